@@ -1,0 +1,153 @@
+"""Per-report extraction: cleaned text in, a :class:`ReportExtraction` out.
+
+The steps, each a plain function in its own module:
+
+1. ``clean.clean_text``: drop page furniture, repair broken lines.
+2. spaCy parses the cleaned text (``nlp.pipe`` over a batch).
+3. ``attribution.find_attributions``: source, cue, content, stance, via.
+4. ``times.find_time_mentions`` then ``times.infer_published`` and
+   ``times.resolve_times``: dates normalised against the report's date.
+5. ``figures.find_figures``: counted numbers, then linked here to the
+   attribution whose content holds them.
+
+Reports with no usable text raise :class:`ExtractionError` with a one-line
+message; the caller reports it and goes on with the batch.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+
+from claimledger.config import Limits
+from claimledger.extract.attribution import find_attributions
+from claimledger.extract.clean import clean_text
+from claimledger.extract.figures import find_figures
+from claimledger.extract.nlp import load_nlp
+from claimledger.extract.times import find_time_mentions, infer_published, resolve_times, year_hint
+from claimledger.records import Attribution, Figure, RawReport, ReportExtraction, TimeExpression
+
+
+class ExtractionError(ValueError):
+    """A report that cannot be analysed; the message is one line for the user."""
+
+
+def context_year(reports: Iterable[RawReport]) -> int | None:
+    """The year most reports of a batch are from, for reports that state none.
+
+    A batch is one story, so a report that never names its year (``Oct. 22``,
+    ``on Thursday``) is taken to be from the year its siblings state.
+    """
+    years = Counter()
+    for report in reports:
+        year = int(report.published[:4]) if report.published else year_hint(report.text)
+        if year:
+            years[year] += 1
+    return years.most_common(1)[0][0] if years else None
+
+
+def extract_reports(
+    reports: Iterable[RawReport],
+    *,
+    nlp: Language | None = None,
+    year: int | None = None,
+    limits: Limits = Limits(),
+    batch_size: int = 16,
+) -> Iterator[ReportExtraction | ExtractionError]:
+    """Extract every report, yielding an extraction or an error per report, in order.
+
+    ``year`` is the fallback year for reports whose text names none (see
+    :func:`context_year`).
+    """
+    nlp = nlp or load_nlp()
+    prepared: list[tuple[RawReport, object]] = []
+    for report in reports:
+        try:
+            prepared.append((report, _clean(report, limits)))
+        except ExtractionError as exc:
+            prepared.append((report, exc))
+    texts = ((clean.text, i) for i, (_, clean) in enumerate(prepared) if not isinstance(clean, ExtractionError))
+    docs = dict((i, doc) for doc, i in nlp.pipe(texts, as_tuples=True, batch_size=batch_size))
+    for i, (report, clean) in enumerate(prepared):
+        if isinstance(clean, ExtractionError):
+            yield clean
+        else:
+            yield _extract_doc(report, clean, docs[i], year)
+
+
+def extract_report(report: RawReport, *, nlp: Language | None = None, year: int | None = None) -> ReportExtraction:
+    """Extract one report; raises :class:`ExtractionError` when it has no usable text."""
+    result = next(extract_reports([report], nlp=nlp, year=year))
+    if isinstance(result, ExtractionError):
+        raise result
+    return result
+
+
+def _clean(report: RawReport, limits: Limits):
+    if len(report.text) > limits.max_text_chars:
+        raise ExtractionError(f"{_name(report)}: text is {len(report.text):,} characters, over the {limits.max_text_chars:,} limit")
+    clean = clean_text(report.text)
+    if not clean.text.strip():
+        raise ExtractionError(f"{_name(report)}: no report text left after cleaning")
+    return clean
+
+
+def _name(report: RawReport) -> str:
+    return report.path or report.url or report.title or "report"
+
+
+def _extract_doc(report: RawReport, clean, doc, year: int | None) -> ReportExtraction:
+    attributions = find_attributions(doc)
+    mentions = find_time_mentions(doc)
+    if report.published:
+        published, inferred = report.published, False
+    else:
+        published, inferred = infer_published(mentions, doc, year)
+    times = resolve_times(mentions, published)
+    attributions = [_attach_date(a, times) for a in attributions]
+    figures = [_link_figure(f, attributions, published) for f in find_figures(doc)]
+    return ReportExtraction(
+        report=report,
+        clean=clean,
+        published=published,
+        published_inferred=inferred,
+        attributions=attributions,
+        figures=figures,
+        times=times,
+    )
+
+
+def _attach_date(attribution: Attribution, times: list[TimeExpression]) -> Attribution:
+    """Date a statement by a day-precise time in its own sentence, nearest the cue."""
+    if attribution.date:
+        return attribution
+    candidates = [
+        t for t in times
+        if t.value and len(t.value) == 10 and attribution.start <= t.start and t.end <= attribution.end
+        and not (attribution.content_start <= t.start < attribution.content_end)
+    ]
+    if not candidates:
+        return attribution
+    best = min(candidates, key=lambda t: abs(t.start - attribution.cue_start))
+    return replace(attribution, date=best.value)
+
+
+def _link_figure(figure: Figure, attributions: list[Attribution], published: str | None) -> Figure:
+    """Tie a figure to the statement whose content holds it (the tightest one)."""
+    holders = [
+        (a.content_end - a.content_start, i)
+        for i, a in enumerate(attributions)
+        if a.content_start <= figure.start and figure.end <= a.content_end
+    ]
+    if not holders:
+        return replace(figure, as_of=figure.as_of or published)
+    _, index = min(holders)
+    attribution = attributions[index]
+    return replace(
+        figure,
+        attribution=index,
+        source=attribution.source,
+        as_of=figure.as_of or attribution.date or published,
+    )

@@ -1,0 +1,237 @@
+"""Typed records passed between the stages of claimledger.
+
+Ingestion produces :class:`RawReport`; cleaning turns its text into
+:class:`CleanText`; per-report extraction produces :class:`ReportExtraction`
+holding :class:`Attribution`, :class:`Figure` and :class:`TimeExpression`
+records; storage persists them; outputs read them back.
+
+Offsets are character offsets into the *cleaned* text unless a field says
+otherwise. Dates are ISO 8601 strings: a day ``2024-10-18``, a month
+``2024-06``, a year ``2024`` or a span ``2024-10-08/2024-10-13``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Stance = Literal["asserts", "denies", "cannot_confirm", "speculates", "no_comment"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+Qualifier = Literal["exact", "approx", "at_least", "at_most", "up_to"]
+SourceKind = Literal["person", "organisation", "state", "media", "anonymous", "generic", "document"]
+
+STANCES: tuple[str, ...] = ("asserts", "denies", "cannot_confirm", "speculates", "no_comment")
+QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "at_most", "up_to")
+
+
+@dataclass(slots=True)
+class RawReport:
+    """One report as read from disk or the network, before cleaning.
+
+    ``published`` is an ISO date when the input states one (header line,
+    HTML metadata, JSONL field); extraction infers one otherwise.
+    """
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    path: str | None = None
+
+
+@dataclass(slots=True)
+class CleanText:
+    """Body text with page furniture removed and broken lines repaired.
+
+    ``offsets[i]`` is the index in the original text of cleaned character
+    ``i`` (``len(offsets) == len(text)``), so any span found in the cleaned
+    text can be shown in the page it came from. ``removed`` lists the lines
+    dropped as furniture, for audit.
+    """
+
+    text: str
+    offsets: list[int]
+    removed: list[str] = field(default_factory=list)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned ``[start, end)`` span to the original text."""
+        if start >= end or not self.offsets:
+            pos = self.offsets[start] if start < len(self.offsets) else (self.offsets[-1] + 1 if self.offsets else 0)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(slots=True)
+class Source:
+    """Who a statement comes from, as the report names them.
+
+    ``text`` is the mention in the sentence ("he", "the agency"); ``name`` is
+    the fullest name the report gives for that actor ("Kyrylo Budanov") after
+    pronoun and surname resolution within the report. ``start``/``end`` span
+    the mention, or are ``None`` when the source is implicit.
+    """
+
+    text: str
+    name: str
+    kind: SourceKind
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One reported statement: a source, a cue and what was said."""
+
+    start: int  # span of the sentence(s) the statement stands in
+    end: int
+    sentence: str
+    source: Source | None
+    cue: str  # lemma of the cue ("say", "deny") or "according to"
+    cue_start: int
+    cue_end: int
+    content: str
+    content_start: int
+    content_end: int
+    quote: QuoteKind
+    stance: Stance
+    via: list[str] = field(default_factory=list)  # channels it came through, nearest first
+    date: str | None = None  # when the statement was made
+    writer_distance: str | None = None  # the reporter's own hedge: "allegedly", "claimed"
+    continuation: bool = False  # a quotation continuing an earlier speaker without its own cue
+
+
+@dataclass(slots=True)
+class Figure:
+    """A number that counts something ("around 1,500 special forces").
+
+    ``value`` is the point value; ``low``/``high`` bound a range ("a few
+    thousand"). ``kind`` is ``count`` or ``measure`` (155mm, 100 miles):
+    measures are kept so a reader can see them but never compared as counts.
+    ``attribution`` indexes :attr:`ReportExtraction.attributions`.
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: str
+    value: float
+    qualifier: Qualifier
+    subject: str
+    kind: Literal["count", "measure"] = "count"
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    attribution: int | None = None
+    source: Source | None = None
+    as_of: str | None = None
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """A date or relative time ("on Friday", "Oct. 8") normalised to ISO."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO date, month, year or span; None when it cannot be resolved
+
+
+@dataclass(slots=True)
+class ReportExtraction:
+    """Everything extracted from one report, ready to store."""
+
+    report: RawReport
+    clean: CleanText
+    published: str | None
+    published_inferred: bool
+    attributions: list[Attribution] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StoredReport:
+    """A report's extraction as kept in the store, under its stable id ("d3").
+
+    Attributions, figures and times are identified by position within their
+    report: see :func:`item_id`.
+    """
+
+    id: str
+    extraction: ReportExtraction
+    content_hash: str
+    added_at: str  # ISO timestamp of when the report entered the ledger
+    copy_of: str | None = None  # id of the report this is a near-duplicate of
+
+
+def item_id(doc_id: str, kind: Literal["a", "f", "t"], index: int) -> str:
+    """Stable id of the ``index``-th attribution/figure/time of a report: ``d3.a7``."""
+    return f"{doc_id}.{kind}{index}"
+
+
+# Cross-report ledger ------------------------------------------------------
+
+EntityType = Literal["PERSON", "ORG", "GPE", "MEDIA", "ANON", "LOC", "OTHER"]
+
+
+@dataclass(slots=True)
+class Entity:
+    """One real-world actor with every surface form the reports use for it."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # titles seen: "Defense Secretary"
+
+
+@dataclass(slots=True)
+class Claim:
+    """One thing stated across reports, with the statements that carry it."""
+
+    id: str
+    summary: str
+    attribution_ids: list[str]
+    figure_ids: list[str]
+    doc_ids: list[str]
+    sources: list[str]  # entity ids of the primary sources
+    independent_sources: int
+    status: str  # corroborated | single_source | disputed | denied | unverified
+    first_reported: str | None = None
+    last_reported: str | None = None
+    status_history: list[tuple[str, str]] = field(default_factory=list)  # (date, status), oldest first
+
+
+@dataclass(slots=True)
+class Conflict:
+    """A disagreement a reader must see, explained in one sentence."""
+
+    id: str
+    kind: str  # attribution | figure | stance | date
+    attribution_ids: list[str]
+    claim_ids: list[str]
+    explanation: str
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    date: str
+    summary: str
+    attribution_ids: list[str]
+
+
+@dataclass(slots=True)
+class Ledger:
+    """The cross-report view of a story.
+
+    ``source_entity`` maps attribution and figure ids to the entity of their
+    source; ``via_entities`` maps attribution ids to the entities of their
+    channels, nearest first.
+    """
+
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    source_entity: dict[str, str] = field(default_factory=dict)
+    via_entities: dict[str, list[str]] = field(default_factory=dict)

@@ -1,0 +1,111 @@
+"""SQLAlchemy tables for reports and their extractions.
+
+One row per report, and one row per attribution, figure and time expression,
+keyed by the report and the item's position in it (``idx``), so ids such as
+``d3.a7`` (:func:`claimledger.records.item_id`) stay stable across reloads.
+A :class:`~claimledger.records.Source` is flattened into ``source_*`` columns;
+``source_text`` is NULL exactly when the record has no source.
+"""
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ReportRow(Base):
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    path: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    stated_published: Mapped[str | None] = mapped_column(String(32))  # RawReport.published, as the input gave it
+    published: Mapped[str | None] = mapped_column(String(32))  # stated or inferred
+    published_inferred: Mapped[bool] = mapped_column(Boolean)
+    raw_text: Mapped[str] = mapped_column(Text)
+    clean_text: Mapped[str] = mapped_column(Text)
+    offsets: Mapped[bytes] = mapped_column(LargeBinary)  # see store.repository.pack_offsets
+    removed: Mapped[list[str]] = mapped_column(JSON)
+    added_at: Mapped[str] = mapped_column(String(32))
+    copy_of: Mapped[int | None] = mapped_column(ForeignKey("reports.id"))
+
+    attributions: Mapped[list[AttributionRow]] = relationship(
+        order_by="AttributionRow.idx", cascade="all, delete-orphan", lazy="selectin"
+    )
+    figures: Mapped[list[FigureRow]] = relationship(
+        order_by="FigureRow.idx", cascade="all, delete-orphan", lazy="selectin"
+    )
+    times: Mapped[list[TimeRow]] = relationship(order_by="TimeRow.idx", cascade="all, delete-orphan", lazy="selectin")
+
+
+class _SourceColumns:
+    source_text: Mapped[str | None] = mapped_column(Text)
+    source_name: Mapped[str | None] = mapped_column(Text)
+    source_kind: Mapped[str | None] = mapped_column(String(16))
+    source_start: Mapped[int | None] = mapped_column(Integer)
+    source_end: Mapped[int | None] = mapped_column(Integer)
+
+
+class AttributionRow(_SourceColumns, Base):
+    __tablename__ = "attributions"
+    __table_args__ = (UniqueConstraint("report_id", "idx"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    idx: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text)
+    cue: Mapped[str] = mapped_column(Text)
+    cue_start: Mapped[int] = mapped_column(Integer)
+    cue_end: Mapped[int] = mapped_column(Integer)
+    content: Mapped[str] = mapped_column(Text)
+    content_start: Mapped[int] = mapped_column(Integer)
+    content_end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(String(16))
+    stance: Mapped[str] = mapped_column(String(16))
+    via: Mapped[list[str]] = mapped_column(JSON)
+    date: Mapped[str | None] = mapped_column(String(32))
+    writer_distance: Mapped[str | None] = mapped_column(Text)
+    continuation: Mapped[bool] = mapped_column(Boolean)
+
+
+class FigureRow(_SourceColumns, Base):
+    __tablename__ = "figures"
+    __table_args__ = (UniqueConstraint("report_id", "idx"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    idx: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+    value: Mapped[float] = mapped_column(Float)
+    qualifier: Mapped[str] = mapped_column(String(16))
+    subject: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(Text)
+    attribution: Mapped[int | None] = mapped_column(Integer)  # index into the report's attributions
+    as_of: Mapped[str | None] = mapped_column(String(32))
+
+
+class TimeRow(Base):
+    __tablename__ = "times"
+    __table_args__ = (UniqueConstraint("report_id", "idx"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    idx: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    value: Mapped[str | None] = mapped_column(String(64))

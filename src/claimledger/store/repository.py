@@ -1,0 +1,324 @@
+"""The store: reports and their extractions in an SQL database (SQLite by default).
+
+Every report enters in one transaction, so an interrupted batch leaves each
+report either fully stored or absent. Reports are keyed by a hash of their
+whitespace-normalised raw text, which makes re-analysing a report a no-op.
+"""
+from __future__ import annotations
+
+import hashlib
+import zlib
+from array import array
+from datetime import UTC, datetime
+from itertools import accumulate
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from claimledger.records import (
+    Attribution,
+    CleanText,
+    Figure,
+    RawReport,
+    ReportExtraction,
+    Source,
+    StoredReport,
+    TimeExpression,
+)
+from claimledger.store.models import AttributionRow, Base, FigureRow, ReportRow, TimeRow
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or used; the message is one line for the user."""
+
+
+def content_hash(text: str) -> str:
+    """sha256 of the text with runs of white space collapsed, so re-saved copies hash alike."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+def pack_offsets(offsets: list[int]) -> bytes:
+    """Compress a cleaned-to-original offset map.
+
+    The map steps by one except where furniture was cut, so it is kept as
+    runs of equal deltas (delta, length), deflated: a few bytes per cut
+    instead of a number per character.
+    """
+    runs = array("q")
+    previous = 0
+    for offset in offsets:
+        delta, previous = offset - previous, offset
+        if runs and runs[-2] == delta:
+            runs[-1] += 1
+        else:
+            runs.extend((delta, 1))
+    return zlib.compress(runs.tobytes())
+
+
+def unpack_offsets(blob: bytes) -> list[int]:
+    runs = array("q")
+    runs.frombytes(zlib.decompress(blob))
+    deltas = (runs[i] for i in range(0, len(runs), 2) for _ in range(runs[i + 1]))
+    return list(accumulate(deltas))
+
+
+def doc_id(pk: int) -> str:
+    return f"d{pk}"
+
+
+def _pk(doc: str) -> int:
+    if not (doc.startswith("d") and doc[1:].isdigit()):
+        raise ValueError(f"not a report id: {doc!r}")
+    return int(doc[1:])
+
+
+def _database_url(target: str | Path) -> URL:
+    text = str(target)
+    if "://" in text:
+        try:
+            return make_url(text)
+        except ArgumentError as exc:
+            raise StoreError(f"{text}: not a database URL ({exc})") from None
+    return URL.create("sqlite", database=text)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """WAL lets readers work while a batch is written; SQLite leaves foreign keys off unless asked."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+class Store:
+    """Reports and extractions in one database. Use :meth:`open`, ideally as a context manager."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    @classmethod
+    def open(cls, target: str | Path, *, create: bool = True) -> Store:
+        """Open the database at a file path or SQLAlchemy URL, creating tables as needed.
+
+        With ``create=False`` a missing SQLite file is an error rather than a new, empty store.
+        """
+        url = _database_url(target)
+        is_file = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+        if is_file and not create and not Path(url.database).is_file():
+            raise StoreError(f"{target}: no such database file")
+        try:
+            engine = create_engine(url)
+        except (ArgumentError, SQLAlchemyError, ImportError) as exc:
+            raise StoreError(f"{target}: cannot open database ({exc})") from None
+        if url.get_backend_name() == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        try:
+            Base.metadata.create_all(engine)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            reason = getattr(exc, "orig", None) or exc
+            raise StoreError(f"{target}: cannot open database ({reason})") from None
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def has(self, digest: str) -> bool:
+        """Whether a report with this :func:`content_hash` is stored."""
+        with Session(self.engine) as session:
+            return session.scalar(select(ReportRow.id).where(ReportRow.content_hash == digest)) is not None
+
+    def count(self) -> int:
+        with Session(self.engine) as session:
+            return session.scalar(select(func.count(ReportRow.id))) or 0
+
+    def published_dates(self) -> list[str | None]:
+        """The stated or inferred date of every stored report, in id order (cheap: no texts loaded)."""
+        with Session(self.engine) as session:
+            return list(session.scalars(select(ReportRow.published).order_by(ReportRow.id)))
+
+    def add(self, extraction: ReportExtraction, *, copy_of: str | None = None) -> StoredReport | None:
+        """Store one report and its extraction in one transaction.
+
+        Returns ``None`` when a report with the same content hash is already
+        stored: analysing the same report twice changes nothing.
+        """
+        digest = content_hash(extraction.report.text)
+        row = _report_row(extraction, digest, _pk(copy_of) if copy_of else None)
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                if session.scalar(select(ReportRow.id).where(ReportRow.content_hash == digest)) is not None:
+                    return None
+                session.add(row)
+        except IntegrityError:
+            if self.has(digest):  # another writer stored the same report meanwhile
+                return None
+            raise
+        return StoredReport(
+            id=doc_id(row.id), extraction=extraction, content_hash=digest, added_at=row.added_at, copy_of=copy_of
+        )
+
+    def reports(self) -> list[StoredReport]:
+        """Every stored report, in id order, rebuilt into the records it was stored from."""
+        with Session(self.engine) as session:
+            return [_stored_report(row) for row in session.scalars(select(ReportRow).order_by(ReportRow.id))]
+
+
+def _source_columns(source: Source | None) -> dict:
+    if source is None:
+        return dict(source_text=None, source_name=None, source_kind=None, source_start=None, source_end=None)
+    return dict(
+        source_text=source.text,
+        source_name=source.name,
+        source_kind=source.kind,
+        source_start=source.start,
+        source_end=source.end,
+    )
+
+
+def _source(row: AttributionRow | FigureRow) -> Source | None:
+    if row.source_text is None:
+        return None
+    return Source(
+        text=row.source_text, name=row.source_name, kind=row.source_kind, start=row.source_start, end=row.source_end
+    )
+
+
+def _report_row(extraction: ReportExtraction, digest: str, copy_of: int | None) -> ReportRow:
+    report, clean = extraction.report, extraction.clean
+    return ReportRow(
+        content_hash=digest,
+        path=report.path,
+        url=report.url,
+        title=report.title,
+        outlet=report.outlet,
+        stated_published=report.published,
+        published=extraction.published,
+        published_inferred=extraction.published_inferred,
+        raw_text=report.text,
+        clean_text=clean.text,
+        offsets=pack_offsets(clean.offsets),
+        removed=list(clean.removed),
+        added_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        copy_of=copy_of,
+        attributions=[
+            AttributionRow(
+                idx=i,
+                start=a.start,
+                end=a.end,
+                sentence=a.sentence,
+                cue=a.cue,
+                cue_start=a.cue_start,
+                cue_end=a.cue_end,
+                content=a.content,
+                content_start=a.content_start,
+                content_end=a.content_end,
+                quote=a.quote,
+                stance=a.stance,
+                via=list(a.via),
+                date=a.date,
+                writer_distance=a.writer_distance,
+                continuation=a.continuation,
+                **_source_columns(a.source),
+            )
+            for i, a in enumerate(extraction.attributions)
+        ],
+        figures=[
+            FigureRow(
+                idx=i,
+                start=f.start,
+                end=f.end,
+                text=f.text,
+                sentence=f.sentence,
+                value=f.value,
+                qualifier=f.qualifier,
+                subject=f.subject,
+                kind=f.kind,
+                low=f.low,
+                high=f.high,
+                unit=f.unit,
+                attribution=f.attribution,
+                as_of=f.as_of,
+                **_source_columns(f.source),
+            )
+            for i, f in enumerate(extraction.figures)
+        ],
+        times=[
+            TimeRow(idx=i, start=t.start, end=t.end, text=t.text, value=t.value)
+            for i, t in enumerate(extraction.times)
+        ],
+    )
+
+
+def _stored_report(row: ReportRow) -> StoredReport:
+    extraction = ReportExtraction(
+        report=RawReport(
+            text=row.raw_text,
+            title=row.title,
+            url=row.url,
+            outlet=row.outlet,
+            published=row.stated_published,
+            path=row.path,
+        ),
+        clean=CleanText(text=row.clean_text, offsets=unpack_offsets(row.offsets), removed=list(row.removed)),
+        published=row.published,
+        published_inferred=row.published_inferred,
+        attributions=[
+            Attribution(
+                start=a.start,
+                end=a.end,
+                sentence=a.sentence,
+                source=_source(a),
+                cue=a.cue,
+                cue_start=a.cue_start,
+                cue_end=a.cue_end,
+                content=a.content,
+                content_start=a.content_start,
+                content_end=a.content_end,
+                quote=a.quote,
+                stance=a.stance,
+                via=list(a.via),
+                date=a.date,
+                writer_distance=a.writer_distance,
+                continuation=a.continuation,
+            )
+            for a in row.attributions
+        ],
+        figures=[
+            Figure(
+                start=f.start,
+                end=f.end,
+                text=f.text,
+                sentence=f.sentence,
+                value=f.value,
+                qualifier=f.qualifier,
+                subject=f.subject,
+                kind=f.kind,
+                low=f.low,
+                high=f.high,
+                unit=f.unit,
+                attribution=f.attribution,
+                source=_source(f),
+                as_of=f.as_of,
+            )
+            for f in row.figures
+        ],
+        times=[TimeExpression(start=t.start, end=t.end, text=t.text, value=t.value) for t in row.times],
+    )
+    return StoredReport(
+        id=doc_id(row.id),
+        extraction=extraction,
+        content_hash=row.content_hash,
+        added_at=row.added_at,
+        copy_of=doc_id(row.copy_of) if row.copy_of is not None else None,
+    )

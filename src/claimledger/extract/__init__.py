@@ -1,4 +1,4 @@
-"""Per-report extraction: who said what, how sure, with which figures, when."""
-from claimledger.extract.pipeline import ExtractionError, context_year, extract_report, extract_reports
+"""Per-report extraction: who said what, how sure, with which figures, when.
 
-__all__ = ["ExtractionError", "context_year", "extract_report", "extract_reports"]
+The entry points live in :mod:`claimledger.extract.pipeline`.
+"""

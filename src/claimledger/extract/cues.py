@@ -1,0 +1,99 @@
+"""The cue lexicon: which words introduce a reported statement, and how sure.
+
+Two layers. A curated core of reporting verbs that news prose uses for
+statements (``say``, ``deny``, ``allege``…), grouped by what they imply
+about the source's stance. Around it, frame statistics learned from the
+PolNeAR training split (``scripts/train_cues.py`` writes
+``data/cue_frames.json``): for every verb lemma and complement frame, how
+often annotators marked it as an attribution cue. The learned layer lets
+cues outside the core ("slam", "tweet", "warn of") through when the data
+says they usually are cues, and keeps out frequent verbs that only look
+like them ("show", "find" in the wrong frame).
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+#: Verbs whose subject denies the content.
+DENY = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute", "contradict", "debunk", "disavow"})
+
+#: Verbs that, negated or after "unable to", mean the source cannot confirm.
+CONFIRM = frozenset({"confirm", "verify", "corroborate", "substantiate", "authenticate", "validate"})
+
+#: Verbs that, negated or after "decline to", mean the source has no comment.
+COMMENT = frozenset({"comment", "respond", "reply", "answer", "elaborate"})
+
+#: Cues that themselves hedge: the source believes or expects, not knows.
+SPECULATE = frozenset({
+    "believe", "think", "expect", "suspect", "estimate", "speculate", "suggest", "predict", "guess",
+    "assume", "fear", "hope", "question", "doubt", "posit", "theorize", "theorise", "wonder", "hypothesize",
+    "anticipate", "forecast", "project", "reckon", "surmise", "presume", "imagine",
+})
+
+#: Verbs of saying and reporting that introduce a statement in news prose.
+SPEECH = frozenset({
+    "say", "tell", "add", "state", "claim", "allege", "report", "announce", "note", "warn", "write", "explain",
+    "insist", "argue", "assert", "maintain", "acknowledge", "admit", "reveal", "disclose", "declare",
+    "stress", "emphasize", "emphasise", "indicate", "conclude", "find", "show", "accuse", "charge",
+    "complain", "contend", "caution", "recall", "tweet", "post", "publish", "testify", "inform", "assure",
+    "promise", "pledge", "vow", "urge", "demand", "describe", "agree", "concede", "observe", "remark",
+    "mention", "reiterate", "repeat", "hint", "imply", "assess", "judge", "calculate", "label", "call",
+    "continue", "predict", "brief", "signal", "voice", "express", "point", "highlight", "underline",
+    "underscore", "propose", "recommend", "ask", "announce", "proclaim", "affirm", "attest", "boast",
+    "concur", "counter", "retort", "quip", "joke", "lament", "acknowledge", "suggest", "threaten",
+    "order", "instruct", "advise", "allow", "confess", "deplore", "criticize", "criticise", "condemn",
+    "denounce", "slam", "blast", "praise", "welcome", "blame", "estimate", "posit", "put", "detect",
+}) | DENY | CONFIRM | COMMENT | SPECULATE
+
+#: Nouns that carry a statement: "claims by X that", "X's assessment that".
+NOUN_CUES = frozenset({
+    "claim", "statement", "assertion", "allegation", "assessment", "estimate", "report", "warning",
+    "announcement", "denial", "admission", "belief", "view", "suggestion", "argument", "insistence",
+    "accusation", "prediction", "testimony", "comment", "remark", "promise", "pledge", "conclusion",
+    "finding", "speculation", "fear", "concern", "charge",
+})
+
+#: Words in the content that hedge a statement ("may have sent", "likely").
+HEDGES = frozenset({
+    "may", "might", "could", "possibly", "perhaps", "probably", "likely", "unlikely", "maybe",
+    "possibility", "possible", "potentially", "reportedly", "appear", "seem", "suggest", "expect",
+    "believe", "apparently", "presumably", "allegedly", "suspect", "speculate", "conceivably",
+})
+
+#: Phrases in the content that deny what they refer to ("groundless rumors").
+DENIAL_WORDS = frozenset({
+    "groundless", "baseless", "fake", "false", "untrue", "ridiculous", "absurd", "nonsense", "lie", "lies",
+    "fabrication", "fabricated", "unfounded", "rumor", "rumors", "rumour", "rumours", "hoax", "disinformation",
+    "propaganda", "slander", "smear", "preposterous", "misinformation",
+})
+
+#: The writer's own distance from a claim: kept apart from the source's stance.
+WRITER_DISTANCE = frozenset({
+    "allegedly", "purportedly", "reportedly", "supposedly", "ostensibly", "apparently", "alleged",
+    "purported", "so-called", "claimed", "unverified", "unconfirmed",
+})
+
+#: Subject heads that are not sources even with a speech verb ("the video shows").
+NON_SOURCE_HEADS = frozenset({"it", "there", "that", "this", "which", "what", "who"})
+
+
+@lru_cache(maxsize=1)
+def learned_frames() -> dict[str, tuple[int, int]]:
+    """``"lemma|frame" -> (times a cue, times seen)`` from PolNeAR train; empty if not built."""
+    try:
+        raw = resources.files("claimledger.extract").joinpath("data/cue_frames.json").read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    data = json.loads(raw)
+    return {key: (int(pos), int(total)) for key, (pos, total) in data["frames"].items()}
+
+
+def cue_probability(lemma: str, frame: str) -> float | None:
+    """How often PolNeAR annotators marked ``lemma`` in ``frame`` as a cue, smoothed; None if unseen."""
+    counts = learned_frames().get(f"{lemma}|{frame}")
+    if counts is None:
+        return None
+    positive, total = counts
+    return (positive + 0.5) / (total + 1.0)

@@ -1,0 +1,475 @@
+"""Figures: the numbers in a report that count something, with their hedges.
+
+A figure is a number of things ("around 1,500 special forces", "four landing
+ships", "a few thousand soldiers") read off the spaCy parse: the number's
+value, the qualifier in front of it ("as many as" -> ``up_to``), and the noun
+it counts (the noun it modifies through ``nummod``, the object of "of" in
+"hundreds of soldiers", or, for a number standing alone as in "another
+12,000" or "put the number at 11,000", the count noun last mentioned in the
+sentence or the one before). Measures (155mm, 100 miles, $5 billion, 30
+percent, two years) are kept with ``kind="measure"`` and a ``unit`` so they
+are never compared as counts. Dates, years, day numbers, ages, ordinals,
+clock times, model numbers (MiG-29, Hwasong-11, Boeing 747) and numbers that
+are part of names are not figures at all.
+
+Vague amounts become ranges: ``low``/``high`` hold the bounds and ``value``
+holds the *low* bound ("a few thousand" -> 2,000, 2,000-5,000; "thousands" ->
+2,000, 2,000-10,000; "tens of thousands" -> 20,000, 20,000-100,000), so a
+ledger never states more than the source committed to; such figures are
+``approx`` unless an explicit qualifier says otherwise. Explicit ranges
+("10,000 to 12,000", "between 10,000 and 12,000", "two or three") take the
+same shape.
+
+The word-number reader is written here rather than taken from a library:
+``word2number`` (the usual choice) is unmaintained since 2017, raises on
+anything it does not know and reads neither "a few thousand", "tens of
+thousands", "4.8 million" nor ranges; what news prose needs is a few dozen
+lines over tokens the parser has already split, in the same single pass.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.records import Figure, Qualifier
+
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_DIGIT_RANGE = re.compile(r"(\d[\d,.]*)[-\u2013](\d[\d,.]*)")
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_MULTIPLIERS = {"hundred": 100, "dozen": 12}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+#: Plural number words: "hundreds" is read as "hundred" with the vague factor.
+_PLURALS = {"tens": 10, "dozens": 12, "hundreds": 100, "scores": 20,
+            "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+_PLURAL_FACTOR = (2, 10)  # "thousands" = 2,000 to 10,000
+_FUZZY = {"few": (2, 5), "several": (3, 9), "couple": (2, 3)}
+_SCALE_WORDS = _MULTIPLIERS.keys() | _SCALES.keys()
+
+#: Qualifier phrases, matched right before the number, longest first.
+_BEFORE: dict[tuple[str, ...], Qualifier] = {}
+for _qualifier, _phrases in {
+    "approx": ("around", "about", "roughly", "nearly", "almost", "some", "approximately", "approx",
+               "approx.", "~", "circa", "estimated", "an estimated", "close to", "just about",
+               "an approximate", "somewhere around", "in the region of"),
+    "at_least": ("at least", "more than", "over", "upwards of", "no fewer than", "no less than",
+                 "not less than", "not fewer than", "in excess of", "above", "a minimum of",
+                 "just over", "well over", "greater than", "over than", "at the very least"),
+    "at_most": ("at most", "fewer than", "less than", "no more than", "not more than", "under",
+                "below", "just under", "at the most"),
+    "up_to": ("as many as", "up to", "as much as", "as high as", "a maximum of", "as large as"),
+}.items():
+    for _phrase in _phrases:
+        _BEFORE[tuple(_phrase.split())] = _qualifier  # type: ignore[assignment]
+_AFTER: dict[tuple[str, ...], Qualifier] = {
+    ("or", "more"): "at_least", ("or", "so"): "approx", ("or", "fewer"): "at_most",
+    ("or", "less"): "at_most", ("plus",): "at_least", ("+",): "at_least",
+}
+_LONGEST_BEFORE = max(map(len, _BEFORE))
+
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
+_UNITS = _TIME_UNITS | {
+    "mm", "cm", "m", "km", "millimetre", "millimeter", "centimetre", "centimeter", "metre", "meter",
+    "kilometre", "kilometer", "mile", "foot", "feet", "ft", "inch", "yard", "nautical", "kg", "g",
+    "gram", "kilogram", "ton", "tonne", "lb", "pound", "ounce", "kt", "kiloton", "megaton", "calibre",
+    "caliber", "percent", "%", "pct", "degree", "mph", "kph", "knot", "acre", "hectare", "litre",
+    "liter", "gallon", "barrel", "mw", "gw", "kw", "megawatt", "gigawatt", "sq", "square",
+    "dollar", "euro", "yen", "yuan", "won", "rouble", "ruble", "hryvnia", "hryvnias", "rupee", "usd",
+    "eur", "gbp", "krw", "rub", "sterling", "cent",
+}
+_CURRENCY_SYMBOLS = {"$", "us$", "€", "£", "¥", "₩", "₽", "₴", "a$", "c$", "hk$"}
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}
+_CLOCK = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "hrs", "o'clock", "h"}
+#: Nouns that stand for a count already given ("put the number at 11,000").
+_TALLY_NOUNS = {"number", "toll", "figure", "tally", "total", "count", "estimate", "tot"}
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+_MEASURE_LABELS = {"MONEY", "PERCENT"}  # QUANTITY also tags plain counts ("1.5-2 million rounds")
+_RANGE_LINKS = {"to", "-", "\u2013", "\u2014", "or"}
+_SIZE_WORDS = {"strong", "man", "member", "person"}  # "a 12,000-strong force" counts the force
+_NOUN_MODIFIERS = {"compound", "amod", "nmod"}
+
+
+def find_figures(doc: Doc) -> list[Figure]:
+    """Every counted or measured number in ``doc``, in text order."""
+    figures: list[Figure] = []
+    last_count: tuple[str, int] | None = None  # (subject, sentence index) of the latest count
+    for sent_index, sent in enumerate(doc.sents):
+        i = sent.start
+        while i < sent.end:
+            run = _number_run(doc, i, sent.end)
+            if run is None:
+                i += 1
+                continue
+            start, end, low, high, vague = run
+            figure = _figure(doc, sent, start, end, low, high, vague, last_count, sent_index)
+            if figure is not None:
+                figures.append(figure)
+                if figure.kind == "count" and figure.subject:
+                    last_count = (figure.subject, sent_index)
+            i = end
+    return figures
+
+
+# Reading the number --------------------------------------------------------
+
+def _is_digits(token: Token) -> bool:
+    return _DIGITS.fullmatch(token.text) is not None
+
+
+def _starts_number(doc: Doc, i: int, stop: int) -> bool:
+    word = doc[i].lower_
+    nxt = doc[i + 1].lower_ if i + 1 < stop else ""
+    if _is_digits(doc[i]) or word in _SMALL or word in _PLURALS and word != "tens":
+        return True
+    if word == "tens":
+        return nxt == "of" and i + 2 < stop and doc[i + 2].lower_ in _PLURALS
+    if word in ("a", "an"):
+        return nxt in _SCALE_WORDS or nxt in _FUZZY
+    if word in _FUZZY:
+        return nxt in _SCALE_WORDS or nxt == "of" and i + 2 < stop and doc[i + 2].lower_ in _SCALE_WORDS
+    if word == "half":
+        return nxt in ("a", "an") and i + 2 < stop and doc[i + 2].lower_ in _SCALE_WORDS
+    return False
+
+
+def _continues(doc: Doc, j: int, stop: int, prev: str) -> bool:
+    """Whether token ``j`` still belongs to the number that ``prev`` ended."""
+    word = doc[j].lower_
+    nxt = doc[j + 1].lower_ if j + 1 < stop else ""
+    if word in _SCALE_WORDS or word in _PLURALS and prev not in _SCALES:
+        return prev not in _SCALE_WORDS or _value_word(word) > _value_word(prev)
+    if word in _SMALL:
+        return prev in _SCALE_WORDS or prev in ("and", "-") or prev in _SMALL and _SMALL[prev] % 10 == 0 and _SMALL[prev] >= 20 and _SMALL[word] < 10
+    if word in _FUZZY:
+        return prev in ("a", "an")
+    if word in ("a", "an"):
+        return prev == "half" and nxt in _SCALE_WORDS
+    if word == "and":
+        return prev in ("hundred", "thousand") and nxt in _SMALL
+    if word == "-":
+        return not doc[j - 1].whitespace_ and prev in _SMALL and nxt in _SMALL
+    if word == "of":
+        return prev in _PLURALS and nxt in _PLURALS or prev in _FUZZY and nxt in _SCALE_WORDS
+    return False
+
+
+def _value_word(word: str) -> float:
+    return _SCALES.get(word) or _MULTIPLIERS.get(word) or _PLURALS.get(word) or 0
+
+
+def _number_run(doc: Doc, i: int, stop: int) -> tuple[int, int, float, float, bool] | None:
+    """The number starting at token ``i``: ``(start, end, low, high, vague)`` or ``None``.
+
+    A range ("10,000 to 12,000", "between 8 and 10", "two or three") is
+    read as one number with ``low < high``.
+    """
+    if not _starts_number(doc, i, stop):
+        return None
+    end, low, high, vague = _read(doc, i, stop)
+    if low is None:
+        return None
+    link = doc[end].lower_ if end < stop else ""
+    between = i > 0 and doc[i - 1].lower_ == "between"
+    if (link in _RANGE_LINKS or link == "and" and between) and end + 1 < stop and _starts_number(doc, end + 1, stop):
+        if not (link == "to" and i > 0 and doc[i - 1].lower_ == "from"):
+            end2, low2, high2, vague2 = _read(doc, end + 1, stop)
+            if low2 is not None and low2 > low:
+                if low < 1000 <= low2 and not any(doc[k].lower_ in _SCALES for k in range(i, end)):
+                    scale = next((_SCALES[doc[k].lower_] for k in range(end + 1, end2) if doc[k].lower_ in _SCALES), 1)
+                    low *= scale  # "10 to 12 thousand"
+                return i, end2, low, max(high, high2), True
+    return i, end, low, high, vague
+
+
+def _read(doc: Doc, i: int, stop: int) -> tuple[int, float | None, float | None, bool]:
+    """Read number words and digits from ``i``: ``(end, low, high, vague)``."""
+    token = doc[i]
+    span_range = _DIGIT_RANGE.fullmatch(token.text)
+    if span_range and not token.ent_type_ == "DATE":
+        low, high = (_parse_digits(g) for g in span_range.groups())
+        if low is not None and high is not None and low < high:
+            return i + 1, low, high, True
+    total = 0.0
+    current: float | None = None
+    factor: tuple[float, float] | None = None
+    j = i
+    prev = ""
+    while j < stop and (j == i or _continues(doc, j, stop, prev)):
+        word = doc[j].lower_
+        if _is_digits(doc[j]):
+            if j > i and prev not in ("and", "-"):
+                break  # two digit numbers in a row are two numbers
+            current = (current or 0) + float(word.replace(",", ""))
+        elif word in _SMALL:
+            current = (current or 0) + _SMALL[word]
+        elif word in _MULTIPLIERS:
+            current = (current or 1) * _MULTIPLIERS[word]
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = None
+        elif word in _PLURALS:
+            factor = factor or _PLURAL_FACTOR
+            if _PLURALS[word] >= 1000:
+                total += (current or 1) * _PLURALS[word]
+                current = None
+            else:
+                current = (current or 1) * _PLURALS[word]
+        elif word in _FUZZY:
+            factor = _FUZZY[word]
+            current = None
+        elif word in ("a", "an"):
+            current = current if prev == "half" else 1
+        elif word == "half":
+            current = 0.5
+        prev = word
+        j += 1
+        if _is_digits(doc[j - 1]) and j < stop and doc[j].lower_ not in _SCALE_WORDS:
+            break
+    base = total + (current or 0)
+    if base <= 0:
+        return j, None, None, False
+    if factor:
+        return j, _round(base * factor[0]), _round(base * factor[1]), True
+    return j, _round(base), _round(base), False
+
+
+def _parse_digits(text: str) -> float | None:
+    return float(text.replace(",", "")) if _DIGITS.fullmatch(text) else None
+
+
+def _round(value: float) -> float:
+    return float(round(value)) if abs(value - round(value)) < 1e-6 else round(value, 6)
+
+
+# Deciding what the number is -----------------------------------------------
+
+def _figure(doc: Doc, sent: Span, start: int, end: int, low: float, high: float, vague: bool,
+            last_count: tuple[str, int] | None, sent_index: int) -> Figure | None:
+    first, last = doc[start], doc[end - 1]
+    qualifier, q_start = _qualifier_before(doc, start, sent.start)
+    after, q_end = _qualifier_after(doc, end, sent.end)
+    qualifier = qualifier or after or ("approx" if vague else "exact")
+    if _not_a_figure(doc, sent, start, end, low, q_start < start):
+        return None
+    unit, unit_end, text_start = _unit(doc, start, end, sent)
+    kind = "measure" if unit else "count"
+    head = _counted_noun(doc, start, end, unit_end)
+    if head is not None and kind == "count" and _is_unit(head):
+        unit, kind = head.lower_, "measure"
+    if kind == "count" and any(doc[k].ent_type_ in ("DATE", "TIME") for k in range(start, end)) \
+            and not any("," in doc[k].text for k in range(start, end)):
+        return None  # a grouped number ("In October 2,000 troops") is never a date
+    if head is not None and not (kind == "measure" and _is_unit(head)):
+        subject = _noun_phrase(doc, head, unit_end)
+    elif kind == "measure":
+        subject = ""
+    else:
+        subject = _elided_subject(doc, sent, start, last_count, sent_index)
+        if subject is None:
+            return None
+    text_start = min(text_start, q_start)
+    text_end = max(q_end, unit_end if kind == "measure" else end)
+    return Figure(
+        start=doc[text_start].idx,
+        end=doc[text_end - 1].idx + len(doc[text_end - 1]),
+        text=doc.text[doc[text_start].idx:doc[text_end - 1].idx + len(doc[text_end - 1])],
+        sentence=sent.text,
+        value=low,
+        qualifier=qualifier,
+        subject=subject,
+        kind=kind,
+        low=low if low != high else None,
+        high=high if low != high else None,
+        unit=unit,
+    )
+
+
+def _qualifier_before(doc: Doc, start: int, floor: int) -> tuple[Qualifier | None, int]:
+    for size in range(_LONGEST_BEFORE, 0, -1):
+        if start - size < floor:
+            continue
+        words = tuple(t.lower_ for t in doc[start - size:start])
+        if words in _BEFORE:
+            return _BEFORE[words], start - size
+    return None, start
+
+
+def _qualifier_after(doc: Doc, end: int, ceiling: int) -> tuple[Qualifier | None, int]:
+    for size in (2, 1):
+        if end + size <= ceiling:
+            words = tuple(t.lower_ for t in doc[end:end + size])
+            if words in _AFTER:
+                return _AFTER[words], end + size
+    return None, end
+
+
+def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qualified: bool) -> bool:
+    """Dates, years, day numbers, ages, times, model numbers, names, "one of"."""
+    first, last = doc[start], doc[end - 1]
+    prev = doc[start - 1] if start > sent.start else None
+    nxt = doc[end] if end < sent.end else None
+    if end - start == 1 and first.lower_ == "one" and not qualified:
+        return True  # "one option", "one could hear", "one of the largest": a determiner, not a count
+    if first.pos_ == "PRON":
+        return True
+    if _is_age(doc, start, end, sent):
+        return True
+    if nxt is not None and nxt.lower_ in _CLOCK:
+        return True
+    if any(doc[k].ent_type_ in _NAME_LABELS for k in range(start, end)):
+        return True
+    if prev is not None and _is_digits(first):
+        if prev.lower_ in ("no.", "no", "number", "#", "nos.") and not qualified and prev.lower_ != "no" or prev.lower_ == "#":
+            return True
+        if not prev.whitespace_ and prev.text in ("-", "/", ".") and start - 2 >= sent.start and doc[start - 2].is_alpha:
+            return True  # Hwasong-11, Su-27 split by the tokenizer
+        if prev.pos_ == "PROPN" and prev.lower_.rstrip(".") not in _MONTHS and "," not in first.text and not qualified \
+                and prev.is_title | prev.is_upper:
+            return True  # Boeing 747, Type 055, Resolution 2231
+    if nxt is not None and not last.whitespace_ and nxt.text in ("-", "/") and end + 1 < sent.end \
+            and doc[end + 1].is_alpha and not _is_unit(doc[end + 1]) \
+            and not doc[end + 1].is_lower:
+        return True  # 9-K, 2-S19 model codes
+    if end - start == 1 and _is_digits(first) and "," not in first.text and "." not in first.text:
+        if 1000 <= value <= 2100 and not _counts_plural(first):
+            return True  # a year
+        if value <= 31 and _near_month(doc, start, end, sent):
+            return True  # a day of the month
+    return False
+
+
+def _counts_plural(token: Token) -> bool:
+    """A four-digit number that plainly counts ("1500 soldiers"), not a year."""
+    head = token.head
+    return token.dep_ == "nummod" and head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() not in _TIME_UNITS \
+        and token.ent_type_ != "DATE"
+
+
+def _near_month(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """"October 8", "8 October", "Oct. 8 and 13", "between October 8 and 13"."""
+    if end < sent.end and doc[end].lower_.rstrip(".") in _MONTHS:
+        return True
+    k = start - 1
+    while k >= sent.start:
+        word = doc[k].lower_.rstrip(".")
+        if word in _MONTHS and doc[k].is_title | doc[k].is_upper:
+            return True
+        if not (word in ("and", "to", "-", "\u2013", ",", "or", "") or _is_digits(doc[k]) and len(doc[k]) <= 2):
+            return False
+        k -= 1
+    return False
+
+
+def _is_age(doc: Doc, start: int, end: int, sent: Span) -> bool:
+    """"33-year-old", "33 years old", "aged 33", "two-and-a-half-year-old", "Kim, 33,"."""
+    if start > sent.start and doc[start - 1].lower_ in ("aged", "age"):
+        return True
+    k = end
+    while k < sent.end and k < end + 10:
+        word = doc[k].lower_
+        if word == "old":
+            return True
+        if not (word in ("-", "and", "a", "half") or word in _SMALL or word.rstrip("s") in ("year", "month", "week", "day")):
+            break
+        k += 1
+    if start - 2 >= sent.start and end < sent.end and doc[start - 1].text == "," and doc[end].text in (",", ")") \
+            and doc[start - 2].ent_type_ == "PERSON" and 10 <= (_parse_digits(doc[start].text) or 0) <= 110:
+        return True
+    return False
+
+
+def _unit(doc: Doc, start: int, end: int, sent: Span) -> tuple[str | None, int, int]:
+    """The unit that makes the number a measure: ``(unit, end_with_unit, text_start)``."""
+    text_start = start
+    if start > sent.start and doc[start - 1].lower_ in _CURRENCY_SYMBOLS:
+        return doc[start - 1].text, end, start - 1
+    k = end
+    if k < sent.end and doc[k].text in ("-", "\u2011") and not doc[k - 1].whitespace_:
+        k += 1  # "155-mm", "four-day"
+    if k < sent.end:
+        word, lemma = doc[k].lower_, doc[k].lemma_.lower()
+        if word == "per" and k + 1 < sent.end and doc[k + 1].lower_ == "cent":
+            return "percent", k + 2, text_start
+        if _is_unit(doc[k]):
+            return word, k + 1, text_start
+    label = doc[end - 1].ent_type_
+    if label in _MEASURE_LABELS:
+        return label.lower(), end, text_start
+    return None, end, text_start
+
+
+def _is_unit(token: Token) -> bool:
+    word = token.lower_
+    return word in _UNITS or token.lemma_.lower() in _UNITS or word.endswith("s") and word[:-1] in _UNITS
+
+
+def _counted_noun(doc: Doc, start: int, end: int, after: int) -> Token | None:
+    """The noun the number counts: "of" object, or the noun it modifies."""
+    k = after
+    while k < len(doc) and doc[k].is_quote:
+        k += 1
+    if k < len(doc) and doc[k].lower_ == "of":
+        objects = [c for c in doc[k].children if c.dep_ == "pobj"]
+        if objects and objects[0].pos_ in ("NOUN", "PROPN"):
+            return objects[0]
+    for token in doc[start:end]:
+        head = token.head
+        if head.i < start or head.i >= end:
+            if head.i < after and _is_unit(head) or head.lower_ in _SIZE_WORDS:
+                token, head = head, head.head  # "155mm shells", "a 12,000-strong force"
+            if token.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") \
+                    and head.i >= after:
+                return head
+            return None
+    return None
+
+
+def _noun_phrase(doc: Doc, head: Token, floor: int | None) -> str:
+    """The counted noun with the modifiers right before it ("North Korean special forces soldiers")."""
+    begin = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ in _NOUN_MODIFIERS and child.right_edge.i == begin - 1 and not child.like_num:
+            begin = child.left_edge.i
+        elif child.dep_ == "punct" and child.i == begin - 1 and child.text == "-":
+            begin = child.i
+        else:
+            break
+    if floor is not None:
+        begin = max(begin, floor)
+    while begin < head.i and (doc[begin].is_punct or doc[begin].pos_ in ("DET", "ADP", "CCONJ")
+                                 or doc[begin].lower_ in _SIZE_WORDS):
+        begin += 1
+    return doc[begin:head.i + 1].text
+
+
+def _elided_subject(doc: Doc, sent: Span, start: int, last_count: tuple[str, int] | None, sent_index: int) -> str | None:
+    """The counted noun of a number standing alone ("another 12,000", "put the number at 11,000").
+
+    The count noun given earlier in the same sentence, else a tally noun with
+    its own modifiers ("the death toll"), else the count noun of the sentence
+    before, else a bare tally noun ("the number"); ``None`` when there is no
+    count to refer to, so lone numbers in prose are not taken as figures.
+    """
+    if last_count and last_count[1] == sent_index:
+        return last_count[0]
+    tallies = [t for t in sent if t.lemma_.lower() in _TALLY_NOUNS and t.pos_ == "NOUN" and t.i < start]
+    tally = tallies[-1] if tallies else None
+    if tally is not None and any(c.dep_ in _NOUN_MODIFIERS for c in tally.lefts):
+        return _noun_phrase(doc, tally, None)
+    if last_count and last_count[1] == sent_index - 1:
+        return last_count[0]
+    if tally is not None:
+        return tally.text
+    return None
+

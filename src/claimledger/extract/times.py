@@ -1,0 +1,610 @@
+"""Time expressions: find them, date the report, normalise them to ISO.
+
+Written by hand (regular expressions over the text plus spaCy's parse for
+tense) because neither library does the job on news prose: spaCy's DATE
+entities mis-bound spans ("between October 8 and 13"), weekday parentheticals
+("last Friday (October 18)") and relative phrases, and ``dateparser`` parses a
+string it is given but cannot find expressions in running text, resolve a
+year-less date to the nearest plausible year, or tell a deadline ("ready by
+November 1") from a past event. spaCy DATE entities that no rule recognises
+are still kept, unresolved, so nothing the model saw is lost.
+
+Weeks run Monday to Sunday (ISO 8601). Values follow :mod:`claimledger.records`:
+``2024-10-18``, ``2024-10``, ``2024`` or a span ``2024-10-08/2024-10-13``.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Literal
+
+from spacy.tokens import Doc
+
+from claimledger.records import TimeExpression
+
+MentionKind = Literal["date", "span", "weekday", "relative", "other"]
+Unit = Literal["day", "week", "weekend", "month", "year"]
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple of": 2,
+}
+
+# Month names are matched case-sensitively so the modal "may" and the verb
+# "march" are not months; "May"/"March" at a sentence start still need a day,
+# a year or a preposition such as "in" to count.
+_MONTH = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"
+_YEAR = r"(?:1[6-9]|20)\d\d(?!\d|[.,]\d)"
+_DAY = r"(?<![\d,.])[0-3]?\d(?:st|nd|rd|th)?(?![\d:]|[.,]\d)\b"
+_NUMBER = r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few|several"
+
+
+def _day_date(p: str) -> str:
+    """A day-precise date, "Oct. 8", "October 8, 2024" or "8 October 2024", with groups prefixed ``p``."""
+    return (
+        rf"(?:(?P<{p}m>{_MONTH})\s+(?P<{p}d>{_DAY})(?:,?\s+(?P<{p}y>{_YEAR}))?"
+        rf"|(?P<{p}d2>{_DAY})\s+(?:of\s+)?(?P<{p}m2>{_MONTH})(?:,?\s+(?P<{p}y2>{_YEAR}))?)"
+    )
+
+
+def _month_date(p: str) -> str:
+    """A month with an optional year, "June" or "September 2022"."""
+    return rf"(?P<{p}m>{_MONTH})(?:,?\s+(?P<{p}y>{_YEAR}))?"
+
+
+@dataclass(frozen=True, slots=True)
+class DateParts:
+    """The calendar parts a text states; ``None`` where it leaves one out."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """One time expression as written, before any reference date is known.
+
+    ``kind`` says how to read it: ``date`` (``first`` holds what is stated; a
+    weekday given with it is kept in ``weekday``), ``span`` (``first`` to
+    ``last``), ``weekday`` alone ("on Friday", ``modifier`` "last"/"next"/
+    "this"), ``relative`` (``unit`` moved by ``shift``: "last week" is week
+    −1; with ``window`` the ``shift`` units up to the reference, "in the past
+    week"; with ``ago`` a point ``shift`` units back) or ``other`` (a time
+    the rules cannot place, "the late 1980s"). ``future`` marks a deadline or
+    a future-tense sentence ("will be ready on November 1").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    first: DateParts = DateParts()
+    last: DateParts | None = None
+    weekday: int | None = None  # 0 = Monday
+    modifier: str | None = None
+    unit: Unit | None = None
+    shift: int = 0
+    window: bool = False
+    ago: bool = False
+    future: bool = False
+
+
+# Finding ---------------------------------------------------------------------
+
+_Builder = Callable[[re.Match[str]], "TimeMention | None"]
+_RULES: list[tuple[re.Pattern[str], _Builder]] = []
+
+
+def _rule(pattern: str) -> Callable[[_Builder], _Builder]:
+    def register(builder: _Builder) -> _Builder:
+        _RULES.append((re.compile(pattern), builder))
+        return builder
+    return register
+
+
+def _month(name: str | None) -> int | None:
+    return _MONTHS.get(name.rstrip(".").lower()) if name else None
+
+
+def _int(text: str | None) -> int | None:
+    return int(re.sub(r"\D", "", text)) if text else None
+
+
+def _parts(m: re.Match[str], p: str) -> DateParts | None:
+    """The parts of a ``_day_date``/``_month_date`` group set, or None when invalid."""
+    groups = m.groupdict()
+    month = _month(groups.get(p + "m") or groups.get(p + "m2"))
+    day = _int(groups.get(p + "d") or groups.get(p + "d2"))
+    year = _int(groups.get(p + "y") or groups.get(p + "y2"))
+    if month is None or (day is not None and not _valid(year or 2024, month, day)):
+        return None
+    return DateParts(year, month, day)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _mention(m: re.Match[str], kind: MentionKind, **fields) -> TimeMention:
+    return TimeMention(m.start(), m.end(), m.group(0), kind, **fields)
+
+
+@_rule(
+    rf"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|next|this|on))\s+)?(?P<w>{_WEEKDAY})"
+    rf"(?:\s+(?i:morning|afternoon|evening|night))?"
+    rf"(?:\s*\(\s*{_day_date('a')}\s*\)|,\s+{_day_date('b')})?"
+)
+def _weekday(m: re.Match[str]) -> TimeMention | None:
+    weekday = _WEEKDAYS[m.group("w").lower()]
+    modifier = (m.group("mod") or "").lower().split()
+    modifier_word = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(
+        modifier[-1] if modifier else "", None
+    )
+    for p in ("a", "b"):
+        if m.group(p + "m") or m.group(p + "m2"):
+            parts = _parts(m, p)
+            if parts is None:
+                return None
+            return _mention(m, "date", first=parts, weekday=weekday, modifier=modifier_word)
+    return _mention(m, "weekday", weekday=weekday, modifier=modifier_word)
+
+
+@_rule(
+    rf"(?:\b(?P<pre>(?i:between|from))\s+)?{_day_date('a')}\s*"
+    rf"(?P<conn>(?i:and|to|until|till|through|thru)\b|[-\u2013\u2014])\s*"
+    rf"(?:{_day_date('b')}|(?P<bare>{_DAY})(?:,?\s+(?P<barey>{_YEAR}))?)"
+)
+def _day_span(m: re.Match[str]) -> TimeMention | None:
+    if m.group("conn").lower() == "and" and not m.group("pre"):
+        return None  # "on October 8 and October 13" names two days, not a span
+    first = _parts(m, "a")
+    last = _parts(m, "b") if m.group("bare") is None else (
+        DateParts(_int(m.group("barey")), first.month, _int(m.group("bare"))) if first else None
+    )
+    if first is None or last is None or not _valid(last.year or 2024, last.month, last.day):
+        return None
+    if last.year and not first.year and (first.month, first.day) <= (last.month, last.day):
+        first = DateParts(last.year, first.month, first.day)
+    return _mention(m, "span", first=first, last=last)
+
+
+@_rule(
+    rf"(?:\b(?P<pre>(?i:between|from))\s+)?{_month_date('a')}\s*"
+    rf"(?P<conn>(?i:and|to|until|till|through)\b|[-\u2013\u2014])\s*{_month_date('b')}"
+)
+def _month_span(m: re.Match[str]) -> TimeMention | None:
+    if m.group("conn").lower() == "and" and not m.group("pre"):
+        return None
+    if not (m.group("pre") or m.group("ay") or m.group("by")):
+        return None  # "May to June" alone is too weak; "from May to June" or a year is needed
+    first, last = _parts(m, "a"), _parts(m, "b")
+    if first is None or last is None:
+        return None
+    if last.year and not first.year:
+        first = DateParts(last.year if first.month <= last.month else last.year - 1, first.month)
+    return _mention(m, "span", first=first, last=last)
+
+
+@_rule(
+    rf"(?:\b(?P<pre>(?i:between|from))\s+)?(?<![\w$£€#.,-])(?P<y1>{_YEAR})\s*"
+    r"(?P<conn>(?i:and|to|until|till|through)\b|[-\u2013\u2014])\s*(?P<y2>\d{4}|\d{2})(?![\w,-]|\.\d)"
+)
+def _year_span(m: re.Match[str]) -> TimeMention | None:
+    if m.group("conn").lower() == "and" and not m.group("pre"):
+        return None
+    y1, tail = int(m.group("y1")), m.group("y2")
+    y2 = int(tail) if len(tail) == 4 else y1 // 100 * 100 + int(tail)
+    if not y1 < y2 <= y1 + 99:
+        return None
+    return _mention(m, "span", first=DateParts(y1), last=DateParts(y2))
+
+
+@_rule(_day_date("a"))
+def _day(m: re.Match[str]) -> TimeMention | None:
+    parts = _parts(m, "a")
+    return _mention(m, "date", first=parts) if parts else None
+
+
+@_rule(rf"(?P<am>{_MONTH}),?\s+(?P<ay>{_YEAR})")
+def _month_year(m: re.Match[str]) -> TimeMention | None:
+    parts = _parts(m, "a")
+    return _mention(m, "date", first=parts) if parts else None
+
+
+@_rule(
+    r"\b(?i:(?:earlier|later|early|late)\s+in|in\s+(?:early|late|mid)|since|by|until|till|from|during"
+    r"|throughout|through|in|early|late|mid|before|after)[\s-]+"
+    rf"(?P<am>{_MONTH})(?!\.?\s*(?:[0-3]?\d\b|{_YEAR}))"
+)
+def _bare_month(m: re.Match[str]) -> TimeMention | None:
+    return _mention(m, "date", first=DateParts(None, _month(m.group("am"))))
+
+
+@_rule(rf"(?<![\w$£€#.,-])(?P<y>{_YEAR})(?![\w-])")
+def _year(m: re.Match[str]) -> TimeMention | None:
+    return _mention(m, "date", first=DateParts(int(m.group("y"))))
+
+
+@_rule(r"\b(?:the\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:1[6-9]|20)\d0s\b")
+def _decade(m: re.Match[str]) -> TimeMention | None:
+    return _mention(m, "other")
+
+
+@_rule(r"\b(?i:yesterday|today|tonight|tomorrow)\b")
+def _day_word(m: re.Match[str]) -> TimeMention | None:
+    shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[m.group(0).lower()]
+    return _mention(m, "relative", unit="day", shift=shift)
+
+
+@_rule(
+    r"\b(?:(?i:earlier|later|early|late)\s+)?(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|previous))"
+    r"\s+(?P<unit>(?i:week|weekend|month|year))\b"
+)
+def _calendar(m: re.Match[str]) -> TimeMention | None:
+    rel = m.group("rel").lower().split()[-1]
+    shift = {"past": -1, "last": -1, "previous": -1, "this": 0, "coming": 1, "next": 1}[rel]
+    return _mention(m, "relative", unit=m.group("unit").lower(), shift=shift)
+
+
+@_rule(
+    r"\b(?:(?i:in|over|during|within|for)\s+)?(?i:the)\s+(?i:past|last|previous)\s+"
+    rf"(?:(?P<n>(?i:{_NUMBER}))\s+)?(?P<unit>(?i:days?|weeks?|months?|years?|24\s+hours))\b"
+)
+def _window(m: re.Match[str]) -> TimeMention | None:
+    unit = m.group("unit").lower()
+    if unit.startswith("24"):
+        return _mention(m, "relative", unit="day", shift=1, window=True)
+    count = _count(m.group("n")) if m.group("n") else 1
+    if count is None or (m.group("n") is None and unit.endswith("s")):
+        return _mention(m, "other")  # "the past few days": a window of unknown length
+    return _mention(m, "relative", unit=unit.rstrip("s"), shift=count, window=True)
+
+
+@_rule(rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b")
+def _ago(m: re.Match[str]) -> TimeMention | None:
+    count = _count(m.group("n"))
+    if count is None:
+        return _mention(m, "other")
+    return _mention(m, "relative", unit=m.group("unit").lower().rstrip("s"), shift=count, ago=True)
+
+
+def _count(word: str) -> int | None:
+    word = re.sub(r"\s+", " ", word.lower())
+    return int(word) if word.isdigit() else _NUMBERS.get(word)
+
+
+_TIME_WORD = re.compile(
+    rf"\b(?i:day|days|week|weeks|weekend|month|months|year|years|decade|decades|century|spring|summer"
+    rf"|autumn|fall|winter|morning|night)\b|{_MONTH}|{_WEEKDAY}|{_YEAR}"
+)
+_NOT_TIME = re.compile(r"(?i)\bold\b|-year\b|-day\b|-week\b|-month\b|\d+\s*(?:mm|km|%)")
+_DURATION = re.compile(
+    rf"(?i)^(?:(?:more|less|fewer)\s+than\s+|over\s+|about\s+|around\s+|nearly\s+|almost\s+|at\s+least\s+|some\s+)?"
+    rf"(?:{_NUMBER}|the|many)?[\s-]*(?:and-a-half[\s-]+)?(?:days?|weeks?|months?|years?|decades?)$"
+)
+_COUNTED_AFTER_YEAR = ("NNS", "NNPS")
+
+
+def find_time_mentions(doc: Doc) -> list[TimeMention]:
+    """Every date and relative time expression in ``doc``, in text order.
+
+    Where rules overlap the longest expression wins ("between October 8 and
+    13" over "October 8"). Bare four-digit numbers count as years unless they
+    count something ("2000 troops"). Durations and ages ("two-year-old war",
+    "33-year-old") are not times.
+    """
+    text = doc.text
+    found: list[TimeMention] = []
+    for pattern, build in _RULES:
+        for match in pattern.finditer(text):
+            mention = build(match)
+            if mention is not None and not (build is _year and _counts_something(doc, mention)):
+                found.append(mention)
+    chosen: list[TimeMention] = []
+    taken: list[tuple[int, int]] = []
+    for mention in sorted(found, key=lambda t: (t.start - t.end, t.start)):
+        if not any(mention.start < e and s < mention.end for s, e in taken):
+            chosen.append(mention)
+            taken.append((mention.start, mention.end))
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or any(ent.start_char < e and s < ent.end_char for s, e in taken):
+            continue
+        if _TIME_WORD.search(ent.text) and not _NOT_TIME.search(ent.text) and not _DURATION.match(ent.text):
+            chosen.append(TimeMention(ent.start_char, ent.end_char, ent.text, "other"))
+    chosen.sort(key=lambda t: t.start)
+    return [_with_tense(doc, t) for t in chosen]
+
+
+def _counts_something(doc: Doc, mention: TimeMention) -> bool:
+    """A bare year-like number that is a count or measure: "2000 troops", "1500 km"."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and (after.tag_ in _COUNTED_AFTER_YEAR or after.lower_ in {"mm", "km", "%", "percent"})
+
+
+_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till|no\s+later\s+than|ahead\s+of)\s+(?:the\s+)?$")
+_FUTURE_AUX = {"will", "wo", "'ll", "shall", "would"}
+_FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "aim"}
+_FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def _with_tense(doc: Doc, mention: TimeMention) -> TimeMention:
+    return replace(mention, future=True) if _is_future(doc, mention) else mention
+
+
+def _is_future(doc: Doc, mention: TimeMention) -> bool:
+    """A deadline ("by November 1") or a time in a future-tense clause.
+
+    Walks from the expression up the dependency tree, through non-finite
+    verbs, to the first finite one: a future auxiliary ("will", "would") or a
+    verb of intent ("expected to", "plans to") on the way makes it future; a
+    finite past or present verb ends the walk.
+    """
+    if _DEADLINE_BEFORE.search(doc.text[max(0, mention.start - 24):mention.start]):
+        return True
+    if mention.kind == "relative" and mention.shift > 0 and not mention.window and not mention.ago:
+        return True
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(12):
+        auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in _FUTURE_AUX for a in auxes):
+            return True
+        if token.pos_ == "VERB" and token.lemma_ in _FUTURE_LEMMAS:
+            return True
+        if token.tag_ in _FINITE_TAGS or token.tag_ == "MD" or any(a.tag_ in _FINITE_TAGS for a in auxes):
+            return False
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+# The report's year --------------------------------------------------------------
+
+_STATED_YEAR = re.compile(
+    rf"{_MONTH}(?:\s+{_DAY})?,?\s+(?P<y>{_YEAR})|{_DAY}\s+{_MONTH},?\s+(?P<y2>{_YEAR})"
+)
+_WEEKDAY_DATE = re.compile(
+    rf"(?P<w>{_WEEKDAY}),?\s*\(?\s*(?:(?P<m>{_MONTH})\s+(?P<d>{_DAY})|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}))"
+    rf"(?!,?\s+{_YEAR})"
+)
+
+
+def year_hint(text: str) -> int | None:
+    """The year a raw report is most likely written in, from regexes alone.
+
+    A weekday given with a year-less date ("Sunday (October 20)") pins the
+    year: the nearest year at or after the latest stated one (or else before
+    it) in which that date falls on that weekday. Otherwise the latest year
+    written next to a month ("June 2024", "December 30, 2023"). Bare years
+    ("in 1973", "the 1950-53 war") are history, not evidence. None when the
+    text gives no evidence.
+    """
+    return _year_evidence(text)[0]
+
+
+def _year_evidence(text: str) -> tuple[int | None, bool]:
+    """:func:`year_hint`'s year, and whether a weekday pinned it."""
+    stated = [int(m.group("y") or m.group("y2")) for m in _STATED_YEAR.finditer(text)]
+    pairs = []
+    for m in _WEEKDAY_DATE.finditer(text):
+        month, day = _month(m.group("m") or m.group("m2")), _int(m.group("d") or m.group("d2"))
+        if month and day:
+            pairs.append((_WEEKDAYS[m.group("w").lower()], month, day))
+    if pairs:
+        anchor = max(stated) if stated else date.today().year
+        votes = Counter(y for pair in pairs for y in _weekday_years(pair, anchor))
+        if votes:
+            best = max(votes.values())
+            return min((y for y, n in votes.items() if n == best), key=lambda y: _year_distance(y, anchor)), True
+    return (max(stated) if stated else None), False
+
+
+def _weekday_years(pair: tuple[int, int, int], anchor: int) -> list[int]:
+    weekday, month, day = pair
+    return [y for y in range(anchor - 7, anchor + 3) if _valid(y, month, day) and date(y, month, day).weekday() == weekday]
+
+
+def _year_distance(year: int, anchor: int) -> tuple[int, int]:
+    """Years at or just after the anchor come first: reports name earlier years, rarely later ones."""
+    return (0, year - anchor) if year >= anchor else (1, anchor - year)
+
+
+# The report's date --------------------------------------------------------------
+
+
+def infer_published(mentions: Iterable[TimeMention], doc: Doc, year: int | None) -> tuple[str | None, bool]:
+    """The report's own date, read from its content; always marked inferred.
+
+    The report is written on or after the latest day-precise past event it
+    dates (deadlines and future-tense dates do not count). Weekday mentions
+    ("said on Friday") place it within a week after that weekday, so the
+    earliest day on or after the latest event that fits the most weekday
+    mentions is chosen. Year-less dates take the year the text pins or states
+    (:func:`year_hint`), or ``year`` (the batch's year) when that is later or
+    the text names none: reports rarely write out their own year, so a stated
+    year is a lower bound. Returns ``(None, True)`` when nothing dates it.
+    """
+    mentions = list(mentions)
+    own, pinned = _year_evidence(doc.text)
+    report_year = own if pinned else max((y for y in (own, year) if y), default=None)
+    events: list[date] = []
+    weekdays: list[tuple[int, str | None]] = []
+    for t in mentions:
+        if t.future:
+            continue
+        if t.kind == "weekday" and t.modifier != "next":
+            weekdays.append((t.weekday, t.modifier))
+        parts = t.last if t.kind == "span" else t.first if t.kind == "date" else None
+        if parts is None or parts.day is None:
+            continue
+        y = parts.year or (t.first.year if t.kind == "span" else None) or report_year
+        if y and _valid(y, parts.month, parts.day):
+            events.append(date(y, parts.month, parts.day))
+    if not events:
+        return None, True
+    latest = max(events)
+    best = max(
+        (latest + timedelta(days=k) for k in range(14)),
+        key=lambda d: (sum(_fits(d, latest, w, mod) for w, mod in weekdays), -d.toordinal()),
+    )
+    return best.isoformat(), True
+
+
+def _fits(published: date, latest: date, weekday: int, modifier: str | None) -> bool:
+    """Whether a weekday mention fits a report written on ``published``.
+
+    News names a weekday for the latest events, within the week before the
+    report, and full dates for older ones: so the weekday named is taken to
+    fall on or after the latest dated event.
+    """
+    back = (published.weekday() - weekday) % 7
+    if modifier == "last":
+        back = back or 7
+    return published - timedelta(days=back) >= latest
+
+
+# Resolution -------------------------------------------------------------------
+
+
+def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> list[TimeExpression]:
+    """Each mention as ISO against ``reference`` (the report's date); None when unresolvable."""
+    ref = _parse_reference(reference)
+    return [TimeExpression(t.start, t.end, t.text, _resolve(t, ref)) for t in mentions]
+
+
+def _parse_reference(reference: str | None) -> date | None:
+    if not reference:
+        return None
+    try:
+        return date.fromisoformat(reference[:10])
+    except ValueError:
+        return None
+
+
+def _resolve(t: TimeMention, ref: date | None) -> str | None:
+    if t.kind == "date":
+        parts = _place(t.first, ref, t.weekday)
+        return _iso(parts) if parts else None
+    if t.kind == "span":
+        return _resolve_span(t, ref)
+    if ref is None:
+        return None
+    if t.kind == "weekday":
+        return _weekday_date(t, ref).isoformat()
+    if t.kind == "relative":
+        return _resolve_relative(t, ref)
+    return None
+
+
+def _place(parts: DateParts, ref: date | None, weekday: int | None = None) -> DateParts | None:
+    """Give a year-less date the year that puts it nearest the reference.
+
+    A month up to two months after the reference month is this year's (a
+    coming deadline); a later one is last year's (the report looks back).
+    With a weekday, a neighbouring year where the weekday fits wins.
+    """
+    if parts.year is not None:
+        return parts
+    if ref is None or parts.month is None:
+        return None
+    ahead = (parts.month - ref.month) % 12
+    if ahead in (1, 2):  # a coming month
+        year = ref.year + (parts.month < ref.month)
+    else:  # this month or one already past
+        year = ref.year - (parts.month > ref.month)
+    if weekday is not None and parts.day is not None:
+        for candidate in (year, year - 1, year + 1):
+            if _valid(candidate, parts.month, parts.day) and date(candidate, parts.month, parts.day).weekday() == weekday:
+                year = candidate
+                break
+    if parts.day is not None and not _valid(year, parts.month, parts.day):
+        return None
+    return DateParts(year, parts.month, parts.day)
+
+
+def _iso(parts: DateParts) -> str:
+    if parts.month is None:
+        return f"{parts.year:04d}"
+    if parts.day is None:
+        return f"{parts.year:04d}-{parts.month:02d}"
+    return f"{parts.year:04d}-{parts.month:02d}-{parts.day:02d}"
+
+
+def _resolve_span(t: TimeMention, ref: date | None) -> str | None:
+    first = _place(t.first, ref)
+    if first is None or t.last is None:
+        return None
+    last = t.last
+    if last.year is None:
+        year = first.year
+        if last.month is not None and (last.month, last.day or 0) < (first.month or 0, first.day or 0):
+            year += 1  # "December 28 to January 3" runs into the next year
+        last = DateParts(year, last.month, last.day)
+    return f"{_iso(first)}/{_iso(last)}"
+
+
+def _weekday_date(t: TimeMention, ref: date) -> date:
+    """The weekday nearest the reference in the direction the text points."""
+    back = (ref.weekday() - t.weekday) % 7
+    if t.modifier == "last":
+        return ref - timedelta(days=back or 7)
+    if t.modifier == "next" or t.future:
+        ahead = (t.weekday - ref.weekday()) % 7
+        return ref + timedelta(days=ahead or (7 if t.modifier == "next" else 0))
+    return ref - timedelta(days=back)
+
+
+def _resolve_relative(t: TimeMention, ref: date) -> str:
+    if t.unit == "day":
+        if t.window:
+            return f"{(ref - timedelta(days=t.shift)).isoformat()}/{ref.isoformat()}"
+        return (ref + timedelta(days=-t.shift if t.ago else t.shift)).isoformat()
+    if t.unit in ("week", "weekend"):
+        if t.window or t.ago:
+            start = ref - timedelta(weeks=t.shift)
+            return f"{start.isoformat()}/{ref.isoformat()}" if t.window else start.isoformat()
+        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=t.shift)
+        first = monday + timedelta(days=5) if t.unit == "weekend" else monday
+        return f"{first.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+    if t.unit == "month":
+        if t.window:
+            return f"{_add_months(ref, -t.shift).isoformat()}/{ref.isoformat()}"
+        moved = _add_months(ref, -t.shift if t.ago else t.shift)
+        return f"{moved.year:04d}-{moved.month:02d}"
+    if t.window:
+        return f"{_add_months(ref, -12 * t.shift).isoformat()}/{ref.isoformat()}"
+    return f"{ref.year + (-t.shift if t.ago else t.shift):04d}"
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    while not _valid(year, month, day.day):
+        day = day.replace(day=day.day - 1)
+    return date(year, month, day.day)

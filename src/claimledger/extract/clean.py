@@ -1,0 +1,330 @@
+"""Drop page furniture from scraped report text and repair broken lines.
+
+Scrapers and copy-paste leave things in a report's text that are not part of
+it: related-article headlines between paragraphs, image captions and credits,
+embed links, placeholders ("undefined", "featured-image"), share/subscribe
+lines, and teaser cards of other articles cut off with "…". They also break
+sentences and numbers across paragraphs ("as many as 4.⏎⏎8 million").
+
+Why hand-written: boilerplate removers such as trafilatura work on the HTML
+tree; once a page is flat text (a .txt file, a JSONL field, trafilatura's own
+output) the furniture is only recognisable by the *shape* of a line: whether
+it is a sentence, title-cased, a credit, a placeholder. These rules look at
+shape, never at the words of a particular story.
+
+Section subheads of the report itself ("Why It Matters") are dropped with the
+related headlines: they are title-cased lines that are not sentences, and
+keeping them would glue them onto the next sentence when it is parsed; they
+state nothing a reader needs in the ledger.
+
+Every kept character remembers where it came from, so spans found in the
+cleaned text map back to the original exactly (:class:`CleanText.offsets`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimledger.records import CleanText
+
+_SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t"
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_LINE_BREAKS = "\x0b\x0c\u2028\u2029\x85"
+_CLOSERS = "\"'”’»)]}"
+#: Function words a title-cased headline may leave in lower case.
+_MINOR = frozenset(
+    "a an and as at but by for from in into of off on onto or over per the to up upon via vs with nor so yet is are "
+    "was be its it's".split()
+)
+
+# Embeds whose URL is all that is left of a tweet or image ("pic.twitter.com/Ab12"),
+# possibly split over a line break by the scraper ("pic.⏎⏎twitter.com/Ab12").
+_EMBED = re.compile(r"[ \t]*(?<![\w/])(?:pic\.\s*twitter\.com|https?://t\.co)/\w+[ \t]*")
+
+# Whole lines that are site chrome. Applied only to short lines (see _BOILERPLATE_MAX_WORDS).
+_BOILERPLATE = re.compile(
+    r"""^(?:
+        comments?\ (?:are|is)\ (?:closed|disabled)
+      | (?:leave\ a|post\ a|add\ a)\ (?:comment|reply)
+      | \d+\ comments?
+      | (?:show|view|load)\ (?:\d+\ )?comments?
+      | share | share\ (?:this|on|via|the\ (?:article|story))\b.*
+      | (?:subscribe|sign\ up|signup)\b.*
+      | (?:click|tap)\ here\b.*
+      | follow\ us\b.*
+      | (?:join|download)\ (?:us|our)\b.* | download\ the\ app\b.*
+      | advertisement|advertisment|sponsored(?:\ content)?|ad|promoted|paid\ content
+      | (?:most|top)\ (?:read|popular|viewed|shared|stories)
+      | (?:trending|recommended|popular)(?:\ now|\ stories|\ articles|\ news)?
+      | (?:related|more)(?:\ articles?|\ stories|\ coverage|\ news|\ reading|\ on\ this\ story)?
+      | (?:read|see)\ (?:more|also|next|full\ story)\b.*
+      | (?:also|must)\ read\b.*
+      | (?:related|watch|listen|video|photos?|gallery)\s*[:|»›>\-–—].*
+      | (?:image|photo|picture|video)s?(?:\ \d+\ of\ \d+)?
+      | (?:image|photo|picture)\ (?:caption|source|credit)s?\b.*
+      | (?:credit|source|caption)s?\s*:.*
+      | (?:file\ )?photo\b.*\b(?:getty\ images|afp|reuters|ap|epa|shutterstock)\b.*
+      | .{0,60}/\ ?(?:getty\ images|afp|reuters|ap|epa|shutterstock)
+      | (?:getty\ images|shutterstock|afp|reuters|ap\ photo|epa)
+      | (?:©|\(c\)|copyright\b).*
+      | all\ rights\ reserved\b.*
+      | skip\ to\ (?:main\ )?content | back\ to\ top | print(?:\ this)?(?:\ (?:article|page))? | email
+      | loading(?:\.\.\.|…)?
+      | (?:previous|next)\ (?:article|story|post)\b.*
+      | (?:tags?|topics?|filed\ under)\s*:.*
+    )[.!…]?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BOILERPLATE_MAX_WORDS = 15
+
+# A caption credit at the end of a line: "… (Via X)", "… (Photo: Reuters)", "… Via Reddit".
+_CREDIT = re.compile(
+    r"(?:\((?:via|photo|image|picture|credit|source|courtesy|pictured|file)\b[^()]{0,80}\)"
+    r"|(?:^|[.!?]\s+|\s)Via\s+\S[^.!?]{0,40}"
+    r"|\b(?:Photo|Image|Picture)\s*(?:credit)?\s*:\s*[^.!?]{1,60})\.?$",
+    re.IGNORECASE,
+)
+_CREDIT_VIA = re.compile(r"(?:^|[.!?]\s+|\s)Via\s+\S[^.!?]{0,40}\.?$")  # capitalised "Via" only
+_CREDIT_MAX_WORDS = 45
+
+_PLACEHOLDER = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")  # "undefined", "featured-image", "null"
+_URL_LINE = re.compile(r"^(?:(?:https?://|www\.)\S+|[@#][\w.]+(?:\s+[@#][\w.]+)*)$", re.IGNORECASE)
+_TWEET_SIGNATURE = re.compile(r"^[—–-]\s*.{1,80}\(@\w{1,15}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
+_SENTENCE_BREAK = re.compile(r"(\S+)[.!]\s+[\"'“‘(]?[A-Z]")
+_TEASER_END = re.compile(r"(?:\w|\s)(?:…|\.\.\.)$")
+_SPLIT_NUMBER_HEAD = re.compile(r"(?<![\d,.])\d{1,3}\.$")
+_SPLIT_NUMBER_TAIL = re.compile(r"^\d+(?:[.,]\d+)*(?:\s+[a-z%]|%)")
+
+
+def clean_text(text: str) -> CleanText:
+    """Return the report's own text without furniture, with an exact offsets map."""
+    removed: list[str] = []
+    chars, offsets = _normalise(text)
+    chars, offsets = _drop_embeds(chars, offsets, removed)
+    lines = _split_lines(chars, offsets)
+    keep = _classify(lines, removed)
+    _drop_teasers(lines, keep, removed)
+    out_chars, out_offsets = _assemble(lines, keep, chars, offsets)
+    return CleanText(text="".join(out_chars), offsets=out_offsets, removed=removed)
+
+
+# Shape of a line ----------------------------------------------------------
+
+
+def headline_shape(line: str) -> bool:
+    """A line that reads as a title, not a sentence.
+
+    At most 30 words, no sentence break inside, and it does not end like a
+    sentence (a final "?" is allowed: headlines ask questions).
+    """
+    line = line.strip()
+    words = line.split()
+    if not words or len(words) > 30 or len(line) > 250:
+        return False
+    end = line.rstrip(_CLOSERS)
+    if not end or end[-1] in ".!:;,…":
+        return False
+    return not any(not _is_abbreviation(m.group(1)) for m in _SENTENCE_BREAK.finditer(line))
+
+
+def title_cased(line: str) -> bool:
+    """Most words that carry meaning start with a capital or a digit."""
+    capital = lower = 0
+    first = True
+    for raw in line.split():
+        word = raw.strip("‘’“”\"'()[]{}–—-:;,.?!&|/«»*")
+        if not word or not any(c.isalpha() or c.isdigit() for c in word):
+            continue
+        if word[0].isupper() or word[0].isdigit():
+            capital += 1
+        elif first:
+            return False
+        elif word.lower() not in _MINOR:
+            lower += 1
+        first = False
+    return capital > 0 and capital >= 3 * lower
+
+
+def _is_abbreviation(token: str) -> bool:
+    """"U.S", "Gen", "Mr", "S.E": a period after these does not end a sentence."""
+    token = token.lstrip("\"'“‘(")
+    return "." in token or len(token) <= 3 and token[:1].isupper()
+
+
+def _ends_sentence(line: str) -> bool:
+    end = line.rstrip(_CLOSERS)
+    return bool(end) and end[-1] in ".!?:;…"
+
+
+# Steps --------------------------------------------------------------------
+
+
+def _normalise(text: str) -> tuple[list[str], list[int]]:
+    """Unify spaces and line breaks, drop invisible characters, keeping offsets."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _INVISIBLE or ch == "\r" and text[i + 1 : i + 2] == "\n":
+            continue
+        if ch in _SPACES:
+            ch = " "
+        elif ch == "\r" or ch in _LINE_BREAKS:
+            ch = "\n"
+        elif ch < " " and ch != "\n" or ch == "\x7f":
+            continue
+        chars.append(ch)
+        offsets.append(i)
+    return chars, offsets
+
+
+def _drop_embeds(chars: list[str], offsets: list[int], removed: list[str]) -> tuple[list[str], list[int]]:
+    """Remove embed links; text around one that sat inside a line is rejoined with one space."""
+    text = "".join(chars)
+    out_chars: list[str] = []
+    out_offsets: list[int] = []
+    pos = 0
+    for m in _EMBED.finditer(text):
+        out_chars.extend(chars[pos : m.start()])
+        out_offsets.extend(offsets[pos : m.start()])
+        removed.append(re.sub(r"\s+", "", m.group()))
+        before = text[m.start() - 1] if m.start() else "\n"
+        after = text[m.end()] if m.end() < len(text) else "\n"
+        space = next((m.start() + j for j, c in enumerate(m.group()) if c.isspace()), None)
+        if before != "\n" and after != "\n" and space is not None:
+            out_chars.append(" ")
+            out_offsets.append(offsets[space])
+        pos = m.end()
+    out_chars.extend(chars[pos:])
+    out_offsets.extend(offsets[pos:])
+    return out_chars, out_offsets
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    offsets: list[int]
+    start: int  # index of its first character in the normalised text
+    end: int  # index just past its last character (its newline, if any, is at ``end``)
+
+
+def _split_lines(chars: list[str], offsets: list[int]) -> list[_Line]:
+    """Cut at newlines; strip each line and squeeze runs of spaces to one."""
+    lines: list[_Line] = []
+    start = 0
+    for i in range(len(chars) + 1):
+        if i < len(chars) and chars[i] != "\n":
+            continue
+        text: list[str] = []
+        offs: list[int] = []
+        for j in range(start, i):
+            if chars[j] == " " and (not text or text[-1] == " "):
+                continue
+            text.append(chars[j])
+            offs.append(offsets[j])
+        if text and text[-1] == " ":
+            text.pop()
+            offs.pop()
+        lines.append(_Line("".join(text), offs, start, i))
+        start = i + 1
+    return lines
+
+
+def _classify(lines: list[_Line], removed: list[str]) -> list[bool]:
+    """Decide which lines are the report's own text."""
+    keep = [bool(line.text) for line in lines]
+    for i, line in enumerate(lines):
+        if keep[i] and _is_furniture(lines, i):
+            keep[i] = False
+            removed.append(line.text)
+    return keep
+
+
+def _is_furniture(lines: list[_Line], i: int) -> bool:
+    text = lines[i].text
+    words = len(text.split())
+    if not text.strip("”\"’»"):
+        return False  # a stranded closing quote: joined to its sentence later
+    if _PLACEHOLDER.match(text) or not any(c.isalpha() for c in text):
+        return True
+    if _URL_LINE.match(text) or _TWEET_SIGNATURE.match(text):
+        return True
+    if words <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.match(text):
+        return True
+    if words <= _CREDIT_MAX_WORDS and _is_credit(text):
+        return True
+    return headline_shape(text) and title_cased(text) and _standalone(lines, i)
+
+
+def _is_credit(text: str) -> bool:
+    m = _CREDIT.search(text)
+    if not m:
+        return False
+    if m.group().lstrip(" .!?").lower().startswith("via") and not m.group().startswith("("):
+        return bool(_CREDIT_VIA.search(text))
+    return True
+
+
+def _standalone(lines: list[_Line], i: int) -> bool:
+    """Not a piece of a sentence wrapped over several lines."""
+    prev = lines[i - 1].text if i > 0 else ""
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    return (not prev or _ends_sentence(prev) or headline_shape(prev)) and not _continues(lines[i].text, nxt)
+
+
+def _drop_teasers(lines: list[_Line], keep: list[bool], removed: list[str]) -> None:
+    """Drop cards of other articles: a teaser cut off with "…", with its headline.
+
+    A teaser is the last paragraph ending in an ellipsis, or any such
+    paragraph right after a headline-shaped line.
+    """
+    kept = [i for i, k in enumerate(keep) if k]
+    for n, i in enumerate(kept):
+        if not _TEASER_END.search(lines[i].text):
+            continue
+        prev = kept[n - 1] if n > 0 else None
+        headed = prev is not None and keep[prev] and headline_shape(lines[prev].text)
+        if n == len(kept) - 1 or headed:
+            keep[i] = False
+            removed.append(lines[i].text)
+            if headed:
+                keep[prev] = False
+                removed.append(lines[prev].text)
+
+
+def _continues(prev: str, line: str) -> str | None:
+    """How ``line`` continues ``prev`` when a break cut a sentence: "" to join, " " to join with a space."""
+    if not prev or not line:
+        return None
+    if line[0] in ".,;:!?)]}…" or line[0] in "”\"»" and (len(line) == 1 or line[1] == " "):
+        return ""  # "them.⏎⏎.. Here", a closing quote stranded on the next line
+    if _SPLIT_NUMBER_HEAD.search(prev) and _SPLIT_NUMBER_TAIL.match(line):
+        return ""  # "4.⏎⏎8 million"
+    if line[0].islower() and prev.rstrip(_CLOSERS)[-1:] not in (".", "!", "?", "…"):
+        return " "  # a sentence wrapped over lines
+    return None
+
+
+def _assemble(lines: list[_Line], keep: list[bool], chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
+    """Join kept lines: repaired breaks are closed, paragraph breaks become one blank line."""
+    out_chars: list[str] = []
+    out_offsets: list[int] = []
+    prev: _Line | None = None
+    for line, k in zip(lines, keep):
+        if not k:
+            continue
+        if prev is not None:
+            breaks = [offsets[j] for j in range(prev.end, line.start) if chars[j] == "\n"]
+            joint = _continues(prev.text, line.text)
+            if joint == " ":
+                out_chars.append(" ")
+                out_offsets.append(breaks[0])
+            elif joint is None and len(breaks) >= 2:
+                out_chars.extend("\n\n")
+                out_offsets.extend((breaks[0], breaks[-1]))
+            elif joint is None:
+                out_chars.append("\n")
+                out_offsets.append(breaks[0])
+        out_chars.extend(line.text)
+        out_offsets.extend(line.offsets)
+        prev = line
+    return out_chars, out_offsets

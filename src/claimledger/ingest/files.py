@@ -1,0 +1,204 @@
+"""Reading reports from files and folders, one error per bad input.
+
+Every input is untrusted: sizes are checked with ``stat`` before anything is
+read, binary and non-UTF-8 files are refused with a message naming them,
+folder walks never leave the folder through a symlink and never open
+devices or pipes. A bad input yields an :class:`IngestError` and the walk
+goes on.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from claimledger.config import Limits
+from claimledger.ingest.errors import IngestError, display
+from claimledger.ingest.html import parse_html
+from claimledger.ingest.text import iso_date, parse_markdown, parse_text
+from claimledger.records import RawReport
+
+#: Report formats by file extension.
+FORMATS: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+_JSONL_FIELDS = ("title", "url", "outlet", "published")
+
+
+def read_paths(paths: Iterable[str | os.PathLike[str]], limits: Limits = Limits()) -> Iterator[RawReport | IngestError]:
+    """Yield a report or an error for every report file under ``paths``, in order.
+
+    Folders are walked recursively in sorted order; files there with other
+    extensions, and hidden files, are skipped silently. A file named
+    explicitly must have a supported extension.
+    """
+    for raw in paths:
+        path = Path(raw)
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            yield IngestError(f"{display(path)}: no such file or folder")
+            continue
+        except OSError as exc:
+            yield IngestError(f"{display(path)}: cannot read ({exc.strerror or exc})")
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(path, path.resolve(), limits)
+        elif path.suffix.lower() not in FORMATS:
+            expected = ", ".join(sorted(FORMATS))
+            yield IngestError(f"{display(path)}: unsupported file type {display(path.suffix or '(none)')} (expected {expected})")
+        else:
+            yield from _read_file(path, limits)
+
+
+def _walk(folder: Path, root: Path, limits: Limits) -> Iterator[RawReport | IngestError]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield IngestError(f"{display(folder)}: cannot list folder ({exc.strerror or exc})")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        supported = path.suffix.lower() in FORMATS
+        if entry.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(root):
+                if supported or target.is_dir():
+                    yield IngestError(f"{display(path)}: symlink points outside {display(root)}, not followed")
+                continue
+            if target.is_dir():
+                continue  # its target is inside the folder and walked on its own
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(path, root, limits)
+        elif supported:
+            yield from _read_file(path, limits)
+
+
+def _read_file(path: Path, limits: Limits) -> Iterator[RawReport | IngestError]:
+    name = display(path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            yield IngestError(f"{name}: not a regular file (device, pipe or socket), skipped")
+            return
+        kind = FORMATS[path.suffix.lower()]
+        if info.st_size == 0:
+            yield IngestError(f"{name}: empty file")
+            return
+        if kind == "jsonl":
+            yield from _read_jsonl(path, limits)
+            return
+        if info.st_size > limits.max_file_bytes:
+            yield IngestError(f"{name}: file is {info.st_size:,} bytes, over the {limits.max_file_bytes:,}-byte limit")
+            return
+        with open(path, "rb") as f:
+            data = f.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        yield IngestError(f"{name}: cannot read ({exc.strerror or exc})")
+        return
+    if len(data) > limits.max_file_bytes:  # grew after stat
+        yield IngestError(f"{name}: file is over the {limits.max_file_bytes:,}-byte limit")
+        return
+    try:
+        report = _parse(kind, data, name)
+    except IngestError as exc:
+        yield exc
+        return
+    report.path = str(path)
+    yield report
+
+
+def _parse(kind: str, data: bytes, name: str) -> RawReport:
+    encoding = _declared_charset(data) if kind == "html" else None
+    text = decode(data, name, encoding)
+    if not text.strip():
+        raise IngestError(f"{name}: contains only whitespace")
+    if kind == "html":
+        report = parse_html(text)
+        if report is None:
+            raise IngestError(f"{name}: no article text found in the page")
+        return report
+    report = parse_markdown(text) if kind == "markdown" else parse_text(text)
+    if not report.text.strip():
+        raise IngestError(f"{name}: no report text after the header and title")
+    return report
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Bytes of a report as text: UTF-8 (a BOM is fine) unless the page declares another charset.
+
+    Binary data (NUL bytes, many control characters) and undecodable bytes
+    are refused rather than guessed at: a wrong guess turns figures and names
+    into garbage that looks like text.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise IngestError(f"{name}: UTF-16 text; save it as UTF-8")
+    if b"\x00" in data:
+        raise IngestError(f"{name}: binary file (contains NUL bytes), not a text report")
+    try:
+        text = data.decode(encoding or "utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"{name}: not {encoding or 'UTF-8'} text (undecodable byte at offset {exc.start}); save it as UTF-8") from None
+    if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+        raise IngestError(f"{name}: binary file (control characters), not a text report")
+    return text
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag, if Python knows it."""
+    m = _HTML_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    try:
+        codec = codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return None if codec == "utf-8" else codec
+
+
+def _read_jsonl(path: Path, limits: Limits) -> Iterator[RawReport | IngestError]:
+    """One report per line, streamed: memory is bounded by the line limit, not the file size."""
+    name = display(path)
+    with open(path, "rb") as f:
+        lineno = 0
+        while line := f.readline(limits.max_jsonl_line_bytes + 1):
+            lineno += 1
+            if len(line) > limits.max_jsonl_line_bytes and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):
+                    line = f.readline(1 << 20)
+                yield IngestError(f"{name}: line {lineno} is over the {limits.max_jsonl_line_bytes:,}-byte limit")
+                continue
+            if not line.strip():
+                continue
+            try:
+                report = _jsonl_report(line, f"{name}: line {lineno}")
+            except IngestError as exc:
+                yield exc
+                continue
+            report.path = f"{path}#{lineno}"
+            yield report
+
+
+def _jsonl_report(line: bytes, where: str) -> RawReport:
+    try:
+        record = json.loads(decode(line, where))
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(record, dict):
+        raise IngestError(f"{where}: not a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise IngestError(f"{where}: no `text` field with report text")
+    fields = {k: record[k].strip() for k in _JSONL_FIELDS if isinstance(record.get(k), str) and record[k].strip()}
+    if "published" in fields:
+        fields["published"] = iso_date(fields["published"])
+    return RawReport(text=text, **fields)

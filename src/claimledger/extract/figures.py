@@ -327,8 +327,9 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
         return True
     if nxt is not None and nxt.lower_ in _CLOCK:
         return True
-    if any(doc[k].ent_type_ in _NAME_LABELS for k in range(start, end)):
-        return True
+    if any(doc[k].ent_type_ in _NAME_LABELS for k in range(start, end)) \
+            and not (first.ent_iob_ == "B" and last.dep_ == "nummod" and last.head.i >= end):
+        return True  # "Apollo 11", but not the count that opens "35 MiG-29s"
     if prev is not None and _is_digits(first):
         if prev.lower_ in ("no.", "no", "number", "#", "nos.") and not qualified and prev.lower_ != "no" or prev.lower_ == "#":
             return True

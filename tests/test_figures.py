@@ -1,0 +1,210 @@
+"""Figures: counted numbers with value, qualifier, subject; measures and non-figures.
+
+The sentences are written for these tests; the last test reads the seed
+reports and gold figures from ../shared when it is present.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from claimledger.extract.figures import find_figures
+from claimledger.extract.nlp import load_nlp
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def figures(nlp, text):
+    return find_figures(nlp(text))
+
+
+def only(nlp, text):
+    found = figures(nlp, text)
+    assert len(found) == 1, [(f.text, f.subject) for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence, value, qualifier, phrase", [
+    ("The ministry said around 2,000 troops had crossed the river.", 2000, "approx", "around 2,000"),
+    ("Officials counted about 40 tanks near the border.", 40, "approx", "about 40"),
+    ("The navy moved roughly 700 marines overnight.", 700, "approx", "roughly 700"),
+    ("The agency said nearly 900 sailors were aboard.", 900, "approx", "nearly 900"),
+    ("Almost 60 trucks were seen on the road.", 60, "approx", "Almost 60"),
+    ("Some 300 drones were launched in the attack.", 300, "approx", "Some 300"),
+    ("Approximately 80 helicopters took part.", 80, "approx", "Approximately 80"),
+    ("An estimated 5,000 refugees crossed into the province.", 5000, "approx", "An estimated 5,000"),
+    ("Close to 450 prisoners were exchanged.", 450, "approx", "Close to 450"),
+    ("At least 3,000 soldiers had reached the front.", 3000, "at_least", "At least 3,000"),
+    ("More than 120 missiles were fired at the city.", 120, "at_least", "More than 120"),
+    ("Over 600 shells fell on the town.", 600, "at_least", "Over 600"),
+    ("Upwards of 400 homes were destroyed.", 400, "at_least", "Upwards of 400"),
+    ("No fewer than 12 villages burned.", 12, "at_least", "No fewer than 12"),
+    ("At most 30 jets could be based there.", 30, "at_most", "At most 30"),
+    ("Fewer than 50 civilians remained in the village.", 50, "at_most", "Fewer than 50"),
+    ("Less than 70 vehicles survived the strike.", 70, "at_most", "Less than 70"),
+    ("No more than 8 helicopters were available.", 8, "at_most", "No more than 8"),
+    ("Under 200 sailors stayed on the base.", 200, "at_most", "Under 200"),
+    ("Pyongyang could send as many as 15,000 troops.", 15000, "up_to", "as many as 15,000"),
+    ("The depot could hold up to 900 containers.", 900, "up_to", "up to 900"),
+    ("The convoy carried 1,250 workers to the port.", 1250, "exact", "1,250"),
+])
+def test_qualifier(nlp, sentence, value, qualifier, phrase):
+    figure = only(nlp, sentence)
+    assert (figure.value, figure.qualifier, figure.text, figure.kind) == (value, qualifier, phrase, "count")
+
+
+def test_text_and_offsets_point_into_the_text(nlp):
+    text = "Reports said roughly 1,500 special forces soldiers left the port."
+    figure = only(nlp, text)
+    assert text[figure.start:figure.end] == figure.text == "roughly 1,500"
+    assert figure.sentence == text
+    assert figure.subject == "special forces soldiers"
+
+
+@pytest.mark.parametrize("sentence, value, subject", [
+    ("Six engineers were detained at the border.", 6, "engineers"),
+    ("Twenty-five warships sailed south.", 25, "warships"),
+    ("They found one hundred and fifty prisoners in the camp.", 150, "prisoners"),
+    ("A dozen drones circled the airfield.", 12, "drones"),
+    ("The country has 1.2 million troops under arms.", 1_200_000, "troops"),
+    ("The containers could hold 4.8 million artillery shells.", 4_800_000, "artillery shells"),
+    ("Half a million people left the city.", 500_000, "people"),
+    ("The army has 35 MiG-29s in service.", 35, "MiG-29s"),
+    ("The agency counted 1500 soldiers at the camp.", 1500, "soldiers"),
+    ("A 12,000-strong contingent arrived by train.", 12000, "contingent"),
+])
+def test_word_and_digit_values(nlp, sentence, value, subject):
+    figure = only(nlp, sentence)
+    assert (figure.value, figure.subject, figure.low, figure.high) == (value, subject, None, None)
+
+
+@pytest.mark.parametrize("sentence, low, high, subject", [
+    ("The video shows a few thousand soldiers at the range.", 2000, 5000, "soldiers"),
+    ("Thousands of refugees waited at the crossing.", 2000, 10000, "refugees"),
+    ("Hundreds of volunteers joined the brigade.", 200, 1000, "volunteers"),
+    ("Tens of thousands of people fled the region.", 20000, 100000, "people"),
+    ("Hundreds of thousands of residents lost power.", 200000, 1000000, "residents"),
+    ("Dozens of missiles struck the port.", 24, 120, "missiles"),
+    ("Several hundred troops guarded the bridge.", 300, 900, "troops"),
+    ("Between 10,000 and 12,000 troops may be deployed.", 10000, 12000, "troops"),
+    ("Officials expect 3,000 to 4,000 workers.", 3000, 4000, "workers"),
+    ("Two or three ships were damaged.", 2, 3, "ships"),
+    ("The plant makes 1.5-2 million rounds a year.", 1_500_000, 2_000_000, "rounds"),
+])
+def test_ranges_take_the_low_bound_as_value(nlp, sentence, low, high, subject):
+    figure = only(nlp, sentence)
+    assert (figure.low, figure.high, figure.value, figure.subject) == (low, high, low, subject)
+    assert figure.qualifier == "approx" and figure.kind == "count"
+
+
+def test_range_keeps_an_explicit_qualifier(nlp):
+    figure = only(nlp, "More than a few thousand soldiers were seen.")
+    assert (figure.qualifier, figure.low, figure.high) == ("at_least", 2000, 5000)
+
+
+def test_two_figures_in_one_sentence(nlp):
+    found = figures(nlp, "Radar detected four landing ships and three escort ships off the coast.")
+    assert [(f.value, f.subject, f.qualifier) for f in found] == [
+        (4, "landing ships", "exact"), (3, "escort ships", "exact")]
+
+
+def test_elided_subject_in_same_sentence(nlp):
+    found = figures(nlp, "The army has already sent about 2,000 paratroopers and plans to send another 5,000 to the front.")
+    assert [(f.value, f.subject, f.qualifier) for f in found] == [
+        (2000, "paratroopers", "approx"), (5000, "paratroopers", "exact")]
+
+
+def test_elided_subject_from_previous_sentence(nlp):
+    found = figures(nlp, "An official said 9,000 conscripts had arrived. The governor put the number at 14,000.")
+    assert [(f.value, f.subject) for f in found] == [(9000, "conscripts"), (14000, "conscripts")]
+
+
+def test_tally_noun_is_the_subject_of_a_lone_number(nlp):
+    figure = only(nlp, "By evening the death toll had risen to 31.")
+    assert (figure.value, figure.subject) == (31, "death toll")
+
+
+def test_lone_number_without_a_count_is_not_a_figure(nlp):
+    assert figures(nlp, "The minister said that was one option, and one could see why.") == []
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("Seoul supplied 155mm artillery shells through a third country.", 155, "mm"),
+    ("A 122-mm rocket hit the depot.", 122, "mm"),
+    ("The war is being fought 5,000 miles away.", 5000, "miles"),
+    ("The base is roughly 100 Miles from the border.", 100, "miles"),
+    ("The guns can fire 40 kilometres.", 40, "kilometres"),
+    ("The package is worth $5 billion.", 5_000_000_000, "$"),
+    ("Exports rose 30 percent in a year.", 30, "percent"),
+    ("Turnout fell 12 per cent.", 12, "percent"),
+    ("Output grew 7% last year.", 7, "%"),
+    ("The ships carried 7,000 tonnes of ammunition.", 7000, "tonnes"),
+    ("Talks went on for more than two years.", 2, "years"),
+])
+def test_measures_are_never_counts(nlp, sentence, value, unit):
+    figure = only(nlp, sentence)
+    assert (figure.kind, figure.value, figure.unit) == ("measure", value, unit)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The treaty was signed on October 13, 2024 in the capital.",
+    "Egypt fought in the 1973 war and in the 1950-53 conflict.",
+    "The deployment began between Oct. 8 and 13.",
+    "The 33-year-old pilot met a 45-year-old mechanic.",
+    "Kim, 52, said the soldiers were aged 19 and that the war was two-and-a-half-year-old.",
+    "The first brigade crossed the 38th Parallel for the second time.",
+    "The MiG-29 jets, K9 howitzers, Hwasong-11 missiles and an An-124 were seen.",
+    "A Boeing 747 landed at the airport under Resolution 2231.",
+    "The meeting started at 10 a.m. in the capital.",
+    "She called it one of the most secretive countries.",
+])
+def test_not_figures(nlp, sentence):
+    assert figures(nlp, sentence) == []
+
+
+def test_grouped_number_next_to_a_month_is_a_count(nlp):
+    figure = only(nlp, "In October 2,000 troops left the camp.")
+    assert (figure.value, figure.subject) == (2000, "troops")
+
+
+# Seed reports -----------------------------------------------------------------
+
+def _norm(text) -> str:
+    return re.sub(r"\s+", " ", str(text or "").replace("\u2019", "'")).strip().lower()
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds.yaml").is_file(), reason="../shared gold set not present")
+def test_seed_reports_meet_figure_targets(nlp):
+    """Match gold counted figures the way the scorer does: value, then subject word anywhere."""
+    import yaml
+
+    gold = yaml.safe_load((SHARED / "gold" / "seeds.yaml").read_text(encoding="utf-8"))["figures"]
+    found = {}
+    for path in sorted((SHARED / "seeds").glob("*.txt")):
+        found[path.name[:3]] = find_figures(nlp(path.read_text(encoding="utf-8")))
+
+    def match(g):
+        for f in found.get(g["doc"], []):
+            if abs(f.value - float(g["value"])) < 1e-6 and (
+                    not g["subject"] or _norm(g["subject"]) in _norm(" ".join((f.subject, f.unit or "", f.text)))):
+                return f
+        return None
+
+    counted = [g for g in gold if g.get("kind") not in ("noise", "measure")]
+    matched = [(g, f) for g in counted if (f := match(g))]
+    recall = len(matched) / len(counted)
+    qualifier_acc = sum(f.qualifier == g["qualifier"] for g, f in matched) / len(matched)
+    assert recall >= 0.85, [g for g in counted if not match(g)]
+    assert qualifier_acc >= 0.8
+    assert all(f.kind == "count" for _, f in matched)
+    for g in gold:
+        if g.get("kind") == "measure":
+            same = [f for f in found[g["doc"]] if abs(f.value - float(g["value"])) < 1e-6]
+            assert all(f.kind == "measure" for f in same), same

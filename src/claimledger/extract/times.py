@@ -328,8 +328,10 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
     for ent in doc.ents:
         if ent.label_ != "DATE" or any(ent.start_char < e and s < ent.end_char for s, e in taken):
             continue
-        if _TIME_WORD.search(ent.text) and not _NOT_TIME.search(ent.text) and not _DURATION.match(ent.text):
-            chosen.append(TimeMention(ent.start_char, ent.end_char, ent.text, "other"))
+        mention = TimeMention(ent.start_char, ent.end_char, ent.text, "other")
+        if (_TIME_WORD.search(ent.text) and not _NOT_TIME.search(ent.text) and not _DURATION.match(ent.text)
+                and not _counts_something(doc, mention)):
+            chosen.append(mention)
     chosen.sort(key=lambda t: t.start)
     return [_with_tense(doc, t) for t in chosen]
 

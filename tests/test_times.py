@@ -1,0 +1,273 @@
+"""Time expressions: finding, the report's date, and ISO resolution."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from claimledger.extract.nlp import load_nlp
+from claimledger.extract.times import find_time_mentions, infer_published, resolve_times, year_hint
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def times(nlp, text: str, reference: str | None) -> dict[str, str | None]:
+    doc = nlp(text)
+    resolved = resolve_times(find_time_mentions(doc), reference)
+    for t in resolved:
+        assert doc.text[t.start:t.end] == t.text
+    return {t.text: t.value for t in resolved}
+
+
+# Absolute dates and spans ----------------------------------------------------
+
+
+def test_year_less_dates_take_the_reference_year(nlp):
+    found = times(nlp, "The ministry said on Oct. 8 that talks began. Officials met again on October 15.", "2024-10-22")
+    assert found == {"Oct. 8": "2024-10-08", "October 15": "2024-10-15"}
+
+
+def test_year_less_date_far_after_the_reference_month_is_last_year(nlp):
+    found = times(nlp, "The pact was first drafted on December 12 and signed on January 9.", "2025-03-02")
+    assert found["December 12"] == "2024-12-12"
+    assert found["January 9"] == "2025-01-09"
+
+
+def test_a_coming_date_stays_in_the_reference_year(nlp):
+    found = times(nlp, "The units will be ready to fight by Nov. 1, the general said.", "2024-10-22")
+    assert found == {"Nov. 1": "2024-11-01"}
+
+
+def test_month_after_december_runs_into_next_year(nlp):
+    found = times(nlp, "The drills are planned for January 10.", "2024-12-20")
+    assert found["January 10"] == "2025-01-10"
+
+
+def test_dates_with_years_and_months(nlp):
+    text = (
+        "Sanctions were imposed in September 2022 and widened on December 30, 2023. "
+        "The treaty signed in June 2024 replaced one from 12 July 1961."
+    )
+    found = times(nlp, text, "2024-10-20")
+    assert found["September 2022"] == "2022-09"
+    assert found["December 30, 2023"] == "2023-12-30"
+    assert found["June 2024"] == "2024-06"
+    assert found["12 July 1961"] == "1961-07-12"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "reference"),
+    [
+        ("Ships crossed the strait between October 8 and 13, the agency said.", "between October 8 and 13",
+         "2024-10-08/2024-10-13", "2024-10-20"),
+        ("Ships crossed between October 8 and October 13.", "between October 8 and October 13",
+         "2024-10-08/2024-10-13", "2024-10-20"),
+        ("Ships were seen October 8 to October 13 near the port.", "October 8 to October 13",
+         "2024-10-08/2024-10-13", "2024-10-20"),
+        ("Convoys moved from Oct. 8 to 13 along the coast.", "from Oct. 8 to 13", "2024-10-08/2024-10-13", "2024-10-20"),
+        ("The exercise ran Oct. 8-13 in the north.", "Oct. 8-13", "2024-10-08/2024-10-13", "2024-10-20"),
+        ("Flights were halted from December 28 to January 3.", "from December 28 to January 3",
+         "2023-12-28/2024-01-03", "2024-02-10"),
+        ("Flights will be halted from December 28 to January 3.", "from December 28 to January 3",
+         "2024-12-28/2025-01-03", "2024-10-20"),
+        ("The blockade lasted from June to August 2023.", "from June to August 2023", "2023-06/2023-08", None),
+    ],
+)
+def test_spans(nlp, sentence, text, value, reference):
+    found = times(nlp, sentence, reference)
+    assert found[text] == value
+
+
+def test_two_dates_joined_by_and_are_not_a_span(nlp):
+    found = times(nlp, "Strikes hit the city on October 8 and October 13.", "2024-10-20")
+    assert found == {"October 8": "2024-10-08", "October 13": "2024-10-13"}
+
+
+def test_years_and_year_spans(nlp):
+    text = "It has not fought since the 1950-53 Korean War, though its pilots flew in Egypt in 1973."
+    found = times(nlp, text, "2024-10-18")
+    assert found["1950-53"] == "1950/1953"
+    assert found["1973"] == "1973"
+
+
+def test_counts_measures_and_ages_are_not_times(nlp):
+    text = (
+        "About 1,500 soldiers and 2000 troops arrived with 155mm shells. "
+        "A 33-year-old officer said the two-and-a-half-year-old war had cost 12,000 lives."
+    )
+    assert times(nlp, text, "2024-10-18") == {}
+
+
+# Weekdays --------------------------------------------------------------------
+
+
+def test_weekdays_fall_on_or_before_a_friday_reference(nlp):
+    text = "The agency said on Friday that troops had arrived. On Thursday, the president warned of a wider war."
+    found = times(nlp, text, "2024-10-18")  # a Friday
+    assert found == {"on Friday": "2024-10-18", "On Thursday": "2024-10-17"}
+
+
+def test_weekday_arithmetic_across_a_week_boundary(nlp):
+    found = times(nlp, "The minister said on Saturday that talks failed.", "2024-10-22")  # a Tuesday
+    assert found["on Saturday"] == "2024-10-19"
+
+
+def test_last_and_next_weekday(nlp):
+    text = "The council met last Friday. It meets again next Monday."
+    found = times(nlp, text, "2024-10-18")  # a Friday
+    assert found["last Friday"] == "2024-10-11"
+    assert found["next Monday"] == "2024-10-21"
+
+
+def test_future_weekday_points_forward(nlp):
+    found = times(nlp, "The envoy will arrive in Seoul on Tuesday.", "2024-10-18")
+    assert found["on Tuesday"] == "2024-10-22"
+
+
+def test_explicit_date_beside_a_weekday_wins(nlp):
+    text = "The president chaired a meeting last Friday (October 18). On Sunday (October 20), he spoke again."
+    found = times(nlp, text, "2024-10-23")
+    assert found["last Friday (October 18)"] == "2024-10-18"
+    assert found["On Sunday (October 20)"] == "2024-10-20"
+
+
+# Relative expressions ---------------------------------------------------------
+
+
+def test_relative_expressions(nlp):
+    text = (
+        "The minister spoke yesterday and will travel tomorrow. Talks resumed today. "
+        "Lawmakers met last week and again earlier this month. "
+        "Ships were seen within the past week. Prices doubled over the past two years. "
+        "It happened earlier in October, three days ago by some accounts, and in June too."
+    )
+    found = times(nlp, text, "2024-10-23")  # a Wednesday
+    assert found["yesterday"] == "2024-10-22"
+    assert found["tomorrow"] == "2024-10-24"
+    assert found["today"] == "2024-10-23"
+    assert found["last week"] == "2024-10-14/2024-10-20"
+    assert found["earlier this month"] == "2024-10"
+    assert found["within the past week"] == "2024-10-16/2024-10-23"
+    assert found["over the past two years"] == "2022-10-23/2024-10-23"
+    assert found["earlier in October"] == "2024-10"
+    assert found["three days ago"] == "2024-10-20"
+    assert found["in June"] == "2024-06"
+
+
+def test_this_month_last_year_and_next_week(nlp):
+    found = times(nlp, "Exports fell this month, rose last year and may recover next week.", "2024-01-03")
+    assert found["this month"] == "2024-01"
+    assert found["last year"] == "2023"
+    assert found["next week"] == "2024-01-08/2024-01-14"
+
+
+def test_without_a_reference_only_absolute_times_resolve(nlp):
+    found = times(nlp, "On Friday, officials recalled the attack of December 30, 2023, and one in March.", None)
+    assert found["On Friday"] is None
+    assert found["December 30, 2023"] == "2023-12-30"
+    assert found["in March"] is None
+
+
+# Tense ---------------------------------------------------------------------------
+
+
+def test_deadlines_and_future_tense_are_marked(nlp):
+    doc = nlp(
+        "Troops will be ready to fight on November 1. He said units would deploy by Nov. 5. "
+        "The envoy arrived on October 20."
+    )
+    future = {t.text: t.future for t in find_time_mentions(doc)}
+    assert future == {"November 1": True, "Nov. 5": True, "October 20": False}
+
+
+# The report's year -------------------------------------------------------------
+
+
+def test_year_hint_prefers_years_near_month_names():
+    text = "The 1950-53 war ended long ago; pilots flew in 1973. Sanctions began in September 2022 and on March 3, 2023."
+    assert year_hint(text) == 2023
+
+
+def test_year_hint_weekday_pins_the_year():
+    text = "As early as September 2022 the claims began. On Sunday (October 20), the president spoke."
+    assert year_hint(text) == 2024  # October 20 was a Sunday in 2024
+
+
+def test_year_hint_without_evidence():
+    assert year_hint("Pilots flew in 1973 and again in the 1950-53 war, officials said on Friday.") is None
+
+
+# The report's date ------------------------------------------------------------------
+
+
+def test_infer_published_from_weekdays_and_past_events(nlp):
+    doc = nlp(
+        "Seoul's spy agency said on Friday that ships carried 1,500 soldiers between October 8 and 13. "
+        "On Thursday, the president said the troops would be ready by November 1. "
+        "The army said it will hold drills on November 20."
+    )
+    assert infer_published(find_time_mentions(doc), doc, 2024) == ("2024-10-18", True)
+
+
+def test_infer_published_latest_dated_event(nlp):
+    doc = nlp(
+        "The image was posted on October 20. Lawmakers said on October 23 that 3,000 troops had arrived. "
+        "Units are expected to reach the front on December 1."
+    )
+    assert infer_published(find_time_mentions(doc), doc, 2024) == ("2024-10-23", True)
+
+
+def test_infer_published_uses_the_reports_own_year(nlp):
+    doc = nlp("The report appeared on March 3, 2021, and officials responded on March 5.")
+    assert infer_published(find_time_mentions(doc), doc, 2024) == ("2024-03-05", True)
+    doc = nlp("The president spoke on Sunday (October 20) about the report of October 18.")
+    assert infer_published(find_time_mentions(doc), doc, 2023) == ("2024-10-20", True)
+
+
+def test_infer_published_needs_a_dated_event(nlp):
+    doc = nlp("The agency said on Friday that troops had arrived last week.")
+    assert infer_published(find_time_mentions(doc), doc, 2024) == (None, True)
+    doc = nlp("Talks ended on October 8.")
+    assert infer_published(find_time_mentions(doc), doc, None) == (None, True)
+
+
+# The seed reports, end to end ---------------------------------------------------
+
+
+def _norm(text) -> str:
+    text = str(text or "").translate(str.maketrans({"\u2019": "'", "\u2013": "-", "\u2014": "-", "\u00a0": " "}))
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared seeds not present")
+def test_seed_reports_times_and_dates(nlp):
+    yaml = pytest.importorskip("yaml")
+    gold = yaml.safe_load((SHARED / "gold" / "seeds.yaml").read_text(encoding="utf-8"))
+    texts = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))}
+    years = Counter(y for y in map(year_hint, texts.values()) if y)
+    context = years.most_common(1)[0][0] if years else None
+    exported: dict[str, list] = {}
+    for key, text in texts.items():
+        doc = nlp(text)
+        mentions = find_time_mentions(doc)
+        published, inferred = infer_published(mentions, doc, context)
+        assert inferred
+        low, high = (str(d) for d in gold["documents"][key]["published"])
+        assert published is not None and low <= published <= high, (key, published)
+        exported[key] = resolve_times(mentions, published)
+    hits = 0
+    for g in gold["times"]:
+        want = _norm(g["text"])
+        candidates = [
+            t for t in exported.get(g["doc"], [])
+            if (want in _norm(t.text) or _norm(t.text) in want) and len(_norm(t.text)) >= 3
+        ]
+        hits += any(str(t.value) == str(g["value"]) for t in candidates)
+    assert hits / len(gold["times"]) >= 0.85

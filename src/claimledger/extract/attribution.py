@@ -1,0 +1,538 @@
+"""Attributions: who said what in one report, read off the dependency parse.
+
+Each reported statement is found from its cue and read into source, cue
+and content:
+
+* a verb cue with a clause, object or quotation: "X said (that) …",
+  "…, X said", "X denied …", "X told Y …", "X put the number at …",
+  "X was quoted as saying …", passives ("… was denied by X");
+* "according to X, …" and nominal cues ("claims by X that …");
+* quotations that continue a speaker without a cue of their own.
+
+Channels go into ``via``: the listener of "told The War Zone", the
+reporter of "Newsweek reported, citing TV Chosun", an outer "according to
+Y" or "…, Y reported" around another statement.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimledger.extract.cues import COMMENT, CONFIRM, DENY, NON_SOURCE_HEADS, NOUN_CUES, SPEECH, cue_probability
+from claimledger.extract.quotes import Quote, find_quotes
+from claimledger.extract.sources import (
+    ANONYMOUS_HEADS,
+    DOCUMENT_HEADS,
+    PRONOUNS_GROUP,
+    PRONOUNS_PERSON,
+    SourceResolver,
+)
+from claimledger.extract.stance import stance_of, writer_distance
+from claimledger.records import Attribution, QuoteKind, Source
+
+#: Cues that take what is said as a direct object or prepositional object.
+_OBJECT_CUES = DENY | CONFIRM | COMMENT | frozenset({
+    "announce", "report", "claim", "allege", "demand", "call", "put", "accuse", "acknowledge", "admit",
+    "reveal", "disclose", "confirm", "predict", "estimate", "warn", "question", "dispute", "propose",
+    "promise", "pledge", "vow", "urge", "describe", "label", "detect",
+}) - {"cite"}
+#: Subjects that stand for a source only with the strongest speech verbs.
+_STRONG_SPEECH = frozenset({
+    "say", "tell", "add", "claim", "allege", "deny", "report", "announce", "state", "write", "warn", "insist",
+    "argue", "assert", "maintain", "declare", "confirm", "acknowledge", "admit", "reveal", "note", "explain",
+    "tweet", "post", "testify", "respond", "reply", "comment", "posit",
+})
+_LISTENER_VERBS = frozenset({"tell", "speak", "talk", "say", "write", "confirm", "explain"})
+_NON_CHANNEL_LISTENERS = frozenset({
+    "reporters", "journalists", "lawmakers", "parliament", "audience", "crowd", "supporters", "people",
+    "me", "us", "him", "her", "them", "colleagues", "viewers", "readers", "listeners", "students",
+})
+_PREP_CUE_PREPS = frozenset({"on", "about", "of", "over", "for", "against", "at"})
+_LEARNED_MIN = 0.5
+_LEARNED_MIN_SEEN = 4
+_CONTINUATION_MIN_WORDS = 4
+
+
+@dataclass(slots=True)
+class _Found:
+    cue: Token
+    cue_lemma: str
+    source_span: Span | None
+    content: tuple[int, int]  # character span
+    frame: str
+    sentence: Span
+    via: list[str] = field(default_factory=list)
+    source: Source | None = None
+    stance_from: Token | None = None  # the token whose stance counts, if not the cue
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Every reported statement in ``doc``, in reading order."""
+    resolver = SourceResolver()
+    resolver.observe_entities(list(doc.ents))
+    quotes = find_quotes(doc.text)
+    found: list[_Found] = []
+    for sent in doc.sents:
+        for token in sent:
+            candidate = _verb_candidate(token, sent, quotes) or _according_candidate(token, sent) or _noun_candidate(token, sent)
+            if candidate is not None and not any(f.cue.i == candidate.cue.i for f in found):
+                found.append(candidate)
+    found = [f for f in found if _resolve_source(f, resolver)]
+    _nest_channels(found)
+    attributions = [_build(f, doc, quotes) for f in found]
+    attributions = [a for a in attributions if a.content.strip()]
+    attributions += _continuations(doc, quotes, attributions)
+    attributions.sort(key=lambda a: (a.content_start, a.cue_start))
+    return attributions
+
+
+# Candidates -----------------------------------------------------------------
+
+
+def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | None:
+    if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
+        return None
+    lemma = token.lemma_.lower()
+    subject_token = token
+    if lemma == "quote":  # "X was quoted as saying …": the cue is "say", the speaker the subject of "quoted"
+        saying = next((g for c in token.children if c.lower_ == "as" for g in c.children if g.lemma_ == "say"), None)
+        if saying is None:
+            return None
+        lemma = "say"
+    frame, content = _complement(token, sent, quotes)
+    if frame is None:
+        return None
+    if not _accept_cue(lemma, frame):
+        return None
+    source_span = _subject(subject_token)
+    return _Found(token, lemma, source_span, content, frame, sent)
+
+
+def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | None, tuple[int, int]]:
+    """What a cue verb reports, and the frame it does so in.
+
+    Clauses come first ("said that …"), then, for verbs that take what is
+    said as an object ("denied sending troops"), the object; a quotation in
+    the same sentence ("He said: “…”") serves only verbs with neither.
+    """
+    children = list(token.children)
+    if token.lemma_ == "quote":
+        saying = next((g for c in children if c.lower_ == "as" for g in c.children), None)
+        children = list(saying.children) if saying is not None else children
+    clauses = [c for c in children if c.dep_ == "ccomp"]
+    if not clauses and any(c.dep_ == "dobj" and c.lower_ == "what" for c in children):
+        # "showing what it claims are …": the parser hangs the clause on the verb above
+        clauses = [c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i]
+    if clauses:
+        spans = [_token_span(c) for c in clauses]  # "told X that A … was identified": one content
+        return "ccomp", (min(s for s, _ in spans), max(e for _, e in spans))
+    if token.dep_ == "parataxis" and token.head.i != token.i:
+        return "para", _span_without(token.head, token)
+    lemma = token.lemma_.lower()
+    if any(c.dep_ == "nsubjpass" for c in children) and any(c.dep_ == "agent" for c in children):
+        passive = next(c for c in children if c.dep_ == "nsubjpass")
+        return "passive", _token_span(passive)
+    if lemma in _OBJECT_CUES:
+        frame, span = _object_complement(token, children)
+        if frame is not None:
+            return frame, span
+    quote = _adjacent_quote(token, sent, quotes)
+    if quote is not None:
+        return "quote", (quote.start, quote.end)
+    return _object_complement(token, children)
+
+
+def _object_complement(token: Token, children: list[Token]) -> tuple[str | None, tuple[int, int]]:
+    """The object of a cue: "denied sending troops", "put the number at 11,000", "accused X of Y"."""
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is not None:
+        start, end = _token_span(obj)
+        for child in children:
+            if child.i > obj.i and (child.dep_ == "oprd" or child.dep_ == "prep" and child.lower_ in ("of", "for", "as")):
+                end = max(end, _token_span(child)[1])  # "calling the claims fake news", "accused X of Y"
+        if token.lemma_ == "put":
+            at = next((c for c in children if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i), None)
+            if at is None:
+                return None, (0, 0)
+            start, end = _token_span(at)
+            return "put_at", (start, end)
+        return "dobj", (start, end)
+    xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
+    if xcomp is not None:
+        return "xcomp", _token_span(xcomp)
+    prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in _PREP_CUE_PREPS and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+    if prep is not None:
+        obj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
+        return f"prep_{prep.lower_}", _token_span(obj)
+    return None, (0, 0)
+
+
+def _adjacent_quote(token: Token, sent: Span, quotes: list[Quote]) -> Quote | None:
+    """A quotation in the cue's sentence, or opening right after a sentence that ends with a colon."""
+    best = None
+    for quote in quotes:
+        inside = sent.start_char <= quote.start < sent.end_char or sent.start_char < quote.end <= sent.end_char
+        after_colon = sent.text.rstrip().endswith(":") and 0 <= quote.start - sent.end_char <= 3
+        if (inside or after_colon) and not (quote.start <= token.idx < quote.end):
+            if best is None or abs(quote.start - token.idx) < abs(best.start - token.idx):
+                best = quote
+    return best
+
+
+def _accept_cue(lemma: str, frame: str) -> bool:
+    """Core reporting verbs in a clausal frame pass; others need the PolNeAR frame statistics."""
+    learned = cue_probability(lemma, frame)
+    if lemma in SPEECH and frame in ("ccomp", "para", "quote"):
+        return learned is None or learned >= 0.2
+    if frame == "put_at":
+        return True
+    if lemma in _OBJECT_CUES and frame in ("dobj", "xcomp", "passive") or frame.startswith("prep_") and lemma in COMMENT:
+        return learned is None or learned >= 0.2
+    return learned is not None and learned >= _LEARNED_MIN and _seen(lemma, frame) >= _LEARNED_MIN_SEEN
+
+
+def _seen(lemma: str, frame: str) -> int:
+    from claimledger.extract.cues import learned_frames
+
+    return learned_frames().get(f"{lemma}|{frame}", (0, 0))[1]
+
+
+def _subject(token: Token) -> Span | None:
+    """The speaker of a cue verb: its subject, a passive's agent, or the subject it shares.
+
+    Participles and conjoined verbs share the subject of the verb they hang
+    on ("Lankov told BBC, adding …"; "X put the number at … and said …").
+    """
+    for _ in range(3):
+        children = list(token.children)
+        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        if subject is None and any(c.dep_ == "ccomp" and c.i < token.i for c in children):
+            subject = next((c for c in children if c.dep_ == "dobj" and c.i > token.i), None)  # "…, noted others"
+        if subject is not None:
+            if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                return _np(token.head)
+            return _np(subject)
+        agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None:
+            return _np(agent)
+        passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and token.lemma_ == "quote":
+            return _np(passive)
+        if token.dep_ == "conj":
+            left = _noun_phrase_before(token)
+            if left is not None:
+                return left
+        if token.dep_ not in ("conj", "advcl", "xcomp", "dep", "pcomp") or token.head.i == token.i:
+            return None
+        token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else token.head
+    return None
+
+
+def _noun_phrase_before(verb: Token) -> Span | None:
+    """A noun phrase right before a conjoined verb that the parser hung elsewhere.
+
+    "…, a report from South Korean media claimed that …": the parser often
+    makes the phrase an apposition of the previous clause and leaves the
+    verb without a subject.
+    """
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and not (doc[i].is_punct or doc[i].pos_ in ("CCONJ", "VERB", "AUX", "SCONJ")):
+        i -= 1
+    span = doc[i + 1:verb.i]
+    if not len(span) or not any(t.pos_ in ("NOUN", "PROPN") for t in span) or span[0].pos_ not in ("DET", "PROPN", "NOUN", "ADJ"):
+        return None
+    root = span.root
+    if root.dep_ not in ("appos", "conj", "dobj", "pobj", "npadvmod"):
+        return None
+    return span
+
+
+def _according_candidate(token: Token, sent: Span) -> _Found | None:
+    """ "according to X, …": the source is X, the content the rest of the clause."""
+    if token.lower_ != "according":
+        return None
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    pobj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None:
+        return None
+    clause = token.head
+    while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
+        clause = clause.head
+    content = _span_without(clause, token, within=sent)
+    return _Found(token, "according to", _np(pobj), content, "according", sent)
+
+
+def _noun_candidate(token: Token, sent: Span) -> _Found | None:
+    """Nominal cues: "claims by X that …", "X's assessment that …"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES:
+        return None
+    def that_clause(c: Token) -> bool:
+        return c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+
+    clause = next((c for c in token.children if that_clause(c)), None)
+    if clause is None and token.dep_ in ("attr", "dobj", "nsubj"):  # "there have been claims by X that …"
+        clause = next((c for c in token.head.children if that_clause(c) and c.i > token.i), None)
+    if clause is None:
+        return None
+    source = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of") for g in c.children if g.dep_ == "pobj"), None)
+    if source is None:
+        source = next((c for c in token.children if c.dep_ == "poss"), None)
+    if source is None:  # "claims made by X that …"
+        source = next((g for c in token.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                       for g in a.children if g.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    return _Found(token, token.lemma_.lower(), _np(source), _token_span(clause), "noun", sent)
+
+
+# Sources and channels ---------------------------------------------------------
+
+
+def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
+    """Fill in the source; drop candidates whose subject cannot be a source."""
+    span = found.source_span
+    if span is None:
+        return False
+    head = span.root
+    lower = head.lower_
+    if lower in NON_SOURCE_HEADS and head.pos_ in ("PRON", "DET"):
+        if not (lower == "it" and found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "quote", "para")):
+            return False
+    plausible = (
+        head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP
+        or lower in ANONYMOUS_HEADS or lower in DOCUMENT_HEADS
+        or found.cue_lemma in _STRONG_SPEECH or found.frame == "according"
+    )
+    if not plausible:
+        return False
+    cue = found.cue
+    reporting = found.cue_lemma in ("report", "according to")
+    found.source = resolver.resolve(span, is_media=reporting and head.pos_ == "PROPN")
+    resolver.note_source(found.source, span)
+    listener = _listener(cue)
+    if listener is not None:
+        channel = resolver.resolve(listener, is_media=True)
+        if channel.kind in ("media", "organisation") or listener.root.pos_ == "PROPN":
+            found.via.append(channel.name)
+            resolver.media_names.add(channel.name.lower())
+    relay = _relay_in_subject(span.root)
+    if relay is not None:
+        found.via.append(resolver.resolve(relay, is_media=True).name)
+    cited = _cited(cue)
+    if cited is not None:  # "Newsweek reported, citing TV Chosun": TV Chosun speaks, Newsweek relays
+        found.via.insert(0, found.source.name)
+        found.source = resolver.resolve(cited)
+        resolver.note_source(found.source, cited)
+    return True
+
+
+def _listener(cue: Token) -> Span | None:
+    """Who a statement was told to ("told The War Zone", "spoke to Yonhap")."""
+    if cue.lemma_.lower() not in _LISTENER_VERBS:
+        return None
+    for child in cue.children:
+        if child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN") and child.lower_ not in _NON_CHANNEL_LISTENERS:
+            return _np(child)
+        if child.dep_ == "prep" and child.lower_ in ("to", "with"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ not in _NON_CHANNEL_LISTENERS:
+                return _np(pobj)
+    return None
+
+
+def _relay_in_subject(subject: Token) -> Span | None:
+    """ "a source … that spoke to the Yonhap news service": the outlet the source spoke to."""
+    for token in subject.rights:
+        if token.dep_ == "relcl" and token.lemma_.lower() in ("speak", "talk", "tell"):
+            return _listener(token)
+    return None
+
+
+def _cited(cue: Token) -> Span | None:
+    for child in cue.children:
+        if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "dep"):
+            obj = next((g for g in child.children if g.dep_ == "dobj"), None)
+            if obj is not None:
+                return _np(obj)
+    return None
+
+
+def _nest_channels(found: list[_Found]) -> None:
+    """Channels reach statements nested in others.
+
+    A statement inside the content of "…, Yonhap reported" or in a sentence
+    with "according to Y" came through that outlet; a statement nested in
+    another by the same speaker ("told The War Zone that he expected …")
+    came through the same channels.
+    """
+    for outer in found:
+        if outer.source is None:
+            continue
+        start, end = outer.content
+        for inner in found:
+            if inner is outer or inner.source is None:
+                continue
+            nested = start <= inner.cue.idx < end
+            if outer.cue_lemma == "according to" and inner.sentence.start == outer.sentence.start:
+                nested = True
+            if not nested:
+                continue
+            if inner.source.name == outer.source.name:
+                channels = outer.via
+            elif outer.cue_lemma in ("report", "according to") or outer.source.kind == "media":
+                channels = [outer.source.name] + outer.via
+            else:
+                continue
+            for name in channels:
+                if name not in inner.via and name != inner.source.name:
+                    inner.via.append(name)
+
+
+# Building records ---------------------------------------------------------------
+
+
+def _build(found: _Found, doc: Doc, quotes: list[Quote]) -> Attribution:
+    start, end = _trim(doc.text, *_whole_quotation(found.content, quotes))
+    quote_kind = _quote_kind(start, end, quotes, doc.text)
+    content_span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    cue = found.cue
+    stance_cue = cue
+    if cue.lemma_ == "quote":
+        stance_cue = next((g for c in cue.children if c.lower_ == "as" for g in c.children), cue)
+    sentence = found.sentence
+    sent_start, sent_end = sentence.start_char, sentence.end_char
+    if quote_kind == "direct":  # a quotation may run past its sentence
+        sent_start, sent_end = min(sent_start, start), max(sent_end, end)
+    cue_start, cue_end = cue.idx, cue.idx + len(cue.text)
+    if found.frame == "according":
+        cue_end = cue.idx + len("according to")
+    return Attribution(
+        start=sent_start,
+        end=sent_end,
+        sentence=doc.text[sent_start:sent_end],
+        source=found.source,
+        cue=found.cue_lemma,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        content=doc.text[start:end],
+        content_start=start,
+        content_end=end,
+        quote=quote_kind,
+        stance=stance_of(stance_cue, content_span, direct=quote_kind == "direct"),
+        via=list(dict.fromkeys(found.via)),
+        writer_distance=writer_distance(sentence, cue),
+    )
+
+
+def _whole_quotation(content: tuple[int, int], quotes: list[Quote]) -> tuple[int, int]:
+    """A cue often governs only the last sentence of a quotation; the statement is all of it."""
+    start, end = content
+    for quote in quotes:
+        inside = quote.start - 2 <= start and end <= quote.end + 2
+        if inside and (quote.start < start or end < quote.end):
+            return min(start, quote.start), max(end, quote.end)
+    return start, end
+
+
+def _continuations(doc: Doc, quotes: list[Quote], attributions: list[Attribution]) -> list[Attribution]:
+    """Quotations with no cue of their own continue the latest speaker in the same or previous paragraph."""
+    out: list[Attribution] = []
+    text = doc.text
+    for quote in quotes:
+        if any(a.content_start < quote.end and quote.start < a.content_end for a in attributions + out):
+            continue
+        words = text[quote.start:quote.end].split()
+        if len(words) < _CONTINUATION_MIN_WORDS:
+            continue
+        previous = [a for a in attributions + out if a.content_end <= quote.start and a.source is not None]
+        if not previous:
+            continue
+        last = max(previous, key=lambda a: a.content_end)
+        if text.count("\n\n", last.end, quote.start) > 1:
+            continue  # too far from its speaker to be sure
+        start, end = _trim(text, quote.start, quote.end)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent_start = span[0].sent.start_char
+        sent_end = max(span[-1].sent.end_char, end)
+        out.append(Attribution(
+            start=sent_start, end=sent_end, sentence=text[sent_start:sent_end], source=last.source,
+            cue=last.cue, cue_start=last.cue_start, cue_end=last.cue_end, content=text[start:end],
+            content_start=start, content_end=end, quote="direct",
+            stance=_continuation_stance(span, last), via=list(last.via), date=last.date, continuation=True,
+        ))
+    return out
+
+
+def _continuation_stance(span: Span, last: Attribution):
+    from claimledger.extract.stance import content_stance
+
+    return content_stance(span, direct=True) or ("asserts" if last.stance in ("no_comment",) else "asserts")
+
+
+# Spans ------------------------------------------------------------------------
+
+
+def _np(token: Token) -> Span:
+    """A noun phrase without its relative clauses or trailing punctuation."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl"):
+            break
+        if not child.is_punct:
+            right = child.right_edge.i
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left:right + 1]
+
+
+def _token_span(token: Token) -> tuple[int, int]:
+    doc = token.doc
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _span_without(head: Token, cut: Token, within: Span | None = None) -> tuple[int, int]:
+    """The characters of ``head``'s subtree on the far side of ``cut``'s subtree."""
+    lo, hi = _token_span(head)
+    if within is not None:
+        lo, hi = max(lo, within.start_char), min(hi, within.end_char)
+    cut_lo, cut_hi = _token_span(cut)
+    before = (lo, cut_lo)
+    after = (cut_hi, hi)
+    return max((before, after), key=lambda s: s[1] - s[0])
+
+
+_TRIM_LEAD = " \t\n,;:—–-\u201c\u201d\"'"
+_TRIM_TAIL = " \t\n,;:—–-\u201c\u201d\"'"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding punctuation, quotation marks and a leading "that"."""
+    while start < end and text[start] in _TRIM_LEAD:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_TAIL:
+        end -= 1
+    if text[start:start + 5].lower() == "that " and end - start > 5:
+        start += 5
+    return start, end
+
+
+def _quote_kind(start: int, end: int, quotes: list[Quote], text: str) -> QuoteKind:
+    covered = 0
+    for quote in quotes:
+        lo, hi = max(start, quote.start), min(end, quote.end)
+        if hi > lo:
+            covered += hi - lo
+    length = max(1, end - start)
+    if covered >= 0.85 * length:
+        return "direct"
+    if covered > 0:
+        return "mixed"
+    return "indirect"

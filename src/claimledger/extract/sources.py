@@ -1,0 +1,237 @@
+"""Sources within one report: what kind of actor, and which one.
+
+A report names an actor fully once ("Lt Gen Kyrylo Budanov") and then by
+surname, pronoun or description ("Budanov", "he", "the Ukrainian
+general"). :class:`SourceResolver` walks the report in order and maps each
+later mention back to the fullest name seen. Cross-report resolution
+(spelling variants, acronyms) is the ledger's job, not this module's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from claimledger.records import Source, SourceKind
+
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
+PRONOUNS_GROUP = frozenset({"they", "we", "them", "us"})
+
+#: Head nouns of unnamed sources ("a Western official", "analysts").
+ANONYMOUS_HEADS = frozenset({
+    "official", "officials", "source", "sources", "analyst", "analysts", "expert", "experts", "lawmaker",
+    "lawmakers", "diplomat", "diplomats", "person", "people", "insider", "insiders", "observer", "observers",
+    "aide", "aides", "spokesperson", "spokesman", "spokeswoman", "participant", "participants", "critic",
+    "critics", "residents", "resident", "witness", "witnesses", "commentator", "commentators", "some",
+    "others", "many", "activist", "activists", "researcher", "researchers", "member", "members", "staff",
+    "officer", "officers", "soldier", "soldiers", "economist", "economists", "scientist", "scientists",
+    "voter", "voters", "supporter", "supporters", "opponent", "opponents", "leader", "leaders",
+})
+
+#: Head nouns of documents and media used as sources ("the report said").
+DOCUMENT_HEADS = frozenset({
+    "report", "reports", "statement", "statements", "media", "document", "documents", "study", "survey",
+    "poll", "polls", "assessment", "memo", "letter", "filing", "data", "analysis", "release", "footage",
+    "video", "videos", "image", "images", "website", "post", "tweet", "account", "outlet", "outlets",
+    "newspaper", "broadcaster", "publication", "agency", "service", "office", "government", "ministry",
+    "department", "administration", "military", "army", "embassy", "intelligence", "committee", "council",
+    "court", "commission", "company", "firm", "group", "campaign", "party", "team", "network", "press",
+})
+
+_MEDIA_NAME = re.compile(
+    r"\b(news|times|post|journal|tv|television|radio|agency|press|reuters|ap|afp|bbc|cnn|yonhap|newsweek|"
+    r"bloomberg|jazeera|zone|independent|guardian|telegraph|herald|tribune|daily|gazette|chosun|kyodo|xinhua|"
+    r"tass|kcna|ria|nbc|abc|cbs|fox|msnbc|npr|pbs|politico|axios|economist|monitor|wire|magazine|"
+    r"broadcast\w*|network|media|dispatch|insider|examiner|observer|mirror|sun|express|standard)\b",
+    re.IGNORECASE,
+)
+
+#: Title words stripped when shortening a name to its person ("Lt Gen", "President").
+TITLE_WORDS = frozenset({
+    "president", "prime", "minister", "secretary", "general", "gen", "gen.", "lt", "lt.", "col", "col.",
+    "maj", "maj.", "adm", "adm.", "sen", "sen.", "rep", "rep.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+    "dr", "dr.", "chief", "spokesman", "spokeswoman", "spokesperson", "vice", "deputy", "foreign", "defense",
+    "defence", "press", "senator", "governor", "mayor", "ambassador", "director", "head", "chairman", "leader",
+    "king", "queen", "prince", "pope", "judge", "justice", "commander", "admiral", "colonel", "captain",
+    "lieutenant", "sergeant", "professor", "prof", "prof.", "sir", "lord", "lady", "dame",
+})
+
+
+def is_media_name(text: str) -> bool:
+    """Whether a name reads as a news outlet ("Yonhap News Agency", "The War Zone")."""
+    return bool(_MEDIA_NAME.search(text))
+
+
+def strip_determiner(text: str) -> str:
+    """Drop a lower-case article; a capitalised one mid-name stays ("The War Zone")."""
+    return re.sub(r"^(the|a|an)\s+", "", text.strip())
+
+
+#: Descriptions that point back at the outlet last named ("the report said").
+MEDIA_DESCRIPTIONS = frozenset({
+    "report", "outlet", "newspaper", "broadcaster", "agency", "publication", "network", "channel", "paper",
+    "daily", "magazine", "website", "site", "station", "broadcast",
+})
+
+
+@dataclass(slots=True)
+class _Known:
+    name: str
+    kind: SourceKind
+    words: frozenset[str]  # lower-cased words of every mention, for descriptions
+    position: int
+    subject: bool = False  # mentioned as a clause subject: what "he" most often points back to
+
+
+@dataclass(slots=True)
+class SourceResolver:
+    """Resolves source mentions of one report, in reading order."""
+
+    persons: list[_Known] = field(default_factory=list)
+    groups: list[_Known] = field(default_factory=list)
+    media_names: set[str] = field(default_factory=set)
+
+    def observe_entities(self, ents: list[Span]) -> None:
+        """Record every named person and organisation so later mentions can find them."""
+        for ent in ents:
+            if ent.label_ == "PERSON" and not is_media_name(ent.text):
+                self._remember_person(_person_name(ent), ent, ent.start)
+            elif ent.label_ in ("ORG", "GPE", "NORP"):
+                name = strip_determiner(ent.text)
+                kind: SourceKind = "state" if ent.label_ == "GPE" else ("media" if is_media_name(name) else "organisation")
+                self.groups.append(_Known(name, kind, frozenset(w.lower() for w in name.split()), ent.start))
+
+    def _remember_person(self, name: str, span: Span, position: int) -> None:
+        words = {t.lower_ for t in span} | {t.lower_ for t in _title_tokens(span)}
+        subject = span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in ("nsubj", "nsubjpass") and span.root.dep_ == "appos"
+        self.persons.append(_Known(name, "person", frozenset(words), position, subject))
+
+    def resolve(self, span: Span, *, is_media: bool = False) -> Source:
+        """The :class:`Source` for a subject/agent span in the text."""
+        text = span.text.strip()
+        head = span.root
+        lower = head.lower_
+        position = span.start
+        person = next((e for e in span.ents if e.label_ == "PERSON" and not is_media_name(e.text)
+                       and (e.start <= head.i < e.end or e.root.dep_ == "appos" and e.root.head.i == head.i)), None)
+        if person is not None:
+            return Source(text, self._full_person(_person_name(person), position), "person", span.start_char, span.end_char)
+        if lower in PRONOUNS_PERSON and head.pos_ == "PRON":
+            known = self._latest([k for k in self.persons if k.subject], position) or self._latest(self.persons, position)
+            return Source(text, known.name if known else text, "person", span.start_char, span.end_char)
+        if lower == "it" and head.pos_ == "PRON":  # "it said": the organisation last named
+            known = self._latest(self.groups, position)
+            if known is not None:
+                return Source(text, known.name, known.kind, span.start_char, span.end_char)
+        if lower in PRONOUNS_GROUP and head.pos_ == "PRON":
+            return Source(text, text, "generic", span.start_char, span.end_char)
+        named = next((e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON")), None)
+        if named is not None and head.pos_ == "PROPN" or (named is not None and named.root == head):
+            name = proper_name(span) or strip_determiner(named.text)
+            if named.label_ == "GPE":
+                kind: SourceKind = "state"
+            elif is_media or is_media_name(name) or name.lower() in self.media_names:
+                kind = "media"
+            else:
+                kind = "organisation"
+            return Source(text, name, kind, span.start_char, span.end_char)
+        if head.pos_ == "PROPN":
+            name = proper_name(span) or strip_determiner(_compact(span))
+            kind = "media" if is_media or is_media_name(name) or name.lower() in self.media_names else "organisation"
+            return Source(text, name, kind, span.start_char, span.end_char)
+        described = self._described(span, position)
+        if described is not None:
+            return Source(text, described.name, described.kind, span.start_char, span.end_char)
+        if lower in DOCUMENT_HEADS:
+            kind = "media" if lower in {"media", "outlet", "outlets", "newspaper", "broadcaster", "publication"} else "document"
+            return Source(text, strip_determiner(text), kind, span.start_char, span.end_char)
+        return Source(text, strip_determiner(text), "anonymous", span.start_char, span.end_char)
+
+    def _full_person(self, name: str, position: int) -> str:
+        """The fullest earlier (or, failing that, later) name sharing this surname."""
+        surname = name.split()[-1].lower() if name.split() else ""
+        first = name.split()[0].lower() if len(name.split()) > 1 else None
+        best = name
+        for known in self.persons:
+            parts = known.name.split()
+            if not parts or parts[-1].lower() != surname:
+                continue
+            if first and len(parts) > 1 and parts[0].lower() != first:
+                continue  # another person with the same surname
+            if len(parts) > len(best.split()):
+                best = known.name
+        return best
+
+    def _described(self, span: Span, position: int) -> _Known | None:
+        """Resolve a definite description ("the minister", "the agency") to the latest actor it fits."""
+        first = span[0].lower_
+        if first not in ("the", "this", "that") or any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
+            return None
+        noun = span.root.lower_
+        if noun in MEDIA_DESCRIPTIONS:
+            media = [k for k in self.groups if k.kind == "media"]
+            latest = self._latest(media, position)
+            if latest is not None:
+                return latest
+        for pool in (self.persons, self.groups):
+            for known in sorted(pool, key=lambda k: -k.position):
+                if known.position < position and noun in known.words:
+                    return known
+        return None
+
+    @staticmethod
+    def _latest(pool: list[_Known], position: int) -> _Known | None:
+        earlier = [k for k in pool if k.position < position]
+        return max(earlier, key=lambda k: k.position) if earlier else None
+
+    def note_source(self, source: Source, span: Span) -> None:
+        """Remember a resolved source so pronouns and descriptions can point at it."""
+        words = frozenset(t.lower_ for t in span)
+        if source.kind == "person":
+            self.persons.append(_Known(source.name, "person", words | {w.lower() for w in source.name.split()}, span.start))
+        elif source.kind in ("organisation", "media", "state"):
+            self.groups.append(_Known(source.name, source.kind, words, span.start))
+            if source.kind == "media":
+                self.media_names.add(source.name.lower())
+
+
+def proper_name(span: Span) -> str | None:
+    """The capitalised name at the end of a phrase ("South Korean television network TV Chosun" -> "TV Chosun").
+
+    None when the phrase's head is a common noun ("Yoon's office"): the
+    whole phrase is then the name.
+    """
+    head = span.root
+    if not head.text[:1].isupper():
+        return None
+    start = head.i
+    while start - 1 >= span.start and span.doc[start - 1].text[:1].isupper() and not span.doc[start - 1].is_punct \
+            and span.doc[start - 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ") and span.doc[start - 1].ent_type_ != "NORP":
+        start -= 1
+    if span.doc[start].pos_ == "DET" and start == span.start and span.doc[start].sent.start == start:
+        start += 1  # "The NIS said" at the start of a sentence: "The" is not part of the name
+    return span.doc[start:head.i + 1].text
+
+
+def _person_name(ent: Span) -> str:
+    """A PERSON entity without leading titles or possessive ("Lt Gen Kyrylo Budanov" -> "Kyrylo Budanov")."""
+    tokens = [t for t in ent if t.lower_ not in TITLE_WORDS and t.tag_ != "POS" and t.text not in ("'s", "’s")]
+    return " ".join(t.text for t in tokens).strip() or ent.text
+
+
+def _title_tokens(ent: Span) -> list[Token]:
+    """Title words right before a name ("Foreign Minister Kim") count as its description."""
+    doc = ent.doc
+    out, i = [], ent.start - 1
+    while i >= 0 and (doc[i].lower_ in TITLE_WORDS or doc[i].dep_ in ("compound", "amod")) and i >= ent.start - 6:
+        out.append(doc[i])
+        i -= 1
+    return out
+
+
+def _compact(span: Span) -> str:
+    """A proper-noun source without appositions or relative clauses."""
+    root = span.root
+    tokens = [t for t in span if t.i <= root.i or (t.head == root and t.dep_ in ("compound", "flat"))]
+    return " ".join(t.text for t in tokens if t.dep_ != "punct")

@@ -1,0 +1,127 @@
+"""How sure a source is of what it said: the stance of one attribution.
+
+Read off the cue and the content together, in order of strength:
+``no_comment`` (declined to comment), ``cannot_confirm`` (could not
+confirm), ``denies`` (denied; "groundless rumors"), ``speculates`` (may,
+likely, believes; "would" inside a direct quotation, where it is
+hypothetical rather than the back-shifted "will" of reported speech), else
+``asserts``. The writer's own distance ("allegedly") is kept apart.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimledger.extract.cues import COMMENT, CONFIRM, DENIAL_WORDS, DENY, HEDGES, SPECULATE, WRITER_DISTANCE
+from claimledger.records import Stance
+
+_MODAL_HEDGES = frozenset({"may", "might", "could", "would"})
+_INABILITY = frozenset({"unable", "fail", "decline", "refuse"})
+
+
+def is_negated(token: Token) -> bool:
+    """A verb negated directly ("could not confirm") or by inability ("unable to verify")."""
+    if any(child.dep_ == "neg" for child in token.children):
+        return True
+    head = token.head
+    if token.dep_ == "xcomp" and (head.lemma_.lower() in _INABILITY or any(c.dep_ == "neg" for c in head.children)):
+        return True
+    if token.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ == "unable":
+        return True
+    if token.dep_ == "xcomp" and head.lemma_ == "be" and any(c.lower_ == "unable" for c in head.children):
+        return True
+    return any(c.dep_ == "acomp" and c.lower_ == "unable" for c in head.children) and token.dep_ == "xcomp"
+
+
+def cue_stance(cue: Token) -> Stance | None:
+    """The stance the cue itself carries, if any ("denied", "could not confirm", "declined to comment")."""
+    lemma = cue.lemma_.lower()
+    if lemma in COMMENT and is_negated(cue):
+        return "no_comment"
+    if lemma in CONFIRM and is_negated(cue):
+        return "cannot_confirm"
+    for child in cue.children:  # "declined to comment", "could not confirm or corroborate"
+        if child.dep_ in ("xcomp", "conj") and child.lemma_.lower() in COMMENT and (lemma in _INABILITY or is_negated(cue)):
+            return "no_comment"
+        if child.dep_ == "conj" and child.lemma_.lower() in CONFIRM and is_negated(cue):
+            return "cannot_confirm"
+    if lemma in DENY and not is_negated(cue):
+        return "denies"
+    if lemma in SPECULATE:
+        return "speculates"
+    if any(c.dep_ == "aux" and c.lower_ in _MODAL_HEDGES and c.lower_ != "would" for c in cue.children):
+        return "speculates"
+    return None
+
+
+#: Nouns that name a claim, so that calling one "fake" or "groundless" denies it.
+_CLAIM_NOUNS = frozenset({
+    "claim", "report", "allegation", "story", "news", "rumor", "rumour", "accusation", "speculation", "idea",
+    "suggestion", "notion", "assertion", "charge", "this", "that", "it", "these", "those",
+})
+#: Dependencies that put a hedge outside the statement's main predicate ("weaponry Seoul could offer").
+_EMBEDDED = frozenset({"relcl", "acl", "pcomp", "pobj", "amod", "csubj", "advcl", "npadvmod"})
+
+
+def _on_main_predicate(token: Token, root: Token) -> bool:
+    """Whether ``token`` modifies the content's own predicate, not a clause embedded in a noun."""
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in _EMBEDDED:
+            return False
+        token = token.head
+    return True
+
+
+def _denies_a_claim(content: Span) -> bool:
+    """Denial words count when they judge a claim ("calling the reports groundless rumors", "This seems like fake news")."""
+    return any(t.lemma_.lower() in _CLAIM_NOUNS for t in content)
+
+
+def content_stance(content: Span, *, direct: bool) -> Stance | None:
+    """The stance the content words carry: a nested inability to confirm, denial words, or hedges."""
+    denial = hedge = False
+    root = content.root
+    for token in content:
+        lower = token.lower_
+        lemma = token.lemma_.lower()
+        if lemma in CONFIRM and is_negated(token) and token.pos_ in ("VERB", "AUX"):
+            return "cannot_confirm"
+        if lower in DENIAL_WORDS or lemma in DENIAL_WORDS:
+            denial = True
+        elif not _on_main_predicate(token, root):
+            continue
+        elif (lemma == "rule" and any(c.lower_ == "out" for c in token.children) or lemma in ("discount", "exclude")) \
+                and is_negated(token):
+            hedge = True  # "cannot rule out", "cannot discount"
+        elif lower in _MODAL_HEDGES and token.tag_ == "MD":
+            if lower != "would" or direct:
+                hedge = True
+        elif lemma in HEDGES and lemma not in _MODAL_HEDGES and lower not in WRITER_DISTANCE:
+            hedge = True
+        elif lemma == "expect" and token.tag_ == "VBN":  # "is expected to"
+            hedge = True
+    if denial and _denies_a_claim(content):
+        return "denies"
+    if hedge:
+        return "speculates"
+    return None
+
+
+def stance_of(cue: Token, content: Span | None, *, direct: bool) -> Stance:
+    """The stance of one attribution from its cue and content."""
+    from_cue = cue_stance(cue)
+    if from_cue in ("no_comment", "cannot_confirm", "denies"):
+        return from_cue
+    from_content = content_stance(content, direct=direct) if content is not None else None
+    if from_content in ("cannot_confirm", "denies"):
+        return from_content
+    return from_cue or from_content or "asserts"
+
+
+def writer_distance(sentence: Span, cue: Token) -> str | None:
+    """The reporter's own hedge in the sentence ("allegedly", "purportedly", a "claimed" cue)."""
+    for token in sentence:
+        if token.lower_ in WRITER_DISTANCE and token.i != cue.i:
+            return token.lower_
+    if cue.lemma_.lower() in ("claim", "allege"):
+        return cue.lower_
+    return None

@@ -275,20 +275,20 @@ def _drop_teasers(lines: list[_Line], keep: list[bool], removed: list[str]) -> N
     """Drop cards of other articles: a teaser cut off with "…", with its headline.
 
     A teaser is the last paragraph ending in an ellipsis, or any such
-    paragraph right after a headline-shaped line.
+    paragraph right after a headline-shaped line (kept or already dropped).
     """
     kept = [i for i, k in enumerate(keep) if k]
     for n, i in enumerate(kept):
         if not _TEASER_END.search(lines[i].text):
             continue
-        prev = kept[n - 1] if n > 0 else None
-        headed = prev is not None and keep[prev] and headline_shape(lines[prev].text)
+        head = next((j for j in range(i - 1, -1, -1) if lines[j].text), None)
+        headed = head is not None and headline_shape(lines[head].text)
         if n == len(kept) - 1 or headed:
             keep[i] = False
             removed.append(lines[i].text)
-            if headed:
-                keep[prev] = False
-                removed.append(lines[prev].text)
+            if headed and keep[head]:
+                keep[head] = False
+                removed.append(lines[head].text)
 
 
 def _continues(prev: str, line: str) -> str | None:

@@ -147,6 +147,8 @@ def test_lone_number_without_a_count_is_not_a_figure(nlp):
     ("Output grew 7% last year.", 7, "%"),
     ("The ships carried 7,000 tonnes of ammunition.", 7000, "tonnes"),
     ("Talks went on for more than two years.", 2, "years"),
+    ("Support fell four percentage points.", 4, "percentage points"),
+    ("Jets scrambled five times that week.", 5, "times"),
 ])
 def test_measures_are_never_counts(nlp, sentence, value, unit):
     figure = only(nlp, sentence)
@@ -164,6 +166,8 @@ def test_measures_are_never_counts(nlp, sentence, value, unit):
     "A Boeing 747 landed at the airport under Resolution 2231.",
     "The meeting started at 10 a.m. in the capital.",
     "She called it one of the most secretive countries.",
+    "The Senate passed it in an 80-19 vote; the parties split 4 to 1 and the court ruled by a 2-to-1 vote.",
+    "He ranks fourth in a two-way race with a three-point plan.",
 ])
 def test_not_figures(nlp, sentence):
     assert figures(nlp, sentence) == []

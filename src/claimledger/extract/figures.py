@@ -74,7 +74,8 @@ _AFTER: dict[tuple[str, ...], Qualifier] = {
 }
 _LONGEST_BEFORE = max(map(len, _BEFORE))
 
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
+_AGE_WORDS = {"year", "month", "week", "day", "and", "a", "half", "old"}
+_TIME_UNITS = {"time", "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
 _UNITS = _TIME_UNITS | {
     "mm", "cm", "m", "km", "millimetre", "millimeter", "centimetre", "centimeter", "metre", "meter",
     "kilometre", "kilometer", "mile", "foot", "feet", "ft", "inch", "yard", "nautical", "kg", "g",
@@ -82,7 +83,7 @@ _UNITS = _TIME_UNITS | {
     "caliber", "percent", "%", "pct", "degree", "mph", "kph", "knot", "acre", "hectare", "litre",
     "liter", "gallon", "barrel", "mw", "gw", "kw", "megawatt", "gigawatt", "sq", "square",
     "dollar", "euro", "yen", "yuan", "won", "rouble", "ruble", "hryvnia", "hryvnias", "rupee", "usd",
-    "eur", "gbp", "krw", "rub", "sterling", "cent",
+    "eur", "gbp", "krw", "rub", "sterling", "cent", "percentage",
 }
 _CURRENCY_SYMBOLS = {"$", "us$", "€", "£", "¥", "₩", "₽", "₴", "a$", "c$", "hk$"}
 _MONTHS = {
@@ -112,6 +113,9 @@ def find_figures(doc: Doc) -> list[Figure]:
                 i += 1
                 continue
             start, end, low, high, vague = run
+            if low is None:
+                i = end
+                continue
             figure = _figure(doc, sent, start, end, low, high, vague, last_count, sent_index)
             if figure is not None:
                 figures.append(figure)
@@ -168,27 +172,36 @@ def _value_word(word: str) -> float:
     return _SCALES.get(word) or _MULTIPLIERS.get(word) or _PLURALS.get(word) or 0
 
 
-def _number_run(doc: Doc, i: int, stop: int) -> tuple[int, int, float, float, bool] | None:
+def _number_run(doc: Doc, i: int, stop: int) -> tuple[int, int, float | None, float, bool] | None:
     """The number starting at token ``i``: ``(start, end, low, high, vague)`` or ``None``.
 
     A range ("10,000 to 12,000", "between 8 and 10", "two or three") is
-    read as one number with ``low < high``.
+    read as one number with ``low < high``. A score or ratio ("an 80-19
+    vote", "split 4 to 1") comes back with ``low=None``: it is skipped whole.
     """
     if not _starts_number(doc, i, stop):
         return None
     end, low, high, vague = _read(doc, i, stop)
     if low is None:
         return None
-    link = doc[end].lower_ if end < stop else ""
+    k = end
+    while k < stop and doc[k].text in ("-", "\u2013") and doc[k + 1:k + 2].text.lower() == "to":
+        k += 1  # "2-to-1"
+    link = doc[k].lower_ if k < stop else ""
+    k += 1
+    while link == "to" and k < stop and doc[k].text in ("-", "\u2013"):
+        k += 1
     between = i > 0 and doc[i - 1].lower_ == "between"
-    if (link in _RANGE_LINKS or link == "and" and between) and end + 1 < stop and _starts_number(doc, end + 1, stop):
-        if not (link == "to" and i > 0 and doc[i - 1].lower_ == "from"):
-            end2, low2, high2, vague2 = _read(doc, end + 1, stop)
-            if low2 is not None and low2 > low:
-                if low < 1000 <= low2 and not any(doc[k].lower_ in _SCALES for k in range(i, end)):
-                    scale = next((_SCALES[doc[k].lower_] for k in range(end + 1, end2) if doc[k].lower_ in _SCALES), 1)
-                    low *= scale  # "10 to 12 thousand"
-                return i, end2, low, max(high, high2), True
+    if (link in _RANGE_LINKS or link == "and" and between) and k < stop and _starts_number(doc, k, stop) \
+            and not (link == "to" and i > 0 and doc[i - 1].lower_ == "from"):
+        end2, low2, high2, _ = _read(doc, k, stop)
+        if low2 is not None and low2 > low:
+            if low < 1000 <= low2 and not any(doc[j].lower_ in _SCALES for j in range(i, end)):
+                scale = next((_SCALES[doc[j].lower_] for j in range(k, end2) if doc[j].lower_ in _SCALES), 1)
+                low *= scale  # "10 to 12 thousand"
+            return i, end2, low, max(high, high2), True
+        if low2 is not None and link != "or":
+            return i, end2, None, low, False
     return i, end, low, high, vague
 
 
@@ -342,6 +355,12 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
             and doc[end + 1].is_alpha and not _is_unit(doc[end + 1]) \
             and not doc[end + 1].is_lower:
         return True  # 9-K, 2-S19 model codes
+    if nxt is not None and nxt.text == "-" and not last.whitespace_ and end + 1 < sent.end \
+            and doc[end + 1].is_lower and doc[end + 1].is_alpha and not _is_unit(doc[end + 1]) \
+            and doc[end + 1].lower_ not in _SIZE_WORDS and doc[end + 1].lower_ not in _AGE_WORDS:
+        return True  # "a two-way race", "a three-point plan": an adjective, not a count
+    if nxt is not None and nxt.text == "-" and end + 1 < sent.end and doc[end + 1].lower_.startswith("to-"):
+        return True  # "a 2-to-1 vote"
     if end - start == 1 and _is_digits(first) and "," not in first.text and "." not in first.text:
         if 1000 <= value <= 2100 and not _counts_plural(first):
             return True  # a year
@@ -402,6 +421,8 @@ def _unit(doc: Doc, start: int, end: int, sent: Span) -> tuple[str | None, int, 
         word, lemma = doc[k].lower_, doc[k].lemma_.lower()
         if word == "per" and k + 1 < sent.end and doc[k + 1].lower_ == "cent":
             return "percent", k + 2, text_start
+        if word == "percentage" and k + 1 < sent.end and doc[k + 1].lemma_.lower() == "point":
+            return "percentage points", k + 2, text_start
         if _is_unit(doc[k]):
             return word, k + 1, text_start
     label = doc[end - 1].ent_type_

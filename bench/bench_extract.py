@@ -11,7 +11,8 @@ throw-away SQLite file. Target: extraction at least 0.8x bare spaCy.
 
 Peak memory is the process's maximum resident set size (``ru_maxrss``),
 read after each phase; it only grows, so the later phase's figure includes
-the earlier's.
+the earlier's. On a shared machine use ``--rounds 3``: the runs alternate and
+each keeps its fastest time.
 """
 from __future__ import annotations
 
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=400, help="reports per run (inputs are repeated)")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default as the CLI)")
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=1, help="alternate the two runs this often; keep each one's best")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (seeds, PolNeAR)")
     args = parser.parse_args(argv)
 
@@ -68,15 +70,17 @@ def main(argv: list[str] | None = None) -> int:
     cleaned = [clean_text(r.text).text for r in reports]
     start_rss = peak_rss_mb()
 
-    start = time.perf_counter()
-    tokens = sum(len(doc) for doc in nlp.pipe(cleaned, batch_size=args.batch_size))
-    spacy_s = time.perf_counter() - start
-    spacy_rss = peak_rss_mb()
+    spacy_s = extract_s = float("inf")
+    for _ in range(args.rounds):
+        start = time.perf_counter()
+        tokens = sum(len(doc) for doc in nlp.pipe(cleaned, batch_size=args.batch_size))
+        spacy_s = min(spacy_s, time.perf_counter() - start)
+        spacy_rss = peak_rss_mb()
 
-    start = time.perf_counter()
-    results = list(extract_reports(reports, nlp=nlp, year=year, batch_size=args.batch_size))
-    extract_s = time.perf_counter() - start
-    extract_rss = peak_rss_mb()
+        start = time.perf_counter()
+        results = list(extract_reports(reports, nlp=nlp, year=year, batch_size=args.batch_size))
+        extract_s = min(extract_s, time.perf_counter() - start)
+        extract_rss = peak_rss_mb()
     extractions = [r for r in results if not isinstance(r, ExtractionError)]
 
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "bench.db") as store:

@@ -85,6 +85,11 @@ def test_spans(nlp, sentence, text, value, reference):
     assert found[text] == value
 
 
+def test_numeric_dates(nlp):
+    found = times(nlp, "The order was signed 2024-10-18 and published 10/21/2024; the reply came 25/10/2024.", None)
+    assert found == {"2024-10-18": "2024-10-18", "10/21/2024": "2024-10-21", "25/10/2024": "2024-10-25"}
+
+
 def test_two_dates_joined_by_and_are_not_a_span(nlp):
     found = times(nlp, "Strikes hit the city on October 8 and October 13.", "2024-10-20")
     assert found == {"October 8": "2024-10-08", "October 13": "2024-10-13"}
@@ -185,6 +190,17 @@ def test_deadlines_and_future_tense_are_marked(nlp):
     )
     future = {t.text: t.future for t in find_time_mentions(doc)}
     assert future == {"November 1": True, "Nov. 5": True, "October 20": False}
+
+
+def test_scheduled_present_is_future_but_since_is_past(nlp):
+    doc = nlp(
+        "The vote is on Tuesday. The summit takes place on 5 November. Troops are arriving on November 3. "
+        "Talks have continued since October 2. The agency saw ships enter the port on October 9."
+    )
+    future = {t.text: t.future for t in find_time_mentions(doc)}
+    assert future == {
+        "on Tuesday": True, "5 November": True, "November 3": True, "October 2": False, "October 9": False,
+    }
 
 
 # The report's year -------------------------------------------------------------

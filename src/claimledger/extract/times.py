@@ -50,6 +50,7 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"
 _YEAR = r"(?:1[6-9]|20)\d\d(?!\d|[.,]\d)"
 _DAY = r"(?<![\d,.])[0-3]?\d(?:st|nd|rd|th)?(?![\d:]|[.,]\d)\b"
+_LEAP_YEAR = 2024  # checks a year-less day such as February 29
 _NUMBER = r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few|several"
 
 
@@ -131,7 +132,7 @@ def _parts(m: re.Match[str], p: str) -> DateParts | None:
     month = _month(groups.get(p + "m") or groups.get(p + "m2"))
     day = _int(groups.get(p + "d") or groups.get(p + "d2"))
     year = _int(groups.get(p + "y") or groups.get(p + "y2"))
-    if month is None or (day is not None and not _valid(year or 2024, month, day)):
+    if month is None or (day is not None and not _valid(year or _LEAP_YEAR, month, day)):
         return None
     return DateParts(year, month, day)
 
@@ -180,7 +181,7 @@ def _day_span(m: re.Match[str]) -> TimeMention | None:
     last = _parts(m, "b") if m.group("bare") is None else (
         DateParts(_int(m.group("barey")), first.month, _int(m.group("bare"))) if first else None
     )
-    if first is None or last is None or not _valid(last.year or 2024, last.month, last.day):
+    if first is None or last is None or not _valid(last.year or _LEAP_YEAR, last.month, last.day):
         return None
     if last.year and not first.year and (first.month, first.day) <= (last.month, last.day):
         first = DateParts(last.year, first.month, first.day)
@@ -222,6 +223,16 @@ def _year_span(m: re.Match[str]) -> TimeMention | None:
 def _day(m: re.Match[str]) -> TimeMention | None:
     parts = _parts(m, "a")
     return _mention(m, "date", first=parts) if parts else None
+
+
+@_rule(rf"(?<![\w/.-])(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w/-])|(?<![\w/.-])(?P<m2>[0-3]?\d)/(?P<d2>[0-3]?\d)/(?P<y2>{_YEAR})(?![\w/-])")
+def _numeric_date(m: re.Match[str]) -> TimeMention | None:
+    """ISO "2024-10-18" or US "10/18/2024" (read day-first when the first number cannot be a month)."""
+    year, first, second = (int(m.group(g + s)) for s in ("", "2") if m.group("y" + s) for g in ("y", "m", "d"))
+    month, day = (first, second) if first <= 12 else (second, first)
+    if not 1 <= month <= 12 or not _valid(year, month, day):
+        return None
+    return _mention(m, "date", first=DateParts(year, month, day))
 
 
 @_rule(rf"(?P<am>{_MONTH}),?\s+(?P<ay>{_YEAR})")
@@ -348,7 +359,21 @@ def _counts_something(doc: Doc, mention: TimeMention) -> bool:
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till|no\s+later\s+than|ahead\s+of)\s+(?:the\s+)?$")
 _FUTURE_AUX = {"will", "wo", "'ll", "shall", "would"}
 _FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "aim"}
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$")
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+_SCHEDULE_LEMMAS = {"be", "take", "begin", "start", "open", "close", "end", "meet", "convene", "resume", "expire"}
+
+
+def _scheduled_present(verb, finite, anchor) -> bool:
+    """A present-tense clause dated to a day that speaks of what is planned:
+    "the vote is on Tuesday", "the summit takes place on 5 November", "troops
+    are arriving on Monday". Only verbs of scheduling count: the tagger often
+    mistakes a bare infinitive ("saw ships enter") for a present tense."""
+    if finite == verb:
+        return verb.lemma_ in _SCHEDULE_LEMMAS and anchor.head == verb
+    return finite.lemma_ == "be" and verb.tag_ == "VBG"
 
 
 def _with_tense(doc: Doc, mention: TimeMention) -> TimeMention:
@@ -363,23 +388,31 @@ def _is_future(doc: Doc, mention: TimeMention) -> bool:
     verb of intent ("expected to", "plans to") on the way makes it future; a
     finite past or present verb ends the walk.
     """
-    if _DEADLINE_BEFORE.search(doc.text[max(0, mention.start - 24):mention.start]):
+    before = doc.text[max(0, mention.start - 24):mention.start]
+    if _DEADLINE_BEFORE.search(before):
         return True
+    if _SINCE_BEFORE.search(before):
+        return False
     if mention.kind == "relative" and mention.shift > 0 and not mention.window and not mention.ago:
         return True
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
     token = span.root
+    anchor = token.head if token.head.dep_ == "prep" else token
     for _ in range(12):
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in _FUTURE_AUX for a in auxes):
             return True
         if token.pos_ == "VERB" and token.lemma_ in _FUTURE_LEMMAS:
             return True
-        if token.tag_ in _FINITE_TAGS or token.tag_ == "MD" or any(a.tag_ in _FINITE_TAGS for a in auxes):
+        finite = next((a for a in auxes if a.tag_ in _FINITE_TAGS), token if token.tag_ in _FINITE_TAGS else None)
+        if finite is not None:
+            return (finite.tag_ != "VBD" and mention.kind in ("date", "weekday")
+                    and _scheduled_present(token, finite, anchor))
+        if token.tag_ in ("MD", "VBN"):  # a past participle with no auxiliary reads as past
             return False
-        if token.head is token:
+        if token.head == token:
             return False
         token = token.head
     return False

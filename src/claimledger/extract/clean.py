@@ -34,7 +34,8 @@ _CLOSERS = "\"'”’»)]}"
 #: Function words a title-cased headline may leave in lower case.
 _MINOR = frozenset(
     "a an and as at but by for from in into of off on onto or over per the to up upon via vs with nor so yet is are "
-    "was be its it's".split()
+    "was be its it's after before about than that down out if amid under near against between during without "
+    "within through across behind".split()
 )
 
 # Embeds whose URL is all that is left of a tweet or image ("pic.twitter.com/Ab12"),
@@ -89,8 +90,10 @@ _CREDIT_MAX_WORDS = 45
 
 _PLACEHOLDER = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")  # "undefined", "featured-image", "null"
 _URL_LINE = re.compile(r"^(?:(?:https?://|www\.)\S+|[@#][\w.]+(?:\s+[@#][\w.]+)*)$", re.IGNORECASE)
+# Style sheet rules leaked into the text by a scraper: "}", ".bio-text {", "margin-bottom:30px;".
+_STYLE_LINE = re.compile(r"^(?:[.#@]?[\w-]+(?:[\s,>:.#-]+[\w-]+)*\s*\{|[a-z-]+\s*:\s*(?:[^;{}\s]+|[^;{}]{1,80}!important)\s*;|\}\.?)$")
 _TWEET_SIGNATURE = re.compile(r"^[—–-]\s*.{1,80}\(@\w{1,15}\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
-_SENTENCE_BREAK = re.compile(r"(\S+)[.!]\s+[\"'“‘(]?[A-Z]")
+_SENTENCE_BREAK = re.compile(r"(\S+)[.!]\s+[\"'“‘(\[]?[A-Z]")
 _TEASER_END = re.compile(r"(?:\w|\s)(?:…|\.\.\.)$")
 _SPLIT_NUMBER_HEAD = re.compile(r"(?<![\d,.])\d{1,3}\.$")
 _SPLIT_NUMBER_TAIL = re.compile(r"^\d+(?:[.,]\d+)*(?:\s+[a-z%]|%)")
@@ -128,7 +131,7 @@ def headline_shape(line: str) -> bool:
 
 
 def title_cased(line: str) -> bool:
-    """Most words that carry meaning start with a capital or a digit."""
+    """Every word that carries meaning starts with a capital or a digit (one slip allowed in long lines)."""
     capital = lower = 0
     first = True
     for raw in line.split():
@@ -142,7 +145,7 @@ def title_cased(line: str) -> bool:
         elif word.lower() not in _MINOR:
             lower += 1
         first = False
-    return capital > 0 and capital >= 3 * lower
+    return capital > 0 and (lower == 0 or lower == 1 and capital >= 5)
 
 
 def _is_abbreviation(token: str) -> bool:
@@ -244,9 +247,11 @@ def _is_furniture(lines: list[_Line], i: int) -> bool:
     words = len(text.split())
     if not text.strip("”\"’»"):
         return False  # a stranded closing quote: joined to its sentence later
+    if _wrapped(lines, i):
+        return False  # a piece of a sentence broken over lines ("regularly⏎incites⏎political violence")
     if _PLACEHOLDER.match(text) or not any(c.isalpha() for c in text):
         return True
-    if _URL_LINE.match(text) or _TWEET_SIGNATURE.match(text):
+    if _URL_LINE.match(text) or _TWEET_SIGNATURE.match(text) or _STYLE_LINE.match(text):
         return True
     if words <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.match(text):
         return True
@@ -262,6 +267,13 @@ def _is_credit(text: str) -> bool:
     if m.group().lstrip(" .!?").lower().startswith("via") and not m.group().startswith("("):
         return bool(_CREDIT_VIA.search(text))
     return True
+
+
+def _wrapped(lines: list[_Line], i: int) -> bool:
+    text = lines[i].text
+    prev = lines[i - 1].text if i > 0 else ""
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    return _continues(prev, text) == " " or _continues(text, nxt) == " "
 
 
 def _standalone(lines: list[_Line], i: int) -> bool:

@@ -65,6 +65,18 @@ _ACRONYM_DEF = re.compile(
 _INSIDE_ORG = re.compile(
     r"\b(?:in|at|from|within|inside|of|with|close to)\s+(?:the\s+)?"
     r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w'’&.-]*)*)")
+_BODY_HEADS = frozenset("""police army navy forces force guard court parliament party university bank company
+corporation institute ministry fleet brigade corps fund union assembly congress senate times post news herald
+journal tribune press post""".split())
+_NAME_LIST = re.compile(r"^(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+,?\s+(?:and|&)\s")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_OWNED_BODY = re.compile(r"^(?:the\s+)?[A-Z][\w-]*['’]s\s+(?:office|government|administration|party|camp|team|campaign|ministry|cabinet)$")
+_MEDIA_WORDS = re.compile(
+    r"\b(?:tv|television|network|newspaper|news\s+(?:agency|outlet|service|site|channel)|broadcaster|radio|magazine"
+    r"|media|publication|outlet|daily|tabloid|wire\s+service)\b", re.I)
+_MEDIA_DESCRIPTORS = re.compile(
+    r"\b(?:state-run|state|public|private|local|national|independent|online|news|television|tv|network|"
+    r"broadcaster|newspaper|radio|magazine|media|publication|outlet|agency|service|site|channel|daily|wire)\b", re.I)
 _STATE_PREFIX = re.compile(r"^(?P<state>.+?)(?:['’]s)\s+(?P<rest>.+)$")
 _OF_STATE = re.compile(r"^(?P<rest>.+?)\s+(?:of|in)\s+(?P<state>(?:the\s+)?[A-Z].+)$")
 
@@ -140,6 +152,52 @@ def _org_parts(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _tidy(text: str) -> str:
+    """Mention text without edge punctuation, an unclosed parenthesis or spaced hyphens ("Kim Yong - hyun")."""
+    text = re.sub(r"\s*\([^)]*$", "", text.strip())
+    return re.sub(r"\s+-\s+", "-", text).strip(" ,;:")
+
+
+def _is_media(g: "_Group") -> bool:
+    return 2 * g.media > sum(g.names.values())
+
+
+def _is_group(text: str) -> bool:
+    """Several actors joined ("Kyiv, Seoul and Washington", "the U.S., South Korea, and their partners")."""
+    head = text.split(",")[0]
+    return bool(re.search(r"\b(?:and|&)\b", text)) and (
+        len(set(states_in(text))) >= 2 or bool(_NAME_LIST.match(text)) or bool(re.search(r" (?:and|&) ", head)
+                                                                              and _looks_personal(head.split(" and ")[-1])))
+
+
+def _outlet_name(text: str) -> str:
+    """The outlet's own name inside a description: "South Korea's TV Chosun news outlet" → "TV Chosun"."""
+    core, _ = _org_parts(text)
+    words = core.split()
+    # Drop lower-case descriptor words around the capitalised name.
+    caps = [i for i, w in enumerate(words) if w[:1].isupper() or w[:1].isdigit()]
+    if not caps:
+        return ""
+    run = words[caps[0]: caps[-1] + 1]
+    name = " ".join(run)
+    if all(_MEDIA_DESCRIPTORS.fullmatch(w.strip(",")) for w in run):
+        return ""
+    return name
+
+
+def _all_titles(name: str) -> bool:
+    return all(fold(t).strip(".,") in TITLE_WORDS for t in name.split())
+
+
+def _looks_personal(name: str) -> bool:
+    """Two to four capitalised words, none of them an organisation word or an acronym: a person's name."""
+    words = name.split()
+    return (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not as_state(words[0])
+            and not any(fold(w) in ORG_WORDS or fold(w) in _BODY_HEADS or (w.isupper() and len(w) > 1)
+                        or _POSSESSIVE_END.search(w) for w in words)
+            and not any(fold(w).strip(".,") in TITLE_WORDS for w in words))
+
+
 def _org_key(name: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", fold(MEDIA_SUFFIXES.sub("", name) or name)).strip()
 
@@ -185,6 +243,10 @@ class _Resolver:
         self.groups: dict[tuple[str, str], _Group] = {}
         self.mention_group: dict[str, tuple[str, str]] = {}
         self.persons: list[tuple[str, str, str, str, str]] = []  # (ref, doc, name, role, surface)
+        self.vias: list[tuple[str, str, str]] = []  # (ref, doc, channel)
+        self.singles: list[tuple[str, str, str, str]] = []  # one-word non-person sources, decided after people
+        self.clusters: list[tuple[list[str], str]] = []  # person name tokens, group key
+        self.person_docs: dict[str, set] = defaultdict(set)
 
     # -- mention classification ------------------------------------------
     def _group(self, type_: str, key: str) -> _Group:
@@ -223,80 +285,109 @@ class _Resolver:
         return ("ORG", key)
 
     def add_source(self, ref: str, doc: str, src: Source, text: str) -> None:
-        name, surface, kind = (src.name or src.text or "").strip(), (src.text or "").strip(), src.kind
-        if not name:
+        """Classify one source mention; the extractor's ``kind`` is a hint, the words decide."""
+        surface, name = _tidy(src.text or ""), _tidy(src.name or "")
+        name = name or surface
+        if fold(surface) in PRONOUNS or not surface:
+            surface = name  # resolved in the report: the name is all we know
+        if not name or fold(name) in PRONOUNS:
             return
-        if kind in ("generic", "anonymous", "document"):
-            state = as_state(name) or as_state(surface)
-            if state:
-                self.add_state(ref, doc, state, surface)
-                return
+        # A possessive fragment ("South Korea's") or a clipped name: the mention text says more.
+        if _POSSESSIVE_END.search(name) or (src.kind != "person" and name in surface and len(surface) > len(name)
+                                             and not _is_group(surface)):
+            name = surface
+        if _is_group(surface) or _is_group(name):
+            return  # "Kyiv, Seoul and Washington": several actors at once
+        state = as_state(name) or as_state(surface)
+        if state:
+            self.add_state(ref, doc, state, surface)
+            return
+        if src.kind in ("generic", "anonymous", "document"):
             # "a source in the NIS": credited to the body. A place ("analysts in Seoul") is not a body.
-            m = _INSIDE_ORG.search(surface) or _INSIDE_ORG.search(name)
-            if m and kind != "document" and not as_state(m.group(1)):
+            m = _INSIDE_ORG.search(surface)
+            if m and src.kind != "document" and not as_state(m.group(1)):
                 key = self.add_org(None, doc, m.group(1), m.group(1), media=False)
                 if key:
                     self.mention_group[ref] = key
             return
-        if kind == "media":
-            self.add_org(ref, doc, name, surface, media=True)
+        if _OWNED_BODY.search(surface):  # "Yoon's office"
+            self.add_org(ref, doc, strip_determiner(surface), surface, media=False)
             return
-        if kind in ("state", "organisation"):
-            self.add_org(ref, doc, name, surface, media=False)
+        if src.kind == "media" or _MEDIA_WORDS.search(surface):
+            outlet = _outlet_name(surface) or _outlet_name(name)
+            if outlet:
+                self.add_org(ref, doc, outlet, surface, media=True)
+            return  # "South Korean media": no outlet named
+        head, _, appos = surface.partition(",")  # "Hong Min, an analyst at ..."
+        role, pname = split_title(head)
+        if src.kind == "person" or _looks_personal(pname) or _looks_personal(name.partition(",")[0]):
+            role_n, pname_n = split_title(name.partition(",")[0])
+            if len(person_tokens(pname_n)) >= len(person_tokens(pname)) and not _all_titles(pname_n):
+                pname = pname_n
+            if not person_tokens(pname) or _all_titles(pname):
+                return
+            role = " ".join(x for x in (role, appos.strip()) if x)
+            if not role:
+                m = next(iter(re.finditer(re.escape(pname), text)), None)
+                role = appos or (_role_around(text, m.start(), m.end()) if m else "")
+            self.persons.append((ref, doc, pname, role, surface))
             return
-        # A person: the name is what is left after titles and ranks.
-        state = as_state(name)
-        if state:
-            self.add_state(ref, doc, state, surface)
+        if len(name.split()) == 1 and not name.isupper():
+            self.singles.append((ref, doc, name, surface))  # "Solovey": a surname, or a one-word body
             return
-        role, pname = split_title(name)
-        role2, _ = split_title(surface)
-        if not person_tokens(pname):
-            return
-        role = " ".join(x for x in (role, role2) if x)
-        for m in re.finditer(re.escape(pname), text):
-            role = " ".join(x for x in (role, _role_around(text, m.start(), m.end())) if x)
-            break
-        self.persons.append((ref, doc, pname, role, surface))
+        self.add_org(ref, doc, name, surface, media=False)
 
     def add_via(self, ref: str, doc: str, channel: str) -> None:
+        """A channel is an outlet unless it names a state or a person of the story."""
         state = as_state(channel)
         if state:
             self.add_state(ref, doc, state, channel)
         elif _is_alias(channel):
-            self.add_org(ref, doc, channel, channel, media=True)
+            self.vias.append((ref, doc, channel))
 
     # -- grouping -----------------------------------------------------------
     def resolve_people(self) -> None:
-        """Cluster person mentions by full name, then attach surname-only mentions."""
-        full = [(ref, doc, n, role, s) for ref, doc, n, role, s in self.persons if len(person_tokens(n)) > 1]
-        single = [(ref, doc, n, role, s) for ref, doc, n, role, s in self.persons if len(person_tokens(n)) == 1]
-        counts = Counter(n for _, _, n, _, _ in full)
+        """Cluster person mentions by full name, then attach surname-only mentions, one-word sources and channels."""
+        full = [p for p in self.persons if len(person_tokens(p[2])) > 1]
+        single = [p for p in self.persons if len(person_tokens(p[2])) == 1]
+        counts = Counter(p[2] for p in full)
         # Most-mentioned, fullest spelling first, so it becomes the cluster's reference form.
-        names = sorted(counts, key=lambda n: (-len(person_tokens(n)), -counts[n], n))
-        clusters: list[tuple[list[str], str]] = []  # (tokens, key)
         key_of: dict[str, str] = {}
-        for n in names:
+        for n in sorted(counts, key=lambda n: (-len(person_tokens(n)), -counts[n], n)):
             toks = person_tokens(n)
-            for ctoks, ckey in clusters:
-                if same_person(toks, ctoks):
-                    key_of[n] = ckey
-                    break
-            else:
-                clusters.append((toks, " ".join(toks)))
-                key_of[n] = " ".join(toks)
-        docs_of: dict[str, set] = defaultdict(set)
+            key_of[n] = next((ck for ctoks, ck in self.clusters if same_person(toks, ctoks)), " ".join(toks))
+            if key_of[n] == " ".join(toks) and all(ck != key_of[n] for _, ck in self.clusters):
+                self.clusters.append((toks, key_of[n]))
         for ref, doc, n, role, s in full:
-            docs_of[key_of[n]].add(doc)
+            self.person_docs[key_of[n]].add(doc)
         for ref, doc, n, role, s in full:
             self._add_person(ref, doc, key_of[n], n, role, s)
         for ref, doc, n, role, s in single:
-            tok = person_tokens(n)[0]
-            cands = [ck for ctoks, ck in clusters if token_match(tok, ctoks[-1]) or token_match(tok, ctoks[0])]
-            local = [ck for ck in cands if doc in docs_of[ck]]
-            pick = local if len(local) == 1 else cands
-            key = pick[0] if len(pick) == 1 else tok
-            self._add_person(ref, doc, key, n, role, s)
+            self._add_person(ref, doc, self._surname_key(n, doc) or person_tokens(n)[0], n, role, s)
+        for ref, doc, n, s in self.singles:
+            key = self._surname_key(n, doc)
+            if key:
+                self._add_person(ref, doc, key, n, "", s)
+            else:
+                self.add_org(ref, doc, n, s, media=False)
+        for ref, doc, ch in self.vias:
+            toks = person_tokens(ch)
+            key = (self._surname_key(ch, doc) if len(toks) == 1
+                   else next((ck for ctoks, ck in self.clusters if same_person(toks, ctoks)), None))
+            if key:
+                self._add_person(ref, doc, key, ch, "", ch)
+            elif _outlet_name(ch):  # "South Korean media" names no outlet
+                self.add_org(ref, doc, _outlet_name(ch), ch, media=True)
+
+    def _surname_key(self, name: str, doc: str) -> str | None:
+        """The one person of the story (preferably of this report) a single name can stand for."""
+        toks = person_tokens(name)
+        if len(toks) != 1:
+            return None
+        cands = [ck for ctoks, ck in self.clusters if token_match(toks[0], ctoks[-1]) or token_match(toks[0], ctoks[0])]
+        local = [ck for ck in cands if doc in self.person_docs[ck]]
+        pick = local if len(local) == 1 else cands
+        return pick[0] if len(pick) == 1 else None
 
     def _add_person(self, ref: str, doc: str, key: str, name: str, role: str, surface: str) -> None:
         g = self._group("PERSON", key)
@@ -323,7 +414,7 @@ class _Resolver:
                     break
         defined = set(self.acr_long.values())
         for a in orgs:
-            if a in target or a[1] in defined or self.groups[a].media:
+            if a in target or a[1] in defined:
                 continue
             da = _distinct(a[1])
             sa = set(self.groups[a].states)
@@ -332,9 +423,9 @@ class _Resolver:
             cands = []
             for b in orgs:
                 gb = self.groups[b]
-                if b == a or b in target or gb.media:
+                if b == a or b in target or _is_media(gb) != _is_media(self.groups[a]):
                     continue
-                if da <= _distinct(b[1]) and len(_distinct(b[1])) > len(da) and (not sa or sa & set(gb.states)):
+                if da <= _distinct(b[1]) and len(b[1].split()) > len(a[1].split()) and (not sa or sa & set(gb.states)):
                     cands.append(b)
             if len(cands) == 1:
                 target[a] = cands[0]
@@ -375,7 +466,7 @@ class _Resolver:
                 longer = [n for n in g.names if len(n) > 6 and not n.isupper()]
                 if name.isupper() and longer:
                     name = max(longer, key=lambda n: (g.names[n], n))
-            type_ = "MEDIA" if k[0] == "ORG" and g.media else k[0]
+            type_ = "MEDIA" if k[0] == "ORG" and _is_media(g) else k[0]
             aliases = sorted(a for a in g.aliases | set(g.names) if a != name and _is_alias(a))
             entities.append(Entity(id=eid[k], name=name, type=type_, aliases=aliases,
                                    roles=sorted(g.roles, key=lambda r: (-g.roles[r], r))[:5]))
@@ -388,10 +479,10 @@ class _Resolver:
         state_keys = {k[1]: k for k in keys if k[0] == "GPE"}
         for k in keys:
             g = self.groups[k]
-            if k[0] == "GPE" or g.media:
+            if k[0] == "GPE" or _is_media(g):
                 continue
             body = next((org_by_alias[b] for b, _ in g.bodies.most_common() if b in org_by_alias), None)
-            if body and body != k and not self.groups[body].media:
+            if body and body != k and not _is_media(self.groups[body]):
                 parent[eid[k]] = eid[body]
             elif g.states:
                 st = g.states.most_common(1)[0][0]

@@ -49,8 +49,9 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 def fold(text: str) -> str:
     """Lower-case ASCII form for comparison: accents, curly quotes and dashes removed."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"\s+", " ", text.replace("\u2019", "'")).strip().lower()
+    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 def strip_determiner(text: str) -> str:
@@ -80,7 +81,8 @@ def state_table() -> tuple[dict[str, str], dict[str, str]]:
                 continue
             entries.extend(value if isinstance(value, list) else [value])
         for form in entries:
-            if isinstance(form, str) and len(form) > 2 and form.isascii():
+            # ISO codes ("AND", "PRK") read as words; the useful abbreviations are in EXTRA_STATE_FORMS.
+            if isinstance(form, str) and len(form) > 2 and form.isascii() and not (form.isupper() and len(form) <= 3):
                 forms.setdefault(fold(form), name)
                 if "," in form:  # "Korea, Republic of" → "Republic of Korea"
                     head, _, tail = form.partition(",")

@@ -167,7 +167,9 @@ def test_measures_are_never_counts(nlp, sentence, value, unit):
     "The meeting started at 10 a.m. in the capital.",
     "She called it one of the most secretive countries.",
     "The Senate passed it in an 80-19 vote; the parties split 4 to 1 and the court ruled by a 2-to-1 vote.",
-    "He ranks fourth in a two-way race with a three-point plan.",
+    "He ranks fourth in a two-way race, behind a four-star general.",
+    "He surrendered at 6 p.m. and was charged at 7:30 pm.",
+    "The file 20130909 came from the 12200 block of the archive.",
 ])
 def test_not_figures(nlp, sentence):
     assert figures(nlp, sentence) == []

@@ -83,7 +83,7 @@ _UNITS = _TIME_UNITS | {
     "caliber", "percent", "%", "pct", "degree", "mph", "kph", "knot", "acre", "hectare", "litre",
     "liter", "gallon", "barrel", "mw", "gw", "kw", "megawatt", "gigawatt", "sq", "square",
     "dollar", "euro", "yen", "yuan", "won", "rouble", "ruble", "hryvnia", "hryvnias", "rupee", "usd",
-    "eur", "gbp", "krw", "rub", "sterling", "cent", "percentage",
+    "eur", "gbp", "krw", "rub", "sterling", "cent", "percentage", "point",
 }
 _CURRENCY_SYMBOLS = {"$", "us$", "€", "£", "¥", "₩", "₽", "₴", "a$", "c$", "hk$"}
 _MONTHS = {
@@ -95,9 +95,11 @@ _CLOCK = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "hrs", "o'clock", "h"}
 #: Nouns that stand for a count already given ("put the number at 11,000").
 _TALLY_NOUNS = {"number", "toll", "figure", "tally", "total", "count", "estimate", "tot"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
-_MEASURE_LABELS = {"MONEY", "PERCENT"}  # QUANTITY also tags plain counts ("1.5-2 million rounds")
+#: QUANTITY and MONEY also tag plain counts ("1.5-2 million rounds", "three punts"): units decide those.
+_MEASURE_LABELS = {"PERCENT"}
 _RANGE_LINKS = {"to", "-", "\u2013", "\u2014", "or"}
 _SIZE_WORDS = {"strong", "man", "member", "person"}  # "a 12,000-strong force" counts the force
+_ADDRESS_WORDS = {"street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd.", "lane", "drive"}
 _NOUN_MODIFIERS = {"compound", "amod", "nmod"}
 
 
@@ -338,8 +340,9 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
         return True
     if _is_age(doc, start, end, sent):
         return True
-    if nxt is not None and nxt.lower_ in _CLOCK:
-        return True
+    if nxt is not None and (nxt.lower_ in _CLOCK or nxt.text == ":" or nxt.lower_ in ("a", "p")
+                            and doc[end + 1:end + 2].text in (".", "m", ".m.")) or prev is not None and prev.text == ":":
+        return True  # a clock time: "6 p.m.", "7:01", "7 : 01 p . m ."
     if any(doc[k].ent_type_ in _NAME_LABELS for k in range(start, end)) \
             and not (first.ent_iob_ == "B" and last.dep_ == "nummod" and last.head.i >= end):
         return True  # "Apollo 11", but not the count that opens "35 MiG-29s"
@@ -361,9 +364,13 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
         return True  # "a two-way race", "a three-point plan": an adjective, not a count
     if nxt is not None and nxt.text == "-" and end + 1 < sent.end and doc[end + 1].lower_.startswith("to-"):
         return True  # "a 2-to-1 vote"
+    if nxt is not None and nxt.text in ("'s", "\u2019s") and not last.whitespace_:
+        return True  # "the 90's": a decade
+    if any(t.is_title and t.lower_ in _ADDRESS_WORDS for t in doc[end:min(end + 3, sent.end)]):
+        return True  # "131 West 43rd Street"
     if end - start == 1 and _is_digits(first) and "," not in first.text and "." not in first.text:
-        if 1000 <= value <= 2100 and not _counts_plural(first):
-            return True  # a year
+        if value >= 1000 and not _counts_plural(first):
+            return True  # a year, or a code ("20130909", "12200 block") rather than a count
         if value <= 31 and _near_month(doc, start, end, sent):
             return True  # a day of the month
     return False

@@ -162,6 +162,15 @@ def test_jsonl_reports_and_bad_lines():
     assert all("harbour.jsonl" in e and "\n" not in e for e in errors)
 
 
+def test_jsonl_pathological_lines_are_errors(tmp_path):
+    path = tmp_path / "odd.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n" + '{"text": 1' + "0" * 5000 + "}\n"
+                    + '{"text": "The union said it would strike."}\n', encoding="utf-8")
+    items = read_all(path)
+    assert [type(i).__name__ for i in items] == ["IngestError", "IngestError", "RawReport"]
+    assert "line 1" in str(items[0]) and "line 2" in str(items[1])
+
+
 def test_jsonl_line_over_limit_is_skipped_and_the_next_line_read(tmp_path):
     path = tmp_path / "big.jsonl"
     long_text = "The union said the strike would go on. " * 200

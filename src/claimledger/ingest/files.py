@@ -189,16 +189,19 @@ def _read_jsonl(path: Path, limits: Limits) -> Iterator[RawReport | IngestError]
 
 
 def _jsonl_report(line: bytes, where: str) -> RawReport:
+    line_text = decode(line, where)
     try:
-        record = json.loads(decode(line, where))
+        record = json.loads(line_text)
     except json.JSONDecodeError as exc:
-        raise IngestError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+        raise IngestError(f"{where}: not valid JSON ({exc.msg}, column {exc.colno})") from None
+    except (ValueError, RecursionError) as exc:  # huge integers, absurd nesting
+        raise IngestError(f"{where}: not usable JSON ({type(exc).__name__})") from None
     if not isinstance(record, dict):
         raise IngestError(f"{where}: not a JSON object")
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
         raise IngestError(f"{where}: no `text` field with report text")
     fields = {k: record[k].strip() for k in _JSONL_FIELDS if isinstance(record.get(k), str) and record[k].strip()}
     if "published" in fields:
         fields["published"] = iso_date(fields["published"])
-    return RawReport(text=text, **fields)
+    return RawReport(text=body, **fields)

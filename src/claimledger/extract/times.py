@@ -344,7 +344,7 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
                 and not _counts_something(doc, mention)):
             chosen.append(mention)
     chosen.sort(key=lambda t: t.start)
-    return [_with_tense(doc, t) for t in chosen]
+    return [replace(t, future=True) if _is_future(doc, text, t) else t for t in chosen]
 
 
 def _counts_something(doc: Doc, mention: TimeMention) -> bool:
@@ -376,11 +376,7 @@ def _scheduled_present(verb, finite, anchor) -> bool:
     return finite.lemma_ == "be" and verb.tag_ == "VBG"
 
 
-def _with_tense(doc: Doc, mention: TimeMention) -> TimeMention:
-    return replace(mention, future=True) if _is_future(doc, mention) else mention
-
-
-def _is_future(doc: Doc, mention: TimeMention) -> bool:
+def _is_future(doc: Doc, text: str, mention: TimeMention) -> bool:
     """A deadline ("by November 1") or a time in a future-tense clause.
 
     Walks from the expression up the dependency tree, through non-finite
@@ -388,7 +384,7 @@ def _is_future(doc: Doc, mention: TimeMention) -> bool:
     verb of intent ("expected to", "plans to") on the way makes it future; a
     finite past or present verb ends the walk.
     """
-    before = doc.text[max(0, mention.start - 24):mention.start]
+    before = text[max(0, mention.start - 24):mention.start]
     if _DEADLINE_BEFORE.search(before):
         return True
     if _SINCE_BEFORE.search(before):

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from claimledger.extract.pipeline import extract_report
 from claimledger.records import (
     Attribution,
     CleanText,
@@ -167,3 +168,16 @@ def test_missing_file_or_non_database_gives_a_one_line_error(tmp_path):
     junk.write_bytes(b"this is not an sqlite database at all" * 100)
     with pytest.raises(StoreError, match="junk.db"):
         Store.open(junk)
+
+
+def test_real_extraction_round_trips(store):
+    report = RawReport(
+        text=("Ferry strike spreads to the islands\n\n"
+              "About 300 crew members walked out on Tuesday, the union said. \"We are not going back,\" "
+              "union leader Ines Morrow told the Island Post. The ferry company denied that any sailings were cancelled "
+              "and said it could not confirm the union's figure.\n"),
+        outlet="Island Post", published="2031-06-04", path="ferry.txt")
+    extraction = extract_report(report)
+    assert extraction.attributions and extraction.figures and extraction.times
+    store.add(extraction)
+    assert store.reports()[0].extraction == extraction

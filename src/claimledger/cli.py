@@ -126,7 +126,7 @@ def analyze(
 
     stdout.print(
         f"analysed [bold]{analysed}[/], already stored [bold]{already}[/], "
-        f"errors [bold{' red' if errors else ''}]{errors}[/]; the store holds {total} reports"
+        f"errors [bold{' red' if errors else ''}]{errors}[/]; the store holds {total} report{'' if total == 1 else 's'}"
     )
     if analysed + already == 0:
         if not errors:

@@ -69,15 +69,10 @@ class _Found:
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every reported statement in ``doc``, in reading order."""
+    quotes = find_quotes(doc.text)
+    found = [f for f in cue_candidates(doc, quotes) if accept_cue(f.cue_lemma, f.frame) and not _speaker_in_own_quote(f, quotes)]
     resolver = SourceResolver()
     resolver.observe_entities(list(doc.ents))
-    quotes = find_quotes(doc.text)
-    found: list[_Found] = []
-    for sent in doc.sents:
-        for token in sent:
-            candidate = _verb_candidate(token, sent, quotes) or _according_candidate(token, sent) or _noun_candidate(token, sent)
-            if candidate is not None and not any(f.cue.i == candidate.cue.i for f in found):
-                found.append(candidate)
     found = [f for f in found if _resolve_source(f, resolver)]
     _nest_channels(found)
     attributions = [_build(f, doc, quotes) for f in found]
@@ -88,6 +83,22 @@ def find_attributions(doc: Doc) -> list[Attribution]:
 
 
 # Candidates -----------------------------------------------------------------
+
+
+def cue_candidates(doc: Doc, quotes: list[Quote] | None = None) -> list[_Found]:
+    """Every token that could cue a statement, with its frame and content, before any cue is judged.
+
+    ``scripts/train_cues.py`` counts these against PolNeAR to learn which
+    lemma and frame pairs annotators take as cues.
+    """
+    quotes = find_quotes(doc.text) if quotes is None else quotes
+    found: list[_Found] = []
+    for sent in doc.sents:
+        for token in sent:
+            candidate = _verb_candidate(token, sent, quotes) or _according_candidate(token, sent) or _noun_candidate(token, sent)
+            if candidate is not None and (not found or found[-1].cue.i != candidate.cue.i):
+                found.append(candidate)
+    return found
 
 
 def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | None:
@@ -102,8 +113,6 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
         lemma = "say"
     frame, content = _complement(token, sent, quotes)
     if frame is None:
-        return None
-    if not _accept_cue(lemma, frame):
         return None
     source_span = _subject(subject_token)
     return _Found(token, lemma, source_span, content, frame, sent)
@@ -180,12 +189,12 @@ def _adjacent_quote(token: Token, sent: Span, quotes: list[Quote]) -> Quote | No
     return best
 
 
-def _accept_cue(lemma: str, frame: str) -> bool:
+def accept_cue(lemma: str, frame: str) -> bool:
     """Core reporting verbs in a clausal frame pass; others need the PolNeAR frame statistics."""
     learned = cue_probability(lemma, frame)
     if lemma in SPEECH and frame in ("ccomp", "para", "quote"):
         return learned is None or learned >= 0.2
-    if frame == "put_at":
+    if frame in ("put_at", "according", "noun"):
         return True
     if lemma in _OBJECT_CUES and frame in ("dobj", "xcomp", "passive") or frame.startswith("prep_") and lemma in COMMENT:
         return learned is None or learned >= 0.2
@@ -209,6 +218,11 @@ def _subject(token: Token) -> Span | None:
         subject = next((c for c in children if c.dep_ == "nsubj"), None)
         if subject is None and any(c.dep_ == "ccomp" and c.i < token.i for c in children):
             subject = next((c for c in children if c.dep_ == "dobj" and c.i > token.i), None)  # "…, noted others"
+            if subject is None:  # "…, said engineer Tomas Reyes": the parser loses inverted subjects
+                name = next((e for e in token.sent.ents if e.start > token.i and e.start - token.i <= 4
+                             and e.label_ in ("PERSON", "ORG", "GPE", "NORP")), None)
+                if name is not None:
+                    return name
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return _np(token.head)
@@ -227,6 +241,13 @@ def _subject(token: Token) -> Span | None:
             return None
         token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else token.head
     return None
+
+
+def _speaker_in_own_quote(found: _Found, quotes: list[Quote]) -> bool:
+    """ "We expect …" inside a quotation is part of the quotation, not a statement of its own."""
+    if found.source_span is None or found.source_span.root.lower_ not in ("i", "we", "you"):
+        return False
+    return any(q.start <= found.cue.idx < q.end for q in quotes)
 
 
 def _noun_phrase_before(verb: Token) -> Span | None:

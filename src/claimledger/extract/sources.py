@@ -126,6 +126,11 @@ class SourceResolver:
                 return Source(text, known.name, known.kind, span.start_char, span.end_char)
         if lower in PRONOUNS_GROUP and head.pos_ == "PRON":
             return Source(text, text, "generic", span.start_char, span.end_char)
+        if head.pos_ == "PROPN":  # a surname the NER missed or took for an organisation ("Wells said")
+            name = proper_name(span) or strip_determiner(_compact(span))
+            full = self._full_person(name, position)
+            if full != name or any(k.name == name for k in self.persons):
+                return Source(text, full, "person", span.start_char, span.end_char)
         named = next((e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON")), None)
         if named is not None and head.pos_ == "PROPN" or (named is not None and named.root == head):
             name = proper_name(span) or strip_determiner(named.text)

@@ -23,6 +23,8 @@ def is_negated(token: Token) -> bool:
     if any(child.dep_ == "neg" for child in token.children):
         return True
     head = token.head
+    if token.dep_ == "conj" and head.i != token.i and is_negated(head):  # "could not confirm or corroborate"
+        return True
     if token.dep_ == "xcomp" and (head.lemma_.lower() in _INABILITY or any(c.dep_ == "neg" for c in head.children)):
         return True
     if token.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ == "unable":

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Learn cue frame statistics from the PolNeAR training split.
+
+    python scripts/train_cues.py [POLNEAR_TRAIN_DIR] [-o src/claimledger/extract/data/cue_frames.json]
+
+For every cue candidate the extractor generates (a verb and its complement
+frame, "according to", a nominal cue), count how often PolNeAR annotators
+marked an attribution with that cue whose content overlaps the candidate's
+content by at least half (the same overlap the attribution evaluation
+uses). The result, ``lemma|frame -> [positives, seen]``, is small (tens of
+KB) and ships in the package; ``claimledger.extract.cues`` reads it.
+
+Only the training split is read: the dev split stays for measuring.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import glob
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+from claimledger.extract.attribution import cue_candidates
+from claimledger.extract.nlp import load_nlp
+
+WORD = re.compile(r"[a-z0-9]+")
+
+
+def tokens(text: str) -> collections.Counter:
+    return collections.Counter(WORD.findall(text.lower()))
+
+
+def overlap(a: collections.Counter, b: collections.Counter) -> float:
+    return sum((a & b).values()) / max(1, min(sum(a.values()), sum(b.values())))
+
+
+def gold_attributions(ann_path: str, text: str) -> list[tuple[list[tuple[int, int]], collections.Counter]]:
+    """(cue character ranges, content tokens) of each annotated attribution."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    out = []
+    for line in open(ann_path, encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if parts[0].startswith("T") and len(parts) >= 2:
+            label, ranges = parts[1].split(" ", 1)
+            spans[parts[0]] = (label, [tuple(map(int, r.split())) for r in ranges.split(";")])
+        elif parts[0].startswith("E") and len(parts) >= 2:
+            roles: dict[str, list[tuple[int, int]]] = collections.defaultdict(list)
+            for kv in parts[1].split():
+                role, ref = kv.split(":")
+                roles[re.sub(r"\d+$", "", role)].extend(spans.get(ref, ("", []))[1])
+            if roles.get("Content") and roles.get("Cue"):
+                content = " ".join(text[a:b] for a, b in sorted(roles["Content"]))
+                out.append((roles["Cue"], tokens(content)))
+    return out
+
+
+def main() -> int:
+    root = Path(__file__).resolve().parents[1]
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("split_dir", nargs="?", default=str(root.parent / "shared/data/polnear/train"))
+    ap.add_argument("-o", "--output", default=str(root / "src/claimledger/extract/data/cue_frames.json"))
+    ap.add_argument("--limit", type=int, default=0, help="read only the first N articles")
+    args = ap.parse_args()
+    nlp = load_nlp()
+    articles = {}
+    for ann in sorted(glob.glob(os.path.join(args.split_dir, "attributions", "*.ann"))):
+        name = re.sub(r"_[0-9a-f]{4}\.ann$", "", os.path.basename(ann))
+        articles.setdefault(name, ann)  # one annotator per article, as the evaluation does
+    names = sorted(articles)[: args.limit or None]
+    texts = [open(os.path.join(args.split_dir, "text", n + ".txt"), encoding="utf-8").read() for n in names]
+    counts: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    for i, (name, doc) in enumerate(zip(names, nlp.pipe(texts, batch_size=32))):
+        gold = gold_attributions(articles[name], doc.text)
+        for cand in cue_candidates(doc):
+            key = f"{cand.cue_lemma}|{cand.frame}"
+            content = tokens(doc.text[cand.content[0]:cand.content[1]])
+            hit = any(
+                any(a <= cand.cue.idx < b for a, b in cue_spans) and overlap(content, gold_content) >= 0.5
+                for cue_spans, gold_content in gold
+            )
+            counts[key][0] += hit
+            counts[key][1] += 1
+        if i % 100 == 0:
+            print(f"{i}/{len(names)} articles", file=sys.stderr)
+    frames = {k: v for k, v in sorted(counts.items()) if v[1] >= 2}
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    with open(args.output, "w", encoding="utf-8") as fh:
+        json.dump({"source": "PolNeAR train split", "articles": len(names), "frames": frames}, fh, separators=(",", ":"))
+    print(f"wrote {len(frames)} frames from {len(names)} articles to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,243 @@
+"""Attribution extraction on sentences written for these tests: every shape, stance and channel."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.attribution import find_attributions
+from claimledger.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def extract(nlp, text):
+    return find_attributions(nlp(text))
+
+
+def one(nlp, text, phrase):
+    """The attribution whose content holds ``phrase`` (the shortest, if nested)."""
+    found = [a for a in extract(nlp, text) if phrase in a.content]
+    assert found, f"no attribution holds {phrase!r}; got {[(a.source and a.source.text, a.content) for a in extract(nlp, text)]}"
+    return min(found, key=lambda a: len(a.content))
+
+
+# Shapes -------------------------------------------------------------------
+
+
+def test_said_that(nlp):
+    a = one(nlp, "The harbour authority said that three cargo ships had run aground near Valmora.", "three cargo ships")
+    assert a.source.text == "The harbour authority"
+    assert a.cue == "say"
+    assert a.quote == "indirect"
+    assert a.stance == "asserts"
+    assert a.content.startswith("three cargo ships")
+
+
+def test_inverted_said(nlp):
+    a = one(nlp, "The dam will be closed for repairs until spring, the regional governor said.", "closed for repairs")
+    assert "governor" in a.source.text
+    assert a.cue == "say"
+
+
+def test_according_to(nlp):
+    a = one(nlp, "According to the coast guard, at least forty people were rescued overnight.", "forty people")
+    assert a.cue == "according to"
+    assert "coast guard" in a.source.text
+    assert "According" not in a.content
+
+
+def test_told_outlet_records_channel(nlp):
+    a = one(nlp, "Mayor Elena Varga told The Harbour Gazette that the bridge would reopen on Monday.", "bridge would reopen")
+    assert a.source.name == "Elena Varga"
+    assert a.cue == "tell"
+    assert a.via == ["The Harbour Gazette"]
+
+
+def test_told_reporters_is_not_a_channel(nlp):
+    a = one(nlp, "Colonel Ivo Marek told reporters that the convoy had crossed the river.", "convoy had crossed")
+    assert a.via == []
+
+
+def test_reported_citing(nlp):
+    text = "Rebels have seized the northern airport, the Daily Courier reported on Tuesday, citing the broadcaster Radio Lumen."
+    a = one(nlp, text, "seized the northern airport")
+    assert "Radio Lumen" in a.source.text
+    assert a.via == ["Daily Courier"]
+
+
+def test_source_that_spoke_to_outlet(nlp):
+    text = "An official in the ministry who spoke to the Meridian news agency said that the talks had collapsed."
+    a = one(nlp, text, "talks had collapsed")
+    assert "official" in a.source.text
+    assert any("Meridian" in v for v in a.via)
+
+
+def test_outer_report_is_a_channel(nlp):
+    text = "A senior aide told reporters that new sanctions were being drafted, the Capital Ledger reported."
+    a = one(nlp, text, "new sanctions were being drafted")
+    assert "aide" in a.source.text
+    assert "Capital Ledger" in a.via
+
+
+def test_quoted_as_saying(nlp):
+    a = one(nlp, "“We will not retreat,” the general was quoted as saying.", "We will not retreat")
+    assert a.cue == "say"
+    assert "general" in a.source.text
+    assert a.quote == "direct"
+
+
+def test_put_the_number_at(nlp):
+    a = one(nlp, "The aid agency put the number of displaced people at 40,000.", "40,000")
+    assert a.cue == "put"
+    assert "aid agency" in a.source.text
+
+
+def test_passive_denial(nlp):
+    a = one(nlp, "The accusations have been denied by the Velorian government.", "accusations")
+    assert a.cue == "deny"
+    assert a.stance == "denies"
+    assert "Velorian government" in a.source.text
+
+
+def test_nominal_claims_by(nlp):
+    text = "The statement follows claims by the opposition that ballots had been destroyed."
+    a = one(nlp, text, "ballots had been destroyed")
+    assert "opposition" in a.source.text
+
+
+def test_in_a_statement(nlp):
+    a = one(nlp, "In a statement, the port operator said it had suspended all shipments.", "suspended all shipments")
+    assert "port operator" in a.source.text
+
+
+def test_the_report_said(nlp):
+    a = one(nlp, "The report said the outbreak began in early March.", "outbreak began")
+    assert a.source.text == "The report"
+
+
+def test_capital_as_actor(nlp):
+    a = one(nlp, "Valmora denied sending warships to the strait.", "sending warships")
+    assert a.source.text == "Valmora"
+    assert a.stance == "denies"
+
+
+def test_media_as_source(nlp):
+    a = one(nlp, "The Northern Star reported that the factory had closed.", "factory had closed")
+    assert a.source.kind == "media"
+
+
+def test_generic_sources(nlp):
+    text = "Analysts say the currency will fall further. A Western diplomat said the embargo was failing."
+    assert "Analysts" in one(nlp, text, "currency will fall").source.text
+    assert "Western diplomat" in one(nlp, text, "embargo was failing").source.text
+
+
+# Quotations -----------------------------------------------------------------
+
+
+def test_direct_quote_with_colon(nlp):
+    a = one(nlp, "The minister said: “Nobody will be left behind.”", "Nobody will be left behind")
+    assert a.quote == "direct"
+    assert a.source.text == "The minister"
+
+
+def test_mixed_quote(nlp):
+    a = one(nlp, "The envoy said the deal was “dead in the water” after the vote.", "dead in the water")
+    assert a.quote == "mixed"
+
+
+def test_quote_over_two_sentences(nlp):
+    text = "“The river is rising fast. We expect the levee to hold,” said engineer Tomas Reyes."
+    a = one(nlp, text, "We expect the levee to hold")
+    assert "The river is rising fast" in a.content
+    assert a.source.name == "Tomas Reyes"
+
+
+def test_quote_over_paragraphs_and_continuation(nlp):
+    text = (
+        "Prosecutor Dana Wells described the case. “The evidence is overwhelming,” Wells said.\n\n"
+        "“We found the documents in the basement. Every one of them was signed.”"
+    )
+    found = extract(nlp, text)
+    cont = [a for a in found if "documents in the basement" in a.content]
+    assert cont and cont[0].continuation
+    assert cont[0].source.name == "Dana Wells"
+    assert cont[0].quote == "direct"
+
+
+def test_pronoun_resolves_to_person(nlp):
+    text = "Foreign Minister Anja Holm met the ambassador on Monday. She said the border would stay open."
+    a = one(nlp, text, "border would stay open")
+    assert a.source.text == "She"
+    assert a.source.name == "Anja Holm"
+
+
+def test_pronoun_prefers_subject_over_object(nlp):
+    text = "Senator Paul Okafor criticised Governor Lin Bao at the hearing. He added that the budget was unlawful."
+    assert one(nlp, text, "budget was unlawful").source.name == "Paul Okafor"
+
+
+def test_surname_resolves_to_full_name(nlp):
+    text = "General Marta Kovac inspected the troops. Kovac said the drills would continue."
+    a = one(nlp, text, "drills would continue")
+    assert a.source.name == "Marta Kovac"
+
+
+def test_participle_shares_subject(nlp):
+    text = "The economist told the radio station that prices were rising, adding that wages were flat."
+    a = one(nlp, text, "wages were flat")
+    assert "economist" in a.source.text
+
+
+# Stance ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, phrase, stance",
+    [
+        ("The ministry denied that any troops had crossed the border.", "troops had crossed", "denies"),
+        ("The embassy rejected the report as fabricated.", "report", "denies"),
+        ("The army called the reports “groundless rumors.”", "groundless rumors", "denies"),
+        ("“This is fake news,” the spokesman said.", "fake news", "denies"),
+        ("The Pentagon said it could not confirm the reports of casualties.", "reports of casualties", "cannot_confirm"),
+        ("Officials couldn’t confirm or corroborate the accounts.", "accounts", "cannot_confirm"),
+        ("The agency said it was unable to verify the footage.", "footage", "cannot_confirm"),
+        ("The company declined to comment on the lawsuit.", "lawsuit", "no_comment"),
+        ("The palace has not commented on the rumours.", "rumours", "no_comment"),
+        ("The commander said the rebels may have withdrawn.", "rebels may have withdrawn", "speculates"),
+        ("Analysts believe the central bank will cut rates.", "central bank will cut rates", "speculates"),
+        ("The mayor said the storm is likely to hit the coast.", "storm is likely", "speculates"),
+        ("Experts said they cannot rule out a second wave.", "second wave", "speculates"),
+        ("Officials said more refugees are expected to arrive.", "refugees are expected", "speculates"),
+        ("The minister said the bridge was destroyed on Friday.", "bridge was destroyed", "asserts"),
+    ],
+)
+def test_stance(nlp, text, phrase, stance):
+    assert one(nlp, text, phrase).stance == stance
+
+
+def test_reported_would_is_not_a_hedge(nlp):
+    a = one(nlp, "The general said the first brigade would arrive by March.", "first brigade would arrive")
+    assert a.stance == "asserts"
+
+
+def test_hedge_inside_relative_clause_is_not_the_statement(nlp):
+    text = "The minister said the army has found ten depots, which could hold thousands of shells."
+    assert one(nlp, text, "found ten depots").stance == "asserts"
+
+
+def test_writer_distance_kept_apart(nlp):
+    a = one(nlp, "The rebels allegedly shot down a drone, the governor said.", "shot down a drone")
+    assert a.writer_distance == "allegedly"
+    assert a.stance == "asserts"
+
+
+def test_spans_point_into_the_text(nlp):
+    text = "“We are ready,” the captain said. According to the log, the ship left at dawn."
+    doc = nlp(text)
+    for a in find_attributions(doc):
+        assert text[a.content_start:a.content_end] == a.content
+        assert text[a.start:a.end] == a.sentence
+        assert a.start <= a.content_start < a.content_end <= a.end

@@ -54,6 +54,10 @@ def only(nlp, text):
     ("Pyongyang could send as many as 15,000 troops.", 15000, "up_to", "as many as 15,000"),
     ("The depot could hold up to 900 containers.", 900, "up_to", "up to 900"),
     ("The convoy carried 1,250 workers to the port.", 1250, "exact", "1,250"),
+    ("Satellite images show ~1,500 troops at the base.", 1500, "approx", "~1,500"),
+    ("The brigade fielded 2,000+ drones.", 2000, "at_least", "2,000+"),
+    ("They found 300 or more tanks.", 300, "at_least", "300 or more"),
+    ("Around 40 or so jets took off.", 40, "approx", "Around 40 or so"),
 ])
 def test_qualifier(nlp, sentence, value, qualifier, phrase):
     figure = only(nlp, sentence)

@@ -25,6 +25,10 @@ The word-number reader is written here rather than taken from a library:
 anything it does not know and reads neither "a few thousand", "tens of
 thousands", "4.8 million" nor ranges; what news prose needs is a few dozen
 lines over tokens the parser has already split, in the same single pass.
+spaCy's ``like_num`` is not used to spot numbers because it also accepts
+ordinals ("first", "38th"); entity labels are used only where they are
+reliable (DATE/TIME to drop dates, PERCENT for percentages, name labels to
+drop "Apollo 11"), since the small model tags counts as QUANTITY or MONEY.
 """
 from __future__ import annotations
 
@@ -91,7 +95,8 @@ _MONTHS = {
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
 }
-_CLOCK = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "hrs", "o'clock", "h"}
+_CLOCK = {"a.m.", "p.m.", "a.m", "p.m", "am", "pm", "gmt", "utc", "hrs", "o'clock", "h",
+          "bst", "cet", "cest", "est", "edt", "pst", "pdt", "kst", "msk", "jst"}
 #: Nouns that stand for a count already given ("put the number at 11,000").
 _TALLY_NOUNS = {"number", "toll", "figure", "tally", "total", "count", "estimate", "tot"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
@@ -130,7 +135,7 @@ def find_figures(doc: Doc) -> list[Figure]:
 # Reading the number --------------------------------------------------------
 
 def _is_digits(token: Token) -> bool:
-    return _DIGITS.fullmatch(token.text) is not None
+    return _DIGITS.fullmatch(token.text.lstrip("~\u2248")) is not None
 
 
 def _starts_number(doc: Doc, i: int, stop: int) -> bool:
@@ -225,7 +230,7 @@ def _read(doc: Doc, i: int, stop: int) -> tuple[int, float | None, float | None,
         if _is_digits(doc[j]):
             if j > i and prev not in ("and", "-"):
                 break  # two digit numbers in a row are two numbers
-            current = (current or 0) + float(word.replace(",", ""))
+            current = (current or 0) + float(word.lstrip("~\u2248").replace(",", ""))
         elif word in _SMALL:
             current = (current or 0) + _SMALL[word]
         elif word in _MULTIPLIERS:
@@ -271,34 +276,34 @@ def _round(value: float) -> float:
 
 def _figure(doc: Doc, sent: Span, start: int, end: int, low: float, high: float, vague: bool,
             last_count: tuple[str, int] | None, sent_index: int) -> Figure | None:
-    first, last = doc[start], doc[end - 1]
     qualifier, q_start = _qualifier_before(doc, start, sent.start)
     after, q_end = _qualifier_after(doc, end, sent.end)
+    if doc[start].text[0] in "~\u2248":
+        qualifier = "approx"  # "~1,500" is one token
     qualifier = qualifier or after or ("approx" if vague else "exact")
     if _not_a_figure(doc, sent, start, end, low, q_start < start):
         return None
     unit, unit_end, text_start = _unit(doc, start, end, sent)
     kind = "measure" if unit else "count"
-    head = _counted_noun(doc, start, end, unit_end)
+    head = _counted_noun(doc, start, end, max(unit_end, q_end))
     if head is not None and kind == "count" and _is_unit(head):
         unit, kind = head.lower_, "measure"
     if kind == "count" and any(doc[k].ent_type_ in ("DATE", "TIME") for k in range(start, end)) \
             and not any("," in doc[k].text for k in range(start, end)):
         return None  # a grouped number ("In October 2,000 troops") is never a date
     if head is not None and not (kind == "measure" and _is_unit(head)):
-        subject = _noun_phrase(doc, head, unit_end)
+        subject = _noun_phrase(doc, head, max(unit_end, q_end))
     elif kind == "measure":
         subject = ""
     else:
         subject = _elided_subject(doc, sent, start, last_count, sent_index)
         if subject is None:
             return None
-    text_start = min(text_start, q_start)
-    text_end = max(q_end, unit_end if kind == "measure" else end)
+    span = doc[min(text_start, q_start):max(q_end, unit_end if kind == "measure" else end)]
     return Figure(
-        start=doc[text_start].idx,
-        end=doc[text_end - 1].idx + len(doc[text_end - 1]),
-        text=doc.text[doc[text_start].idx:doc[text_end - 1].idx + len(doc[text_end - 1])],
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
         sentence=sent.text,
         value=low,
         qualifier=qualifier,
@@ -368,6 +373,8 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
         return True  # "the 90's": a decade
     if any(t.is_title and t.lower_ in _ADDRESS_WORDS for t in doc[end:min(end + 3, sent.end)]):
         return True  # "131 West 43rd Street"
+    if _is_digits(first) and first.text[0] == "0" and first.text[1:2].isdigit():
+        return True  # "07", "0930": a code or a clock, never a count
     if end - start == 1 and _is_digits(first) and "," not in first.text and "." not in first.text:
         if value >= 1000 and not _counts_plural(first):
             return True  # a year, or a code ("20130909", "12200 block") rather than a count
@@ -455,12 +462,22 @@ def _counted_noun(doc: Doc, start: int, end: int, after: int) -> Token | None:
     for token in doc[start:end]:
         head = token.head
         if head.i < start or head.i >= end:
-            if head.i < after and _is_unit(head) or head.lower_ in _SIZE_WORDS:
-                token, head = head, head.head  # "155mm shells", "a 12,000-strong force"
+            if end <= head.i < after or head.lower_ in _SIZE_WORDS:
+                token, head = head, head.head  # "155mm shells", "2,000+ drones", "a 12,000-strong force"
             if token.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") \
                     and head.i >= after:
                 return head
-            return None
+            break
+    return _next_plural_noun(doc, after)
+
+
+def _next_plural_noun(doc: Doc, after: int) -> Token | None:
+    """When the parse misses the link ("~1,500 troops" as one adjective), the plural noun right after."""
+    k = after
+    while k < len(doc) and k < after + 5 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN"):
+        if doc[k].tag_ in ("NNS", "NNPS") and (k + 1 >= len(doc) or doc[k + 1].pos_ not in ("NOUN", "PROPN")):
+            return doc[k]
+        k += 1
     return None
 
 

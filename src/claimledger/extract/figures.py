@@ -352,8 +352,8 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
             and not (first.ent_iob_ == "B" and last.dep_ == "nummod" and last.head.i >= end):
         return True  # "Apollo 11", but not the count that opens "35 MiG-29s"
     if prev is not None and _is_digits(first):
-        if prev.lower_ in ("no.", "no", "number", "#", "nos.") and not qualified and prev.lower_ != "no" or prev.lower_ == "#":
-            return True
+        if prev.lower_ in ("no.", "nos.", "number", "#") and not qualified:
+            return True  # "No. 1", "number 10"
         if not prev.whitespace_ and prev.text in ("-", "/", ".") and start - 2 >= sent.start and doc[start - 2].is_alpha:
             return True  # Hwasong-11, Su-27 split by the tokenizer
         if prev.pos_ == "PROPN" and prev.lower_.rstrip(".") not in _MONTHS and "," not in first.text and not qualified \
@@ -366,7 +366,7 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
     if nxt is not None and nxt.text == "-" and not last.whitespace_ and end + 1 < sent.end \
             and doc[end + 1].is_lower and doc[end + 1].is_alpha and not _is_unit(doc[end + 1]) \
             and doc[end + 1].lower_ not in _SIZE_WORDS and doc[end + 1].lower_ not in _AGE_WORDS:
-        return True  # "a two-way race", "a three-point plan": an adjective, not a count
+        return True  # "a two-way race", "a four-star general": an adjective, not a count
     if nxt is not None and nxt.text == "-" and end + 1 < sent.end and doc[end + 1].lower_.startswith("to-"):
         return True  # "a 2-to-1 vote"
     if nxt is not None and nxt.text in ("'s", "\u2019s") and not last.whitespace_:

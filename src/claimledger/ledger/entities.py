@@ -399,8 +399,9 @@ class _Resolver:
             if any(w.strip(".,") in OFFICIAL_TITLES for w in fold(role).split()):
                 for st in states_in(role):
                     g.states[st] += 1
-                for word in re.findall(r"\b[A-Z][A-Za-z]{1,7}\b", role):
-                    g.bodies[_org_key(word)] += 1
+                for word in re.findall(r"\b[A-Z]{2,6}\b", role):  # "NATO Secretary General"
+                    if not as_state(word):
+                        g.bodies[word] += 1
         self.mention_group[ref] = ("PERSON", key)
 
     def merge_orgs(self) -> dict[tuple[str, str], tuple[str, str]]:
@@ -454,6 +455,14 @@ class _Resolver:
             gd.docs |= gs.docs
             gd.media += gs.media
         self.mention_group = {ref: target.get(k, k) for ref, k in self.mention_group.items()}
+        # Bodies named by acronym in officials' titles are actors too ("NATO Secretary General").
+        known = {_org_key(a) for k, g in self.groups.items() if k[0] == "ORG" for a in g.aliases | {k[1]}}
+        for k, g in list(self.groups.items()):
+            if k[0] == "PERSON":
+                for word in g.bodies:
+                    if _org_key(word) not in known and self.acr_long.get(_org_key(word)) not in known:
+                        self.add_org(None, next(iter(sorted(g.docs))), word, word, media=False)
+                        known.add(_org_key(word))
         # Stable ids: by type, then reference name.
         keys = sorted(self.groups, key=lambda k: (k[0], k[1]))
         eid = {k: f"e{i + 1}" for i, k in enumerate(keys)}
@@ -481,7 +490,8 @@ class _Resolver:
             g = self.groups[k]
             if k[0] == "GPE" or _is_media(g):
                 continue
-            body = next((org_by_alias[b] for b, _ in g.bodies.most_common() if b in org_by_alias), None)
+            body = next((org_by_alias[_org_key(b)] for b, _ in g.bodies.most_common() if _org_key(b) in org_by_alias),
+                        None)
             if body and body != k and not _is_media(self.groups[body]):
                 parent[eid[k]] = eid[body]
             elif g.states:

@@ -1,0 +1,242 @@
+"""Group statements from all reports that say the same thing into claims.
+
+The unit of grouping is a *statement*: an attribution, split once per counted
+figure it carries (one sentence can state "1,500 sent" and "another 12,000
+planned", two claims). Statements are linked when
+
+* they count the same thing: equal value, subjects of one class (their head
+  nouns' embeddings agree: "soldiers"/"troops", not "containers"), the same
+  polarity, and either the same origin or similar wording;
+* their wording means the same (sentence-embedding cosine, all-MiniLM-L6-v2)
+  and no figure of theirs disagrees;
+* they are denials by the same party.
+
+Statements of opposite polarity (asserting, denying, cannot-confirm) are never
+one claim: disagreement is a conflict between claims.
+
+There is no all-pairs step. Candidate pairs come from blocks: statements
+sharing a figure key, sharing one of their rarest content words, or sharing
+an origin; a block larger than :data:`BLOCK_CAP` is compared only within a
+sliding window of its members ordered along the first principal direction of
+their embeddings (close vectors sit close in that order).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from claimledger.ledger.embeddings import embed
+from claimledger.records import Attribution, Figure
+
+POLARITY = {"asserts": "pos", "speculates": "pos", "denies": "neg", "cannot_confirm": "unc", "no_comment": "nc"}
+
+SAME_MEANING = 0.80  # cosine for statements to be one claim on wording alone
+SAME_ORIGIN_MEANING = 0.68  # cosine when the same origin says it
+SAME_FIGURE_MEANING = 0.5  # cosine when the same count of the same thing is given by different origins
+SAME_ORIGIN_FIGURE = 0.3  # ... and by the same origin  # cosine when the same count of the same thing is given by different origins
+SUBJECT_CLASS = 0.6  # cosine between head nouns of counted subjects to be one class
+CLUSTER_MEANING = 0.55  # mean cosine between two groups' members for them to merge
+CLUSTER_FIGURE = 0.35  # the same, when the link is an agreeing figure
+BLOCK_CAP = 40
+WINDOW = 12
+RARE_WORDS = 3
+
+_STOP = frozenset("""
+the a an and or of to in on at for from by with as that this these those it its is are was were be been being
+has have had will would could may might can said says say told according also not but than then there their
+they them he she his her we our us you your who which what when where while after before about over into
+more most some any all one two three four five six seven eight nine ten hundred thousand million
+""".split())
+
+
+@dataclass(slots=True)
+class Statement:
+    """One attribution, or one attribution × one of its counted figures."""
+
+    aid: str
+    doc: str
+    att: Attribution
+    fid: str | None
+    fig: Figure | None
+    text: str
+    polarity: str
+    origin: str | None
+    date: str | None  # when it was said: the attribution's date, else the report's
+
+
+def statement_text(att: Attribution) -> str:
+    """Content when it is a proposition; the whole sentence when the content is a stub ("these claims")."""
+    content = att.content.strip()
+    return content if len(content.split()) >= 4 else att.sentence.strip()
+
+
+def figure_text(att: Attribution, fig: Figure) -> str:
+    """The clause that carries a figure, so a sentence with several counts gives each its own words."""
+    sent = fig.sentence or att.sentence
+    pos = sent.find(fig.text)
+    if pos < 0:
+        return statement_text(att)
+    parts = re.split(r"(?<=[,;:])\s+|\s+(?=\b(?:and|but|while|with)\b)", sent)
+    acc, out = 0, []
+    for part in parts:
+        start = sent.find(part, acc)
+        acc = start + len(part)
+        if start <= pos < acc or (out and len(" ".join(out).split()) < 6 and start >= pos):
+            out.append(part)
+    text = " ".join(out).strip()
+    return text if len(text.split()) >= 6 else statement_text(att)
+
+
+def _head(subject: str) -> str:
+    words = re.findall(r"[A-Za-z][A-Za-z-]+", subject.lower())
+    words = [w for w in words if w not in _STOP]
+    return words[-1] if words else ""
+
+
+def _value_key(fig: Figure) -> int:
+    """Figures within 1% of each other share a key (rounded to 2 significant digits)."""
+    v = abs(fig.value)
+    if v == 0:
+        return 0
+    mag = 10 ** max(int(np.floor(np.log10(v))) - 1, 0)
+    return int(round(v / mag) * mag)
+
+
+def subject_classes(heads: list[str]) -> dict[str, int]:
+    """Head nouns grouped by embedding similarity (few distinct heads per story, so pairwise is cheap)."""
+    uniq = sorted({h for h in heads if h})
+    if not uniq:
+        return {}
+    vecs = embed(uniq)
+    cls = list(range(len(uniq)))
+
+    def find(i):
+        while cls[i] != i:
+            cls[i] = cls[cls[i]]
+            i = cls[i]
+        return i
+
+    for s in range(0, len(uniq), 512):
+        sims = vecs[s:s + 512] @ vecs.T
+        for i, j in zip(*np.nonzero(sims >= SUBJECT_CLASS)):
+            a, b = find(s + i), find(j)
+            if a != b:
+                cls[max(a, b)] = min(a, b)
+    return {h: find(i) for i, h in enumerate(uniq)}
+
+
+def _blocks(statements: list[Statement], heads: dict[str, int]) -> list[list[int]]:
+    """Candidate blocks: same figure, same origin, shared rare word."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    words = []
+    df: dict[str, int] = defaultdict(int)
+    for i, st in enumerate(statements):
+        if st.fig is not None:
+            blocks[("fig", _value_key(st.fig), heads.get(_head(st.fig.subject), -1), st.polarity)].append(i)
+        if st.origin:
+            blocks[("origin", st.origin, st.polarity)].append(i)
+        ws = {w for w in re.findall(r"[a-z][a-z'-]{2,}", st.text.lower()) if w not in _STOP}
+        words.append(ws)
+        for w in ws:
+            df[w] += 1
+    for i, ws in enumerate(words):
+        rare = sorted((w for w in ws if df[w] >= 2), key=lambda w: (df[w], w))[:RARE_WORDS]
+        for w in rare:
+            blocks[("word", w)].append(i)
+    return [members for members in blocks.values() if len(members) > 1]
+
+
+def _pairs(block: list[int], vecs: np.ndarray, axis: np.ndarray):
+    if len(block) <= BLOCK_CAP:
+        for x, i in enumerate(block):
+            for j in block[x + 1:]:
+                yield i, j
+        return
+    order = sorted(block, key=lambda i: (float(vecs[i] @ axis), i))
+    for x, i in enumerate(order):
+        for j in order[x + 1: x + 1 + WINDOW]:
+            yield i, j
+
+
+def _figures_agree(a: Statement, b: Statement, heads: dict[str, int]) -> bool:
+    if a.fig is None or b.fig is None:
+        return True
+    return _value_key(a.fig) == _value_key(b.fig) and heads.get(_head(a.fig.subject), -1) == heads.get(
+        _head(b.fig.subject), -2 if _head(a.fig.subject) else -1)
+
+
+def link(a: Statement, b: Statement, cos: float, heads: dict[str, int]) -> bool:
+    """Do two statements state the same thing? (see module docstring)"""
+    if a.polarity != b.polarity or not _figures_agree(a, b, heads):
+        return False
+    same_origin = a.origin is not None and a.origin == b.origin
+    if a.fig is not None and b.fig is not None:
+        return cos >= (SAME_ORIGIN_FIGURE if same_origin else SAME_FIGURE_MEANING)
+    if a.polarity == "neg" and same_origin:
+        return True
+    if (a.fig is None) != (b.fig is None) and not same_origin:
+        return cos >= SAME_MEANING + 0.05
+    return cos >= (SAME_ORIGIN_MEANING if same_origin else SAME_MEANING)
+
+
+def cluster(statements: list[Statement]) -> tuple[list[list[int]], np.ndarray]:
+    """Statement indices grouped into claims, deterministic for a given statement order; and their vectors."""
+    n = len(statements)
+    vecs = embed([st.text for st in statements]) if n else np.zeros((0, 384), dtype=np.float32)
+    heads = subject_classes([_head(st.fig.subject) for st in statements if st.fig is not None])
+    parent = list(range(n))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    axis = vecs.mean(0) if n else np.zeros(384, dtype=np.float32)
+    if n > 2:  # first principal direction, by a few power iterations (deterministic start)
+        centred = vecs - axis
+        v = np.ones(vecs.shape[1], dtype=np.float32)
+        for _ in range(8):
+            v = centred.T @ (centred @ v)
+            v /= max(float(np.linalg.norm(v)), 1e-9)
+        axis = v
+    # Average linkage on top of the pairwise test, so chains of near neighbours
+    # cannot grow one claim out of a whole story: clusters keep vector sums.
+    sums = vecs.astype(np.float64).copy()
+    size = np.ones(n)
+    seen = set()
+    for block in _blocks(statements, heads):
+        for i, j in _pairs(block, vecs, axis):
+            if (i, j) in seen or find(i) == find(j):
+                continue
+            seen.add((i, j))
+            a, b = statements[i], statements[j]
+            if link(a, b, float(vecs[i] @ vecs[j]), heads):
+                ra, rb = find(i), find(j)
+                bar = CLUSTER_FIGURE if a.fig is not None and b.fig is not None else CLUSTER_MEANING
+                if float(sums[ra] @ sums[rb]) / (size[ra] * size[rb]) < bar:
+                    continue
+                lo, hi = min(ra, rb), max(ra, rb)
+                parent[hi] = lo
+                sums[lo] += sums[hi]
+                size[lo] += size[hi]
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[find(i)].append(i)
+    # A figure of a statement that matched nothing stays with the statement's main claim.
+    by_aid: dict[str, list[int]] = defaultdict(list)
+    for root_, members in groups.items():
+        for i in members:
+            by_aid[statements[i].aid].append(root_)
+    for aid in sorted(by_aid):
+        roots = sorted({r for r in by_aid[aid] if r in groups})
+        if len(roots) < 2:
+            continue
+        big = max(roots, key=lambda r: (len(groups[r]), -r))
+        for r in roots:
+            if r != big and len(groups[r]) == 1:
+                groups[big].extend(groups.pop(r))
+    return [sorted(m) for _, m in sorted(groups.items())], vecs

@@ -1,0 +1,224 @@
+"""Disagreements a reader must see, each explained in one sentence.
+
+Kinds:
+
+* ``attribution``: near-identical words credited to different people;
+* ``figure``: one count of one thing given as a total in one place and as an
+  addition in another ("a total of 12,000" / "another 12,000"), or as done in
+  one and still to come in another ("already sent" / "being prepared") within
+  a week;
+* ``stance``: a party moving from cannot-confirm or denial to assertion (or
+  back) on the same matter, and a party denying what another asserts;
+* ``date``: one claim whose statements date the same event to days more
+  than a week apart.
+
+Only pairs that share a claim, or a figure block, or a party, are compared,
+so the count of conflicts stays with real disagreements.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from claimledger.ledger.claims import Statement, _head, _value_key
+from claimledger.ledger.provenance import ECHO_MIN_WORDS, ECHO_RATIO
+
+ADDITIVE = re.compile(r"\b(?:another|additional|more|further|extra|a further|a second)\s+(?:\S+\s+){0,1}$", re.I)
+TOTAL = re.compile(r"\b(?:a total of|in total|in all|altogether|overall|total)\b", re.I)
+PROSPECTIVE = re.compile(
+    r"\b(?:being prepared|preparing|prepare|to be sent|being sent|will be|would be|will|plans? to|planning to|"
+    r"expected to|in the process of|set to|getting ready|training)\b", re.I)
+DONE = re.compile(
+    r"\b(?:already|have been|has been|had been|were sent|was sent|have arrived|arrived|transported|ferried|"
+    r"shipped|dispatched|deployed|reached|committed)\b", re.I)
+DENIAL_TARGET = 0.45  # cosine between a denial and the assertion it denies
+POSITION_TOPIC = 0.40  # cosine between a party's earlier and later statements on one matter
+WEEK = 7
+
+
+@dataclass(slots=True)
+class Found:
+    kind: str
+    sides: list[list[str]]  # attribution ids on each side
+    claim_idx: list[int]
+    explanation: str
+
+
+def _day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10]) if iso and len(iso) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _clause(st: Statement) -> tuple[str, str]:
+    """Text of the figure's clause before and after the figure (split at commas, semicolons and 'but')."""
+    sent = st.fig.sentence or st.att.sentence
+    pos = sent.find(st.fig.text)
+    if pos < 0:
+        return "", ""
+    before, after = sent[:pos], sent[pos + len(st.fig.text):]
+    before = re.split(r"[,;:]|\bbut\b", before)[-1]
+    after = re.split(r"[,;:]|\bbut\b", after)[0]
+    return before, after
+
+
+def _aspect(st: Statement) -> str | None:
+    """'done' or 'coming' by the marker nearest the figure in its clause."""
+    before, after = _clause(st)
+    best = None
+    for rx, label in ((PROSPECTIVE, "coming"), (DONE, "done")):
+        for m in rx.finditer(before):
+            d = len(before) - m.end()
+            if best is None or d < best[0]:
+                best = (d, label)
+        m = rx.search(after)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), label)
+    return best[1] if best else None
+
+
+def _name(eid: str | None, names: dict[str, str], st: Statement) -> str:
+    if eid and eid in names:
+        return names[eid]
+    return st.att.source.text if st.att.source else "the report"
+
+
+def figure_conflicts(statements: list[Statement], heads: dict[str, int], names: dict[str, str],
+                     source_of: dict[str, str]) -> list[Found]:
+    blocks: dict[tuple, list[Statement]] = defaultdict(list)
+    for st in statements:
+        if st.fig is not None and st.fig.kind == "count" and st.polarity == "pos":
+            blocks[(_value_key(st.fig), heads.get(_head(st.fig.subject), -1))].append(st)
+    found = []
+    for (value, _), sts in sorted(blocks.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        if len({s.doc for s in sts}) < 2:
+            continue
+        num = f"{value:,}"
+        add = [s for s in sts if ADDITIVE.search(_clause(s)[0])]
+        tot = [s for s in sts if TOTAL.search(" ".join(_clause(s))) and s not in add]
+        if add and tot:
+            found.append(Found("figure", [sorted({s.aid for s in add}), sorted({s.aid for s in tot})], [],
+                               f"{num} is given as an addition ('another {num}') by "
+                               f"{_name(source_of.get(add[0].aid), names, add[0])} but as the total by "
+                               f"{_name(source_of.get(tot[0].aid), names, tot[0])}."))
+        done = [s for s in sts if _aspect(s) == "done"]
+        coming = [s for s in sts if _aspect(s) == "coming"]
+        close = [(d, c) for d in done for c in coming
+                 if d.doc != c.doc or source_of.get(d.aid) != source_of.get(c.aid)]
+        close = [(d, c) for d, c in close if _day(d.date) and _day(c.date)
+                 and abs((_day(d.date) - _day(c.date)).days) <= WEEK]
+        if close:
+            d0, c0 = close[0]
+            found.append(Found("figure", [sorted({d.aid for d, _ in close}), sorted({c.aid for _, c in close})], [],
+                               f"{_name(source_of.get(d0.aid), names, d0)} says {num} "
+                               f"{d0.fig.subject or 'of them'} are already there ({d0.date}), while "
+                               f"{_name(source_of.get(c0.aid), names, c0)} says they are still to come ({c0.date})."))
+    return found
+
+
+def attribution_conflicts(claims: list[list[int]], statements: list[Statement], names: dict[str, str],
+                          source_of: dict[str, str], person: set[str]) -> list[Found]:
+    found = []
+    for ci, members in enumerate(claims):
+        seen: dict[str, Statement] = {}
+        for i in members:
+            st = statements[i]
+            eid = source_of.get(st.aid)
+            if eid in person and st.aid not in seen:
+                seen.setdefault(eid, st)
+        speakers = sorted(seen)
+        pair = None
+        for x, a in enumerate(speakers):
+            for b in speakers[x + 1:]:
+                sa, sb = seen[a], seen[b]
+                ta, tb = sa.att.content.lower(), sb.att.content.lower()
+                if sa.doc != sb.doc and len(ta.split()) >= ECHO_MIN_WORDS and fuzz.ratio(ta, tb) >= ECHO_RATIO:
+                    pair = (sa, sb)
+                    break
+            if pair:
+                break
+        if pair:
+            sa, sb = pair
+            found.append(Found("attribution", [[sa.aid], [sb.aid]], [ci],
+                               f"The same words are attributed to {names[source_of[sa.aid]]} in one report "
+                               f"and to {names[source_of[sb.aid]]} in another."))
+    return found
+
+
+def stance_conflicts(claims: list[list[int]], statements: list[Statement], vecs: np.ndarray,
+                     names: dict[str, str], source_of: dict[str, str]) -> list[Found]:
+    found = []
+    centroid = np.stack([vecs[m].mean(0) for m in claims]) if claims else np.zeros((0, vecs.shape[1]))
+    norms = np.maximum(np.linalg.norm(centroid, axis=1, keepdims=True), 1e-9)
+    centroid = centroid / norms
+    pol = [statements[m[0]].polarity for m in claims]
+    origins = [{statements[i].origin for i in m if statements[i].origin} for m in claims]
+    # A party denying what others assert: each denial claim against its nearest asserted claim.
+    targets: dict[int, list[int]] = defaultdict(list)
+    pos_idx = [c for c in range(len(claims)) if pol[c] == "pos" and origins[c]]
+    if pos_idx:
+        pos_mat = centroid[pos_idx]
+        for c in range(len(claims)):
+            if pol[c] != "neg" or not origins[c]:
+                continue
+            sims = np.max(vecs[claims[c]] @ pos_mat.T, axis=0)
+            for k in np.argsort(-sims, kind="stable"):
+                t = pos_idx[int(k)]
+                if sims[k] < DENIAL_TARGET:
+                    break
+                if not origins[t] & origins[c]:
+                    targets[t].append(c)
+                    break
+    for t, denials in sorted(targets.items()):
+        deniers = sorted({names.get(o, o) for c in denials for o in origins[c]})
+        asserters = sorted({names.get(o, o) for o in origins[t]})
+        found.append(Found("stance", [sorted({statements[i].aid for c in denials for i in claims[c]}),
+                                      sorted({statements[i].aid for i in claims[t]})], [t, *sorted(denials)],
+                           f"{' and '.join(deniers)} {'deny' if len(deniers) > 1 else 'denies'} what "
+                           f"{' and '.join(asserters)} {'assert' if len(asserters) > 1 else 'asserts'}."))
+    # A party changing position: cannot confirm / denies, then asserts (or the reverse), on one matter.
+    by_origin: dict[str, list[int]] = defaultdict(list)
+    for i, st in enumerate(statements):
+        if st.origin and _day(st.date):
+            by_origin[st.origin].append(i)
+    for origin, idx in sorted(by_origin.items()):
+        doubt = [i for i in idx if statements[i].polarity in ("unc", "neg")]
+        sure = [i for i in idx if statements[i].att.stance == "asserts"]
+        best = None
+        for i in doubt:
+            for j in sure:
+                gap = (_day(statements[j].date) - _day(statements[i].date)).days
+                cos = float(vecs[i] @ vecs[j])
+                if gap != 0 and cos >= POSITION_TOPIC and (best is None or cos > best[0]):
+                    best = (cos, i, j)
+        if best:
+            _, i, j = best
+            a, b = (i, j) if statements[i].date < statements[j].date else (j, i)
+            sa, sb = statements[a], statements[b]
+            verb = {"unc": "could not confirm", "neg": "denied", "pos": "asserted"}
+            found.append(Found("stance", [[sa.aid], [sb.aid]], [],
+                               f"{names.get(origin, origin)} {verb[sa.polarity]} it on {sa.date[:10]} "
+                               f"but {verb[sb.polarity]} it on {sb.date[:10]}."))
+    return found
+
+
+def date_conflicts(claims: list[list[int]], statements: list[Statement], event_dates: dict[str, str]) -> list[Found]:
+    """Statements of one claim dating its event (a figure's ``as_of``) more than a week apart."""
+    found = []
+    for ci, members in enumerate(claims):
+        dated = [(event_dates[statements[i].fid], statements[i]) for i in members
+                 if statements[i].fid in event_dates and _day(event_dates[statements[i].fid])]
+        if len({st.doc for _, st in dated}) < 2:
+            continue
+        dated.sort(key=lambda x: (x[0], x[1].aid))
+        (d1, s1), (d2, s2) = dated[0], dated[-1]
+        if (_day(d2) - _day(d1)).days > WEEK and s1.doc != s2.doc:
+            found.append(Found("date", [[s1.aid], [s2.aid]], [ci],
+                               f"One report dates this to {d1[:10]} and another to {d2[:10]}."))
+    return found

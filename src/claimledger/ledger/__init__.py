@@ -91,7 +91,7 @@ def build_ledger(reports: list[StoredReport]) -> Ledger:
     found += attribution_conflicts(groups, statements, names, src, person)
     found += figure_conflicts(statements, heads, names, src)
     found += stance_conflicts(groups, statements, vecs, names, src)
-    found += date_conflicts(groups, statements, event_dates)
+    found += date_conflicts(groups, statements, event_dates, {r.id: r.extraction.published for r in reports})
 
     # Claims in order of first statement, so ids are stable as reports are added.
     def first(members):

@@ -7,8 +7,8 @@ Kinds:
   addition in another ("a total of 12,000" / "another 12,000"), or as done in
   one and still to come in another ("already sent" / "being prepared") within
   a week;
-* ``stance``: a party moving from cannot-confirm or denial to assertion (or
-  back) on the same matter, and a party denying what another asserts;
+* ``stance``: a party moving from cannot-confirm or denial to assertion on
+  the same matter (the reverse is mostly different matters in practice), and a party denying what another asserts;
 * ``date``: one claim whose statements date the same event to days more
   than a week apart.
 
@@ -138,7 +138,8 @@ def attribution_conflicts(claims: list[list[int]], statements: list[Statement], 
             for b in speakers[x + 1:]:
                 sa, sb = seen[a], seen[b]
                 ta, tb = sa.att.content.lower(), sb.att.content.lower()
-                if sa.doc != sb.doc and len(ta.split()) >= ECHO_MIN_WORDS and fuzz.ratio(ta, tb) >= ECHO_RATIO:
+                if sa.doc != sb.doc and min(len(ta.split()), len(tb.split())) >= ECHO_MIN_WORDS \
+                        and fuzz.partial_ratio(ta, tb) >= ECHO_RATIO:
                     pair = (sa, sb)
                     break
             if pair:
@@ -182,7 +183,7 @@ def stance_conflicts(claims: list[list[int]], statements: list[Statement], vecs:
                                       sorted({statements[i].aid for i in claims[t]})], [t, *sorted(denials)],
                            f"{' and '.join(deniers)} {'deny' if len(deniers) > 1 else 'denies'} what "
                            f"{' and '.join(asserters)} {'assert' if len(asserters) > 1 else 'asserts'}."))
-    # A party changing position: cannot confirm / denies, then asserts (or the reverse), on one matter.
+    # A party changing position: cannot confirm / denies, then later asserts, on one matter.
     by_origin: dict[str, list[int]] = defaultdict(list)
     for i, st in enumerate(statements):
         if st.origin and _day(st.date):
@@ -195,7 +196,7 @@ def stance_conflicts(claims: list[list[int]], statements: list[Statement], vecs:
             for j in sure:
                 gap = (_day(statements[j].date) - _day(statements[i].date)).days
                 cos = float(vecs[i] @ vecs[j])
-                if gap != 0 and cos >= POSITION_TOPIC and (best is None or cos > best[0]):
+                if gap > 0 and cos >= POSITION_TOPIC and (best is None or cos > best[0]):
                     best = (cos, i, j)
         if best:
             _, i, j = best
@@ -208,12 +209,17 @@ def stance_conflicts(claims: list[list[int]], statements: list[Statement], vecs:
     return found
 
 
-def date_conflicts(claims: list[list[int]], statements: list[Statement], event_dates: dict[str, str]) -> list[Found]:
-    """Statements of one claim dating its event (a figure's ``as_of``) more than a week apart."""
+def date_conflicts(claims: list[list[int]], statements: list[Statement], event_dates: dict[str, str],
+                   published: dict[str, str | None]) -> list[Found]:
+    """Statements of one claim dating its event (a figure's ``as_of``) more than a week apart.
+
+    A date after the report's own date is a forecast ("ready by 1 November"), not a dating, and is left out.
+    """
     found = []
     for ci, members in enumerate(claims):
-        dated = [(event_dates[statements[i].fid], statements[i]) for i in members
-                 if statements[i].fid in event_dates and _day(event_dates[statements[i].fid])]
+        dated = [(event_dates[st.fid], st) for st in (statements[i] for i in members)
+                 if st.fid in event_dates and _day(event_dates[st.fid])
+                 and (not _day(published.get(st.doc)) or _day(event_dates[st.fid]) <= _day(published[st.doc]))]
         if len({st.doc for _, st in dated}) < 2:
             continue
         dated.sort(key=lambda x: (x[0], x[1].aid))

@@ -120,7 +120,7 @@ def build_ledger(reports: list[StoredReport]) -> Ledger:
         members = [statements[i] for i in groups[g]]
         dates = sorted({st.date for st in members if st.date})
         history: list[tuple[str, str]] = []
-        for d in dates or [None]:
+        for d in sorted(set(dates) | {when for when, _ in conflict_kinds[g] if when}) or [None]:
             seen = [st for st in members if d is None or (st.date or "") <= d]
             kinds = {kd for when, kd in conflict_kinds[g] if d is None or when <= d}
             ind = count_independent([_origin(st) for st in seen], [st.att.content for st in seen])

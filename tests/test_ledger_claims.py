@@ -1,0 +1,195 @@
+"""Claims, independence, conflicts and incremental building, on sentences written for these tests."""
+from __future__ import annotations
+
+import random
+
+from test_ledger_helpers import S, report
+
+from claimledger.ledger import build_ledger, diff_ledgers
+
+
+def _claims_of(ledger, aid):
+    return {c.id for c in ledger.claims if aid in c.attribution_ids}
+
+
+def _claim(ledger, aid):
+    return next(c for c in ledger.claims if aid in c.attribution_ids)
+
+
+FLOOD = [
+    report("d1", "2025-03-03", [
+        S("The Water Agency said 4,000 homes were flooded in the delta on Sunday.", "The Water Agency",
+          kind="organisation", content="4,000 homes were flooded in the delta on Sunday",
+          figures=[("4,000", 4000, "exact", "homes")]),
+        S("Mayor Elena Ruiz said 300 volunteers had been sent to the levee.", "Mayor Elena Ruiz",
+          name="Elena Ruiz", content="300 volunteers had been sent to the levee",
+          figures=[("300", 300, "exact", "volunteers")])]),
+    report("d2", "2025-03-04", [
+        S("About 4,000 houses in the delta were under water, according to the Water Agency.",
+          "the Water Agency", kind="organisation", content="About 4,000 houses in the delta were under water",
+          figures=[("About 4,000", 4000, "approx", "houses")]),
+        S("Elena Ruiz said the city would ask the army for 40,000 sandbags.", "Elena Ruiz",
+          content="the city would ask the army for 40,000 sandbags",
+          figures=[("40,000", 40000, "exact", "sandbags")])]),
+]
+
+
+def test_same_figure_same_thing_is_one_claim_across_reports():
+    ledger = build_ledger(FLOOD)
+    assert _claims_of(ledger, "d1.a0") == _claims_of(ledger, "d2.a0")
+
+
+def test_statements_sharing_words_but_not_the_count_stay_apart():
+    ledger = build_ledger(FLOOD)
+    # Same speaker, same story, different counts of different things.
+    assert not _claims_of(ledger, "d1.a1") & _claims_of(ledger, "d2.a1")
+    assert not _claims_of(ledger, "d1.a0") & _claims_of(ledger, "d1.a1")
+
+
+def test_paraphrases_without_figures_join_and_denials_stay_apart():
+    reports = [
+        report("d1", "2025-03-03", [S("The ministry said the bridge over the river had collapsed.", "The ministry",
+                                      kind="organisation", name="Transport Ministry",
+                                      content="the bridge over the river had collapsed")]),
+        report("d2", "2025-03-03", [S("Police said the river bridge collapsed overnight.", "Police",
+                                      kind="organisation", name="National Police",
+                                      content="the river bridge collapsed overnight")]),
+        report("d3", "2025-03-04", [S("The operator denied that the bridge over the river had collapsed.",
+                                      "The operator", kind="organisation", name="Bridge Operator Company",
+                                      content="that the bridge over the river had collapsed", stance="denies")]),
+    ]
+    ledger = build_ledger(reports)
+    assert _claims_of(ledger, "d1.a0") == _claims_of(ledger, "d2.a0")
+    assert not _claims_of(ledger, "d3.a0") & _claims_of(ledger, "d1.a0")
+    claim = _claim(ledger, "d1.a0")
+    assert claim.independent_sources == 2
+    assert claim.status == "denied"
+    stance = [k for k in ledger.conflicts if k.kind == "stance"]
+    assert stance and {"d3.a0", "d1.a0"} <= set(stance[0].attribution_ids)
+
+
+def test_independence_collapses_citation_chains_and_officials_of_one_state():
+    reports = [
+        # An anonymous official known only through one outlet, and the outlet itself: one origin.
+        report("d1", "2025-06-01", [S("An official told Radio Meridian that 25 drones struck the refinery.",
+                                      "An official", kind="anonymous", via=["Radio Meridian"],
+                                      content="25 drones struck the refinery",
+                                      figures=[("25", 25, "exact", "drones")])]),
+        report("d2", "2025-06-01", [S("Radio Meridian reported that 25 drones struck the refinery overnight.",
+                                      "Radio Meridian", kind="media",
+                                      content="25 drones struck the refinery overnight",
+                                      figures=[("25", 25, "exact", "drones")])]),
+        # Two officials of one government repeating its line: one origin.
+        report("d3", "2025-06-02", [
+            S("Kremlin spokesman Ivan Petrov said 25 drones had hit the refinery.", "Kremlin spokesman Ivan Petrov",
+              name="Ivan Petrov", content="25 drones had hit the refinery",
+              figures=[("25", 25, "exact", "drones")]),
+            S("Russian Energy Minister Oleg Sokol said 25 drones hit the refinery.",
+              "Russian Energy Minister Oleg Sokol", name="Oleg Sokol", content="25 drones hit the refinery",
+              figures=[("25", 25, "exact", "drones")])]),
+    ]
+    ledger = build_ledger(reports)
+    claim = _claim(ledger, "d1.a0")
+    assert set(claim.attribution_ids) == {"d1.a0", "d2.a0", "d3.a0", "d3.a1"}
+    assert claim.independent_sources == 2  # the outlet, and the Russian government
+    assert claim.status == "corroborated"
+
+
+def test_generic_echoes_do_not_add_origins():
+    reports = [
+        report("d1", "2025-06-01", [S("The Port Authority said the harbour was closed to tankers.",
+                                      "The Port Authority", kind="organisation",
+                                      content="the harbour was closed to tankers")]),
+        report("d2", "2025-06-02", [S("Reports said the harbour was closed to tankers.", "Reports",
+                                      kind="document", content="the harbour was closed to tankers")]),
+    ]
+    claim = _claim(build_ledger(reports), "d1.a0")
+    assert "d2.a0" in claim.attribution_ids and claim.independent_sources == 1
+    assert claim.status == "single_source"
+
+
+def test_attribution_conflict_same_words_two_speakers():
+    words = "we have no evidence that the shipment crossed the border before the inspection began"
+    reports = [
+        report("d1", "2025-07-01", [S(f"Customs chief Anna Berg said: {words}.", "Customs chief Anna Berg",
+                                      name="Anna Berg", content=words)]),
+        report("d2", "2025-07-01", [S(f"Deputy minister Lars Holm said: {words}.", "Deputy minister Lars Holm",
+                                      name="Lars Holm", content=words)]),
+    ]
+    ledger = build_ledger(reports)
+    kinds = [k for k in ledger.conflicts if k.kind == "attribution"]
+    assert len(kinds) == 1 and set(kinds[0].attribution_ids) == {"d1.a0", "d2.a0"}
+    assert "Anna Berg" in kinds[0].explanation and "Lars Holm" in kinds[0].explanation
+
+
+def test_figure_conflicts_total_against_another_and_done_against_coming():
+    reports = [
+        report("d1", "2025-08-01", [S("The Red Cross said 500 tents had arrived and another 2,000 tents would follow.",
+                                      "The Red Cross", kind="organisation",
+                                      content="500 tents had arrived and another 2,000 tents would follow",
+                                      figures=[("500", 500, "exact", "tents"), ("2,000", 2000, "exact", "tents")])]),
+        report("d2", "2025-08-02", [S("The Red Cross said a total of 2,000 tents were pledged.", "The Red Cross",
+                                      kind="organisation", content="a total of 2,000 tents were pledged",
+                                      figures=[("2,000", 2000, "exact", "tents")])]),
+        report("d3", "2025-08-02", [S("A UN official said 800 medics had already been sent to the camps.",
+                                      "A UN official", kind="anonymous",
+                                      content="800 medics had already been sent to the camps",
+                                      figures=[("800", 800, "exact", "medics")])]),
+        report("d4", "2025-08-03", [S("The health minister Rosa Diaz said 800 medics were being prepared for the camps.",
+                                      "The health minister Rosa Diaz", name="Rosa Diaz",
+                                      content="800 medics were being prepared for the camps",
+                                      figures=[("800", 800, "exact", "medics")])]),
+    ]
+    ledger = build_ledger(reports)
+    figs = [k for k in ledger.conflicts if k.kind == "figure"]
+    assert any({"d1.a0", "d2.a0"} <= set(k.attribution_ids) and "another" in k.explanation for k in figs)
+    assert any({"d3.a0", "d4.a0"} <= set(k.attribution_ids) for k in figs)
+    assert len(figs) == 2
+
+
+def test_stance_change_of_one_party_over_time():
+    reports = [
+        report("d1", "2025-09-01", [S("The Defence Ministry said it could not confirm that the convoy crossed the border.",
+                                      "The Defence Ministry", kind="organisation",
+                                      content="it could not confirm that the convoy crossed the border",
+                                      stance="cannot_confirm", date="2025-09-01")]),
+        report("d2", "2025-09-05", [S("The Defence Ministry said the convoy crossed the border on Tuesday.",
+                                      "The Defence Ministry", kind="organisation",
+                                      content="the convoy crossed the border on Tuesday", date="2025-09-05")]),
+    ]
+    ledger = build_ledger(reports)
+    stance = [k for k in ledger.conflicts if k.kind == "stance"]
+    assert len(stance) == 1 and set(stance[0].attribution_ids) == {"d1.a0", "d2.a0"}
+    assert "could not confirm" in stance[0].explanation
+
+
+def test_no_conflict_among_agreeing_reports():
+    assert build_ledger(FLOOD).conflicts == []
+
+
+def test_incremental_equals_batch_whatever_the_order():
+    batch = build_ledger(FLOOD + [report("d3", "2025-03-05", [
+        S("The Water Agency said 4,000 homes flooded in the delta.", "The Water Agency", kind="organisation",
+          content="4,000 homes flooded in the delta", figures=[("4,000", 4000, "exact", "homes")])])])
+    shuffled = list(FLOOD) + [report("d3", "2025-03-05", [
+        S("The Water Agency said 4,000 homes flooded in the delta.", "The Water Agency", kind="organisation",
+          content="4,000 homes flooded in the delta", figures=[("4,000", 4000, "exact", "homes")])])]
+    random.Random(7).shuffle(shuffled)
+    again = build_ledger(shuffled)
+    assert batch == again
+    changes = diff_ledgers(build_ledger(FLOOD), batch)
+    assert any("gained 1 statement" in line and "d3" in line for line in changes)
+
+
+def test_status_history_records_the_move_to_corroborated():
+    reports = [
+        report("d1", "2025-10-01", [S("The Port Authority said the harbour was closed to tankers.",
+                                      "The Port Authority", kind="organisation",
+                                      content="the harbour was closed to tankers", date="2025-10-01")]),
+        report("d2", "2025-10-03", [S("The Coast Guard said the harbour was closed to all tankers.",
+                                      "The Coast Guard", kind="organisation",
+                                      content="the harbour was closed to all tankers", date="2025-10-03")]),
+    ]
+    claim = _claim(build_ledger(reports), "d1.a0")
+    assert claim.status_history == [("2025-10-01", "single_source"), ("2025-10-03", "corroborated")]
+    assert [e.date for e in build_ledger(reports).timeline] == ["2025-10-01", "2025-10-03"]

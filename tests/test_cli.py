@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimledger.cli import app
+from claimledger.extract import pipeline
 from claimledger.store import Store
 
 GOOD = {
@@ -142,3 +143,24 @@ def test_missing_input_path_is_an_error_line_not_a_crash(tmp_path):
     assert result.exit_code == 0
     assert "nowhere" in result.stderr
     assert "analysed 1" in result.stdout
+
+
+def test_a_report_that_trips_an_extractor_defect_costs_only_itself(tmp_path, monkeypatch):
+    real_find_figures = pipeline.find_figures
+
+    def find_figures(doc):
+        if "turbine" in doc.text:
+            raise RuntimeError("figure finder broke")
+        return real_find_figures(doc)
+
+    monkeypatch.setattr(pipeline, "find_figures", find_figures)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Mill reopens\n\nThe owner said on Monday that 40 staff were back.", encoding="utf-8")
+    (folder / "b.txt").write_text("Turbine fails\n\nThe operator said the turbine had stopped.", encoding="utf-8")
+    (folder / "c.txt").write_text("Road closed\n\nPolice said the road would stay shut until Friday.", encoding="utf-8")
+    result = run("analyze", str(folder), "--db", str(tmp_path / "d.db"))
+    assert result.exit_code == 0
+    assert result.stderr.strip().splitlines() == [f"{folder / 'b.txt'}: extraction failed (RuntimeError: figure finder broke)"]
+    assert "analysed 2, already stored 0, errors 1" in result.stdout
+    assert [row[1].rsplit("/", 1)[-1] for row in stored_rows(tmp_path / "d.db")] == ["a.txt", "c.txt"]

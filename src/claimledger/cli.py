@@ -135,28 +135,31 @@ def analyze(
 
 
 def _extract_each(
-    reports: list[RawReport], nlp, year: int | None, limits: Limits
+    reports: list[RawReport], nlp, year: int | None, limits: Limits, chunk: int = 64
 ) -> Iterator[tuple[RawReport, ReportExtraction | Exception]]:
     """Pair each report with its extraction or error, in order.
 
-    Extraction runs as one batch (``nlp.pipe`` is much faster than one call
-    per report). If the batch breaks on an unexpected error, the reports not
-    yet done are retried one by one, so one report that trips a defect costs
-    only itself.
+    Reports go to the extractor in chunks: ``nlp.pipe`` is much faster over a
+    batch than one call per report, while a bounded chunk keeps memory flat and
+    lets reports be stored as the run progresses. If a chunk breaks on an
+    unexpected error, its reports not yet done are retried one by one, so one
+    report that trips a defect costs only itself.
     """
-    done = 0
-    try:
-        for result in extract_reports(reports, nlp=nlp, year=year, limits=limits):
-            yield reports[done], result
-            done += 1
-        return
-    except Exception:  # noqa: BLE001 - the batch goes on; the failing report is named below
-        pass
-    for report in reports[done:]:
+    for first in range(0, len(reports), chunk):
+        part = reports[first:first + chunk]
+        done = 0
         try:
-            yield report, extract_report(report, nlp=nlp, year=year)
-        except Exception as exc:  # noqa: BLE001 - reported as a one-line error for this report
-            yield report, exc
+            for result in extract_reports(part, nlp=nlp, year=year, limits=limits):
+                yield part[done], result
+                done += 1
+            continue
+        except Exception:  # noqa: BLE001 - the batch goes on; the failing report is named below
+            pass
+        for report in part[done:]:
+            try:
+                yield report, extract_report(report, nlp=nlp, year=year)
+            except Exception as exc:  # noqa: BLE001 - reported as a one-line error for this report
+                yield report, exc
 
 
 @app.command()

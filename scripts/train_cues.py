@@ -7,7 +7,7 @@ For every cue candidate the extractor generates (a verb and its complement
 frame, "according to", a nominal cue), count how often PolNeAR annotators
 marked an attribution with that cue whose content overlaps the candidate's
 content by at least half (the same overlap the attribution evaluation
-uses). The result, ``lemma|frame -> [positives, seen]``, is small (tens of
+uses). The result, ``lemma|frame|subject -> [positives, seen]``, is small (tens of
 KB) and ships in the package; ``claimledger.extract.cues`` reads it.
 
 Only the training split is read: the dev split stays for measuring.
@@ -23,7 +23,7 @@ import re
 import sys
 from pathlib import Path
 
-from claimledger.extract.attribution import cue_candidates
+from claimledger.extract.attribution import cue_candidates, subject_class
 from claimledger.extract.nlp import load_nlp
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -75,7 +75,7 @@ def main() -> int:
     for i, (name, doc) in enumerate(zip(names, nlp.pipe(texts, batch_size=32))):
         gold = gold_attributions(articles[name], doc.text)
         for cand in cue_candidates(doc):
-            key = f"{cand.cue_lemma}|{cand.frame}"
+            key = f"{cand.cue_lemma}|{cand.frame}|{subject_class(cand)}"
             content = tokens(doc.text[cand.content[0]:cand.content[1]])
             hit = any(
                 any(a <= cand.cue.idx < b for a, b in cue_spans) and overlap(content, gold_content) >= 0.5

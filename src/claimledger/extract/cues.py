@@ -81,7 +81,7 @@ NON_SOURCE_HEADS = frozenset({"it", "there", "that", "this", "which", "what", "w
 
 @lru_cache(maxsize=1)
 def learned_frames() -> dict[str, tuple[int, int]]:
-    """``"lemma|frame" -> (times a cue, times seen)`` from PolNeAR train; empty if not built."""
+    """``"lemma|frame|subject" -> (times a cue, times seen)`` from PolNeAR train; empty if not built."""
     try:
         raw = resources.files("claimledger.extract").joinpath("data/cue_frames.json").read_text("utf-8")
     except FileNotFoundError:
@@ -90,10 +90,14 @@ def learned_frames() -> dict[str, tuple[int, int]]:
     return {key: (int(pos), int(total)) for key, (pos, total) in data["frames"].items()}
 
 
-def cue_probability(lemma: str, frame: str) -> float | None:
-    """How often PolNeAR annotators marked ``lemma`` in ``frame`` as a cue, smoothed; None if unseen."""
-    counts = learned_frames().get(f"{lemma}|{frame}")
+def frame_evidence(lemma: str, frame: str, subject: str) -> tuple[float, int] | None:
+    """How often PolNeAR annotators took ``lemma`` in ``frame`` with such a subject as a cue.
+
+    Returns the smoothed rate and the number of times seen, or None when
+    the training split never showed the combination.
+    """
+    counts = learned_frames().get(f"{lemma}|{frame}|{subject}")
     if counts is None:
         return None
     positive, total = counts
-    return (positive + 0.5) / (total + 1.0)
+    return (positive + 0.5) / (total + 1.0), total

@@ -1,0 +1,30 @@
+"""Writing the ledger in every format but the contract's JSON: one entry point for the CLI."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimledger.export.graphml import write_graphml
+from claimledger.export.json import export_ledger, write_json
+from claimledger.export.jsonld import export_jsonld
+from claimledger.export.tables import write_tables
+from claimledger.records import Ledger, StoredReport
+
+#: Formats beyond ``json``; csv and parquet write a folder of tables.
+FORMATS = ("jsonld", "csv", "parquet", "graphml")
+
+
+def write_format(fmt: str, reports: list[StoredReport], ledger: Ledger, output: Path) -> list[Path]:
+    """Write the ledger to ``output`` (a file, or a folder for csv/parquet); returns the files written."""
+    output = Path(output)
+    if fmt == "jsonld":
+        write_json(export_jsonld(reports, ledger), output)
+        return [output]
+    if fmt in ("csv", "parquet"):
+        return write_tables(export_ledger(reports, ledger), output, fmt)
+    if fmt == "graphml":
+        write_graphml(reports, ledger, output)
+        return [output]
+    raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
+
+
+__all__ = ["FORMATS", "write_format"]

@@ -1,0 +1,293 @@
+"""Static SVG drawings: figures over time, provenance chains, the entity graph, stance strips, the map.
+
+Written by hand rather than with a charting library because the output must
+work with no JavaScript at all (the briefing is one file opened anywhere; the
+web UI's Content-Security-Policy forbids inline script and style), every
+label is untrusted report text that must be escaped, and each mark must link
+to the sentence behind it. pygal and matplotlib either embed script, style
+attributes or need a browser to lay out; a few dozen lines of SVG do not.
+Colours and sizes are presentation attributes, never ``style=``, so the
+strict CSP holds.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import Markup, escape
+
+from claimledger.report.context import QUALIFIER_SIGNS, LedgerContext, number, one_line, subject_key
+
+#: Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+STANCE_COLOURS = {"asserts": "#0072B2", "denies": "#D55E00", "cannot_confirm": "#E69F00",
+                  "speculates": "#CC79A7", "no_comment": "#777777"}
+
+Link = Callable[[str], str | None]
+
+
+@dataclass(slots=True)
+class Point:
+    item: str  # figure id
+    day: date | None
+    when: str | None
+    source: str
+    value: float
+    low: float | None
+    high: float | None
+    qualifier: str
+    text: str
+
+
+def day_of(iso: str | None) -> date | None:
+    """The first day an ISO date, month, year or span stands for."""
+    if not iso:
+        return None
+    head = iso.split("/")[0]
+    parts = head.split("-")
+    try:
+        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
+
+
+def figure_points(ctx: LedgerContext) -> dict[str, list[Point]]:
+    """Counted figures grouped by subject head, subjects with the most figures first."""
+    groups: dict[str, list[Point]] = {}
+    for fid in ctx.figure_ids():
+        _, f = ctx.figure(fid)
+        key = subject_key(f.subject)
+        if f.kind != "count" or not key:
+            continue
+        when = ctx.item_date(fid)
+        groups.setdefault(key, []).append(Point(fid, day_of(when), when, ctx.source_name(fid), f.value, f.low,
+                                                f.high, f.qualifier, f.text))
+    for points in groups.values():
+        points.sort(key=lambda p: (p.day or date.max, p.item))
+    return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
+def _a(link: Link, item: str, body: str) -> str:
+    href = link(item)
+    return f'<a href="{escape(href)}">{body}</a>' if href else body
+
+
+def _text(x: float, y: float, body: str, *, anchor: str = "start", size: int = 11, fill: str = "#222",
+          weight: str | None = None) -> str:
+    bold = f' font-weight="{weight}"' if weight else ""
+    return (f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{fill}"{bold}>'
+            f"{escape(body)}</text>")
+
+
+def figures_chart(subject: str, points: list[Point], link: Link) -> Markup:
+    """Values by source over time for one counted subject; qualifiers as ≥ ≤ ≈ before each value, ranges as bars."""
+    width, height, left, right, top, bottom = 720, 280, 70, 200, 30, 46
+    plot_w, plot_h = width - left - right, height - top - bottom
+    days = [p.day for p in points if p.day]
+    first, last = (min(days), max(days)) if days else (None, None)
+    span = max((last - first).days, 1) if first else 1
+    top_value = max(max(p.high or p.value for p in points), 1) * 1.15
+    sources = list(dict.fromkeys(p.source for p in points))
+    colour = {s: PALETTE[i % len(PALETTE)] for i, s in enumerate(sources)}
+
+    def x(p: Point) -> float:
+        if p.day is None or first is None:
+            return left + plot_w + 12  # undated: just right of the axis
+        if first == last:
+            return left + plot_w / 2
+        return left + (p.day - first).days / span * plot_w
+
+    def y(v: float) -> float:
+        return top + plot_h - v / top_value * plot_h
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
+           f'width="{width}" height="{height}" role="img" aria-label="{escape(subject)} by source over time">',
+           _text(left, 18, f"{subject}: values by source and date", size=13, weight="bold")]
+    for k in range(5):  # horizontal grid with value labels
+        v = top_value / 1.15 * k / 4
+        out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#ddd"/>')
+        out.append(_text(left - 6, y(v) + 4, number(round(v)), anchor="end", size=10, fill="#555"))
+    out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="#444"/>')
+    for d in sorted(set(days)):
+        xd = left + plot_w / 2 if first == last else left + (d - first).days / span * plot_w
+        out.append(f'<line x1="{xd:.1f}" x2="{xd:.1f}" y1="{top + plot_h}" y2="{top + plot_h + 4}" stroke="#444"/>')
+        out.append(_text(xd, top + plot_h + 16, d.isoformat(), anchor="middle", size=10, fill="#555"))
+    if any(p.day is None for p in points):
+        out.append(_text(left + plot_w + 12, top + plot_h + 16, "undated", anchor="middle", size=10, fill="#555"))
+    previous: dict[str, tuple[float, float]] = {}
+    for p in points:
+        px, py, c = x(p), y(p.value), colour[p.source]
+        if p.source in previous:  # connect one source's figures in date order
+            ox, oy = previous[p.source]
+            out.append(f'<line x1="{ox:.1f}" y1="{oy:.1f}" x2="{px:.1f}" y2="{py:.1f}" stroke="{c}" '
+                       f'stroke-opacity="0.5" stroke-dasharray="4 3"/>')
+        previous[p.source] = (px, py)
+        mark = []
+        if p.low is not None and p.high is not None and p.low != p.high:
+            mark.append(f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{y(p.low):.1f}" y2="{y(p.high):.1f}" '
+                        f'stroke="{c}" stroke-width="3" stroke-opacity="0.6"/>')
+        mark.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="{c}"><title>'
+                    f'{escape(p.source)}: {escape(one_line(p.text))} ({escape(p.when or "undated")})</title></circle>')
+        sign = QUALIFIER_SIGNS.get(p.qualifier, "")
+        mark.append(_text(px + 8, py - 6, f"{'' if sign == '=' else sign}{number(p.value)}", size=10, fill=c))
+        out.append(_a(link, p.item, "".join(mark)))
+    for i, s in enumerate(sources):  # legend
+        ly = top + 10 + i * 18
+        out.append(f'<circle cx="{width - right + 30}" cy="{ly}" r="5" fill="{colour[s]}"/>')
+        out.append(_text(width - right + 40, ly + 4, one_line(s, 26), size=11))
+    out.append(_text(width - right + 24, top + 10 + len(sources) * 18 + 10,
+                     "≥ at least  ≤ up to/at most  ≈ about", size=9, fill="#555"))
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def provenance_chain(ctx: LedgerContext, attribution_ids: list[str], link: Link) -> Markup:
+    """One row per statement: source → channels it came through → the report that printed it."""
+    rows = []
+    for aid in attribution_ids:
+        found = ctx.attribution(aid)
+        if found is None:
+            continue
+        report, a = found
+        vias = [ctx.entity_name(e) or e for e in ctx.ledger.via_entities.get(aid, [])] or list(a.via)
+        chain = [ctx.source_name(aid), *reversed(vias), ctx.doc_label(report.id)]
+        rows.append((aid, a.stance, chain))
+    box_w, box_h, gap, row_h = 190, 34, 40, 52
+    width = max((len(chain) for _, _, chain in rows), default=1) * (box_w + gap) + 20
+    height = len(rows) * row_h + 20
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chain" viewBox="0 0 {width} {height}" '
+           f'width="{width}" height="{height}" role="img" aria-label="provenance chain">']
+    for r, (aid, stance, chain) in enumerate(rows):
+        y0 = 10 + r * row_h
+        parts = []
+        for k, label in enumerate(chain):
+            x0 = 10 + k * (box_w + gap)
+            last = k == len(chain) - 1
+            fill = "#eef3f8" if k == 0 else ("#f6f6f6" if last else "#fff8e6")
+            stroke = STANCE_COLOURS.get(stance, "#444") if k == 0 else "#888"
+            parts.append(f'<rect x="{x0}" y="{y0}" width="{box_w}" height="{box_h}" rx="4" fill="{fill}" '
+                         f'stroke="{stroke}" stroke-width="{2 if k == 0 else 1}"/>')
+            parts.append(_text(x0 + 8, y0 + 21, one_line(label, 28), size=11))
+            if not last:
+                ax = x0 + box_w
+                parts.append(f'<line x1="{ax}" y1="{y0 + box_h / 2}" x2="{ax + gap - 6}" y2="{y0 + box_h / 2}" '
+                             f'stroke="#666" stroke-width="1.5"/>')
+                parts.append(f'<path d="M{ax + gap - 6},{y0 + box_h / 2 - 4} L{ax + gap},{y0 + box_h / 2} '
+                             f'L{ax + gap - 6},{y0 + box_h / 2 + 4} z" fill="#666"/>')
+        parts.append(f"<title>{escape(aid)}: {escape(stance)}</title>")
+        out.append(_a(link, aid, "<g>" + "".join(parts) + "</g>"))
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def stance_strip(ctx: LedgerContext, attribution_ids: list[str], link: Link) -> Markup:
+    """A source's statements over time, one row per stance."""
+    from claimledger.records import STANCES
+
+    dated = [(aid, day_of(ctx.item_date(aid)), ctx.attribution(aid)[1].stance) for aid in attribution_ids
+             if ctx.attribution(aid) is not None]
+    days = [d for _, d, _ in dated if d]
+    first, last = (min(days), max(days)) if days else (None, None)
+    span = max((last - first).days, 1) if first else 1
+    left, width, row = 120, 640, 24
+    height = len(STANCES) * row + 40
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="strip" viewBox="0 0 {width} {height}" '
+           f'width="{width}" height="{height}" role="img" aria-label="stance over time">']
+    for i, stance in enumerate(STANCES):
+        yy = 14 + i * row
+        out.append(_text(left - 8, yy + 4, stance.replace("_", " "), anchor="end", size=11))
+        out.append(f'<line x1="{left}" x2="{width - 20}" y1="{yy}" y2="{yy}" stroke="#eee"/>')
+    seen: dict[tuple[float, str], int] = {}
+    for aid, d, stance in dated:
+        if d is None or first is None:
+            xx = width - 14.0
+        else:
+            xx = left + 10 + ((d - first).days / span if first != last else 0.5) * (width - left - 40)
+        k = seen.get((xx, stance), 0)
+        seen[(xx, stance)] = k + 1
+        yy = 14 + STANCES.index(stance) * row
+        dot = (f'<circle cx="{xx + k * 7:.1f}" cy="{yy}" r="5" fill="{STANCE_COLOURS[stance]}">'
+               f"<title>{escape(aid)} {escape(ctx.item_date(aid) or 'undated')}</title></circle>")
+        out.append(_a(link, aid, dot))
+    if first:
+        out.append(_text(left, height - 6, first.isoformat(), size=10, fill="#555"))
+        out.append(_text(width - 20, height - 6, last.isoformat(), anchor="end", size=10, fill="#555"))
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def graph_svg(graph, link: Link) -> Markup:
+    """The entity–claim graph (see :func:`claimledger.export.graphml.entity_claim_graph`), laid out by networkx."""
+    import networkx as nx
+
+    width, height = 900, 640
+    if graph.number_of_nodes() == 0:
+        return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 60" width="{width}" '
+                      f'height="60">{_text(10, 30, "No sources or claims yet.")}</svg>')
+    pos = nx.spring_layout(graph, seed=7, k=1.4 / max(graph.number_of_nodes(), 1) ** 0.5)
+    xs = [p[0] for p in pos.values()]
+    ys = [p[1] for p in pos.values()]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+
+    def at(node) -> tuple[float, float]:
+        px, py = pos[node]
+        return (40 + (px - x0) / ((x1 - x0) or 1) * (width - 180), 30 + (py - y0) / ((y1 - y0) or 1) * (height - 60))
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="graph" viewBox="0 0 {width} {height}" '
+           f'width="{width}" height="{height}" role="img" aria-label="sources and claims">',
+           '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
+           'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#888"/></marker></defs>']
+    for u, v, data in graph.edges(data=True):
+        (ax, ay), (bx, by) = at(u), at(v)
+        colour = "#888" if data.get("relation") == "cites" else STANCE_COLOURS.get(data.get("stance", ""), "#aaa")
+        dash = ' stroke-dasharray="5 3"' if data.get("relation") == "cites" else ""
+        out.append(f'<line x1="{ax:.1f}" y1="{ay:.1f}" x2="{bx:.1f}" y2="{by:.1f}" stroke="{colour}" '
+                   f'stroke-opacity="0.7" marker-end="url(#arrow)"{dash}><title>{escape(u)} '
+                   f'{escape(data.get("relation", ""))} {escape(v)}</title></line>')
+    for node, data in graph.nodes(data=True):
+        nx_, ny_ = at(node)
+        if data.get("kind") == "claim":
+            fill = STANCE_COLOURS["asserts"] if data.get("status") == "corroborated" else "#bbb"
+            if data.get("status") in ("disputed", "denied"):
+                fill = STANCE_COLOURS["denies"]
+            body = (f'<rect x="{nx_ - 5:.1f}" y="{ny_ - 5:.1f}" width="10" height="10" fill="{fill}">'
+                    f'<title>{escape(node)} ({escape(data.get("status", ""))}): '
+                    f'{escape(one_line(data.get("label", ""), 160))}</title></rect>')
+        else:
+            body = (f'<circle cx="{nx_:.1f}" cy="{ny_:.1f}" r="8" fill="#fff" stroke="#333" stroke-width="2">'
+                    f'<title>{escape(data.get("label", node))} ({escape(data.get("type", ""))})</title></circle>'
+                    + _text(nx_ + 11, ny_ + 4, one_line(data.get("label", node), 30), size=11))
+        out.append(_a(link, node, body))
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def map_svg(places: list[tuple[str, float, float, list[str]]], backdrop: list[tuple[float, float]],
+            link: Callable[[str], str | None]) -> Markup:
+    """Places (name, lat, lon, doc ids) on an equirectangular world outline of large cities: no tile server needed."""
+    width, height = 900, 450
+
+    def at(lat: float, lon: float) -> tuple[float, float]:
+        return (lon + 180) / 360 * width, (90 - lat) / 180 * height
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="map" viewBox="0 0 {width} {height}" width="{width}" '
+           f'height="{height}" role="img" aria-label="places mentioned">',
+           f'<rect width="{width}" height="{height}" fill="#f4f8fb"/>']
+    for lon in range(-180, 181, 30):
+        x, _ = at(0, lon)
+        out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="0" y2="{height}" stroke="#dde6ee"/>')
+    for lat in range(-60, 91, 30):
+        _, y = at(lat, 0)
+        out.append(f'<line x1="0" x2="{width}" y1="{y:.1f}" y2="{y:.1f}" stroke="#dde6ee"/>')
+    for lat, lon in backdrop:
+        x, y = at(lat, lon)
+        out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="1.2" fill="#c5cfd8"/>')
+    for name, lat, lon, docs in places:
+        x, y = at(lat, lon)
+        body = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{4 + min(len(docs), 6)}" fill="#D55E00" fill-opacity="0.75" '
+                f'stroke="#fff"><title>{escape(name)}: {len(docs)} report(s)</title></circle>'
+                + _text(x + 9, y + 4, name, size=11))
+        out.append(_a(link, name, body))
+    out.append("</svg>")
+    return Markup("".join(out))

@@ -1,0 +1,234 @@
+"""One read-only view of a ledger for everything a person reads (briefing, web UI, charts).
+
+The ledger refers to statements by id (``d3.a7``, ``d3.f2``); readers need
+the sentence behind an id with its mention marked, the name of its source
+and the report it came from. :class:`LedgerContext` answers those questions
+once, so the briefing and the web pages cannot disagree.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimledger.records import Attribution, Entity, Figure, Ledger, StoredReport, item_id
+
+#: Marks inside a cited sentence, strongest first when spans overlap.
+ROLES = ("figure", "source", "cue", "content")
+
+#: How each stance reads in a sentence ("X denies it").
+STANCE_VERBS = {
+    "asserts": "asserts",
+    "denies": "denies",
+    "cannot_confirm": "cannot confirm",
+    "speculates": "speculates",
+    "no_comment": "declines to comment",
+}
+
+QUALIFIER_WORDS = {"exact": "", "approx": "about", "at_least": "at least", "at_most": "at most", "up_to": "up to"}
+QUALIFIER_SIGNS = {"exact": "=", "approx": "≈", "at_least": "≥", "at_most": "≤", "up_to": "≤"}
+
+_ITEM = re.compile(r"^(d\d+)\.([af])(\d+)$")
+
+
+@dataclass(slots=True)
+class Segment:
+    """A run of a sentence's text; ``role`` is ``None`` for unmarked text."""
+
+    text: str
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class Quoted:
+    """A cited sentence, cut into marked segments, with where it came from."""
+
+    item: str
+    doc: str
+    segments: list[Segment]
+    source: str
+    stance: str | None
+    date: str | None
+
+
+@dataclass
+class LedgerContext:
+    reports: list[StoredReport]
+    ledger: Ledger
+    docs: dict[str, StoredReport] = field(init=False)
+    entities: dict[str, Entity] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.reports = sorted(self.reports, key=lambda r: int(r.id[1:]))
+        self.docs = {r.id: r for r in self.reports}
+        self.entities = {e.id: e for e in self.ledger.entities}
+
+    # Looking things up -----------------------------------------------------
+
+    def attribution(self, aid: str) -> tuple[StoredReport, Attribution] | None:
+        found = self._item(aid, "a")
+        return found  # type: ignore[return-value]
+
+    def figure(self, fid: str) -> tuple[StoredReport, Figure] | None:
+        return self._item(fid, "f")  # type: ignore[return-value]
+
+    def _item(self, iid: str, kind: str):
+        match = _ITEM.match(iid)
+        if not match or match.group(2) != kind or match.group(1) not in self.docs:
+            return None
+        report = self.docs[match.group(1)]
+        items = report.extraction.attributions if kind == "a" else report.extraction.figures
+        index = int(match.group(3))
+        return (report, items[index]) if index < len(items) else None
+
+    def attribution_ids(self) -> list[str]:
+        return [item_id(r.id, "a", i) for r in self.reports for i in range(len(r.extraction.attributions))]
+
+    def figure_ids(self) -> list[str]:
+        return [item_id(r.id, "f", i) for r in self.reports for i in range(len(r.extraction.figures))]
+
+    def entity_name(self, eid: str | None) -> str | None:
+        entity = self.entities.get(eid or "")
+        return entity.name if entity else None
+
+    def source_name(self, iid: str) -> str:
+        """The resolved entity's name, else the name the report gives, else 'the report itself'."""
+        name = self.entity_name(self.ledger.source_entity.get(iid))
+        if name:
+            return name
+        found = self.attribution(iid) or self.figure(iid)
+        if found and found[1].source is not None:
+            return found[1].source.name or found[1].source.text
+        return "the report itself"
+
+    def source_key(self, iid: str) -> str | None:
+        """The entity id of a statement's source, ``name:...`` when the ledger did not resolve it, None without a source."""
+        eid = self.ledger.source_entity.get(iid)
+        if eid:
+            return eid
+        found = self.attribution(iid) or self.figure(iid)
+        if found is None or found[1].source is None:
+            return None
+        return "name:" + one_line(self.source_name(iid))
+
+    def doc_label(self, doc: str) -> str:
+        """'Valley Courier, 2025-03-04' — the outlet (or title) and date a reader recognises."""
+        report = self.docs[doc]
+        raw = report.extraction.report
+        who = raw.outlet or raw.title or doc
+        when = report.extraction.published or "undated"
+        return f"{who}, {when}"
+
+    def item_date(self, iid: str) -> str | None:
+        """When a statement was made, else when its report was published."""
+        if (found := self.attribution(iid)) is not None:
+            return found[1].date or found[0].extraction.published
+        if (found := self.figure(iid)) is not None:
+            return found[1].as_of or found[0].extraction.published
+        if iid in self.docs:
+            return self.docs[iid].extraction.published
+        return None
+
+    # Quoting ---------------------------------------------------------------
+
+    def quote(self, iid: str) -> Quoted | None:
+        """The sentence behind an attribution or figure id, its source, cue, content and figure marked."""
+        if (found := self.attribution(iid)) is not None:
+            report, a = found
+            spans = [("content", a.content_start, a.content_end), ("cue", a.cue_start, a.cue_end)]
+            if a.source is not None and a.source.start is not None and a.source.end is not None:
+                spans.append(("source", a.source.start, a.source.end))
+            for j, f in enumerate(report.extraction.figures):
+                if f.attribution is not None and item_id(report.id, "a", f.attribution) == iid and a.start <= f.start:
+                    spans.append(("figure", f.start, f.end))
+            segments = _segments(report.extraction.clean.text, a.start, a.end, spans)
+            return Quoted(iid, report.id, segments, self.source_name(iid), a.stance, self.item_date(iid))
+        if (found := self.figure(iid)) is not None:
+            report, f = found
+            text = report.extraction.clean.text
+            start = text.rfind(f.sentence, 0, f.end) if f.sentence else -1
+            if start < 0 or start > f.start:
+                start, end = f.start, f.end
+            else:
+                end = start + len(f.sentence)
+            spans = [("figure", f.start, f.end)]
+            if f.source is not None and f.source.start is not None and f.source.end is not None:
+                spans.append(("source", f.source.start, f.source.end))
+            return Quoted(iid, report.id, _segments(text, start, end, spans), self.source_name(iid), None,
+                          self.item_date(iid))
+        return None
+
+    def claim_stances(self, claim_ids: list[str]) -> list[tuple[str, str]]:
+        """(attribution id, stance) for every statement of the claims."""
+        out = []
+        for claim in self.ledger.claims:
+            if claim.id in claim_ids:
+                for aid in claim.attribution_ids:
+                    if (found := self.attribution(aid)) is not None:
+                        out.append((aid, found[1].stance))
+        return out
+
+
+def _segments(text: str, start: int, end: int, spans: list[tuple[str, int, int]]) -> list[Segment]:
+    """Cut ``text[start:end]`` into runs, each marked with the strongest role covering it."""
+    roles: list[str | None] = [None] * (end - start)
+    for role in reversed(ROLES):  # weakest first, so stronger roles overwrite
+        for name, s, e in spans:
+            if name == role:
+                for k in range(max(s, start), min(e, end)):
+                    roles[k - start] = role
+    out: list[Segment] = []
+    for k, role in enumerate(roles):
+        char = text[start + k]
+        if out and out[-1].role == role:
+            out[-1].text += char
+        else:
+            out.append(Segment(char, role))
+    # Trailing paragraph breaks are part of the stored span but not of the sentence.
+    while out and not out[-1].text.strip():
+        out.pop()
+    if out:
+        out[-1].text = out[-1].text.rstrip()
+    return out
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """Report text as one line (sentences may span paragraph breaks), cut to ``limit`` characters."""
+    flat = " ".join(text.split())
+    if limit is not None and len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return flat
+
+
+def number(value: float | None) -> str:
+    """1500 → '1,500'; 2.5 → '2.5'."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def figure_phrase(f: Figure) -> str:
+    """'at least 1,500' or 'between 1,000 and 2,000'."""
+    if f.low is not None and f.high is not None and f.low != f.high:
+        return f"between {number(f.low)} and {number(f.high)}"
+    words = QUALIFIER_WORDS.get(f.qualifier, "")
+    return f"{words} {number(f.value)}".strip()
+
+
+def subject_key(subject: str) -> str:
+    """The head noun of a counted subject ('North Korean troops' → 'troop'), to group figures for charts.
+
+    Deliberately plain (last word, crude singular): a chart groups what a
+    reader would group by eye; the ledger's embedding classes are for
+    clustering claims, not for labelling axes.
+    """
+    words = re.findall(r"[a-z][a-z-]+", subject.lower())
+    if not words:
+        return ""
+    head = words[-1]
+    if head.endswith("ies") and len(head) > 4:
+        return head[:-3] + "y"
+    if head.endswith("s") and not head.endswith("ss") and len(head) > 3:
+        return head[:-1]
+    return head

@@ -1,0 +1,1 @@
+"""The web UI (FastAPI, server-rendered); see :func:`claimledger.web.app.create_app`."""

@@ -1,0 +1,83 @@
+"""What the web UI serves from: the store, the ledger built from it, and the search index, kept in step.
+
+Building the ledger takes seconds (embeddings), so it is built once and
+rebuilt only when the store's report count changes, whether the UI added a
+report or an ``analyze`` run did. Readers always see a complete snapshot:
+a rebuild swaps in a new :class:`Snapshot` under a lock.
+"""
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimledger.export.graphml import entity_claim_graph
+from claimledger.export.json import export_ledger
+from claimledger.ledger import build_ledger
+from claimledger.report.context import LedgerContext
+from claimledger.store import Store
+from claimledger.web.search import SentenceIndex
+
+
+@dataclass
+class Snapshot:
+    count: int
+    ctx: LedgerContext
+    export: dict
+    graph: object
+    index: SentenceIndex
+
+
+@dataclass
+class Job:
+    """An upload being analysed; the status page polls it."""
+
+    id: str
+    name: str
+    step: str = "queued"
+    done: int = 0
+    total: int = 5
+    error: str | None = None
+    messages: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+
+    @property
+    def finished(self) -> bool:
+        return self.step in ("done", "failed")
+
+
+class LedgerState:
+    def __init__(self, db: str | Path):
+        self.db = str(db)
+        self.store = Store.open(self.db, create=True)
+        self._lock = threading.Lock()
+        self._snapshot: Snapshot | None = None
+        self.jobs: dict[str, Job] = {}
+
+    def snapshot(self) -> Snapshot:
+        """The current snapshot, rebuilt first if the store has more or fewer reports than it shows."""
+        count = self.store.count()
+        snap = self._snapshot
+        if snap is not None and snap.count == count:
+            return snap
+        with self._lock:
+            if self._snapshot is None or self._snapshot.count != self.store.count():
+                self._snapshot = self._build()
+            return self._snapshot
+
+    def _build(self) -> Snapshot:
+        reports = self.store.reports()
+        ledger = build_ledger(reports)
+        ctx = LedgerContext(reports, ledger)
+        index = SentenceIndex()
+        index.rebuild(ctx)
+        return Snapshot(len(reports), ctx, export_ledger(reports, ledger), entity_claim_graph(ctx), index)
+
+    def new_job(self, name: str) -> Job:
+        job = Job(uuid.uuid4().hex[:16], name)
+        self.jobs[job.id] = job
+        return job
+
+    def close(self) -> None:
+        self.store.close()

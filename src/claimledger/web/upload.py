@@ -1,0 +1,85 @@
+"""Adding a report from the browser: checked, read, extracted and stored in a background thread.
+
+The uploaded bytes are written under a fixed name of our choosing in a
+private temporary folder (the client's file name never touches the file
+system) and read by the same :func:`claimledger.ingest.read_paths` as the
+command line, so the same size, type and encoding checks apply.
+"""
+from __future__ import annotations
+
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from claimledger.config import Limits
+from claimledger.extract.pipeline import ExtractionError, context_year, extract_reports
+from claimledger.ingest import read_paths
+from claimledger.ingest.files import FORMATS
+from claimledger.records import RawReport, ReportExtraction
+from claimledger.web.state import Job, LedgerState
+
+#: Largest upload or pasted text accepted, in bytes.
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+#: Extensions accepted for upload: the report formats the command line reads.
+UPLOAD_TYPES = tuple(sorted(FORMATS))
+
+_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimledger-upload")
+_nlp = None
+
+
+class UploadRejected(ValueError):
+    """An upload refused before analysis; the message is one line for the user."""
+
+
+def check_upload(name: str, data: bytes) -> str:
+    """The extension to store the upload under, or :class:`UploadRejected`."""
+    suffix = Path(name or "").suffix.lower()
+    if suffix not in FORMATS:
+        raise UploadRejected(f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(UPLOAD_TYPES)}")
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UploadRejected(f"file is larger than {MAX_UPLOAD_BYTES // 1024} KiB")
+    if not data.strip():
+        raise UploadRejected("file is empty")
+    return suffix
+
+
+def submit(state: LedgerState, job: Job, data: bytes, suffix: str) -> None:
+    """Analyse the report in the background; the job records each step."""
+    _executor.submit(_run, state, job, data, suffix)
+
+
+def _run(state: LedgerState, job: Job, data: bytes, suffix: str) -> None:
+    global _nlp
+    try:
+        job.step, job.done = "reading", 1
+        with tempfile.TemporaryDirectory(prefix="claimledger-upload-") as folder:
+            path = Path(folder) / f"report{suffix}"
+            path.write_bytes(data)
+            items = list(read_paths([path], Limits()))
+        reports = [i for i in items if isinstance(i, RawReport)]
+        job.messages += [str(i).replace(str(path), job.name) for i in items if not isinstance(i, RawReport)]
+        if not reports:
+            raise UploadRejected("no report could be read from it")
+        job.step, job.done = "loading the language model", 2
+        if _nlp is None:
+            from claimledger.extract.nlp import load_nlp
+
+            _nlp = load_nlp()
+        job.step, job.done = "extracting who said what", 3
+        year = context_year([*reports, *(RawReport(text="", published=d) for d in state.store.published_dates() if d)])
+        for result in extract_reports(reports, nlp=_nlp, year=year):
+            if isinstance(result, ExtractionError):
+                job.messages.append(str(result).replace(str(path), job.name))
+                continue
+            assert isinstance(result, ReportExtraction)
+            stored = state.store.add(result)
+            if stored is None:
+                job.messages.append("this report is already in the ledger")
+            else:
+                job.added.append(stored.id)
+        job.step, job.done = "rebuilding the ledger", 4
+        state.snapshot()
+        job.step, job.done = "done", 5
+    except Exception as exc:  # noqa: BLE001 - the status page shows it; the server goes on
+        job.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        job.step = "failed"

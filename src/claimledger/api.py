@@ -1,0 +1,69 @@
+"""The Python API: a stored ledger as pandas DataFrames, for notebooks and scripts.
+
+    from claimledger.api import LedgerView
+    ledger = LedgerView.open("claimledger.db")
+    ledger.claims()[["id", "status", "independent_sources", "summary"]]
+    ledger.figures().query("subject.str.contains('troops')")
+
+Each table has the columns of the JSON export (``../shared/CONTRACT.md``);
+list fields stay lists. The ledger is built once, when first asked for.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from claimledger.export.json import export_ledger
+from claimledger.export.tables import tables
+from claimledger.ledger import build_ledger
+from claimledger.records import Ledger, StoredReport
+from claimledger.store import Store
+
+
+class LedgerView:
+    """Read-only tables over the reports in a store (named apart from :class:`claimledger.records.Ledger`)."""
+
+    def __init__(self, reports: list[StoredReport]):
+        self.reports = reports
+
+    @classmethod
+    def open(cls, path: str | Path) -> LedgerView:
+        """Load every report from an existing store (SQLite file or SQLAlchemy URL)."""
+        with Store.open(path, create=False) as store:
+            return cls(store.reports())
+
+    @cached_property
+    def ledger(self) -> Ledger:
+        return build_ledger(self.reports)
+
+    @cached_property
+    def _tables(self) -> dict[str, pd.DataFrame]:
+        return tables(export_ledger(self.reports, self.ledger))
+
+    def documents(self) -> pd.DataFrame:
+        return self._tables["documents"].copy()
+
+    def entities(self) -> pd.DataFrame:
+        return self._tables["entities"].copy()
+
+    def attributions(self) -> pd.DataFrame:
+        return self._tables["attributions"].copy()
+
+    def figures(self) -> pd.DataFrame:
+        return self._tables["figures"].copy()
+
+    def claims(self) -> pd.DataFrame:
+        return self._tables["claims"].copy()
+
+    def conflicts(self) -> pd.DataFrame:
+        return self._tables["conflicts"].copy()
+
+    def timeline(self) -> pd.DataFrame:
+        return self._tables["timeline"].copy()
+
+
+def open_ledger(path: str | Path) -> LedgerView:
+    """Shorthand for :meth:`LedgerView.open`."""
+    return LedgerView.open(path)

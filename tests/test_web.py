@@ -1,0 +1,160 @@
+"""The web UI over HTTP (no browser): pages, filters, search, the API, security headers, token, upload limits."""
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from claimledger.extract.pipeline import extract_reports
+from claimledger.ingest import read_paths
+from claimledger.records import RawReport
+from claimledger.report.commands import is_loopback
+from claimledger.store import Store
+from claimledger.web.app import create_app
+from claimledger.web.upload import MAX_UPLOAD_BYTES
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+PAGES = ["/", "/claims", "/claims/c1", "/sentences/d1.a0", "/reports/d1", "/sources", "/figures", "/timeline",
+         "/graph", "/map", "/upload"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("db") / "ledger.db"
+    with Store.open(path) as store:
+        for extraction in extract_reports([r for r in read_paths([EXAMPLES]) if isinstance(r, RawReport)]):
+            store.add(extraction)
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_render_with_strict_headers_and_no_script(client, path):
+    r = client.get(path)
+    assert r.status_code == 200
+    csp = r.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "unsafe" not in csp and "script-src" not in csp
+    assert r.headers["x-frame-options"] == "DENY" and r.headers["x-content-type-options"] == "nosniff"
+    assert "<script" not in r.text.lower() and " style=" not in r.text and "<style" not in r.text
+
+
+def test_claim_filters_narrow_the_list(client):
+    every = client.get("/claims").text.count('<a href="/claims/c')
+    api = client.get("/api/claims").json()
+    assert every == len(api) > 3
+    single = [c for c in api if c["status"] == "single_source"]
+    r = client.get("/claims", params={"status": "single_source"})
+    assert r.text.count('<a href="/claims/c') == len(single)
+    dated = [c for c in api if (c["last_reported"] or "") >= "2025-03-06"]
+    assert client.get("/claims", params={"since": "2025-03-06"}).text.count('<a href="/claims/c') == len(dated)
+
+
+def test_search_finds_sentences_and_treats_query_text_as_words(client):
+    r = client.get("/claims", params={"q": "spillway gates"})
+    found = re.findall(r'<a href="/claims/(c\d+)">', r.text)
+    assert found
+    claims = {c["id"]: c for c in client.get("/api/claims").json()}
+    sentences = {a["id"]: a["sentence"].lower() for a in client.get("/api/attributions").json()}
+    for cid in found:
+        assert any("spillway" in sentences[a] and "gates" in sentences[a] for a in claims[cid]["attribution_ids"])
+    for hostile in ['" OR 1=1 --', "gates'); DROP TABLE reports; --", "NEAR(a b) * ^", "\x00", "a" * 5000]:
+        r = client.get("/claims", params={"q": hostile})
+        assert r.status_code == 200
+    assert client.get("/api/documents").json()  # the store is intact
+
+
+def test_api_mirrors_the_export(client):
+    ledger = client.get("/api/ledger").json()
+    assert ledger["schema"] == "claimledger/1"
+    for section in ("documents", "attributions", "figures", "claims", "timeline"):
+        assert client.get(f"/api/{section}").json() == ledger[section]
+    first = ledger["claims"][0]
+    assert client.get(f"/api/claims/{first['id']}").json() == first
+    assert client.get("/api/claims/c99999").status_code == 404
+    assert client.get("/api/nothing").status_code == 404
+    assert client.get("/api/ledger.jsonld").headers["content-type"].startswith("application/ld+json")
+
+
+def test_claim_page_marks_each_mention_and_draws_the_chain(client):
+    claim = client.get("/api/claims").json()[0]
+    r = client.get(f"/claims/{claim['id']}")
+    assert r.text.count('<blockquote class="quote"') == len(claim["attribution_ids"]) + len(claim["figure_ids"])
+    assert '<mark class="content">' in r.text and '<svg xmlns="http://www.w3.org/2000/svg" class="chain"' in r.text
+    for aid in claim["attribution_ids"]:
+        assert f'href="/sentences/{aid}"' in r.text
+
+
+def test_unknown_ids_are_404(client):
+    for path in ["/claims/c0x", "/sentences/d1.a99999", "/sentences/../../etc/passwd", "/reports/d999",
+                 "/source?key=e999"]:
+        assert client.get(path).status_code == 404
+
+
+def test_briefing_downloads(client):
+    html = client.get("/briefing.html")
+    assert "style-src 'unsafe-inline'" in html.headers["content-security-policy"]
+    assert "script" not in html.headers["content-security-policy"]
+    assert html.text.count('class="cite"') > 10
+    md = client.get("/briefing.md", params={"since": "2025-03-05"})
+    assert md.headers["content-type"].startswith("text/markdown") and "## What changed since 2025-03-05" in md.text
+
+
+def test_cross_origin_form_posts_are_refused(client):
+    r = client.post("/upload", data={"text": "The mayor said the bridge reopened."},
+                    headers={"origin": "http://evil.example"})
+    assert r.status_code == 403
+    r = client.post("/upload", data={"text": "x"}, headers={"sec-fetch-site": "cross-site"})
+    assert r.status_code == 403
+
+
+def test_uploads_are_bounded_in_size_and_type(client):
+    big = client.post("/upload", files={"file": ("big.txt", b"a" * (MAX_UPLOAD_BYTES + 200_000))})
+    assert big.status_code == 200 and "Not added" in big.text and "larger than" in big.text
+    exe = client.post("/upload", files={"file": ("../../evil.exe", b"MZ\x90\x00binary")})
+    assert "Not added" in exe.text and "unsupported file type .exe" in exe.text
+    empty = client.post("/upload", data={"text": "   "})
+    assert "Not added" in empty.text
+
+
+def test_pasted_report_is_analysed_and_added(client):
+    before = len(client.get("/api/documents").json())
+    r = client.post("/upload", data={
+        "title": "Ferry <b>resumes</b>", "outlet": "Harbour Gazette", "date": "2025-03-09",
+        "text": "The ferry between Brennick and Lowfield resumed on Sunday, the port authority said. "
+                "About 200 passengers crossed in the first hour, the operator said."}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/jobs/")
+    status = client.get(r.headers["location"])
+    assert "<progress" in status.text
+    deadline = time.monotonic() + 180
+    while "See the claims" not in status.text and "Failed" not in status.text and time.monotonic() < deadline:
+        time.sleep(0.5)
+        status = client.get(r.headers["location"])
+    assert "See the claims" in status.text, status.text
+    documents = client.get("/api/documents").json()
+    assert len(documents) == before + 1
+    assert documents[-1]["title"] == "Ferry <b>resumes</b>" and documents[-1]["published"] == "2025-03-09"
+    assert "Ferry &lt;b&gt;resumes&lt;/b&gt;" in client.get(f"/reports/{documents[-1]['id']}").text
+
+
+def test_a_token_guards_every_request_when_set(db):
+    with TestClient(create_app(db, token="s3cret-token")) as c:
+        assert c.get("/").status_code == 401
+        assert c.get("/api/claims").status_code == 401
+        assert c.get("/", headers={"authorization": "Bearer wrong"}).status_code == 401
+        assert c.get("/api/claims", headers={"authorization": "Bearer s3cret-token"}).status_code == 200
+        first = c.get("/?token=s3cret-token")
+        assert first.status_code == 200 and "httponly" in first.headers["set-cookie"].lower()
+        assert c.get("/claims").status_code == 200  # the cookie carries it from now on
+
+
+def test_serve_binds_loopback_by_default_and_knows_what_is_not():
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.4") and not is_loopback("example.org")

@@ -19,11 +19,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from claimledger.config import Limits, Settings
 from claimledger.export import export_ledger, write_json
+from claimledger.export.formats import write_format
 from claimledger.extract.nlp import ModelNotInstalled, load_nlp
 from claimledger.extract.pipeline import ExtractionError, context_year, extract_report, extract_reports
 from claimledger.ingest import read_paths
 from claimledger.ledger import build_ledger
 from claimledger.records import RawReport, ReportExtraction
+from claimledger.report import commands as report_commands
 from claimledger.store import Store, StoreError, content_hash
 
 app = typer.Typer(
@@ -43,6 +45,10 @@ DbOption = Annotated[
 
 class Format(str, Enum):
     json = "json"
+    jsonld = "jsonld"
+    csv = "csv"
+    parquet = "parquet"
+    graphml = "graphml"
 
 
 def _one_line(message: str) -> str:
@@ -164,7 +170,7 @@ def _extract_each(
 
 @app.command()
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder for csv and parquet)")],
     db: DbOption = None,
     format: Annotated[Format, typer.Option("--format", help="Output format")] = Format.json,
 ) -> None:
@@ -172,6 +178,13 @@ def export(
     with _open_store(db, create=False) as store:
         reports = store.reports()
     ledger = build_ledger(reports)
+    if format is not Format.json:
+        try:
+            written = write_format(format.value, reports, ledger, output)
+        except OSError as exc:
+            raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+        stdout.print("wrote " + ", ".join(str(p) for p in written))
+        return
     data = export_ledger(reports, ledger)
     try:
         write_json(data, output)
@@ -182,3 +195,7 @@ def export(
     for section in ("documents", "attributions", "figures", "times", "entities", "claims", "conflicts", "timeline"):
         table.add_row(section, str(len(data[section])))
     stdout.print(table)
+
+
+app.command()(report_commands.report)
+app.command()(report_commands.serve)

@@ -99,6 +99,7 @@ def build_ledger(reports: list[StoredReport]) -> Ledger:
 
     order = sorted(range(len(groups)), key=lambda g: first(groups[g]))
     claim_id = {g: f"c{k + 1}" for k, g in enumerate(order)}
+    aid_date = {st.aid: st.date or "" for st in statements}
     aid_claims: dict[str, set[int]] = defaultdict(set)
     for g, members in enumerate(groups):
         for i in members:
@@ -107,7 +108,7 @@ def build_ledger(reports: list[StoredReport]) -> Ledger:
     conflicts = []
     for k, f in enumerate(sorted(found, key=lambda f: (f.kind, f.sides, f.explanation))):
         touched = set(f.claim_idx) | {g for side in f.sides for aid in side for g in aid_claims[aid]}
-        when = max((st.date or "") for st in statements if any(st.aid in side for side in f.sides))
+        when = max(aid_date.get(aid, "") for side in f.sides for aid in side)
         for g in touched:
             denied = f.kind == "stance" and any(st.polarity == "neg" for i in groups[g] for st in [statements[i]])
             conflict_kinds[g].append((when, "disputed" if denied or f.kind != "stance" else "denied"))

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -90,6 +91,7 @@ def figure_text(att: Attribution, fig: Figure) -> str:
     return text if len(text.split()) >= 6 else statement_text(att)
 
 
+@lru_cache(maxsize=65536)
 def _head(subject: str) -> str:
     words = re.findall(r"[A-Za-z][A-Za-z-]+", subject.lower())
     words = [w for w in words if w not in _STOP]
@@ -97,8 +99,13 @@ def _head(subject: str) -> str:
 
 
 def _value_key(fig: Figure) -> int:
+    return _round_key(fig.value)
+
+
+@lru_cache(maxsize=65536)
+def _round_key(value: float) -> int:
     """Figures within 1% of each other share a key (rounded to 2 significant digits)."""
-    v = abs(fig.value)
+    v = abs(value)
     if v == 0:
         return 0
     mag = 10 ** max(int(np.floor(np.log10(v))) - 1, 0)

@@ -21,6 +21,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -49,6 +50,7 @@ class Found:
     explanation: str
 
 
+@lru_cache(maxsize=4096)
 def _day(iso: str | None) -> date | None:
     try:
         return date.fromisoformat(iso[:10]) if iso and len(iso) >= 10 else None
@@ -169,7 +171,8 @@ def stance_conflicts(claims: list[list[int]], statements: list[Statement], vecs:
             if pol[c] != "neg" or not origins[c]:
                 continue
             sims = np.max(vecs[claims[c]] @ pos_mat.T, axis=0)
-            for k in np.argsort(-sims, kind="stable"):
+            top = np.argpartition(-sims, min(8, len(sims) - 1))[:8]
+            for k in sorted(top, key=lambda k: (-float(sims[k]), int(k))):
                 t = pos_idx[int(k)]
                 if sims[k] < DENIAL_TARGET:
                     break
@@ -192,12 +195,14 @@ def stance_conflicts(claims: list[list[int]], statements: list[Statement], vecs:
         doubt = [i for i in idx if statements[i].polarity in ("unc", "neg")]
         sure = [i for i in idx if statements[i].att.stance == "asserts"]
         best = None
-        for i in doubt:
-            for j in sure:
-                gap = (_day(statements[j].date) - _day(statements[i].date)).days
-                cos = float(vecs[i] @ vecs[j])
-                if gap > 0 and cos >= POSITION_TOPIC and (best is None or cos > best[0]):
-                    best = (cos, i, j)
+        if doubt and sure:
+            cos = vecs[doubt] @ vecs[sure].T
+            days_d = np.array([_day(statements[i].date).toordinal() for i in doubt])
+            days_s = np.array([_day(statements[j].date).toordinal() for j in sure])
+            cos[(days_s[None, :] - days_d[:, None]) <= 0] = -1.0
+            x, y = np.unravel_index(int(np.argmax(cos)), cos.shape)
+            if cos[x, y] >= POSITION_TOPIC:
+                best = (float(cos[x, y]), doubt[x], sure[y])
         if best:
             _, i, j = best
             a, b = (i, j) if statements[i].date < statements[j].date else (j, i)

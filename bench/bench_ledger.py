@@ -1,0 +1,73 @@
+"""Time build_ledger on synthetic report sets of growing size (one core).
+
+    OPENBLAS_NUM_THREADS=1 python bench/bench_ledger.py 1000 10000
+    python bench/bench_ledger.py --stand-in-vectors 1000 10000
+
+Sentence vectors are computed once per distinct statement text and cached
+(:mod:`claimledger.ledger.embeddings`); the benchmark embeds first and
+reports that time separately, then times the ledger reasoning with the cache
+warm, which is what an incremental rebuild costs.
+
+``--stand-in-vectors`` replaces the model with hashed bag-of-words vectors
+(texts sharing words get close vectors) to time the reasoning at sizes where
+running MiniLM on one core would take tens of minutes; it measures the
+algorithm's growth, not the model's.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_synthetic import make_reports  # noqa: E402
+
+from claimledger.ledger import build_ledger  # noqa: E402
+from claimledger.ledger.claims import figure_text, statement_text  # noqa: E402
+from claimledger.ledger import claims as claims_module  # noqa: E402
+from claimledger.ledger.embeddings import DIM, embed  # noqa: E402
+
+
+def stand_in_embed(texts):
+    """Hashed bag-of-words unit vectors: a stand-in for the model when timing the reasoning only."""
+    import re
+    import zlib
+
+    import numpy as np
+
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    for i, t in enumerate(texts):
+        for w in re.findall(r"[a-z0-9,]+", t.lower()):
+            h = zlib.crc32(w.encode())
+            out[i, h % DIM] += 1.0 if (h >> 16) & 1 else -1.0
+    out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+    return out
+
+
+def main(sizes: list[int], stand_in: bool) -> None:
+    global embed
+    if stand_in:
+        claims_module.embed = embed = stand_in_embed
+    print(f"{'reports':>8} {'statements':>10} {'embed s':>8} {'ledger s':>9} {'claims':>7} {'conflicts':>9}")
+    for n in sizes:
+        reports = make_reports(n)
+        texts = []
+        for r in reports:
+            for i, a in enumerate(r.extraction.attributions):
+                texts.append(statement_text(a))
+                texts.extend(figure_text(a, f) for f in r.extraction.figures if f.attribution == i)
+        t0 = time.perf_counter()
+        embed(texts)
+        t1 = time.perf_counter()
+        ledger = build_ledger(reports)
+        t2 = time.perf_counter()
+        print(f"{n:>8} {len(texts):>10} {t1 - t0:>8.1f} {t2 - t1:>9.1f} {len(ledger.claims):>7} "
+              f"{len(ledger.conflicts):>9}", flush=True)
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    main([int(x) for x in args if x.isdigit()] or [1000, 10000], "--stand-in-vectors" in args)

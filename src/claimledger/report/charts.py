@@ -11,6 +11,7 @@ strict CSP holds.
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,8 @@ from claimledger.report.context import QUALIFIER_SIGNS, LedgerContext, number, o
 
 #: Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+#: Above this ratio of largest to smallest value a figures chart uses a logarithmic axis.
+LOG_RATIO = 100
 STANCE_COLOURS = {"asserts": "#0072B2", "denies": "#D55E00", "cannot_confirm": "#E69F00",
                   "speculates": "#CC79A7", "no_comment": "#777777"}
 
@@ -98,21 +101,38 @@ def figures_chart(subject: str, points: list[Point], link: Link) -> Markup:
             return left + plot_w / 2
         return left + (p.day - first).days / span * plot_w
 
+    values = [v for p in points for v in (p.value, p.low, p.high) if v is not None and v > 0]
+    log = bool(values) and max(values) / min(values) > LOG_RATIO  # one outlier must not flatten the rest
+
     def y(v: float) -> float:
+        if log:
+            lo, hi = math.log10(min(values)) - 0.2, math.log10(max(values)) + 0.2
+            return top + plot_h - (math.log10(max(v, min(values))) - lo) / (hi - lo) * plot_h
         return top + plot_h - v / top_value * plot_h
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
            f'width="{width}" height="{height}" role="img" aria-label="{escape(subject)} by source over time">',
            _text(left, 18, f"{subject}: values by source and date", size=13, weight="bold")]
-    for k in range(5):  # horizontal grid with value labels
-        v = top_value / 1.15 * k / 4
+    if log:
+        ticks = [10.0 ** k for k in range(math.floor(math.log10(min(values))), math.ceil(math.log10(max(values))) + 1)]
+        ticks = [t for t in ticks if top <= y(t) <= top + plot_h]
+    else:
+        ticks = [top_value / 1.15 * k / 4 for k in range(5)]
+    for v in ticks:  # horizontal grid with value labels
+        label = number(round(v)) if top_value > 20 or log else number(round(v, 1))
         out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#ddd"/>')
-        out.append(_text(left - 6, y(v) + 4, number(round(v)), anchor="end", size=10, fill="#555"))
+        out.append(_text(left - 6, y(v) + 4, label, anchor="end", size=10, fill="#555"))
+    if log:
+        out.append(_text(left, top + plot_h + 32, "logarithmic scale: the values differ a hundredfold or more",
+                         size=9, fill="#555"))
     out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="#444"/>')
+    labelled = -1e9
     for d in sorted(set(days)):
         xd = left + plot_w / 2 if first == last else left + (d - first).days / span * plot_w
         out.append(f'<line x1="{xd:.1f}" x2="{xd:.1f}" y1="{top + plot_h}" y2="{top + plot_h + 4}" stroke="#444"/>')
-        out.append(_text(xd, top + plot_h + 16, d.isoformat(), anchor="middle", size=10, fill="#555"))
+        if xd - labelled >= 64:  # close dates keep their tick but not an overlapping label
+            out.append(_text(xd, top + plot_h + 16, d.isoformat(), anchor="middle", size=10, fill="#555"))
+            labelled = xd
     if any(p.day is None for p in points):
         out.append(_text(left + plot_w + 12, top + plot_h + 16, "undated", anchor="middle", size=10, fill="#555"))
     previous: dict[str, tuple[float, float]] = {}
@@ -130,7 +150,11 @@ def figures_chart(subject: str, points: list[Point], link: Link) -> Markup:
         mark.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="{c}"><title>'
                     f'{escape(p.source)}: {escape(one_line(p.text))} ({escape(p.when or "undated")})</title></circle>')
         sign = QUALIFIER_SIGNS.get(p.qualifier, "")
-        mark.append(_text(px + 8, py - 6, f"{'' if sign == '=' else sign}{number(p.value)}", size=10, fill=c))
+        label = f"{'' if sign == '=' else sign}{number(p.value)}"
+        if px > left + plot_w - 50:  # keep labels at the right edge clear of the legend
+            mark.append(_text(px - 8, py - 6, label, anchor="end", size=10, fill=c))
+        else:
+            mark.append(_text(px + 8, py - 6, label, size=10, fill=c))
         out.append(_a(link, p.item, "".join(mark)))
     for i, s in enumerate(sources):  # legend
         ly = top + 10 + i * 18

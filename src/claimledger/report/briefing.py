@@ -131,8 +131,7 @@ def _figures(ctx: LedgerContext, link) -> Section:
                     f"{low.when or 'undated'}) to {number(high.value)} ({high.source}, {high.when or 'undated'}).",
                     [low.item, high.item]))
         for p in points:
-            _, f = ctx.figure(p.item)
-            report = ctx.figure(p.item)[0]
+            report, f = ctx.figure(p.item)
             section.sentences.append(Sentence(
                 f"{p.when or 'Undated'}: {p.source} gave {figure_phrase(f)} {one_line(f.subject, 80)} "
                 f"({ctx.doc_label(report.id)}).", [p.item]))

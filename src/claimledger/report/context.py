@@ -65,8 +65,7 @@ class LedgerContext:
     # Looking things up -----------------------------------------------------
 
     def attribution(self, aid: str) -> tuple[StoredReport, Attribution] | None:
-        found = self._item(aid, "a")
-        return found  # type: ignore[return-value]
+        return self._item(aid, "a")  # type: ignore[return-value]
 
     def figure(self, fid: str) -> tuple[StoredReport, Figure] | None:
         return self._item(fid, "f")  # type: ignore[return-value]
@@ -137,7 +136,7 @@ class LedgerContext:
             spans = [("content", a.content_start, a.content_end), ("cue", a.cue_start, a.cue_end)]
             if a.source is not None and a.source.start is not None and a.source.end is not None:
                 spans.append(("source", a.source.start, a.source.end))
-            for j, f in enumerate(report.extraction.figures):
+            for f in report.extraction.figures:
                 if f.attribution is not None and item_id(report.id, "a", f.attribution) == iid and a.start <= f.start:
                     spans.append(("figure", f.start, f.end))
             segments = _segments(report.extraction.clean.text, a.start, a.end, spans)

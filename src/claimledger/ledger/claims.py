@@ -42,8 +42,8 @@ SUBJECT_CLASS = 0.5  # cosine between head nouns of counted subjects to be one c
 CLUSTER_MEANING = 0.55  # mean cosine between two groups' members for them to merge
 CLUSTER_FIGURE = 0.35  # the same, when the link is an agreeing figure
 BLOCK_CAP = 40
-WINDOW = 12
-RARE_WORDS = 3
+WINDOW = 8
+RARE_WORDS = 2
 
 _STOP = frozenset("""
 the a an and or of to in on at for from by with as that this these those it its is are was were be been being

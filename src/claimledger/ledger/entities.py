@@ -370,10 +370,12 @@ class _Resolver:
                 self._add_person(ref, doc, key, n, "", s)
             else:
                 self.add_org(ref, doc, n, s, media=False)
+        full_key = {n: key_of[n] for n in key_of}
         for ref, doc, ch in self.vias:
             toks = person_tokens(ch)
-            key = (self._surname_key(ch, doc) if len(toks) == 1
-                   else next((ck for ctoks, ck in self.clusters if same_person(toks, ctoks)), None))
+            if len(toks) > 1 and ch not in full_key:
+                full_key[ch] = next((ck for ctoks, ck in self.clusters if same_person(toks, ctoks)), None)
+            key = self._surname_key(ch, doc) if len(toks) == 1 else full_key[ch]
             if key:
                 self._add_person(ref, doc, key, ch, "", ch)
             elif _outlet_name(ch):  # "South Korean media" names no outlet

@@ -47,6 +47,7 @@ _DETERMINERS = re.compile(r"^(?:the|a|an)\s+", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ASCII form for comparison: accents, curly quotes and dashes removed."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
@@ -100,6 +101,7 @@ def state_table() -> tuple[dict[str, str], dict[str, str]]:
     return forms, demonyms
 
 
+@lru_cache(maxsize=65536)
 def as_state(text: str) -> str | None:
     """The state a mention stands for ("Pyongyang" → North Korea), or None."""
     forms, _ = state_table()
@@ -109,7 +111,8 @@ def as_state(text: str) -> str | None:
     return forms.get(key) or forms.get(fold(strip_determiner(key)))
 
 
-def states_in(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def states_in(text: str) -> tuple[str, ...]:
     """States named in a phrase by name, capital, seat or demonym, in order of appearance."""
     forms, demonyms = state_table()
     found: list[tuple[int, str]] = []
@@ -127,9 +130,10 @@ def states_in(text: str) -> list[str]:
             if name and (n > 1 or phrase not in ("us",) or "U.S." in text or " US" in f" {text}"):
                 spans.update(range(i, i + n))
                 found.append((i, name))
-    return [name for _, name in sorted(found)]
+    return tuple(name for _, name in sorted(found))
 
 
+@lru_cache(maxsize=65536)
 def split_title(text: str) -> tuple[str, str]:
     """("Lt Gen Kyrylo Budanov") → ("Lt Gen", "Kyrylo Budanov"): title words and state words lead, the name is the tail.
 
@@ -158,6 +162,7 @@ def person_tokens(name: str) -> list[str]:
     return [t for t in toks if t and t not in ("jr", "sr", "ii", "iii") and len(t) > 1]
 
 
+@lru_cache(maxsize=65536)
 def token_match(a: str, b: str) -> bool:
     """Two name tokens are the same word: equal, or long enough that a typo cannot make another name.
 

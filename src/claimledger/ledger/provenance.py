@@ -27,6 +27,7 @@ from claimledger.records import Attribution, StoredReport
 #: Near-identical wording: fuzz.ratio on normalised content, and long enough to be distinctive.
 ECHO_RATIO = 90
 ECHO_MIN_WORDS = 8
+SAMPLES = 4  # distinct wordings per origin compared for echoes
 
 
 @dataclass(slots=True)
@@ -64,11 +65,20 @@ def _words(text: str) -> str:
 def count_independent(origins: list[Origin], contents: list[str]) -> int:
     """Independent origins among a claim's statements (see module docstring).
 
-    Origins are joined when two statements share near-identical wording;
+    Origins are joined when two of their statements share near-identical
+    wording (compared on a few distinct wordings per origin, so a claim
+    repeated thousands of times costs no more than one with a few origins);
     generic sources count as one origin only when nothing named backs the claim.
     """
-    keys = [o.entity for o in origins]
-    parent = {k: k for k in keys if k}
+    samples: dict[str, list[str]] = {}
+    for o, c in zip(origins, contents):
+        if o.entity and not o.echo:
+            words = _words(c)
+            bucket = samples.setdefault(o.entity, [])
+            if len(bucket) < SAMPLES and words not in bucket and len(words.split()) >= ECHO_MIN_WORDS:
+                bucket.append(words)
+    keys = sorted(samples)
+    parent = {k: k for k in keys}
 
     def find(k):
         while parent[k] != k:
@@ -76,14 +86,10 @@ def count_independent(origins: list[Origin], contents: list[str]) -> int:
             k = parent[k]
         return k
 
-    norm = [_words(c) for c in contents]
-    named = [i for i, k in enumerate(keys) if k and not origins[i].echo]
-    for x, i in enumerate(named):
-        for j in named[x + 1:]:
-            if find(keys[i]) != find(keys[j]) and len(norm[i].split()) >= ECHO_MIN_WORDS \
-                    and fuzz.ratio(norm[i], norm[j]) >= ECHO_RATIO:
-                parent[find(keys[i])] = find(keys[j])
-    groups = {find(keys[i]) for i in named}
-    if groups:
-        return len(groups)
+    for x, a in enumerate(keys):
+        for b in keys[x + 1:]:
+            if find(a) != find(b) and any(fuzz.ratio(s, t) >= ECHO_RATIO for s in samples[a] for t in samples[b]):
+                parent[find(a)] = find(b)
+    if keys:
+        return len({find(k) for k in keys})
     return 1 if origins else 0

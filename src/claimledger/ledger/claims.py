@@ -43,7 +43,7 @@ CLUSTER_MEANING = 0.55  # mean cosine between two groups' members for them to me
 CLUSTER_FIGURE = 0.35  # the same, when the link is an agreeing figure
 BLOCK_CAP = 40
 WINDOW = 8
-RARE_WORDS = 2
+RARE_WORDS = 3
 
 _STOP = frozenset("""
 the a an and or of to in on at for from by with as that this these those it its is are was were be been being
@@ -150,10 +150,12 @@ def _blocks(statements: list[Statement], heads: dict[str, int]) -> list[list[int
         for w in ws:
             df[w] += 1
     for i, ws in enumerate(words):
-        rare = sorted((w for w in ws if df[w] >= 2), key=lambda w: (df[w], w))[:RARE_WORDS]
-        for w in rare:
+        # Every word shared by few statements (a small block is compared exhaustively),
+        # and the rarest few of the rest.
+        ranked = sorted((w for w in ws if df[w] >= 2), key=lambda w: (df[w], w))
+        for w in sorted({*ranked[:RARE_WORDS], *(w for w in ranked if df[w] <= BLOCK_CAP)}):
             blocks[("word", w)].append(i)
-    return [members for members in blocks.values() if len(members) > 1]
+    return [blocks[k] for k in sorted(blocks, key=repr) if len(blocks[k]) > 1]
 
 
 def _pairs(block: list[int], vecs: np.ndarray, axis: np.ndarray):

@@ -15,6 +15,7 @@ Y" or "…, Y reported" around another statement.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -70,15 +71,16 @@ class _Found:
 
 def find_attributions(doc: Doc) -> list[Attribution]:
     """Every reported statement in ``doc``, in reading order."""
-    quotes = find_quotes(doc.text)
+    text = doc.text  # spaCy joins every token anew on each access: read it once
+    quotes = find_quotes(text)
     found = [f for f in cue_candidates(doc, quotes) if accept_cue(f) and not _speaker_in_own_quote(f, quotes)]
     resolver = SourceResolver()
     resolver.observe_entities(list(doc.ents))
     found = [f for f in found if _resolve_source(f, resolver)]
     _nest_channels(found)
-    attributions = [_build(f, doc, quotes) for f in found]
+    attributions = [_build(f, doc, text, quotes) for f in found]
     attributions = [a for a in attributions if a.content.strip()]
-    attributions += _continuations(doc, quotes, attributions)
+    attributions += _continuations(doc, text, quotes, attributions)
     attributions.sort(key=lambda a: (a.content_start, a.cue_start))
     return attributions
 
@@ -95,8 +97,9 @@ def cue_candidates(doc: Doc, quotes: list[Quote] | None = None) -> list[_Found]:
     quotes = find_quotes(doc.text) if quotes is None else quotes
     found: list[_Found] = []
     for sent in doc.sents:
+        near = _quotes_near(sent, quotes)
         for token in sent:
-            candidate = _according_candidate(token, sent) or _verb_candidate(token, sent, quotes) or _noun_candidate(token, sent)
+            candidate = _according_candidate(token, sent) or _verb_candidate(token, sent, near) or _noun_candidate(token, sent)
             if candidate is not None and (not found or found[-1].cue.i != candidate.cue.i):
                 found.append(candidate)
     return found
@@ -178,6 +181,11 @@ def _object_complement(token: Token, children: list[Token]) -> tuple[str | None,
     return None, (0, 0)
 
 
+def _quotes_near(sent: Span, quotes: list[Quote]) -> list[Quote]:
+    """The quotations a cue in ``sent`` may introduce: inside it, or just after it."""
+    return [q for q in quotes if q.end > sent.start_char and q.start <= sent.end_char + 3]
+
+
 def _adjacent_quote(token: Token, sent: Span, quotes: list[Quote]) -> Quote | None:
     """A quotation in the cue's sentence, or opening right after a sentence that ends with a colon."""
     best = None
@@ -230,8 +238,9 @@ def _subject(token: Token) -> Span | None:
         if subject is None and any(c.dep_ == "ccomp" and c.i < token.i for c in children):
             subject = next((c for c in children if c.dep_ == "dobj" and c.i > token.i), None)  # "…, noted others"
             if subject is None:  # "…, said engineer Tomas Reyes": the parser loses inverted subjects
-                name = next((e for e in token.sent.ents if e.start > token.i and e.start - token.i <= 4
-                             and e.label_ in ("PERSON", "ORG", "GPE", "NORP")), None)
+                name = next((e for e in token.doc.ents if token.i < e.start <= token.i + 4
+                             and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
+                             and not any(t.is_sent_start for t in token.doc[token.i + 1:e.start + 1])), None)
                 if name is not None:
                     return name
         if subject is not None:
@@ -270,7 +279,7 @@ def _noun_phrase_before(verb: Token) -> Span | None:
     """
     doc = verb.doc
     i = verb.i - 1
-    while i >= verb.sent.start and not (doc[i].is_punct or doc[i].pos_ in ("CCONJ", "VERB", "AUX", "SCONJ")):
+    while i >= 0 and not doc[i + 1].is_sent_start and not (doc[i].is_punct or doc[i].pos_ in ("CCONJ", "VERB", "AUX", "SCONJ")):
         i -= 1
     span = doc[i + 1:verb.i]
     if not len(span) or not any(t.pos_ in ("NOUN", "PROPN") for t in span) or span[0].pos_ not in ("DET", "PROPN", "NOUN", "ADJ"):
@@ -426,9 +435,9 @@ def _nest_channels(found: list[_Found]) -> None:
 # Building records ---------------------------------------------------------------
 
 
-def _build(found: _Found, doc: Doc, quotes: list[Quote]) -> Attribution:
-    start, end = _trim(doc.text, *_whole_quotation(found.content, quotes))
-    quote_kind = _quote_kind(start, end, quotes, doc.text)
+def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attribution:
+    start, end = _trim(text, *_whole_quotation(found.content, quotes))
+    quote_kind = _quote_kind(start, end, quotes)
     content_span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     cue = found.cue
     stance_cue = cue
@@ -444,12 +453,12 @@ def _build(found: _Found, doc: Doc, quotes: list[Quote]) -> Attribution:
     return Attribution(
         start=sent_start,
         end=sent_end,
-        sentence=doc.text[sent_start:sent_end],
+        sentence=text[sent_start:sent_end],
         source=found.source,
         cue=found.cue_lemma,
         cue_start=cue_start,
         cue_end=cue_end,
-        content=doc.text[start:end],
+        content=text[start:end],
         content_start=start,
         content_end=end,
         quote=quote_kind,
@@ -469,7 +478,7 @@ def _whole_quotation(content: tuple[int, int], quotes: list[Quote]) -> tuple[int
     return start, end
 
 
-def _continuations(doc: Doc, quotes: list[Quote], attributions: list[Attribution]) -> list[Attribution]:
+def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[Attribution]) -> list[Attribution]:
     """Quotations with no cue of their own belong to the latest speaker nearby.
 
     A quotation right after a quoted statement, interrupted only by its cue
@@ -478,8 +487,13 @@ def _continuations(doc: Doc, quotes: list[Quote], attributions: list[Attribution
     is a statement of its own, credited to the same speaker.
     """
     out: list[Attribution] = []
-    text = doc.text
     merged: dict[int, Attribution] = {}
+    bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    starts = [b[0] for b in bounds]
+
+    def sentence_of(char: int) -> tuple[int, int]:
+        return bounds[max(0, bisect_right(starts, char) - 1)]
+
     for quote in quotes:
         taken = attributions + out
         if any(a.content_start < quote.end and quote.start < a.content_end for a in taken):
@@ -497,7 +511,7 @@ def _continuations(doc: Doc, quotes: list[Quote], attributions: list[Attribution
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        sent_end = max(span[-1].sent.end_char, end)
+        sent_end = max(sentence_of(end - 1)[1], end)
         if last.quote != "indirect" and quote.start - last.end <= 3 and index < len(attributions):
             joined = replace(
                 last, content=f"{last.content} … {text[start:end]}", content_end=end, end=sent_end,
@@ -506,7 +520,7 @@ def _continuations(doc: Doc, quotes: list[Quote], attributions: list[Attribution
             merged[index] = joined
             attributions[index] = joined
             continue
-        sent_start = span[0].sent.start_char
+        sent_start = sentence_of(start)[0]
         out.append(Attribution(
             start=sent_start, end=sent_end, sentence=text[sent_start:sent_end], source=last.source,
             cue=last.cue, cue_start=last.cue_start, cue_end=last.cue_end, content=text[start:end],
@@ -567,7 +581,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _quote_kind(start: int, end: int, quotes: list[Quote], text: str) -> QuoteKind:
+def _quote_kind(start: int, end: int, quotes: list[Quote]) -> QuoteKind:
     covered = 0
     for quote in quotes:
         lo, hi = max(start, quote.start), min(end, quote.end)

@@ -214,7 +214,7 @@ def proper_name(span: Span) -> str | None:
     while start - 1 >= span.start and span.doc[start - 1].text[:1].isupper() and not span.doc[start - 1].is_punct \
             and span.doc[start - 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ") and span.doc[start - 1].ent_type_ != "NORP":
         start -= 1
-    if span.doc[start].pos_ == "DET" and start == span.start and span.doc[start].sent.start == start:
+    if span.doc[start].pos_ == "DET" and start == span.start and span.doc[start].is_sent_start:
         start += 1  # "The NIS said" at the start of a sentence: "The" is not part of the name
     return span.doc[start:head.i + 1].text
 

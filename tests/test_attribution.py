@@ -60,6 +60,11 @@ def test_told_reporters_is_not_a_channel(nlp):
     assert a.via == []
 
 
+def test_told_an_audience_is_not_a_channel(nlp):
+    a = one(nlp, "The envoy told the Security Council that the ceasefire had collapsed.", "ceasefire had collapsed")
+    assert a.via == []
+
+
 def test_reported_citing(nlp):
     text = "Rebels have seized the northern airport, the Daily Courier reported on Tuesday, citing the broadcaster Radio Lumen."
     a = one(nlp, text, "seized the northern airport")

@@ -24,6 +24,7 @@ from claimledger.extract.cues import COMMENT, CONFIRM, DENY, NON_SOURCE_HEADS, N
 from claimledger.extract.quotes import Quote, find_quotes
 from claimledger.extract.sources import (
     ANONYMOUS_HEADS,
+    is_media_name,
     DOCUMENT_HEADS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
@@ -48,6 +49,11 @@ _LISTENER_VERBS = frozenset({"tell", "speak", "talk", "say", "write", "confirm",
 _NON_CHANNEL_LISTENERS = frozenset({
     "reporters", "journalists", "lawmakers", "parliament", "audience", "crowd", "supporters", "people",
     "me", "us", "him", "her", "them", "colleagues", "viewers", "readers", "listeners", "students",
+})
+#: Bodies that hear statements without relaying them to the press.
+_AUDIENCES = frozenset({
+    "council", "committee", "parliament", "congress", "senate", "court", "assembly", "commission", "cabinet",
+    "summit", "conference", "meeting", "hearing", "panel", "board", "house", "chamber", "legislature",
 })
 _PREP_CUE_PREPS = frozenset({"on", "about", "of", "over", "for", "against", "at"})
 _LEARNED_MIN = 0.5  # a combination outside the core needs annotators to agree half the time
@@ -354,11 +360,10 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
     found.source = resolver.resolve(span, is_media=reporting and head.pos_ == "PROPN")
     resolver.note_source(found.source, span)
     listener = _listener(cue)
-    if listener is not None:
+    if listener is not None and _is_channel(listener):
         channel = resolver.resolve(listener, is_media=True)
-        if channel.kind in ("media", "organisation") or listener.root.pos_ == "PROPN":
-            found.via.append(channel.name)
-            resolver.media_names.add(channel.name.lower())
+        found.via.append(channel.name)
+        resolver.media_names.add(channel.name.lower())
     relay = _relay_in_subject(span.root)
     if relay is not None:
         found.via.append(resolver.resolve(relay, is_media=True).name)
@@ -368,6 +373,15 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
         found.source = resolver.resolve(cited)
         resolver.note_source(found.source, cited)
     return True
+
+
+def _is_channel(listener: Span) -> bool:
+    """An outlet that passes a statement on ("told The War Zone"), not an audience ("told the Security Council")."""
+    if is_media_name(listener.text):
+        return True
+    root = listener.root
+    return root.pos_ == "PROPN" and root.ent_type_ not in ("PERSON", "GPE", "NORP") and \
+        not any(t.lower_ in _AUDIENCES for t in listener)
 
 
 def _listener(cue: Token) -> Span | None:

@@ -37,6 +37,8 @@ class RawReport:
     outlet: str | None = None
     published: str | None = None
     path: str | None = None
+    original: bytes | None = None  # the page as fetched from a URL, kept (compressed) so citations can be checked
+    record_id: str | None = None  # WARC-Record-ID of a report read from a web archive (its offset is in ``path``)
 
 
 @dataclass(slots=True)

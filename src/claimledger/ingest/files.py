@@ -118,7 +118,7 @@ def _read_file(path: Path, limits: Limits) -> Iterator[RawReport | IngestError]:
 
 
 def _parse(kind: str, data: bytes, name: str) -> RawReport:
-    encoding = _declared_charset(data) if kind == "html" else None
+    encoding = declared_charset(data) if kind == "html" else None
     text = decode(data, name, encoding)
     if not text.strip():
         raise IngestError(f"{name}: contains only whitespace")
@@ -153,7 +153,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     return text
 
 
-def _declared_charset(data: bytes) -> str | None:
+def declared_charset(data: bytes) -> str | None:
     """The charset an HTML page declares in a ``<meta>`` tag, if Python knows it."""
     m = _HTML_CHARSET.search(data[:4096])
     if not m:

@@ -112,6 +112,24 @@ def test_nominal_claims_by(nlp):
     assert "opposition" in a.source.text
 
 
+def test_inanimate_subject_is_not_a_source(nlp):
+    assert not [a for a in extract(nlp, "Heavy rain in the hills could explain the rise.") if a.cue == "explain"]
+
+
+def test_source_phrase_stops_before_relative_clause_and_date(nlp):
+    text = "An engineer at the dam, who spoke on condition of anonymity, said two gates were opened."
+    assert one(nlp, text, "two gates were opened").source.text == "An engineer at the dam"
+    text = "The foreign ministry on Friday rejected reports that it had asked for help."
+    assert one(nlp, text, "it had asked for help").source.text == "The foreign ministry"
+
+
+def test_citing_is_a_channel_not_a_statement(nlp):
+    text = "Investigators seized the logbook, the Valley Courier reported, citing a ministry official."
+    found = extract(nlp, text)
+    assert [a.cue for a in found] == ["report"]
+    assert "ministry official" in found[0].source.text and found[0].via == ["Valley Courier"]
+
+
 def test_in_a_statement(nlp):
     a = one(nlp, "In a statement, the port operator said it had suspended all shipments.", "suspended all shipments")
     assert "port operator" in a.source.text

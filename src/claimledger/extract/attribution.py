@@ -83,6 +83,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     resolver = SourceResolver()
     resolver.observe_entities(list(doc.ents))
     found = [f for f in found if _resolve_source(f, resolver)]
+    cues = {f.cue.i for f in found}
+    found = [f for f in found if not (f.cue_lemma == "cite" and f.cue.head.i in cues and f.cue.head.i != f.cue.i)]
     _nest_channels(found)
     attributions = [_build(f, doc, text, quotes) for f in found]
     attributions = [a for a in attributions if a.content.strip()]
@@ -351,7 +353,9 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
         head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
         or lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP
         or lower in ANONYMOUS_HEADS or lower in DOCUMENT_HEADS
-        or found.cue_lemma in _STRONG_SPEECH or found.frame == "according"
+        or found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "para", "quote", "noun")
+        or found.cue_lemma in DENY | CONFIRM | COMMENT  # only actors deny, confirm or comment
+        or found.frame == "according"
     )
     if not plausible:
         return False
@@ -549,18 +553,33 @@ def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[
 
 
 def _np(token: Token) -> Span:
-    """A noun phrase without its relative clauses or trailing punctuation."""
+    """A noun phrase without relative clauses, trailing dates or punctuation.
+
+    "An engineer at the dam, who spoke on condition of anonymity" is "An
+    engineer at the dam"; "the ministry on Friday" is "the ministry".
+    """
     doc = token.doc
     left = token.left_edge.i
     right = token.i
     for child in token.rights:
-        if child.dep_ in ("relcl", "acl"):
+        if child.dep_ in ("relcl", "acl") or _is_time_modifier(child):
             break
         if not child.is_punct:
             right = child.right_edge.i
+    for inner in doc[token.i + 1:right + 1]:
+        if inner.dep_ in ("relcl", "acl") or _is_time_modifier(inner):
+            right = inner.left_edge.i - 1
+            break
     while right > left and doc[right].is_punct:
         right -= 1
     return doc[left:right + 1]
+
+
+def _is_time_modifier(token: Token) -> bool:
+    """ "on Friday", "last week": a date the parser hung on the noun rather than the verb."""
+    if token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME"):
+        return True
+    return token.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in token.children)
 
 
 def _token_span(token: Token) -> tuple[int, int]:

@@ -1,0 +1,1 @@
+"""Alembic revisions, oldest first by number (a package so installs ship them)."""

@@ -1,0 +1,51 @@
+"""Alembic migrations: the schema they build is the models' schema, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import sqlite3
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, text
+
+from claimledger.store import Store, migrations
+from claimledger.store.models import Base
+from test_store import RAW, make_extraction
+
+
+def test_migrated_schema_matches_the_models(db_url):
+    """A column added to store/models.py without a revision in store/migrations/versions fails here."""
+    with Store.open(db_url) as store, store.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        assert diff == []
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+
+
+def test_reports_keep_their_story_and_can_be_read_per_story(db_url):
+    with Store.open(db_url) as store:
+        store.add(make_extraction(), story="harbour")
+        store.add(make_extraction(text=RAW.replace("ferry order", "tram contract"), path="tram.txt"))
+        assert [r.extraction.report.path for r in store.reports(story="harbour")] == ["reports/ferry.txt"]
+        assert [r.id for r in store.reports()] == ["d1", "d2"]
+
+
+def test_a_database_made_before_migrations_is_stamped_and_upgraded(tmp_path):
+    """Stores created with create_all (no alembic_version table) have revision 0001's schema."""
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        command.upgrade(migrations.config(connection), "0001")
+        connection.exec_driver_sql("DROP TABLE alembic_version")
+        connection.exec_driver_sql(
+            "INSERT INTO reports (content_hash, raw_text, clean_text, offsets, removed, added_at, published_inferred)"
+            " VALUES ('abc', 'old text', 'old text', x'', '[]', '2030-01-01', 0)")
+    engine.dispose()
+    with Store.open(path, create=False) as store:
+        assert store.count() == 1
+        assert "story" in {c["name"] for c in inspect(store.engine).get_columns("reports")}
+        assert "stories" in inspect(store.engine).get_table_names()
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+    finally:
+        raw.close()

@@ -34,6 +34,7 @@ class ReportRow(Base):
     removed: Mapped[list[str]] = mapped_column(JSON)
     added_at: Mapped[str] = mapped_column(String(32))
     copy_of: Mapped[int | None] = mapped_column(ForeignKey("reports.id"))
+    story: Mapped[str | None] = mapped_column(String(100), index=True)  # StoryRow.name, see ledger.stories
 
     attributions: Mapped[list[AttributionRow]] = relationship(
         order_by="AttributionRow.idx", cascade="all, delete-orphan", lazy="selectin"
@@ -42,6 +43,22 @@ class ReportRow(Base):
         order_by="FigureRow.idx", cascade="all, delete-orphan", lazy="selectin"
     )
     times: Mapped[list[TimeRow]] = relationship(order_by="TimeRow.idx", cascade="all, delete-orphan", lazy="selectin")
+
+
+class StoryRow(Base):
+    """A story's running profile, so a new report is placed without rereading the others (ledger.stories)."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    pinned: Mapped[bool] = mapped_column(Boolean)  # named by hand (analyze --story)
+    size: Mapped[int] = mapped_column(Integer)
+    centroid: Mapped[bytes | None] = mapped_column(LargeBinary)  # float32 sum of member vectors
+    entities: Mapped[dict[str, int]] = mapped_column(JSON)  # name -> member count, most frequent kept
+    first: Mapped[str | None] = mapped_column(String(32))
+    last: Mapped[str | None] = mapped_column(String(32))
+    seen: Mapped[int] = mapped_column(Integer)  # arrival number of the latest member, for recency
 
 
 class _SourceColumns:

@@ -29,7 +29,8 @@ from claimledger.records import (
     StoredReport,
     TimeExpression,
 )
-from claimledger.store.models import AttributionRow, Base, FigureRow, ReportRow, TimeRow
+from claimledger.store import migrations
+from claimledger.store.models import AttributionRow, FigureRow, ReportRow, TimeRow
 
 
 class StoreError(RuntimeError):
@@ -80,9 +81,11 @@ def _database_url(target: str | Path) -> URL:
     text = str(target)
     if "://" in text:
         try:
-            return make_url(text)
+            url = make_url(text)
         except ArgumentError as exc:
             raise StoreError(f"{text}: not a database URL ({exc})") from None
+        # psycopg (3) is the PostgreSQL driver installed; SQLAlchemy would otherwise look for psycopg2.
+        return url.set(drivername="postgresql+psycopg") if url.drivername in ("postgresql", "postgres") else url
     return URL.create("sqlite", database=text)
 
 
@@ -94,6 +97,21 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _no_nul(value):
+    """PostgreSQL text cannot hold NUL; U+FFFD stands in, one character for one, so offsets stay valid."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {key: _no_nul(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_no_nul(item) for item in value)
+    return value
+
+
+def _postgres_parameters(_conn, _cursor, statement, parameters, _context, _executemany):
+    return statement, _no_nul(parameters)
+
+
 class Store:
     """Reports and extractions in one database. Use :meth:`open`, ideally as a context manager."""
 
@@ -102,7 +120,7 @@ class Store:
 
     @classmethod
     def open(cls, target: str | Path, *, create: bool = True) -> Store:
-        """Open the database at a file path or SQLAlchemy URL, creating tables as needed.
+        """Open the database at a file path or SQLAlchemy URL (``postgresql://…`` too), migrating it to the newest schema.
 
         With ``create=False`` a missing SQLite file is an error rather than a new, empty store.
         """
@@ -116,8 +134,11 @@ class Store:
             raise StoreError(f"{target}: cannot open database ({exc})") from None
         if url.get_backend_name() == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
+        elif url.get_backend_name() == "postgresql":
+            event.listen(engine, "before_cursor_execute", _postgres_parameters, retval=True)
         try:
-            Base.metadata.create_all(engine)
+            with engine.begin() as connection:
+                migrations.upgrade(connection)
         except SQLAlchemyError as exc:
             engine.dispose()
             reason = getattr(exc, "orig", None) or exc
@@ -147,7 +168,9 @@ class Store:
         with Session(self.engine) as session:
             return list(session.scalars(select(ReportRow.published).order_by(ReportRow.id)))
 
-    def add(self, extraction: ReportExtraction, *, copy_of: str | None = None) -> StoredReport | None:
+    def add(
+        self, extraction: ReportExtraction, *, copy_of: str | None = None, story: str | None = None
+    ) -> StoredReport | None:
         """Store one report and its extraction in one transaction.
 
         Returns ``None`` when a report with the same content hash is already
@@ -155,6 +178,7 @@ class Store:
         """
         digest = content_hash(extraction.report.text)
         row = _report_row(extraction, digest, _pk(copy_of) if copy_of else None)
+        row.story = story
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 if session.scalar(select(ReportRow.id).where(ReportRow.content_hash == digest)) is not None:
@@ -168,10 +192,13 @@ class Store:
             id=doc_id(row.id), extraction=extraction, content_hash=digest, added_at=row.added_at, copy_of=copy_of
         )
 
-    def reports(self) -> list[StoredReport]:
-        """Every stored report, in id order, rebuilt into the records it was stored from."""
+    def reports(self, story: str | None = None) -> list[StoredReport]:
+        """Every stored report (or those of one story), in id order, rebuilt into the records it was stored from."""
+        query = select(ReportRow).order_by(ReportRow.id)
+        if story is not None:
+            query = query.where(ReportRow.story == story)
         with Session(self.engine) as session:
-            return [_stored_report(row) for row in session.scalars(select(ReportRow).order_by(ReportRow.id))]
+            return [_stored_report(row) for row in session.scalars(query)]
 
 
 def _source_columns(source: Source | None) -> dict:

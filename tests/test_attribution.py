@@ -200,6 +200,18 @@ def test_later_quotation_continues_the_last_speaker(nlp):
     assert "The evidence is overwhelming" not in a.content
 
 
+def test_phrase_quoted_in_a_narrative_sentence_is_not_a_continuation(nlp):
+    text = (
+        "The governor demanded the release of the prisoners. "
+        "The minister “condemned in the strongest terms” the arrests at the border."
+    )
+    assert not [a for a in extract(nlp, text) if a.continuation]
+
+
+def test_idiom_is_not_a_statement(nlp):
+    assert extract(nlp, "Only time will tell how the talks will end.") == []
+
+
 def test_pronoun_resolves_to_person(nlp):
     text = "Foreign Minister Anja Holm met the ambassador on Monday. She said the border would stay open."
     a = one(nlp, text, "border would stay open")

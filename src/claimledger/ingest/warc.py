@@ -9,15 +9,17 @@ for .warc.gz, so ``warcio extract`` or a range request finds it again), its
 
 A damaged archive (truncated gzip, broken record) yields one error naming the
 archive and the offset where reading stopped; the reports before it are kept.
+warcio stops quietly at the end of a truncated file, so damage is detected
+here: a record whose block is shorter than its Content-Length, or bytes left
+over after the last whole record.
 """
 from __future__ import annotations
 
-import zlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from claimledger.config import Limits
 from claimledger.ingest.errors import IngestError, display
@@ -26,6 +28,7 @@ from claimledger.records import RawReport
 
 SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+TRAILING_BYTES = 4  # the blank lines after the last record of an uncompressed WARC
 
 
 def is_archive(path: str | Path) -> bool:
@@ -41,32 +44,44 @@ def read_warc(path: str | Path, limits: Limits = Limits()) -> Iterator[RawReport
         yield IngestError(f"{name}: cannot read ({exc.strerror or exc})")
         return
     with stream:
+        size = os.fstat(stream.fileno()).st_size
         records = ArchiveIterator(stream)
-        offset = 0
+        end = 0  # where the last whole record ends
         try:
             for record in records:
-                offset = records.get_record_offset()
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                if record.http_headers.get_statuscode() != "200":
-                    continue
-                media, charset = parse_content_type(record.http_headers.get_header("Content-Type") or "")
-                if media not in HTML_TYPES:
+                html = _html_response(record)
+                body = record.content_stream().read(limits.max_file_bytes + 1) if html else None
+                offset = records.get_record_offset()  # after the read: warcio finds it by reading to the record's end
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    raise EOFError("record cut short")
+                end = offset + records.get_record_length()
+                if body is None:
                     continue
                 where = f"{path}#{offset}"
-                body = record.content_stream().read(limits.max_file_bytes + 1)
                 if len(body) > limits.max_file_bytes:
                     yield IngestError(f"{display(where)}: record is over the {limits.max_file_bytes:,}-byte limit")
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
                 try:
-                    report = page_report(body, media, charset, uri, display(f"{where} ({uri})"))
+                    report = page_report(body, html[0], html[1], uri, display(f"{where} ({uri})"))
                 except IngestError as exc:
                     yield exc
                     continue
                 report.path = where
                 report.record_id = record.rec_headers.get_header("WARC-Record-ID")
                 yield report
-        except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+            if size - end > TRAILING_BYTES:
+                raise EOFError("unreadable bytes after the last whole record")
+        except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged input; the batch goes on
             reason = " ".join(str(exc).split())[:160] or type(exc).__name__
-            yield IngestError(f"{name}: archive damaged after offset {offset:,}, later records skipped ({reason})")
+            yield IngestError(f"{name}: archive damaged after offset {end:,}, later records skipped ({reason})")
+
+
+def _html_response(record) -> tuple[str, str | None] | None:
+    """(media type, charset) of an HTTP 200 response record with an HTML body, else None."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    if record.http_headers.get_statuscode() != "200":
+        return None
+    media, charset = parse_content_type(record.http_headers.get_header("Content-Type") or "")
+    return (media, charset) if media in HTML_TYPES else None

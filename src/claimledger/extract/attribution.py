@@ -120,17 +120,19 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
         return None
     lemma = token.lemma_.lower()
-    subject_token = token
     if lemma == "quote":  # "X was quoted as saying …": the cue is "say", the speaker the subject of "quoted"
-        saying = next((g for c in token.children if c.lower_ == "as" for g in c.children if g.lemma_ == "say"), None)
-        if saying is None:
+        if _quoted_as_saying(token) is None:
             return None
         lemma = "say"
     frame, content = _complement(token, sent, quotes)
     if frame is None:
         return None
-    source_span = _subject(subject_token)
-    return _Found(token, lemma, source_span, content, frame, sent)
+    return _Found(token, lemma, _subject(token), content, frame, sent)
+
+
+def _quoted_as_saying(token: Token) -> Token | None:
+    """The "saying" of "was quoted as saying"."""
+    return next((g for c in token.children if c.lower_ == "as" for g in c.children if g.lemma_ == "say"), None)
 
 
 def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | None, tuple[int, int]]:
@@ -141,9 +143,9 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     the same sentence ("He said: “…”") serves only verbs with neither.
     """
     children = list(token.children)
-    if token.lemma_ == "quote":
-        saying = next((g for c in children if c.lower_ == "as" for g in c.children), None)
-        children = list(saying.children) if saying is not None else children
+    saying = _quoted_as_saying(token) if token.lemma_ == "quote" else None
+    if saying is not None:  # the clause may hang on "quoted" or on "saying"
+        children += list(saying.children)
     clauses = [c for c in children if c.dep_ == "ccomp"]
     if not clauses and any(c.dep_ == "dobj" and c.lower_ == "what" for c in children):
         # "showing what it claims are …": the parser hangs the clause on the verb above
@@ -463,9 +465,7 @@ def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attributi
     quote_kind = _quote_kind(start, end, quotes)
     content_span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     cue = found.cue
-    stance_cue = cue
-    if cue.lemma_ == "quote":
-        stance_cue = next((g for c in cue.children if c.lower_ == "as" for g in c.children), cue)
+    stance_cue = (_quoted_as_saying(cue) if cue.lemma_ == "quote" else None) or cue
     sentence = found.sentence
     sent_start, sent_end = sentence.start_char, sentence.end_char
     if quote_kind == "direct":  # a quotation may run past its sentence

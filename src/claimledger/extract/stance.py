@@ -19,19 +19,24 @@ _INABILITY = frozenset({"unable", "fail", "decline", "refuse"})
 
 
 def is_negated(token: Token) -> bool:
-    """A verb negated directly ("could not confirm") or by inability ("unable to verify")."""
+    """A verb negated directly ("could not confirm"), through the verb it is conjoined
+    with ("could not confirm or corroborate"), or by inability ("unable to verify",
+    "declined to comment", "did not want to comment")."""
     if any(child.dep_ == "neg" for child in token.children):
         return True
     head = token.head
-    if token.dep_ == "conj" and head.i != token.i and is_negated(head):  # "could not confirm or corroborate"
-        return True
-    if token.dep_ == "xcomp" and (head.lemma_.lower() in _INABILITY or any(c.dep_ == "neg" for c in head.children)):
-        return True
-    if token.dep_ == "xcomp" and head.dep_ == "acomp" and head.lower_ == "unable":
-        return True
-    if token.dep_ == "xcomp" and head.lemma_ == "be" and any(c.lower_ == "unable" for c in head.children):
-        return True
-    return any(c.dep_ == "acomp" and c.lower_ == "unable" for c in head.children) and token.dep_ == "xcomp"
+    if head.i == token.i:
+        return False
+    if token.dep_ == "conj":
+        return is_negated(head)
+    if token.dep_ != "xcomp":
+        return False
+    return (
+        head.lemma_.lower() in _INABILITY
+        or any(c.dep_ == "neg" for c in head.children)
+        or head.lower_ == "unable"  # "unable to verify" parsed with "unable" as the head
+        or any(c.lower_ == "unable" for c in head.children)  # "was unable to verify"
+    )
 
 
 def cue_stance(cue: Token) -> Stance | None:

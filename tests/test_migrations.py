@@ -18,7 +18,7 @@ def test_migrated_schema_matches_the_models(db_url):
     with Store.open(db_url) as store, store.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
         assert diff == []
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0002"
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0003"
 
 
 def test_reports_keep_their_story_and_can_be_read_per_story(db_url):

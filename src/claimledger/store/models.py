@@ -61,6 +61,30 @@ class StoryRow(Base):
     seen: Mapped[int] = mapped_column(Integer)  # arrival number of the latest member, for recency
 
 
+class OriginalRow(Base):
+    """Where a report was read from, so a citation can be checked against it later.
+
+    ``body`` is the page as fetched from a URL, zlib-compressed; ``record_id``
+    the WARC-Record-ID of a report read from a web archive (whose offset is in
+    ``reports.path``): the archive itself is the original, so it is not copied.
+    """
+
+    __tablename__ = "originals"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    record_id: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class SignatureRow(Base):
+    """A report's MinHash signature (:mod:`claimledger.dedup`), so copies are found without rereading texts."""
+
+    __tablename__ = "signatures"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    minhash: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class _SourceColumns:
     source_text: Mapped[str | None] = mapped_column(Text)
     source_name: Mapped[str | None] = mapped_column(Text)

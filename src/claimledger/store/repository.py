@@ -30,7 +30,7 @@ from claimledger.records import (
     TimeExpression,
 )
 from claimledger.store import migrations
-from claimledger.store.models import AttributionRow, FigureRow, ReportRow, TimeRow
+from claimledger.store.models import AttributionRow, FigureRow, OriginalRow, ReportRow, SignatureRow, TimeRow
 
 
 class StoreError(RuntimeError):
@@ -169,12 +169,15 @@ class Store:
             return list(session.scalars(select(ReportRow.published).order_by(ReportRow.id)))
 
     def add(
-        self, extraction: ReportExtraction, *, copy_of: str | None = None, story: str | None = None
+        self, extraction: ReportExtraction, *, copy_of: str | None = None, story: str | None = None,
+        signature: bytes | None = None,
     ) -> StoredReport | None:
         """Store one report and its extraction in one transaction.
 
         Returns ``None`` when a report with the same content hash is already
-        stored: analysing the same report twice changes nothing.
+        stored: analysing the same report twice changes nothing. The report's
+        ``original`` page (compressed) or ``record_id``, and its MinHash
+        ``signature`` (:mod:`claimledger.dedup`), go in the same transaction.
         """
         digest = content_hash(extraction.report.text)
         row = _report_row(extraction, digest, _pk(copy_of) if copy_of else None)
@@ -184,6 +187,14 @@ class Store:
                 if session.scalar(select(ReportRow.id).where(ReportRow.content_hash == digest)) is not None:
                     return None
                 session.add(row)
+                raw = extraction.report
+                if raw.original is not None or raw.record_id is not None or signature is not None:
+                    session.flush()  # gives row.id
+                if raw.original is not None or raw.record_id is not None:
+                    body = zlib.compress(raw.original) if raw.original is not None else None
+                    session.add(OriginalRow(report_id=row.id, record_id=raw.record_id, body=body))
+                if signature is not None:
+                    session.add(SignatureRow(report_id=row.id, minhash=signature))
         except IntegrityError:
             if self.has(digest):  # another writer stored the same report meanwhile
                 return None
@@ -192,13 +203,36 @@ class Store:
             id=doc_id(row.id), extraction=extraction, content_hash=digest, added_at=row.added_at, copy_of=copy_of
         )
 
+    def signatures(self) -> list[tuple[str, str | None, bytes]]:
+        """``(report id, copy_of, packed MinHash)`` of every report with a signature, in id order."""
+        query = (select(SignatureRow.report_id, ReportRow.copy_of, SignatureRow.minhash)
+                 .join(ReportRow, ReportRow.id == SignatureRow.report_id).order_by(SignatureRow.report_id))
+        with Session(self.engine) as session:
+            return [(doc_id(pk), doc_id(copy) if copy is not None else None, blob) for pk, copy, blob in session.execute(query)]
+
+    def original(self, doc: str) -> bytes | None:
+        """The page a report was fetched as, decompressed; None when it was not read from a URL."""
+        with Session(self.engine) as session:
+            body = session.scalar(select(OriginalRow.body).where(OriginalRow.report_id == _pk(doc)))
+        return zlib.decompress(body) if body is not None else None
+
+    def known_urls(self, urls: list[str]) -> set[str]:
+        """Those of ``urls`` that some stored report was read from (feeds: entries already taken)."""
+        found: set[str] = set()
+        with Session(self.engine) as session:
+            for first in range(0, len(urls), 500):
+                found.update(session.scalars(select(ReportRow.url).where(ReportRow.url.in_(urls[first:first + 500]))))
+        return found
+
     def reports(self, story: str | None = None) -> list[StoredReport]:
         """Every stored report (or those of one story), in id order, rebuilt into the records it was stored from."""
         query = select(ReportRow).order_by(ReportRow.id)
         if story is not None:
             query = query.where(ReportRow.story == story)
         with Session(self.engine) as session:
-            return [_stored_report(row) for row in session.scalars(query)]
+            records = dict(session.execute(select(OriginalRow.report_id, OriginalRow.record_id)
+                                           .where(OriginalRow.record_id.is_not(None))).all())
+            return [_stored_report(row, records.get(row.id)) for row in session.scalars(query)]
 
 
 def _source_columns(source: Source | None) -> dict:
@@ -287,7 +321,7 @@ def _report_row(extraction: ReportExtraction, digest: str, copy_of: int | None) 
     )
 
 
-def _stored_report(row: ReportRow) -> StoredReport:
+def _stored_report(row: ReportRow, record_id: str | None = None) -> StoredReport:
     extraction = ReportExtraction(
         report=RawReport(
             text=row.raw_text,
@@ -296,6 +330,7 @@ def _stored_report(row: ReportRow) -> StoredReport:
             outlet=row.outlet,
             published=row.stated_published,
             path=row.path,
+            record_id=record_id,
         ),
         clean=CleanText(text=row.clean_text, offsets=unpack_offsets(row.offsets), removed=list(row.removed)),
         published=row.published,

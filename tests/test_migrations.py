@@ -46,6 +46,6 @@ def test_a_database_made_before_migrations_is_stamped_and_upgraded(tmp_path):
         assert "stories" in inspect(store.engine).get_table_names()
     raw = sqlite3.connect(path)
     try:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
     finally:
         raw.close()

@@ -68,6 +68,8 @@ def strip_determiner(text: str) -> str:
     return re.sub(r"^(the|a|an)\s+", "", text.strip())
 
 
+_MEDIA_HEADS = frozenset({"media", "outlet", "outlets", "newspaper", "broadcaster", "publication"})
+
 #: Descriptions that point back at the outlet last named ("the report said").
 MEDIA_DESCRIPTIONS = frozenset({
     "report", "outlet", "newspaper", "broadcaster", "agency", "publication", "network", "channel", "paper",
@@ -108,50 +110,46 @@ class SourceResolver:
         self.persons.append(_Known(name, "person", frozenset(words), position, subject))
 
     def resolve(self, span: Span, *, is_media: bool = False) -> Source:
-        """The :class:`Source` for a subject/agent span in the text."""
-        text = span.text.strip()
-        head = span.root
-        lower = head.lower_
-        position = span.start
+        """The :class:`Source` for a subject, agent or listener span in the text.
+
+        In order: a named person; a pronoun (a person pronoun points back to
+        the last person named as a subject, "it" to the last organisation);
+        a proper name (a bare surname the NER missed is still a person); a
+        definite description of an earlier actor; a document or outlet; else
+        an anonymous source described by the phrase itself.
+        """
+        text, head = span.text.strip(), span.root
+        lower, position = head.lower_, span.start
+
+        def source(name: str, kind: SourceKind) -> Source:
+            return Source(text, name, kind, span.start_char, span.end_char)
+
         person = next((e for e in span.ents if e.label_ == "PERSON" and not is_media_name(e.text)
                        and (e.start <= head.i < e.end or e.root.dep_ == "appos" and e.root.head.i == head.i)), None)
         if person is not None:
-            return Source(text, self._full_person(_person_name(person), position), "person", span.start_char, span.end_char)
-        if lower in PRONOUNS_PERSON and head.pos_ == "PRON":
-            known = self._latest([k for k in self.persons if k.subject], position) or self._latest(self.persons, position)
-            return Source(text, known.name if known else text, "person", span.start_char, span.end_char)
-        if lower == "it" and head.pos_ == "PRON":  # "it said": the organisation last named
-            known = self._latest(self.groups, position)
-            if known is not None:
-                return Source(text, known.name, known.kind, span.start_char, span.end_char)
-        if lower in PRONOUNS_GROUP and head.pos_ == "PRON":
-            return Source(text, text, "generic", span.start_char, span.end_char)
-        if head.pos_ == "PROPN":  # a surname the NER missed or took for an organisation ("Wells said")
-            name = proper_name(span) or strip_determiner(_compact(span))
+            return source(self._full_person(_person_name(person), position), "person")
+        if head.pos_ == "PRON":
+            if lower in PRONOUNS_PERSON:
+                known = self._latest([k for k in self.persons if k.subject], position) or self._latest(self.persons, position)
+                return source(known.name if known else text, "person")
+            known = self._latest(self.groups, position) if lower == "it" else None
+            return source(known.name, known.kind) if known else source(text, "generic")
+        named = next((e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON")), None)
+        if head.pos_ == "PROPN" or (named is not None and named.root == head):
+            name = proper_name(span) or strip_determiner(named.text if named is not None else _compact(span))
             full = self._full_person(name, position)
             if full != name or any(k.name == name for k in self.persons):
-                return Source(text, full, "person", span.start_char, span.end_char)
-        named = next((e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON")), None)
-        if named is not None and head.pos_ == "PROPN" or (named is not None and named.root == head):
-            name = proper_name(span) or strip_determiner(named.text)
-            if named.label_ == "GPE":
-                kind: SourceKind = "state"
-            elif is_media or is_media_name(name) or name.lower() in self.media_names:
-                kind = "media"
-            else:
-                kind = "organisation"
-            return Source(text, name, kind, span.start_char, span.end_char)
-        if head.pos_ == "PROPN":
-            name = proper_name(span) or strip_determiner(_compact(span))
-            kind = "media" if is_media or is_media_name(name) or name.lower() in self.media_names else "organisation"
-            return Source(text, name, kind, span.start_char, span.end_char)
+                return source(full, "person")  # a surname the NER missed or took for an organisation
+            if named is not None and named.label_ == "GPE":
+                return source(name, "state")
+            media = is_media or is_media_name(name) or name.lower() in self.media_names
+            return source(name, "media" if media else "organisation")
         described = self._described(span, position)
         if described is not None:
-            return Source(text, described.name, described.kind, span.start_char, span.end_char)
+            return source(described.name, described.kind)
         if lower in DOCUMENT_HEADS:
-            kind = "media" if lower in {"media", "outlet", "outlets", "newspaper", "broadcaster", "publication"} else "document"
-            return Source(text, strip_determiner(text), kind, span.start_char, span.end_char)
-        return Source(text, strip_determiner(text), "anonymous", span.start_char, span.end_char)
+            return source(strip_determiner(text), "media" if lower in _MEDIA_HEADS else "document")
+        return source(strip_determiner(text), "anonymous")
 
     def _full_person(self, name: str, position: int) -> str:
         """The fullest earlier (or, failing that, later) name sharing this surname."""

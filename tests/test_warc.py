@@ -1,0 +1,116 @@
+"""Web archives: HTML responses streamed out of WARC and WARC.gz files built here with warcio."""
+from __future__ import annotations
+
+import sqlite3
+from io import BytesIO
+
+import pytest
+from typer.testing import CliRunner
+from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from claimledger.cli import app
+from claimledger.ingest import IngestError
+from claimledger.ingest.inputs import read_inputs
+from claimledger.ingest.warc import read_warc
+from claimledger.records import RawReport
+
+PAGES = {
+    "https://tidings.example/quarry": (
+        "Quarry blast rattles windows in Brenholt",
+        "A blast at the Brenholt quarry shook houses across the village on Friday morning, residents said. "
+        "The quarry's owner, Calder Stone, said the charge had been within its permit. "
+        "\"We measured the vibration and it was below the legal limit,\" site manager Ada Voss told the paper.",
+    ),
+    "https://tidings.example/quarry-council": (
+        "Council orders review of quarry permit",
+        "Brenholt's council ordered a review of the quarry's blasting permit on Monday after about 60 residents "
+        "complained of cracked plaster. Councillor Hugo Brandt said the review would take six weeks. "
+        "The owner denied that the blast had damaged any house.",
+    ),
+}
+
+
+def html(title: str, body: str) -> bytes:
+    return (f"<html><head><title>{title}</title></head><body><nav>Home | Local</nav>"
+            f"<article><h1>{title}</h1><p>{body}</p></article></body></html>").encode()
+
+
+def write_archive(path, gzip: bool = True) -> dict[str, str]:
+    """An archive with the two pages plus records that are not reports; returns record ids by URI."""
+    ids = {}
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=gzip)
+        writer.write_record(writer.create_warcinfo_record(str(path), {"software": "test"}))
+
+        def response(uri, status, ctype, payload):
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(uri, "response", payload=BytesIO(payload), http_headers=headers)
+            writer.write_record(record)
+            return record.rec_headers.get_header("WARC-Record-ID")
+
+        request = writer.create_warc_record("https://tidings.example/quarry", "request", payload=BytesIO(b"GET /quarry HTTP/1.1\r\n\r\n"))
+        writer.write_record(request)
+        for uri, (title, body) in PAGES.items():
+            ids[uri] = response(uri, "200 OK", "text/html; charset=utf-8", html(title, body))
+        response("https://tidings.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(200))
+        response("https://tidings.example/gone", "404 Not Found", "text/html", html("Not found", "Nothing here " * 20))
+    return ids
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_html_responses_become_reports_with_record_id_and_offset(tmp_path, gzip):
+    archive = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    ids = write_archive(archive, gzip)
+    reports = list(read_warc(archive))
+    assert all(isinstance(r, RawReport) for r in reports)
+    assert [r.url for r in reports] == list(PAGES)
+    assert [r.record_id for r in reports] == [ids[u] for u in PAGES]
+    assert reports[0].title == "Quarry blast rattles windows in Brenholt"
+    assert "site manager Ada Voss" in reports[0].text and "Home | Local" not in reports[0].text
+    for report in reports:  # the offset in the path finds the record again
+        name, _, offset = report.path.rpartition("#")
+        assert name == str(archive)
+        with open(archive, "rb") as f:
+            f.seek(int(offset))
+            record = next(iter(ArchiveIterator(f)))
+            assert record.rec_headers.get_header("WARC-Record-ID") == report.record_id
+
+
+def test_a_truncated_archive_keeps_the_records_before_the_damage(tmp_path):
+    archive = tmp_path / "crawl.warc.gz"
+    write_archive(archive)
+    data = archive.read_bytes()
+    second = [r for r in read_warc(archive)][1].path.rpartition("#")[2]
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: int(second) + 60])  # part way into the second page's record
+    items = list(read_warc(cut))
+    assert [r.url for r in items if isinstance(r, RawReport)] == ["https://tidings.example/quarry"]
+    [error] = [e for e in items if isinstance(e, IngestError)]
+    assert str(error).startswith(f"{cut}: archive damaged after offset") and "\n" not in str(error)
+
+
+def test_read_inputs_routes_archives_and_files(tmp_path):
+    archive = tmp_path / "crawl.warc.gz"
+    write_archive(archive)
+    note = tmp_path / "note.txt"
+    note.write_text("title: Quarry reopens\n\nThe Brenholt quarry reopened on Tuesday, its owner said, after the review.")
+    items = list(read_inputs([str(archive), str(note), str(tmp_path / "missing.warc.gz")]))
+    assert [i.url if isinstance(i, RawReport) else str(i) for i in items] == [
+        *PAGES, None, f"{tmp_path / 'missing.warc.gz'}: no such file or folder",
+    ]
+
+
+def test_analyze_an_archive_stores_record_ids(tmp_path):
+    archive = tmp_path / "crawl.warc.gz"
+    ids = write_archive(archive)
+    db = tmp_path / "ledger.db"
+    result = CliRunner().invoke(app, ["analyze", str(archive), "--db", str(db)])
+    assert "analysed 2" in result.stdout, result.stdout + result.stderr
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute(
+            "SELECT r.url, r.path, o.record_id FROM reports r JOIN originals o ON o.report_id = r.id ORDER BY r.id"
+        ).fetchall()
+    assert [(url, rid) for url, _, rid in rows] == [(u, ids[u]) for u in PAGES]
+    assert all(path.startswith(f"{archive}#") for _, path, _ in rows)

@@ -81,7 +81,7 @@ def entry_report(entry: FeedEntry, limits: Limits = Limits(), *, client: httpx.C
         report = read_url(entry.link, limits, client=client)
     report.url = entry.key
     report.title = entry.title or report.title
-    report.outlet = report.outlet or entry.outlet
+    report.outlet = entry.outlet or report.outlet  # the feed names its publisher; a page may give only its host
     report.published = entry.published or report.published
     return report
 

@@ -1,0 +1,114 @@
+"""Near-duplicates: a syndicated copy is linked to its original, different stories never are."""
+from __future__ import annotations
+
+import itertools
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimledger.cli import app
+from claimledger.dedup import CopyIndex, pack, signature, unpack
+from claimledger.export import export_ledger
+from claimledger.ledger import build_ledger
+from claimledger.store import Store
+
+ECB_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus" / "docs_dev.jsonl"
+
+PARAGRAPHS = [
+    "Rescue crews pulled eleven miners alive from the flooded Korvath colliery on Saturday, the regional "
+    "emergency service said, two days after water broke into the lower galleries.",
+    "\"We reached them through an old ventilation shaft and every one of them walked out,\" rescue chief "
+    "Marta Ilves told reporters at the pit head. She said three more miners were still missing.",
+    "The mine's owner, Eastfold Coal, said the pumps had been inspected last month and denied that it had "
+    "ignored warnings from the union about rising water in the old workings.",
+    "The union's local secretary, Piet Oranje, said members had reported water seeping into the galleries "
+    "at least four times since January and that the company had not responded to any of the reports.",
+]
+ORIGINAL = "Miners rescued from flooded colliery\n\n" + "\n\n".join(PARAGRAPHS)
+# A wire copy as another outlet ran it: its own headline, paragraphs reordered, a line of its own added.
+SYNDICATED = ("Eleven saved as Korvath pit floods\n\n" + "\n\n".join([PARAGRAPHS[1], PARAGRAPHS[0], PARAGRAPHS[3],
+              PARAGRAPHS[2]]) + "\n\nThe Valley Gazette contributed to this report.")
+OTHER = ("Eastfold Coal shares fall after mine flood\n\n"
+         "Shares in Eastfold Coal fell nine percent on Monday as investors weighed the cost of the flood at its "
+         "Korvath colliery, where eleven miners were rescued at the weekend. Analysts at Brunn Capital said the "
+         "company could face fines of up to 40 million and that the mine might stay shut for months. The company "
+         "said it would publish an estimate of the damage next week and that production at its other pits was "
+         "unaffected.")
+
+
+def test_a_reordered_copy_with_a_new_headline_is_found():
+    index = CopyIndex()
+    index.add("d1", signature(ORIGINAL.split("\n\n", 1)[1]))
+    index.add("d2", signature(OTHER.split("\n\n", 1)[1]))
+    assert index.original_of(signature(SYNDICATED.split("\n\n", 1)[1])) == "d1"
+    assert index.original_of(signature(OTHER.split("\n\n", 1)[1] + " Trading resumed later.")) == "d2"
+    assert index.original_of(signature("Too short to say anything about copies.")) is None
+
+
+def test_signatures_survive_the_store_round_trip():
+    minhash = signature(ORIGINAL)
+    assert unpack(pack(minhash)).jaccard(minhash) == 1.0 and len(pack(minhash)) == 512
+
+
+def test_a_copy_of_a_copy_links_to_the_original():
+    index = CopyIndex()
+    index.add("d1", signature(OTHER))  # an unrelated, earlier report
+    index.add("d4", signature(SYNDICATED), copy_of="d2")  # stored as a copy of d2, whose own text is not indexed
+    assert index.original_of(signature(ORIGINAL)) == "d2"
+
+
+def test_analyze_links_the_syndicated_copy_and_the_ledger_counts_one_origin(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_original.txt").write_text(ORIGINAL)
+    (folder / "b_other.txt").write_text(OTHER)
+    (folder / "c_syndicated.txt").write_text(SYNDICATED)
+    db = tmp_path / "ledger.db"
+    result = CliRunner().invoke(app, ["analyze", str(folder), "--db", str(db)], catch_exceptions=False)
+    assert "analysed 3 (1 near-copy of stored reports)" in result.stdout
+    with Store.open(db) as store:
+        reports = store.reports()
+    assert [(r.extraction.report.path.rsplit("/", 1)[1], r.copy_of) for r in reports] == [
+        ("a_original.txt", None), ("b_other.txt", None), ("c_syndicated.txt", "d1")]
+    ledger = build_ledger(reports)
+    data = export_ledger(reports, ledger)
+    assert [d["copy_of"] for d in data["documents"]] == [None, None, "d1"]
+    quoted = [c for c in ledger.claims if "every one of them walked out" in c.summary]
+    assert quoted and all(set(c.doc_ids) == {"d1", "d3"} and c.independent_sources == 1 for c in quoted)
+
+    # a later run compares new reports with the stored signatures
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "d_another_copy.txt").write_text(ORIGINAL.replace("on Saturday", "on Saturday morning"))
+    CliRunner().invoke(app, ["analyze", str(later), "--db", str(db)], catch_exceptions=False)
+    with Store.open(db) as store:
+        assert store.reports()[-1].copy_of == "d1"
+
+
+@pytest.mark.skipif(not ECB_DEV.is_file(), reason="../shared/data/ecbplus is absent")
+def test_ecbplus_documents_of_different_subtopics_are_never_copies():
+    docs = [json.loads(line) for line in ECB_DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    index = CopyIndex()
+    linked: list[tuple[str, str]] = []
+    subtopic = {}
+    for n, doc in enumerate(docs, 1):
+        key = f"d{n}"
+        subtopic[key] = doc["subtopic"]
+        minhash = signature(doc["text"])
+        original = index.original_of(minhash)
+        if original:
+            linked.append((key, original))
+        index.add(key, minhash, original)
+    cross = [(a, b) for a, b in linked if subtopic[a] != subtopic[b]]
+    assert cross == []
+    # same-subtopic pairs linked: ECB+ holds real wire copies (near-identical texts) within a subtopic
+    pairs = sum(n * (n - 1) // 2 for n in Counter(subtopic.values()).values())
+    print(f"ECB+ dev: {len(docs)} documents, {len(linked)} linked as copies, "
+          f"of {pairs} same-subtopic pairs; cross-subtopic links: {len(cross)}")
+    assert 0 < len(linked) < len(docs) // 10
+    for a, b in itertools.islice(linked, 5):  # a linked pair really shares most of its shingles
+        da, db = docs[int(a[1:]) - 1]["text"], docs[int(b[1:]) - 1]["text"]
+        assert signature(da).jaccard(signature(db)) >= 0.5

@@ -30,7 +30,7 @@ from claimledger.ingest import IngestError
 from claimledger.ingest.feeds import entry_report, new_entries, read_feed
 from claimledger.ingest.inputs import read_inputs
 from claimledger.ingest.web import new_client
-from claimledger.ledger import build_ledger, diff_ledgers
+from claimledger.ledger import build_ledger, changes_since, diff_ledgers
 from claimledger.records import RawReport, ReportExtraction
 from claimledger.report import commands as report_commands
 from claimledger.store import Store, StoreError, content_hash
@@ -329,6 +329,23 @@ def export(
     for section in ("documents", "attributions", "figures", "times", "entities", "claims", "conflicts", "timeline"):
         table.add_row(section, str(len(data[section])))
     stdout.print(table)
+
+
+@app.command()
+def changes(
+    since: Annotated[str, typer.Option("--since", help="ISO date or time (UTC unless an offset is given)")],
+    db: DbOption = None,
+) -> None:
+    """List what the reports added since DATE changed: new actors, claims, statements, statuses, conflicts."""
+    with _open_store(db, create=False) as store:
+        reports = store.reports()
+    try:
+        added, lines = changes_since(reports, since)
+    except ValueError:
+        raise _fail(f"--since {since!r}: not an ISO date or time (e.g. 2024-10-18 or 2024-10-18T09:30)") from None
+    stdout.print(f"{added} report{'' if added == 1 else 's'} added since {_one_line(since)}")
+    for line in lines:
+        stdout.print(Text(_one_line(line)))
 
 
 app.command()(report_commands.report)

@@ -9,6 +9,7 @@ rebuild only embeds new statements. :func:`diff_ledgers` says what changed.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import UTC, datetime
 
 from claimledger.ledger.claims import (
     POLARITY,
@@ -190,4 +191,22 @@ def diff_ledgers(old: Ledger, new: Ledger) -> list[str]:
     return lines
 
 
-__all__ = ["build_ledger", "diff_ledgers"]
+def _instant(iso: str) -> datetime:
+    """An ISO date or time as an aware instant; without an offset it is UTC."""
+    t = datetime.fromisoformat(iso.strip())
+    return t if t.tzinfo else t.replace(tzinfo=UTC)
+
+
+def changes_since(reports: list[StoredReport], since: str) -> tuple[int, list[str]]:
+    """(reports added at or after ``since``, what they changed): the ledger of the older reports against all.
+
+    ``since`` is an ISO date or time (UTC when no offset is given); a malformed one raises ValueError.
+    """
+    cutoff = _instant(since)
+    old = [r for r in reports if _instant(r.added_at) < cutoff]
+    if len(old) == len(reports):
+        return 0, []
+    return len(reports) - len(old), diff_ledgers(build_ledger(old), build_ledger(reports))
+
+
+__all__ = ["build_ledger", "changes_since", "diff_ledgers"]

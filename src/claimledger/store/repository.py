@@ -90,10 +90,15 @@ def _database_url(target: str | Path) -> URL:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    """WAL lets readers work while a batch is written; SQLite leaves foreign keys off unless asked."""
+    """WAL lets readers work while a batch is written; SQLite leaves foreign keys off unless asked.
+
+    synchronous=NORMAL is safe with WAL (a killed process loses nothing committed) and spares an fsync
+    per report, which matters since every report is its own transaction (resumable runs).
+    """
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 

@@ -114,3 +114,43 @@ def test_analyze_an_archive_stores_record_ids(tmp_path):
         ).fetchall()
     assert [(url, rid) for url, _, rid in rows] == [(u, ids[u]) for u in PAGES]
     assert all(path.startswith(f"{archive}#") for _, path, _ in rows)
+
+
+def test_an_interrupted_run_resumes_without_redoing_stored_reports(tmp_path):
+    """Kill `analyze` mid-archive (SIGKILL, as a crash would), run it again: only the rest is analysed."""
+    import importlib.util
+    import re
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("make_warc", Path(__file__).parents[1] / "bench" / "make_warc.py")
+    make_warc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_warc)
+    archive, db, total = tmp_path / "news.warc.gz", tmp_path / "ledger.db", 200
+    make_warc.write_warc(archive, total)
+    command = [sys.executable, "-c", "from claimledger.cli import app; app()", "analyze", str(archive), "--db", str(db)]
+
+    def stored() -> int:
+        try:
+            with sqlite3.connect(db) as connection:
+                return connection.execute("SELECT count(*) FROM reports").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 240
+    while stored() == 0 and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    first.kill()
+    first.wait()
+    done = stored()
+    assert 0 < done < total, f"the run was not stopped mid-batch ({done} of {total} stored)"
+
+    again = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    summary = re.search(r"analysed (\d+).*already stored (\d+), errors (\d+)", again.stdout)
+    assert summary, again.stdout + again.stderr
+    assert tuple(map(int, summary.groups())) == (total - done, done, 0)
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*), count(DISTINCT path) FROM reports").fetchone() == (total, total)

@@ -1,7 +1,10 @@
 """The web UI over HTTP (no browser): pages, filters, search, the API, security headers, token, upload limits."""
 from __future__ import annotations
 
+import functools
+import http.server
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -142,6 +145,45 @@ def test_pasted_report_is_analysed_and_added(client):
     assert len(documents) == before + 1
     assert documents[-1]["title"] == "Ferry <b>resumes</b>" and documents[-1]["published"] == "2025-03-09"
     assert "Ferry &lt;b&gt;resumes&lt;/b&gt;" in client.get(f"/reports/{documents[-1]['id']}").text
+
+
+def _wait_for(client, location):
+    status = client.get(location)
+    deadline = time.monotonic() + 180
+    while "See the claims" not in status.text and "Failed" not in status.text and time.monotonic() < deadline:
+        time.sleep(0.5)
+        status = client.get(location)
+    return status
+
+
+def test_a_page_fetched_by_address_is_added(client, tmp_path):
+    page = tmp_path / "ferry.html"
+    page.write_text(
+        "<html><head><title>Ferry strike ends</title></head><body><article><h1>Ferry strike ends</h1>"
+        "<p>The ferry crews returned to work on Tuesday after a week-long strike, the union said in a statement.</p>"
+        "<p>About 300 crew members had walked out over pay, according to the port authority, which said "
+        "that services between the two islands would be back to normal by Thursday.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/ferry.html"
+        before = len(client.get("/api/documents").json())
+        r = client.post("/upload", data={"fetch": url}, follow_redirects=False)
+        assert r.status_code == 303
+        assert "See the claims" in _wait_for(client, r.headers["location"]).text
+        documents = client.get("/api/documents").json()
+        assert len(documents) == before + 1 and documents[-1]["url"] == url
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.parametrize("address", ["file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/x"])
+def test_only_web_addresses_are_fetched(client, address):
+    r = client.post("/upload", data={"fetch": address})
+    assert r.status_code == 200 and "Not added" in r.text and "http://" in r.text
 
 
 def test_a_token_guards_every_request_when_set(db):

@@ -31,7 +31,7 @@ from claimledger.report.charts import figure_points, figures_chart, graph_svg, m
 from claimledger.report.context import LedgerContext, one_line
 from claimledger.report.places import backdrop, find_places
 from claimledger.web.state import LedgerState
-from claimledger.web.upload import MAX_UPLOAD_BYTES, UPLOAD_TYPES, UploadRejected, check_upload, submit
+from claimledger.web.upload import MAX_UPLOAD_BYTES, UPLOAD_TYPES, UploadRejected, check_upload, check_url, submit, submit_url
 
 HERE = Path(__file__).parent
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
@@ -245,7 +245,13 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
             error = f"the upload is larger than {MAX_UPLOAD_BYTES // 1024} KiB"
         else:
             try:
-                form = await request.form(max_files=1, max_fields=8, max_part_size=MAX_UPLOAD_BYTES)
+                form = await request.form(max_files=1, max_fields=9, max_part_size=MAX_UPLOAD_BYTES)
+                address = str(form.get("fetch") or "").strip()
+                if address and not str(form.get("text") or "").strip() and not getattr(form.get("file"), "filename", None):
+                    url = check_url(address)
+                    job = state.new_job(one_line(url, 80))
+                    submit_url(state, job, url)
+                    return RedirectResponse(f"/jobs/{job.id}", status_code=303)
                 name, data = await _report_from_form(form)
                 suffix = check_upload(name, data)
             except (UploadRejected, MultiPartException) as exc:

@@ -1,4 +1,5 @@
-"""Adding a report from the browser: checked, read, extracted and stored in a background thread.
+"""Adding a report from the browser (a file, pasted text or a page address): checked, read,
+extracted and stored in a background thread.
 
 The uploaded bytes are written under a fixed name of our choosing in a
 private temporary folder (the client's file name never touches the file
@@ -8,13 +9,15 @@ command line, so the same size, type and encoding checks apply.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from claimledger.config import Limits
 from claimledger.extract.pipeline import ExtractionError, context_year, extract_reports
-from claimledger.ingest import read_paths
+from claimledger.ingest import IngestError, read_paths
 from claimledger.ingest.files import FORMATS
+from claimledger.ingest.web import is_url, read_url
 from claimledger.records import RawReport, ReportExtraction
 from claimledger.web.state import Job, LedgerState
 
@@ -43,21 +46,46 @@ def check_upload(name: str, data: bytes) -> str:
     return suffix
 
 
+def check_url(url: str) -> str:
+    """A page address to fetch, or :class:`UploadRejected` (only http and https)."""
+    url = url.strip()
+    if not is_url(url) or len(url) > 2000:
+        raise UploadRejected("the address must be an http:// or https:// URL")
+    return url
+
+
 def submit(state: LedgerState, job: Job, data: bytes, suffix: str) -> None:
-    """Analyse the report in the background; the job records each step."""
-    _executor.submit(_run, state, job, data, suffix)
+    """Analyse an uploaded or pasted report in the background; the job records each step."""
+    _executor.submit(_run, state, job, lambda: _read_bytes(data, suffix))
 
 
-def _run(state: LedgerState, job: Job, data: bytes, suffix: str) -> None:
+def submit_url(state: LedgerState, job: Job, url: str) -> None:
+    """Fetch a page and analyse it in the background, bounded as on the command line."""
+    _executor.submit(_run, state, job, lambda: _read_url(url))
+
+
+def _read_bytes(data: bytes, suffix: str) -> list:
+    with tempfile.TemporaryDirectory(prefix="claimledger-upload-") as folder:
+        path = Path(folder) / f"report{suffix}"
+        path.write_bytes(data)
+        return [i if isinstance(i, RawReport) else IngestError(str(i).replace(str(path), "the upload"))
+                for i in read_paths([path], Limits())]
+
+
+def _read_url(url: str) -> list:
+    try:
+        return [read_url(url, Limits())]
+    except IngestError as exc:
+        return [exc]
+
+
+def _run(state: LedgerState, job: Job, read: Callable[[], list]) -> None:
     global _nlp
     try:
         job.step, job.done = "reading", 1
-        with tempfile.TemporaryDirectory(prefix="claimledger-upload-") as folder:
-            path = Path(folder) / f"report{suffix}"
-            path.write_bytes(data)
-            items = list(read_paths([path], Limits()))
+        items = read()
         reports = [i for i in items if isinstance(i, RawReport)]
-        job.messages += [str(i).replace(str(path), job.name) for i in items if not isinstance(i, RawReport)]
+        job.messages += [str(i) for i in items if not isinstance(i, RawReport)]
         if not reports:
             raise UploadRejected("no report could be read from it")
         job.step, job.done = "loading the language model", 2
@@ -69,7 +97,7 @@ def _run(state: LedgerState, job: Job, data: bytes, suffix: str) -> None:
         year = context_year([*reports, *(RawReport(text="", published=d) for d in state.store.published_dates() if d)])
         for result in extract_reports(reports, nlp=_nlp, year=year):
             if isinstance(result, ExtractionError):
-                job.messages.append(str(result).replace(str(path), job.name))
+                job.messages.append(str(result))
                 continue
             assert isinstance(result, ReportExtraction)
             stored = state.store.add(result)

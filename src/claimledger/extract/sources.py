@@ -9,6 +9,7 @@ later mention back to the fullest name seen. Cross-report resolution
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -93,9 +94,13 @@ class SourceResolver:
     persons: list[_Known] = field(default_factory=list)
     groups: list[_Known] = field(default_factory=list)
     media_names: set[str] = field(default_factory=set)
+    ents: list[Span] = field(default_factory=list)  # the report's entities by start, see _ents_in
+    _ent_starts: list[int] = field(default_factory=list)
 
     def observe_entities(self, ents: list[Span]) -> None:
         """Record every named person and organisation so later mentions can find them."""
+        self.ents = sorted(ents, key=lambda e: e.start)
+        self._ent_starts = [e.start for e in self.ents]
         for ent in ents:
             if ent.label_ == "PERSON" and not is_media_name(ent.text):
                 self._remember_person(_person_name(ent), ent, ent.start)
@@ -124,7 +129,8 @@ class SourceResolver:
         def source(name: str, kind: SourceKind) -> Source:
             return Source(text, name, kind, span.start_char, span.end_char)
 
-        person = next((e for e in span.ents if e.label_ == "PERSON" and not is_media_name(e.text)
+        ents = self._ents_in(span)
+        person = next((e for e in ents if e.label_ == "PERSON" and not is_media_name(e.text)
                        and (e.start <= head.i < e.end or e.root.dep_ == "appos" and e.root.head.i == head.i)), None)
         if person is not None:
             return source(self._full_person(_person_name(person), position), "person")
@@ -134,7 +140,7 @@ class SourceResolver:
                 return source(known.name if known else text, "person")
             known = self._latest(self.groups, position) if lower == "it" else None
             return source(known.name, known.kind) if known else source(text, "generic")
-        named = next((e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON")), None)
+        named = next((e for e in ents if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON")), None)
         if head.pos_ == "PROPN" or (named is not None and named.root == head):
             name = proper_name(span) or strip_determiner(named.text if named is not None else _compact(span))
             full = self._full_person(name, position)
@@ -150,6 +156,21 @@ class SourceResolver:
         if lower in DOCUMENT_HEADS:
             return source(strip_determiner(text), "media" if lower in _MEDIA_HEADS else "document")
         return source(strip_determiner(text), "anonymous")
+
+    def _ents_in(self, span: Span) -> list[Span]:
+        """The entities inside ``span``, as ``span.ents`` gives them.
+
+        ``Span.ents`` rebuilds every entity of the document on each call,
+        which made a long report quadratic; a bisect on the entities seen by
+        :meth:`observe_entities` is not.
+        """
+        i = bisect_left(self._ent_starts, span.start)
+        found = []
+        while i < len(self.ents) and self.ents[i].start < span.end:
+            if self.ents[i].end <= span.end:
+                found.append(self.ents[i])
+            i += 1
+        return found
 
     def _full_person(self, name: str, position: int) -> str:
         """The fullest earlier (or, failing that, later) name sharing this surname."""

@@ -70,7 +70,12 @@ def _walk(folder: Path, root: Path, limits: Limits) -> Iterator[RawReport | Inge
             continue
         supported = path.suffix.lower() in FORMATS
         if entry.is_symlink():
-            target = path.resolve()
+            try:
+                target = path.resolve()
+            except (OSError, RuntimeError):  # a loop: RuntimeError before Python 3.13, OSError after
+                if supported:
+                    yield IngestError(f"{display(path)}: symlink loop, not followed")
+                continue
             if not target.is_relative_to(root):
                 if supported or target.is_dir():
                     yield IngestError(f"{display(path)}: symlink points outside {display(root)}, not followed")
@@ -143,6 +148,8 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise IngestError(f"{name}: UTF-16 text; save it as UTF-8")
     if b"\x00" in data:
+        if _utf16_without_bom(data):
+            raise IngestError(f"{name}: UTF-16 text without a byte-order mark; save it as UTF-8")
         raise IngestError(f"{name}: binary file (contains NUL bytes), not a text report")
     try:
         text = data.decode(encoding or "utf-8-sig")
@@ -151,6 +158,15 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
     if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
         raise IngestError(f"{name}: binary file (control characters), not a text report")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Mostly-ASCII text saved as UTF-16: every other byte of the sample is NUL, the rest are not."""
+    sample = data[:4096]
+    for zeros, chars in ((sample[1::2], sample[0::2]), (sample[0::2], sample[1::2])):
+        if len(zeros) >= 8 and zeros.count(0) > 0.9 * len(zeros) and chars.count(0) < 0.1 * len(chars):
+            return True
+    return False
 
 
 def declared_charset(data: bytes) -> str | None:

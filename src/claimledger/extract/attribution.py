@@ -15,7 +15,7 @@ Y" or "…, Y reported" around another statement.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -196,7 +196,12 @@ def _object_complement(token: Token, children: list[Token]) -> tuple[str | None,
 
 def _quotes_near(sent: Span, quotes: list[Quote]) -> list[Quote]:
     """The quotations a cue in ``sent`` may introduce: inside it, or just after it."""
-    return [q for q in quotes if q.end > sent.start_char and q.start <= sent.end_char + 3]
+    return _overlapping(quotes, sent.start_char, sent.end_char + 4)
+
+
+def _overlapping(quotes: list[Quote], lo: int, hi: int) -> list[Quote]:
+    """The quotations overlapping ``[lo, hi)``, found by bisection (quotations are disjoint and in order)."""
+    return quotes[bisect_right(quotes, lo, key=lambda q: q.end):bisect_left(quotes, hi, key=lambda q: q.start)]
 
 
 def _adjacent_quote(token: Token, sent: Span, quotes: list[Quote]) -> Quote | None:
@@ -434,17 +439,18 @@ def _nest_channels(found: list[_Found]) -> None:
     another by the same speaker ("told The War Zone that he expected …")
     came through the same channels.
     """
+    by_cue = sorted((f.cue.idx, i) for i, f in enumerate(found))
+    cue_positions = [pos for pos, _ in by_cue]
     for outer in found:
         if outer.source is None:
             continue
         start, end = outer.content
-        for inner in found:
+        inside = [found[i] for _, i in by_cue[bisect_left(cue_positions, start):bisect_left(cue_positions, end)]]
+        if outer.cue_lemma == "according to":
+            sent = outer.sentence
+            inside += [found[i] for _, i in by_cue[bisect_left(cue_positions, sent.start_char):bisect_left(cue_positions, sent.end_char)]]
+        for inner in inside:
             if inner is outer or inner.source is None:
-                continue
-            nested = start <= inner.cue.idx < end
-            if outer.cue_lemma == "according to" and inner.sentence.start == outer.sentence.start:
-                nested = True
-            if not nested:
                 continue
             if inner.source.name == outer.source.name:
                 channels = outer.via
@@ -622,11 +628,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _quote_kind(start: int, end: int, quotes: list[Quote]) -> QuoteKind:
-    covered = 0
-    for quote in quotes:
-        lo, hi = max(start, quote.start), min(end, quote.end)
-        if hi > lo:
-            covered += hi - lo
+    covered = sum(min(end, q.end) - max(start, q.start) for q in _overlapping(quotes, start, end))
     length = max(1, end - start)
     if covered >= 0.85 * length:
         return "direct"

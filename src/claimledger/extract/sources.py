@@ -92,6 +92,7 @@ class SourceResolver:
     """Resolves source mentions of one report, in reading order."""
 
     persons: list[_Known] = field(default_factory=list)
+    by_surname: dict[str, list[_Known]] = field(default_factory=dict)
     groups: list[_Known] = field(default_factory=list)
     media_names: set[str] = field(default_factory=set)
     ents: list[Span] = field(default_factory=list)  # the report's entities by start, see _ents_in
@@ -112,7 +113,12 @@ class SourceResolver:
     def _remember_person(self, name: str, span: Span, position: int) -> None:
         words = {t.lower_ for t in span} | {t.lower_ for t in _title_tokens(span)}
         subject = span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in ("nsubj", "nsubjpass") and span.root.dep_ == "appos"
-        self.persons.append(_Known(name, "person", frozenset(words), position, subject))
+        self._add_person(_Known(name, "person", frozenset(words), position, subject))
+
+    def _add_person(self, known: _Known) -> None:
+        self.persons.append(known)
+        if known.name.split():
+            self.by_surname.setdefault(known.name.split()[-1].lower(), []).append(known)
 
     def resolve(self, span: Span, *, is_media: bool = False) -> Source:
         """The :class:`Source` for a subject, agent or listener span in the text.
@@ -144,7 +150,7 @@ class SourceResolver:
         if head.pos_ == "PROPN" or (named is not None and named.root == head):
             name = proper_name(span) or strip_determiner(named.text if named is not None else _compact(span))
             full = self._full_person(name, position)
-            if full != name or any(k.name == name for k in self.persons):
+            if full != name or any(k.name == name for k in self.by_surname.get(name.split()[-1].lower(), ())):
                 return source(full, "person")  # a surname the NER missed or took for an organisation
             if named is not None and named.label_ == "GPE":
                 return source(name, "state")
@@ -173,17 +179,17 @@ class SourceResolver:
         return found
 
     def _full_person(self, name: str, position: int) -> str:
-        """The fullest earlier (or, failing that, later) name sharing this surname."""
-        surname = name.split()[-1].lower() if name.split() else ""
-        first = name.split()[0].lower() if len(name.split()) > 1 else None
+        """The fullest name of the report sharing this surname (and first name, when given)."""
+        parts = name.split()
+        if not parts:
+            return name
+        first = parts[0].lower() if len(parts) > 1 else None
         best = name
-        for known in self.persons:
-            parts = known.name.split()
-            if not parts or parts[-1].lower() != surname:
-                continue
-            if first and len(parts) > 1 and parts[0].lower() != first:
+        for known in self.by_surname.get(parts[-1].lower(), ()):
+            known_parts = known.name.split()
+            if first and len(known_parts) > 1 and known_parts[0].lower() != first:
                 continue  # another person with the same surname
-            if len(parts) > len(best.split()):
+            if len(known_parts) > len(best.split()):
                 best = known.name
         return best
 
@@ -213,7 +219,7 @@ class SourceResolver:
         """Remember a resolved source so pronouns and descriptions can point at it."""
         words = frozenset(t.lower_ for t in span)
         if source.kind == "person":
-            self.persons.append(_Known(source.name, "person", words | {w.lower() for w in source.name.split()}, span.start))
+            self._add_person(_Known(source.name, "person", words | {w.lower() for w in source.name.split()}, span.start))
         elif source.kind in ("organisation", "media", "state"):
             self.groups.append(_Known(source.name, source.kind, words, span.start))
             if source.kind == "media":

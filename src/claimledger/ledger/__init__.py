@@ -28,7 +28,7 @@ from claimledger.ledger.conflicts import (
     stance_conflicts,
 )
 from claimledger.ledger.entities import resolve_entities
-from claimledger.ledger.provenance import count_independent, origin_of
+from claimledger.ledger.provenance import Origin, count_independent_by_date, origin_of
 from claimledger.records import Claim, Conflict, Ledger, StoredReport, TimelineEntry, item_id
 
 SUMMARY_CHARS = 200
@@ -56,12 +56,13 @@ def _statements(reports: list[StoredReport], res, media: set[str]) -> list[State
     return out
 
 
-def _status(members: list[Statement], independent: int, kinds: set[str]) -> str:
+def _status(vouched: bool, named: bool, independent: int, kinds: set[str]) -> str:
+    """``vouched``: some statement asserts (not only cannot-confirm); ``named``: some statement has an origin."""
     if "denied" in kinds:
         return "denied"
     if kinds:
         return "disputed"
-    if all(st.polarity in ("unc", "nc") for st in members) or all(st.origin is None for st in members):
+    if not vouched or not named:
         return "unverified"
     return "corroborated" if independent >= 2 else "single_source"
 
@@ -106,30 +107,37 @@ def build_ledger(reports: list[StoredReport]) -> Ledger:
         for i in members:
             aid_claims[statements[i].aid].add(g)
     conflict_kinds: dict[int, list[tuple[str, str]]] = defaultdict(list)  # claim → (date, kind)
+    has_denial = [any(statements[i].polarity == "neg" for i in members) for members in groups]
     conflicts = []
     for k, f in enumerate(sorted(found, key=lambda f: (f.kind, f.sides, f.explanation))):
         touched = set(f.claim_idx) | {g for side in f.sides for aid in side for g in aid_claims[aid]}
         when = max(aid_date.get(aid, "") for side in f.sides for aid in side)
         for g in touched:
-            denied = f.kind == "stance" and any(st.polarity == "neg" for i in groups[g] for st in [statements[i]])
+            denied = f.kind == "stance" and has_denial[g]
             conflict_kinds[g].append((when, "disputed" if denied or f.kind != "stance" else "denied"))
         conflicts.append(Conflict(id=f"k{k + 1}", kind=f.kind,
                                   attribution_ids=sorted({a for side in f.sides for a in side}),
                                   claim_ids=sorted({claim_id[g] for g in f.claim_idx}),
                                   explanation=f.explanation))
+    origins = [Origin(st.origin, st.origin) for st in statements]
     claims = []
     for g in order:
         members = [statements[i] for i in groups[g]]
         dates = sorted({st.date for st in members if st.date})
         history: list[tuple[str, str]] = []
-        for d in sorted(set(dates) | {when for when, _ in conflict_kinds[g] if when}) or [None]:
-            seen = [st for st in members if d is None or (st.date or "") <= d]
+        cutoffs = sorted(set(dates) | {when for when, _ in conflict_kinds[g] if when}) or [None]
+        independent = count_independent_by_date([origins[i] for i in groups[g]],
+                                                 [st.att.content for st in members],
+                                                 [st.date or "" for st in members], [*cutoffs, None])
+        vouched = min((st.date or "" for st in members if st.polarity not in ("unc", "nc")), default=None)
+        named = min((st.date or "" for st in members if st.origin is not None), default=None)
+        for d, ind in zip(cutoffs, independent):
             kinds = {kd for when, kd in conflict_kinds[g] if d is None or when <= d}
-            ind = count_independent([_origin(st) for st in seen], [st.att.content for st in seen])
-            status = _status(seen, ind, kinds)
+            status = _status(vouched is not None and (d is None or vouched <= d),
+                             named is not None and (d is None or named <= d), ind, kinds)
             if not history or history[-1][1] != status:
                 history.append((d or "", status))
-        ind = count_independent([_origin(st) for st in members], [st.att.content for st in members])
+        ind = independent[-1]
         claims.append(Claim(
             id=claim_id[g], summary=_summary(members, names, src),
             attribution_ids=sorted({st.aid for st in members}),
@@ -142,12 +150,6 @@ def build_ledger(reports: list[StoredReport]) -> Ledger:
     timeline = _timeline(claims, groups, order, statements)
     return Ledger(entities=res.entities, claims=claims, conflicts=conflicts, timeline=timeline,
                   source_entity=res.source_entity, via_entities=res.via_entities)
-
-
-def _origin(st: Statement):
-    from claimledger.ledger.provenance import Origin
-
-    return Origin(st.origin, st.origin)
 
 
 def _timeline(claims: list[Claim], groups, order, statements) -> list[TimelineEntry]:

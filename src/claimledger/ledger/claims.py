@@ -158,37 +158,54 @@ def _blocks(statements: list[Statement], heads: dict[str, int]) -> list[list[int
     return [blocks[k] for k in sorted(blocks, key=repr) if len(blocks[k]) > 1]
 
 
-def _pairs(block: list[int], vecs: np.ndarray, axis: np.ndarray):
+def _pairs(block: list[int], proj: np.ndarray) -> np.ndarray:
+    """Candidate pairs of one block (k × 2, in block order): all of them, or a window along ``proj``."""
+    idx = np.asarray(block, dtype=np.int64)
     if len(block) <= BLOCK_CAP:
-        for x, i in enumerate(block):
-            for j in block[x + 1:]:
-                yield i, j
-        return
-    order = sorted(block, key=lambda i: (float(vecs[i] @ axis), i))
-    for x, i in enumerate(order):
-        for j in order[x + 1: x + 1 + WINDOW]:
-            yield i, j
+        x, y = np.triu_indices(len(block), 1)
+        return np.stack([idx[x], idx[y]], axis=1)
+    order = idx[np.lexsort((idx, proj[idx]))]
+    x = np.repeat(np.arange(len(order)), WINDOW)
+    y = x + np.tile(np.arange(1, WINDOW + 1), len(order))
+    keep = y < len(order)
+    return np.stack([order[x[keep]], order[y[keep]]], axis=1)
 
 
-def _figures_agree(a: Statement, b: Statement, heads: dict[str, int]) -> bool:
-    if a.fig is None or b.fig is None:
-        return True
-    return _value_key(a.fig) == _value_key(b.fig) and heads.get(_head(a.fig.subject), -1) == heads.get(
-        _head(b.fig.subject), -2 if _head(a.fig.subject) else -1)
+def _codes(values: list) -> np.ndarray:
+    """Equal values get equal non-negative codes; None gets -1."""
+    table: dict = {}
+    return np.array([-1 if v is None else table.setdefault(v, len(table)) for v in values], dtype=np.int64)
 
 
-def link(a: Statement, b: Statement, cos: float, heads: dict[str, int]) -> bool:
-    """Do two statements state the same thing? (see module docstring)"""
-    if a.polarity != b.polarity or not _figures_agree(a, b, heads):
-        return False
-    same_origin = a.origin is not None and a.origin == b.origin
-    if a.fig is not None and b.fig is not None:
-        return cos >= (SAME_ORIGIN_FIGURE if same_origin else SAME_FIGURE_MEANING)
-    if a.polarity == "neg" and same_origin:
-        return True
-    if (a.fig is None) != (b.fig is None) and not same_origin:
-        return cos >= SAME_MEANING + 0.05
-    return cos >= (SAME_ORIGIN_MEANING if same_origin else SAME_MEANING)
+def _links(statements: list[Statement], heads: dict[str, int], vecs: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """Does each pair of statements state the same thing? (a boolean per row of ``pairs``)
+
+    Same polarity; if both count something, the same value of the same subject class (a figure
+    without a head noun agrees only with another); then a cosine bar: low for agreeing figures,
+    none for denials by the same party, higher for a figure against plain wording from different
+    origins, and otherwise lower for the same origin than for different ones.
+    """
+    pol = _codes([st.polarity for st in statements])
+    neg = np.array([st.polarity == "neg" for st in statements], dtype=bool)
+    has_fig = np.array([st.fig is not None for st in statements], dtype=bool)
+    value = _codes([_value_key(st.fig) if st.fig is not None else None for st in statements])
+    head = np.array([heads.get(_head(st.fig.subject), -1) if st.fig is not None else -1 for st in statements],
+                    dtype=np.int64)
+    origin = _codes([st.origin for st in statements])
+    i, j = pairs[:, 0], pairs[:, 1]
+    both = has_fig[i] & has_fig[j]
+    ok = (pol[i] == pol[j]) & (~both | ((value[i] == value[j]) & (head[i] == head[j])))
+    i, j, both = i[ok], j[ok], both[ok]
+    same = (origin[i] >= 0) & (origin[i] == origin[j])
+    bar = np.where(same, SAME_ORIGIN_MEANING, SAME_MEANING)
+    bar = np.where((has_fig[i] != has_fig[j]) & ~same, SAME_MEANING + 0.05, bar)
+    bar = np.where(neg[i] & same & ~both, -np.inf, bar)
+    bar = np.where(both, np.where(same, SAME_ORIGIN_FIGURE, SAME_FIGURE_MEANING), bar)
+    cos = np.empty(len(i), dtype=np.float32)
+    for s in range(0, len(i), 16384):  # in chunks: the gathered rows of a million pairs are gigabytes
+        cos[s:s + 16384] = np.einsum("ij,ij->i", vecs[i[s:s + 16384]], vecs[j[s:s + 16384]])
+    ok[ok] = cos >= bar
+    return ok
 
 
 def cluster(statements: list[Statement]) -> tuple[list[list[int]], np.ndarray]:
@@ -214,24 +231,27 @@ def cluster(statements: list[Statement]) -> tuple[list[list[int]], np.ndarray]:
         axis = v
     # Average linkage on top of the pairwise test, so chains of near neighbours
     # cannot grow one claim out of a whole story: clusters keep vector sums.
-    sums = vecs.astype(np.float64).copy()
+    sums = vecs.astype(np.float64)
     size = np.ones(n)
-    seen = set()
-    for block in _blocks(statements, heads):
-        for i, j in _pairs(block, vecs, axis):
-            if (i, j) in seen or find(i) == find(j):
-                continue
-            seen.add((i, j))
-            a, b = statements[i], statements[j]
-            if link(a, b, float(vecs[i] @ vecs[j]), heads):
-                ra, rb = find(i), find(j)
-                bar = CLUSTER_FIGURE if a.fig is not None and b.fig is not None else CLUSTER_MEANING
-                if float(sums[ra] @ sums[rb]) / (size[ra] * size[rb]) < bar:
-                    continue
-                lo, hi = min(ra, rb), max(ra, rb)
-                parent[hi] = lo
-                sums[lo] += sums[hi]
-                size[lo] += size[hi]
+    # Candidate pairs in block order, each at its first occurrence (a repeat would be skipped: already
+    # compared, or already one claim); the pairwise test runs on arrays, the merging in order.
+    proj = vecs @ axis
+    pairs = [_pairs(block, proj) for block in _blocks(statements, heads)]
+    pairs = np.concatenate(pairs) if pairs else np.zeros((0, 2), dtype=np.int64)
+    _, first = np.unique(pairs[:, 0] * n + pairs[:, 1], return_index=True)
+    pairs = pairs[np.sort(first)]
+    pairs = pairs[_links(statements, heads, vecs, pairs)]
+    for i, j in pairs.tolist():
+        ra, rb = find(i), find(j)
+        if ra == rb:
+            continue
+        bar = CLUSTER_FIGURE if statements[i].fig is not None and statements[j].fig is not None else CLUSTER_MEANING
+        if float(sums[ra] @ sums[rb]) / (size[ra] * size[rb]) < bar:
+            continue
+        lo, hi = min(ra, rb), max(ra, rb)
+        parent[hi] = lo
+        sums[lo] += sums[hi]
+        size[lo] += size[hi]
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[find(i)].append(i)

@@ -70,9 +70,9 @@ def _clause(st: Statement) -> tuple[str, str]:
     return before, after
 
 
-def _aspect(st: Statement) -> str | None:
-    """'done' or 'coming' by the marker nearest the figure in its clause."""
-    before, after = _clause(st)
+def _aspect(clause: tuple[str, str]) -> str | None:
+    """'done' or 'coming' by the marker nearest the figure in its clause (see :func:`_clause`)."""
+    before, after = clause
     best = None
     for rx, label in ((PROSPECTIVE, "coming"), (DONE, "done")):
         for m in rx.finditer(before):
@@ -83,6 +83,29 @@ def _aspect(st: Statement) -> str | None:
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), label)
     return best[1] if best else None
+
+
+def _near(a: Statement, b: Statement, source_of: dict[str, str]) -> bool:
+    """Dated within a week of each other, and not one source in one report."""
+    return (a.doc != b.doc or source_of.get(a.aid) != source_of.get(b.aid)) \
+        and abs((_day(a.date) - _day(b.date)).days) <= WEEK
+
+
+def _close(these: list[Statement], others: list[Statement], source_of: dict[str, str]) -> list[Statement]:
+    """Those of ``these`` (in order) with a :func:`_near` partner among ``others`` (all dated).
+
+    Partners are looked up by day, not by comparing every pair: a large block of one figure
+    would otherwise cost its size squared.
+    """
+    by_day: dict[int, list[Statement]] = defaultdict(list)
+    for o in others:
+        by_day[_day(o.date).toordinal()].append(o)
+    out = []
+    for t in these:
+        day = _day(t.date).toordinal()
+        if any(_near(t, o, source_of) for d in range(day - WEEK, day + WEEK + 1) for o in by_day.get(d, ())):
+            out.append(t)
+    return out
 
 
 def _name(eid: str | None, names: dict[str, str], st: Statement) -> str:
@@ -102,22 +125,23 @@ def figure_conflicts(statements: list[Statement], heads: dict[str, int], names: 
         if len({s.doc for s in sts}) < 2:
             continue
         num = f"{value:,}"
-        add = [s for s in sts if ADDITIVE.search(_clause(s)[0])]
-        tot = [s for s in sts if TOTAL.search(" ".join(_clause(s))) and s not in add]
+        clauses = [_clause(s) for s in sts]
+        additive = [bool(ADDITIVE.search(before)) for before, _ in clauses]
+        add = [s for s, a in zip(sts, additive) if a]
+        tot = [s for s, a, c in zip(sts, additive, clauses) if not a and TOTAL.search(" ".join(c))]
         if add and tot:
             found.append(Found("figure", [sorted({s.aid for s in add}), sorted({s.aid for s in tot})], [],
                                f"{num} is given as an addition ('another {num}') by "
                                f"{_name(source_of.get(add[0].aid), names, add[0])} but as the total by "
                                f"{_name(source_of.get(tot[0].aid), names, tot[0])}."))
-        done = [s for s in sts if _aspect(s) == "done"]
-        coming = [s for s in sts if _aspect(s) == "coming"]
-        close = [(d, c) for d in done for c in coming
-                 if d.doc != c.doc or source_of.get(d.aid) != source_of.get(c.aid)]
-        close = [(d, c) for d, c in close if _day(d.date) and _day(c.date)
-                 and abs((_day(d.date) - _day(c.date)).days) <= WEEK]
-        if close:
-            d0, c0 = close[0]
-            found.append(Found("figure", [sorted({d.aid for d, _ in close}), sorted({c.aid for _, c in close})], [],
+        aspects = [_aspect(c) for c in clauses]
+        done = [s for s, a in zip(sts, aspects) if a == "done" and _day(s.date)]
+        coming = [s for s, a in zip(sts, aspects) if a == "coming" and _day(s.date)]
+        close_done, close_coming = _close(done, coming, source_of), _close(coming, done, source_of)
+        if close_done:
+            d0 = close_done[0]
+            c0 = next(c for c in coming if _near(d0, c, source_of))
+            found.append(Found("figure", [sorted({d.aid for d in close_done}), sorted({c.aid for c in close_coming})], [],
                                f"{_name(source_of.get(d0.aid), names, d0)} says {num} "
                                f"{d0.fig.subject or 'of them'} are already there ({d0.date}), while "
                                f"{_name(source_of.get(c0.aid), names, c0)} says they are still to come ({c0.date})."))

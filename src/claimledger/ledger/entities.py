@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -135,6 +136,7 @@ def find_acronyms(text: str) -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=65536)
 def _org_parts(text: str) -> tuple[str, str | None]:
     """("South Korea's National Intelligence Service") → ("National Intelligence Service", "South Korea")."""
     text = strip_determiner(re.sub(r"\s+", " ", text.strip(" ,.;:\"“”")))
@@ -152,6 +154,7 @@ def _org_parts(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+@lru_cache(maxsize=65536)
 def _tidy(text: str) -> str:
     """Mention text without edge punctuation, an unclosed parenthesis or spaced hyphens ("Kim Yong - hyun")."""
     text = re.sub(r"\s*\([^)]*$", "", text.strip())
@@ -162,6 +165,7 @@ def _is_media(g: "_Group") -> bool:
     return 2 * g.media > sum(g.names.values())
 
 
+@lru_cache(maxsize=65536)
 def _is_group(text: str) -> bool:
     """Several actors joined ("Kyiv, Seoul and Washington", "the U.S., South Korea, and their partners")."""
     head = text.split(",")[0]
@@ -170,6 +174,7 @@ def _is_group(text: str) -> bool:
                                                                               and _looks_personal(head.split(" and ")[-1])))
 
 
+@lru_cache(maxsize=65536)
 def _outlet_name(text: str) -> str:
     """The outlet's own name inside a description: "South Korea's TV Chosun news outlet" → "TV Chosun"."""
     core, _ = _org_parts(text)
@@ -185,10 +190,12 @@ def _outlet_name(text: str) -> str:
     return name
 
 
+@lru_cache(maxsize=65536)
 def _all_titles(name: str) -> bool:
     return all(fold(t).strip(".,") in TITLE_WORDS for t in name.split())
 
 
+@lru_cache(maxsize=65536)
 def _looks_personal(name: str) -> bool:
     """Two to four capitalised words, none of them an organisation word or an acronym: a person's name."""
     words = name.split()
@@ -198,15 +205,18 @@ def _looks_personal(name: str) -> bool:
             and not any(fold(w).strip(".,") in TITLE_WORDS for w in words))
 
 
+@lru_cache(maxsize=65536)
 def _org_key(name: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", fold(MEDIA_SUFFIXES.sub("", name) or name)).strip()
 
 
-def _distinct(key: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _distinct(key: str) -> frozenset[str]:
     forms, demonyms = state_table()
-    return {w for w in key.split() if w not in ORG_WORDS and w not in demonyms and w not in forms and len(w) > 2}
+    return frozenset(w for w in key.split() if w not in ORG_WORDS and w not in demonyms and w not in forms and len(w) > 2)
 
 
+@lru_cache(maxsize=65536)
 def _is_alias(text: str) -> bool:
     t = text.strip()
     return bool(t) and any(ch.isupper() for ch in t) and fold(t) not in PRONOUNS and len(t) <= 120
@@ -245,7 +255,7 @@ class _Resolver:
         self.persons: list[tuple[str, str, str, str, str]] = []  # (ref, doc, name, role, surface)
         self.vias: list[tuple[str, str, str]] = []  # (ref, doc, channel)
         self.singles: list[tuple[str, str, str, str]] = []  # one-word non-person sources, decided after people
-        self.clusters: list[tuple[list[str], str]] = []  # person name tokens, group key
+        self.clusters: list[tuple[tuple[str, ...], str]] = []  # person name tokens, group key
         self.person_docs: dict[str, set] = defaultdict(set)
 
     # -- mention classification ------------------------------------------

@@ -156,10 +156,11 @@ def split_title(text: str) -> tuple[str, str]:
     return role, " ".join(name)
 
 
-def person_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def person_tokens(name: str) -> tuple[str, ...]:
     """Comparable tokens of a person's name: folded, hyphens split, suffixes and initials dropped."""
     toks = re.split(r"[\s\-]+", fold(name).replace(".", " "))
-    return [t for t in toks if t and t not in ("jr", "sr", "ii", "iii") and len(t) > 1]
+    return tuple(t for t in toks if t and t not in ("jr", "sr", "ii", "iii") and len(t) > 1)
 
 
 @lru_cache(maxsize=65536)
@@ -176,7 +177,7 @@ def token_match(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 80
 
 
-def same_person(a: list[str], b: list[str]) -> bool:
+def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Full names agree token by token (first and last always; middle names when both give them)."""
     if not a or not b:
         return False

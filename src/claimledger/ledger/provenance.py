@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -58,27 +59,60 @@ def origin_of(aid: str, att: Attribution, report: StoredReport, res: Resolution,
     return Origin(None, None, echo)
 
 
+@lru_cache(maxsize=65536)
 def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def count_independent(origins: list[Origin], contents: list[str]) -> int:
-    """Independent origins among a claim's statements (see module docstring).
+    """Independent origins among a claim's statements (see :func:`count_independent_by_date`)."""
+    return count_independent_by_date(origins, contents, [""] * len(origins), [None])[0]
+
+
+def count_independent_by_date(origins: list[Origin], contents: list[str], dates: list[str],
+                              cutoffs: list[str | None]) -> list[int]:
+    """Independent origins among a claim's statements dated on or before each cutoff (None: all).
 
     Origins are joined when two of their statements share near-identical
-    wording (compared on a few distinct wordings per origin, so a claim
+    wording (compared on the first few distinct wordings per origin, so a claim
     repeated thousands of times costs no more than one with a few origins);
     generic sources count as one origin only when nothing named backs the claim.
+    Statements are grouped by origin once, so each cutoff costs the number of
+    origins, not of statements.
     """
-    samples: dict[str, list[str]] = {}
-    for o, c in zip(origins, contents):
+    first: dict[str, str] = {}  # origin → its earliest statement's date
+    wordings: dict[str, list[tuple[str, str]]] = {}  # origin → (date, long wording), in statement order
+    for o, c, d in zip(origins, contents, dates):
         if o.entity and not o.echo:
+            first[o.entity] = min(first.get(o.entity, d), d)
             words = _words(c)
-            bucket = samples.setdefault(o.entity, [])
-            if len(bucket) < SAMPLES and words not in bucket and len(words.split()) >= ECHO_MIN_WORDS:
-                bucket.append(words)
-    keys = sorted(samples)
-    parent = {k: k for k in keys}
+            if len(words.split()) >= ECHO_MIN_WORDS:
+                wordings.setdefault(o.entity, []).append((d, words))
+    earliest = min(dates, default=None)
+    out = []
+    for cut in cutoffs:
+        samples = []
+        for entity in sorted(first):
+            if cut is not None and first[entity] > cut:
+                continue
+            bucket: list[str] = []
+            for d, words in wordings.get(entity, ()):
+                if (cut is None or d <= cut) and words not in bucket:
+                    bucket.append(words)
+                    if len(bucket) == SAMPLES:
+                        break
+            samples.append(tuple(bucket))
+        if samples:
+            out.append(_components(tuple(samples)))
+        else:
+            out.append(1 if earliest is not None and (cut is None or earliest <= cut) else 0)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _components(samples: tuple[tuple[str, ...], ...]) -> int:
+    """Origins (each given by its sample wordings) left once those sharing near-identical wording are joined."""
+    parent = list(range(len(samples)))
 
     def find(k):
         while parent[k] != k:
@@ -86,10 +120,8 @@ def count_independent(origins: list[Origin], contents: list[str]) -> int:
             k = parent[k]
         return k
 
-    for x, a in enumerate(keys):
-        for b in keys[x + 1:]:
+    for a in range(len(samples)):
+        for b in range(a + 1, len(samples)):
             if find(a) != find(b) and any(fuzz.ratio(s, t) >= ECHO_RATIO for s in samples[a] for t in samples[b]):
                 parent[find(a)] = find(b)
-    if keys:
-        return len({find(k) for k in keys})
-    return 1 if origins else 0
+    return len({find(k) for k in range(len(samples))})

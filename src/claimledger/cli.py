@@ -33,6 +33,7 @@ from claimledger.ingest.feeds import entry_report, new_entries, read_feed
 from claimledger.ingest.inputs import read_inputs
 from claimledger.ingest.web import new_client
 from claimledger.ledger import build_ledger, changes_since, diff_ledgers
+from claimledger.ledger.embeddings import use_store_cache
 from claimledger.ledger.stories import StoryIndex, story_name
 from claimledger.records import RawReport, ReportExtraction
 from claimledger.report import commands as report_commands
@@ -82,6 +83,7 @@ def _report_name(report: RawReport) -> str:
 
 def _open_store(db: str | None, *, create: bool) -> Store:
     target = db or Settings.from_env().database
+    use_store_cache(target)  # sentence vectors kept next to the store: a rebuild embeds only new statements
     try:
         return Store.open(target, create=create)
     except StoreError as exc:

@@ -7,16 +7,24 @@ The six-layer BERT forward pass is written here in NumPy because that is all
 inference needs; tokenisation is the model's own ``tokenizer.json`` run by
 Hugging Face ``tokenizers``. Nothing is downloaded at run time.
 
-Vectors are cached per text (keyed by a hash of the text) in memory, and
-optionally on disk in ``CLAIMLEDGER_EMBED_CACHE`` (an ``.npz`` file), so an
-incremental rebuild of the ledger only embeds new attributions.
+Vectors are cached per text (keyed by a hash of the text) in memory and on
+disk, so an incremental rebuild of the ledger only embeds new statements. The
+disk cache is one ``.npz`` file: ``CLAIMLEDGER_EMBED_CACHE`` when set (empty:
+none), else the file :func:`use_store_cache` chose next to the store. It is
+written atomically, holds at most :data:`MAX_CACHED` vectors (the most
+recently used), is tied to the model's weights, and a corrupt or foreign file
+is ignored with a warning: losing it costs only time.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import tempfile
 import threading
+import zipfile
+import zlib
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +34,9 @@ import numpy as np
 DIM = 384
 MAX_TOKENS = 128  # statements are a sentence or two; longer input is truncated
 _BATCH = 64
+MAX_CACHED = 100_000  # vectors kept on disk: about 150 MB, the statements of several thousand reports
+
+log = logging.getLogger(__name__)
 
 
 class EmbeddingModelMissing(RuntimeError):
@@ -139,7 +150,9 @@ def _model() -> MiniLM:
     return MiniLM()
 
 
-_cache: dict[str, np.ndarray] = {}
+_cache: dict[str, np.ndarray] = {}  # text key → vector, least recently used first
+_on_disk: dict[Path, set[str]] = {}  # cache files read or written, and the keys each holds
+_store_cache: Path | None = None
 _lock = threading.Lock()
 
 
@@ -147,40 +160,90 @@ def _key(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=12).hexdigest()
 
 
+def use_store_cache(target: str) -> None:
+    """Keep vectors next to the store ``target``: ``<file>.embeddings.npz`` for an SQLite file,
+    else a file named by a hash of the URL in the user's cache folder (the URL may hold a password)."""
+    global _store_cache
+    if "://" in target:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimledger"
+        digest = hashlib.blake2b(target.encode(), digest_size=8).hexdigest()
+        _store_cache = base / f"embeddings-{digest}.npz"
+    else:
+        _store_cache = Path(target + ".embeddings.npz")
+
+
 def _disk_path() -> Path | None:
-    p = os.environ.get("CLAIMLEDGER_EMBED_CACHE")
-    return Path(p) if p else None
+    configured = os.environ.get("CLAIMLEDGER_EMBED_CACHE")
+    if configured is not None:
+        return Path(configured) if configured else None
+    return _store_cache
 
 
-def _load_disk() -> None:
-    path = _disk_path()
-    if path and path.exists() and not _cache:
+@lru_cache(maxsize=1)
+def _model_tag() -> str:
+    """Which weights made the vectors: a cache from other weights is not used."""
+    model_dir = _model_dir()
+    config = (model_dir / "config.json").read_bytes()
+    return hashlib.blake2b(config + str((model_dir / "model.safetensors").stat().st_size).encode(),
+                           digest_size=8).hexdigest()
+
+
+def _load_disk(path: Path) -> None:
+    _on_disk[path] = set()
+    if not path.exists():
+        return
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            keys, vecs, tag = data["keys"], data["vectors"], str(data["model"])
+        if keys.ndim != 1 or vecs.shape != (len(keys), DIM) or vecs.dtype != np.float32:
+            raise ValueError("arrays of the wrong shape")
+    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error) as exc:
+        log.warning("%s: ignoring an unreadable embedding cache (%s)", path, exc)
+        return
+    if tag != _model_tag():
+        log.warning("%s: ignoring an embedding cache made by other model weights", path)
+        return
+    for k, v in zip(keys.astype(str).tolist(), vecs):
+        _cache.setdefault(k, v)
+    _on_disk[path] = set(keys.astype(str).tolist())
+
+
+def _save_disk(path: Path) -> None:
+    """The most recently used vectors, written to a temporary file then renamed (never a half-written cache)."""
+    keys = list(_cache)[-MAX_CACHED:]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         try:
-            with np.load(path) as data:
-                _cache.update({k: data[k] for k in data.files})
-        except (OSError, ValueError):
-            pass  # a corrupt cache is only lost time: vectors are recomputed
-
-
-def _save_disk() -> None:
-    path = _disk_path()
-    if path:
-        tmp = path.with_suffix(".tmp.npz")
-        np.savez(tmp, **_cache)
-        os.replace(tmp, path)
+            with os.fdopen(fd, "wb") as out:
+                np.savez(out, keys=np.array(keys, dtype="S24"), model=np.array(_model_tag()),
+                         vectors=np.stack([_cache[k] for k in keys]) if keys else np.zeros((0, DIM), np.float32))
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError as exc:
+        log.warning("%s: cannot write the embedding cache (%s)", path, exc)
+        return
+    _on_disk[path] = set(keys)
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Unit sentence vectors for ``texts``, computing only those not cached."""
     with _lock:
-        _load_disk()
+        path = _disk_path()
+        if path is not None and path not in _on_disk:
+            _load_disk(path)
         keys = [_key(t) for t in texts]
         missing = sorted({k: t for k, t in zip(keys, texts) if k not in _cache}.items())
         if missing:
             vecs = _model().encode([t for _, t in missing])
             for (k, _), v in zip(missing, vecs):
                 _cache[k] = v
-            _save_disk()
+        for k in dict.fromkeys(keys):  # most recently used last
+            _cache[k] = _cache.pop(k)
+        if path is not None and not _on_disk[path].issuperset(keys):
+            _save_disk(path)
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         return np.stack([_cache[k] for k in keys])

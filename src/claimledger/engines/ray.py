@@ -102,7 +102,7 @@ def _run(rows: list[dict], model, limits, stories, actors: int, batch_size: int)
 
     dataset = ray.data.from_items(rows).map_batches(
         Extractor, fn_constructor_kwargs=dict(model=model, limits=limits, stories=stories),
-        batch_size=batch_size, batch_format="numpy", concurrency=actors, num_cpus=1)
+        batch_size=batch_size, batch_format="numpy", compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1)
     pending: dict[int, Analysed] = {}
     expected = 0
     for row in dataset.iter_rows():  # preserve_order keeps input order; the buffer only guards it

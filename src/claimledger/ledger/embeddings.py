@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 DIM = 384
 MAX_TOKENS = 128  # statements are a sentence or two; longer input is truncated
@@ -109,9 +110,10 @@ class MiniLM:
         bias = ((1.0 - mask[:, None, None, :]) * -1e4).astype(np.float32)
         for i in range(self.layers):
             p = f"encoder.layer.{i}"
-            q = self._dense(x, f"{p}.attention.self.query").reshape(n, length, h, d).transpose(0, 2, 1, 3)
-            k = self._dense(x, f"{p}.attention.self.key").reshape(n, length, h, d).transpose(0, 2, 3, 1)
-            v = self._dense(x, f"{p}.attention.self.value").reshape(n, length, h, d).transpose(0, 2, 1, 3)
+            # Contiguous copies: NumPy's batched matmul on transposed views skips BLAS and is ~50x slower.
+            q = np.ascontiguousarray(self._dense(x, f"{p}.attention.self.query").reshape(n, length, h, d).transpose(0, 2, 1, 3))
+            k = np.ascontiguousarray(self._dense(x, f"{p}.attention.self.key").reshape(n, length, h, d).transpose(0, 2, 3, 1))
+            v = np.ascontiguousarray(self._dense(x, f"{p}.attention.self.value").reshape(n, length, h, d).transpose(0, 2, 1, 3))
             s = (q @ k) / np.float32(np.sqrt(d)) + bias
             s = np.exp(s - s.max(-1, keepdims=True))
             s /= s.sum(-1, keepdims=True)
@@ -126,7 +128,16 @@ class MiniLM:
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit vectors (len(texts) × 384), batched by length to keep padding small."""
+        """Unit vectors (len(texts) × 384), batched by length to keep padding small.
+
+        BLAS runs single-threaded here: these matrices are small, and
+        OpenBLAS threads spinning against the parser and each other made the
+        forward pass 10-30x slower on a two-core machine.
+        """
+        with threadpool_limits(limits=1, user_api="blas"):
+            return self._encode(texts)
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         if not texts:
             return out

@@ -7,13 +7,17 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from claimledger.cli import app
 from claimledger.dedup import CopyIndex, pack, signature, unpack
 from claimledger.export import export_ledger
 from claimledger.ledger import build_ledger
+from claimledger.report.briefing import build_briefing
+from claimledger.report.context import LedgerContext
 from claimledger.store import Store
+from claimledger.web.app import create_app
 
 ECB_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus" / "docs_dev.jsonl"
 
@@ -78,6 +82,15 @@ def test_analyze_links_the_syndicated_copy_and_the_ledger_counts_one_origin(tmp_
     assert [d["copy_of"] for d in data["documents"]] == [None, None, "d1"]
     quoted = [c for c in ledger.claims if "every one of them walked out" in c.summary]
     assert quoted and all(set(c.doc_ids) == {"d1", "d3"} and c.independent_sources == 1 for c in quoted)
+
+    # the reader sees the copy as "also ran in", in the briefing and on the original's page
+    briefing = build_briefing(LedgerContext(reports, ledger))
+    overview = " ".join(s.text for s in briefing.sections[0].sentences)
+    assert "also ran, near-identical, in" in overview and "c_syndicated.txt" not in overview
+    with TestClient(create_app(db)) as client:
+        page = client.get("/reports/d1").text
+        assert "Also ran in:" in page and 'href="/reports/d3"' in page
+        assert "Also ran in:" not in client.get("/reports/d2").text
 
     # a later run compares new reports with the stored signatures
     later = tmp_path / "later"

@@ -193,6 +193,11 @@ def _overview(ctx: LedgerContext) -> Section:
         section.sentences.append(Sentence(
             f"They carry {len(ctx.ledger.claims)} claims ({counted}) and {len(ctx.ledger.conflicts)} conflicts.",
             [r.id for r in ctx.reports]))
+    for original, copies in ctx.copies.items():
+        also = "; ".join(ctx.doc_label(c) for c in copies)
+        section.sentences.append(Sentence(
+            f"{ctx.doc_label(original)} also ran, near-identical, in {also}: counted as one origin.",
+            [original, *copies]))
     return section
 
 

@@ -56,11 +56,16 @@ class LedgerContext:
     ledger: Ledger
     docs: dict[str, StoredReport] = field(init=False)
     entities: dict[str, Entity] = field(init=False)
+    copies: dict[str, list[str]] = field(init=False)  # report id -> its near-copies ("also ran in")
 
     def __post_init__(self) -> None:
         self.reports = sorted(self.reports, key=lambda r: int(r.id[1:]))
         self.docs = {r.id: r for r in self.reports}
         self.entities = {e.id: e for e in self.ledger.entities}
+        self.copies = {}
+        for r in self.reports:
+            if r.copy_of in self.docs:
+                self.copies.setdefault(r.copy_of, []).append(r.id)
 
     # Looking things up -----------------------------------------------------
 

@@ -168,7 +168,8 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         ctx = state.snapshot().ctx
         if doc not in ctx.docs:
             raise HTTPException(404, "no such report")
-        return page(request, "report.html", r=ctx.docs[doc], parts=_report_parts(ctx, doc))
+        also = [(c, ctx.doc_label(c)) for c in ctx.copies.get(doc, [])]
+        return page(request, "report.html", r=ctx.docs[doc], parts=_report_parts(ctx, doc), also=also)
 
     @app.get("/sources", response_class=HTMLResponse)
     def sources(request: Request):

@@ -208,6 +208,16 @@ def _links(statements: list[Statement], heads: dict[str, int], vecs: np.ndarray,
     return ok
 
 
+def _roots(parent: list[int]) -> np.ndarray:
+    """Every node's root in a union-find forest, by pointer jumping on arrays."""
+    roots = np.asarray(parent, dtype=np.int64)
+    while True:
+        up = roots[roots]
+        if np.array_equal(up, roots):
+            return roots
+        roots = up
+
+
 def cluster(statements: list[Statement]) -> tuple[list[list[int]], np.ndarray]:
     """Statement indices grouped into claims, deterministic for a given statement order; and their vectors."""
     n = len(statements)
@@ -241,17 +251,23 @@ def cluster(statements: list[Statement]) -> tuple[list[list[int]], np.ndarray]:
     _, first = np.unique(pairs[:, 0] * n + pairs[:, 1], return_index=True)
     pairs = pairs[np.sort(first)]
     pairs = pairs[_links(statements, heads, vecs, pairs)]
-    for i, j in pairs.tolist():
-        ra, rb = find(i), find(j)
-        if ra == rb:
-            continue
-        bar = CLUSTER_FIGURE if statements[i].fig is not None and statements[j].fig is not None else CLUSTER_MEANING
-        if float(sums[ra] @ sums[rb]) / (size[ra] * size[rb]) < bar:
-            continue
-        lo, hi = min(ra, rb), max(ra, rb)
-        parent[hi] = lo
-        sums[lo] += sums[hi]
-        size[lo] += size[hi]
+    has_fig = [st.fig is not None for st in statements]
+    step = max(65536, n)
+    for s in range(0, len(pairs), step):
+        # Pairs already inside one claim are dropped on arrays first (the loop would skip them anyway).
+        chunk = pairs[s:s + step]
+        roots = _roots(parent)
+        for i, j in chunk[roots[chunk[:, 0]] != roots[chunk[:, 1]]].tolist():
+            ra, rb = find(i), find(j)
+            if ra == rb:
+                continue
+            bar = CLUSTER_FIGURE if has_fig[i] and has_fig[j] else CLUSTER_MEANING
+            if float(sums[ra] @ sums[rb]) / (size[ra] * size[rb]) < bar:
+                continue
+            lo, hi = min(ra, rb), max(ra, rb)
+            parent[hi] = lo
+            sums[lo] += sums[hi]
+            size[lo] += size[hi]
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[find(i)].append(i)

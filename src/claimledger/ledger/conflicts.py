@@ -60,16 +60,21 @@ def _day(iso: str | None) -> date | None:
 
 def _clause(st: Statement) -> tuple[str, str]:
     """Text of the figure's clause before and after the figure (split at commas, semicolons and 'but')."""
-    sent = st.fig.sentence or st.att.sentence
-    pos = sent.find(st.fig.text)
+    return _clause_in(st.fig.sentence or st.att.sentence, st.fig.text)
+
+
+@lru_cache(maxsize=65536)
+def _clause_in(sent: str, figure: str) -> tuple[str, str]:
+    pos = sent.find(figure)
     if pos < 0:
         return "", ""
-    before, after = sent[:pos], sent[pos + len(st.fig.text):]
+    before, after = sent[:pos], sent[pos + len(figure):]
     before = re.split(r"[,;:]|\bbut\b", before)[-1]
     after = re.split(r"[,;:]|\bbut\b", after)[0]
     return before, after
 
 
+@lru_cache(maxsize=65536)
 def _aspect(clause: tuple[str, str]) -> str | None:
     """'done' or 'coming' by the marker nearest the figure in its clause (see :func:`_clause`)."""
     before, after = clause
@@ -216,8 +221,9 @@ def stance_conflicts(claims: list[list[int]], statements: list[Statement], vecs:
         if st.origin and _day(st.date):
             by_origin[st.origin].append(i)
     for origin, idx in sorted(by_origin.items()):
-        doubt = [i for i in idx if statements[i].polarity in ("unc", "neg")]
-        sure = [i for i in idx if statements[i].att.stance == "asserts"]
+        # One statement per wording and day: repeats give the same row, and the first of them wins anyway.
+        doubt = _distinct([i for i in idx if statements[i].polarity in ("unc", "neg")], statements)
+        sure = _distinct([i for i in idx if statements[i].att.stance == "asserts"], statements)
         best = None
         if doubt and sure:
             cos = vecs[doubt] @ vecs[sure].T
@@ -236,6 +242,14 @@ def stance_conflicts(claims: list[list[int]], statements: list[Statement], vecs:
                                f"{names.get(origin, origin)} {verb[sa.polarity]} it on {sa.date[:10]} "
                                f"but {verb[sb.polarity]} it on {sb.date[:10]}."))
     return found
+
+
+def _distinct(idx: list[int], statements: list[Statement]) -> list[int]:
+    """The first statement of each (wording, day), in order."""
+    first: dict[tuple, int] = {}
+    for i in idx:
+        first.setdefault((statements[i].text, _day(statements[i].date)), i)
+    return list(first.values())
 
 
 def date_conflicts(claims: list[list[int]], statements: list[Statement], event_dates: dict[str, str],

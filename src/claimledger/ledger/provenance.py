@@ -122,6 +122,12 @@ def _components(samples: tuple[tuple[str, ...], ...]) -> int:
 
     for a in range(len(samples)):
         for b in range(a + 1, len(samples)):
-            if find(a) != find(b) and any(fuzz.ratio(s, t) >= ECHO_RATIO for s in samples[a] for t in samples[b]):
+            if samples[a] and samples[b] and find(a) != find(b) and _echo(samples[a], samples[b]):
                 parent[find(a)] = find(b)
     return len({find(k) for k in range(len(samples))})
+
+
+@lru_cache(maxsize=65536)
+def _echo(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Do two origins share near-identical wording? (cached: most origins' samples repeat from date to date)"""
+    return any(fuzz.ratio(s, t) >= ECHO_RATIO for s in a for t in b)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -18,27 +17,24 @@ from rich.console import Console
 from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
 
+from claimledger.analysis import Tally, analyse_into
 from claimledger.config import Limits, Settings
-from claimledger.dedup import CopyIndex, pack, signature
 from claimledger.export import export_ledger, write_json
 from claimledger.export.formats import write_format
 from claimledger.engines import ENGINES
-from claimledger.engines import local as local_engine
-from claimledger.extract.nlp import ModelNotInstalled, resolve_model_name
-from claimledger.extract.pipeline import ExtractionError, context_year
+from claimledger.extract.nlp import ModelNotInstalled
 from claimledger.ingest import IngestError
 from claimledger.ingest.feeds import entry_report, new_entries, read_feed
 from claimledger.ingest.inputs import read_inputs
 from claimledger.ingest.web import new_client
 from claimledger.ledger import build_ledger, changes_since, diff_ledgers
 from claimledger.ledger.embeddings import use_store_cache
-from claimledger.ledger.stories import StoryIndex, story_name
-from claimledger.records import RawReport, ReportExtraction
+from claimledger.ledger.stories import story_name
+from claimledger.records import RawReport
 from claimledger.report import commands as report_commands
-from claimledger.store import Store, StoreError, content_hash
-from claimledger.store.stories import load_profiles, save_profile
+from claimledger.store import Store, StoreError
+from claimledger.store.stories import load_profiles
 
 app = typer.Typer(
     help="Turn a pile of news reports on one story into an evidence ledger.",
@@ -75,10 +71,6 @@ def _error(message: str) -> None:
 def _fail(message: str, code: int = 2) -> typer.Exit:
     _error(f"error: {message}")
     return typer.Exit(code)
-
-
-def _report_name(report: RawReport) -> str:
-    return report.path or report.url or report.title or "report"
 
 
 def _open_store(db: str | None, *, create: bool) -> Store:
@@ -127,116 +119,16 @@ def analyze(
         raise typer.Exit(1)
 
 
-@dataclass(slots=True)
-class _Tally:
-    analysed: int = 0
-    already: int = 0
-    errors: int = 0
-    copies: int = 0
-    started: float = 0.0
-
-    def summary(self) -> str:
-        copies = f" ({self.copies} near-cop{'y' if self.copies == 1 else 'ies'} of stored reports)" if self.copies else ""
-        return (f"analysed [bold]{self.analysed}[/]{copies}, already stored [bold]{self.already}[/], "
-                f"errors [bold{' red' if self.errors else ''}]{self.errors}[/]")
-
-    def rate(self) -> str:
-        seconds = time.monotonic() - self.started
-        return f"{seconds:.1f} s, {self.analysed / seconds if seconds else 0:.1f} reports/s"
-
-
 def _analyse(store: Store, items: Iterable[RawReport | IngestError], model: str | None, limits: Limits,
-             chunk: int = 64, *, engine: str = "local", address: str | None = None, workers: int | None = None,
-             story: str | None = None) -> _Tally:
-    """Stream reports into the store: new ones are extracted a chunk at a time and stored one by one.
-
-    Reading is lazy, so a web archive of any size goes through in bounded
-    memory; each report is committed as it is stored, so an interrupted run
-    loses at most the chunk in progress. A report whose cleaned text nearly
-    matches a stored one (:mod:`claimledger.dedup`) is stored as its copy.
-    Each report joins ``story`` or, without one, the story it fits
-    (:mod:`claimledger.ledger.stories`). Extraction runs on ``engine``.
-    """
-    tally = _Tally(started=time.monotonic())
-    seen: set[str] = set()
-
-    def chunks() -> Iterator[tuple[list[RawReport], int | None]]:
-        for number, part in enumerate(_chunks(_new_reports(items, store, seen, tally), chunk)):
-            if number == 0:
-                resolve_model_name(model)  # a missing model is one error line before any engine starts
-            stored_dates = [RawReport(text="", published=d) for d in store.published_dates() if d]
-            yield part, context_year([*part, *stored_dates])
-
-    if engine == "ray":
-        from claimledger.engines import ray as ray_engine
-
-        outcomes = ray_engine.analyse(chunks(), model=model, limits=limits, stories=True, address=address,
-                                      workers=workers)
-    else:
-        outcomes = local_engine.analyse(chunks(), model=model, limits=limits, stories=True)
-    copies = stories = None
+             **options) -> Tally:
+    """:func:`claimledger.analysis.analyse_into` with red error lines and a progress bar."""
     with _progress() as progress:
         task = progress.add_task("analysing", total=None)
         try:
-            for outcome in outcomes:
-                report, result = outcome.report, outcome.result
-                if copies is None:
-                    copies = CopyIndex.load(store.signatures())
-                    stories = StoryIndex(load_profiles(store))
-                progress.advance(task)
-                if not isinstance(result, ReportExtraction):
-                    _error(str(result) if isinstance(result, ExtractionError)
-                           else f"{_report_name(report)}: extraction failed ({type(result).__name__}: {result})")
-                    tally.errors += 1
-                    continue
-                minhash = signature(result.clean.text)
-                original = copies.original_of(minhash)
-                name = story or stories.place(outcome.features)
-                try:
-                    stored = store.add(result, copy_of=original, signature=pack(minhash) if minhash else None,
-                                       story=name)
-                    if stored is not None:
-                        save_profile(store, stories.add(name, outcome.features, pinned=story is not None))
-                except SQLAlchemyError as exc:
-                    _error(f"{_report_name(report)}: could not be stored ({getattr(exc, 'orig', None) or exc})")
-                    tally.errors += 1
-                    continue
-                if stored is None:
-                    tally.already += 1
-                    continue
-                copies.add(stored.id, minhash, original)
-                tally.analysed += 1
-                tally.copies += original is not None
+            return analyse_into(store, items, model=model, limits=limits, on_error=_error,
+                                on_report=lambda: progress.advance(task), **options)
         except ModelNotInstalled as exc:
             raise _fail(str(exc)) from None
-    return tally
-
-
-def _new_reports(items: Iterable[RawReport | IngestError], store: Store, seen: set[str],
-                 tally: _Tally) -> Iterator[RawReport]:
-    """The reports not stored yet (by content hash); errors and stored ones are counted on the way."""
-    for item in items:
-        if not isinstance(item, RawReport):
-            _error(str(item))
-            tally.errors += 1
-            continue
-        digest = content_hash(item.text)
-        if digest in seen or store.has(digest):
-            tally.already += 1
-            continue
-        seen.add(digest)
-        yield item
-
-
-def _chunks(items: Iterable[RawReport], size: int) -> Iterator[list[RawReport]]:
-    part: list[RawReport] = []
-    for item in items:
-        part.append(item)
-        if len(part) == size:
-            yield part
-            part = []
-    if part:
-        yield part
 
 
 class _RateColumn(ProgressColumn):

@@ -14,11 +14,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from claimledger.config import Limits
-from claimledger.extract.pipeline import ExtractionError, context_year, extract_reports
+from claimledger.analysis import analyse_into
 from claimledger.ingest import IngestError, read_paths
 from claimledger.ingest.files import FORMATS
 from claimledger.ingest.web import is_url, read_url
-from claimledger.records import RawReport, ReportExtraction
+from claimledger.records import RawReport
 from claimledger.web.state import Job, LedgerState
 
 #: Largest upload or pasted text accepted, in bytes.
@@ -27,7 +27,6 @@ MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 UPLOAD_TYPES = tuple(sorted(FORMATS))
 
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimledger-upload")
-_nlp = None
 
 
 class UploadRejected(ValueError):
@@ -80,31 +79,18 @@ def _read_url(url: str) -> list:
 
 
 def _run(state: LedgerState, job: Job, read: Callable[[], list]) -> None:
-    global _nlp
+    """Read, then add through the same path as ``claimledger analyze`` (copies, stories, one transaction each)."""
     try:
         job.step, job.done = "reading", 1
         items = read()
-        reports = [i for i in items if isinstance(i, RawReport)]
-        job.messages += [str(i) for i in items if not isinstance(i, RawReport)]
-        if not reports:
+        if not any(isinstance(i, RawReport) for i in items):
+            job.messages += [str(i) for i in items]
             raise UploadRejected("no report could be read from it")
-        job.step, job.done = "loading the language model", 2
-        if _nlp is None:
-            from claimledger.extract.nlp import load_nlp
-
-            _nlp = load_nlp()
-        job.step, job.done = "extracting who said what", 3
-        year = context_year([*reports, *(RawReport(text="", published=d) for d in state.store.published_dates() if d)])
-        for result in extract_reports(reports, nlp=_nlp, year=year):
-            if isinstance(result, ExtractionError):
-                job.messages.append(str(result))
-                continue
-            assert isinstance(result, ReportExtraction)
-            stored = state.store.add(result)
-            if stored is None:
-                job.messages.append("this report is already in the ledger")
-            else:
-                job.added.append(stored.id)
+        job.step, job.done = "extracting who said what", 2
+        tally = analyse_into(state.store, items, model=None, limits=Limits(), on_error=job.messages.append)
+        job.added += tally.added or []
+        if tally.already:
+            job.messages.append("this report is already in the ledger")
         job.step, job.done = "rebuilding the ledger", 4
         state.snapshot()
         job.step, job.done = "done", 5

@@ -1,0 +1,156 @@
+"""Adding reports to a ledger: the one path every front end takes.
+
+The command line (``analyze``, ``watch``) and the web upload hand a stream of
+read reports (or read errors) to :func:`analyse_into`, which skips what is
+stored already, extracts the rest on the chosen engine, links near-copies,
+places each report in a story and stores it, one transaction per report.
+Front ends only say how to show an error and how to count progress.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from claimledger.config import Limits
+from claimledger.dedup import CopyIndex, pack, signature
+from claimledger.engines import local as local_engine
+from claimledger.extract.nlp import resolve_model_name
+from claimledger.extract.pipeline import ExtractionError, context_year
+from claimledger.ingest import IngestError
+from claimledger.ledger.stories import StoryIndex
+from claimledger.records import RawReport, ReportExtraction
+from claimledger.store import Store, content_hash
+from claimledger.store.stories import load_profiles, save_profile
+
+#: Reports extracted per engine call: large enough for ``nlp.pipe`` to batch, small enough to store as it goes.
+CHUNK = 64
+
+
+@dataclass(slots=True)
+class Tally:
+    """What one run did."""
+
+    analysed: int = 0
+    already: int = 0
+    errors: int = 0
+    copies: int = 0
+    started: float = 0.0
+    added: list[str] | None = None  # ids of the reports stored by this run
+
+    def summary(self) -> str:
+        copies = f" ({self.copies} near-cop{'y' if self.copies == 1 else 'ies'} of stored reports)" if self.copies else ""
+        return (f"analysed [bold]{self.analysed}[/]{copies}, already stored [bold]{self.already}[/], "
+                f"errors [bold{' red' if self.errors else ''}]{self.errors}[/]")
+
+    def rate(self) -> str:
+        seconds = time.monotonic() - self.started
+        return f"{seconds:.1f} s, {self.analysed / seconds if seconds else 0:.1f} reports/s"
+
+
+def analyse_into(
+    store: Store,
+    items: Iterable[RawReport | IngestError],
+    *,
+    model: str | None,
+    limits: Limits,
+    on_error: Callable[[str], None],
+    on_report: Callable[[], None] = lambda: None,
+    engine: str = "local",
+    address: str | None = None,
+    workers: int | None = None,
+    story: str | None = None,
+) -> Tally:
+    """Stream reports into the store: new ones are extracted a chunk at a time and stored one by one.
+
+    Reading is lazy, so a web archive of any size goes through in bounded
+    memory; each report is committed as it is stored, so an interrupted run
+    loses at most the chunk in progress and a re-run skips what is stored. A
+    report whose cleaned text nearly matches a stored one
+    (:mod:`claimledger.dedup`) is stored as its copy. Each report joins
+    ``story`` or, without one, the story it fits
+    (:mod:`claimledger.ledger.stories`). Raises
+    :class:`~claimledger.extract.nlp.ModelNotInstalled` before any work when
+    the spaCy pipeline is missing.
+    """
+    tally = Tally(started=time.monotonic(), added=[])
+    seen: set[str] = set()
+
+    def chunks() -> Iterator[tuple[list[RawReport], int | None]]:
+        for number, part in enumerate(_chunks(_new_reports(items, store, seen, tally, on_error), CHUNK)):
+            if number == 0:
+                resolve_model_name(model)  # a missing model is one error before any engine starts
+            stored_dates = [RawReport(text="", published=d) for d in store.published_dates() if d]
+            yield part, context_year([*part, *stored_dates])
+
+    if engine == "ray":
+        from claimledger.engines import ray as ray_engine
+
+        outcomes = ray_engine.analyse(chunks(), model=model, limits=limits, stories=True, address=address,
+                                      workers=workers)
+    else:
+        outcomes = local_engine.analyse(chunks(), model=model, limits=limits, stories=True)
+    copies = stories = None
+    for outcome in outcomes:
+        report, result = outcome.report, outcome.result
+        if copies is None:
+            copies = CopyIndex.load(store.signatures())
+            stories = StoryIndex(load_profiles(store))
+        on_report()
+        if not isinstance(result, ReportExtraction):
+            on_error(str(result) if isinstance(result, ExtractionError)
+                     else f"{report_name(report)}: extraction failed ({type(result).__name__}: {result})")
+            tally.errors += 1
+            continue
+        minhash = signature(result.clean.text)
+        original = copies.original_of(minhash)
+        name = story or stories.place(outcome.features)
+        try:
+            stored = store.add(result, copy_of=original, signature=pack(minhash) if minhash else None, story=name)
+            if stored is not None:
+                save_profile(store, stories.add(name, outcome.features, pinned=story is not None))
+        except SQLAlchemyError as exc:
+            on_error(f"{report_name(report)}: could not be stored ({getattr(exc, 'orig', None) or exc})")
+            tally.errors += 1
+            continue
+        if stored is None:
+            tally.already += 1
+            continue
+        copies.add(stored.id, minhash, original)
+        tally.analysed += 1
+        tally.copies += original is not None
+        tally.added.append(stored.id)
+    return tally
+
+
+def report_name(report: RawReport) -> str:
+    return report.path or report.url or report.title or "report"
+
+
+def _new_reports(items: Iterable[RawReport | IngestError], store: Store, seen: set[str], tally: Tally,
+                 on_error: Callable[[str], None]) -> Iterator[RawReport]:
+    """The reports not stored yet (by content hash); errors and stored ones are counted on the way."""
+    for item in items:
+        if not isinstance(item, RawReport):
+            on_error(str(item))
+            tally.errors += 1
+            continue
+        digest = content_hash(item.text)
+        if digest in seen or store.has(digest):
+            tally.already += 1
+            continue
+        seen.add(digest)
+        yield item
+
+
+def _chunks(items: Iterable[RawReport], size: int) -> Iterator[list[RawReport]]:
+    part: list[RawReport] = []
+    for item in items:
+        part.append(item)
+        if len(part) == size:
+            yield part
+            part = []
+    if part:
+        yield part

@@ -193,3 +193,26 @@ def test_status_history_records_the_move_to_corroborated():
     claim = _claim(build_ledger(reports), "d1.a0")
     assert claim.status_history == [("2025-10-01", "single_source"), ("2025-10-03", "corroborated")]
     assert [e.date for e in build_ledger(reports).timeline] == ["2025-10-01", "2025-10-03"]
+
+
+def test_a_count_and_plain_wording_of_one_origin_join_only_when_they_say_the_same():
+    ministry = dict(kind="organisation", name="Defence Ministry")
+    reports = [
+        report("d1", "2025-05-10", [S("The Defence Ministry said navy ships carried 2,400 marines to the northern "
+                                      "port between May 3 and May 9.", "The Defence Ministry", **ministry,
+                                      content="navy ships carried 2,400 marines to the northern port between "
+                                              "May 3 and May 9",
+                                      figures=[("2,400", 2400, "exact", "marines")])]),
+        report("d2", "2025-05-11", [
+            S("The Defence Ministry said navy ships carried marines to the northern port this month.",
+              "The Defence Ministry", **ministry, content="navy ships carried marines to the northern port this month")]),
+        report("d3", "2025-05-11", [
+            S("The Defence Ministry said navy ships were seen near the northern port and marines gathered there "
+              "last week.", "The Defence Ministry", **ministry,
+              content="navy ships were seen near the northern port and marines gathered there last week")]),
+    ]
+    # The same sentence without its count is the same claim ...
+    assert _claims_of(build_ledger(reports[:2]), "d1.a0") == _claims_of(build_ledger(reports[:2]), "d2.a0")
+    # ... related wording from the same ministry without the count is another of its statements.
+    ledger = build_ledger([reports[0], reports[2]])
+    assert not _claims_of(ledger, "d1.a0") & _claims_of(ledger, "d3.a0")

@@ -36,8 +36,9 @@ POLARITY = {"asserts": "pos", "speculates": "pos", "denies": "neg", "cannot_conf
 
 SAME_MEANING = 0.80  # cosine for statements to be one claim on wording alone
 SAME_ORIGIN_MEANING = 0.68  # cosine when the same origin says it
+SAME_ORIGIN_MIXED = 0.75  # ... when one of the two gives a count and the other does not
 SAME_FIGURE_MEANING = 0.5  # cosine when the same count of the same thing is given by different origins
-SAME_ORIGIN_FIGURE = 0.3  # ... and by the same origin  # cosine when the same count of the same thing is given by different origins
+SAME_ORIGIN_FIGURE = 0.3  # ... and by the same origin
 SUBJECT_CLASS = 0.5  # cosine between head nouns of counted subjects to be one class
 CLUSTER_MEANING = 0.55  # mean cosine between two groups' members for them to merge
 CLUSTER_FIGURE = 0.35  # the same, when the link is an agreeing figure
@@ -182,8 +183,9 @@ def _links(statements: list[Statement], heads: dict[str, int], vecs: np.ndarray,
 
     Same polarity; if both count something, the same value of the same subject class (a figure
     without a head noun agrees only with another); then a cosine bar: low for agreeing figures,
-    none for denials by the same party, higher for a figure against plain wording from different
-    origins, and otherwise lower for the same origin than for different ones.
+    none for denials by the same party, higher for a figure against plain wording (a count one
+    side lacks is a difference; an origin's other statements on the story are not the same claim),
+    and otherwise lower for the same origin than for different ones.
     """
     pol = _codes([st.polarity for st in statements])
     neg = np.array([st.polarity == "neg" for st in statements], dtype=bool)
@@ -198,7 +200,8 @@ def _links(statements: list[Statement], heads: dict[str, int], vecs: np.ndarray,
     i, j, both = i[ok], j[ok], both[ok]
     same = (origin[i] >= 0) & (origin[i] == origin[j])
     bar = np.where(same, SAME_ORIGIN_MEANING, SAME_MEANING)
-    bar = np.where((has_fig[i] != has_fig[j]) & ~same, SAME_MEANING + 0.05, bar)
+    mixed = has_fig[i] != has_fig[j]
+    bar = np.where(mixed, np.where(same, SAME_ORIGIN_MIXED, SAME_MEANING + 0.05), bar)
     bar = np.where(neg[i] & same & ~both, -np.inf, bar)
     bar = np.where(both, np.where(same, SAME_ORIGIN_FIGURE, SAME_FIGURE_MEANING), bar)
     cos = np.empty(len(i), dtype=np.float32)

@@ -216,3 +216,24 @@ def test_a_count_and_plain_wording_of_one_origin_join_only_when_they_say_the_sam
     # ... related wording from the same ministry without the count is another of its statements.
     ledger = build_ledger([reports[0], reports[2]])
     assert not _claims_of(ledger, "d1.a0") & _claims_of(ledger, "d3.a0")
+
+
+def test_a_count_already_done_and_the_same_count_still_to_come_are_two_claims_in_conflict():
+    reports = [
+        report("d1", "2025-08-02", [S("The World Health Organization said 800 medics had already been sent to the "
+                                      "camps.", "The World Health Organization", kind="organisation",
+                                      content="800 medics had already been sent to the camps",
+                                      figures=[("800", 800, "exact", "medics")])]),
+        report("d2", "2025-08-03", [S("Health minister Rosa Diaz said 800 medics were being prepared for the camps.",
+                                      "Health minister Rosa Diaz", name="Rosa Diaz",
+                                      content="800 medics were being prepared for the camps",
+                                      figures=[("800", 800, "exact", "medics")])]),
+        report("d3", "2025-08-04", [S("Rosa Diaz said 800 medics were preparing to leave for the camps.",
+                                      "Rosa Diaz", content="800 medics were preparing to leave for the camps",
+                                      figures=[("800", 800, "exact", "medics")])]),
+    ]
+    ledger = build_ledger(reports)
+    assert _claims_of(ledger, "d2.a0") == _claims_of(ledger, "d3.a0")
+    assert not _claims_of(ledger, "d1.a0") & _claims_of(ledger, "d2.a0")
+    assert _claim(ledger, "d2.a0").independent_sources == 1
+    assert any(k.kind == "figure" and {"d1.a0", "d2.a0"} <= set(k.attribution_ids) for k in ledger.conflicts)

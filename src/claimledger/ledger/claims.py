@@ -54,6 +54,14 @@ more most some any all one two three four five six seven eight nine ten hundred 
 """.split())
 
 
+PROSPECTIVE = re.compile(
+    r"\b(?:being prepared|preparing|prepare|to be sent|being sent|will be|would be|will|plans? to|planning to|"
+    r"expected to|in the process of|set to|getting ready|training)\b", re.I)
+DONE = re.compile(
+    r"\b(?:already|have been|has been|had been|were sent|was sent|have arrived|arrived|transported|ferried|"
+    r"shipped|dispatched|deployed|reached|committed)\b", re.I)
+
+
 @dataclass(slots=True)
 class Statement:
     """One attribution, or one attribution × one of its counted figures."""
@@ -90,6 +98,38 @@ def figure_text(att: Attribution, fig: Figure) -> str:
             out.append(part)
     text = " ".join(out).strip()
     return text if len(text.split()) >= 6 else statement_text(att)
+
+
+def _clause(st: Statement) -> tuple[str, str]:
+    """Text of the figure's clause before and after the figure (split at commas, semicolons and 'but')."""
+    return _clause_in(st.fig.sentence or st.att.sentence, st.fig.text)
+
+
+@lru_cache(maxsize=65536)
+def _clause_in(sent: str, figure: str) -> tuple[str, str]:
+    pos = sent.find(figure)
+    if pos < 0:
+        return "", ""
+    before, after = sent[:pos], sent[pos + len(figure):]
+    before = re.split(r"[,;:]|\bbut\b", before)[-1]
+    after = re.split(r"[,;:]|\bbut\b", after)[0]
+    return before, after
+
+
+@lru_cache(maxsize=65536)
+def _aspect(clause: tuple[str, str]) -> str | None:
+    """'done' or 'coming' by the marker nearest the figure in its clause (see :func:`_clause`)."""
+    before, after = clause
+    best = None
+    for rx, label in ((PROSPECTIVE, "coming"), (DONE, "done")):
+        for m in rx.finditer(before):
+            d = len(before) - m.end()
+            if best is None or d < best[0]:
+                best = (d, label)
+        m = rx.search(after)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), label)
+    return best[1] if best else None
 
 
 @lru_cache(maxsize=65536)
@@ -182,7 +222,9 @@ def _links(statements: list[Statement], heads: dict[str, int], vecs: np.ndarray,
     """Does each pair of statements state the same thing? (a boolean per row of ``pairs``)
 
     Same polarity; if both count something, the same value of the same subject class (a figure
-    without a head noun agrees only with another); then a cosine bar: low for agreeing figures,
+    without a head noun agrees only with another) and not one done and the other still to come
+    ("10,000 already sent" / "10,000 being prepared": a figure conflict between two claims);
+    then a cosine bar: low for agreeing figures,
     none for denials by the same party, higher for a figure against plain wording (a count one
     side lacks is a difference; an origin's other statements on the story are not the same claim),
     and otherwise lower for the same origin than for different ones.
@@ -194,9 +236,11 @@ def _links(statements: list[Statement], heads: dict[str, int], vecs: np.ndarray,
     head = np.array([heads.get(_head(st.fig.subject), -1) if st.fig is not None else -1 for st in statements],
                     dtype=np.int64)
     origin = _codes([st.origin for st in statements])
+    aspect = _codes([_aspect(_clause(st)) if st.fig is not None else None for st in statements])
     i, j = pairs[:, 0], pairs[:, 1]
     both = has_fig[i] & has_fig[j]
-    ok = (pol[i] == pol[j]) & (~both | ((value[i] == value[j]) & (head[i] == head[j])))
+    timing = (aspect[i] < 0) | (aspect[j] < 0) | (aspect[i] == aspect[j])
+    ok = (pol[i] == pol[j]) & (~both | ((value[i] == value[j]) & (head[i] == head[j]) & timing))
     i, j, both = i[ok], j[ok], both[ok]
     same = (origin[i] >= 0) & (origin[i] == origin[j])
     bar = np.where(same, SAME_ORIGIN_MEANING, SAME_MEANING)

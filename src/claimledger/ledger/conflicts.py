@@ -26,17 +26,11 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
-from claimledger.ledger.claims import Statement, _head, _value_key
+from claimledger.ledger.claims import Statement, _aspect, _clause, _head, _value_key
 from claimledger.ledger.provenance import ECHO_MIN_WORDS, ECHO_RATIO
 
 ADDITIVE = re.compile(r"\b(?:another|additional|more|further|extra|a further|a second)\s+(?:\S+\s+){0,1}$", re.I)
 TOTAL = re.compile(r"\b(?:a total of|in total|in all|altogether|overall|total)\b", re.I)
-PROSPECTIVE = re.compile(
-    r"\b(?:being prepared|preparing|prepare|to be sent|being sent|will be|would be|will|plans? to|planning to|"
-    r"expected to|in the process of|set to|getting ready|training)\b", re.I)
-DONE = re.compile(
-    r"\b(?:already|have been|has been|had been|were sent|was sent|have arrived|arrived|transported|ferried|"
-    r"shipped|dispatched|deployed|reached|committed)\b", re.I)
 DENIAL_TARGET = 0.45  # cosine between a denial and the assertion it denies
 POSITION_TOPIC = 0.40  # cosine between a party's earlier and later statements on one matter
 WEEK = 7
@@ -56,38 +50,6 @@ def _day(iso: str | None) -> date | None:
         return date.fromisoformat(iso[:10]) if iso and len(iso) >= 10 else None
     except ValueError:
         return None
-
-
-def _clause(st: Statement) -> tuple[str, str]:
-    """Text of the figure's clause before and after the figure (split at commas, semicolons and 'but')."""
-    return _clause_in(st.fig.sentence or st.att.sentence, st.fig.text)
-
-
-@lru_cache(maxsize=65536)
-def _clause_in(sent: str, figure: str) -> tuple[str, str]:
-    pos = sent.find(figure)
-    if pos < 0:
-        return "", ""
-    before, after = sent[:pos], sent[pos + len(figure):]
-    before = re.split(r"[,;:]|\bbut\b", before)[-1]
-    after = re.split(r"[,;:]|\bbut\b", after)[0]
-    return before, after
-
-
-@lru_cache(maxsize=65536)
-def _aspect(clause: tuple[str, str]) -> str | None:
-    """'done' or 'coming' by the marker nearest the figure in its clause (see :func:`_clause`)."""
-    before, after = clause
-    best = None
-    for rx, label in ((PROSPECTIVE, "coming"), (DONE, "done")):
-        for m in rx.finditer(before):
-            d = len(before) - m.end()
-            if best is None or d < best[0]:
-                best = (d, label)
-        m = rx.search(after)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), label)
-    return best[1] if best else None
 
 
 def _near(a: Statement, b: Statement, source_of: dict[str, str]) -> bool:

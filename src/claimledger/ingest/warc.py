@@ -28,6 +28,7 @@ from claimledger.records import RawReport
 
 SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+MAX_HEADER_LINE = 64 * 1024  # a WARC or HTTP header line longer than this is damage
 TRAILING_BYTES = 4  # the blank lines after the last record of an uncompressed WARC
 
 
@@ -46,6 +47,7 @@ def read_warc(path: str | Path, limits: Limits = Limits()) -> Iterator[RawReport
     with stream:
         size = os.fstat(stream.fileno()).st_size
         records = ArchiveIterator(stream)
+        records.reader.readline = _bounded_readline(records.reader.readline)
         end = 0  # where the last whole record ends
         try:
             for record in records:
@@ -75,6 +77,14 @@ def read_warc(path: str | Path, limits: Limits = Limits()) -> Iterator[RawReport
         except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged input; the batch goes on
             reason = " ".join(str(exc).split())[:160] or type(exc).__name__
             yield IngestError(f"{name}: archive damaged after offset {end:,}, later records skipped ({reason})")
+
+
+def _bounded_readline(readline):
+    """warcio reads header lines with an unbounded ``readline``: a gzip bomb of zeros
+    (no newline for gigabytes) was read whole into memory. Cap every line."""
+    def bounded(length=None):
+        return readline(MAX_HEADER_LINE if length is None or length > MAX_HEADER_LINE else length)
+    return bounded
 
 
 def _html_response(record) -> tuple[str, str | None] | None:

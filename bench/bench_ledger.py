@@ -60,7 +60,8 @@ def main(sizes: list[int], stand_in: bool) -> None:
     global embed
     if stand_in:
         claims_module.embed = embed = stand_in_embed
-    print(f"{'reports':>8} {'statements':>10} {'embed s':>8} {'ledger s':>9} {'cpu s':>8} {'claims':>7} {'conflicts':>9}")
+    print(f"{'reports':>8} {'statements':>10} {'embed s':>8} {'ledger s':>9} {'cpu s':>8} {'claims':>7} "
+          f"{'conflicts':>9}")
     for n in sizes:
         reports = make_reports(n)
         texts = []

@@ -205,7 +205,8 @@ def test_a_count_and_plain_wording_of_one_origin_join_only_when_they_say_the_sam
                                       figures=[("2,400", 2400, "exact", "marines")])]),
         report("d2", "2025-05-11", [
             S("The Defence Ministry said navy ships carried marines to the northern port this month.",
-              "The Defence Ministry", **ministry, content="navy ships carried marines to the northern port this month")]),
+              "The Defence Ministry", **ministry,
+              content="navy ships carried marines to the northern port this month")]),
         report("d3", "2025-05-11", [
             S("The Defence Ministry said navy ships were seen near the northern port and marines gathered there "
               "last week.", "The Defence Ministry", **ministry,

@@ -6,9 +6,11 @@ planned", two claims). Statements are linked when
 
 * they count the same thing: equal value, subjects of one class (their head
   nouns' embeddings agree: "soldiers"/"troops", not "containers"), the same
-  polarity, and either the same origin or similar wording;
+  polarity, not one "already sent" and the other "being prepared", and either
+  the same origin or similar wording;
 * their wording means the same (sentence-embedding cosine, all-MiniLM-L6-v2)
-  and no figure of theirs disagrees;
+  and no figure of theirs disagrees (a count against plain wording needs closer
+  wording, even from one origin);
 * they are denials by the same party.
 
 Statements of opposite polarity (asserting, denying, cannot-confirm) are never
@@ -18,7 +20,8 @@ There is no all-pairs step. Candidate pairs come from blocks: statements
 sharing a figure key, sharing one of their rarest content words, or sharing
 an origin; a block larger than :data:`BLOCK_CAP` is compared only within a
 sliding window of its members ordered along the first principal direction of
-their embeddings (close vectors sit close in that order).
+their embeddings (close vectors sit close in that order). The pairwise test
+runs on arrays over all candidate pairs; only the merging is a loop.
 """
 from __future__ import annotations
 

@@ -108,7 +108,8 @@ def figure_conflicts(statements: list[Statement], heads: dict[str, int], names: 
         if close_done:
             d0 = close_done[0]
             c0 = next(c for c in coming if _near(d0, c, source_of))
-            found.append(Found("figure", [sorted({d.aid for d in close_done}), sorted({c.aid for c in close_coming})], [],
+            sides = [sorted({d.aid for d in close_done}), sorted({c.aid for c in close_coming})]
+            found.append(Found("figure", sides, [],
                                f"{_name(source_of.get(d0.aid), names, d0)} says {num} "
                                f"{d0.fig.subject or 'of them'} are already there ({d0.date}), while "
                                f"{_name(source_of.get(c0.aid), names, c0)} says they are still to come ({c0.date})."))

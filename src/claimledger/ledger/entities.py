@@ -213,7 +213,8 @@ def _org_key(name: str) -> str:
 @lru_cache(maxsize=65536)
 def _distinct(key: str) -> frozenset[str]:
     forms, demonyms = state_table()
-    return frozenset(w for w in key.split() if w not in ORG_WORDS and w not in demonyms and w not in forms and len(w) > 2)
+    return frozenset(w for w in key.split()
+                     if w not in ORG_WORDS and w not in demonyms and w not in forms and len(w) > 2)
 
 
 @lru_cache(maxsize=65536)

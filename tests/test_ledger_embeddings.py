@@ -84,3 +84,11 @@ def test_store_cache_sits_next_to_an_sqlite_file_and_hides_a_url(monkeypatch, tm
     assert path.parent == tmp_path / "cache" / "claimledger" and "secret" not in str(path)
     monkeypatch.setenv("CLAIMLEDGER_EMBED_CACHE", "")
     assert embeddings._disk_path() is None  # set empty: no disk cache
+
+
+def test_a_vector_does_not_depend_on_the_texts_embedded_with_it():
+    model = embeddings._model()
+    together = model.encode(TEXTS + ["A short one.", "Another statement of exactly this many words here."])
+    alone = np.concatenate([model.encode([t]) for t in TEXTS])
+    assert np.array_equal(together[:3], alone)  # bit for bit, so cached and fresh vectors agree
+    assert float(together[0] @ together[1]) < 0.99  # and they are real, distinct sentence vectors

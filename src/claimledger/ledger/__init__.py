@@ -199,13 +199,21 @@ def _instant(iso: str) -> datetime:
     return t if t.tzinfo else t.replace(tzinfo=UTC)
 
 
+def _added(report: StoredReport) -> datetime:
+    """When a report was stored; a store row without a readable time counts as old."""
+    try:
+        return _instant(report.added_at)
+    except (TypeError, ValueError):
+        return datetime.min.replace(tzinfo=UTC)
+
+
 def changes_since(reports: list[StoredReport], since: str) -> tuple[int, list[str]]:
     """(reports added at or after ``since``, what they changed): the ledger of the older reports against all.
 
     ``since`` is an ISO date or time (UTC when no offset is given); a malformed one raises ValueError.
     """
     cutoff = _instant(since)
-    old = [r for r in reports if _instant(r.added_at) < cutoff]
+    old = [r for r in reports if _added(r) < cutoff]
     if len(old) == len(reports):
         return 0, []
     return len(reports) - len(old), diff_ledgers(build_ledger(old), build_ledger(reports))

@@ -525,7 +525,15 @@ def _fits(published: date, latest: date, weekday: int, modifier: str | None) -> 
 def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> list[TimeExpression]:
     """Each mention as ISO against ``reference`` (the report's date); None when unresolvable."""
     ref = _parse_reference(reference)
-    return [TimeExpression(t.start, t.end, t.text, _resolve(t, ref)) for t in mentions]
+    return [TimeExpression(t.start, t.end, t.text, _resolve_in_range(t, ref)) for t in mentions]
+
+
+def _resolve_in_range(t: TimeMention, ref: date | None) -> str | None:
+    """As :func:`_resolve`; None when the date would fall outside years 1-9999 ("last week" of 0001-01-01)."""
+    try:
+        return _resolve(t, ref)
+    except OverflowError:
+        return None
 
 
 def _parse_reference(reference: str | None) -> date | None:

@@ -7,6 +7,7 @@ whitespace-normalised raw text, which makes re-analysing a report a no-op.
 from __future__ import annotations
 
 import hashlib
+import time
 import zlib
 from array import array
 from datetime import UTC, datetime
@@ -31,6 +32,10 @@ from claimledger.records import (
 )
 from claimledger.store import migrations
 from claimledger.store.models import AttributionRow, FigureRow, OriginalRow, ReportRow, SignatureRow, TimeRow
+
+
+#: Tries at bringing the schema up to date when other writers open the same new database at once.
+MIGRATION_ATTEMPTS = 5
 
 
 class StoreError(RuntimeError):
@@ -141,13 +146,20 @@ class Store:
             event.listen(engine, "connect", _sqlite_pragmas)
         elif url.get_backend_name() == "postgresql":
             event.listen(engine, "before_cursor_execute", _postgres_parameters, retval=True)
-        try:
-            with engine.begin() as connection:
-                migrations.upgrade(connection)
-        except SQLAlchemyError as exc:
-            engine.dispose()
-            reason = getattr(exc, "orig", None) or exc
-            raise StoreError(f"{target}: cannot open database ({reason})") from None
+        for attempt in range(MIGRATION_ATTEMPTS):
+            try:
+                with engine.begin() as connection:
+                    migrations.upgrade(connection)
+                break
+            except SQLAlchemyError as exc:
+                # Two processes opening a new database race to create its tables ("table reports
+                # already exists"); the loser retries and finds the schema in place.
+                if attempt + 1 < MIGRATION_ATTEMPTS:
+                    time.sleep(0.2 * (attempt + 1))
+                    continue
+                engine.dispose()
+                reason = getattr(exc, "orig", None) or exc
+                raise StoreError(f"{target}: cannot open database ({reason})") from None
         return cls(engine)
 
     def close(self) -> None:

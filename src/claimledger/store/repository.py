@@ -10,6 +10,7 @@ import hashlib
 import time
 import zlib
 from array import array
+from dataclasses import fields
 from datetime import UTC, datetime
 from itertools import accumulate
 from pathlib import Path
@@ -272,6 +273,27 @@ def _source(row: AttributionRow | FigureRow) -> Source | None:
     )
 
 
+def _row(item: Attribution | Figure | TimeExpression, row_type: type, index: int):
+    """A table row from a record: the columns are named after the record's fields, the source flattened."""
+    values = {f.name: _copied(getattr(item, f.name)) for f in fields(item) if f.name != "source"}
+    if hasattr(item, "source"):
+        values.update(_source_columns(item.source))
+    return row_type(idx=index, **values)
+
+
+def _record(row: AttributionRow | FigureRow | TimeRow, record_type: type):
+    """The record back from its row (the inverse of :func:`_row`)."""
+    names = [f.name for f in fields(record_type)]
+    values = {name: _copied(getattr(row, name)) for name in names if name != "source"}
+    if "source" in names:
+        values["source"] = _source(row)
+    return record_type(**values)
+
+
+def _copied(value):
+    return list(value) if isinstance(value, list) else value
+
+
 def _report_row(extraction: ReportExtraction, digest: str, copy_of: int | None) -> ReportRow:
     report, clean = extraction.report, extraction.clean
     return ReportRow(
@@ -289,52 +311,9 @@ def _report_row(extraction: ReportExtraction, digest: str, copy_of: int | None) 
         removed=list(clean.removed),
         added_at=datetime.now(UTC).isoformat(timespec="seconds"),
         copy_of=copy_of,
-        attributions=[
-            AttributionRow(
-                idx=i,
-                start=a.start,
-                end=a.end,
-                sentence=a.sentence,
-                cue=a.cue,
-                cue_start=a.cue_start,
-                cue_end=a.cue_end,
-                content=a.content,
-                content_start=a.content_start,
-                content_end=a.content_end,
-                quote=a.quote,
-                stance=a.stance,
-                via=list(a.via),
-                date=a.date,
-                writer_distance=a.writer_distance,
-                continuation=a.continuation,
-                **_source_columns(a.source),
-            )
-            for i, a in enumerate(extraction.attributions)
-        ],
-        figures=[
-            FigureRow(
-                idx=i,
-                start=f.start,
-                end=f.end,
-                text=f.text,
-                sentence=f.sentence,
-                value=f.value,
-                qualifier=f.qualifier,
-                subject=f.subject,
-                kind=f.kind,
-                low=f.low,
-                high=f.high,
-                unit=f.unit,
-                attribution=f.attribution,
-                as_of=f.as_of,
-                **_source_columns(f.source),
-            )
-            for i, f in enumerate(extraction.figures)
-        ],
-        times=[
-            TimeRow(idx=i, start=t.start, end=t.end, text=t.text, value=t.value)
-            for i, t in enumerate(extraction.times)
-        ],
+        attributions=[_row(a, AttributionRow, i) for i, a in enumerate(extraction.attributions)],
+        figures=[_row(f, FigureRow, i) for i, f in enumerate(extraction.figures)],
+        times=[_row(t, TimeRow, i) for i, t in enumerate(extraction.times)],
     )
 
 
@@ -352,47 +331,9 @@ def _stored_report(row: ReportRow, record_id: str | None = None) -> StoredReport
         clean=CleanText(text=row.clean_text, offsets=unpack_offsets(row.offsets), removed=list(row.removed)),
         published=row.published,
         published_inferred=row.published_inferred,
-        attributions=[
-            Attribution(
-                start=a.start,
-                end=a.end,
-                sentence=a.sentence,
-                source=_source(a),
-                cue=a.cue,
-                cue_start=a.cue_start,
-                cue_end=a.cue_end,
-                content=a.content,
-                content_start=a.content_start,
-                content_end=a.content_end,
-                quote=a.quote,
-                stance=a.stance,
-                via=list(a.via),
-                date=a.date,
-                writer_distance=a.writer_distance,
-                continuation=a.continuation,
-            )
-            for a in row.attributions
-        ],
-        figures=[
-            Figure(
-                start=f.start,
-                end=f.end,
-                text=f.text,
-                sentence=f.sentence,
-                value=f.value,
-                qualifier=f.qualifier,
-                subject=f.subject,
-                kind=f.kind,
-                low=f.low,
-                high=f.high,
-                unit=f.unit,
-                attribution=f.attribution,
-                source=_source(f),
-                as_of=f.as_of,
-            )
-            for f in row.figures
-        ],
-        times=[TimeExpression(start=t.start, end=t.end, text=t.text, value=t.value) for t in row.times],
+        attributions=[_record(a, Attribution) for a in row.attributions],
+        figures=[_record(f, Figure) for f in row.figures],
+        times=[_record(t, TimeExpression) for t in row.times],
     )
     return StoredReport(
         id=doc_id(row.id),

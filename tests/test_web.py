@@ -14,9 +14,8 @@ from fastapi.testclient import TestClient
 from claimledger.extract.pipeline import extract_reports
 from claimledger.ingest import read_paths
 from claimledger.records import RawReport
-from claimledger.report.commands import is_loopback
 from claimledger.store import Store
-from claimledger.web.app import create_app
+from claimledger.web.app import create_app, is_loopback
 from claimledger.web.upload import MAX_UPLOAD_BYTES
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

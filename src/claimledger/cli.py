@@ -5,7 +5,9 @@ line and set the exit code; they never show a traceback.
 """
 from __future__ import annotations
 
+import os
 import re
+import secrets
 import time
 from collections.abc import Iterable, Iterator
 from enum import Enum
@@ -32,7 +34,8 @@ from claimledger.ledger import build_ledger, changes_since, diff_ledgers
 from claimledger.ledger.embeddings import use_store_cache
 from claimledger.ledger.stories import story_name
 from claimledger.records import RawReport
-from claimledger.report import commands as report_commands
+from claimledger.report.briefing import build_briefing, render_html, render_markdown
+from claimledger.report.context import LedgerContext
 from claimledger.store import Store, StoreError
 from claimledger.store.stories import load_profiles
 
@@ -265,5 +268,54 @@ def stories(db: DbOption = None) -> None:
     stdout.print(table)
 
 
-app.command()(report_commands.report)
-app.command()(report_commands.serve)
+class BriefingFormat(str, Enum):
+    html = "html"
+    md = "md"
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write")],
+    db: DbOption = None,
+    format: Annotated[BriefingFormat, typer.Option("--format", help="html (one self-contained file) or md")] =
+    BriefingFormat.html,
+    since: Annotated[str | None, typer.Option(help="Also say what changed since this date (YYYY-MM-DD)")] = None,
+) -> None:
+    """Write the briefing: established, single-origin and disputed claims, figures, timeline, sources; every sentence cited."""
+    if since is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
+        raise _fail(f"--since {since!r}: expected a date such as 2024-10-18")
+    with _open_store(db, create=False) as store:
+        reports = store.reports()
+    ctx = LedgerContext(reports, build_ledger(reports))
+    briefing = build_briefing(ctx, since=since)
+    body = render_html(ctx, briefing) if format is BriefingFormat.html else render_markdown(ctx, briefing)
+    try:
+        output.write_text(body, encoding="utf-8")
+    except OSError as exc:
+        raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
+    lines = sum(len(s.sentences) + len(s.rows) for s in briefing.sections)
+    stdout.print(f"wrote {output}: {lines} cited lines, {len(briefing.order)} cited sentences or reports")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind; anything but loopback requires a token")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8000,
+) -> None:
+    """Serve the web UI over the ledger (read it, search it, add reports)."""
+    import uvicorn
+
+    from claimledger.web.app import create_app, is_loopback
+
+    target = db or Settings.from_env().database
+    token = None if is_loopback(host) else os.environ.get("CLAIMLEDGER_TOKEN") or secrets.token_urlsafe(24)
+    try:
+        web = create_app(target, token=token)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
+    shown = f"[{host}]" if ":" in host else host
+    stdout.print(f"claimledger serving {target} at http://{shown}:{port}/" + (f"?token={token}" if token else ""))
+    if token:
+        stdout.print("bound beyond this machine: the token above is required (or set CLAIMLEDGER_TOKEN)")
+    uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.report.commands import BriefingFormat, report
+from claimledger.cli import BriefingFormat, report
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"  # made by the page fixture
 
 pytestmark = pytest.mark.browser

@@ -10,6 +10,8 @@ requires a token (see :func:`create_app`).
 """
 from __future__ import annotations
 
+import ipaddress
+
 import re
 import secrets
 from contextlib import asynccontextmanager
@@ -364,3 +366,13 @@ def _report_parts(ctx: LedgerContext, doc: str) -> list[tuple[str | None, list]]
 
 
 __all__ = ["create_app", "CSP"]
+
+
+def is_loopback(host: str) -> bool:
+    """Whether binding to ``host`` keeps the UI on this machine (anything else needs a token)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -290,8 +290,15 @@ def cluster(statements: list[Statement]) -> tuple[list[list[int]], np.ndarray]:
             v /= max(float(np.linalg.norm(v)), 1e-9)
         axis = v
     # Average linkage on top of the pairwise test, so chains of near neighbours
-    # cannot grow one claim out of a whole story: clusters keep vector sums.
-    sums = vecs.astype(np.float64)
+    # cannot grow one claim out of a whole story: clusters keep vector sums (in float64, made
+    # only for clusters that take part in a merge test: a copy of all vectors would double memory).
+    sums: dict[int, np.ndarray] = {}
+
+    def total(r: int) -> np.ndarray:
+        if r not in sums:
+            sums[r] = vecs[r].astype(np.float64)
+        return sums[r]
+
     size = np.ones(n)
     # Candidate pairs in block order, each at its first occurrence (a repeat would be skipped: already
     # compared, or already one claim); the pairwise test runs on arrays, the merging in order.
@@ -312,11 +319,11 @@ def cluster(statements: list[Statement]) -> tuple[list[list[int]], np.ndarray]:
             if ra == rb:
                 continue
             bar = CLUSTER_FIGURE if has_fig[i] and has_fig[j] else CLUSTER_MEANING
-            if float(sums[ra] @ sums[rb]) / (size[ra] * size[rb]) < bar:
+            if float(total(ra) @ total(rb)) / (size[ra] * size[rb]) < bar:
                 continue
             lo, hi = min(ra, rb), max(ra, rb)
             parent[hi] = lo
-            sums[lo] += sums[hi]
+            sums[lo] += sums.pop(hi)  # both made by the test above
             size[lo] += size[hi]
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):

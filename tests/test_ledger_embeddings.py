@@ -63,6 +63,14 @@ def test_the_cache_keeps_only_the_most_recently_used(fresh, monkeypatch):
     assert kept == {embeddings._key(TEXTS[0]), embeddings._key(TEXTS[2])}
 
 
+def test_the_bound_can_be_raised(fresh, monkeypatch):
+    monkeypatch.setattr(embeddings, "MAX_CACHED", 1)
+    monkeypatch.setenv("CLAIMLEDGER_EMBED_CACHE_MAX", "3")
+    embeddings.embed(TEXTS)
+    with np.load(fresh) as data:
+        assert len(data["keys"]) == 3
+
+
 def test_a_cache_from_other_weights_is_not_used(fresh, monkeypatch, caplog):
     embeddings.embed(TEXTS[:1])
     forget(monkeypatch)

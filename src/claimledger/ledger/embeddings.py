@@ -12,7 +12,7 @@ disk, so an incremental rebuild of the ledger only embeds new statements. The
 disk cache is one ``.npz`` file: ``CLAIMLEDGER_EMBED_CACHE`` when set (empty:
 none), else the file :func:`use_store_cache` chose next to the store. It is
 written atomically, holds at most :data:`MAX_CACHED` vectors (the most
-recently used), is tied to the model's weights, and a corrupt or foreign file
+recently used; ``CLAIMLEDGER_EMBED_CACHE_MAX`` changes the bound), is tied to the model's weights, and a corrupt or foreign file
 is ignored with a warning: losing it costs only time.
 """
 from __future__ import annotations
@@ -235,7 +235,12 @@ def _load_disk(path: Path) -> None:
 
 def _save_disk(path: Path) -> None:
     """The most recently used vectors, written to a temporary file then renamed (never a half-written cache)."""
-    keys = list(_cache)[-MAX_CACHED:]
+    try:
+        bound = int(os.environ.get("CLAIMLEDGER_EMBED_CACHE_MAX") or MAX_CACHED)
+    except ValueError:
+        log.warning("CLAIMLEDGER_EMBED_CACHE_MAX is not a whole number; keeping %d vectors", MAX_CACHED)
+        bound = MAX_CACHED
+    keys = list(_cache)[-max(bound, 1):]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")

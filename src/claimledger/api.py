@@ -18,6 +18,7 @@ import pandas as pd
 from claimledger.export.json import export_ledger
 from claimledger.export.tables import tables
 from claimledger.ledger import build_ledger
+from claimledger.ledger.embeddings import use_store_cache
 from claimledger.records import Ledger, StoredReport
 from claimledger.store import Store
 
@@ -31,6 +32,7 @@ class LedgerView:
     @classmethod
     def open(cls, path: str | Path) -> LedgerView:
         """Load every report from an existing store (SQLite file or SQLAlchemy URL)."""
+        use_store_cache(str(path))  # the ledger reuses the sentence vectors the CLI cached next to the store
         with Store.open(path, create=False) as store:
             return cls(store.reports())
 

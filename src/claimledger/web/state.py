@@ -15,6 +15,7 @@ from pathlib import Path
 from claimledger.export.graphml import entity_claim_graph
 from claimledger.export.json import export_ledger
 from claimledger.ledger import build_ledger
+from claimledger.ledger.embeddings import use_store_cache
 from claimledger.report.context import LedgerContext
 from claimledger.store import Store
 from claimledger.web.search import SentenceIndex
@@ -50,6 +51,7 @@ class Job:
 class LedgerState:
     def __init__(self, db: str | Path):
         self.db = str(db)
+        use_store_cache(str(self.db))  # rebuilds after an upload embed only the new statements
         self.store = Store.open(self.db, create=True)
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None

@@ -10,6 +10,7 @@ import pytest
 
 from claimledger.extract.clean import clean_text
 from claimledger.extract.nlp import load_nlp
+from claimledger.extract.pipeline import extract_reports
 from claimledger.ledger import stories
 from claimledger.ledger.stories import StoryFeatures, StoryIndex, bcubed, story_features, story_name
 from claimledger.records import RawReport, ReportExtraction
@@ -18,9 +19,14 @@ ECBPLUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus" / 
 
 
 def _extraction(text: str, title: str | None = None, published: str | None = None) -> ReportExtraction:
-    """Only what story features read: the cleaned text, title and date."""
+    """Only what story features read: the cleaned text, title and date (no names)."""
     return ReportExtraction(report=RawReport(text=text, title=title), clean=clean_text(text),
                             published=published, published_inferred=False)
+
+
+def _extracted(reports: list[tuple[str | None, str]], nlp) -> list[ReportExtraction]:
+    """Reports through the real extraction, so their names come from the one parse."""
+    return list(extract_reports([RawReport(text=body, title=title) for title, body in reports], nlp=nlp))
 
 
 def _unit(*values: float) -> np.ndarray:
@@ -46,7 +52,7 @@ ELECTION = [
 def test_reports_of_two_stories_land_in_two_stories_whatever_the_order():
     nlp = load_nlp()
     reports = [FLOOD[0], ELECTION[0], FLOOD[1], ELECTION[1]]
-    features = story_features([_extraction(body, title) for title, body in reports], nlp)
+    features = story_features(_extracted(reports, nlp))
     assert "marlow" in features[0].entities and "tomas ruud" in features[3].entities
     index = StoryIndex()
     names = []
@@ -127,7 +133,7 @@ def test_ecbplus_subtopics_end_in_different_stories():
     predicted, gold = [], []
     for topic, members in sorted(by_topic.items()):
         index = StoryIndex()
-        for doc, f in zip(members, story_features([_extraction(d["text"]) for d in members], nlp)):
+        for doc, f in zip(members, story_features(_extracted([(None, d["text"]) for d in members], nlp))):
             name = index.place(f)
             index.add(name, f)
             predicted.append(f"{topic}/{name}")

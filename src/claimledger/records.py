@@ -139,6 +139,20 @@ class TimeExpression:
 
 
 @dataclass(slots=True)
+class NameMention:
+    """A name spaCy's recogniser found in the report ("Kyrylo Budanov", PERSON).
+
+    Kept from the one parse of the report so later stages (story grouping,
+    the map of places) read names without parsing again.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy entity label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, …
+
+
+@dataclass(slots=True)
 class ReportExtraction:
     """Everything extracted from one report, ready to store."""
 
@@ -149,6 +163,7 @@ class ReportExtraction:
     attributions: list[Attribution] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
+    names: list[NameMention] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -43,7 +43,7 @@ def analyse_chunk(reports: list[RawReport], nlp, year: int | None, limits: Limit
     """Extract a chunk and, when ``stories``, compute the story features of what was extracted."""
     pairs = list(extract_each(reports, nlp, year, limits))
     done = [result for _, result in pairs if isinstance(result, ReportExtraction)]
-    features = iter(story_features(done, nlp) if stories else [])
+    features = iter(story_features(done) if stories else [])
     return [Analysed(report, result, next(features) if stories and isinstance(result, ReportExtraction) else None)
             for report, result in pairs]
 

@@ -27,7 +27,11 @@ from claimledger.extract.clean import clean_text
 from claimledger.extract.figures import find_figures
 from claimledger.extract.nlp import load_nlp
 from claimledger.extract.times import find_time_mentions, infer_published, resolve_times, year_hint
-from claimledger.records import Attribution, Figure, RawReport, ReportExtraction, TimeExpression
+from claimledger.records import Attribution, Figure, NameMention, RawReport, ReportExtraction, TimeExpression
+
+
+#: Entity labels kept as names of a report (numbers, dates and quantities have their own extractors).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 
 
 class ExtractionError(ValueError):
@@ -116,6 +120,7 @@ def _extract_doc(report: RawReport, clean, doc, year: int | None) -> ReportExtra
         attributions=attributions,
         figures=figures,
         times=times,
+        names=[NameMention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.label_ in NAME_LABELS],
     )
 
 

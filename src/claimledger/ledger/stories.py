@@ -75,21 +75,19 @@ def lede(extraction: ReportExtraction) -> str:
     return f"{title}\n{body}" if title and not body.startswith(title) else body
 
 
-def story_features(extractions: Sequence[ReportExtraction], nlp) -> list[StoryFeatures]:
+def story_features(extractions: Sequence[ReportExtraction]) -> list[StoryFeatures]:
     """Features of each extraction: one vector per report (computed alone, so results do not
-    depend on how reports are batched) and named entities from ``nlp`` (only its recogniser runs)."""
+    depend on how reports are batched) and the names the extraction's parse found in its opening."""
     from claimledger.ledger.embeddings import embed
 
-    keep = {"tok2vec", "ner"}
-    disabled = [name for name in nlp.pipe_names if name not in keep]
-    texts = [e.clean.text[:NER_CHARS] for e in extractions]
-    names = [
-        tuple(sorted({_name(ent.text) for ent in doc.ents if ent.label_ in ENTITY_LABELS} - {""}))
-        for doc in nlp.pipe(texts, disable=disabled)
-    ]
     return [
-        StoryFeatures(vector=embed([lede(e)])[0], entities=n, date=e.published)
-        for e, n in zip(extractions, names)
+        StoryFeatures(
+            vector=embed([lede(e)])[0],
+            entities=tuple(sorted({_name(n.text) for n in e.names if n.label in ENTITY_LABELS and n.start < NER_CHARS}
+                                  - {""})),
+            date=e.published,
+        )
+        for e in extractions
     ]
 
 

@@ -35,6 +35,7 @@ class ReportRow(Base):
     added_at: Mapped[str] = mapped_column(String(32))
     copy_of: Mapped[int | None] = mapped_column(ForeignKey("reports.id"))
     story: Mapped[str | None] = mapped_column(String(100), index=True)  # StoryRow.name, see ledger.stories
+    names: Mapped[list | None] = mapped_column(JSON)  # [[start, end, text, label], ...]: records.NameMention
 
     attributions: Mapped[list[AttributionRow]] = relationship(
         order_by="AttributionRow.idx", cascade="all, delete-orphan", lazy="selectin"

@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from claimledger.records import (
+    NameMention,
     Attribution,
     CleanText,
     Figure,
@@ -314,6 +315,7 @@ def _report_row(extraction: ReportExtraction, digest: str, copy_of: int | None) 
         attributions=[_row(a, AttributionRow, i) for i, a in enumerate(extraction.attributions)],
         figures=[_row(f, FigureRow, i) for i, f in enumerate(extraction.figures)],
         times=[_row(t, TimeRow, i) for i, t in enumerate(extraction.times)],
+        names=[[n.start, n.end, n.text, n.label] for n in extraction.names],
     )
 
 
@@ -334,6 +336,7 @@ def _stored_report(row: ReportRow, record_id: str | None = None) -> StoredReport
         attributions=[_record(a, Attribution) for a in row.attributions],
         figures=[_record(f, Figure) for f in row.figures],
         times=[_record(t, TimeExpression) for t in row.times],
+        names=[NameMention(*n) for n in row.names or ()],
     )
     return StoredReport(
         id=doc_id(row.id),

@@ -95,15 +95,41 @@ def stored_shape(db: Path) -> dict[str, tuple[int, int, int]]:
     return {h: (a, f, t) for h, a, f, t in rows}
 
 
+def kill_when_stored(folder: Path, db: Path, target: int) -> None:
+    """Run ``analyze`` and SIGKILL it as soon as ``target`` reports are stored (polling the store)."""
+    proc = subprocess.Popen([CLAIMLEDGER, "analyze", str(folder), "--db", str(db)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        stored = 0
+        if db.exists():
+            try:
+                with sqlite3.connect(db, timeout=0.1) as con:
+                    stored = con.execute("select count(*) from reports").fetchone()[0]
+            except sqlite3.OperationalError:
+                pass  # tables not created yet, or the writer holds the lock
+        if stored >= target:
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    proc.wait()
+
+
 def crash_cycles(folder: Path, db: Path, reference: dict[str, tuple[int, int, int]], kills: int, span: float,
                  rng: random.Random) -> list[int]:
-    """Kill ``analyze`` ``kills`` times at random points within ``span`` seconds; check the store after each.
+    """Kill ``analyze`` ``kills`` times and check the store after each.
 
-    Returns how many reports were stored after each kill.
+    Odd kills come at a random moment within ``span`` seconds (often while the
+    model loads); even ones as soon as a random number of further reports is
+    stored, so they land mid-store. Returns how many reports were stored after each kill.
     """
     counts = []
-    for _ in range(kills):
-        analyze(folder, db, kill_after=rng.uniform(0.4, 1.0) * span)
+    for i in range(kills):
+        if i % 2:
+            analyze(folder, db, kill_after=rng.uniform(0.4, 1.0) * span)
+        else:
+            done = counts[-1] if counts else 0
+            kill_when_stored(folder, db, min(len(reference) - 1, done + rng.randint(1, 6)))
         if not db.exists():
             counts.append(0)
             continue
@@ -137,25 +163,10 @@ def test_sigkill_at_random_points_loses_and_duplicates_nothing(reference):
 
 
 def test_sigkill_mid_store_is_survived(reference):
-    """At least one kill lands after some reports were stored and before all were."""
+    """A kill that lands after some reports were stored and before all were."""
     root, folder, shape, expected, span = reference
     db = root / "mid.db"
-    proc = subprocess.Popen([CLAIMLEDGER, "analyze", str(folder), "--db", str(db)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    stored = 0
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if db.exists():
-            try:
-                with sqlite3.connect(db, timeout=0.1) as con:
-                    stored = con.execute("select count(*) from reports").fetchone()[0]
-            except sqlite3.OperationalError:
-                stored = 0  # tables not created yet
-        if stored >= 3:
-            proc.send_signal(signal.SIGKILL)
-            break
-        time.sleep(0.01)
-    proc.wait()
+    kill_when_stored(folder, db, 3)
     assert 0 < len(stored_shape(db)) < len(shape)
     assert analyze(folder, db) == 0
     assert export(db, root / "mid.json") == expected

@@ -15,6 +15,7 @@ message; the caller reports it and goes on with the batch.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -109,9 +110,12 @@ def _extract_doc(report: RawReport, clean, doc, year: int | None) -> ReportExtra
         published, inferred = report.published, False
     else:
         published, inferred = infer_published(mentions, doc, year)
-    times = resolve_times(mentions, published)
-    attributions = [_attach_date(a, times) for a in attributions]
-    figures = [_link_figure(f, attributions, published) for f in find_figures(doc)]
+    times = sorted(resolve_times(mentions, published), key=lambda t: t.start)
+    time_starts = [t.start for t in times]
+    attributions = [_attach_date(a, times, time_starts) for a in attributions]
+    content_starts = [a.content_start for a in attributions]  # find_attributions returns them in this order
+    longest = max((a.content_end - a.content_start for a in attributions), default=0)
+    figures = [_link_figure(f, attributions, content_starts, longest, published) for f in find_figures(doc)]
     return ReportExtraction(
         report=report,
         clean=clean,
@@ -124,13 +128,18 @@ def _extract_doc(report: RawReport, clean, doc, year: int | None) -> ReportExtra
     )
 
 
-def _attach_date(attribution: Attribution, times: list[TimeExpression]) -> Attribution:
-    """Date a statement by a day-precise time in its own sentence, nearest the cue."""
+def _attach_date(attribution: Attribution, times: list[TimeExpression], starts: list[int]) -> Attribution:
+    """Date a statement by a day-precise time in its own sentence, nearest the cue.
+
+    ``times`` are in text order and ``starts`` their start offsets, so the
+    times of the sentence are found by bisection.
+    """
     if attribution.date:
         return attribution
+    within = times[bisect_left(starts, attribution.start):bisect_left(starts, attribution.end)]
     candidates = [
-        t for t in times
-        if t.value and len(t.value) == 10 and attribution.start <= t.start and t.end <= attribution.end
+        t for t in within
+        if t.value and len(t.value) == 10 and t.end <= attribution.end
         and not (attribution.content_start <= t.start < attribution.content_end)
     ]
     if not candidates:
@@ -139,13 +148,20 @@ def _attach_date(attribution: Attribution, times: list[TimeExpression]) -> Attri
     return replace(attribution, date=best.value)
 
 
-def _link_figure(figure: Figure, attributions: list[Attribution], published: str | None) -> Figure:
-    """Tie a figure to the statement whose content holds it (the tightest one)."""
-    holders = [
-        (a.content_end - a.content_start, i)
-        for i, a in enumerate(attributions)
-        if a.content_start <= figure.start and figure.end <= a.content_end
-    ]
+def _link_figure(figure: Figure, attributions: list[Attribution], starts: list[int], longest: int,
+                 published: str | None) -> Figure:
+    """Tie a figure to the statement whose content holds it (the tightest one).
+
+    ``attributions`` are ordered by content start (``starts``); only those
+    starting within one longest content before the figure can hold it.
+    """
+    holders = []
+    for i in range(bisect_right(starts, figure.start) - 1, -1, -1):
+        a = attributions[i]
+        if a.content_start < figure.start - longest:
+            break
+        if figure.end <= a.content_end:
+            holders.append((a.content_end - a.content_start, i))
     if not holders:
         return replace(figure, as_of=figure.as_of or published)
     _, index = min(holders)

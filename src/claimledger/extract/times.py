@@ -14,6 +14,8 @@ Weeks run Monday to Sunday (ISO 8601). Values follow :mod:`claimledger.records`:
 """
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -315,6 +317,12 @@ _DURATION = re.compile(
 _COUNTED_AFTER_YEAR = ("NNS", "NNPS")
 
 
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of the sorted, disjoint spans in ``taken``."""
+    i = bisect_left(taken, (start, start))
+    return (i < len(taken) and taken[i][0] < end) or (i > 0 and taken[i - 1][1] > start)
+
+
 def find_time_mentions(doc: Doc) -> list[TimeMention]:
     """Every date and relative time expression in ``doc``, in text order.
 
@@ -331,13 +339,13 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
             if mention is not None and not (build is _year and _counts_something(doc, mention)):
                 found.append(mention)
     chosen: list[TimeMention] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # disjoint spans, kept sorted so an overlap is found by bisection
     for mention in sorted(found, key=lambda t: (t.start - t.end, t.start)):
-        if not any(mention.start < e and s < mention.end for s, e in taken):
+        if not _overlaps(taken, mention.start, mention.end):
             chosen.append(mention)
-            taken.append((mention.start, mention.end))
+            insort(taken, (mention.start, mention.end))
     for ent in doc.ents:
-        if ent.label_ != "DATE" or any(ent.start_char < e and s < ent.end_char for s, e in taken):
+        if ent.label_ != "DATE" or _overlaps(taken, ent.start_char, ent.end_char):
             continue
         mention = TimeMention(ent.start_char, ent.end_char, ent.text, "other")
         if (_TIME_WORD.search(ent.text) and not _NOT_TIME.search(ent.text) and not _DURATION.match(ent.text)

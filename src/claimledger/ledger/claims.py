@@ -33,6 +33,7 @@ from functools import lru_cache
 import numpy as np
 
 from claimledger.ledger.embeddings import embed
+from claimledger.ledger.groups import DisjointSets
 from claimledger.records import Attribution, Figure
 
 POLARITY = {"asserts": "pos", "speculates": "pos", "denies": "neg", "cannot_confirm": "unc", "no_comment": "nc"}
@@ -162,21 +163,12 @@ def subject_classes(heads: list[str]) -> dict[str, int]:
     if not uniq:
         return {}
     vecs = embed(uniq)
-    cls = list(range(len(uniq)))
-
-    def find(i):
-        while cls[i] != i:
-            cls[i] = cls[cls[i]]
-            i = cls[i]
-        return i
-
+    classes = DisjointSets(len(uniq))
     for s in range(0, len(uniq), 512):
         sims = vecs[s:s + 512] @ vecs.T
         for i, j in zip(*np.nonzero(sims >= SUBJECT_CLASS)):
-            a, b = find(s + i), find(j)
-            if a != b:
-                cls[max(a, b)] = min(a, b)
-    return {h: find(i) for i, h in enumerate(uniq)}
+            classes.union(s + i, j)
+    return {h: classes.find(i) for i, h in enumerate(uniq)}
 
 
 def _blocks(statements: list[Statement], heads: dict[str, int]) -> list[list[int]]:
@@ -273,14 +265,8 @@ def cluster(statements: list[Statement]) -> tuple[list[list[int]], np.ndarray]:
     n = len(statements)
     vecs = embed([st.text for st in statements]) if n else np.zeros((0, 384), dtype=np.float32)
     heads = subject_classes([_head(st.fig.subject) for st in statements if st.fig is not None])
-    parent = list(range(n))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(n)
+    parent, find = sets.parent, sets.find
     axis = vecs.mean(0) if n else np.zeros(384, dtype=np.float32)
     if n > 2:  # first principal direction, by a few power iterations (deterministic start)
         centred = vecs - axis
@@ -321,8 +307,8 @@ def cluster(statements: list[Statement]) -> tuple[list[list[int]], np.ndarray]:
             bar = CLUSTER_FIGURE if has_fig[i] and has_fig[j] else CLUSTER_MEANING
             if float(total(ra) @ total(rb)) / (size[ra] * size[rb]) < bar:
                 continue
-            lo, hi = min(ra, rb), max(ra, rb)
-            parent[hi] = lo
+            lo = sets.union(ra, rb)
+            hi = ra + rb - lo
             sums[lo] += sums.pop(hi)  # both made by the test above
             size[lo] += size[hi]
     groups: dict[int, list[int]] = defaultdict(list)

@@ -23,6 +23,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from claimledger.ledger.entities import Resolution
+from claimledger.ledger.groups import DisjointSets
 from claimledger.records import Attribution, StoredReport
 
 #: Near-identical wording: fuzz.ratio on normalised content, and long enough to be distinctive.
@@ -112,19 +113,12 @@ def count_independent_by_date(origins: list[Origin], contents: list[str], dates:
 @lru_cache(maxsize=4096)
 def _components(samples: tuple[tuple[str, ...], ...]) -> int:
     """Origins (each given by its sample wordings) left once those sharing near-identical wording are joined."""
-    parent = list(range(len(samples)))
-
-    def find(k):
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
+    origins = DisjointSets(len(samples))
     for a in range(len(samples)):
         for b in range(a + 1, len(samples)):
-            if samples[a] and samples[b] and find(a) != find(b) and _echo(samples[a], samples[b]):
-                parent[find(a)] = find(b)
-    return len({find(k) for k in range(len(samples))})
+            if samples[a] and samples[b] and origins.find(a) != origins.find(b) and _echo(samples[a], samples[b]):
+                origins.union(a, b)
+    return origins.count()
 
 
 @lru_cache(maxsize=65536)

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from claimledger.store import Store
 from test_crash_safety import CLAIMLEDGER, write_reports
@@ -70,8 +71,9 @@ def test_four_postgresql_writers_with_overlapping_inputs(tmp_path):
     from claimledger.store.models import Base
 
     url = os.environ["CLAIMLEDGER_TEST_PG"]
-    with Store.open(url) as store:
-        Base.metadata.drop_all(store.engine)
+    with Store.open(url) as store, store.engine.begin() as connection:  # a fresh schema, migrations included
+        Base.metadata.drop_all(connection)
+        connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
     write_reports(tmp_path / "all", 40)
     folders = split_overlapping(tmp_path / "all", tmp_path, writers=4, per_writer=16, step=8)
     results = run_writers(folders, url)

@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
 
 from claimledger.analysis import Tally, analyse_into
 from claimledger.config import Limits, Settings
@@ -319,3 +320,12 @@ def serve(
     if token:
         stdout.print("bound beyond this machine: the token above is required (or set CLAIMLEDGER_TOKEN)")
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+def main() -> None:
+    """The console entry point: a failing database (connection lost, schema damaged) is one line in any command."""
+    try:
+        app()
+    except SQLAlchemyError as exc:
+        _error(f"error: the database failed: {getattr(exc, 'orig', None) or exc}")
+        raise SystemExit(2) from None

@@ -102,6 +102,17 @@ def test_read_inputs_routes_archives_and_files(tmp_path):
     ]
 
 
+def test_archives_inside_a_folder_are_read_with_the_other_reports(tmp_path):
+    folder = tmp_path / "crawl"
+    (folder / "2024").mkdir(parents=True)
+    write_archive(folder / "2024" / "part-1.warc.gz")
+    (folder / "note.txt").write_text("The Brenholt quarry reopened on Tuesday, its owner said, after the review.")
+    (folder / "ignored.csv").write_text("a,b\n")
+    items = list(read_inputs([str(folder)]))
+    assert all(isinstance(i, RawReport) for i in items)
+    assert [i.url for i in items] == [*PAGES, None]
+
+
 def test_analyze_an_archive_stores_record_ids(tmp_path):
     archive = tmp_path / "crawl.warc.gz"
     ids = write_archive(archive)

@@ -8,18 +8,18 @@ goes on.
 """
 from __future__ import annotations
 
-import codecs
 import json
 import os
-import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from claimledger.config import Limits
+from claimledger.ingest.encoding import declared_charset, decode
 from claimledger.ingest.errors import IngestError, display
 from claimledger.ingest.html import parse_html
 from claimledger.ingest.text import iso_date, parse_markdown, parse_text
+from claimledger.ingest.warc import is_archive, read_warc
 from claimledger.records import RawReport
 
 #: Report formats by file extension.
@@ -27,8 +27,6 @@ FORMATS: dict[str, str] = {
     ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".jsonl": "jsonl",
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 _JSONL_FIELDS = ("title", "url", "outlet", "published")
 
 
@@ -37,7 +35,8 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], limits: Limits = Limits(
 
     Folders are walked recursively in sorted order; files there with other
     extensions, and hidden files, are skipped silently. A file named
-    explicitly must have a supported extension.
+    explicitly must have a supported extension. Web archives (``.warc``,
+    ``.warc.gz``), named or found in a folder, are streamed record by record.
     """
     for raw in paths:
         path = Path(raw)
@@ -51,7 +50,7 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], limits: Limits = Limits(
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from _walk(path, path.resolve(), limits)
-        elif path.suffix.lower() not in FORMATS:
+        elif path.suffix.lower() not in FORMATS and not is_archive(path):
             expected = ", ".join(sorted(FORMATS))
             yield IngestError(f"{display(path)}: unsupported file type {display(path.suffix or '(none)')} (expected {expected})")
         else:
@@ -68,7 +67,7 @@ def _walk(folder: Path, root: Path, limits: Limits) -> Iterator[RawReport | Inge
         path = Path(entry.path)
         if entry.name.startswith("."):
             continue
-        supported = path.suffix.lower() in FORMATS
+        supported = path.suffix.lower() in FORMATS or is_archive(path)
         if entry.is_symlink():
             try:
                 target = path.resolve()
@@ -94,6 +93,9 @@ def _read_file(path: Path, limits: Limits) -> Iterator[RawReport | IngestError]:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
             yield IngestError(f"{name}: not a regular file (device, pipe or socket), skipped")
+            return
+        if is_archive(path):  # a web archive is streamed record by record, whatever its size
+            yield from read_warc(path, limits)
             return
         kind = FORMATS[path.suffix.lower()]
         if info.st_size == 0:
@@ -136,49 +138,6 @@ def _parse(kind: str, data: bytes, name: str) -> RawReport:
     if not report.text.strip():
         raise IngestError(f"{name}: no report text after the header and title")
     return report
-
-
-def decode(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Bytes of a report as text: UTF-8 (a BOM is fine) unless the page declares another charset.
-
-    Binary data (NUL bytes, many control characters) and undecodable bytes
-    are refused rather than guessed at: a wrong guess turns figures and names
-    into garbage that looks like text.
-    """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise IngestError(f"{name}: UTF-16 text; save it as UTF-8")
-    if b"\x00" in data:
-        if _utf16_without_bom(data):
-            raise IngestError(f"{name}: UTF-16 text without a byte-order mark; save it as UTF-8")
-        raise IngestError(f"{name}: binary file (contains NUL bytes), not a text report")
-    try:
-        text = data.decode(encoding or "utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"{name}: not {encoding or 'UTF-8'} text (undecodable byte at offset {exc.start}); save it as UTF-8") from None
-    if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
-        raise IngestError(f"{name}: binary file (control characters), not a text report")
-    return text
-
-
-def _utf16_without_bom(data: bytes) -> bool:
-    """Mostly-ASCII text saved as UTF-16: every other byte of the sample is NUL, the rest are not."""
-    sample = data[:4096]
-    for zeros, chars in ((sample[1::2], sample[0::2]), (sample[0::2], sample[1::2])):
-        if len(zeros) >= 8 and zeros.count(0) > 0.9 * len(zeros) and chars.count(0) < 0.1 * len(chars):
-            return True
-    return False
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares in a ``<meta>`` tag, if Python knows it."""
-    m = _HTML_CHARSET.search(data[:4096])
-    if not m:
-        return None
-    try:
-        codec = codecs.lookup(m.group(1).decode("ascii")).name
-    except LookupError:
-        return None
-    return None if codec == "utf-8" else codec
 
 
 def _read_jsonl(path: Path, limits: Limits) -> Iterator[RawReport | IngestError]:

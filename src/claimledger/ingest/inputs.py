@@ -7,14 +7,12 @@ read as the batch goes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import httpx
 
 from claimledger.config import Limits
 from claimledger.ingest.errors import IngestError
 from claimledger.ingest.files import read_paths
-from claimledger.ingest.warc import is_archive, read_warc
 from claimledger.ingest.web import is_url, new_client, read_url
 from claimledger.records import RawReport
 
@@ -24,8 +22,8 @@ def read_inputs(
 ) -> Iterator[RawReport | IngestError]:
     """Yield a report or an error for every report in ``inputs``, in order.
 
-    ``http(s)://`` inputs are fetched, ``.warc``/``.warc.gz`` files streamed,
-    anything else read as report files or folders (see :func:`read_paths`).
+    ``http(s)://`` inputs are fetched; anything else is read as report files,
+    web archives or folders (see :func:`read_paths`).
     """
     own = None
     try:
@@ -37,8 +35,6 @@ def read_inputs(
                     yield read_url(item, limits, client=client)
                 except IngestError as exc:
                     yield exc
-            elif is_archive(item) and Path(item).is_file():
-                yield from read_warc(item, limits)
             else:
                 yield from read_paths([item], limits)
     finally:

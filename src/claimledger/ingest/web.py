@@ -17,7 +17,7 @@ import httpx
 
 from claimledger.config import Limits
 from claimledger.ingest.errors import IngestError, display
-from claimledger.ingest.files import decode, declared_charset
+from claimledger.ingest.encoding import declared_charset, decode
 from claimledger.ingest.html import parse_html
 from claimledger.ingest.text import parse_text
 from claimledger.records import RawReport

@@ -29,6 +29,8 @@ from test_concurrency import run_writers, split_overlapping  # noqa: E402
 from test_crash_safety import analyze, crash_cycles, export, stored_shape, write_reports  # noqa: E402
 from test_hostile import MAX_RSS_BYTES, _lines_naming, run_cli  # noqa: E402
 
+from sqlalchemy import text
+
 from claimledger.store import Store  # noqa: E402
 
 
@@ -105,7 +107,9 @@ def writers(tmp: Path) -> list[tuple[str, str]]:
         from claimledger.store.models import Base
 
         with Store.open(url) as store:
-            Base.metadata.drop_all(store.engine)
+            with store.engine.begin() as connection:  # a fresh schema, migrations included
+                Base.metadata.drop_all(connection)
+                connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
         write_reports(tmp / "pg" / "all", 40)
         folders = split_overlapping(tmp / "pg" / "all", tmp / "pg", writers=4, per_writer=16, step=8)
         results = run_writers(folders, url)

@@ -7,14 +7,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path) -> str:
-    """An empty database for the store: an SQLite file, and PostgreSQL when CLAIMLEDGER_TEST_PG names one.
-
-    The PostgreSQL database is wiped (its ``public`` schema dropped) before each test.
-    """
-    if request.param == "sqlite":
-        return str(tmp_path / "store.db")
+def _empty_postgres() -> str:
+    """The URL in CLAIMLEDGER_TEST_PG with its ``public`` schema dropped and made anew; skips when unset."""
     url = os.environ.get("CLAIMLEDGER_TEST_PG")
     if not url:
         pytest.skip("CLAIMLEDGER_TEST_PG is unset (run scripts/ci_postgres.sh and export the URL it prints)")
@@ -28,3 +22,15 @@ def db_url(request, tmp_path) -> str:
     finally:
         engine.dispose()
     return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """An empty database for the store: an SQLite file, and PostgreSQL when CLAIMLEDGER_TEST_PG names one."""
+    return str(tmp_path / "store.db") if request.param == "sqlite" else _empty_postgres()
+
+
+@pytest.fixture
+def pg_url() -> str:
+    """An empty PostgreSQL database (skips when CLAIMLEDGER_TEST_PG is unset)."""
+    return _empty_postgres()

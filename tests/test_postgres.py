@@ -1,4 +1,4 @@
-"""The store on PostgreSQL: the storage tests of test_store.py again, plus what differs there.
+"""What differs on PostgreSQL (test_store.py runs every storage test on both databases).
 
 Needs a server: set CLAIMLEDGER_TEST_PG to a database URL the tests may wipe
 (``scripts/ci_postgres.sh`` installs PostgreSQL, creates one and prints it).
@@ -10,19 +10,10 @@ import os
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 
 from claimledger.store import Store, content_hash
-from claimledger.store.repository import _database_url
-from test_store import (  # noqa: F401 - collected here against PostgreSQL through the `store` fixture below
-    RAW,
-    make_extraction,
-    test_a_report_that_fails_midway_leaves_nothing_behind,
-    test_ids_follow_insertion_order_and_copy_of_round_trips,
-    test_re_adding_the_same_report_is_a_no_op,
-    test_real_extraction_round_trips,
-    test_round_trip_rebuilds_every_record_exactly,
-)
+from test_store import RAW, make_extraction
 
 RAW_OTHER = RAW.replace("ferry order", "tram contract")
 PG_URL = os.environ.get("CLAIMLEDGER_TEST_PG")
@@ -31,20 +22,9 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _wipe(url: str) -> None:
-    engine = create_engine(_database_url(url))
-    try:
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture
-def store():
-    _wipe(PG_URL)
-    with Store.open(PG_URL) as opened:
+def store(pg_url):
+    with Store.open(pg_url) as opened:
         yield opened
 
 

@@ -596,7 +596,6 @@ def _is_time_modifier(token: Token) -> bool:
 
 
 def _token_span(token: Token) -> tuple[int, int]:
-    doc = token.doc
     left, right = token.left_edge, token.right_edge
     return left.idx, right.idx + len(right.text)
 

@@ -432,7 +432,7 @@ def _unit(doc: Doc, start: int, end: int, sent: Span) -> tuple[str | None, int, 
     if k < sent.end and doc[k].text in ("-", "\u2011") and not doc[k - 1].whitespace_:
         k += 1  # "155-mm", "four-day"
     if k < sent.end:
-        word, lemma = doc[k].lower_, doc[k].lemma_.lower()
+        word = doc[k].lower_
         if word == "per" and k + 1 < sent.end and doc[k + 1].lower_ == "cent":
             return "percent", k + 2, text_start
         if word == "percentage" and k + 1 < sent.end and doc[k + 1].lemma_.lower() == "point":

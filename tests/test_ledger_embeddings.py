@@ -42,6 +42,13 @@ def test_a_second_run_reads_vectors_from_disk(fresh, monkeypatch):
     assert np.array_equal(again, first[::-1])  # bit for bit: incremental and batch rebuilds agree
 
 
+def test_texts_embedded_once_leave_no_trace_in_the_cache(fresh):
+    """A report's opening is embedded on arrival and never again: a stream must not grow the cache with it."""
+    once = embeddings.embed(TEXTS, cache=False)
+    assert not fresh.exists() and embeddings._cache == {}
+    assert np.array_equal(once, embeddings.embed(TEXTS))
+
+
 def test_a_corrupt_cache_is_ignored_with_a_warning(fresh, monkeypatch, caplog):
     fresh.write_bytes(b"PK\x03\x04 not really a zip file")
     with caplog.at_level(logging.WARNING, logger=embeddings.__name__):

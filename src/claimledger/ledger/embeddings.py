@@ -7,8 +7,8 @@ The six-layer BERT forward pass is written here in NumPy because that is all
 inference needs; tokenisation is the model's own ``tokenizer.json`` run by
 Hugging Face ``tokenizers``. Nothing is downloaded at run time.
 
-Vectors are cached per text (keyed by a hash of the text) in memory and on
-disk, so an incremental rebuild of the ledger only embeds new statements. The
+Statement vectors are cached per text (keyed by a hash of the text) in memory
+and on disk, so an incremental rebuild of the ledger only embeds new statements. The
 disk cache is one ``.npz`` file: ``CLAIMLEDGER_EMBED_CACHE`` when set (empty:
 none), else the file :func:`use_store_cache` chose next to the store. It is
 written atomically, holds at most :data:`MAX_CACHED` vectors (the most
@@ -258,8 +258,16 @@ def _save_disk(path: Path) -> None:
     _on_disk[path] = set(keys)
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """Unit sentence vectors for ``texts``, computing only those not cached."""
+def embed(texts: Sequence[str], *, cache: bool = True) -> np.ndarray:
+    """Unit sentence vectors for ``texts``, computing only those not cached.
+
+    ``cache=False`` is for texts embedded once and never again (a report's
+    opening, placed in a story on arrival): caching them would only grow
+    memory and the cache file with every report of a stream.
+    """
+    if not cache:
+        with _lock:
+            return _model().encode(texts)
     with _lock:
         path = _disk_path()
         if path is not None and path not in _on_disk:

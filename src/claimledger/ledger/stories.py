@@ -82,7 +82,7 @@ def story_features(extractions: Sequence[ReportExtraction]) -> list[StoryFeature
 
     return [
         StoryFeatures(
-            vector=embed([lede(e)])[0],
+            vector=embed([lede(e)], cache=False)[0],
             entities=tuple(sorted({_name(n.text) for n in e.names if n.label in ENTITY_LABELS and n.start < NER_CHARS}
                                   - {""})),
             date=e.published,

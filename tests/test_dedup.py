@@ -11,11 +11,12 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from claimledger.cli import app
-from claimledger.dedup import CopyIndex, pack, signature, unpack
+from claimledger.dedup import BANDS, buckets, original_of, pack, signature, unpack
 from claimledger.export import export_ledger
 from claimledger.ledger import build_ledger
 from claimledger.report.briefing import build_briefing
 from claimledger.report.context import LedgerContext
+from claimledger.records import CleanText, RawReport, ReportExtraction
 from claimledger.store import Store
 from claimledger.web.app import create_app
 
@@ -43,13 +44,26 @@ OTHER = ("Eastfold Coal shares fall after mine flood\n\n"
          "unaffected.")
 
 
+def body(text: str) -> str:
+    return text.split("\n\n", 1)[1]
+
+
+def stored(doc: str, text: str, copy_of: str | None = None) -> tuple[str, str | None, bytes]:
+    return doc, copy_of, pack(signature(text))
+
+
 def test_a_reordered_copy_with_a_new_headline_is_found():
-    index = CopyIndex()
-    index.add("d1", signature(ORIGINAL.split("\n\n", 1)[1]))
-    index.add("d2", signature(OTHER.split("\n\n", 1)[1]))
-    assert index.original_of(signature(SYNDICATED.split("\n\n", 1)[1])) == "d1"
-    assert index.original_of(signature(OTHER.split("\n\n", 1)[1] + " Trading resumed later.")) == "d2"
-    assert index.original_of(signature("Too short to say anything about copies.")) is None
+    candidates = [stored("d1", body(ORIGINAL)), stored("d2", body(OTHER))]
+    assert original_of(signature(body(SYNDICATED)), candidates) == "d1"
+    assert original_of(signature(body(OTHER) + " Trading resumed later."), candidates) == "d2"
+    assert signature("Too short to say anything about copies.") is None
+    assert original_of(None, candidates) is None
+
+
+def test_a_copy_shares_lsh_buckets_with_its_original_and_an_unrelated_report_does_not():
+    original, copy, other = (set(buckets(signature(body(t)))) for t in (ORIGINAL, SYNDICATED, OTHER))
+    assert len(original) == BANDS == 25
+    assert original & copy and not original & other
 
 
 def test_signatures_survive_the_store_round_trip():
@@ -58,10 +72,25 @@ def test_signatures_survive_the_store_round_trip():
 
 
 def test_a_copy_of_a_copy_links_to_the_original():
-    index = CopyIndex()
-    index.add("d1", signature(OTHER))  # an unrelated, earlier report
-    index.add("d4", signature(SYNDICATED), copy_of="d2")  # stored as a copy of d2, whose own text is not indexed
-    assert index.original_of(signature(ORIGINAL)) == "d2"
+    # d4 was stored as a copy of d2, whose own text is not among the candidates
+    candidates = [stored("d1", OTHER), stored("d4", SYNDICATED, copy_of="d2")]
+    assert original_of(signature(ORIGINAL), candidates) == "d2"
+
+
+def test_the_store_finds_candidates_through_its_buckets_alone(db_url):
+    """The LSH index lives in the store: a new report's candidates come from one indexed lookup."""
+    with Store.open(db_url) as store:
+        for name, text in (("a.txt", ORIGINAL), ("b.txt", OTHER)):
+            minhash = signature(body(text))
+            store.add(plain_extraction(body(text), name), signature=pack(minhash), buckets=buckets(minhash))
+        assert [doc for doc, _, _ in store.copy_candidates(buckets(signature(body(SYNDICATED))))] == ["d1"]
+        assert store.copy_candidates([]) == []
+
+
+def plain_extraction(text: str, path: str) -> ReportExtraction:
+    """A report with nothing extracted from it: enough to store a signature against."""
+    return ReportExtraction(report=RawReport(text=text, path=path), clean=CleanText(text, list(range(len(text))), []),
+                            published=None, published_inferred=False)
 
 
 def test_analyze_links_the_syndicated_copy_and_the_ledger_counts_one_origin(tmp_path):
@@ -102,19 +131,23 @@ def test_analyze_links_the_syndicated_copy_and_the_ledger_counts_one_origin(tmp_
 
 
 @pytest.mark.skipif(not ECB_DEV.is_file(), reason="../shared/data/ecbplus is absent")
-def test_ecbplus_documents_of_different_subtopics_are_never_copies():
+def test_ecbplus_documents_of_different_subtopics_are_never_copies(tmp_path):
+    """Every dev document goes through the path analyze takes: store buckets, candidates, confirmation."""
     docs = [json.loads(line) for line in ECB_DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
-    index = CopyIndex()
     linked: list[tuple[str, str]] = []
     subtopic = {}
-    for n, doc in enumerate(docs, 1):
-        key = f"d{n}"
-        subtopic[key] = doc["subtopic"]
-        minhash = signature(doc["text"])
-        original = index.original_of(minhash)
-        if original:
-            linked.append((key, original))
-        index.add(key, minhash, original)
+    with Store.open(tmp_path / "ecb.db") as store:
+        for n, doc in enumerate(docs, 1):
+            key = f"d{n}"
+            subtopic[key] = doc["subtopic"]
+            minhash = signature(doc["text"])
+            bands = buckets(minhash) if minhash else []
+            original = original_of(minhash, store.copy_candidates(bands))
+            if original:
+                linked.append((key, original))
+            added = store.add(plain_extraction(doc["text"], f"ecb/{n}"), copy_of=original,
+                              signature=pack(minhash) if minhash else None, buckets=bands)
+            assert added is not None and added.id == key
     cross = [(a, b) for a, b in linked if subtopic[a] != subtopic[b]]
     assert cross == []
     # same-subtopic pairs linked: ECB+ holds real wire copies (near-identical texts) within a subtopic

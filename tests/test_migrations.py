@@ -9,6 +9,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
 
+from claimledger.dedup import buckets, pack, signature
 from claimledger.store import Store, migrations
 from claimledger.store.models import Base
 from test_store import RAW, make_extraction
@@ -52,3 +53,18 @@ def test_a_database_made_before_migrations_is_stamped_and_upgraded(tmp_path):
         assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
     finally:
         raw.close()
+
+
+def test_a_store_made_before_the_bucket_index_gets_it_from_its_signatures(tmp_path):
+    """Revision 0005 fills signature_buckets from the signatures a 0004 store holds."""
+    path = tmp_path / "old.db"
+    with Store.open(path) as store:
+        minhash = signature(" ".join(f"word{n}" for n in range(60)))
+        store.add(make_extraction(), signature=pack(minhash), buckets=buckets(minhash))
+        with store.engine.begin() as connection:
+            command.downgrade(migrations.config(connection), "0004")
+            assert "signature_buckets" not in inspect(connection).get_table_names()
+    with Store.open(path, create=False) as store:
+        assert [doc for doc, _, _ in store.copy_candidates(buckets(minhash))] == ["d1"]
+        with store.engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM signature_buckets")).scalar_one() == 25

@@ -114,7 +114,7 @@ def test_ids_follow_insertion_order_and_copy_of_round_trips(store):
     b = store.add(make_extraction(text=RAW + "\nA later update.", path="b.txt"), copy_of=a.id)
     assert (a.id, b.id) == ("d1", "d2")
     assert [(r.id, r.copy_of) for r in store.reports()] == [("d1", None), ("d2", "d1")]
-    assert store.published_dates() == ["2031-03-12", "2031-03-12"]
+    assert store.year_counts() == {2031: 2}
 
 
 def test_a_report_that_fails_midway_leaves_nothing_behind(store):

@@ -9,13 +9,14 @@ Front ends only say how to show an error and how to count progress.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimledger.config import Limits
-from claimledger.dedup import CopyIndex, pack, signature
+from claimledger.dedup import buckets, original_of, pack, signature
 from claimledger.engines import local as local_engine
 from claimledger.extract.nlp import resolve_model_name
 from claimledger.extract.pipeline import ExtractionError, context_year
@@ -27,6 +28,8 @@ from claimledger.store.stories import load_profiles, save_profile
 
 #: Reports extracted per engine call: large enough for ``nlp.pipe`` to batch, small enough to store as it goes.
 CHUNK = 64
+#: Content hashes remembered to skip repeats not yet stored (far more than the chunks an engine holds at once).
+RECENT_HASHES = 4096
 
 
 @dataclass(slots=True)
@@ -76,14 +79,12 @@ def analyse_into(
     the spaCy pipeline is missing.
     """
     tally = Tally(started=time.monotonic(), added=[])
-    seen: set[str] = set()
 
     def chunks() -> Iterator[tuple[list[RawReport], int | None]]:
-        for number, part in enumerate(_chunks(_new_reports(items, store, seen, tally, on_error), CHUNK)):
+        for number, part in enumerate(_chunks(_new_reports(items, store, tally, on_error), CHUNK)):
             if number == 0:
                 resolve_model_name(model)  # a missing model is one error before any engine starts
-            stored_dates = [RawReport(text="", published=d) for d in store.published_dates() if d]
-            yield part, context_year([*part, *stored_dates])
+            yield part, context_year(part, store.year_counts())
 
     if engine == "ray":
         from claimledger.engines import ray as ray_engine
@@ -92,11 +93,10 @@ def analyse_into(
                                       workers=workers)
     else:
         outcomes = local_engine.analyse(chunks(), model=model, limits=limits, stories=True)
-    copies = stories = None
+    stories = None
     for outcome in outcomes:
         report, result = outcome.report, outcome.result
-        if copies is None:
-            copies = CopyIndex.load(store.signatures())
+        if stories is None:
             stories = StoryIndex(load_profiles(store))
         on_report()
         if not isinstance(result, ReportExtraction):
@@ -105,10 +105,12 @@ def analyse_into(
             tally.errors += 1
             continue
         minhash = signature(result.clean.text)
-        original = copies.original_of(minhash)
+        bands = buckets(minhash) if minhash else []
+        original = original_of(minhash, store.copy_candidates(bands)) if bands else None
         name = story or stories.place(outcome.features)
         try:
-            stored = store.add(result, copy_of=original, signature=pack(minhash) if minhash else None, story=name)
+            stored = store.add(result, copy_of=original, signature=pack(minhash) if minhash else None,
+                               buckets=bands, story=name)
             if stored is not None:
                 save_profile(store, stories.add(name, outcome.features, pinned=story is not None))
         except SQLAlchemyError as exc:
@@ -118,7 +120,6 @@ def analyse_into(
         if stored is None:
             tally.already += 1
             continue
-        copies.add(stored.id, minhash, original)
         tally.analysed += 1
         tally.copies += original is not None
         tally.added.append(stored.id)
@@ -129,19 +130,28 @@ def report_name(report: RawReport) -> str:
     return report.path or report.url or report.title or "report"
 
 
-def _new_reports(items: Iterable[RawReport | IngestError], store: Store, seen: set[str], tally: Tally,
+def _new_reports(items: Iterable[RawReport | IngestError], store: Store, tally: Tally,
                  on_error: Callable[[str], None]) -> Iterator[RawReport]:
-    """The reports not stored yet (by content hash); errors and stored ones are counted on the way."""
+    """The reports not stored yet (by content hash); errors and stored ones are counted on the way.
+
+    Repeats within the reports read but not yet stored are caught by a window
+    of recent hashes, so memory does not grow with the stream; a repeat further
+    back is stored by then, and one that slips through is refused by
+    :meth:`Store.add` (same content hash) and counted the same way.
+    """
+    recent: OrderedDict[str, None] = OrderedDict()
     for item in items:
         if not isinstance(item, RawReport):
             on_error(str(item))
             tally.errors += 1
             continue
         digest = content_hash(item.text)
-        if digest in seen or store.has(digest):
+        if digest in recent or store.has(digest):
             tally.already += 1
             continue
-        seen.add(digest)
+        recent[digest] = None
+        if len(recent) > RECENT_HASHES:
+            recent.popitem(last=False)
         yield item
 
 

@@ -1,20 +1,25 @@
-"""Near-duplicate reports: syndicated and lightly edited copies, found with MinHash LSH (datasketch).
+"""Near-duplicate reports: syndicated and lightly edited copies, found with MinHash LSH.
 
-A report's *signature* is a MinHash over the 5-word shingles of its cleaned
-text (lower-cased words; the headline is not part of the cleaned text, so a
-changed headline does not hide a copy). Reordering paragraphs only changes
-the few shingles that straddle a paragraph boundary, so a reordered copy
-keeps most of its shingles. Two reports whose estimated shingle Jaccard
+A report's *signature* is a MinHash (datasketch) over the 5-word shingles of
+its cleaned text (lower-cased words; the headline is not part of the cleaned
+text, so a changed headline does not hide a copy). Reordering paragraphs only
+changes the few shingles that straddle a paragraph boundary, so a reordered
+copy keeps most of its shingles. Two reports whose estimated shingle Jaccard
 similarity reaches :data:`THRESHOLD` are copies; a new report that copies
 several stored ones is linked to the earliest (lowest id), and a copy of a
 copy is linked to the original it copies, so every group has one origin.
 
-Signatures are stored with each report (:meth:`Store.add`), and
-:class:`CopyIndex` is loaded from them once per run: a new report is compared
-against the stored ones through the LSH buckets, never by recomputing them.
+The LSH index lives in the store, not in memory, so a run over an archive of
+any size keeps flat memory and a new run starts without loading anything:
+:func:`buckets` cuts a signature into the bands datasketch's
+:class:`~datasketch.MinHashLSH` would use for this threshold and hashes each
+band to a 64-bit bucket, stored beside the report; reports sharing a bucket
+with a new one are its candidates (:meth:`Store.copy_candidates`), and
+:func:`original_of` confirms them with the signatures' own Jaccard estimate.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 
@@ -26,6 +31,8 @@ NUM_PERM = 128
 SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are only comparable within one
 THRESHOLD = 0.5  # estimated Jaccard of shingle sets at or above which a report is a copy
 MIN_WORDS = 40  # shorter texts share too few shingles for the estimate to mean anything
+_LSH = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)  # only read for its banding (25 bands of 5 rows)
+BANDS, ROWS = _LSH.b, _LSH.r
 _WORD = re.compile(r"\w+")
 
 
@@ -49,49 +56,28 @@ def unpack(blob: bytes) -> MinHash:
     return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(blob, dtype="<u4").astype(np.uint32), scheme=SCHEME)
 
 
-class CopyIndex:
-    """Stored signatures in an LSH index: finds the original a new report copies."""
+def buckets(minhash: MinHash) -> list[int]:
+    """The LSH buckets of a signature: one signed 64-bit hash per band (band number included, so one
+    column holds them all). Two reports share a bucket with probability 0.55 at Jaccard 0.5, 0.99 at 0.7."""
+    values = pack(minhash)
+    width = ROWS * 4
+    return [int.from_bytes(hashlib.blake2b(bytes([band]) + values[band * width:(band + 1) * width],
+                                           digest_size=8).digest(), "little", signed=True)
+            for band in range(BANDS)]
 
-    def __init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-        self._signatures: dict[int, MinHash] = {}
-        self._copy_of: dict[int, int | None] = {}
 
-    @classmethod
-    def load(cls, stored: Iterable[tuple[str, str | None, bytes]]) -> CopyIndex:
-        """An index of ``(doc id, copy_of, packed signature)`` rows, as :meth:`Store.signatures` gives them."""
-        index = cls()
-        for doc, copy_of, blob in stored:
-            index.add(doc, unpack(blob), copy_of)
-        return index
+def original_of(minhash: MinHash | None, candidates: Iterable[tuple[str, str | None, bytes]]) -> str | None:
+    """The id of the earliest report this one copies, or None.
 
-    def __len__(self) -> int:
-        return len(self._signatures)
-
-    def original_of(self, minhash: MinHash | None) -> str | None:
-        """The id of the earliest stored report this one copies, or None.
-
-        LSH candidates are confirmed with the signatures' own Jaccard
-        estimate, since LSH buckets let through some pairs below the threshold.
-        """
-        if minhash is None:
-            return None
-        matches = [
-            pk for pk in (int(key[1:]) for key in self._lsh.query(minhash))
-            if self._signatures[pk].jaccard(minhash) >= THRESHOLD
-        ]
-        if not matches:
-            return None
-        first = min(matches)
-        return f"d{self._copy_of.get(first) or first}"
-
-    def add(self, doc: str, minhash: MinHash | None, copy_of: str | None = None) -> None:
-        """Index a stored report (``copy_of`` as stored, so later copies link to its original)."""
-        if minhash is None:
-            return
-        pk = int(doc[1:])
-        if pk in self._signatures:
-            return
-        self._signatures[pk] = minhash
-        self._copy_of[pk] = int(copy_of[1:]) if copy_of else None
-        self._lsh.insert(doc, minhash)
+    ``candidates`` are ``(report id, copy_of, packed signature)`` rows, as
+    :meth:`Store.copy_candidates` gives them for the report's buckets; LSH lets
+    through some pairs below the threshold, so each is confirmed here.
+    """
+    if minhash is None:
+        return None
+    matches = [(int(doc[1:]), copy_of) for doc, copy_of, blob in candidates
+               if unpack(blob).jaccard(minhash) >= THRESHOLD]
+    if not matches:
+        return None
+    _, copy_of = first = min(matches)
+    return copy_of or f"d{first[0]}"

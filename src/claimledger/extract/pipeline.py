@@ -39,17 +39,19 @@ class ExtractionError(ValueError):
     """A report that cannot be analysed; the message is one line for the user."""
 
 
-def context_year(reports: Iterable[RawReport]) -> int | None:
-    """The year most reports of a batch are from, for reports that state none.
+def context_year(reports: Iterable[RawReport], stored: Counter[int] | None = None) -> int | None:
+    """The year most reports of a batch (and the ``stored`` ones: year -> reports) are from,
+    for reports that state none.
 
     A batch is one story, so a report that never names its year (``Oct. 22``,
     ``on Thursday``) is taken to be from the year its siblings state.
     """
-    years = Counter()
+    years: Counter[int] = Counter()
     for report in reports:
         year = int(report.published[:4]) if report.published else year_hint(report.text)
         if year:
             years[year] += 1
+    years.update(stored or {})
     return years.most_common(1)[0][0] if years else None
 
 

@@ -8,7 +8,7 @@ A :class:`~claimledger.records.Source` is flattened into ``source_*`` columns;
 """
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -84,6 +84,16 @@ class SignatureRow(Base):
 
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
     minhash: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class BucketRow(Base):
+    """One LSH bucket of a report's signature (:func:`claimledger.dedup.buckets`): the near-copy index,
+    kept in the store so finding a report's candidates needs one indexed lookup and no memory."""
+
+    __tablename__ = "signature_buckets"
+
+    bucket: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
 
 
 class _SourceColumns:

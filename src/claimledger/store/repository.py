@@ -10,6 +10,8 @@ import hashlib
 import time
 import zlib
 from array import array
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import fields
 from datetime import UTC, datetime
 from itertools import accumulate
@@ -33,7 +35,9 @@ from claimledger.records import (
     TimeExpression,
 )
 from claimledger.store import migrations
-from claimledger.store.models import AttributionRow, FigureRow, OriginalRow, ReportRow, SignatureRow, TimeRow
+from claimledger.store.models import (
+    AttributionRow, BucketRow, FigureRow, OriginalRow, ReportRow, SignatureRow, TimeRow,
+)
 
 
 #: Tries at bringing the schema up to date when other writers open the same new database at once.
@@ -182,21 +186,26 @@ class Store:
         with Session(self.engine) as session:
             return session.scalar(select(func.count(ReportRow.id))) or 0
 
-    def published_dates(self) -> list[str | None]:
-        """The stated or inferred date of every stored report, in id order (cheap: no texts loaded)."""
+    def year_counts(self) -> Counter[int]:
+        """How many stored reports are dated (stated or inferred) in each year, years in order of their
+        first report: one aggregate query, however many reports are stored."""
+        year = func.substr(ReportRow.published, 1, 4)
+        query = (select(year, func.count()).where(ReportRow.published.is_not(None)).group_by(year)
+                 .order_by(func.min(ReportRow.id)))
         with Session(self.engine) as session:
-            return list(session.scalars(select(ReportRow.published).order_by(ReportRow.id)))
+            return Counter({int(y): n for y, n in session.execute(query) if y and y.isdigit()})
 
     def add(
         self, extraction: ReportExtraction, *, copy_of: str | None = None, story: str | None = None,
-        signature: bytes | None = None,
+        signature: bytes | None = None, buckets: Iterable[int] = (),
     ) -> StoredReport | None:
         """Store one report and its extraction in one transaction.
 
         Returns ``None`` when a report with the same content hash is already
         stored: analysing the same report twice changes nothing. The report's
         ``original`` page (compressed) or ``record_id``, and its MinHash
-        ``signature`` (:mod:`claimledger.dedup`), go in the same transaction.
+        ``signature`` and LSH ``buckets`` (:mod:`claimledger.dedup`), go in
+        the same transaction.
         """
         digest = content_hash(extraction.report.text)
         row = _report_row(extraction, digest, _pk(copy_of) if copy_of else None)
@@ -214,6 +223,7 @@ class Store:
                     session.add(OriginalRow(report_id=row.id, record_id=raw.record_id, body=body))
                 if signature is not None:
                     session.add(SignatureRow(report_id=row.id, minhash=signature))
+                    session.add_all(BucketRow(bucket=b, report_id=row.id) for b in set(buckets))
         except IntegrityError:
             if self.has(digest):  # another writer stored the same report meanwhile
                 return None
@@ -222,10 +232,12 @@ class Store:
             id=doc_id(row.id), extraction=extraction, content_hash=digest, added_at=row.added_at, copy_of=copy_of
         )
 
-    def signatures(self) -> list[tuple[str, str | None, bytes]]:
-        """``(report id, copy_of, packed MinHash)`` of every report with a signature, in id order."""
+    def copy_candidates(self, buckets: Iterable[int]) -> list[tuple[str, str | None, bytes]]:
+        """``(report id, copy_of, packed MinHash)`` of the reports sharing an LSH bucket with ``buckets``."""
+        sharing = select(BucketRow.report_id).where(BucketRow.bucket.in_(list(buckets)))
         query = (select(SignatureRow.report_id, ReportRow.copy_of, SignatureRow.minhash)
-                 .join(ReportRow, ReportRow.id == SignatureRow.report_id).order_by(SignatureRow.report_id))
+                 .join(ReportRow, ReportRow.id == SignatureRow.report_id)
+                 .where(SignatureRow.report_id.in_(sharing)).order_by(SignatureRow.report_id))
         with Session(self.engine) as session:
             return [(doc_id(pk), doc_id(copy) if copy is not None else None, blob) for pk, copy, blob in session.execute(query)]
 

@@ -14,6 +14,8 @@ from claimledger.extract.pipeline import extract_reports
 from claimledger.ledger import stories
 from claimledger.ledger.stories import StoryFeatures, StoryIndex, bcubed, story_features, story_name
 from claimledger.records import RawReport, ReportExtraction
+from claimledger.store import Store
+from claimledger.store.stories import load_profile, load_profiles, save_profile
 
 ECBPLUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus" / "docs_dev.jsonl"
 
@@ -105,6 +107,36 @@ def test_only_a_bounded_set_of_stories_is_scored(monkeypatch):
     index.place(StoryFeatures(_unit(1, 0), ("name5", "common"), None))
     assert "s5" in scored
     assert len(scored) <= stories.NAME_CANDIDATES + stories.RECENT_CANDIDATES
+
+
+def test_only_the_most_recent_stories_stay_open_and_a_closed_one_is_reopened_by_name():
+    saved: dict[str, stories.StoryProfile] = {}  # the store: every profile is saved as it changes
+    index = StoryIndex(closed=saved.get, open_stories=3)
+    marlow = StoryFeatures(_unit(1, 0), ("marlow",), None)
+    saved["marlow"] = index.add("marlow", marlow)
+    for i in range(4):
+        f = StoryFeatures(_unit(0, 1, i), (f"place{i}",), None)
+        saved[f"s{i}"] = index.add(f"s{i}", f)
+    assert list(index.profiles) == ["s1", "s2", "s3"]
+    assert "marlow" not in index._postings and "place0" not in index._postings
+
+    # a report of the closed story starts another one, under a name of its own
+    again = StoryFeatures(_unit(1, 0.05), ("marlow",), None)
+    assert index.place(again) == "marlow-2"
+    # pinned by name, it joins the closed story and reopens it with its members counted
+    assert index.add("marlow", again, pinned=True).size == 2
+    assert "marlow" in index.profiles and len(index.profiles) == 3
+
+
+def test_a_run_loads_only_the_open_stories_and_looks_up_a_closed_one_by_name(db_url):
+    with Store.open(db_url) as store:
+        for seen, name in enumerate(("harbour", "election", "flood"), 1):
+            save_profile(store, stories.StoryProfile(name=name, size=seen, centroid=_unit(seen), seen=seen))
+        assert [p.name for p in load_profiles(store, 2)] == ["election", "flood"]
+        assert [p.name for p in load_profiles(store)] == ["harbour", "election", "flood"]
+        harbour = load_profile(store, "harbour")
+        assert harbour.size == 1 and np.allclose(harbour.centroid, _unit(1))
+        assert load_profile(store, "no such story") is None
 
 
 def test_story_names_given_by_hand_are_checked():

@@ -21,10 +21,10 @@ from claimledger.engines import local as local_engine
 from claimledger.extract.nlp import resolve_model_name
 from claimledger.extract.pipeline import ExtractionError, context_year
 from claimledger.ingest import IngestError
-from claimledger.ledger.stories import StoryIndex
+from claimledger.ledger.stories import OPEN_STORIES, StoryIndex
 from claimledger.records import RawReport, ReportExtraction
 from claimledger.store import Store, content_hash
-from claimledger.store.stories import load_profiles, save_profile
+from claimledger.store.stories import load_profile, load_profiles, save_profile
 
 #: Reports extracted per engine call: large enough for ``nlp.pipe`` to batch, small enough to store as it goes.
 CHUNK = 64
@@ -97,7 +97,7 @@ def analyse_into(
     for outcome in outcomes:
         report, result = outcome.report, outcome.result
         if stories is None:
-            stories = StoryIndex(load_profiles(store))
+            stories = StoryIndex(load_profiles(store, OPEN_STORIES), closed=lambda name: load_profile(store, name))
         on_report()
         if not isinstance(result, ReportExtraction):
             on_error(str(result) if isinstance(result, ExtractionError)

@@ -10,6 +10,12 @@ older story) and bounded: a report is scored only against stories sharing
 its rarest names and the most recently active ones, never against every
 story. Stories outside the time window are never joined.
 
+Memory is bounded too: the index holds the :data:`OPEN_STORIES` most recently
+joined stories. An older one is closed (its profile stays in the store) and
+new reports no longer join it unless pinned to it by name; in a stream that
+many stories back a story is over, and an archive's stream of new stories
+would otherwise grow the index without end.
+
 The score is the cosine to the story's mean vector plus the share of the
 report's names (weighted by how few stories use them) that the story has
 seen. Threshold and weight were set on ECB+ dev (topics 1-35, two real-world
@@ -24,7 +30,7 @@ import heapq
 import math
 import re
 from collections import Counter, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -43,6 +49,7 @@ LEDE_CHARS = 800  # the opening the vector is taken from (the model reads 128 to
 NER_CHARS = 3000  # the part of the text names are read from
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 MAX_NAME = 100  # longest story name stored (the column's width)
+OPEN_STORIES = 2000  # stories held open in memory (the most recently joined); each is at most ~25 KB
 
 
 @dataclass(slots=True)
@@ -105,22 +112,43 @@ def _day(value: str | None) -> date | None:
 
 
 class StoryIndex:
-    """The stories known so far and an index of their names, for placing reports one by one."""
+    """The open stories and an index of their names, for placing reports one by one.
 
-    def __init__(self, profiles: Iterable[StoryProfile] = ()):
+    ``closed`` looks up a story that is no longer open (in the store): its
+    name is not given to a new story, and a report pinned to it reopens it.
+    """
+
+    def __init__(self, profiles: Iterable[StoryProfile] = (),
+                 closed: Callable[[str], StoryProfile | None] = lambda name: None, open_stories: int = OPEN_STORIES):
         self.profiles: dict[str, StoryProfile] = {}
         self._postings: dict[str, deque[str]] = {}
         self._order: dict[str, int] = {}  # creation order, for ties
+        self._created = 0
         self._clock = 0
+        self._closed = closed
+        self._open = open_stories
         for profile in sorted(profiles, key=lambda p: p.seen):
             self._register(profile)
             self._clock = max(self._clock, profile.seen)
 
     def _register(self, profile: StoryProfile) -> None:
-        self._order.setdefault(profile.name, len(self._order))
+        if profile.name not in self._order:
+            self._order[profile.name] = self._created
+            self._created += 1
         self.profiles[profile.name] = profile
         for entity in profile.entities:
             self._post(entity, profile.name)
+        while len(self.profiles) > self._open:
+            self._close(min(self.profiles.values(), key=lambda p: p.seen))
+
+    def _close(self, profile: StoryProfile) -> None:
+        del self.profiles[profile.name], self._order[profile.name]
+        for entity in profile.entities:
+            posting = self._postings.get(entity)
+            if posting is not None and profile.name in posting:
+                posting.remove(profile.name)
+                if not posting:
+                    del self._postings[entity]
 
     def _post(self, entity: str, name: str) -> None:
         posting = self._postings.setdefault(entity, deque(maxlen=POSTING_CAP))
@@ -171,7 +199,7 @@ class StoryIndex:
         top = min(weights, key=lambda e: (-weights[e], e), default="")
         base = "-".join(filter(None, (_slug(top), (features.date or "")[:7]))) or "story"
         name, n = base, 1
-        while name in self.profiles:
+        while name in self.profiles or self._closed(name) is not None:
             n += 1
             name = f"{base}-{n}"
         return name
@@ -179,7 +207,7 @@ class StoryIndex:
     def add(self, name: str, features: StoryFeatures, *, pinned: bool = False) -> StoryProfile:
         """Record that a report joined story ``name`` (created if new); returns the profile to persist."""
         self._clock += 1
-        profile = self.profiles.get(name) or StoryProfile(name=name, pinned=pinned)
+        profile = self.profiles.get(name) or self._closed(name) or StoryProfile(name=name, pinned=pinned)
         profile.size += 1
         profile.centroid = features.vector.astype(np.float32) + (
             profile.centroid if profile.centroid is not None else 0.0)

@@ -1,4 +1,4 @@
-"""Story profiles in the store (table ``stories``): loaded when a run starts, saved as reports join."""
+"""Story profiles in the store (table ``stories``): the open ones loaded when a run starts, saved as reports join."""
 from __future__ import annotations
 
 from collections import Counter
@@ -12,16 +12,25 @@ from claimledger.store.models import StoryRow
 from claimledger.store.repository import Store
 
 
-def load_profiles(store: Store) -> list[StoryProfile]:
-    """Every story's profile, oldest activity first."""
+def load_profiles(store: Store, limit: int | None = None) -> list[StoryProfile]:
+    """Every story's profile (or the ``limit`` most recently joined), oldest activity first."""
+    query = select(StoryRow).order_by(StoryRow.seen.desc(), StoryRow.id.desc()).limit(limit)
     with Session(store.engine) as session:
-        return [
-            StoryProfile(
-                name=row.name, pinned=row.pinned, size=row.size,
-                centroid=np.frombuffer(row.centroid, dtype=np.float32).copy() if row.centroid else None,
-                entities=Counter(row.entities), first=row.first, last=row.last, seen=row.seen)
-            for row in session.scalars(select(StoryRow).order_by(StoryRow.seen, StoryRow.id))
-        ]
+        return [_profile(row) for row in session.scalars(query)][::-1]
+
+
+def load_profile(store: Store, name: str) -> StoryProfile | None:
+    """One story's profile, or None when no story has this name."""
+    with Session(store.engine) as session:
+        row = session.scalar(select(StoryRow).where(StoryRow.name == name))
+        return _profile(row) if row is not None else None
+
+
+def _profile(row: StoryRow) -> StoryProfile:
+    return StoryProfile(
+        name=row.name, pinned=row.pinned, size=row.size,
+        centroid=np.frombuffer(row.centroid, dtype=np.float32).copy() if row.centroid else None,
+        entities=Counter(row.entities), first=row.first, last=row.last, seen=row.seen)
 
 
 def save_profile(store: Store, profile: StoryProfile) -> None:

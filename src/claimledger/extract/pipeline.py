@@ -66,7 +66,10 @@ def extract_reports(
     """Extract every report, yielding an extraction or an error per report, in order.
 
     ``year`` is the fallback year for reports whose text names none (see
-    :func:`context_year`).
+    :func:`context_year`). The parses live in a spaCy memory zone: the
+    strings they add to the shared vocabulary are freed when the call ends,
+    so a stream of millions of reports does not grow it without end (the
+    extractions hold plain strings, never a ``Doc``).
     """
     nlp = nlp or load_nlp()
     prepared: list[tuple[RawReport, object]] = []
@@ -76,12 +79,13 @@ def extract_reports(
         except ExtractionError as exc:
             prepared.append((report, exc))
     texts = ((clean.text, i) for i, (_, clean) in enumerate(prepared) if not isinstance(clean, ExtractionError))
-    docs = dict((i, doc) for doc, i in nlp.pipe(texts, as_tuples=True, batch_size=batch_size))
-    for i, (report, clean) in enumerate(prepared):
-        if isinstance(clean, ExtractionError):
-            yield clean
-        else:
-            yield _extract_doc(report, clean, docs[i], year)
+    with nlp.memory_zone():
+        docs = dict((i, doc) for doc, i in nlp.pipe(texts, as_tuples=True, batch_size=batch_size))
+        for i, (report, clean) in enumerate(prepared):
+            if isinstance(clean, ExtractionError):
+                yield clean
+            else:
+                yield _extract_doc(report, clean, docs[i], year)
 
 
 def extract_report(report: RawReport, *, nlp: Language | None = None, year: int | None = None) -> ReportExtraction:

@@ -107,3 +107,31 @@ def test_watch_once_adds_new_entries_then_nothing(tmp_path):
 def test_watch_rejects_a_bad_interval(tmp_path):
     result = CliRunner().invoke(app, ["watch", str(RSS), "--db", str(tmp_path / "l.db"), "--every", "soon"])
     assert result.exit_code == 2 and "--every 'soon': not an interval" in result.stderr
+
+
+def test_watch_stops_trying_a_dead_link_after_three_polls_and_a_repeat_at_once(tmp_path, monkeypatch):
+    """A page that cannot be fetched is retried for three polls; an entry read but not added is not retried."""
+    rss = RSS.read_text()
+    first_item = rss[rss.index("<item>"):rss.index("</item>") + len("</item>")]
+    repeat = first_item.replace("varnow-spillway", "varnow-spillway-syndicated")  # the same text under another link
+    dead = ("<item><title>Bridge closed</title><link>http://127.0.0.1:9/bridge</link>"
+            "<description>The Holm bridge is shut.</description></item>")
+    feed = tmp_path / "valley.rss"
+    feed.write_text(rss.replace("</channel>", repeat + dead + "</channel>"))
+    polls = []
+
+    def sleep(seconds):
+        polls.append(seconds)
+        if len(polls) == 4:
+            raise KeyboardInterrupt  # how a watch ends: Ctrl-C while it waits
+
+    monkeypatch.setattr("claimledger.cli.time.sleep", sleep)
+    result = CliRunner().invoke(app, ["watch", str(feed), "--db", str(tmp_path / "l.db"), "--every", "1s"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert "4 new entries; analysed 2, already stored 1, errors 1" in lines[0]
+    assert [line.split(": ", 1)[1] for line in lines if line[:4].isdigit()][1:] == [
+        "1 new entry; analysed 0, already stored 0, errors 1"] * 2 + ["4 entries, none new"]
+    errors = [line for line in result.stderr.splitlines() if "127.0.0.1:9/bridge" in line]
+    assert len(errors) == 3 and "not tried again" in errors[2] and "not tried again" not in errors[1]

@@ -161,9 +161,10 @@ def watch(
     """Poll a feed, analyse its new entries and print what they changed in the ledger."""
     seconds = _interval(every)
     settings = Settings.from_env()
+    failures: dict[str, int] = {}
     with _open_store(db, create=True) as store, new_client() as client:
         while True:
-            _poll(feed, store, client, model or settings.spacy_model, settings.limits)
+            _poll(feed, store, client, model or settings.spacy_model, settings.limits, failures)
             if once:
                 return
             try:
@@ -172,29 +173,53 @@ def watch(
                 return
 
 
-def _poll(feed: str, store: Store, client, model: str | None, limits: Limits) -> None:
-    """One poll: new entries (by link or guid, then content hash) into the store, then the ledger's changes."""
+#: Polls an entry's page may fail to fetch before ``watch`` stops trying it.
+ENTRY_TRIES = 3
+
+
+def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, failures: dict[str, int]) -> None:
+    """One poll: new entries (by link or guid, then content hash) into the store, then the ledger's changes.
+
+    ``failures`` counts, across polls, the entries whose page could not be
+    fetched; one that failed :data:`ENTRY_TRIES` times is left alone, so a dead
+    link costs an error line for three polls, not forever. An entry read but
+    not added (its text is stored under another link, or it has none) would
+    read the same next time, so it is not tried again at all.
+    """
     try:
         entries = read_feed(feed, limits, client=client)
     except IngestError as exc:
         _error(str(exc))
         return
-    fresh = list(new_entries(entries, store.known_urls([e.key for e in entries])))
+    listed = {e.key for e in entries}
+    for key in [k for k in failures if k not in listed]:  # gone from the feed: forget it
+        del failures[key]
+    fresh = [e for e in new_entries(entries, store.known_urls(list(listed))) if failures.get(e.key, 0) < ENTRY_TRIES]
     stamp = time.strftime("%Y-%m-%d %H:%M:%S")
     if not fresh:
         stdout.print(f"{stamp} {_one_line(feed)}: {len(entries)} entries, none new")
         return
 
+    read: list[str] = []
+
     def reports() -> Iterator[RawReport | IngestError]:
         for entry in fresh:
             try:
-                yield entry_report(entry, limits, client=client)
+                report = entry_report(entry, limits, client=client)
             except IngestError as exc:
+                failures[entry.key] = failures.get(entry.key, 0) + 1
+                if failures[entry.key] == ENTRY_TRIES:
+                    exc = IngestError(f"{exc}; failed {ENTRY_TRIES} polls, not tried again")
                 yield exc
+                continue
+            read.append(entry.key)
+            yield report
 
     before = build_ledger(store.reports())
     tally = _analyse(store, reports(), model, limits)
     stdout.print(f"{stamp} {_one_line(feed)}: {len(fresh)} new entr{'y' if len(fresh) == 1 else 'ies'}; {tally.summary()}")
+    stored = store.known_urls(read)
+    failures.update((key, ENTRY_TRIES) for key in read if key not in stored)
     if tally.analysed:
         for line in diff_ledgers(before, build_ledger(store.reports())) or ["no change to the ledger"]:
             stdout.print(Text("  " + _one_line(line)))

@@ -175,6 +175,15 @@ def test_a_page_fetched_by_address_is_added(client, tmp_path):
         assert "See the claims" in _wait_for(client, r.headers["location"]).text
         documents = client.get("/api/documents").json()
         assert len(documents) == before + 1 and documents[-1]["url"] == url
+        # the page as fetched is kept, to check citations against: offered as a download, never rendered
+        doc = documents[-1]["id"]
+        link = f'<a href="/reports/{doc}/original">page as fetched</a>'
+        assert link in client.get(f"/reports/{doc}").text and link.split(">")[0] not in client.get("/reports/d1").text
+        kept = client.get(f"/reports/{doc}/original")
+        assert kept.content == page.read_bytes()
+        assert kept.headers["content-disposition"] == f'attachment; filename="{doc}-original.html"'
+        assert kept.headers["content-security-policy"] == "sandbox"
+        assert client.get("/reports/d1/original").status_code == 404
     finally:
         server.shutdown()
 

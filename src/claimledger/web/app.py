@@ -171,7 +171,17 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
         if doc not in ctx.docs:
             raise HTTPException(404, "no such report")
         also = [(c, ctx.doc_label(c)) for c in ctx.copies.get(doc, [])]
-        return page(request, "report.html", r=ctx.docs[doc], parts=_report_parts(ctx, doc), also=also)
+        return page(request, "report.html", r=ctx.docs[doc], parts=_report_parts(ctx, doc), also=also,
+                    kept=state.store.original(doc) is not None)
+
+    @app.get("/reports/{doc}/original")
+    def original(doc: str):
+        """The page as it was fetched, to check a citation against: a download, never rendered here."""
+        body = state.store.original(doc) if doc in state.snapshot().ctx.docs else None
+        if body is None:
+            raise HTTPException(404, "no page was kept for this report")
+        return Response(body, media_type="application/octet-stream", headers={
+            "Content-Disposition": f'attachment; filename="{doc}-original.html"', "Content-Security-Policy": "sandbox"})
 
     @app.get("/sources", response_class=HTMLResponse)
     def sources(request: Request):

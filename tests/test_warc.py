@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import sqlite3
+import io
 from io import BytesIO
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
@@ -12,7 +14,7 @@ from warcio.warcwriter import WARCWriter
 
 from claimledger.cli import app
 from claimledger.ingest import IngestError
-from claimledger.ingest.inputs import read_inputs
+from claimledger.ingest.inputs import input_size, read_inputs
 from claimledger.ingest.warc import read_warc
 from claimledger.records import RawReport
 
@@ -111,6 +113,35 @@ def test_archives_inside_a_folder_are_read_with_the_other_reports(tmp_path):
     items = list(read_inputs([str(folder)]))
     assert all(isinstance(i, RawReport) for i in items)
     assert [i.url for i in items] == [*PAGES, None]
+
+
+def test_the_bytes_read_add_up_to_the_input_size_even_past_damage(tmp_path):
+    """What the progress bar counts: every record's bytes as it is read, the whole file by the end."""
+    folder = tmp_path / "crawl"
+    (folder / "2024").mkdir(parents=True)
+    write_archive(folder / "2024" / "part-1.warc.gz")
+    (folder / "note.txt").write_text("The Brenholt quarry reopened on Tuesday, its owner said, after the review.")
+    (folder / "ignored.csv").write_text("a,b\n")
+    data = (folder / "2024" / "part-1.warc.gz").read_bytes()
+    (folder / "cut.warc.gz").write_bytes(data[: len(data) // 2])
+    steps: list[int] = []
+    items = list(read_inputs([str(folder)], progress=steps.append))
+    expected = sum(p.stat().st_size for p in folder.rglob("*") if p.suffix != ".csv" and p.is_file())
+    assert input_size([str(folder)]) == sum(steps) == expected
+    assert len(steps) > 4 and all(step >= 0 for step in steps)  # record by record, not the archive at once
+    assert sum(isinstance(i, IngestError) for i in items) == 1  # the cut archive, read to its end all the same
+    assert input_size([str(folder), "https://tidings.example/quarry"]) is None  # a page's size is not known
+
+
+def test_a_terminal_sees_the_share_read_and_the_time_left(tmp_path, monkeypatch):
+    archive = tmp_path / "crawl.warc.gz"
+    write_archive(archive)
+    screen = io.StringIO()
+    monkeypatch.setattr("claimledger.cli.stderr", Console(file=screen, force_terminal=True, width=140))
+    result = CliRunner().invoke(app, ["analyze", str(archive), "--db", str(tmp_path / "l.db")])
+    assert "analysed 2" in result.stdout
+    shown = screen.getvalue()
+    assert "2 reports" in shown and "reports/s" in shown and "100%" in shown and "0:00:00" in shown
 
 
 def test_analyze_an_archive_stores_record_ids(tmp_path):

@@ -16,7 +16,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, ProgressColumn, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn, Progress, ProgressColumn, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
@@ -29,7 +32,7 @@ from claimledger.engines import ENGINES
 from claimledger.extract.nlp import ModelNotInstalled
 from claimledger.ingest import IngestError
 from claimledger.ingest.feeds import entry_report, new_entries, read_feed
-from claimledger.ingest.inputs import read_inputs
+from claimledger.ingest.inputs import input_size, read_inputs
 from claimledger.ingest.web import new_client
 from claimledger.ledger import build_ledger, changes_since, diff_ledgers
 from claimledger.ledger.embeddings import use_store_cache
@@ -112,9 +115,9 @@ def analyze(
         story = story_name(story) if story is not None else None
     except ValueError as exc:
         raise _fail(f"--story: {exc}") from None
-    with _open_store(db, create=True) as store:
-        tally = _analyse(store, read_inputs(paths, settings.limits), model or settings.spacy_model, settings.limits,
-                         engine=engine, address=address, workers=workers, story=story)
+    with _open_store(db, create=True) as store, _Bar(input_size(paths)) as bar:
+        tally = _analyse(store, read_inputs(paths, settings.limits, progress=bar.read), model or settings.spacy_model,
+                         settings.limits, bar, engine=engine, address=address, workers=workers, story=story)
         total = store.count()
     stdout.print(f"{tally.summary()}; the store holds {total} report{'' if total == 1 else 's'} ({tally.rate()})")
     if tally.analysed + tally.already == 0:
@@ -123,31 +126,53 @@ def analyze(
         raise typer.Exit(1)
 
 
-def _analyse(store: Store, items: Iterable[RawReport | IngestError], model: str | None, limits: Limits,
+def _analyse(store: Store, items: Iterable[RawReport | IngestError], model: str | None, limits: Limits, bar: _Bar,
              **options) -> Tally:
     """:func:`claimledger.analysis.analyse_into` with red error lines and a progress bar."""
-    with _progress() as progress:
-        task = progress.add_task("analysing", total=None)
-        try:
-            return analyse_into(store, items, model=model, limits=limits, on_error=_error,
-                                on_report=lambda: progress.advance(task), **options)
-        except ModelNotInstalled as exc:
-            raise _fail(str(exc)) from None
+    try:
+        return analyse_into(store, items, model=model, limits=limits, on_error=_error, on_report=bar.analysed,
+                            **options)
+    except ModelNotInstalled as exc:
+        raise _fail(str(exc)) from None
+
+
+class _Bar:
+    """A run's live progress on stderr when it is a terminal (invisible otherwise: the summary line says the rate).
+
+    The bar follows the bytes of input read, the one measure known before a
+    stream (an archive, a folder) is read through, so it shows a share and the
+    time left when the input's ``size`` is known (not for URLs and feeds); the
+    count and rate are of reports analysed. Reading runs ahead of analysis by
+    one chunk of reports (64; a window of 4,096 with Ray).
+    """
+
+    def __init__(self, size: int | None):
+        self.progress = Progress(
+            SpinnerColumn(), TextColumn("{task.fields[reports]} reports"), _RateColumn(), BarColumn(),
+            TaskProgressColumn(), TimeRemainingColumn(), TimeElapsedColumn(),
+            console=stderr, disable=not stderr.is_terminal, transient=True)
+        self.task = self.progress.add_task("analysing", total=size, reports=0)
+        self.reports = 0
+
+    def __enter__(self) -> _Bar:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.progress.stop()
+
+    def read(self, size: int) -> None:
+        self.progress.advance(self.task, size)
+
+    def analysed(self) -> None:
+        self.reports += 1
+        self.progress.update(self.task, reports=self.reports)
 
 
 class _RateColumn(ProgressColumn):
     def render(self, task) -> Text:
-        return Text(f"{task.speed or 0:.1f} reports/s")
-
-
-def _progress() -> Progress:
-    """A live bar on stderr when it is a terminal; invisible otherwise (the summary line says the rate).
-
-    The number of reports in a stream (an archive, a feed) is not known
-    before it is read, so the bar counts reports and their rate, not a share.
-    """
-    return Progress(SpinnerColumn(), TextColumn("{task.completed} reports"), _RateColumn(), TimeElapsedColumn(),
-                    console=stderr, disable=not stderr.is_terminal, transient=True)
+        elapsed = task.elapsed  # not rich's speed: that is of the bytes read
+        return Text(f"{task.fields['reports'] / elapsed if elapsed else 0:.1f} reports/s")
 
 
 @app.command()
@@ -216,7 +241,8 @@ def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, fa
             yield report
 
     before = build_ledger(store.reports())
-    tally = _analyse(store, reports(), model, limits)
+    with _Bar(None) as bar:
+        tally = _analyse(store, reports(), model, limits, bar)
     stdout.print(f"{stamp} {_one_line(feed)}: {len(fresh)} new entr{'y' if len(fresh) == 1 else 'ies'}; {tally.summary()}")
     stored = store.known_urls(read)
     failures.update((key, ENTRY_TRIES) for key in read if key not in stored)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from claimledger.config import Limits
@@ -30,13 +30,16 @@ FORMATS: dict[str, str] = {
 _JSONL_FIELDS = ("title", "url", "outlet", "published")
 
 
-def read_paths(paths: Iterable[str | os.PathLike[str]], limits: Limits = Limits()) -> Iterator[RawReport | IngestError]:
+def read_paths(paths: Iterable[str | os.PathLike[str]], limits: Limits = Limits(),
+               progress: Callable[[int], None] | None = None) -> Iterator[RawReport | IngestError]:
     """Yield a report or an error for every report file under ``paths``, in order.
 
     Folders are walked recursively in sorted order; files there with other
     extensions, and hidden files, are skipped silently. A file named
     explicitly must have a supported extension. Web archives (``.warc``,
     ``.warc.gz``), named or found in a folder, are streamed record by record.
+    ``progress`` is told the bytes of each file (each archive record) read;
+    over a whole run they add up to :func:`paths_size`.
     """
     for raw in paths:
         path = Path(raw)
@@ -49,19 +52,49 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], limits: Limits = Limits(
             yield IngestError(f"{display(path)}: cannot read ({exc.strerror or exc})")
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(path, path.resolve(), limits)
+            yield from _walk(path, path.resolve(), limits, progress)
         elif path.suffix.lower() not in FORMATS and not is_archive(path):
             expected = ", ".join(sorted(FORMATS))
             yield IngestError(f"{display(path)}: unsupported file type {display(path.suffix or '(none)')} (expected {expected})")
         else:
-            yield from _read_file(path, limits)
+            yield from _read_file(path, limits, progress)
 
 
-def _walk(folder: Path, root: Path, limits: Limits) -> Iterator[RawReport | IngestError]:
+def paths_size(paths: Iterable[str | os.PathLike[str]]) -> int:
+    """The bytes :func:`read_paths` will read from ``paths`` (found by ``stat`` alone, before reading)."""
+    total = 0
+    for path in _report_files(paths):
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue  # read_paths reports it
+    return total
+
+
+def _report_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """The regular files :func:`read_paths` reads, in its order (a bad input is left to it to report)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from (p for p, error in _entries(path, path.resolve()) if error is None)
+        elif path.is_file() and (path.suffix.lower() in FORMATS or is_archive(path)):
+            yield path
+
+
+def _walk(folder: Path, root: Path, limits: Limits, progress: Callable[[int], None] | None) -> Iterator[RawReport | IngestError]:
+    for path, error in _entries(folder, root):
+        if error is not None:
+            yield error
+        else:
+            yield from _read_file(path, limits, progress)
+
+
+def _entries(folder: Path, root: Path) -> Iterator[tuple[Path, IngestError | None]]:
+    """The report files under ``folder`` (sorted, recursive) and an error for each entry refused."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        yield IngestError(f"{display(folder)}: cannot list folder ({exc.strerror or exc})")
+        yield folder, IngestError(f"{display(folder)}: cannot list folder ({exc.strerror or exc})")
         return
     for entry in entries:
         path = Path(entry.path)
@@ -73,21 +106,21 @@ def _walk(folder: Path, root: Path, limits: Limits) -> Iterator[RawReport | Inge
                 target = path.resolve()
             except (OSError, RuntimeError):  # a loop: RuntimeError before Python 3.13, OSError after
                 if supported:
-                    yield IngestError(f"{display(path)}: symlink loop, not followed")
+                    yield path, IngestError(f"{display(path)}: symlink loop, not followed")
                 continue
             if not target.is_relative_to(root):
                 if supported or target.is_dir():
-                    yield IngestError(f"{display(path)}: symlink points outside {display(root)}, not followed")
+                    yield path, IngestError(f"{display(path)}: symlink points outside {display(root)}, not followed")
                 continue
             if target.is_dir():
                 continue  # its target is inside the folder and walked on its own
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path, root, limits)
+            yield from _entries(path, root)
         elif supported:
-            yield from _read_file(path, limits)
+            yield path, None
 
 
-def _read_file(path: Path, limits: Limits) -> Iterator[RawReport | IngestError]:
+def _read_file(path: Path, limits: Limits, progress: Callable[[int], None] | None) -> Iterator[RawReport | IngestError]:
     name = display(path)
     try:
         info = path.stat()
@@ -95,8 +128,10 @@ def _read_file(path: Path, limits: Limits) -> Iterator[RawReport | IngestError]:
             yield IngestError(f"{name}: not a regular file (device, pipe or socket), skipped")
             return
         if is_archive(path):  # a web archive is streamed record by record, whatever its size
-            yield from read_warc(path, limits)
+            yield from read_warc(path, limits, progress)
             return
+        if progress is not None:
+            progress(info.st_size)  # a report file is read whole: it counts as read from the start
         kind = FORMATS[path.suffix.lower()]
         if info.st_size == 0:
             yield IngestError(f"{name}: empty file")

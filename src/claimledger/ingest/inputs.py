@@ -6,24 +6,26 @@ read as the batch goes.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import httpx
 
 from claimledger.config import Limits
 from claimledger.ingest.errors import IngestError
-from claimledger.ingest.files import read_paths
+from claimledger.ingest.files import paths_size, read_paths
 from claimledger.ingest.web import is_url, new_client, read_url
 from claimledger.records import RawReport
 
 
 def read_inputs(
-    inputs: Iterable[str], limits: Limits = Limits(), *, client: httpx.Client | None = None
+    inputs: Iterable[str], limits: Limits = Limits(), *, client: httpx.Client | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Iterator[RawReport | IngestError]:
     """Yield a report or an error for every report in ``inputs``, in order.
 
     ``http(s)://`` inputs are fetched; anything else is read as report files,
-    web archives or folders (see :func:`read_paths`).
+    web archives or folders (see :func:`read_paths`, which tells ``progress``
+    the bytes it reads).
     """
     own = None
     try:
@@ -36,7 +38,14 @@ def read_inputs(
                 except IngestError as exc:
                     yield exc
             else:
-                yield from read_paths([item], limits)
+                yield from read_paths([item], limits, progress)
     finally:
         if own is not None:
             own.close()
+
+
+def input_size(inputs: Iterable[str]) -> int | None:
+    """The bytes of input a run over ``inputs`` reads, or None when a URL is among them (its size is
+    not known before it is fetched): what a progress bar needs for a share and a time left."""
+    inputs = list(inputs)
+    return None if any(is_url(item) for item in inputs) else paths_size(inputs)

@@ -16,7 +16,7 @@ over after the last whole record.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -36,8 +36,13 @@ def is_archive(path: str | Path) -> bool:
     return str(path).lower().endswith(SUFFIXES)
 
 
-def read_warc(path: str | Path, limits: Limits = Limits()) -> Iterator[RawReport | IngestError]:
-    """Yield a report (or a one-line error) for every HTML response record, in archive order."""
+def read_warc(path: str | Path, limits: Limits = Limits(),
+              progress: Callable[[int], None] | None = None) -> Iterator[RawReport | IngestError]:
+    """Yield a report (or a one-line error) for every HTML response record, in archive order.
+
+    ``progress`` is told the bytes of each record as it is read (the rest of
+    the file at the end, damaged or not), so they add up to the file's size.
+    """
     name = display(path)
     try:
         stream = open(path, "rb")
@@ -56,6 +61,8 @@ def read_warc(path: str | Path, limits: Limits = Limits()) -> Iterator[RawReport
                 offset = records.get_record_offset()  # after the read: warcio finds it by reading to the record's end
                 if getattr(record.raw_stream, "limit", 0) > 0:
                     raise EOFError("record cut short")
+                if progress is not None:
+                    progress(offset + records.get_record_length() - end)
                 end = offset + records.get_record_length()
                 if body is None:
                     continue
@@ -77,6 +84,8 @@ def read_warc(path: str | Path, limits: Limits = Limits()) -> Iterator[RawReport
         except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged input; the batch goes on
             reason = " ".join(str(exc).split())[:160] or type(exc).__name__
             yield IngestError(f"{name}: archive damaged after offset {end:,}, later records skipped ({reason})")
+        if progress is not None:
+            progress(size - end)
 
 
 def _bounded_readline(readline):

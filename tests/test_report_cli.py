@@ -1,7 +1,9 @@
 """`claimledger report` and the extra `export` formats, end to end on examples/."""
 from __future__ import annotations
 
+import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,43 @@ def test_export_formats_from_the_command_line(db, tmp_path, fmt, expected):
     result = runner.invoke(app, ["export", "--db", str(db), "--format", fmt, "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / expected).stat().st_size > 100
+
+
+def test_a_story_pinned_by_hand_has_its_own_ledger_briefing_and_web_view(tmp_path):
+    """analyze --story puts reports in a story; export, report and serve --story show that story alone."""
+    from fastapi.testclient import TestClient
+
+    from claimledger.web.app import create_app
+
+    db = str(tmp_path / "ledger.db")
+    assert runner.invoke(app, ["analyze", str(EXAMPLES / "01_valley_courier.txt"), "--db", db,
+                               "--story", "valley dam"]).exit_code == 0
+    assert runner.invoke(app, ["analyze", str(EXAMPLES / "05_lusmark_herald.txt"), "--db", db]).exit_code == 0
+    listed = runner.invoke(app, ["stories", "--db", db]).output
+    assert "valley dam (pinned)" in listed
+
+    out = tmp_path / "valley.json"
+    assert runner.invoke(app, ["export", "--db", db, "--story", "valley dam", "-o", str(out)]).exit_code == 0
+    assert [d["path"].rsplit("/", 1)[1] for d in json.loads(out.read_text())["documents"]] == ["01_valley_courier.txt"]
+
+    md = tmp_path / "valley.md"
+    assert runner.invoke(app, ["report", "--db", db, "--story", "valley dam", "--format", "md", "-o", str(md)]).exit_code == 0
+    briefing = md.read_text(encoding="utf-8")
+    assert "01_valley_courier" in briefing or "Valley Courier" in briefing
+    assert "Lusmark" not in briefing
+    missing = runner.invoke(app, ["report", "--db", db, "--story", "no such", "-o", str(tmp_path / "x.md")])
+    assert missing.exit_code == 2 and "no such story" in missing.output
+
+    with TestClient(create_app(db, story="valley dam")) as client:
+        assert len(client.get("/api/documents").json()) == 1
+        assert '<span class="story">story: valley dam</span>' in client.get("/").text
+        r = client.post("/upload", data={"text": (EXAMPLES / "03_radio_kessel.md").read_text(encoding="utf-8")},
+                        follow_redirects=False)
+        assert r.status_code == 303
+        for _ in range(600):  # the upload runs in the background
+            if "See the claims" in client.get(r.headers["location"]).text:
+                break
+            time.sleep(0.1)
+        assert len(client.get("/api/documents").json()) == 2  # the added report joined the story shown
+    with TestClient(create_app(db)) as client:
+        assert len(client.get("/api/documents").json()) == 3

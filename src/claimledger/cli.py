@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn, Progress, ProgressColumn, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn,
     TimeRemainingColumn,
@@ -37,7 +38,7 @@ from claimledger.ingest.web import new_client
 from claimledger.ledger import build_ledger, changes_since, diff_ledgers
 from claimledger.ledger.embeddings import use_store_cache
 from claimledger.ledger.stories import story_name
-from claimledger.records import RawReport
+from claimledger.records import RawReport, StoredReport
 from claimledger.report.briefing import build_briefing, render_html, render_markdown
 from claimledger.report.context import LedgerContext
 from claimledger.store import Store, StoreError
@@ -267,9 +268,7 @@ def export(
 ) -> None:
     """Build the cross-report ledger from the store and write it out."""
     with _open_store(db, create=False) as store:
-        reports = store.reports(story=story)
-    if story is not None and not reports:
-        raise _fail(f"--story {story!r}: no such story in the store")
+        reports = _story_reports(store, story)
     ledger = build_ledger(reports)
     if format is not Format.json:
         try:
@@ -288,6 +287,14 @@ def export(
     for section in ("documents", "attributions", "figures", "times", "entities", "claims", "conflicts", "timeline"):
         table.add_row(section, str(len(data[section])))
     stdout.print(table)
+
+
+def _story_reports(store: Store, story: str | None) -> list[StoredReport]:
+    """Every stored report, or one story's; a story with no reports is a usage error."""
+    reports = store.reports(story=story)
+    if story is not None and not reports:
+        raise _fail(f"--story {story!r}: no such story in the store (see `claimledger stories`)")
+    return reports
 
 
 @app.command()
@@ -332,12 +339,13 @@ def report(
     format: Annotated[BriefingFormat, typer.Option("--format", help="html (one self-contained file) or md")] =
     BriefingFormat.html,
     since: Annotated[str | None, typer.Option(help="Also say what changed since this date (YYYY-MM-DD)")] = None,
+    story: Annotated[str | None, typer.Option(help="Only this story's reports (see `claimledger stories`)")] = None,
 ) -> None:
     """Write the briefing: established, single-origin and disputed claims, figures, timeline, sources; every sentence cited."""
     if since is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
         raise _fail(f"--since {since!r}: expected a date such as 2024-10-18")
     with _open_store(db, create=False) as store:
-        reports = store.reports()
+        reports = _story_reports(store, story)
     ctx = LedgerContext(reports, build_ledger(reports))
     briefing = build_briefing(ctx, since=since)
     body = render_html(ctx, briefing) if format is BriefingFormat.html else render_markdown(ctx, briefing)
@@ -354,6 +362,7 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to bind; anything but loopback requires a token")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
+    story: Annotated[str | None, typer.Option(help="Only this story's ledger; reports added go into it")] = None,
 ) -> None:
     """Serve the web UI over the ledger (read it, search it, add reports)."""
     import uvicorn
@@ -362,12 +371,15 @@ def serve(
 
     target = db or Settings.from_env().database
     token = None if is_loopback(host) else os.environ.get("CLAIMLEDGER_TOKEN") or secrets.token_urlsafe(24)
+    if story is not None:
+        with _open_store(db, create=False) as store:
+            _story_reports(store, story)
     try:
-        web = create_app(target, token=token)
+        web = create_app(target, token=token, story=story)
     except StoreError as exc:
         raise _fail(str(exc)) from None
     shown = f"[{host}]" if ":" in host else host
-    stdout.print(f"claimledger serving {target} at http://{shown}:{port}/" + (f"?token={token}" if token else ""))
+    stdout.print(f"claimledger serving {target}{f' (story {escape(story)})' if story else ''} at http://{shown}:{port}/" + (f"?token={token}" if token else ""))
     if token:
         stdout.print("bound beyond this machine: the token above is required (or set CLAIMLEDGER_TOKEN)")
     uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -60,13 +60,14 @@ def _key(ctx: LedgerContext, iid: str) -> str:
     return ctx.source_key(iid) or "name:the report itself"
 
 
-def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
-    """The UI over the ledger in ``db``; with ``token`` set, every request must present it.
+def create_app(db: str | Path, *, token: str | None = None, story: str | None = None) -> FastAPI:
+    """The UI over the ledger in ``db`` (or over one ``story`` of it, which reports added then join);
+    with ``token`` set, every request must present it.
 
     The token is accepted once as ``?token=`` (then kept in an HttpOnly,
     SameSite=Strict cookie) or as an ``Authorization: Bearer`` header.
     """
-    state = LedgerState(db)
+    state = LedgerState(db, story=story)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -101,7 +102,8 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
 
     def page(request: Request, template: str, **context) -> HTMLResponse:
         snap = state.snapshot()
-        return templates.TemplateResponse(request, template, {"ctx": snap.ctx, "snap": snap, **context})
+        return templates.TemplateResponse(request, template,
+                                          {"ctx": snap.ctx, "snap": snap, "story": state.story, **context})
 
     def link(iid: str) -> str:
         if iid.startswith("c") and iid[1:].isdigit():

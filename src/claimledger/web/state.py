@@ -23,7 +23,7 @@ from claimledger.web.search import SentenceIndex
 
 @dataclass
 class Snapshot:
-    count: int
+    count: int  # reports in the whole store when it was built
     ctx: LedgerContext
     export: dict
     graph: object
@@ -49,8 +49,9 @@ class Job:
 
 
 class LedgerState:
-    def __init__(self, db: str | Path):
+    def __init__(self, db: str | Path, story: str | None = None):
         self.db = str(db)
+        self.story = story  # shown alone, and reports added join it
         use_store_cache(str(self.db))  # rebuilds after an upload embed only the new statements
         self.store = Store.open(self.db, create=True)
         self._lock = threading.Lock()
@@ -69,12 +70,13 @@ class LedgerState:
             return self._snapshot
 
     def _build(self) -> Snapshot:
-        reports = self.store.reports()
+        count = self.store.count()  # of the whole store: what snapshot() compares (read first, so never ahead)
+        reports = self.store.reports(story=self.story)
         ledger = build_ledger(reports)
         ctx = LedgerContext(reports, ledger)
         index = SentenceIndex()
         index.rebuild(ctx)
-        return Snapshot(len(reports), ctx, export_ledger(reports, ledger), entity_claim_graph(ctx), index)
+        return Snapshot(count, ctx, export_ledger(reports, ledger), entity_claim_graph(ctx), index)
 
     def new_job(self, name: str) -> Job:
         job = Job(uuid.uuid4().hex[:16], name)

@@ -87,7 +87,8 @@ def _run(state: LedgerState, job: Job, read: Callable[[], list]) -> None:
             job.messages += [str(i) for i in items]
             raise UploadRejected("no report could be read from it")
         job.step, job.done = "extracting who said what", 2
-        tally = analyse_into(state.store, items, model=None, limits=Limits(), on_error=job.messages.append)
+        tally = analyse_into(state.store, items, model=None, limits=Limits(), on_error=job.messages.append,
+                             story=state.story)
         job.added += tally.added or []
         if tally.already:
             job.messages.append("this report is already in the ledger")

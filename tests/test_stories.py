@@ -109,22 +109,26 @@ def test_only_a_bounded_set_of_stories_is_scored(monkeypatch):
     assert len(scored) <= stories.NAME_CANDIDATES + stories.RECENT_CANDIDATES
 
 
-def test_only_the_most_recent_stories_stay_open_and_a_closed_one_is_reopened_by_name():
+def test_only_the_most_recent_stories_stay_open_and_a_closed_one_is_reopened_by_name(monkeypatch):
+    monkeypatch.setattr(stories, "PROFILE_NAMES", 1)  # profiles keep one name; the others stay posted until closed
     saved: dict[str, stories.StoryProfile] = {}  # the store: every profile is saved as it changes
     index = StoryIndex(closed=saved.get, open_stories=3)
     marlow = StoryFeatures(_unit(1, 0), ("marlow",), None)
     saved["marlow"] = index.add("marlow", marlow)
+    saved["marlow"] = index.add("marlow", StoryFeatures(_unit(1, 0.01), ("marlow", "vale"), None))
+    assert list(saved["marlow"].entities) == ["marlow"] and "marlow" in index._postings["vale"]
     for i in range(4):
         f = StoryFeatures(_unit(0, 1, i), (f"place{i}",), None)
         saved[f"s{i}"] = index.add(f"s{i}", f)
     assert list(index.profiles) == ["s1", "s2", "s3"]
-    assert "marlow" not in index._postings and "place0" not in index._postings
+    assert not {"marlow", "vale", "place0"} & index._postings.keys()  # nothing of a closed story is left posted
+    assert index.place(StoryFeatures(_unit(0.5, 0.5), ("vale",), None)) == "vale"
 
     # a report of the closed story starts another one, under a name of its own
     again = StoryFeatures(_unit(1, 0.05), ("marlow",), None)
     assert index.place(again) == "marlow-2"
     # pinned by name, it joins the closed story and reopens it with its members counted
-    assert index.add("marlow", again, pinned=True).size == 2
+    assert index.add("marlow", again, pinned=True).size == 3
     assert "marlow" in index.profiles and len(index.profiles) == 3
 
 

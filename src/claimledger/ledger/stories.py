@@ -122,6 +122,7 @@ class StoryIndex:
                  closed: Callable[[str], StoryProfile | None] = lambda name: None, open_stories: int = OPEN_STORIES):
         self.profiles: dict[str, StoryProfile] = {}
         self._postings: dict[str, deque[str]] = {}
+        self._posted: dict[str, set[str]] = {}  # story -> names it was posted under (profiles keep only the top ones)
         self._order: dict[str, int] = {}  # creation order, for ties
         self._created = 0
         self._clock = 0
@@ -143,7 +144,7 @@ class StoryIndex:
 
     def _close(self, profile: StoryProfile) -> None:
         del self.profiles[profile.name], self._order[profile.name]
-        for entity in profile.entities:
+        for entity in self._posted.pop(profile.name, ()):
             posting = self._postings.get(entity)
             if posting is not None and profile.name in posting:
                 posting.remove(profile.name)
@@ -155,6 +156,7 @@ class StoryIndex:
         if name in posting:
             posting.remove(name)
         posting.append(name)
+        self._posted.setdefault(name, set()).add(entity)
 
     def _weights(self, entities: Sequence[str]) -> dict[str, float]:
         """Rarer names weigh more: log of stories over stories naming it (capped postings undercount common names)."""

@@ -1,9 +1,10 @@
 """Web archives: HTML responses streamed out of WARC and WARC.gz files built here with warcio."""
 from __future__ import annotations
 
-import sqlite3
 import io
+import sqlite3
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -104,24 +105,25 @@ def test_read_inputs_routes_archives_and_files(tmp_path):
     ]
 
 
-def test_archives_inside_a_folder_are_read_with_the_other_reports(tmp_path):
+def crawl_folder(tmp_path) -> Path:
+    """A folder holding an archive (one level down), a report file and a file that is not a report."""
     folder = tmp_path / "crawl"
     (folder / "2024").mkdir(parents=True)
     write_archive(folder / "2024" / "part-1.warc.gz")
     (folder / "note.txt").write_text("The Brenholt quarry reopened on Tuesday, its owner said, after the review.")
     (folder / "ignored.csv").write_text("a,b\n")
-    items = list(read_inputs([str(folder)]))
+    return folder
+
+
+def test_archives_inside_a_folder_are_read_with_the_other_reports(tmp_path):
+    items = list(read_inputs([str(crawl_folder(tmp_path))]))
     assert all(isinstance(i, RawReport) for i in items)
     assert [i.url for i in items] == [*PAGES, None]
 
 
 def test_the_bytes_read_add_up_to_the_input_size_even_past_damage(tmp_path):
     """What the progress bar counts: every record's bytes as it is read, the whole file by the end."""
-    folder = tmp_path / "crawl"
-    (folder / "2024").mkdir(parents=True)
-    write_archive(folder / "2024" / "part-1.warc.gz")
-    (folder / "note.txt").write_text("The Brenholt quarry reopened on Tuesday, its owner said, after the review.")
-    (folder / "ignored.csv").write_text("a,b\n")
+    folder = crawl_folder(tmp_path)
     data = (folder / "2024" / "part-1.warc.gz").read_bytes()
     (folder / "cut.warc.gz").write_bytes(data[: len(data) // 2])
     steps: list[int] = []

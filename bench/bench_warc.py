@@ -14,8 +14,8 @@ the analyze process and everything it started (Ray's GCS, raylet and
 actors), which is what a Ray run costs the machine.
 
     python bench/bench_warc.py                          # 250, 500, 1000 pages, local engine
-    python bench/bench_warc.py 1000 5000 10000          # the full curve (about 35 minutes)
-    python bench/bench_warc.py 10000 --engine ray --workers 1 2
+    python bench/bench_warc.py 1000 5000 10000          # the local engine's curve (about 30 minutes)
+    python bench/bench_warc.py 1000 5000 10000 --engine local ray   # and Ray with 1 and 2 actors (2 hours)
 """
 from __future__ import annotations
 
@@ -105,16 +105,17 @@ def run(size: int, folder: Path, engine: str, workers: int | None) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("sizes", nargs="*", type=int, default=list(DEFAULT_SIZES), help="pages per archive")
-    parser.add_argument("--engine", choices=("local", "ray"), default="local")
-    parser.add_argument("--workers", nargs="*", type=int, default=[], help="Ray actors (one run per value)")
+    parser.add_argument("--engine", nargs="+", choices=("local", "ray"), default=["local"])
+    parser.add_argument("--workers", nargs="+", type=int, default=[1, 2], help="Ray actors (one run per value)")
     args = parser.parse_args()
     print(f"{'engine':>8} {'pages':>7} {'archive MB':>10} {'analysed':>8} {'copies':>6} {'seconds':>8} "
           f"{'reports/s':>9} {'peak RSS MB':>11} {'peak all MB':>11}", flush=True)
+    runs = [(engine, workers) for engine in args.engine for workers in (args.workers if engine == "ray" else [None])]
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
-            for workers in args.workers or [None]:
-                r = run(size, Path(tmp), args.engine, workers)
-                label = args.engine + (f" x{workers}" if workers else "")
+            for engine, workers in runs:
+                r = run(size, Path(tmp), engine, workers)
+                label = engine + (f" x{workers}" if workers else "")
                 print(f"{label:>8} {r['size']:>7} {r['archive_mb']:>10.1f} {r['analysed']:>8} {r['copies']:>6} "
                       f"{r['seconds']:>8.1f} {r['rate']:>9.1f} {r['peak_mb']:>11.0f} {r['peak_all_mb']:>11.0f}",
                       flush=True)

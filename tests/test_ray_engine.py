@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimledger.cli import app
+from claimledger.store import Store
 
 ray = pytest.importorskip("ray", reason="ray[data] is not installed (pip install -e '.[ray]')")
 
@@ -51,3 +52,18 @@ def test_ray_engine_export_equals_local_engine_export(tmp_path, local_cluster):
     on_ray, _ = _export(folder, tmp_path / "ray.db", "ray", "--workers", "2")
     assert len(local["documents"]) == 3 and local["attributions"]
     assert on_ray == local
+
+
+def test_ray_keeps_what_never_leaves_the_driver(tmp_path, local_cluster):
+    """Actors get only what extraction reads; the stored report still has its WARC record id and offset."""
+    from test_warc import PAGES, write_archive
+
+    archive = tmp_path / "crawl.warc.gz"
+    ids = write_archive(archive)
+    db = tmp_path / "ray.db"
+    result = CliRunner().invoke(app, ["analyze", str(archive), "--db", str(db), "--engine", "ray", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    with Store.open(db) as store:
+        reports = store.reports()
+    assert [r.extraction.report.record_id for r in reports] == [ids[u] for u in PAGES]
+    assert all(r.extraction.report.path.startswith(f"{archive}#") for r in reports)

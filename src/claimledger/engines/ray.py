@@ -2,9 +2,11 @@
 
 Each actor (:class:`Extractor`) loads the spaCy pipeline once and runs the
 local engine's own code (:func:`claimledger.engines.local.analyse_chunk`) on
-each batch, so results are the local engine's. Outcomes travel back pickled,
-in input order, and the driver stores them: the store is written by one
-process whichever engine ran. Reports go to Ray in windows of ``window``
+each batch, so results are the local engine's. Only the fields extraction
+reads travel to the actors; outcomes travel back pickled, in input order, and
+are given back the driver's own reports (with the page as fetched and the
+WARC record id, which never left the driver) before it stores them: the store
+is written by one process whichever engine ran. Reports go to Ray in windows of ``window``
 rows, which bounds the driver's memory on a long stream; each window starts a
 fresh actor pool, so a window should hold far more reports than a pool
 loads models.
@@ -22,7 +24,7 @@ from itertools import groupby
 
 from claimledger.config import Limits
 from claimledger.engines import Analysed
-from claimledger.records import RawReport
+from claimledger.records import RawReport, ReportExtraction
 
 FIELDS = ("text", "title", "url", "outlet", "published", "path")
 
@@ -87,17 +89,20 @@ def analyse(chunks: Iterable[tuple[list[RawReport], int | None]], *, model: str 
     context.execution_options.preserve_order = True
     context.enable_progress_bars = False
     rows: list[dict] = []
+    sent: list[RawReport] = []
     for reports, year in chunks:
         for report in reports:
             rows.append({"seq": len(rows), "year": year or 0, **{f: getattr(report, f) for f in FIELDS}})
+            sent.append(report)
         if len(rows) >= window:
-            yield from _run(rows, model, limits, stories, actors, batch_size)
-            rows = []
+            yield from _run(rows, sent, model, limits, stories, actors, batch_size)
+            rows, sent = [], []
     if rows:
-        yield from _run(rows, model, limits, stories, actors, batch_size)
+        yield from _run(rows, sent, model, limits, stories, actors, batch_size)
 
 
-def _run(rows: list[dict], model, limits, stories, actors: int, batch_size: int) -> Iterator[Analysed]:
+def _run(rows: list[dict], sent: list[RawReport], model, limits, stories, actors: int,
+         batch_size: int) -> Iterator[Analysed]:
     import ray.data
 
     dataset = ray.data.from_items(rows).map_batches(
@@ -108,5 +113,8 @@ def _run(rows: list[dict], model, limits, stories, actors: int, batch_size: int)
     for row in dataset.iter_rows():  # preserve_order keeps input order; the buffer only guards it
         pending[int(row["seq"])] = pickle.loads(row["analysed"])
         while expected in pending:
-            yield pending.pop(expected)
+            outcome, report = pending.pop(expected), sent[expected]
+            if isinstance(outcome.result, ReportExtraction):
+                outcome.result.report = report
+            yield Analysed(report, outcome.result, outcome.features)
             expected += 1

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from threadpoolctl import threadpool_limits
 
 from claimledger.config import Limits
 from claimledger.engines import Analysed
@@ -42,16 +45,41 @@ def extract_each(
 def analyse_chunk(reports: list[RawReport], nlp, year: int | None, limits: Limits, *, stories: bool) -> list[Analysed]:
     """Extract a chunk and, when ``stories``, compute the story features of what was extracted."""
     pairs = list(extract_each(reports, nlp, year, limits))
-    done = [result for _, result in pairs if isinstance(result, ReportExtraction)]
-    features = iter(story_features(done) if stories else [])
-    return [Analysed(report, result, next(features) if stories and isinstance(result, ReportExtraction) else None)
-            for report, result in pairs]
+    return _outcomes(pairs, story_features(_extracted(pairs)) if stories else None)
 
 
 def analyse(chunks: Iterable[tuple[list[RawReport], int | None]], *, model: str | None, limits: Limits,
             stories: bool) -> Iterator[Analysed]:
-    """Every report of every chunk, in order; the spaCy model loads on the first chunk."""
+    """Every report of every chunk, in order; the spaCy model loads on the first chunk.
+
+    A chunk's story features (a sentence-embedding pass per report, about a
+    third of the parse's cost) are computed on a second thread while the next
+    chunk is parsed: NumPy releases the GIL in its matrix products, so on two
+    cores the two overlap. BLAS is held to one thread for the run, so the two
+    do not fight over the cores. A chunk's outcomes are given once the next
+    chunk is parsed, so two chunks are in flight.
+    """
     nlp = None
-    for reports, year in chunks:
-        nlp = nlp or load_nlp(model)
-        yield from analyse_chunk(reports, nlp, year, limits, stories=stories)
+    pending: tuple[list, Future | None] | None = None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="story-features") as embedder, \
+            threadpool_limits(limits=1, user_api="blas"):
+        for reports, year in chunks:
+            nlp = nlp or load_nlp(model)
+            pairs = list(extract_each(reports, nlp, year, limits))
+            features = embedder.submit(story_features, _extracted(pairs)) if stories else None
+            if pending is not None:
+                yield from _outcomes(pending[0], pending[1].result() if pending[1] else None)
+            pending = (pairs, features)
+        if pending is not None:
+            yield from _outcomes(pending[0], pending[1].result() if pending[1] else None)
+
+
+def _extracted(pairs: list[tuple[RawReport, ReportExtraction | Exception]]) -> list[ReportExtraction]:
+    return [result for _, result in pairs if isinstance(result, ReportExtraction)]
+
+
+def _outcomes(pairs: list[tuple[RawReport, ReportExtraction | Exception]], features: list | None) -> list[Analysed]:
+    """Each report with its result, and its story features (in order, one per extraction) when computed."""
+    given = iter(features or [])
+    return [Analysed(report, result, next(given) if features is not None and isinstance(result, ReportExtraction)
+                     else None) for report, result in pairs]

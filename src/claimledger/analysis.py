@@ -70,7 +70,7 @@ def analyse_into(
 
     Reading is lazy, so a web archive of any size goes through in bounded
     memory; each report is committed as it is stored, so an interrupted run
-    loses at most the chunk in progress and a re-run skips what is stored. A
+    loses at most the chunks in flight and a re-run skips what is stored. A
     report whose cleaned text nearly matches a stored one
     (:mod:`claimledger.dedup`) is stored as its copy. Each report joins
     ``story`` or, without one, the story it fits

@@ -198,3 +198,25 @@ def test_an_interrupted_run_resumes_without_redoing_stored_reports(tmp_path):
     assert tuple(map(int, summary.groups())) == (total - done, done, 0)
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT count(*), count(DISTINCT path) FROM reports").fetchone() == (total, total)
+
+
+def test_an_archive_at_a_url_is_streamed_record_by_record(tmp_path):
+    """A .warc.gz in object storage (here a local web server) is read as it downloads."""
+    import functools
+    import http.server
+    import threading
+
+    ids = write_archive(tmp_path / "crawl.warc.gz")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        items = list(read_inputs([f"{base}/crawl.warc.gz", f"{base}/missing.warc.gz"]))
+    finally:
+        server.shutdown()
+    reports = [i for i in items if isinstance(i, RawReport)]
+    assert [r.url for r in reports] == list(PAGES) and [r.record_id for r in reports] == [ids[u] for u in PAGES]
+    local = [r.path.rpartition("#")[2] for r in read_warc(tmp_path / "crawl.warc.gz")]
+    assert [r.path for r in reports] == [f"{base}/crawl.warc.gz#{offset}" for offset in local]
+    assert [str(i) for i in items if isinstance(i, IngestError)] == [f"{base}/missing.warc.gz: HTTP 404 File not found"]

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from urllib.parse import urlsplit
+
 import httpx
 
 from claimledger.config import Limits
 from claimledger.ingest.errors import IngestError
 from claimledger.ingest.files import paths_size, read_paths
+from claimledger.ingest.warc import is_archive, read_warc_url
 from claimledger.ingest.web import is_url, new_client, read_url
 from claimledger.records import RawReport
 
@@ -23,7 +26,8 @@ def read_inputs(
 ) -> Iterator[RawReport | IngestError]:
     """Yield a report or an error for every report in ``inputs``, in order.
 
-    ``http(s)://`` inputs are fetched; anything else is read as report files,
+    ``http(s)://`` inputs are fetched (a ``.warc``/``.warc.gz`` URL streamed
+    record by record as it downloads); anything else is read as report files,
     web archives or folders (see :func:`read_paths`, which tells ``progress``
     the bytes it reads).
     """
@@ -33,6 +37,9 @@ def read_inputs(
             if is_url(item):
                 if client is None:
                     client = own = new_client()
+                if is_archive(urlsplit(item).path):
+                    yield from read_warc_url(item, limits, client=client)
+                    continue
                 try:
                     yield read_url(item, limits, client=client)
                 except IngestError as exc:

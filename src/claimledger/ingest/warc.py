@@ -19,11 +19,12 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 from warcio.archiveiterator import ArchiveIterator
 
 from claimledger.config import Limits
 from claimledger.ingest.errors import IngestError, display
-from claimledger.ingest.web import parse_content_type, page_report
+from claimledger.ingest.web import fetch_errors, new_client, page_report, parse_content_type
 from claimledger.records import RawReport
 
 SUFFIXES = (".warc", ".warc.gz")
@@ -50,42 +51,88 @@ def read_warc(path: str | Path, limits: Limits = Limits(),
         yield IngestError(f"{name}: cannot read ({exc.strerror or exc})")
         return
     with stream:
-        size = os.fstat(stream.fileno()).st_size
-        records = ArchiveIterator(stream)
-        records.reader.readline = _bounded_readline(records.reader.readline)
-        end = 0  # where the last whole record ends
-        try:
-            for record in records:
-                html = _html_response(record)
-                body = record.content_stream().read(limits.max_file_bytes + 1) if html else None
-                offset = records.get_record_offset()  # after the read: warcio finds it by reading to the record's end
-                if getattr(record.raw_stream, "limit", 0) > 0:
-                    raise EOFError("record cut short")
-                if progress is not None:
-                    progress(offset + records.get_record_length() - end)
-                end = offset + records.get_record_length()
-                if body is None:
-                    continue
-                where = f"{path}#{offset}"
-                if len(body) > limits.max_file_bytes:
-                    yield IngestError(f"{display(where)}: record is over the {limits.max_file_bytes:,}-byte limit")
-                    continue
-                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-                try:
-                    report = page_report(body, html[0], html[1], uri, display(f"{where} ({uri})"))
-                except IngestError as exc:
-                    yield exc
-                    continue
-                report.path = where
-                report.record_id = record.rec_headers.get_header("WARC-Record-ID")
-                yield report
-            if size - end > TRAILING_BYTES:
-                raise EOFError("unreadable bytes after the last whole record")
-        except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged input; the batch goes on
-            reason = " ".join(str(exc).split())[:160] or type(exc).__name__
-            yield IngestError(f"{name}: archive damaged after offset {end:,}, later records skipped ({reason})")
-        if progress is not None:
-            progress(size - end)
+        yield from _records(stream, str(path), os.fstat(stream.fileno()).st_size, limits, progress)
+
+
+def read_warc_url(url: str, limits: Limits = Limits(), *,
+                  client: httpx.Client | None = None) -> Iterator[RawReport | IngestError]:
+    """The same, streamed from an http(s) URL as it downloads (object storage, Common Crawl's
+    CC-NEWS over https): no record is kept on disk and memory is bounded by one record."""
+    own = client is None
+    client = client or new_client()
+    try:
+        with fetch_errors(url), client.stream("GET", url) as response:
+            response.raise_for_status()
+            declared = response.headers.get("content-length", "")
+            yield from _records(_Body(response), url, int(declared) if declared.isdigit() else None, limits, None)
+    except IngestError as exc:
+        yield exc
+    finally:
+        if own:
+            client.close()
+
+
+class _Body:
+    """A streaming HTTP body as the read-only file warcio needs (it counts offsets itself)."""
+
+    def __init__(self, response: httpx.Response):
+        self._chunks = response.iter_bytes()  # Content-Encoding undone; a .warc.gz's own gzip is warcio's
+        self._buffer = bytearray()
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self._buffer) < size:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                break
+            self._buffer += chunk
+        size = len(self._buffer) if size < 0 else min(size, len(self._buffer))
+        data = bytes(self._buffer[:size])
+        del self._buffer[:size]
+        return data
+
+    def tell(self) -> int:
+        raise OSError("a download cannot tell its position")  # warcio then counts the bytes itself
+
+
+def _records(stream, name: str, size: int | None, limits: Limits,
+             progress: Callable[[int], None] | None) -> Iterator[RawReport | IngestError]:
+    """The reports of an archive read from ``stream`` (``size`` bytes long when known)."""
+    shown = display(name)
+    records = ArchiveIterator(stream)
+    records.reader.readline = _bounded_readline(records.reader.readline)
+    end = 0  # where the last whole record ends
+    try:
+        for record in records:
+            html = _html_response(record)
+            body = record.content_stream().read(limits.max_file_bytes + 1) if html else None
+            offset = records.get_record_offset()  # after the read: warcio finds it by reading to the record's end
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                raise EOFError("record cut short")
+            if progress is not None:
+                progress(offset + records.get_record_length() - end)
+            end = offset + records.get_record_length()
+            if body is None:
+                continue
+            where = f"{name}#{offset}"
+            if len(body) > limits.max_file_bytes:
+                yield IngestError(f"{display(where)}: record is over the {limits.max_file_bytes:,}-byte limit")
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            try:
+                report = page_report(body, html[0], html[1], uri, display(f"{where} ({uri})"))
+            except IngestError as exc:
+                yield exc
+                continue
+            report.path = where
+            report.record_id = record.rec_headers.get_header("WARC-Record-ID")
+            yield report
+        if size is not None and size - end > TRAILING_BYTES:
+            raise EOFError("unreadable bytes after the last whole record")
+    except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged input; the batch goes on
+        reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+        yield IngestError(f"{shown}: archive damaged after offset {end:,}, later records skipped ({reason})")
+    if progress is not None and size is not None:
+        progress(size - end)
 
 
 def _bounded_readline(readline):

@@ -10,6 +10,8 @@ naming the URL. The fetched page is kept on the report
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -58,7 +60,7 @@ def fetch(url: str, limits: Limits = Limits(), *, accept: tuple[str, ...] = PAGE
     own = client is None
     client = client or new_client()
     try:
-        with client.stream("GET", url) as response:
+        with fetch_errors(url), client.stream("GET", url) as response:
             response.raise_for_status()
             media, charset = parse_content_type(response.headers.get("content-type", ""))
             if media not in accept:
@@ -72,6 +74,17 @@ def fetch(url: str, limits: Limits = Limits(), *, accept: tuple[str, ...] = PAGE
                 if len(body) > limits.max_file_bytes:
                     raise IngestError(f"{name}: response is over the {limits.max_file_bytes:,}-byte limit")
             return Page(url=str(response.url), content_type=media, charset=charset, body=bytes(body))
+    finally:
+        if own:
+            client.close()
+
+
+@contextmanager
+def fetch_errors(url: str) -> Iterator[None]:
+    """httpx's failures, each as a one-line :class:`IngestError` naming ``url``."""
+    name = display(url)
+    try:
+        yield
     except httpx.HTTPStatusError as exc:
         status = exc.response.status_code
         raise IngestError(f"{name}: HTTP {status} {exc.response.reason_phrase}".rstrip()) from None
@@ -83,9 +96,6 @@ def fetch(url: str, limits: Limits = Limits(), *, accept: tuple[str, ...] = PAGE
         raise IngestError(f"{name}: cannot connect (offline or host unreachable: {_reason(exc)})") from None
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise IngestError(f"{name}: fetch failed ({type(exc).__name__}: {_reason(exc)})") from None
-    finally:
-        if own:
-            client.close()
 
 
 def read_url(url: str, limits: Limits = Limits(), *, client: httpx.Client | None = None) -> RawReport:

@@ -57,9 +57,9 @@ def stand_in_embed(texts):
 
 
 def main(sizes: list[int], stand_in: bool) -> None:
-    global embed
+    vectorise = embed
     if stand_in:
-        claims_module.embed = embed = stand_in_embed
+        claims_module.embed = vectorise = stand_in_embed
     print(f"{'reports':>8} {'statements':>10} {'embed s':>8} {'ledger s':>9} {'cpu s':>8} {'claims':>7} "
           f"{'conflicts':>9}")
     for n in sizes:
@@ -70,7 +70,7 @@ def main(sizes: list[int], stand_in: bool) -> None:
                 texts.append(statement_text(a))
                 texts.extend(figure_text(a, f) for f in r.extraction.figures if f.attribution == i)
         t0 = time.perf_counter()
-        embed(texts)
+        vectorise(texts)
         t1, c1 = time.perf_counter(), time.process_time()
         ledger = build_ledger(reports)
         t2, c2 = time.perf_counter(), time.process_time()

@@ -38,7 +38,7 @@ def read_inputs(
                 if client is None:
                     client = own = new_client()
                 if is_archive(urlsplit(item).path):
-                    yield from read_warc_url(item, limits, client=client)
+                    yield from read_warc_url(item, limits, client)
                     continue
                 try:
                     yield read_url(item, limits, client=client)

@@ -24,7 +24,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from claimledger.config import Limits
 from claimledger.ingest.errors import IngestError, display
-from claimledger.ingest.web import fetch_errors, new_client, page_report, parse_content_type
+from claimledger.ingest.web import fetch_errors, page_report, parse_content_type
 from claimledger.records import RawReport
 
 SUFFIXES = (".warc", ".warc.gz")
@@ -54,12 +54,10 @@ def read_warc(path: str | Path, limits: Limits = Limits(),
         yield from _records(stream, str(path), os.fstat(stream.fileno()).st_size, limits, progress)
 
 
-def read_warc_url(url: str, limits: Limits = Limits(), *,
-                  client: httpx.Client | None = None) -> Iterator[RawReport | IngestError]:
+def read_warc_url(url: str, limits: Limits, client: httpx.Client) -> Iterator[RawReport | IngestError]:
     """The same, streamed from an http(s) URL as it downloads (object storage, Common Crawl's
-    CC-NEWS over https): no record is kept on disk and memory is bounded by one record."""
-    own = client is None
-    client = client or new_client()
+    CC-NEWS over https) with ``client`` (:func:`~claimledger.ingest.web.new_client`): no record is
+    kept on disk and memory is bounded by one record."""
     try:
         with fetch_errors(url), client.stream("GET", url) as response:
             response.raise_for_status()
@@ -67,9 +65,6 @@ def read_warc_url(url: str, limits: Limits = Limits(), *,
             yield from _records(_Body(response), url, int(declared) if declared.isdigit() else None, limits, None)
     except IngestError as exc:
         yield exc
-    finally:
-        if own:
-            client.close()
 
 
 class _Body:

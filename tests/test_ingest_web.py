@@ -145,7 +145,8 @@ def site():
 
 def test_analyze_a_url_stores_the_report_and_its_compressed_page(site, tmp_path):
     db = tmp_path / "ledger.db"
-    result = CliRunner().invoke(app, ["analyze", f"{site}/ferry.html", f"{site}/missing.html", "--db", str(db)])
+    result = CliRunner().invoke(app, ["analyze", f"{site}/ferry.html", f"{site}/missing.html", "--db", str(db),
+                                      "--allow-private-addresses"])  # the test site is on loopback
     assert "analysed 1" in result.stdout and "errors 1" in result.stdout
     assert f"{site}/missing.html: HTTP 404" in result.stderr
     with Store.open(db) as store:
@@ -165,7 +166,8 @@ def test_analyze_offline_url_is_one_line_and_exit_1(tmp_path):
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    result = CliRunner().invoke(app, ["analyze", f"http://127.0.0.1:{port}/news", "--db", str(tmp_path / "l.db")])
+    result = CliRunner().invoke(app, ["analyze", f"http://127.0.0.1:{port}/news", "--db", str(tmp_path / "l.db"),
+                                      "--allow-private-addresses"])
     assert result.exit_code == 1
     [line] = result.stderr.strip().splitlines()
     assert line.startswith(f"http://127.0.0.1:{port}/news: cannot connect")

@@ -25,6 +25,23 @@ class Limits:
     #: minute on one core), so the bound is on cost, not only memory.
     max_text_chars: int = 200_000
     max_jsonl_line_bytes: int = 5 * 1024 * 1024
+    #: An HTML page with more elements (start tags) than this is refused before
+    #: trafilatura parses it: its content search runs an XPath (``//p//text()``)
+    #: whose cost grows with the square of the paragraphs (libxml2 node-set
+    #: merging; 0.16 s at 10,000 paragraphs, 1.1 s at 20,000, 5.6 s at 40,000 on
+    #: one core). Lighthouse flags pages over 1,400 elements as excessive, so
+    #: 20,000 refuses no plausible article page.
+    max_html_elements: int = 20_000
+    #: HTML beyond this many characters is refused before parsing (trafilatura
+    #: keeps several copies of the tree: a 10 MB page peaks near 275 MB).
+    max_html_chars: int = 10_000_000
+    #: Seconds one page's article extraction may take; a page over it is refused
+    #: and the batch goes on. With the bounds above the worst page measured takes
+    #: about 3 s (scripts/hardening_figures.py), an article page well under 1 s.
+    html_seconds: float = 15.0
+    #: Seconds a whole page or feed download may take, redirects included (the
+    #: read timeout alone lets a server dripping a byte at a time hold a fetch).
+    fetch_seconds: float = 60.0
 
 
 @dataclass(frozen=True, slots=True)

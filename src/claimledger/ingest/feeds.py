@@ -2,8 +2,10 @@
 
 An entry that carries its article (Atom ``content``, RSS ``content:encoded``)
 is read from the feed; one that carries only a summary is read from the page
-it links to (see :mod:`claimledger.ingest.web`). A feed may be a URL or a
-file on disk; both are size-capped. A feed that declares XML entities is
+it links to (see :mod:`claimledger.ingest.web`, whose client reaches only
+public addresses unless told otherwise: a hostile feed cannot point its
+entries at this machine). A feed may be a URL or a file on disk; both are
+size-capped. A feed that declares XML entities is
 refused outright: feedparser does not expand external entities, but a feed
 has no honest use for them (external-entity file reads, entity-expansion
 bombs), so refusing them is the simplest safe rule.
@@ -74,7 +76,8 @@ def read_feed(source: str, limits: Limits = Limits(), *, client: httpx.Client | 
 
 def entry_report(entry: FeedEntry, limits: Limits = Limits(), *, client: httpx.Client | None = None) -> RawReport:
     """The report an entry stands for; its ``url`` is the entry's key, so a later poll knows it."""
-    report = parse_html(f"<html><body><article>{entry.content}</article></body></html>") if entry.content else None
+    report = parse_html(f"<html><body><article>{entry.content}</article></body></html>", name=display(entry.key),
+                        limits=limits) if entry.content else None
     if report is None:
         if not entry.link or not is_url(entry.link):
             raise IngestError(f"{display(entry.key)}: feed entry has no article text and no page to fetch")

@@ -151,7 +151,7 @@ def _read_file(path: Path, limits: Limits, progress: Callable[[int], None] | Non
         yield IngestError(f"{name}: file is over the {limits.max_file_bytes:,}-byte limit")
         return
     try:
-        report = _parse(kind, data, name)
+        report = _parse(kind, data, name, limits)
     except IngestError as exc:
         yield exc
         return
@@ -159,13 +159,13 @@ def _read_file(path: Path, limits: Limits, progress: Callable[[int], None] | Non
     yield report
 
 
-def _parse(kind: str, data: bytes, name: str) -> RawReport:
+def _parse(kind: str, data: bytes, name: str, limits: Limits) -> RawReport:
     encoding = declared_charset(data) if kind == "html" else None
     text = decode(data, name, encoding)
     if not text.strip():
         raise IngestError(f"{name}: contains only whitespace")
     if kind == "html":
-        report = parse_html(text)
+        report = parse_html(text, name=name, limits=limits)
         if report is None:
             raise IngestError(f"{name}: no article text found in the page")
         return report

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from claimledger.records import TimeExpression
 
-MentionKind = Literal["date", "span", "weekday", "relative", "other"]
+MentionKind = Literal["date", "span", "weekday", "relative", "month", "quarter", "fixed", "other"]
 Unit = Literal["day", "week", "weekend", "month", "year"]
 
 _MONTHS = {
@@ -40,6 +40,9 @@ _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday":
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "couple of": 2,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
 }
 
 # Month names are matched case-sensitively so the modal "may" and the verb
@@ -88,8 +91,14 @@ class TimeMention:
     "this"), ``relative`` (``unit`` moved by ``shift``: "last week" is week
     −1; with ``window`` the ``shift`` units up to the reference, "in the past
     week"; with ``ago`` a point ``shift`` units back) or ``other`` (a time
-    the rules cannot place, "the late 1980s"). ``future`` marks a deadline or
-    a future-tense sentence ("will be ready on November 1").
+    the rules cannot place, "the late 1980s"). ``month`` is a month named
+    against the report ("last March", ``modifier`` "last"/"next"/"this") and
+    ``quarter`` a quarter of a year (``shift`` 1-4, the year in ``first``).
+    ``fixed`` needs no reference date: its TimeML ``value`` is known from the
+    words alone, a duration ("three years", ``P3Y``), a set ("every
+    Thursday", ``XXXX-WXX-4``) or a reference to the present, past or
+    future ("now", ``PRESENT_REF``). ``future`` marks a deadline or a
+    future-tense sentence ("will be ready on November 1").
     """
 
     start: int
@@ -105,6 +114,7 @@ class TimeMention:
     window: bool = False
     ago: bool = False
     future: bool = False
+    value: str | None = None
 
 
 # Finding ---------------------------------------------------------------------
@@ -257,9 +267,140 @@ def _year(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "date", first=DateParts(int(m.group("y"))))
 
 
-@_rule(r"\b(?:the\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:1[6-9]|20)\d0s\b")
+@_rule(r"\b(?:the\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<d>(?:1[6-9]|20)\d)0s\b")
 def _decade(m: re.Match[str]) -> TimeMention | None:
-    return _mention(m, "other")
+    """"the late 1970s": the decade as TimeML writes it, ``197``."""
+    return _mention(m, "fixed", value=m.group("d"))
+
+
+@_rule(r"\b(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+(?i:century)\b")
+def _century(m: re.Match[str]) -> TimeMention | None:
+    """"the 20th century": TimeML ``19``."""
+    return _mention(m, "fixed", value=f"{int(m.group('n')) - 1:02d}")
+
+
+@_rule(rf"\b(?i:(?:a\s+)?few|several|many|some)\s+(?i:years|decades|months)\s+(?i:ago)\b")
+def _vague_ago(m: re.Match[str]) -> TimeMention | None:
+    """"several years ago": some time before the report (TimeML ``PAST_REF``)."""
+    return _mention(m, "fixed", value="PAST_REF")
+
+
+_DURATION_UNITS = {
+    "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "2W", "month": "M",
+    "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE",
+}
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_COUNT_WORD = (
+    rf"(?:{_TENS})[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b|\d+(?:,\d{{3}})*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    r"|(?:a\s+)?hundred|couple\s+of|few|several|some|many"
+)
+
+
+@_rule(
+    r"\b(?:(?i:more\s+than|less\s+than|fewer\s+than|over|about|around|nearly|almost|at\s+least|up\s+to|some"
+    r"|roughly|approximately|only|just|barely|another|the\s+first|the\s+next|the\s+last|the\s+past|the\s+previous)\s+)?"
+    rf"(?P<n>(?i:{_COUNT_WORD}))(?:[\s-]+(?i:more|additional|full))?"
+    r"(?P<half>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half))?[\s-]+"
+    r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries))\b"
+    r"(?![\s-]+(?i:old|ago|later|earlier|before|after|from\s+now)\b|-)"
+)
+def _duration(m: re.Match[str]) -> TimeMention | None:
+    """A length of time, "three years", "a five-year low", "48 hours", as TimeML writes it (``P3Y``)."""
+    word = re.sub(r"\s+", " ", m.group("n").lower())
+    unit = m.group("unit").lower()
+    unit = unit[:-1] if unit.endswith("s") else unit
+    code = _DURATION_UNITS[unit]
+    count = _count(word) if word not in ("few", "several", "some", "many") else None
+    if count is None and word.replace(",", "").isdigit():
+        count = int(word.replace(",", ""))
+    if code in ("TS", "TM", "TH"):
+        return _mention(m, "fixed", value=f"PT{count if count is not None else 'X'}{code[1]}")
+    if code == "2W":
+        return _mention(m, "fixed", value=f"P{2 * count if count is not None else 'X'}W")
+    return _mention(m, "fixed", value=f"P{count if count is not None else 'X'}{code}")
+
+
+@_rule(
+    r"\b(?:(?i:for|in|over|within|recent|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming|coming)\s+)"
+    r"(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours))\b"
+    r"(?!\s+(?i:ago|of|to)\b)"
+)
+def _vague_duration(m: re.Match[str]) -> TimeMention | None:
+    """A length of time with no count, "for years", "in recent months" is read by _reference."""
+    unit = m.group("unit").lower()
+    code = _DURATION_UNITS[unit[:-3] + "y" if unit == "centuries" else unit.rstrip("s")]
+    return _mention(m, "fixed", value=f"PT{'X'}{code[1]}" if code.startswith("T") else f"PX{code}")
+
+
+_REFERENCES = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "so far": "PRESENT_REF", "to date": "PRESENT_REF",
+    "the past": "PAST_REF", "recently": "PAST_REF", "recent days": "PAST_REF", "recent weeks": "PAST_REF",
+    "formerly": "PAST_REF", "previously": "PAST_REF",
+    "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "in the coming days": "FUTURE_REF",
+}
+
+
+@_rule(
+    r"\b(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|these\s+days|the\s+present"
+    r"|at\s+the\s+moment|so\s+far|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|formerly|previously"
+    r"|the\s+future|soon|shortly|in\s+the\s+coming\s+days)\b(?!-)"
+)
+def _reference(m: re.Match[str]) -> TimeMention | None:
+    """"now", "currently": the report's present (TimeML ``PRESENT_REF``); "the past", "soon" likewise."""
+    return _mention(m, "fixed", value=_REFERENCES[re.sub(r"\s+", " ", m.group(0).lower())])
+
+
+@_rule(
+    rf"\b(?i:every|each)\s+(?:(?P<w>{_WEEKDAY})|(?P<unit>(?i:day|week|month|year|morning|night|evening|summer|winter)))\b"
+    r"|\b(?P<adj>(?i:daily|weekly|monthly|annually|yearly|nightly|hourly))\b"
+)
+def _set(m: re.Match[str]) -> TimeMention | None:
+    """A recurring time, "every Thursday" (``XXXX-WXX-4``), "each year" and "weekly" (``P1Y``, ``P1W``)."""
+    if m.group("w"):
+        return _mention(m, "fixed", value=f"XXXX-WXX-{_WEEKDAYS[m.group('w').lower()] + 1}")
+    unit = (m.group("unit") or m.group("adj")).lower()
+    value = {
+        "day": "P1D", "daily": "P1D", "week": "P1W", "weekly": "P1W", "month": "P1M", "monthly": "P1M",
+        "year": "P1Y", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI",
+        "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV",
+        "summer": "XXXX-SU", "winter": "XXXX-WI",
+    }[unit]
+    return _mention(m, "fixed", value=value)
+
+
+@_rule(rf"\b(?P<mod>(?i:last|next|this|past|coming))\s+(?P<am>{_MONTH})(?!\.?\s*(?:[0-3]?\d\b|{_YEAR}))")
+def _named_month(m: re.Match[str]) -> TimeMention | None:
+    """"last March", "next June": the nearest such month before (after) the report's."""
+    modifier = {"past": "last", "coming": "next"}.get(m.group("mod").lower(), m.group("mod").lower())
+    return _mention(m, "month", first=DateParts(None, _month(m.group("am"))), modifier=modifier)
+
+
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+
+@_rule(r"\b(?P<mod>(?i:last|next|this|past|coming))\s+(?P<s>(?i:spring|summer|autumn|fall|winter))\b")
+def _season(m: re.Match[str]) -> TimeMention | None:
+    """"last summer": TimeML ``1997-SU``, the nearest such season before (after) the report."""
+    modifier = {"past": "last", "coming": "next"}.get(m.group("mod").lower(), m.group("mod").lower())
+    return _mention(m, "month", modifier=modifier, value=_SEASONS[m.group("s").lower()])
+
+
+_ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                     "final": 4, "last": 4}
+
+
+@_rule(
+    r"\b(?:(?i:the)\s+)?(?P<q>(?i:first|1st|second|2nd|third|3rd|fourth|4th|final))[\s-]+(?i:quarter)\b"
+    rf"(?:\s+(?i:of)\s+(?P<y>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?"
+)
+def _quarter(m: re.Match[str]) -> TimeMention | None:
+    """"the third quarter (of 1998)": TimeML ``1998-Q3``; without a year, the latest such quarter."""
+    year = _int(m.group("y") or m.group("y2"))
+    return _mention(m, "quarter", first=DateParts(year), shift=_ORDINAL_QUARTERS[m.group("q").lower()])
 
 
 @_rule(r"\b(?i:yesterday|today|tonight|tomorrow)\b")
@@ -302,6 +443,9 @@ def _ago(m: re.Match[str]) -> TimeMention | None:
 
 def _count(word: str) -> int | None:
     word = re.sub(r"\s+", " ", word.lower())
+    tens, _, unit = word.replace("-", " ").partition(" ")
+    if unit and tens in _NUMBERS and unit in _NUMBERS and _NUMBERS[tens] >= 20:
+        return _NUMBERS[tens] + _NUMBERS[unit]  # "twenty four"
     return int(word) if word.isdigit() else _NUMBERS.get(word)
 
 
@@ -554,9 +698,13 @@ def _parse_reference(reference: str | None) -> date | None:
 
 
 def _resolve(t: TimeMention, ref: date | None) -> str | None:
+    if t.kind == "fixed":
+        return t.value
     if t.kind == "date":
-        parts = _place(t.first, ref, t.weekday)
+        parts = _place(t.first, ref, t.weekday, t.future)
         return _iso(parts) if parts else None
+    if t.kind == "quarter":
+        return _resolve_quarter(t, ref)
     if t.kind == "span":
         return _resolve_span(t, ref)
     if ref is None:
@@ -565,14 +713,53 @@ def _resolve(t: TimeMention, ref: date | None) -> str | None:
         return _weekday_date(t, ref).isoformat()
     if t.kind == "relative":
         return _resolve_relative(t, ref)
+    if t.kind == "month":
+        return _resolve_month(t, ref)
     return None
 
 
-def _place(parts: DateParts, ref: date | None, weekday: int | None = None) -> DateParts | None:
+def _resolve_month(t: TimeMention, ref: date) -> str:
+    """"last March": the latest March before the reference month; "next March" the first after it.
+
+    A season ("last summer", ``value`` the TimeML season code) counts from its
+    middle month: winter from January.
+    """
+    if t.value:
+        month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[t.value]
+        if t.modifier == "last":
+            year = ref.year - (month >= ref.month)
+        elif t.modifier == "next":
+            year = ref.year + (month <= ref.month)
+        else:
+            year = ref.year
+        return f"{year:04d}-{t.value}"
+    month = t.first.month
+    if t.modifier == "last":
+        year = ref.year - (month >= ref.month)
+    elif t.modifier == "next":
+        year = ref.year + (month <= ref.month)
+    else:
+        year = ref.year
+    return f"{year:04d}-{month:02d}"
+
+
+def _resolve_quarter(t: TimeMention, ref: date | None) -> str | None:
+    """A quarter without a year is the latest one begun by the reference date (business news reports results)."""
+    year = t.first.year
+    if year is None:
+        if ref is None:
+            return None
+        current = (ref.month - 1) // 3 + 1
+        year = ref.year if t.shift <= current else ref.year - 1
+    return f"{year:04d}-Q{t.shift}"
+
+
+def _place(parts: DateParts, ref: date | None, weekday: int | None = None, future: bool = False) -> DateParts | None:
     """Give a year-less date the year that puts it nearest the reference.
 
     A month up to two months after the reference month is this year's (a
     coming deadline); a later one is last year's (the report looks back).
+    A date in a future-tense clause or a deadline is the next such date.
     With a weekday, a neighbouring year where the weekday fits wins.
     """
     if parts.year is not None:
@@ -580,7 +767,9 @@ def _place(parts: DateParts, ref: date | None, weekday: int | None = None) -> Da
     if ref is None or parts.month is None:
         return None
     ahead = (parts.month - ref.month) % 12
-    if ahead in (1, 2):  # a coming month
+    if future and ahead > 2 and (ref.month - parts.month) % 12 > 1:
+        year = ref.year + (parts.month < ref.month)  # a coming date, not one just past
+    elif ahead in (1, 2):  # a coming month
         year = ref.year + (parts.month < ref.month)
     else:  # this month or one already past
         year = ref.year - (parts.month > ref.month)

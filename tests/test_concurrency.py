@@ -94,7 +94,7 @@ def test_web_ui_serves_reads_while_an_ingest_runs(tmp_path):
     seen: set[int] = set()
     served = 0
     try:
-        with TestClient(create_app(db)) as client:
+        with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
             while proc.poll() is None or served < 2:
                 for path in ("/api/documents", "/", "/claims"):
                     response = client.get(path)

@@ -116,7 +116,7 @@ def test_analyze_links_the_syndicated_copy_and_the_ledger_counts_one_origin(tmp_
     briefing = build_briefing(LedgerContext(reports, ledger))
     overview = " ".join(s.text for s in briefing.sections[0].sentences)
     assert "also ran, near-identical, in" in overview and "c_syndicated.txt" not in overview
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
         page = client.get("/reports/d1").text
         assert "Also ran in:" in page and 'href="/reports/d3"' in page
         assert "Also ran in:" not in client.get("/reports/d2").text

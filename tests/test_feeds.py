@@ -135,3 +135,29 @@ def test_watch_stops_trying_a_dead_link_after_three_polls_and_a_repeat_at_once(t
         "1 new entry; analysed 0, already stored 0, errors 1"] * 2 + ["4 entries, none new"]
     errors = [line for line in result.stderr.splitlines() if "127.0.0.1:9/bridge" in line]
     assert len(errors) == 3 and "not tried again" in errors[2] and "not tried again" not in errors[1]
+
+
+def test_watch_exits_like_analyze_when_its_feed_cannot_be_read(tmp_path, monkeypatch):
+    db = str(tmp_path / "l.db")
+    missing = CliRunner().invoke(app, ["watch", "--once", str(tmp_path / "missing.rss"), "--db", db])
+    assert missing.exit_code == 1 and missing.stderr.strip().endswith("missing.rss: no such feed file")
+    junk = tmp_path / "junk.rss"
+    junk.write_text("not a feed <<<")
+    assert CliRunner().invoke(app, ["watch", "--once", str(junk), "--db", db]).exit_code == 1
+    dead = tmp_path / "dead.rss"  # read, but its one new entry cannot be added
+    dead.write_text("<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item><title>Gone</title>"
+                    "<link>http://127.0.0.1:9/gone</link><description>Gone.</description></item></channel></rss>")
+    failed = CliRunner().invoke(app, ["watch", "--once", str(dead), "--db", db])
+    assert failed.exit_code == 1 and "errors 1" in failed.stdout
+    polls = []
+
+    def sleep(seconds):
+        polls.append(seconds)
+        if len(polls) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr("claimledger.cli.time.sleep", sleep)
+    never = CliRunner().invoke(app, ["watch", str(tmp_path / "missing.rss"), "--db", db, "--every", "1s"])
+    assert never.exit_code == 1 and len(never.stderr.strip().splitlines()) == 2  # one line a poll, exit 1
+    ok = CliRunner().invoke(app, ["watch", "--once", str(RSS), "--db", db])
+    assert ok.exit_code == 0

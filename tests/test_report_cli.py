@@ -79,7 +79,7 @@ def test_a_story_pinned_by_hand_has_its_own_ledger_briefing_and_web_view(tmp_pat
     missing = runner.invoke(app, ["report", "--db", db, "--story", "no such", "-o", str(tmp_path / "x.md")])
     assert missing.exit_code == 2 and "no such story" in missing.output
 
-    with TestClient(create_app(db, story="valley dam")) as client:
+    with TestClient(create_app(db, story="valley dam"), base_url="http://127.0.0.1") as client:
         assert len(client.get("/api/documents").json()) == 1
         assert '<span class="story">story: valley dam</span>' in client.get("/").text
         r = client.post("/upload", data={"text": (EXAMPLES / "03_radio_kessel.md").read_text(encoding="utf-8")},
@@ -90,5 +90,5 @@ def test_a_story_pinned_by_hand_has_its_own_ledger_briefing_and_web_view(tmp_pat
                 break
             time.sleep(0.1)
         assert len(client.get("/api/documents").json()) == 2  # the added report joined the story shown
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
         assert len(client.get("/api/documents").json()) == 3

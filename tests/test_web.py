@@ -1,6 +1,7 @@
 """The web UI over HTTP (no browser): pages, filters, search, the API, security headers, token, upload limits."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import re
@@ -11,11 +12,13 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from claimledger.config import Limits
 from claimledger.extract.pipeline import extract_reports
 from claimledger.ingest import read_paths
 from claimledger.records import RawReport
 from claimledger.store import Store
 from claimledger.web.app import create_app, is_loopback
+from claimledger.web.state import JOB_TTL, MAX_FINISHED, MAX_PENDING, LedgerState
 from claimledger.web.upload import MAX_UPLOAD_BYTES
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -34,7 +37,15 @@ def db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db):
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1:8000") as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def private_client(db):
+    """A UI allowed to fetch from this machine (``serve --allow-private-addresses``), downloads cut at 3 s."""
+    with TestClient(create_app(db, allow_private=True, limits=Limits(fetch_seconds=3)),
+                    base_url="http://127.0.0.1:8000") as c:
         yield c
 
 
@@ -155,7 +166,8 @@ def _wait_for(client, location):
     return status
 
 
-def test_a_page_fetched_by_address_is_added(client, tmp_path):
+def test_a_page_fetched_by_address_is_added(private_client, tmp_path):
+    client = private_client
     page = tmp_path / "ferry.html"
     page.write_text(
         "<html><head><title>Ferry strike ends</title></head><body><article><h1>Ferry strike ends</h1>"
@@ -195,7 +207,7 @@ def test_only_web_addresses_are_fetched(client, address):
 
 
 def test_a_token_guards_every_request_when_set(db):
-    with TestClient(create_app(db, token="s3cret-token")) as c:
+    with TestClient(create_app(db, token="s3cret-token"), base_url="http://127.0.0.1:8000") as c:
         assert c.get("/").status_code == 401
         assert c.get("/api/claims").status_code == 401
         assert c.get("/", headers={"authorization": "Bearer wrong"}).status_code == 401
@@ -208,3 +220,122 @@ def test_a_token_guards_every_request_when_set(db):
 def test_serve_binds_loopback_by_default_and_knows_what_is_not():
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.4") and not is_loopback("example.org")
+
+
+def test_a_page_address_inside_is_refused_by_default(client, tmp_path):
+    (tmp_path / "secret.html").write_text("<html><body><article><p>" + "internal words " * 30 + "</p></article></body></html>")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for host in ("127.0.0.1", "localhost", "2130706433", "0x7f000001"):
+            r = client.post("/upload", data={"fetch": f"http://{host}:{server.server_address[1]}/secret.html"},
+                            follow_redirects=False)
+            status = _wait_for(client, r.headers["location"])
+            assert "Failed" in status.text and "is not a public address" in status.text
+    finally:
+        server.shutdown()
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "", "a@127.0.0.1"])
+def test_a_forged_host_is_refused(client, host):
+    """DNS rebinding: a page on evil.example whose name now resolves to 127.0.0.1 sends Host: evil.example."""
+    r = client.get("/api/claims", headers={"host": host})
+    assert r.status_code == 421 and "unknown host name" in r.text
+    r = client.post("/upload", data={"text": "x"}, headers={"host": host, "origin": f"http://{host}"})
+    assert r.status_code == 421
+
+
+def test_loopback_names_the_bound_address_and_allowed_hosts_are_answered(db):
+    with TestClient(create_app(db, host="192.0.2.7", allow_hosts=("ledger.lan",)),
+                    base_url="http://127.0.0.1:8000") as c:
+        for host in ("127.0.0.1:8000", "localhost:8000", "LOCALHOST", "[::1]:8000", "192.0.2.7:8000", "ledger.lan"):
+            assert c.get("/api/claims", headers={"host": host}).status_code == 200, host
+        assert c.get("/api/claims", headers={"host": "other.lan"}).status_code == 421
+
+
+@pytest.mark.parametrize("origin", ["https://127.0.0.1:8000", "http://127.0.0.1:9000", "http://127.0.0.1",
+                                    "http://localhost:8000", "null"])
+def test_an_origin_with_another_scheme_host_or_port_is_refused(client, origin):
+    r = client.post("/upload", data={"text": "The mayor said the bridge reopened."}, headers={"origin": origin})
+    assert r.status_code == 403
+
+
+def test_the_same_origin_is_accepted(client):
+    r = client.post("/upload", data={"text": " "}, headers={"origin": "http://127.0.0.1:8000"})
+    assert r.status_code == 200 and "Not added" in r.text
+
+
+@contextlib.contextmanager
+def dripping_server():
+    """A loopback server sending a page's headers, then a byte every 0.2 s until stopped."""
+    stop = threading.Event()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            while not stop.is_set():
+                try:
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.2)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/slow.html"
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_dripping_page_is_cut_at_the_deadline_while_a_pasted_report_goes_through(private_client):
+    client = private_client
+    with dripping_server() as url:
+        slow = client.post("/upload", data={"fetch": url}, follow_redirects=False).headers["location"]
+        pasted = client.post("/upload", data={
+            "title": "Pier reopens", "text": "The pier at Lowfield reopened on Monday after repairs, the council "
+                                             "said. About 30 boats used it in the first hour, the harbour master said."},
+            follow_redirects=False).headers["location"]
+        done = _wait_for(client, pasted)
+        assert "See the claims" in done.text  # analysed while the slow page was still being fetched
+        assert "fetching the page" in client.get(slow).text
+        failed = _wait_for(client, slow)
+        assert "Failed" in failed.text and "download took over 3 s; cut off" in failed.text
+
+
+def test_the_queue_is_bounded_busy_is_503(private_client):
+    client = private_client
+    with dripping_server() as url:
+        answers = [client.post("/upload", data={"fetch": url}, follow_redirects=False) for _ in range(MAX_PENDING + 2)]
+        assert [a.status_code for a in answers] == [303] * MAX_PENDING + [503, 503]
+        assert "busy" in answers[-1].text and "try again" in answers[-1].text
+        for a in answers[:MAX_PENDING]:
+            assert "Failed" in _wait_for(client, a.headers["location"]).text
+    assert client.post("/upload", data={"fetch": url}, follow_redirects=False).status_code == 303  # room again
+
+
+def test_finished_jobs_expire(tmp_path):
+    state = LedgerState(tmp_path / "jobs.db")
+    try:
+        old = state.new_job("old")
+        old.finish()
+        old.ended -= JOB_TTL + 1
+        recent = state.new_job("recent")
+        recent.finish("failed to read")
+        state.new_job("new")
+        assert old.id not in state.jobs and recent.id in state.jobs
+        for n in range(MAX_FINISHED + 5):
+            state.new_job(str(n)).finish()
+        state.new_job("last")  # jobs are forgotten when a new one comes
+        assert sum(j.finished for j in state.jobs.values()) == MAX_FINISHED
+    finally:
+        state.close()

@@ -57,6 +57,10 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", help="SQLite file or SQLAlchemy URL [default: $CLAIMLEDGER_DB or claimledger.db]"),
 ]
+PrivateOption = Annotated[bool, typer.Option(
+    "--allow-private-addresses",
+    help="Also fetch from this machine and private networks (refused by default: a hostile page, feed or "
+         "redirect could otherwise read internal services)")]
 
 
 class Format(str, Enum):
@@ -103,6 +107,7 @@ def analyze(
     address: Annotated[str | None, typer.Option(help="Ray cluster to join (ray://host:10001 or auto) [default: a local cluster]")] = None,
     workers: Annotated[int | None, typer.Option(min=1, help="Ray extraction actors [default: the cluster's CPUs]")] = None,
     story: Annotated[str | None, typer.Option(help="Put every report in this story instead of grouping them")] = None,
+    allow_private_addresses: PrivateOption = False,
 ) -> None:
     """Read reports, extract who said what, and store them (reports already stored are skipped).
 
@@ -116,9 +121,11 @@ def analyze(
         story = story_name(story) if story is not None else None
     except ValueError as exc:
         raise _fail(f"--story: {exc}") from None
-    with _open_store(db, create=True) as store, _Bar(input_size(paths)) as bar:
-        tally = _analyse(store, read_inputs(paths, settings.limits, progress=bar.read), model or settings.spacy_model,
-                         settings.limits, bar, engine=engine, address=address, workers=workers, story=story)
+    with _open_store(db, create=True) as store, _Bar(input_size(paths)) as bar, \
+            new_client(allow_private=allow_private_addresses) as client:
+        tally = _analyse(store, read_inputs(paths, settings.limits, client=client, progress=bar.read),
+                         model or settings.spacy_model, settings.limits, bar, engine=engine, address=address,
+                         workers=workers, story=story)
         total = store.count()
     stdout.print(f"{tally.summary()}; the store holds {total} report{'' if total == 1 else 's'} ({tally.rate()})")
     if tally.analysed + tally.already == 0:
@@ -144,7 +151,7 @@ class _Bar:
     stream (an archive, a folder) is read through, so it shows a share and the
     time left when the input's ``size`` is known (not for URLs and feeds); the
     count and rate are of reports analysed. Reading runs ahead of analysis by
-    one chunk of reports (64; a window of 4,096 with Ray).
+    one chunk of reports (16; a window of 4,096 with Ray).
     """
 
     def __init__(self, size: int | None):
@@ -183,28 +190,37 @@ def watch(
     every: Annotated[str, typer.Option("--every", help="Time between polls: 90s, 15m, 2h")] = "15m",
     once: Annotated[bool, typer.Option("--once", help="Poll once and exit")] = False,
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline (as for analyze)")] = None,
+    allow_private_addresses: PrivateOption = False,
 ) -> None:
-    """Poll a feed, analyse its new entries and print what they changed in the ledger."""
+    """Poll a feed, analyse its new entries and print what they changed in the ledger.
+
+    Exits 1, as ``analyze`` does, when the feed could not be read (or had new
+    entries and none could be added) on every poll; 0 otherwise.
+    """
     seconds = _interval(every)
     settings = Settings.from_env()
     failures: dict[str, int] = {}
-    with _open_store(db, create=True) as store, new_client() as client:
+    read_once = False
+    with _open_store(db, create=True) as store, new_client(allow_private=allow_private_addresses) as client:
         while True:
-            _poll(feed, store, client, model or settings.spacy_model, settings.limits, failures)
+            read_once |= _poll(feed, store, client, model or settings.spacy_model, settings.limits, failures)
             if once:
-                return
+                break
             try:
                 time.sleep(seconds)
             except KeyboardInterrupt:
-                return
+                break
+    if not read_once:
+        raise typer.Exit(1)
 
 
 #: Polls an entry's page may fail to fetch before ``watch`` stops trying it.
 ENTRY_TRIES = 3
 
 
-def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, failures: dict[str, int]) -> None:
-    """One poll: new entries (by link or guid, then content hash) into the store, then the ledger's changes.
+def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, failures: dict[str, int]) -> bool:
+    """One poll: new entries (by link or guid, then content hash) into the store, then the ledger's changes;
+    whether it went well (the feed was read, and its new entries, if any, were not all errors).
 
     ``failures`` counts, across polls, the entries whose page could not be
     fetched; one that failed :data:`ENTRY_TRIES` times is left alone, so a dead
@@ -216,7 +232,7 @@ def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, fa
         entries = read_feed(feed, limits, client=client)
     except IngestError as exc:
         _error(str(exc))
-        return
+        return False
     listed = {e.key for e in entries}
     for key in [k for k in failures if k not in listed]:  # gone from the feed: forget it
         del failures[key]
@@ -224,7 +240,7 @@ def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, fa
     stamp = time.strftime("%Y-%m-%d %H:%M:%S")
     if not fresh:
         stdout.print(f"{stamp} {_one_line(feed)}: {len(entries)} entries, none new")
-        return
+        return True
 
     read: list[str] = []
 
@@ -250,6 +266,7 @@ def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, fa
     if tally.analysed:
         for line in diff_ledgers(before, build_ledger(store.reports())) or ["no change to the ledger"]:
             stdout.print(Text("  " + _one_line(line)))
+    return tally.analysed + tally.already > 0 or not tally.errors
 
 
 def _interval(text: str) -> float:
@@ -265,6 +282,10 @@ def export(
     db: DbOption = None,
     format: Annotated[Format, typer.Option("--format", help="Output format")] = Format.json,
     story: Annotated[str | None, typer.Option(help="Only this story's reports (see `claimledger stories`)")] = None,
+    csv_raw_formulas: Annotated[bool, typer.Option(
+        "--csv-raw-formulas",
+        help="Write CSV cells as they are, even those a spreadsheet would run as a formula "
+             "(by default a cell starting with = + - @ tab or CR gets a leading ')")] = False,
 ) -> None:
     """Build the cross-report ledger from the store and write it out."""
     with _open_store(db, create=False) as store:
@@ -272,7 +293,7 @@ def export(
     ledger = build_ledger(reports)
     if format is not Format.json:
         try:
-            written = write_format(format.value, reports, ledger, output)
+            written = write_format(format.value, reports, ledger, output, raw_formulas=csv_raw_formulas)
         except OSError as exc:
             raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
         stdout.print("wrote " + ", ".join(str(p) for p in written))
@@ -363,6 +384,10 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to bind; anything but loopback requires a token")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
     story: Annotated[str | None, typer.Option(help="Only this story's ledger; reports added go into it")] = None,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="Another host name the UI is reached by (loopback names and the bound address are "
+                             "always answered); repeat for several")] = None,
+    allow_private_addresses: PrivateOption = False,
 ) -> None:
     """Serve the web UI over the ledger (read it, search it, add reports)."""
     import uvicorn
@@ -375,7 +400,8 @@ def serve(
         with _open_store(db, create=False) as store:
             _story_reports(store, story)
     try:
-        web = create_app(target, token=token, story=story)
+        web = create_app(target, token=token, story=story, host=host, allow_hosts=tuple(allow_host or ()),
+                         allow_private=allow_private_addresses, limits=Settings.from_env().limits)
     except StoreError as exc:
         raise _fail(str(exc)) from None
     shown = f"[{host}]" if ":" in host else host

@@ -124,6 +124,17 @@ def make_corpus(root: Path) -> list[Case]:
     add(Case("symlink loop", "reports/loop.txt", "error", "loop.txt"))
     os.mkfifo(reports / "fifo.txt")
     add(Case("named pipe (FIFO)", "reports/fifo.txt", "error", "not a regular file"))
+    with open(reports / "short-paragraphs-20mb.html", "w", encoding="ascii") as f:
+        short_paragraphs(f, 20 * 1024 * 1024 - 4096)  # just under the file cap
+    add(Case("HTML of 20 MB of short paragraphs", "reports/short-paragraphs-20mb.html", "error", "characters of html"))
+    with open(reports / "short-paragraphs-2mb.html", "w", encoding="ascii") as f:
+        short_paragraphs(f, 2 * 1024 * 1024)
+    add(Case("HTML of 2 MB of short paragraphs (48,000 elements)", "reports/short-paragraphs-2mb.html", "error",
+             "html elements"))
+    with open(reports / "short-paragraphs-19k.html", "w", encoding="ascii") as f:
+        short_paragraphs(f, 19_000 * len(PARAGRAPH))
+    add(Case("HTML of 19,000 short paragraphs (under the element bound)", "reports/short-paragraphs-19k.html", "error",
+             "characters, over"))
     add(Case("good report (last)", "reports/zzz-good.md", "stored"), GOOD_LAST.encode())
 
     warc = _warc_record(ARTICLE)
@@ -144,6 +155,20 @@ def make_corpus(root: Path) -> list[Case]:
     add(Case("RSS entity bomb (billion laughs)", "feeds/bomb.rss", "error", "bomb.rss", "feed"),
         _billion_laughs("rss").encode())
     return cases
+
+
+PARAGRAPH = "<p>The council said the ferry was late.</p>\n"
+
+
+def short_paragraphs(f, size: int) -> None:
+    """Write an HTML page of ``size`` characters made of one short paragraph repeated: the shape whose
+    cost grew faster than its size in trafilatura (a 2 MB page took 48 s before pages were bounded)."""
+    head, tail = "<html><head><title>Harbour news</title></head><body><article>\n", "</article></body></html>\n"
+    f.write(head)
+    count = max(1, (size - len(head) - len(tail)) // len(PARAGRAPH))
+    for done in range(0, count, 10_000):
+        f.write(PARAGRAPH * min(10_000, count - done))
+    f.write(tail)
 
 
 def _billion_laughs(kind: str) -> str:

@@ -15,8 +15,10 @@ from claimledger.records import Ledger, StoredReport
 FORMATS = ("jsonld", "csv", "parquet", "graphml")
 
 
-def write_format(fmt: str, reports: list[StoredReport], ledger: Ledger, output: Path) -> list[Path]:
-    """Write the ledger to ``output`` (a file, or a folder for csv/parquet); returns the files written."""
+def write_format(fmt: str, reports: list[StoredReport], ledger: Ledger, output: Path, *,
+                 raw_formulas: bool = False) -> list[Path]:
+    """Write the ledger to ``output`` (a file, or a folder for csv/parquet); returns the files written.
+    ``raw_formulas`` writes CSV cells a spreadsheet would evaluate as they are (see :mod:`.tables`)."""
     output = Path(output)
     if fmt == "jsonld":
         from claimledger.export.jsonld import export_jsonld
@@ -26,7 +28,7 @@ def write_format(fmt: str, reports: list[StoredReport], ledger: Ledger, output: 
     if fmt in ("csv", "parquet"):
         from claimledger.export.tables import write_tables
 
-        return write_tables(export_ledger(reports, ledger), output, fmt)
+        return write_tables(export_ledger(reports, ledger), output, fmt, raw_formulas=raw_formulas)
     if fmt == "graphml":
         from claimledger.export.graphml import write_graphml
 

@@ -7,6 +7,8 @@ whitespace-normalised raw text, which makes re-analysing a report a no-op.
 from __future__ import annotations
 
 import hashlib
+import os
+import sqlite3
 import time
 import zlib
 from array import array
@@ -18,6 +20,8 @@ from itertools import accumulate
 from pathlib import Path
 from types import TracebackType
 
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
@@ -100,6 +104,31 @@ def _database_url(target: str | Path) -> URL:
     return URL.create("sqlite", database=text)
 
 
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write the store: the file and its folder (WAL keeps files beside it)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _read_only(path: Path, target: str | Path) -> Engine:
+    """An engine that only reads the SQLite file at ``path`` (``mode=ro``): no migration, no pragma
+    that writes. A store on a read-only file system has no WAL files beside it unless it was left
+    mid-write; it is then opened as immutable, since nothing can change it."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+    try:
+        with engine.connect() as connection:
+            script = ScriptDirectory.from_config(migrations.config())
+            if MigrationContext.configure(connection).get_current_revision() != script.get_current_head():
+                raise StoreError(f"{target}: the store is read-only and its schema is older than this version "
+                                 "(open it once where it can be written, to upgrade it)")
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(f"{target}: cannot open database read-only ({getattr(exc, 'orig', None) or exc})") from None
+    return engine
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     """WAL lets readers work while a batch is written; SQLite leaves foreign keys off unless asked.
 
@@ -138,12 +167,16 @@ class Store:
     def open(cls, target: str | Path, *, create: bool = True) -> Store:
         """Open the database at a file path or SQLAlchemy URL (``postgresql://…`` too), migrating it to the newest schema.
 
-        With ``create=False`` a missing SQLite file is an error rather than a new, empty store.
+        With ``create=False`` a missing SQLite file is an error rather than a new, empty store, and
+        one this process cannot write (a read-only file, folder or file system) is opened read-only
+        (:func:`_read_only`) so it can still be exported and reported.
         """
         url = _database_url(target)
         is_file = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
         if is_file and not create and not Path(url.database).is_file():
             raise StoreError(f"{target}: no such database file")
+        if is_file and not create and not _writable(Path(url.database)):
+            return cls(_read_only(Path(url.database), target))
         try:
             engine = create_engine(url)
         except (ArgumentError, SQLAlchemyError, ImportError) as exc:

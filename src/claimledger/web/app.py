@@ -5,8 +5,12 @@ template with autoescaping, no page carries any script, and every response
 sends a Content-Security-Policy that forbids scripts, inline styles, frames
 and requests to other hosts. Report URLs are shown as links only when they
 are http(s). Query parameters reach SQL only as bound parameters. Forms are
-refused from other origins. Bound to anything but loopback, the server
-requires a token (see :func:`create_app`).
+refused from other origins (scheme, host and port compared). A request is
+answered only when its ``Host`` names the server (loopback names, the address
+it is bound to, and names allowed with ``--allow-host``), so a web page whose
+own name is made to resolve to 127.0.0.1 (DNS rebinding) cannot read it.
+Bound to anything but loopback, the server requires a token (see
+:func:`create_app`).
 """
 from __future__ import annotations
 
@@ -26,13 +30,14 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartException
 
+from claimledger.config import Limits
 from claimledger.export.jsonld import export_jsonld
 from claimledger.records import STANCES
 from claimledger.report.briefing import anchor, build_briefing, render_html, render_markdown
 from claimledger.report.charts import figure_points, figures_chart, graph_svg, map_svg, provenance_chain, stance_strip
 from claimledger.report.context import LedgerContext, one_line
 from claimledger.report.places import backdrop, find_places
-from claimledger.web.state import LedgerState
+from claimledger.web.state import Busy, LedgerState
 from claimledger.web.upload import MAX_UPLOAD_BYTES, UPLOAD_TYPES, UploadRejected, check_upload, check_url, submit, submit_url
 
 HERE = Path(__file__).parent
@@ -45,6 +50,8 @@ STATUSES = ("corroborated", "single_source", "disputed", "denied", "unverified")
 API_SECTIONS = ("documents", "entities", "attributions", "figures", "times", "claims", "conflicts", "timeline")
 _ITEM = re.compile(r"^d\d{1,9}\.[af]\d{1,9}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+#: Host names that always mean this machine.
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -60,14 +67,19 @@ def _key(ctx: LedgerContext, iid: str) -> str:
     return ctx.source_key(iid) or "name:the report itself"
 
 
-def create_app(db: str | Path, *, token: str | None = None, story: str | None = None) -> FastAPI:
+def create_app(db: str | Path, *, token: str | None = None, story: str | None = None, host: str = "127.0.0.1",
+               allow_hosts: tuple[str, ...] = (), allow_private: bool = False, limits: Limits = Limits()) -> FastAPI:
     """The UI over the ledger in ``db`` (or over one ``story`` of it, which reports added then join);
     with ``token`` set, every request must present it.
 
     The token is accepted once as ``?token=`` (then kept in an HttpOnly,
-    SameSite=Strict cookie) or as an ``Authorization: Bearer`` header.
+    SameSite=Strict cookie) or as an ``Authorization: Bearer`` header. Only
+    requests whose ``Host`` is a loopback name, ``host`` (the bound address)
+    or one of ``allow_hosts`` are answered. Pages added by address are
+    fetched from public addresses only unless ``allow_private``.
     """
-    state = LedgerState(db, story=story)
+    state = LedgerState(db, story=story, limits=limits, allow_private=allow_private)
+    served = {name.lower().strip("[]") for name in (*LOOPBACK_NAMES, host, *allow_hosts)}
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -85,6 +97,9 @@ def create_app(db: str | Path, *, token: str | None = None, story: str | None = 
 
     @app.middleware("http")
     async def guard(request: Request, call_next):
+        if _host_name(request.headers.get("host", "")) not in served:
+            return _secure(PlainTextResponse("unknown host name: this server answers only the names it serves "
+                                             "(claimledger serve --allow-host NAME adds one)", status_code=421))
         if token is not None:
             given = request.cookies.get(TOKEN_COOKIE) or request.query_params.get("token") or ""
             header = request.headers.get("authorization", "")
@@ -100,10 +115,11 @@ def create_app(db: str | Path, *, token: str | None = None, story: str | None = 
             response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
         return _secure(response)
 
-    def page(request: Request, template: str, **context) -> HTMLResponse:
+    def page(request: Request, template: str, status_code: int = 200, **context) -> HTMLResponse:
         snap = state.snapshot()
         return templates.TemplateResponse(request, template,
-                                          {"ctx": snap.ctx, "snap": snap, "story": state.story, **context})
+                                          {"ctx": snap.ctx, "snap": snap, "story": state.story, **context},
+                                          status_code=status_code)
 
     def link(iid: str) -> str:
         if iid.startswith("c") and iid[1:].isdigit():
@@ -269,11 +285,14 @@ def create_app(db: str | Path, *, token: str | None = None, story: str | None = 
                     return RedirectResponse(f"/jobs/{job.id}", status_code=303)
                 name, data = await _report_from_form(form)
                 suffix = check_upload(name, data)
+                job = state.new_job(one_line(name, 80))
             except (UploadRejected, MultiPartException) as exc:
                 error = str(exc)
+            except Busy as exc:
+                return page(request, "upload.html", status_code=503, types=UPLOAD_TYPES,
+                            max_kib=MAX_UPLOAD_BYTES // 1024, error=str(exc))
         if error:
             return page(request, "upload.html", types=UPLOAD_TYPES, max_kib=MAX_UPLOAD_BYTES // 1024, error=error)
-        job = state.new_job(one_line(name, 80))
         submit(state, job, data, suffix)
         return RedirectResponse(f"/jobs/{job.id}", status_code=303)
 
@@ -332,13 +351,36 @@ def _secure(response: Response) -> Response:
 
 
 def _same_origin(request: Request) -> bool:
-    """Forms may only be posted from the UI itself (a page elsewhere cannot post into a local ledger)."""
+    """Forms may only be posted from the UI itself (a page elsewhere cannot post into a local ledger):
+    the ``Origin`` must have the scheme, host and port the request came to."""
     if request.headers.get("sec-fetch-site") in ("cross-site", "same-site"):
         return False
     origin = request.headers.get("origin")
     if origin is None or origin == "null":
         return origin is None
-    return urlsplit(origin).netloc == request.headers.get("host", "")
+    scheme = request.url.scheme
+    try:
+        given = urlsplit(origin)
+        came = urlsplit(f"{scheme}://{request.headers.get('host', '')}")
+        return (given.scheme, given.hostname, given.port or _PORTS.get(given.scheme)) == (
+            scheme, came.hostname, came.port or _PORTS.get(scheme))
+    except ValueError:  # a malformed port
+        return False
+
+
+_PORTS = {"http": 80, "https": 443}
+
+
+def _host_name(header: str) -> str | None:
+    """The name in a ``Host`` header, lower case, without port or IPv6 brackets (None if malformed)."""
+    if any(c in header for c in "@/?#\\"):
+        return None
+    try:
+        parts = urlsplit(f"http://{header}")
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError:
+        return None
+    return parts.hostname
 
 
 async def _report_from_form(form) -> tuple[str, bytes]:

@@ -4,13 +4,20 @@ Building the ledger takes seconds (embeddings), so it is built once and
 rebuilt only when the store's report count changes, whether the UI added a
 report or an ``analyze`` run did. Readers always see a complete snapshot:
 a rebuild swaps in a new :class:`Snapshot` under a lock.
+
+Upload jobs are bounded: at most :data:`MAX_PENDING` wait or run at once (a
+further upload is told to try later), and a finished job is forgotten after
+:data:`JOB_TTL` seconds or when more than :data:`MAX_FINISHED` are kept.
 """
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from claimledger.config import Limits
 
 from claimledger.export.graphml import entity_claim_graph
 from claimledger.export.json import export_ledger
@@ -19,6 +26,14 @@ from claimledger.ledger.embeddings import use_store_cache
 from claimledger.report.context import LedgerContext
 from claimledger.store import Store
 from claimledger.web.search import SentenceIndex
+
+
+#: Uploads queued or running at once; one more is answered "busy, try later".
+MAX_PENDING = 8
+#: Seconds a finished job's status page stays available.
+JOB_TTL = 3600.0
+#: Finished jobs kept at most (the oldest are dropped first).
+MAX_FINISHED = 200
 
 
 @dataclass
@@ -42,19 +57,34 @@ class Job:
     error: str | None = None
     messages: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
+    ended: float | None = None  # time.monotonic() when it finished
 
     @property
     def finished(self) -> bool:
         return self.step in ("done", "failed")
 
+    def finish(self, error: str | None = None) -> None:
+        """Mark the job done, or failed with a one-line ``error``."""
+        self.error = error
+        self.step, self.done = ("failed", self.done) if error else ("done", self.total)
+        self.ended = time.monotonic()
+
+
+class Busy(RuntimeError):
+    """Too many uploads are waiting; the message is one line for the user."""
+
 
 class LedgerState:
-    def __init__(self, db: str | Path, story: str | None = None):
+    def __init__(self, db: str | Path, story: str | None = None, *, limits: Limits = Limits(),
+                 allow_private: bool = False):
         self.db = str(db)
         self.story = story  # shown alone, and reports added join it
+        self.limits = limits  # the bounds uploads are read within
+        self.allow_private = allow_private  # whether pages may be fetched from private addresses
         use_store_cache(str(self.db))  # rebuilds after an upload embed only the new statements
         self.store = Store.open(self.db, create=True)
         self._lock = threading.Lock()
+        self._lock_jobs = threading.Lock()
         self._snapshot: Snapshot | None = None
         self.jobs: dict[str, Job] = {}
 
@@ -79,9 +109,17 @@ class LedgerState:
         return Snapshot(count, ctx, export_ledger(reports, ledger), entity_claim_graph(ctx), index)
 
     def new_job(self, name: str) -> Job:
-        job = Job(uuid.uuid4().hex[:16], name)
-        self.jobs[job.id] = job
-        return job
+        """A queued job, after forgetting expired ones; :class:`Busy` when :data:`MAX_PENDING` are waiting."""
+        with self._lock_jobs:
+            now = time.monotonic()
+            finished = sorted((j for j in self.jobs.values() if j.ended is not None), key=lambda j: j.ended)
+            for old in finished[:max(0, len(finished) - MAX_FINISHED)] + [j for j in finished if now - j.ended > JOB_TTL]:
+                self.jobs.pop(old.id, None)
+            if sum(j.ended is None for j in self.jobs.values()) >= MAX_PENDING:
+                raise Busy(f"the server is busy with {MAX_PENDING} reports; try again in a minute")
+            job = Job(uuid.uuid4().hex[:16], name)
+            self.jobs[job.id] = job
+            return job
 
     def close(self) -> None:
         self.store.close()

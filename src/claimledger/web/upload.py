@@ -1,10 +1,17 @@
 """Adding a report from the browser (a file, pasted text or a page address): checked, read,
-extracted and stored in a background thread.
+extracted and stored in the background.
 
 The uploaded bytes are written under a fixed name of our choosing in a
 private temporary folder (the client's file name never touches the file
 system) and read by the same :func:`claimledger.ingest.read_paths` as the
 command line, so the same size, type and encoding checks apply.
+
+Pages are fetched on threads of their own (:data:`FETCHERS`), bounded by the
+whole-download deadline and reaching public addresses only (unless the server
+was started with ``--allow-private-addresses``); only the fetched bytes go to
+the one worker that parses and analyses, so a slow server never holds up a
+pasted report. How many jobs may wait is bounded in
+:class:`~claimledger.web.state.LedgerState`.
 """
 from __future__ import annotations
 
@@ -13,11 +20,11 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from claimledger.config import Limits
 from claimledger.analysis import analyse_into
 from claimledger.ingest import IngestError, read_paths
+from claimledger.ingest.errors import display
 from claimledger.ingest.files import FORMATS
-from claimledger.ingest.web import is_url, read_url
+from claimledger.ingest.web import fetch, fetched_report, is_url, new_client
 from claimledger.records import RawReport
 from claimledger.web.state import Job, LedgerState
 
@@ -25,8 +32,11 @@ from claimledger.web.state import Job, LedgerState
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 #: Extensions accepted for upload: the report formats the command line reads.
 UPLOAD_TYPES = tuple(sorted(FORMATS))
+#: Pages fetched at once (each is bounded by ``Limits.fetch_seconds``).
+FETCHERS = 2
 
-_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimledger-upload")
+_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimledger-upload")
+_fetchers = ThreadPoolExecutor(max_workers=FETCHERS, thread_name_prefix="claimledger-fetch")
 
 
 class UploadRejected(ValueError):
@@ -55,27 +65,42 @@ def check_url(url: str) -> str:
 
 def submit(state: LedgerState, job: Job, data: bytes, suffix: str) -> None:
     """Analyse an uploaded or pasted report in the background; the job records each step."""
-    _executor.submit(_run, state, job, lambda: _read_bytes(data, suffix))
+    _worker.submit(_run, state, job, lambda: _read_bytes(data, suffix, state))
 
 
 def submit_url(state: LedgerState, job: Job, url: str) -> None:
-    """Fetch a page and analyse it in the background, bounded as on the command line."""
-    _executor.submit(_run, state, job, lambda: _read_url(url))
+    """Fetch a page on a fetch thread, then analyse it on the worker, bounded as on the command line."""
+    _fetchers.submit(_fetch, state, job, url)
 
 
-def _read_bytes(data: bytes, suffix: str) -> list:
+def _fetch(state: LedgerState, job: Job, url: str) -> None:
+    job.step = "fetching the page"
+    try:
+        with new_client(allow_private=state.allow_private) as client:
+            page = fetch(url, state.limits, client=client)
+    except IngestError as exc:
+        job.finish(str(exc))
+        return
+    except Exception as exc:  # noqa: BLE001 - the status page shows it; the server goes on
+        job.finish(f"{display(url)}: fetch failed ({type(exc).__name__})")
+        return
+    job.step = "queued"
+    _worker.submit(_run, state, job, lambda: _parse(page, url, state))
+
+
+def _parse(page, url: str, state: LedgerState) -> list:
+    try:
+        return [fetched_report(page, display(url), state.limits)]
+    except IngestError as exc:
+        return [exc]
+
+
+def _read_bytes(data: bytes, suffix: str, state: LedgerState) -> list:
     with tempfile.TemporaryDirectory(prefix="claimledger-upload-") as folder:
         path = Path(folder) / f"report{suffix}"
         path.write_bytes(data)
         return [i if isinstance(i, RawReport) else IngestError(str(i).replace(str(path), "the upload"))
-                for i in read_paths([path], Limits())]
-
-
-def _read_url(url: str) -> list:
-    try:
-        return [read_url(url, Limits())]
-    except IngestError as exc:
-        return [exc]
+                for i in read_paths([path], state.limits)]
 
 
 def _run(state: LedgerState, job: Job, read: Callable[[], list]) -> None:
@@ -87,14 +112,13 @@ def _run(state: LedgerState, job: Job, read: Callable[[], list]) -> None:
             job.messages += [str(i) for i in items]
             raise UploadRejected("no report could be read from it")
         job.step, job.done = "extracting who said what", 2
-        tally = analyse_into(state.store, items, model=None, limits=Limits(), on_error=job.messages.append,
+        tally = analyse_into(state.store, items, model=None, limits=state.limits, on_error=job.messages.append,
                              story=state.story)
         job.added += tally.added or []
         if tally.already:
             job.messages.append("this report is already in the ledger")
         job.step, job.done = "rebuilding the ledger", 4
         state.snapshot()
-        job.step, job.done = "done", 5
+        job.finish()
     except Exception as exc:  # noqa: BLE001 - the status page shows it; the server goes on
-        job.error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        job.step = "failed"
+        job.finish(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)

@@ -30,7 +30,7 @@ from claimledger.extract.sources import (
     PRONOUNS_PERSON,
     SourceResolver,
 )
-from claimledger.extract.stance import content_stance, stance_of, writer_distance
+from claimledger.extract.stance import content_stance, is_negated, stance_of, writer_distance
 from claimledger.records import Attribution, QuoteKind, Source
 
 #: Cues that take what is said as a direct object or prepositional object.
@@ -57,6 +57,11 @@ _AUDIENCES = frozenset({
     "council", "committee", "parliament", "congress", "senate", "court", "assembly", "commission", "cabinet",
     "summit", "conference", "meeting", "hearing", "panel", "board", "house", "chamber", "legislature",
 })
+#: Occasions a statement is made to an outlet in ("in an interview with Y").
+_INTERVIEW_NOUNS = frozenset({"interview", "statement", "email", "e-mail", "post", "op-ed", "article", "appearance", "podcast"})
+#: Verbs that hold an answer as their object: "had no comment", "offered no response".
+_HAVING = frozenset({"have", "offer", "give", "provide", "issue", "make"})
+_ANSWER_NOUNS = frozenset({"comment", "response", "reply", "answer", "statement"})
 _PREP_CUE_PREPS = frozenset({"on", "about", "of", "over", "for", "against", "at"})
 _LEARNED_MIN = 0.5  # a combination outside the core needs annotators to agree half the time
 _CORE_MIN = 0.15  # the core is dropped only where annotators almost never took it as a cue
@@ -76,6 +81,8 @@ class _Found:
     via: list[str] = field(default_factory=list)
     source: Source | None = None
     stance_from: Token | None = None  # the token whose stance counts, if not the cue
+    relay: Span | None = None  # an outlet the cue itself names as passing the words on ("Y quotes X as saying")
+    governs: Token | None = None  # for "according to": the verb of the clause it hangs on
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
@@ -86,6 +93,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     resolver = SourceResolver()
     resolver.observe_entities(list(doc.ents))
     found = [f for f in found if _resolve_source(f, resolver)]
+    found = _according_as_channel(found)
     cues = {f.cue.i for f in found}
     found = [f for f in found if not (f.cue_lemma == "cite" and f.cue.head.i in cues and f.cue.head.i != f.cue.i)]
     _nest_channels(found)
@@ -110,7 +118,8 @@ def cue_candidates(doc: Doc, quotes: list[Quote] | None = None) -> list[_Found]:
     for sent in doc.sents:
         near = _quotes_near(sent, quotes)
         for token in sent:
-            candidate = _according_candidate(token, sent) or _verb_candidate(token, sent, near) or _noun_candidate(token, sent)
+            candidate = _according_candidate(token, sent) or _no_comment_candidate(token, sent) \
+                or _verb_candidate(token, sent, near) or _noun_candidate(token, sent)
             if candidate is not None and (not found or found[-1].cue.i != candidate.cue.i):
                 found.append(candidate)
     return found
@@ -120,6 +129,8 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
         return None
     lemma = token.lemma_.lower()
+    if lemma == "say" and token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_ == "quote":
+        return None  # the "saying" of "quoted as saying" belongs to "quoted"
     if lemma == "quote":  # "X was quoted as saying …": the cue is "say", the speaker the subject of "quoted"
         if _quoted_as_saying(token) is None:
             return None
@@ -127,7 +138,39 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
     frame, content = _complement(token, sent, quotes)
     if frame is None:
         return None
+    if token.lemma_ == "quote":
+        return _quote_candidate(token, content, frame, sent)
     return _Found(token, lemma, _subject(token), content, frame, sent)
+
+
+def _no_comment_candidate(token: Token, sent: Span) -> _Found | None:
+    """ "X had no immediate comment", "did not immediately have any comment", "did not respond to a request for comment"."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma in _HAVING:
+        obj = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _ANSWER_NOUNS), None)
+        if obj is None or not (is_negated(token) or any(c.lower_ == "no" for c in obj.children)):
+            return None
+        return _Found(token, "comment", _subject(token), _token_span(obj), "no_comment", sent)
+    if lemma in COMMENT and is_negated(token):
+        to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        if obj is not None:
+            return _Found(token, lemma, _subject(token), _token_span(obj), "no_comment", sent)
+    return None
+
+
+def _quote_candidate(token: Token, content: tuple[int, int], frame: str, sent: Span) -> _Found:
+    """ "Y quotes X as saying", "X was quoted by Y as saying": X speaks, Y relays."""
+    children = list(token.children)
+    speaker = next((c for c in children if c.dep_ in ("dobj", "nsubjpass")), None)
+    relay = next((c for c in children if c.dep_ == "nsubj"), None)
+    if relay is None:
+        relay = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if speaker is None:
+        return _Found(token, "say", _subject(token), content, frame, sent)
+    return _Found(token, "say", _np(speaker), content, frame, sent, relay=_np(relay) if relay is not None else None)
 
 
 def _quoted_as_saying(token: Token) -> Token | None:
@@ -232,7 +275,7 @@ def accept_cue(found: _Found) -> bool:
     evidence, because its meaning does not depend on the domain.
     """
     lemma, frame = found.cue_lemma, found.frame
-    if frame in ("put_at", "according", "noun"):
+    if frame in ("put_at", "according", "noun", "no_comment"):
         return True
     core = lemma in SPEECH and frame in ("ccomp", "para", "quote") or \
         lemma in _OBJECT_CUES and frame in ("dobj", "xcomp", "passive") or \
@@ -320,7 +363,7 @@ def _according_candidate(token: Token, sent: Span) -> _Found | None:
     while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
         clause = clause.head
     content = _span_without(clause, token, within=sent)
-    return _Found(token, "according to", _np(pobj), content, "according", sent)
+    return _Found(token, "according to", _np(pobj), content, "according", sent, governs=clause)
 
 
 def _noun_candidate(token: Token, sent: Span) -> _Found | None:
@@ -356,7 +399,7 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
         return False
     head = span.root
     lower = head.lower_
-    if lower in _NEVER_SPEAKERS:  # "only time will tell", "evidence confirms"
+    if lower in _NEVER_SPEAKERS and head.pos_ != "PROPN":  # "only time will tell", but "according to Time"
         return False
     if lower in NON_SOURCE_HEADS and head.pos_ in ("PRON", "DET"):
         if not (lower == "it" and found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "quote", "para")):
@@ -371,6 +414,14 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
     )
     if not plausible:
         return False
+    to_outlet = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "to" and c.i > head.i
+                      and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)), None)
+    if to_outlet is not None and found.cue_lemma in SPEECH and found.frame != "according":
+        # "…, said Plant's publicist to the Guardian": the parser hangs the listener on the speaker
+        listener = _np(next(g for g in to_outlet.children if g.dep_ == "pobj"))
+        if _is_channel(listener):
+            found.relay = found.relay or listener
+            span = found.source_span = span.doc[span.start:to_outlet.i]
     cue = found.cue
     reporting = found.cue_lemma in ("report", "according to")
     found.source = resolver.resolve(span, is_media=reporting and head.pos_ == "PROPN")
@@ -380,7 +431,7 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
         channel = resolver.resolve(listener, is_media=True)
         found.via.append(channel.name)
         resolver.media_names.add(channel.name.lower())
-    relay = _relay_in_subject(span.root)
+    relay = found.relay or _relay_in_subject(span.root) or _possessor_outlet(span.root)
     if relay is not None:
         found.via.append(resolver.resolve(relay, is_media=True).name)
     cited = _cited(cue)
@@ -389,6 +440,20 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
         found.source = resolver.resolve(cited)
         resolver.note_source(found.source, cited)
     return True
+
+
+def _according_as_channel(found: list[_Found]) -> list[_Found]:
+    """ "X said, according to Y" and "according to Y, X said …": Y is the channel of X's statement, not a speaker of its own."""
+    by_cue = {f.cue.i: f for f in found}
+    kept = []
+    for f in found:
+        inner = by_cue.get(f.governs.i) if f.governs is not None else None
+        if inner is not None and inner is not f and inner.source is not None and f.source is not None:
+            if f.source.name not in inner.via and f.source.name != inner.source.name:
+                inner.via.append(f.source.name)
+            continue
+        kept.append(f)
+    return kept
 
 
 def _is_channel(listener: Span) -> bool:
@@ -401,25 +466,57 @@ def _is_channel(listener: Span) -> bool:
 
 
 def _listener(cue: Token) -> Span | None:
-    """Who a statement was told to ("told The War Zone", "spoke to Yonhap")."""
-    if cue.lemma_.lower() not in _LISTENER_VERBS:
+    """Who a statement was told to ("told The War Zone", "spoke to Yonhap", "debunked the report to The Guardian").
+
+    Verbs of telling take their listener as an object or after "to"/"with";
+    any other cue passes a statement on only "to" an outlet ("said to the
+    Guardian", "confirmed to Reuters") or "in an interview with" one.
+    """
+    telling = cue.lemma_.lower() in _LISTENER_VERBS
+    if cue.lower_ == "according":
         return None
-    for child in cue.children:
-        if child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN") and child.lower_ not in _NON_CHANNEL_LISTENERS:
+    children = list(cue.children)
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is not None and not telling:  # "debunked the report to The Guardian": the parser hangs "to" on the object
+        children += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"]
+    for child in children:
+        if telling and child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN") and child.lower_ not in _NON_CHANNEL_LISTENERS:
             return _np(child)
-        if child.dep_ == "prep" and child.lower_ in ("to", "with"):
+        if child.dep_ == "prep" and child.lower_ in ("to", "with") and (telling or child.lower_ == "to"):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.lower_ not in _NON_CHANNEL_LISTENERS:
-                return _np(pobj)
+                if telling or pobj.pos_ == "PROPN":
+                    return _np(pobj)
+        if child.dep_ == "prep" and child.lower_ == "in":  # "said in an interview with Y"
+            interview = next((g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() in _INTERVIEW_NOUNS), None)
+            outlet = next((g for p in (interview.children if interview is not None else ()) if p.dep_ == "prep"
+                           and p.lower_ in ("with", "on", "to") for g in p.children if g.dep_ == "pobj"), None)
+            if outlet is not None and outlet.lower_ not in _NON_CHANNEL_LISTENERS:
+                return _np(outlet)
     return None
 
 
 def _relay_in_subject(subject: Token) -> Span | None:
-    """ "a source … that spoke to the Yonhap news service": the outlet the source spoke to."""
+    """ "a source … that spoke to the Yonhap news service", "X, quoted by Y,": the outlet the source's words went through."""
     for token in subject.rights:
         if token.dep_ == "relcl" and token.lemma_.lower() in ("speak", "talk", "tell"):
             return _listener(token)
+        if token.dep_ == "acl" and token.lemma_.lower() in ("quote", "cite"):
+            agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            if agent is not None:
+                return _np(agent)
     return None
+
+
+def _possessor_outlet(subject: Token) -> Span | None:
+    """ "the Mirror's source": an unnamed source that an outlet holds is heard through that outlet."""
+    if subject.lower_ not in ANONYMOUS_HEADS:
+        return None
+    owner = next((c for c in subject.children if c.dep_ in ("poss", "nmod") and c.pos_ == "PROPN"
+                  and any(g.tag_ == "POS" for g in c.children)), None)
+    if owner is None or not _is_channel(_np(owner)):
+        return None
+    return owner.doc[owner.left_edge.i:owner.i + 1]
 
 
 def _cited(cue: Token) -> Span | None:
@@ -491,7 +588,7 @@ def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attributi
         content_start=start,
         content_end=end,
         quote=quote_kind,
-        stance=stance_of(stance_cue, content_span, direct=quote_kind == "direct"),
+        stance="no_comment" if found.frame == "no_comment" else stance_of(stance_cue, content_span, direct=quote_kind == "direct"),
         via=list(dict.fromkeys(found.via)),
         writer_distance=writer_distance(sentence, cue),
     )

@@ -66,7 +66,8 @@ HEDGES = frozenset({
 DENIAL_WORDS = frozenset({
     "groundless", "baseless", "fake", "false", "untrue", "ridiculous", "absurd", "nonsense", "lie", "lies",
     "fabrication", "fabricated", "unfounded", "rumor", "rumors", "rumour", "rumours", "hoax", "disinformation",
-    "propaganda", "slander", "smear", "preposterous", "misinformation",
+    "propaganda", "slander", "smear", "preposterous", "misinformation", "rubbish", "bogus", "hogwash", "garbage",
+    "misquote", "misquoted", "misattributed", "misinterpreted", "inaccurate", "incorrect", "erroneous",
 })
 
 #: The writer's own distance from a claim: kept apart from the source's stance.

@@ -16,6 +16,18 @@ from claimledger.records import Stance
 
 _MODAL_HEDGES = frozenset({"may", "might", "could", "would"})
 _INABILITY = frozenset({"unable", "fail", "decline", "refuse"})
+#: Verbs of memory and knowledge: "did not recall", "does not know" cannot confirm.
+_RECALL = frozenset({"recall", "remember", "know"})
+#: Predicates of not knowing: "it was unclear what …", "it is too soon to know …".
+_UNKNOWN = frozenset({"unclear", "uncertain", "unknown", "unsure", "undetermined", "unconfirmed", "unverified"})
+_TOO_SOON = frozenset({"soon", "early", "hard", "difficult", "impossible", "premature"})
+_KNOWING = frozenset({"know", "say", "tell", "determine", "confirm", "judge", "predict", "verify"})
+#: Predicates that, negated, deny the clause they govern: "it is not true that", "they do not mean that".
+_DENYING_PREDICATES = frozenset({"true", "correct", "accurate", "right", "mean", "happen", "exist", "real"})
+#: Verbs of speaking that, negated with an "if"/"whether" question, leave it unanswered ("did not say if …").
+_TELLING = frozenset({"say", "tell", "specify", "disclose", "reveal", "indicate", "explain", "confirm", "answer"})
+#: What a source declines to do: "I'm not going to speculate".
+_DISCUSS = COMMENT | frozenset({"discuss", "speculate", "elaborate"})
 
 
 def is_negated(token: Token) -> bool:
@@ -51,6 +63,10 @@ def cue_stance(cue: Token) -> Stance | None:
             return "no_comment"
         if child.dep_ == "conj" and child.lemma_.lower() in CONFIRM and is_negated(cue):
             return "cannot_confirm"
+    if lemma in _TELLING and is_negated(cue) and _asks(cue):
+        return "no_comment"  # "did not say if dogs could go to hell"
+    if lemma in _RECALL and is_negated(cue):
+        return "cannot_confirm"  # "did not recall the pope saying anything like that"
     if lemma in DENY and not is_negated(cue):
         return "denies"
     if lemma in SPECULATE:
@@ -60,10 +76,44 @@ def cue_stance(cue: Token) -> Stance | None:
     return None
 
 
+def _asks(cue: Token) -> bool:
+    """Whether a cue's clause is an open question ("if …", "whether …", "what …")."""
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") or g.tag_ in ("WDT", "WP", "WRB")
+                                         for g in c.children) for c in cue.children)
+
+
+def _not_known(token: Token) -> bool:
+    """ "unclear", "too soon to know", "hard to tell": the content says the answer is not known."""
+    lemma = token.lemma_.lower()
+    if is_negated(token):
+        return False
+    if lemma in _UNKNOWN:
+        return True
+    around = list(token.children) + (list(token.head.children) if token.dep_ == "acomp" else [])  # "is hard to tell"
+    return lemma in _TOO_SOON and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _KNOWING for c in around)
+
+
+def _denies_clause(token: Token) -> bool:
+    """ "it is not true that …", "they do not mean that …", "no such finding was made"."""
+    lemma = token.lemma_.lower()
+    if lemma in _DENYING_PREDICATES:
+        negated = is_negated(token) or token.dep_ in ("acomp", "attr") and any(c.dep_ == "neg" for c in token.head.children)
+        if negated:
+            return True
+    if token.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and token.pos_ == "NOUN":
+        dets = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "predet")}
+        return "no" in dets and ("such" in dets or token.lemma_.lower() in _CLAIM_NOUNS | _EVIDENCE_NOUNS)
+    return False
+
+
+#: Nouns whose absence denies a claim: "there is no evidence that …".
+_EVIDENCE_NOUNS = frozenset({"evidence", "truth", "basis", "proof", "foundation", "substance", "finding", "indication"})
+
 #: Nouns that name a claim, so that calling one "fake" or "groundless" denies it.
 _CLAIM_NOUNS = frozenset({
     "claim", "report", "allegation", "story", "news", "rumor", "rumour", "accusation", "speculation", "idea",
-    "suggestion", "notion", "assertion", "charge", "this", "that", "it", "these", "those",
+    "suggestion", "notion", "assertion", "charge", "this", "that", "it", "these", "those", "tale", "quote",
+    "quotation", "remark", "comment", "statement", "account", "reporting",
 })
 #: Dependencies that put a hedge outside the statement's main predicate ("weaponry Seoul could offer").
 _EMBEDDED = frozenset({"relcl", "acl", "pcomp", "pobj", "amod", "csubj", "advcl", "npadvmod"})
@@ -78,6 +128,15 @@ def _on_main_predicate(token: Token, root: Token) -> bool:
     return True
 
 
+def _first_person(token: Token) -> bool:
+    """Whether the verb's subject (or the subject of the verb it hangs on) is "I" or "we"."""
+    for verb in (token, token.head):
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject.lower_ in ("i", "we")
+    return False
+
+
 def _denies_a_claim(content: Span) -> bool:
     """Denial words count when they judge a claim ("calling the reports groundless rumors", "This seems like fake news")."""
     return any(t.lemma_.lower() in _CLAIM_NOUNS for t in content)
@@ -85,7 +144,7 @@ def _denies_a_claim(content: Span) -> bool:
 
 def content_stance(content: Span, *, direct: bool) -> Stance | None:
     """The stance the content words carry: a nested inability to confirm, denial words, or hedges."""
-    denial = hedge = False
+    denial = hedge = declines = False
     root = content.root
     for token in content:
         lower = token.lower_
@@ -94,8 +153,17 @@ def content_stance(content: Span, *, direct: bool) -> Stance | None:
             return "cannot_confirm"
         if lower in DENIAL_WORDS or lemma in DENIAL_WORDS:
             denial = True
+        elif token.dep_ == "advcl" and token.head.i == root.i and not any(c.lower_ == "even" for c in token.children) \
+                and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):  # "even if" concedes
+            hedge = True  # a conditional: "if she goes to hell, it'll be my fault"
         elif not _on_main_predicate(token, root):
             continue
+        elif _not_known(token) or lemma in _RECALL - {"know"} and is_negated(token):
+            return "cannot_confirm"
+        elif _denies_clause(token):
+            return "denies"
+        elif lemma in _DISCUSS and is_negated(token) and _first_person(token):
+            declines = True  # "I'm not going to speculate"
         elif (lemma == "rule" and any(c.lower_ == "out" for c in token.children) or lemma in ("discount", "exclude")) \
                 and is_negated(token):
             hedge = True  # "cannot rule out", "cannot discount"
@@ -108,6 +176,8 @@ def content_stance(content: Span, *, direct: bool) -> Stance | None:
             hedge = True
     if denial and _denies_a_claim(content):
         return "denies"
+    if declines:
+        return "no_comment"
     if hedge:
         return "speculates"
     return None

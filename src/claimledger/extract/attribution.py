@@ -91,7 +91,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     quotes = find_quotes(text)
     found = [f for f in cue_candidates(doc, quotes) if accept_cue(f) and not _speaker_in_own_quote(f, quotes)]
     resolver = SourceResolver()
-    resolver.observe_entities(list(doc.ents))
+    resolver.observe_entities(list(doc.ents), [(q.start, q.end) for q in quotes])
     found = [f for f in found if _resolve_source(f, resolver)]
     found = _according_as_channel(found)
     cues = {f.cue.i for f in found}

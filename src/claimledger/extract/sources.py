@@ -8,15 +8,29 @@ later mention back to the fullest name seen. Cross-report resolution
 """
 from __future__ import annotations
 
+import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Span, Token
 
 from claimledger.records import Source, SourceKind
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+#: Titles and role nouns that say a person's gender ("Mrs. Clinton", "a spokeswoman", "Father Martin").
+_GENDERED_WORDS = {
+    **dict.fromkeys(("mr", "mr.", "sir", "lord", "king", "prince", "pope", "father", "fr", "fr.", "brother", "rev",
+                     "spokesman", "chairman", "congressman", "businessman", "husband", "son", "boy", "man",
+                     "grandfather", "uncle", "actor", "nephew", "monsignor", "cardinal"), "m"),
+    **dict.fromkeys(("mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "princess", "sister", "mother",
+                     "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "wife", "daughter", "girl",
+                     "woman", "grandmother", "aunt", "actress", "niece"), "f"),
+}
 PRONOUNS_GROUP = frozenset({"they", "we", "them", "us"})
 
 #: Head nouns of unnamed sources ("a Western official", "analysts").
@@ -85,6 +99,8 @@ class _Known:
     words: frozenset[str]  # lower-cased words of every mention, for descriptions
     position: int
     subject: bool = False  # mentioned as a clause subject: what "he" most often points back to
+    gender: str | None = None  # "m"/"f" when a title, role noun or first name says so
+    quoted: bool = False  # mentioned inside a quotation: not what a pronoun outside it points back to
 
 
 @dataclass(slots=True)
@@ -97,9 +113,16 @@ class SourceResolver:
     media_names: set[str] = field(default_factory=set)
     ents: list[Span] = field(default_factory=list)  # the report's entities by start, see _ents_in
     _ent_starts: list[int] = field(default_factory=list)
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # character spans of direct quotations, in order
 
-    def observe_entities(self, ents: list[Span]) -> None:
-        """Record every named person and organisation so later mentions can find them."""
+    def observe_entities(self, ents: list[Span], quotes: list[tuple[int, int]] | None = None) -> None:
+        """Record every named person and organisation so later mentions can find them.
+
+        ``quotes`` are the character spans of the report's quotations: a name
+        inside one is part of what someone said, not a person the narrative
+        goes on about.
+        """
+        self.quotes = sorted(quotes or [])
         self.ents = sorted(ents, key=lambda e: e.start)
         self._ent_starts = [e.start for e in self.ents]
         for ent in ents:
@@ -111,11 +134,18 @@ class SourceResolver:
                 self.groups.append(_Known(name, kind, frozenset(w.lower() for w in name.split()), ent.start))
 
     def _remember_person(self, name: str, span: Span, position: int) -> None:
-        words = {t.lower_ for t in span} | {t.lower_ for t in _title_tokens(span)}
+        words = {t.lower_ for t in span} | {t.lower_ for t in _title_tokens(span)} | _apposition_words(span)
         subject = span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in ("nsubj", "nsubjpass") and span.root.dep_ == "appos"
-        self._add_person(_Known(name, "person", frozenset(words), position, subject))
+        gender = _gender(words, name)
+        self._add_person(_Known(name, "person", frozenset(words), position, subject, gender, self._quoted(span.start_char)))
+
+    def _quoted(self, char: int) -> bool:
+        i = bisect_right(self.quotes, (char, float("inf"))) - 1
+        return i >= 0 and self.quotes[i][0] <= char < self.quotes[i][1]
 
     def _add_person(self, known: _Known) -> None:
+        if known.gender is None:  # what the report said of the same person before ("Mrs. Gluck" … "Gluck")
+            known.gender = next((k.gender for k in self.persons if k.name == known.name and k.gender), None)
         self.persons.append(known)
         if known.name.split():
             self.by_surname.setdefault(known.name.split()[-1].lower(), []).append(known)
@@ -142,7 +172,7 @@ class SourceResolver:
             return source(self._full_person(_person_name(person), position), "person")
         if head.pos_ == "PRON":
             if lower in PRONOUNS_PERSON:
-                known = self._latest([k for k in self.persons if k.subject], position) or self._latest(self.persons, position)
+                known = self._antecedent(lower, position, self._quoted(span.start_char))
                 return source(known.name if known else text, "person")
             known = self._latest(self.groups, position) if lower == "it" else None
             return source(known.name, known.kind) if known else source(text, "generic")
@@ -154,6 +184,7 @@ class SourceResolver:
                 return source(full, "person")  # a surname the NER missed or took for an organisation
             if named is not None and named.label_ == "GPE":
                 return source(name, "state")
+            name = self._full_group(name, position)
             media = is_media or is_media_name(name) or name.lower() in self.media_names
             return source(name, "media" if media else "organisation")
         described = self._described(span, position)
@@ -162,6 +193,29 @@ class SourceResolver:
         if lower in DOCUMENT_HEADS:
             return source(strip_determiner(text), "media" if lower in _MEDIA_HEADS else "document")
         return source(strip_determiner(text), "anonymous")
+
+    def _antecedent(self, pronoun: str, position: int, quoted: bool) -> _Known | None:
+        """The person a "he" or "she" points back to: of the same gender, the latest named as a subject, else the latest named.
+
+        Outside a quotation, names inside quotations do not count (“[Robert]'s
+        playing games,” Page said. He told …: "he" is Page). None when no
+        earlier person can be meant: an unresolved pronoun is better than a
+        wrong name.
+        """
+        gender = _PRONOUN_GENDER.get(pronoun)
+        pool = [k for k in self.persons if k.position < position and (quoted or not k.quoted)
+                and (gender is None or k.gender in (None, gender))]
+        known = self._latest([k for k in pool if k.subject], position) or self._latest(pool, position)
+        if known is not None and gender is not None and known.gender is None:
+            for k in self.persons:  # the pronoun tells the person's gender from here on
+                if k.name == known.name:
+                    k.gender = gender
+        return known
+
+    def _full_group(self, name: str, position: int) -> str:
+        """The fuller name of an organisation named before ("the Times" after "The New York Times")."""
+        fuller = [k for k in self.groups if k.position < position and k.name.endswith(" " + name) and k.name[:1].isupper()]
+        return max(fuller, key=lambda k: k.position).name if fuller else name
 
     def _ents_in(self, span: Span) -> list[Span]:
         """The entities inside ``span``, as ``span.ents`` gives them.
@@ -218,8 +272,10 @@ class SourceResolver:
     def note_source(self, source: Source, span: Span) -> None:
         """Remember a resolved source so pronouns and descriptions can point at it."""
         words = frozenset(t.lower_ for t in span)
-        if source.kind == "person":
-            self._add_person(_Known(source.name, "person", words | {w.lower() for w in source.name.split()}, span.start))
+        if source.kind == "person":  # a speaker, named or by pronoun, is what the next "he said" most often means
+            words |= {w.lower() for w in source.name.split()}
+            self._add_person(_Known(source.name, "person", words, span.start, True, _gender(words, source.name),
+                                    self._quoted(span.start_char)))
         elif source.kind in ("organisation", "media", "state"):
             self.groups.append(_Known(source.name, source.kind, words, span.start))
             if source.kind == "media":
@@ -248,6 +304,30 @@ def _person_name(ent: Span) -> str:
     """A PERSON entity without leading titles or possessive ("Lt Gen Kyrylo Budanov" -> "Kyrylo Budanov")."""
     tokens = [t for t in ent if t.lower_ not in TITLE_WORDS and t.tag_ != "POS" and t.text not in ("'s", "’s")]
     return " ".join(t.text for t in tokens).strip() or ent.text
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """First name -> "m"/"f", learned from PolNeAR train by ``scripts/train_name_gender.py``; empty if not built."""
+    try:
+        raw = resources.files("claimledger.extract").joinpath("data/name_gender.json").read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    return json.loads(raw)["names"]
+
+
+def _gender(words: set[str] | frozenset[str], name: str) -> str | None:
+    """A person's gender from their titles and role nouns, else from their first name; None when neither tells."""
+    said = {_GENDERED_WORDS[w] for w in words if w in _GENDERED_WORDS}
+    if len(said) == 1:
+        return said.pop()
+    parts = name.split()
+    return first_name_genders().get(parts[0].lower()) if len(parts) > 1 and not said else None
+
+
+def _apposition_words(ent: Span) -> set[str]:
+    """The words of a role noun in apposition to a name ("Gluck, a spokeswoman for …")."""
+    return {c.lower_ for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
 
 
 def _title_tokens(ent: Span) -> list[Token]:

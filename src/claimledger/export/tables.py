@@ -47,7 +47,7 @@ def _flat(frame: pd.DataFrame, raw_formulas: bool = False) -> pd.DataFrame:
     for column in flat.columns:
         if flat[column].map(lambda v: isinstance(v, list)).any():
             flat[column] = flat[column].map(lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v)
-        if not raw_formulas and flat[column].dtype == object:
+        if not raw_formulas and not pd.api.types.is_numeric_dtype(flat[column]):
             flat[column] = flat[column].map(neutralise)
     return flat
 

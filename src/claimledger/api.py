@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import Literal, cast
 
 import pandas as pd
 
 from claimledger.export.json import export_ledger
 from claimledger.export.tables import tables
-from claimledger.ledger import build_ledger
+from claimledger.ledger import build_ledger, stance_model
 from claimledger.ledger.embeddings import use_store_cache
 from claimledger.records import Ledger, StoredReport
 from claimledger.store import Store
@@ -69,3 +70,24 @@ class LedgerView:
 def open_ledger(path: str | Path) -> LedgerView:
     """Shorthand for :meth:`LedgerView.open`."""
     return LedgerView.open(path)
+
+
+Stance = Literal["agree", "disagree", "discuss", "unrelated"]
+MAX_CLAIM_CHARS = 2_000  # a claim is a sentence or two
+MAX_TEXT_CHARS = 100_000  # a long article is ~30,000 characters; the model reads its first 40 sentences anyway
+
+
+def stance(claim: str, text: str) -> Stance:
+    """How ``text`` (a statement or a whole report) relates to ``claim``: it agrees, disagrees
+    (denies, refutes), discusses (reports it without taking a side, hedges) or is unrelated.
+
+    A learned model (:mod:`claimledger.ledger.stance_model`). Empty or
+    oversized input is a caller's mistake, so it raises ``ValueError`` rather
+    than getting a guess.
+    """
+    for name, value, bound in (("claim", claim, MAX_CLAIM_CHARS), ("text", text, MAX_TEXT_CHARS)):
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"stance: {name} is empty")
+        if len(value) > bound:
+            raise ValueError(f"stance: {name} is {len(value):,} characters; at most {bound:,} are accepted")
+    return cast(Stance, stance_model.stance(claim, text))

@@ -1,0 +1,236 @@
+"""How a text relates to a claim: agree, disagree, discuss or unrelated.
+
+The ledger relates each statement (a sentence) or report (an article body) to
+each claim it addresses. Word rules cannot tell "officials confirmed X" from
+"officials denied reports of X" from "X could not be confirmed", so this is a
+small learned model: a few dozen features of the pair (sentence-embedding
+similarity of the claim to the text's sentences, TF-IDF and word/bigram
+overlap, agreement of numbers, counts of learned agreeing/refuting/hedging cue
+words in the sentences nearest the claim) and a one-hidden-layer network over
+them. Everything that is fitted (IDF vocabulary, cue words, scaler, network
+weights) is fitted by ``scripts/train_stance.py`` on the training splits of
+FNC-1 and Emergent and ships in ``data/stance_model.npz``; inference here is
+NumPy only (no scikit-learn at run time).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import numpy as np
+
+from claimledger.ledger.embeddings import embed
+
+LABELS = ("agree", "disagree", "discuss", "unrelated")
+CUE_CLASSES = LABELS[:3]  # cue words are learned for the three related labels
+MAX_SENTENCES = 40  # a report's sentences read: bounds the cost; claims are addressed early
+MAX_SENTENCE_CHARS = 600  # longer "sentences" (lists, run-on markup) are cut: the encoder reads 128 tokens anyway
+NEAR = 3  # sentences nearest the claim (by embedding) whose cue words are counted
+WEIGHTS = "stance_model.npz"
+
+# Negation is linguistic common knowledge, not fitted: the learned cue lists carry the rest.
+NEGATION = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "without"})
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\s*\n\s*")
+_WORD = re.compile(r"[a-z0-9]+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences by end punctuation and line breaks: fast and the same at training and run time."""
+    out = [s.strip()[:MAX_SENTENCE_CHARS] for s in _SENTENCE_END.split(text)]
+    out = [s for s in out if _WORD.search(s.lower())]
+    return out[:MAX_SENTENCES] or [text.strip()[:MAX_SENTENCE_CHARS]]
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased words; "n't" becomes "not" so negation is one token."""
+    return _WORD.findall(re.sub(r"n[’']t\b", " not", text.lower()))
+
+
+def numbers(text: str) -> set[str]:
+    return {n.replace(",", "") for n in _NUMBER.findall(text)}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The fitted word statistics the features read: IDF per word and the cue words per related label."""
+
+    idf: dict[str, float]
+    default_idf: float  # a word unseen in training is as rare as the rarest seen
+    cues: dict[str, frozenset[str]]  # label -> cue words
+
+
+def _tfidf(words: list[str], lex: Lexicon) -> dict[str, float]:
+    counts: dict[str, int] = {}
+    for w in words:
+        counts[w] = counts.get(w, 0) + 1
+    vec = {w: (1.0 + math.log(c)) * lex.idf.get(w, lex.default_idf) for w, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {w: v / norm for w, v in vec.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _bigrams(words: list[str]) -> set[tuple[str, str]]:
+    return set(zip(words, words[1:]))
+
+
+FEATURES = (
+    "emb_first", "emb_max", "emb_top", "emb_mean", "emb_centroid",
+    "tfidf_text", "tfidf_max_sentence", "idf_overlap_text", "idf_overlap_near", "bigram_overlap",
+    "claim_has_number", "claim_numbers_found", "text_numbers_not_in_claim",
+    "log_sentences", "log_text_words", "log_claim_words",
+    "cue_agree_near", "cue_disagree_near", "cue_discuss_near",
+    "cue_agree_text", "cue_disagree_text", "cue_discuss_text",
+    "negation_near", "negation_text", "negation_claim",
+)
+
+
+@dataclass
+class _Text:
+    """What the features read of one text, computed once however many claims it is paired with."""
+
+    sentences: list[str]
+    vecs: np.ndarray  # unit embeddings of the sentences
+    centroid: np.ndarray
+    words: list[list[str]]  # per sentence
+    all_words: list[str]
+    word_set: set[str]
+    tfidf: dict[str, float]
+    sentence_tfidf: list[dict[str, float]]
+    bigrams: set[tuple[str, str]]
+    numbers: set[str]
+    cue_rates: list[float]  # per cue label, then negation: per 100 words of the whole text
+
+
+def _rate(words: list[str], vocab: frozenset[str]) -> float:
+    """Occurrences per 100 words, so a long body and a one-line statement are comparable."""
+    return 100.0 * sum(w in vocab for w in words) / max(len(words), 1)
+
+
+def _read_text(sentences: list[str], vecs: np.ndarray, lex: Lexicon) -> _Text:
+    words = [tokens(s) for s in sentences]
+    all_words = [w for ws in words for w in ws]
+    centroid = vecs.mean(0)
+    return _Text(
+        sentences=sentences, vecs=vecs, centroid=centroid / max(float(np.linalg.norm(centroid)), 1e-9),
+        words=words, all_words=all_words, word_set=set(all_words), tfidf=_tfidf(all_words, lex),
+        sentence_tfidf=[_tfidf(ws, lex) for ws in words],
+        bigrams=set().union(*(_bigrams(ws) for ws in words)),
+        numbers=set().union(*(numbers(s) for s in sentences)),
+        cue_rates=[*(_rate(all_words, lex.cues[k]) for k in CUE_CLASSES), _rate(all_words, NEGATION)],
+    )
+
+
+def _pair_features(claim: str, claim_vec: np.ndarray, text: _Text, lex: Lexicon) -> list[float]:
+    """One row in the order of :data:`FEATURES`; a one-sentence text (a statement) gets the same
+    features as a body, with one sentence to look at."""
+    sims = text.vecs @ claim_vec
+    order = np.argsort(-sims, kind="stable")
+    near = order[:NEAR]
+    near_words = [w for i in near for w in text.words[i]]
+    claim_words = tokens(claim)
+    claim_tfidf = _tfidf(claim_words, lex)
+    claim_idf = {w: lex.idf.get(w, lex.default_idf) for w in set(claim_words)}
+    idf_total = sum(claim_idf.values()) or 1.0
+    near_set = set(near_words)
+    claim_bigrams = _bigrams(claim_words)
+    claim_numbers = numbers(claim)
+    return [
+        float(sims[0]), float(sims[order[0]]), float(sims[near].mean()), float(sims.mean()),
+        float(text.centroid @ claim_vec),
+        _cosine(claim_tfidf, text.tfidf),
+        max(_cosine(claim_tfidf, t) for t in text.sentence_tfidf),
+        sum(v for w, v in claim_idf.items() if w in text.word_set) / idf_total,
+        sum(v for w, v in claim_idf.items() if w in near_set) / idf_total,
+        len(claim_bigrams & text.bigrams) / max(len(claim_bigrams), 1),
+        float(bool(claim_numbers)),
+        len(claim_numbers & text.numbers) / max(len(claim_numbers), 1),
+        math.log1p(len(text.numbers - claim_numbers)),
+        math.log1p(len(text.sentences)), math.log1p(len(text.all_words)), math.log1p(len(claim_words)),
+        *(_rate(near_words, lex.cues[k]) for k in CUE_CLASSES),
+        *text.cue_rates[:3],
+        _rate(near_words, NEGATION), text.cue_rates[3], _rate(claim_words, NEGATION),
+    ]
+
+
+def features(claims: Sequence[str], texts: Sequence[str], lex: Lexicon,
+             embed_fn: Callable[[list[str]], np.ndarray]) -> np.ndarray:
+    """Feature rows for pairs, embedding every distinct claim and sentence in one ``embed_fn`` call."""
+    split = {t: split_sentences(t) for t in dict.fromkeys(texts)}
+    distinct = list(dict.fromkeys([*claims, *(s for ss in split.values() for s in ss)]))
+    vecs = embed_fn(distinct) if distinct else np.zeros((0, 1), np.float32)
+    row = {t: i for i, t in enumerate(distinct)}
+    read = {t: _read_text(ss, vecs[[row[s] for s in ss]], lex) for t, ss in split.items()}
+    out = np.zeros((len(claims), len(FEATURES)), dtype=np.float32)
+    for i, (claim, text) in enumerate(zip(claims, texts)):
+        out[i] = _pair_features(claim, vecs[row[claim]], read[text], lex)
+    return out
+
+
+@dataclass(frozen=True)
+class _Weights:
+    lex: Lexicon
+    mean: np.ndarray
+    scale: np.ndarray
+    layers: list[tuple[np.ndarray, np.ndarray]]  # (W, b) per layer; ReLU between, softmax after
+
+
+@lru_cache(maxsize=1)
+def _weights() -> _Weights:
+    """The shipped model, read once on first use (importing the ledger should not cost a file read)."""
+    with files("claimledger.ledger").joinpath("data", WEIGHTS).open("rb") as fh, np.load(fh) as data:
+        lex = Lexicon(
+            idf=dict(zip(data["idf_words"].tolist(), data["idf_values"].astype(float).tolist())),
+            default_idf=float(data["default_idf"]),
+            cues={k: frozenset(data[f"cues_{k}"].tolist()) for k in CUE_CLASSES},
+        )
+        if tuple(data["features"].tolist()) != FEATURES or tuple(data["labels"].tolist()) != LABELS:
+            raise RuntimeError(f"{WEIGHTS} was trained with other features or labels: re-run scripts/train_stance.py")
+        n_layers = int(data["n_layers"])
+        layers = [(data[f"W{i}"].astype(np.float32), data[f"b{i}"].astype(np.float32)) for i in range(n_layers)]
+        return _Weights(lex, data["mean"].astype(np.float32), data["scale"].astype(np.float32), layers)
+
+
+def predict_proba(x: np.ndarray, mean: np.ndarray, scale: np.ndarray,
+                  layers: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """The network's forward pass (standardise, ReLU hidden layers, softmax): the training script checks
+    it against scikit-learn's own predictions before writing the weights."""
+    h = (x - mean) / scale
+    for i, (w, b) in enumerate(layers):
+        h = h @ w + b
+        if i < len(layers) - 1:
+            np.maximum(h, 0.0, out=h)
+    h = np.exp(h - h.max(1, keepdims=True))
+    return h / h.sum(1, keepdims=True)
+
+
+def stance_scores(claims: Sequence[str], texts: Sequence[str]) -> np.ndarray:
+    """Probabilities (n × 4, columns in the order of :data:`LABELS`) that each text agrees with,
+    disagrees with, discusses or is unrelated to the claim beside it.
+
+    All distinct claims and sentences are embedded in one batch; the sentence
+    vectors go through the ledger's embedding cache, where statements the
+    ledger grouped are already held.
+    """
+    if len(claims) != len(texts):
+        raise ValueError(f"{len(claims)} claims but {len(texts)} texts: pairs must line up")
+    if not claims:
+        return np.zeros((0, len(LABELS)), dtype=np.float32)
+    w = _weights()
+    x = features(claims, texts, w.lex, embed)
+    return predict_proba(x, w.mean, w.scale, w.layers)
+
+
+def stance(claim: str, text: str) -> str:
+    """The most probable of :data:`LABELS` for one pair."""
+    return LABELS[int(np.argmax(stance_scores([claim], [text])[0]))]

@@ -45,7 +45,7 @@ sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "hostile")]
 from make_corpus import GOOD_REPORT, PARAGRAPH, SECRET, make_corpus, short_paragraphs  # noqa: E402
 from test_concurrency import run_writers, split_overlapping  # noqa: E402
 from test_crash_safety import analyze, crash_cycles, export, stored_shape, write_reports  # noqa: E402
-from test_hostile import MAX_RSS_BYTES, _lines_naming, run_cli  # noqa: E402
+from test_hostile import CLAIMLEDGER, MAX_RSS_BYTES, _lines_naming, run_cli  # noqa: E402
 
 from sqlalchemy import text
 
@@ -256,11 +256,11 @@ def csv_formulas(tmp: Path) -> list[tuple[str, str]]:
         '"+1 for the new bridge," the mayor, Ada Brenn, said on Monday.\n'
         '"-5 degrees is no reason to close the port," harbour master Ilse Varga told reporters.\n'
         '"=cmd|\' /C calc\'!A0 is what the hackers typed," police spokesman Tom Hale said.\n', encoding="utf-8")
-    subprocess.run([str(ROOT / ".venv" / "bin" / "claimledger"), "analyze", "formulas.txt", "--db", "l.db"], cwd=root,
+    subprocess.run([str(CLAIMLEDGER), "analyze", "formulas.txt", "--db", "l.db"], cwd=root,
                    capture_output=True, check=True)
     counts = {}
     for mode, extra in (("safe", []), ("raw", ["--csv-raw-formulas"])):
-        subprocess.run([str(ROOT / ".venv" / "bin" / "claimledger"), "export", "--format", "csv", "--db", "l.db",
+        subprocess.run([str(CLAIMLEDGER), "export", "--format", "csv", "--db", "l.db",
                         "-o", mode, *extra], cwd=root, capture_output=True, check=True)
         cells = [c for path in (root / mode).glob("*.csv") for row in csv.reader(open(path, newline="", encoding="utf-8"))
                  for c in row]
@@ -376,11 +376,11 @@ def live_serve(tmp: Path) -> list[tuple[str, str]]:
     """A live ``claimledger serve`` on loopback: a dripping page and a paste, the queue bound, forged headers."""
     root = tmp / "serve"
     root.mkdir()
-    subprocess.run([str(ROOT / ".venv" / "bin" / "claimledger"), "analyze", str(ROOT / "examples"), "--db", "l.db"],
+    subprocess.run([str(CLAIMLEDGER), "analyze", str(ROOT / "examples"), "--db", "l.db"],
                    cwd=root, capture_output=True, check=True)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "claimledger"), "serve", "--db", "l.db", "--port", str(port),
+    proc = subprocess.Popen([str(CLAIMLEDGER), "serve", "--db", "l.db", "--port", str(port),
                              "--allow-private-addresses"], cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     rows = []
     try:
@@ -444,7 +444,7 @@ def periodic_kills(tmp: Path, seconds: tuple[float, float] = (10, 20), cycles: i
 def read_only(tmp: Path) -> list[tuple[str, str]]:
     store = tmp / "ro" / "store"
     store.mkdir(parents=True)
-    bin_ = ROOT / ".venv" / "bin" / "claimledger"
+    bin_ = CLAIMLEDGER
     subprocess.run([str(bin_), "analyze", str(ROOT / "examples"), "--db", str(store / "l.db")], capture_output=True,
                    check=True)
     if shutil.which("unshare") is None:

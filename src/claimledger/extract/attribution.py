@@ -443,7 +443,11 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
 
 
 def _according_as_channel(found: list[_Found]) -> list[_Found]:
-    """ "X said, according to Y" and "according to Y, X said …": Y is the channel of X's statement, not a speaker of its own."""
+    """ "X said, according to Y" and "according to Y, X said …": Y is the channel of X's statement, not a speaker of its own.
+
+    Around a cue that is not a verb of saying ("X proposed …, according to
+    Y") the statement is also Y's own report, and stays.
+    """
     by_cue = {f.cue.i: f for f in found}
     kept = []
     for f in found:
@@ -451,7 +455,8 @@ def _according_as_channel(found: list[_Found]) -> list[_Found]:
         if inner is not None and inner is not f and inner.source is not None and f.source is not None:
             if f.source.name not in inner.via and f.source.name != inner.source.name:
                 inner.via.append(f.source.name)
-            continue
+            if inner.cue_lemma in _STRONG_SPEECH:  # "Branson proposed X, according to the Mirror" stays the Mirror's too
+                continue
         kept.append(f)
     return kept
 
@@ -501,7 +506,7 @@ def _relay_in_subject(subject: Token) -> Span | None:
     for token in subject.rights:
         if token.dep_ == "relcl" and token.lemma_.lower() in ("speak", "talk", "tell"):
             return _listener(token)
-        if token.dep_ == "acl" and token.lemma_.lower() in ("quote", "cite"):
+        if token.dep_ == "acl" and token.lemma_.lower() in ("quote", "cite", "say", "describe", "identify"):  # "a source said by X to be close to"
             agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if agent is not None:
                 return _np(agent)
@@ -626,7 +631,8 @@ def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[
             continue
         if len(text[quote.start:quote.end].split()) < _CONTINUATION_MIN_WORDS:
             continue
-        previous = [i for i, a in enumerate(taken) if a.content_end <= quote.start and a.source is not None]
+        previous = [i for i, a in enumerate(taken) if a.content_end <= quote.start and a.source is not None
+                    and not _inside(a.cue_start, quotes)]  # a speaker quoted by the speaker ("“He said …,” Martin told …") does not go on
         if not previous:
             continue
         index = max(previous, key=lambda i: taken[i].content_end)
@@ -660,6 +666,10 @@ def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[
 
 
 # Spans ------------------------------------------------------------------------
+
+
+def _inside(char: int, quotes: list[Quote]) -> bool:
+    return bool(_overlapping(quotes, char, char + 1))
 
 
 def _np(token: Token) -> Span:

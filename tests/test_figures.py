@@ -140,19 +140,22 @@ def test_lone_number_without_a_count_is_not_a_figure(nlp):
 
 
 @pytest.mark.parametrize("sentence, value, unit", [
-    ("Seoul supplied 155mm artillery shells through a third country.", 155, "mm"),
-    ("A 122-mm rocket hit the depot.", 122, "mm"),
-    ("The war is being fought 5,000 miles away.", 5000, "miles"),
-    ("The base is roughly 100 Miles from the border.", 100, "miles"),
-    ("The guns can fire 40 kilometres.", 40, "kilometres"),
-    ("The package is worth $5 billion.", 5_000_000_000, "$"),
+    ("Seoul supplied 155mm artillery shells through a third country.", 155, "millimeter"),
+    ("A 122-mm rocket hit the depot.", 122, "millimeter"),
+    ("The war is being fought 5,000 miles away.", 5000, "mile"),
+    ("The base is roughly 100 Miles from the border.", 100, "mile"),
+    ("The guns can fire 40 kilometres.", 40, "kilometer"),
+    ("The package is worth $5 billion.", 5_000_000_000, "USD"),
     ("Exports rose 30 percent in a year.", 30, "percent"),
     ("Turnout fell 12 per cent.", 12, "percent"),
-    ("Output grew 7% last year.", 7, "%"),
-    ("The ships carried 7,000 tonnes of ammunition.", 7000, "tonnes"),
-    ("Talks went on for more than two years.", 2, "years"),
-    ("Support fell four percentage points.", 4, "percentage points"),
+    ("Output grew 7% last year.", 7, "percent"),
+    ("The ships carried 7,000 tonnes of ammunition.", 7000, "metric_ton"),
+    ("Talks went on for more than two years.", 2, "year"),
+    ("Support fell four percentage points.", 4, "percentage_point"),
     ("Jets scrambled five times that week.", 5, "times"),
+    ("The co-operative bought 200 hectares of farmland.", 200, "hectare"),
+    ("The flood damage was put at 3.5 million euros.", 3_500_000, "EUR"),
+    ("The storm dropped 4 inches of rain on the town.", 4, "inch"),
 ])
 def test_measures_are_never_counts(nlp, sentence, value, unit):
     figure = only(nlp, sentence)
@@ -218,3 +221,39 @@ def test_seed_reports_meet_figure_targets(nlp):
         if g.get("kind") == "measure":
             same = [f for f in found[g["doc"]] if abs(f.value - float(g["value"])) < 1e-6]
             assert all(f.kind == "measure" for f in same), same
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("One man died when the roof of the warehouse gave way.", "man"),
+    ("The gunman killed one person before he was arrested.", "person"),
+    ("A single passenger walked away from the wreck.", "passenger"),
+    ("Only one young soldier returned from the patrol.", "young soldier"),
+])
+def test_counts_of_one(nlp, sentence, subject):
+    figure = only(nlp, sentence)
+    assert (figure.kind, figure.value, figure.subject) == ("count", 1, subject)
+
+
+@pytest.mark.parametrize("sentence", [
+    "One day the river will flood again.",
+    "At one point the crowd pushed towards the gate.",
+    "It was one of the largest fires in the county.",
+    "One could hear the sirens from the harbour.",
+    "Not a single vote was cast for the motion.",
+    "That was one option the council considered.",
+])
+def test_one_that_does_not_count(nlp, sentence):
+    assert [f for f in figures(nlp, sentence) if f.value == 1] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officers were called to the 1200 block of Harmon Street on Sunday night.",
+    "The driver, aged 45, was taken to hospital.",
+    "A 45-year-old woman was charged with theft.",
+    "The fire broke out at 3:30 p.m. near the depot.",
+    "Anyone with information can call 555-123-4567.",
+    "The visitors won 3-1 after extra time.",
+    "She finished third, the 21st time she had run the race.",
+])
+def test_addresses_ages_times_phones_scores_ordinals_are_not_counts(nlp, sentence):
+    assert [f for f in figures(nlp, sentence) if f.kind == "count"] == []

@@ -59,6 +59,8 @@ _AUDIENCES = frozenset({
 })
 #: Occasions a statement is made to an outlet in ("in an interview with Y").
 _INTERVIEW_NOUNS = frozenset({"interview", "statement", "email", "e-mail", "post", "op-ed", "article", "appearance", "podcast"})
+#: Verbs of "as reported by Y", "as Y wrote".
+_AS_REPORTED = frozenset({"report", "write", "say", "note", "reveal", "tell", "claim", "state", "tweet", "post"})
 #: Verbs that hold an answer as their object: "had no comment", "offered no response".
 _HAVING = frozenset({"have", "offer", "give", "provide", "issue", "make"})
 _ANSWER_NOUNS = frozenset({"comment", "response", "reply", "answer", "statement"})
@@ -118,7 +120,8 @@ def cue_candidates(doc: Doc, quotes: list[Quote] | None = None) -> list[_Found]:
     for sent in doc.sents:
         near = _quotes_near(sent, quotes)
         for token in sent:
-            candidate = _according_candidate(token, sent) or _no_comment_candidate(token, sent) \
+            candidate = _according_candidate(token, sent) or _as_reported_candidate(token, sent) \
+                or _no_comment_candidate(token, sent) \
                 or _verb_candidate(token, sent, near) or _noun_candidate(token, sent)
             if candidate is not None and (not found or found[-1].cue.i != candidate.cue.i):
                 found.append(candidate)
@@ -366,6 +369,20 @@ def _according_candidate(token: Token, sent: Span) -> _Found | None:
     return _Found(token, "according to", _np(pobj), content, "according", sent, governs=clause)
 
 
+def _as_reported_candidate(token: Token, sent: Span) -> _Found | None:
+    """ "As reported by Y, …", "as Y reported, …": like "according to Y", the rest of the clause is Y's."""
+    if token.dep_ != "advcl" or token.lemma_.lower() not in _AS_REPORTED or token.head.i == token.i \
+            or not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return None
+    source = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None) \
+        or next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if source is None or source.pos_ not in ("PROPN", "NOUN"):
+        return None
+    name = token.doc[source.left_edge.i:source.i + 1]  # the parser hangs the clause's subjects on the name as conjuncts
+    content = _span_without(token.head, token, within=sent)
+    return _Found(token, token.lemma_.lower(), name, content, "according", sent, governs=token.head)
+
+
 def _noun_candidate(token: Token, sent: Span) -> _Found | None:
     """Nominal cues: "claims by X that …", "X's assessment that …"."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES:
@@ -446,19 +463,20 @@ def _according_as_channel(found: list[_Found]) -> list[_Found]:
     """ "X said, according to Y" and "according to Y, X said …": Y is the channel of X's statement, not a speaker of its own.
 
     Around a cue that is not a verb of saying ("X proposed …, according to
-    Y") the statement is also Y's own report, and stays.
+    Y") the statement is Y's report of what X did, and only it stays.
     """
     by_cue = {f.cue.i: f for f in found}
-    kept = []
+    kept, dropped = [], set()
     for f in found:
         inner = by_cue.get(f.governs.i) if f.governs is not None else None
         if inner is not None and inner is not f and inner.source is not None and f.source is not None:
             if f.source.name not in inner.via and f.source.name != inner.source.name:
                 inner.via.append(f.source.name)
-            if inner.cue_lemma in _STRONG_SPEECH:  # "Branson proposed X, according to the Mirror" stays the Mirror's too
+            if inner.cue_lemma in _STRONG_SPEECH:
                 continue
+            dropped.add(inner.cue.i)  # "Branson proposed X, according to the Mirror": the Mirror's report of a proposal
         kept.append(f)
-    return kept
+    return [f for f in kept if f.cue.i not in dropped]
 
 
 def _is_channel(listener: Span) -> bool:
@@ -548,7 +566,7 @@ def _nest_channels(found: list[_Found]) -> None:
             continue
         start, end = outer.content
         inside = [found[i] for _, i in by_cue[bisect_left(cue_positions, start):bisect_left(cue_positions, end)]]
-        if outer.cue_lemma == "according to":
+        if outer.frame == "according":
             sent = outer.sentence
             inside += [found[i] for _, i in by_cue[bisect_left(cue_positions, sent.start_char):bisect_left(cue_positions, sent.end_char)]]
         for inner in inside:
@@ -556,7 +574,7 @@ def _nest_channels(found: list[_Found]) -> None:
                 continue
             if inner.source.name == outer.source.name:
                 channels = outer.via
-            elif outer.cue_lemma in ("report", "according to") or outer.source.kind == "media":
+            elif outer.cue_lemma in ("report", "according to") or outer.frame == "according" or outer.source.kind == "media":
                 channels = [outer.source.name] + outer.via
             else:
                 continue

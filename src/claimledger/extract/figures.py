@@ -8,7 +8,11 @@ it counts (the noun it modifies through ``nummod``, the object of "of" in
 12,000" or "put the number at 11,000", the count noun last mentioned in the
 sentence or the one before). Measures (155mm, 100 miles, $5 billion, 30
 percent, two years) are kept with ``kind="measure"`` and a ``unit`` so they
-are never compared as counts. Dates, years, day numbers, ages, ordinals,
+are never compared as counts; the unit is normalised (pint's name for
+physical units, ISO codes for currencies: "tonnes" -> ``metric_ton``, "$"
+-> ``USD``). "One" counts only right before its noun ("one man died",
+"killed one person", "a single passenger"), never as a pronoun or in an
+idiom ("one could", "at one point", "one day"). Dates, years, day numbers, ages, ordinals,
 clock times, model numbers (MiG-29, Hwasong-11, Boeing 747) and numbers that
 are part of names are not figures at all.
 
@@ -33,7 +37,9 @@ drop "Apollo 11"), since the small model tags counts as QUANTITY or MONEY.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+import pint
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.records import Figure, Qualifier
@@ -55,6 +61,11 @@ _PLURALS = {"tens": 10, "dozens": 12, "hundreds": 100, "scores": 20,
             "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _PLURAL_FACTOR = (2, 10)  # "thousands" = 2,000 to 10,000
 _FUZZY = {"few": (2, 5), "several": (3, 9), "couple": (2, 3)}
+_SINGLE = {"single", "lone", "sole"}  # "a single passenger": a count of one
+#: Nouns after "one" that make an idiom, not a count ("one way or another", "at one point", "one day").
+_ONE_IDIOMS = {"way", "point", "hand", "thing", "side", "reason", "another", "moment", "stage", "place", "kind",
+               "sort", "part", "piece", "other", "question", "problem", "issue", "example", "instance", "case", "option",
+               "choice", "alternative", "possibility", "factor"}
 _SCALE_WORDS = _MULTIPLIERS.keys() | _SCALES.keys()
 
 #: Qualifier phrases, matched right before the number, longest first.
@@ -146,7 +157,7 @@ def _starts_number(doc: Doc, i: int, stop: int) -> bool:
     if word == "tens":
         return nxt == "of" and i + 2 < stop and doc[i + 2].lower_ in _PLURALS
     if word in ("a", "an"):
-        return nxt in _SCALE_WORDS or nxt in _FUZZY
+        return nxt in _SCALE_WORDS or nxt in _FUZZY or nxt in _SINGLE
     if word in _FUZZY:
         return nxt in _SCALE_WORDS or nxt == "of" and i + 2 < stop and doc[i + 2].lower_ in _SCALE_WORDS
     if word == "half":
@@ -162,7 +173,7 @@ def _continues(doc: Doc, j: int, stop: int, prev: str) -> bool:
         return prev not in _SCALE_WORDS or _value_word(word) > _value_word(prev)
     if word in _SMALL:
         return prev in _SCALE_WORDS or prev in ("and", "-") or prev in _SMALL and _SMALL[prev] % 10 == 0 and _SMALL[prev] >= 20 and _SMALL[word] < 10
-    if word in _FUZZY:
+    if word in _FUZZY or word in _SINGLE:
         return prev in ("a", "an")
     if word in ("a", "an"):
         return prev == "half" and nxt in _SCALE_WORDS
@@ -250,6 +261,8 @@ def _read(doc: Doc, i: int, stop: int) -> tuple[int, float | None, float | None,
             current = None
         elif word in ("a", "an"):
             current = current if prev == "half" else 1
+        elif word in _SINGLE:
+            current = 1
         elif word == "half":
             current = 0.5
         prev = word
@@ -288,6 +301,7 @@ def _figure(doc: Doc, sent: Span, start: int, end: int, low: float, high: float,
     head = _counted_noun(doc, start, end, max(unit_end, q_end))
     if head is not None and kind == "count" and _is_unit(head):
         unit, kind = head.lower_, "measure"
+    unit = normal_unit(unit) if unit else None
     if kind == "count" and any(doc[k].ent_type_ in ("DATE", "TIME") for k in range(start, end)) \
             and not any("," in doc[k].text for k in range(start, end)):
         return None  # a grouped number ("In October 2,000 troops") is never a date
@@ -339,8 +353,10 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
     first, last = doc[start], doc[end - 1]
     prev = doc[start - 1] if start > sent.start else None
     nxt = doc[end] if end < sent.end else None
-    if end - start == 1 and first.lower_ == "one" and not qualified:
-        return True  # "one option", "one could hear", "one of the largest": a determiner, not a count
+    if first.lower_ in ("a", "an") and prev is not None and prev.lower_ in ("not", "no", "without"):
+        return True  # "not a single vote": none, not one
+    if end - start == 1 and first.lower_ == "one" and not qualified and not _counts_one(first, prev):
+        return True  # "one could hear", "one of the largest", "at one point": a pronoun or idiom, not a count
     if first.pos_ == "PRON":
         return True
     if _is_age(doc, start, end, sent):
@@ -381,6 +397,19 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
         if value <= 31 and _near_month(doc, start, end, sent):
             return True  # a day of the month
     return False
+
+
+def _counts_one(token: Token, prev: Token | None) -> bool:
+    """ "one man died", "killed one person": "one" counting the noun right after it (adjectives between)."""
+    head = token.head
+    if token.dep_ != "nummod" or head.pos_ != "NOUN" or head.i <= token.i \
+            or any(t.pos_ not in ("ADJ", "NOUN", "PUNCT") for t in token.doc[token.i + 1:head.i]):
+        return False
+    if prev is not None and prev.lower_ in ("no", "at", "in", "on", "from", "with", "by", "any", "every", "each"):
+        return False  # "at one point", "no one person", "on one side"
+    if head.dep_ == "attr":
+        return False  # "that was one option": a predicate names a kind, it does not count
+    return head.lemma_.lower() not in _ONE_IDIOMS | _TIME_UNITS
 
 
 def _counts_plural(token: Token) -> bool:
@@ -445,6 +474,46 @@ def _unit(doc: Doc, start: int, end: int, sent: Span) -> tuple[str | None, int, 
     return None, end, text_start
 
 
+#: Currencies by symbol or word, as ISO 4217 codes.
+_CURRENCIES = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "€": "EUR", "eur": "EUR",
+    "euro": "EUR", "euros": "EUR", "£": "GBP", "gbp": "GBP", "sterling": "GBP", "¥": "JPY", "yen": "JPY",
+    "yuan": "CNY", "₩": "KRW", "won": "KRW", "krw": "KRW", "₽": "RUB", "rouble": "RUB", "roubles": "RUB",
+    "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "₴": "UAH", "hryvnia": "UAH", "hryvnias": "UAH",
+    "rupee": "INR", "rupees": "INR", "a$": "AUD", "c$": "CAD", "hk$": "HKD",
+}
+_PERCENT = {"%", "percent", "pct", "percentage"}
+
+
+@lru_cache(maxsize=1)
+def _units() -> pint.UnitRegistry:
+    """pint's registry, loaded on the first measure (about a second and a half)."""
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=512)
+def normal_unit(written: str) -> str:
+    """One name per unit however it is written: "tonnes" -> "metric_ton", "$" -> "USD", "%" -> "percent".
+
+    Currencies become ISO codes; physical and time units pint's canonical
+    name; a word pint does not know ("times", "calibre") stays as written,
+    lower-cased.
+    """
+    word = written.lower()
+    if word in _CURRENCIES:
+        return _CURRENCIES[word]
+    if word in _PERCENT:
+        return "percent"
+    if word == "percentage points":
+        return "percentage_point"
+    if word in ("times", "time"):
+        return "times"
+    try:
+        return str(_units().parse_units(word))
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError, AttributeError, TypeError):
+        return word
+
+
 def _is_unit(token: Token) -> bool:
     word = token.lower_
     return word in _UNITS or token.lemma_.lower() in _UNITS or word.endswith("s") and word[:-1] in _UNITS
@@ -462,9 +531,9 @@ def _counted_noun(doc: Doc, start: int, end: int, after: int) -> Token | None:
     for token in doc[start:end]:
         head = token.head
         if head.i < start or head.i >= end:
-            if end <= head.i < after or head.lower_ in _SIZE_WORDS:
+            if end <= head.i < after or head.lower_ in _SIZE_WORDS and end < len(doc) and doc[end].text == "-":
                 token, head = head, head.head  # "155mm shells", "2,000+ drones", "a 12,000-strong force"
-            if token.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") \
+            if token.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod", "det") and head.pos_ in ("NOUN", "PROPN") \
                     and head.i >= after:
                 return head
             break

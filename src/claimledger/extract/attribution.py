@@ -62,8 +62,8 @@ _INTERVIEW_NOUNS = frozenset({"interview", "statement", "email", "e-mail", "post
 #: Verbs of "as reported by Y", "as Y wrote".
 _AS_REPORTED = frozenset({"report", "write", "say", "note", "reveal", "tell", "claim", "state", "tweet", "post"})
 #: Verbs that hold an answer as their object: "had no comment", "offered no response".
-_HAVING = frozenset({"have", "offer", "give", "provide", "issue", "make"})
-_ANSWER_NOUNS = frozenset({"comment", "response", "reply", "answer", "statement"})
+_HAVING = frozenset({"have", "offer", "give", "provide", "issue"})
+_ANSWER_NOUNS = frozenset({"comment", "response", "reply", "answer"})
 _PREP_CUE_PREPS = frozenset({"on", "about", "of", "over", "for", "against", "at"})
 _LEARNED_MIN = 0.5  # a combination outside the core needs annotators to agree half the time
 _CORE_MIN = 0.15  # the core is dropped only where annotators almost never took it as a cue
@@ -193,6 +193,12 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     if saying is not None:  # the clause may hang on "quoted" or on "saying"
         children += list(saying.children)
     clauses = [c for c in children if c.dep_ == "ccomp"]
+    quote_after = _quote_right_after(token, quotes)
+    if quote_after is not None and clauses and all(c.i < token.i and not _inside(c.idx, quotes) for c in clauses):
+        return "quote", (quote_after.start, quote_after.end)  # "But asked if …, Camosy said, “In a word: Absolutely.”"
+    if clauses:  # "claimed it was enough …, and that the band was …": a second clause conjoined to the cue
+        clauses += [c for c in children if c.dep_ == "conj" and c.i > token.i
+                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
     if not clauses and any(c.dep_ == "dobj" and c.lower_ == "what" for c in children):
         # "showing what it claims are …": the parser hangs the clause on the verb above
         clauses = [c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i]
@@ -213,6 +219,16 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     if quote is not None:
         return "quote", (quote.start, quote.end)
     return _object_complement(token, children)
+
+
+def _quote_right_after(token: Token, quotes: list[Quote]) -> Quote | None:
+    """A quotation opening right after the cue and a comma or colon ("said, “…”", "said: “…”")."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is None or nxt.text not in (",", ":"):
+        return None
+    after = nxt.idx + 1
+    return next((q for q in _overlapping(quotes, after, after + 4) if after <= q.start <= after + 3), None)
 
 
 def _object_complement(token: Token, children: list[Token]) -> tuple[str | None, tuple[int, int]]:
@@ -426,6 +442,7 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
         or lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP
         or lower in ANONYMOUS_HEADS or lower in DOCUMENT_HEADS
         or found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "para", "quote", "noun")
+        or found.cue_lemma in SPEECH and found.frame == "ccomp" and head.tag_ in ("NNS", "NNPS")  # "Theologians cautioned that"
         or found.cue_lemma in DENY | CONFIRM | COMMENT  # only actors deny, confirm or comment
         or found.frame == "according"
     )

@@ -199,7 +199,7 @@ def internal_addresses(tmp: Path) -> list[tuple[str, str]]:
             entry_feed.write_text(feed.format(host=form).replace("PORT", str(port)))
             run = run_cli(["watch", "--once", entry_feed.name, "--db", "ledger.db"], root)
             tried += 1
-            refused += run.code == 1 and "not a public address" in run.stderr
+            refused += run.code == 1 and ("not a public address" in run.stderr or "not a valid" in run.stderr)
         redirects = _redirects(port, hits)
         reached_before = len(hits)
         allowed = run_cli(["analyze", f"http://127.0.0.1:{port}/page.html", "--db", "allowed.db",

@@ -287,3 +287,127 @@ def test_spans_point_into_the_text(nlp):
             assert text[a.content_start:a.content_end] == a.content
         assert text[a.start:a.end] == a.sentence
         assert a.start <= a.content_start < a.content_end <= a.end
+
+
+# Channels -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, phrase, speaker, via", [
+    ("The ferry operator told Harbour Radio that the crossing would reopen on Monday.", "crossing would reopen",
+     "The ferry operator", ["Harbour Radio"]),
+    ("Two cranes collapsed overnight, the Valmora Gazette reported, citing the port captain.", "Two cranes",
+     "the port captain", ["Valmora Gazette"]),
+    ("According to the Valmora Gazette, the mayor said the bridge would close.", "bridge would close",
+     "the mayor", ["Valmora Gazette"]),
+    ("“The bridge will close,” the mayor said, according to the Valmora Gazette.", "bridge will close",
+     "the mayor", ["Valmora Gazette"]),
+    ("The mayor said in an interview with Coastline TV that the bridge would close.", "bridge would close",
+     "The mayor", ["Coastline TV"]),
+    ("Engineer Lena Ortiz, quoted by the Valmora Gazette, said the cables were worn.", "cables were worn",
+     "Engineer Lena Ortiz", ["Valmora Gazette"]),
+    ("The Valmora Gazette quotes a dock worker as saying: “The cranes shook all night.”", "cranes shook",
+     "a dock worker", ["Valmora Gazette"]),
+    ("A spokesperson for the port told Harbour Radio that the cranes were safe.", "cranes were safe",
+     "A spokesperson for the port", ["Harbour Radio"]),
+    ("The port’s lawyer denied the report to the Valmora Gazette.", "the report",
+     "The port’s lawyer", ["Valmora Gazette"]),
+    ("According to the Gazette’s source, the cranes had not been inspected for years.", "not been inspected",
+     "the Gazette’s source", ["Gazette"]),
+])
+def test_channels(nlp, text, phrase, speaker, via):
+    a = one(nlp, text, phrase)
+    assert a.source.text == speaker
+    assert a.via == via
+
+
+def test_channel_chain_of_two(nlp):
+    text = ("The harbour master told Harbour Radio that the pier was unsafe, the Valmora Gazette reported.")
+    a = one(nlp, text, "pier was unsafe")
+    assert a.source.text == "The harbour master"
+    assert a.via == ["Harbour Radio", "Valmora Gazette"]
+
+
+def test_according_to_around_a_saying_is_no_statement_of_its_own(nlp):
+    found = extract(nlp, "According to the Valmora Gazette, the mayor said the bridge would close.")
+    assert [a.cue for a in found] == ["say"]
+
+
+def test_the_short_name_of_an_outlet_named_before(nlp):
+    text = ("The Valmora Evening Times first reported the closure. "
+            "The mayor told the Times that the bridge was unsafe.")
+    assert one(nlp, text, "bridge was unsafe").via == ["Valmora Evening Times"]
+
+
+# Non-answers, denials and hedges ----------------------------------------------
+
+
+@pytest.mark.parametrize("text, phrase, stance", [
+    ("The port authority declined to comment on the collapse.", "collapse", "no_comment"),
+    ("The crane maker did not respond to a request for comment.", "request for comment", "no_comment"),
+    ("A spokeswoman for the ministry had no immediate comment.", "comment", "no_comment"),
+    ("The governor did not say whether the bridge would reopen.", "bridge would reopen", "no_comment"),
+    ("“I am not going to speculate,” the harbour master said.", "speculate", "no_comment"),
+    ("The claim could not be independently verified, the agency said.", "independently verified", "cannot_confirm"),
+    ("The inspector said it was too early to know whether the cables had failed.", "cables had failed",
+     "cannot_confirm"),
+    ("The coroner said it was unclear how the fire started.", "fire started", "cannot_confirm"),
+    ("The manager said he did not recall any warning about the cables.", "warning", "cannot_confirm"),
+    ("The ministry said no such finding was made by the inspectors.", "finding was made", "denies"),
+    ("The mayor said it is not true that the bridge was closed for good.", "bridge was closed", "denies"),
+    ("The union said the story about the strike was rubbish.", "strike was rubbish", "denies"),
+    ("Officials said the fire was believed to have started in the kitchen.", "fire was believed", "speculates"),
+    ("The readings suggest the dam moved in the night, engineers said.", "dam moved", "speculates"),
+    ("The engineer said that if the rain continues, the levee will fail.", "levee will fail", "speculates"),
+])
+def test_stances_of_non_answers_denials_and_hedges(nlp, text, phrase, stance):
+    assert one(nlp, text, phrase).stance == stance
+
+
+def test_even_if_concedes_rather_than_hedges(nlp):
+    a = one(nlp, "The captain said that even if the storm passes, the port stays closed.", "port stays closed")
+    assert a.stance == "asserts"
+
+
+def test_writer_distance_is_not_the_source_stance(nlp):
+    a = one(nlp, "The mayor allegedly told aides that the bridge was sound.", "bridge was sound")
+    assert a.writer_distance == "allegedly"
+    assert a.stance == "asserts"
+
+
+# Speakers ---------------------------------------------------------------------
+
+
+def test_pronoun_agrees_in_gender(nlp):
+    text = ("Maria Lopez met the harbour master, Tom Reyes, on Friday. "
+            "She said the pier would close in May.")
+    assert one(nlp, text, "pier would close").source.name == "Maria Lopez"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender(nlp):
+    text = ("Mrs. Clark spoke to the inspector, Mr. Dunn. Dunn was silent. "
+            "She said the cranes had been checked.")
+    assert one(nlp, text, "cranes had been checked").source.name == "Clark"
+
+
+def test_pronoun_outside_a_quotation_skips_names_inside_it(nlp):
+    text = ("Inspector Paul Novak examined the crane. “Anna Berg warned us twice,” Novak said. "
+            "He said the bolts were rusted.")
+    assert one(nlp, text, "bolts were rusted").source.name == "Paul Novak"
+
+
+def test_quotation_named_after_it_goes_to_its_speaker(nlp):
+    text = ("Tom Reyes runs the ferry. “We lost two boats in the storm,” said Anna Berg, who owns the yard.")
+    assert one(nlp, text, "two boats").source.name == "Anna Berg"
+
+
+def test_unresolved_pronoun_stays_a_pronoun(nlp):
+    a = one(nlp, "The committee met on Monday. She said the vote was delayed.", "vote was delayed")
+    assert a.source.name == "She"
+
+
+def test_continuation_goes_to_the_narrative_speaker(nlp):
+    text = ("“He said the yard would close,” Anna Berg told Harbour Radio. "
+            "“That sounds final to everyone who works here.”")
+    a = one(nlp, text, "sounds final")
+    assert a.source.name == "Anna Berg"
+    assert a.via == ["Harbour Radio"]

@@ -215,7 +215,8 @@ class SourceResolver:
     def _full_group(self, name: str, position: int) -> str:
         """The fuller name of an organisation named before ("the Times" after "The New York Times")."""
         fuller = [k for k in self.groups if k.position < position and k.name.endswith(" " + name) and k.name[:1].isupper()]
-        return max(fuller, key=lambda k: k.position).name if fuller else name
+        # the latest, written as the report's sources were ("Valmora Times", not the sentence-initial "The Valmora Times")
+        return min(fuller, key=lambda k: (k.name.startswith("The "), -k.position)).name if fuller else name
 
     def _ents_in(self, span: Span) -> list[Span]:
         """The entities inside ``span``, as ``span.ents`` gives them.

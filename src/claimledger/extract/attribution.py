@@ -194,7 +194,8 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
         children += list(saying.children)
     clauses = [c for c in children if c.dep_ == "ccomp"]
     quote_after = _quote_right_after(token, quotes)
-    if quote_after is not None and clauses and all(c.i < token.i and not _inside(c.idx, quotes) for c in clauses):
+    before = clauses or ([token.head] if token.dep_ == "parataxis" and token.head.i < token.i else [])
+    if quote_after is not None and before and all(c.i < token.i and not _inside(c.idx, quotes) for c in before):
         return "quote", (quote_after.start, quote_after.end)  # "But asked if …, Camosy said, “In a word: Absolutely.”"
     if clauses:  # "claimed it was enough …, and that the band was …": a second clause conjoined to the cue
         clauses += [c for c in children if c.dep_ == "conj" and c.i > token.i
@@ -403,8 +404,8 @@ def _noun_candidate(token: Token, sent: Span) -> _Found | None:
     """Nominal cues: "claims by X that …", "X's assessment that …"."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES:
         return None
-    def that_clause(c: Token) -> bool:
-        return c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+    def that_clause(c: Token) -> bool:  # the parser often calls the complement clause of a noun a relative clause
+        return c.dep_ in ("acl", "ccomp", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
 
     clause = next((c for c in token.children if that_clause(c)), None)
     if clause is None and token.dep_ in ("attr", "dobj", "nsubj"):  # "there have been claims by X that …"
@@ -414,6 +415,9 @@ def _noun_candidate(token: Token, sent: Span) -> _Found | None:
     source = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of") for g in c.children if g.dep_ == "pobj"), None)
     if source is None:
         source = next((c for c in token.children if c.dep_ == "poss"), None)
+    if source is None:  # "a Daily Mirror report that …"
+        source = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                       and c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")), None)
     if source is None:  # "claims made by X that …"
         source = next((g for c in token.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                        for g in a.children if g.dep_ == "pobj"), None)

@@ -32,8 +32,6 @@ MAX_SENTENCE_CHARS = 600  # longer "sentences" (lists, run-on markup) are cut: t
 NEAR = 3  # sentences nearest the claim (by embedding) whose cue words are counted
 WEIGHTS = "stance_model.npz"
 
-# Negation is linguistic common knowledge, not fitted: the learned cue lists carry the rest.
-NEGATION = frozenset({"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "without"})
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\s*\n\s*")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -47,9 +45,27 @@ def split_sentences(text: str) -> list[str]:
     return out[:MAX_SENTENCES] or [text.strip()[:MAX_SENTENCE_CHARS]]
 
 
+def stem(word: str) -> str:
+    """Strip English inflections (denies/denied/denying -> deny, claims -> claim) so one learned
+    cue covers its forms; derivations (reportedly) stay apart."""
+    if len(word) > 4 and word.endswith(("ies", "ied")):
+        return word[:-3] + "y"
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("ed"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 def tokens(text: str) -> list[str]:
-    """Lower-cased words; "n't" becomes "not" so negation is one token."""
-    return _WORD.findall(re.sub(r"n[’']t\b", " not", text.lower()))
+    """Lower-cased, stemmed words; "n't" becomes "not" so negation is one token."""
+    return [stem(w) for w in _WORD.findall(re.sub(r"n[’']t\b", " not", text.lower()))]
+
+
+# Negation is linguistic common knowledge, not fitted: the learned cue lists carry the rest.
+NEGATION = frozenset(map(stem, ("not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "without")))
 
 
 def numbers(text: str) -> set[str]:
@@ -91,8 +107,11 @@ FEATURES = (
     "log_sentences", "log_text_words", "log_claim_words",
     "cue_agree_near", "cue_disagree_near", "cue_discuss_near",
     "cue_agree_text", "cue_disagree_text", "cue_discuss_text",
-    "negation_near", "negation_text", "negation_claim",
+    "cue_agree_lede", "cue_disagree_lede", "cue_discuss_lede",
+    "cue_agree_claim", "cue_disagree_claim", "cue_discuss_claim",
+    "negation_near", "negation_text", "negation_lede", "negation_claim",
 )
+LEDE = 2  # opening sentences: a report's own stance is usually in its lede
 
 
 @dataclass
@@ -110,6 +129,7 @@ class _Text:
     bigrams: set[tuple[str, str]]
     numbers: set[str]
     cue_rates: list[float]  # per cue label, then negation: per 100 words of the whole text
+    lede_rates: list[float]  # the same in the first LEDE sentences
 
 
 def _rate(words: list[str], vocab: frozenset[str]) -> float:
@@ -127,8 +147,14 @@ def _read_text(sentences: list[str], vecs: np.ndarray, lex: Lexicon) -> _Text:
         sentence_tfidf=[_tfidf(ws, lex) for ws in words],
         bigrams=set().union(*(_bigrams(ws) for ws in words)),
         numbers=set().union(*(numbers(s) for s in sentences)),
-        cue_rates=[*(_rate(all_words, lex.cues[k]) for k in CUE_CLASSES), _rate(all_words, NEGATION)],
+        cue_rates=_rates(all_words, lex),
+        lede_rates=_rates([w for ws in words[:LEDE] for w in ws], lex),
     )
+
+
+def _rates(words: list[str], lex: Lexicon) -> list[float]:
+    """Cue words of each related label, then negations, per 100 words."""
+    return [*(_rate(words, lex.cues[k]) for k in CUE_CLASSES), _rate(words, NEGATION)]
 
 
 def _pair_features(claim: str, claim_vec: np.ndarray, text: _Text, lex: Lexicon) -> list[float]:
@@ -145,6 +171,7 @@ def _pair_features(claim: str, claim_vec: np.ndarray, text: _Text, lex: Lexicon)
     near_set = set(near_words)
     claim_bigrams = _bigrams(claim_words)
     claim_numbers = numbers(claim)
+    claim_rates = _rates(claim_words, lex)
     return [
         float(sims[0]), float(sims[order[0]]), float(sims[near].mean()), float(sims.mean()),
         float(text.centroid @ claim_vec),
@@ -158,8 +185,8 @@ def _pair_features(claim: str, claim_vec: np.ndarray, text: _Text, lex: Lexicon)
         math.log1p(len(text.numbers - claim_numbers)),
         math.log1p(len(text.sentences)), math.log1p(len(text.all_words)), math.log1p(len(claim_words)),
         *(_rate(near_words, lex.cues[k]) for k in CUE_CLASSES),
-        *text.cue_rates[:3],
-        _rate(near_words, NEGATION), text.cue_rates[3], _rate(claim_words, NEGATION),
+        *text.cue_rates[:3], *text.lede_rates[:3], *claim_rates[:3],
+        _rate(near_words, NEGATION), text.cue_rates[3], text.lede_rates[3], claim_rates[3],
     ]
 
 

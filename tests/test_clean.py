@@ -105,6 +105,44 @@ def test_sentence_case_line_without_a_period_is_kept():
     assert_kept("Talks broke down after the union rejected the offer, leaving exporters in limbo")
 
 
+def test_a_caption_restating_the_report_is_dropped():
+    # no final stop, standing alone, and every content word already said in the report
+    caption = "The port authority said ships were waiting offshore on Monday"
+    assert_dropped(caption)
+    assert_dropped("- Harbour master of the northern quay, Jan Kowalski")
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "ANALYSIS | Harbour strike spreads to the southern quay\nUnion leaders split over the offer\n"
+        "ANALYSIS | Has the port lost its edge?",
+        "NEWS: Ferry captain rescues stranded kayaker",
+        "Dockers vote on pay deal\nHarbour fees to rise next year",
+    ],
+)
+def test_lists_of_other_headlines_and_kickers_are_dropped(block):
+    assert_dropped(block)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This article originally appeared in The Coastal Herald.",
+        "This story first appeared on Harbour Watch.",
+        "For more, head to The Coastal Herald.",
+        "This image is available for Web and print publication. For questions, contact the photo desk.",
+        "j.kowalski@coastal-herald.example",
+    ],
+)
+def test_syndication_notes_and_bylines_are_dropped(line):
+    assert_dropped(line)
+
+
+def test_a_transcript_question_is_kept():
+    assert_kept("REPORTER: Do you think the strike will end this week?")
+
+
 def test_embed_link_is_removed_and_the_sentence_after_it_kept():
     text = cleaned("Workers filmed the empty quay. pic.twitter.com/Ab12Cd34 Another video shows the gate.")
     assert "Workers filmed the empty quay. Another video shows the gate." in text

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimledger.extract.nlp import load_nlp
-from claimledger.extract.times import find_time_mentions, infer_published, resolve_times, year_hint
+from claimledger.extract.times import PublishedDate, find_time_mentions, infer_published, resolve_times, year_hint
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -229,7 +229,10 @@ def test_infer_published_from_weekdays_and_past_events(nlp):
         "On Thursday, the president said the troops would be ready by November 1. "
         "The army said it will hold drills on November 20."
     )
-    assert infer_published(find_time_mentions(doc), doc, 2024) == ("2024-10-18", True)
+    published = infer_published(find_time_mentions(doc), doc, 2024)
+    assert published.date == "2024-10-18"
+    assert published.evidence == "weekday after the latest dated event"
+    assert published.window == "2024-10-13/2024-10-19"
 
 
 def test_infer_published_latest_dated_event(nlp):
@@ -237,21 +240,69 @@ def test_infer_published_latest_dated_event(nlp):
         "The image was posted on October 20. Lawmakers said on October 23 that 3,000 troops had arrived. "
         "Units are expected to reach the front on December 1."
     )
-    assert infer_published(find_time_mentions(doc), doc, 2024) == ("2024-10-23", True)
+    published = infer_published(find_time_mentions(doc), doc, 2024)
+    assert (published.date, published.window) == ("2024-10-23", "2024-10-23/..")
 
 
 def test_infer_published_uses_the_reports_own_year(nlp):
     doc = nlp("The report appeared on March 3, 2021, and officials responded on March 5.")
-    assert infer_published(find_time_mentions(doc), doc, 2024) == ("2024-03-05", True)
+    assert infer_published(find_time_mentions(doc), doc, 2024).date == "2024-03-05"
     doc = nlp("The president spoke on Sunday (October 20) about the report of October 18.")
-    assert infer_published(find_time_mentions(doc), doc, 2023) == ("2024-10-20", True)
+    assert infer_published(find_time_mentions(doc), doc, 2023).date == "2024-10-20"
 
 
 def test_infer_published_needs_a_dated_event(nlp):
     doc = nlp("The agency said on Friday that troops had arrived last week.")
-    assert infer_published(find_time_mentions(doc), doc, 2024) == (None, True)
+    assert infer_published(find_time_mentions(doc), doc, 2024).date is None
     doc = nlp("Talks ended on October 8.")
-    assert infer_published(find_time_mentions(doc), doc, None) == (None, True)
+    assert infer_published(find_time_mentions(doc), doc, None) == PublishedDate()
+
+
+def test_a_dateline_states_the_date(nlp):
+    text = "GDANSK, June 10 (Europa Wire) - The port said on Monday that traffic rose in May."
+    doc = nlp(text)
+    published = infer_published(find_time_mentions(doc), doc, 2024, text)
+    assert (published.date, published.evidence) == ("2024-06-10", "dateline")
+    text = "Officials met again.\n\nPublished: 3 March 2021\n"
+    doc = nlp(text)
+    assert infer_published(find_time_mentions(doc), doc, None, text).date == "2021-03-03"
+
+
+def test_a_day_counted_from_the_date_before_it(nlp):
+    doc = nlp("The audience was on Nov. 26. The next day, a paper ran the story. A week later it was everywhere.")
+    found = {t.text: t.value for t in resolve_times(find_time_mentions(doc), "2014-12-12")}
+    assert found["The next day"] == "2014-11-27"
+    assert found["A week later"] == "2014-12-04"  # a week after "the next day"
+    assert infer_published(find_time_mentions(doc), doc, 2014).date == "2014-12-04"
+
+
+def test_durations_sets_and_the_present(nlp):
+    doc = nlp("Prices rose for three years and fell in the last twenty four hours. Now the market meets "
+              "every Thursday, and currently trades weekly. Talks lasted 48 hours in the late 1970s.")
+    found = {t.text.lower(): t.value for t in resolve_times(find_time_mentions(doc), "2024-10-23")}
+    assert found["three years"] == "P3Y"
+    assert found["now"] == "PRESENT_REF" and found["currently"] == "PRESENT_REF"
+    assert found["every thursday"] == "XXXX-WXX-4" and found["weekly"] == "P1W"
+    assert found["48 hours"] == "PT48H"
+    assert found["the late 1970s"] == "197"
+    assert "33-year-old" not in {t.text for t in find_time_mentions(nlp("A 33-year-old man was held."))}
+
+
+def test_named_months_quarters_and_parts_of_the_week(nlp):
+    doc = nlp("Sales fell last March and in the third quarter. At the end of September he spoke, "
+              "and earlier this week he spoke again, as in December of 2007 and from 1846 to 1878, when it ended.")
+    found = {t.text.lower(): t.value for t in resolve_times(find_time_mentions(doc), "2014-12-12")}
+    assert found["last march"] == "2014-03"
+    assert found["the third quarter"] == "2014-Q3"
+    assert found["the end of september"] == "2014-09"
+    assert found["earlier this week"] == "2014-12-08/2014-12-11"
+    assert found["december of 2007"] == "2007-12"
+    assert found["from 1846 to 1878"] == "1846/1878"
+
+
+def test_a_future_date_without_a_year_is_the_coming_one(nlp):
+    doc = nlp("The company will report its results in August.")
+    assert [t.value for t in resolve_times(find_time_mentions(doc), "1998-02-13")] == ["1998-08"]
 
 
 # The seed reports, end to end ---------------------------------------------------
@@ -273,8 +324,7 @@ def test_seed_reports_times_and_dates(nlp):
     for key, text in texts.items():
         doc = nlp(text)
         mentions = find_time_mentions(doc)
-        published, inferred = infer_published(mentions, doc, context)
-        assert inferred
+        published = infer_published(mentions, doc, context).date
         low, high = (str(d) for d in gold["documents"][key]["published"])
         assert published is not None and low <= published <= high, (key, published)
         exported[key] = resolve_times(mentions, published)

@@ -9,7 +9,7 @@ Front ends only say how to show an error and how to count progress.
 from __future__ import annotations
 
 import time
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -19,7 +19,7 @@ from claimledger.config import Limits
 from claimledger.dedup import buckets, original_of, pack, signature
 from claimledger.engines import local as local_engine
 from claimledger.extract.nlp import resolve_model_name
-from claimledger.extract.pipeline import ExtractionError, context_year
+from claimledger.extract.pipeline import ExtractionError, context_year, report_years
 from claimledger.ingest import IngestError
 from claimledger.ledger.stories import OPEN_STORIES, StoryIndex
 from claimledger.records import RawReport, ReportExtraction
@@ -83,10 +83,12 @@ def analyse_into(
     tally = Tally(started=time.monotonic(), added=[])
 
     def chunks() -> Iterator[tuple[list[RawReport], int | None]]:
+        in_flight: Counter[int] = Counter()  # years of this run's earlier chunks, which may not be stored yet
         for number, part in enumerate(_chunks(_new_reports(items, store, tally, on_error), CHUNK)):
             if number == 0:
                 resolve_model_name(model)  # a missing model is one error before any engine starts
-            yield part, context_year(part, store.year_counts())
+            yield part, context_year(part, store.year_counts() + in_flight)
+            in_flight.update(report_years(part))
 
     if engine == "ray":
         from claimledger.engines import ray as ray_engine

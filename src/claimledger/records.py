@@ -154,7 +154,13 @@ class NameMention:
 
 @dataclass(slots=True)
 class ReportExtraction:
-    """Everything extracted from one report, ready to store."""
+    """Everything extracted from one report, ready to store.
+
+    An inferred ``published`` comes with the interval the evidence allows
+    (``published_window``, ISO ``start/end``, ``..`` for an open end), what
+    showed it (``published_evidence``: "dateline", "latest dated event", …)
+    and how often that evidence is right to a day (``published_confidence``).
+    """
 
     report: RawReport
     clean: CleanText
@@ -164,6 +170,9 @@ class ReportExtraction:
     figures: list[Figure] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     names: list[NameMention] = field(default_factory=list)
+    published_window: str | None = None
+    published_evidence: str | None = None
+    published_confidence: float | None = None
 
 
 @dataclass(slots=True)

@@ -88,6 +88,33 @@ _CREDIT = re.compile(
 _CREDIT_VIA = re.compile(r"(?:^|[.!?]\s+|\s)Via\s+\S[^.!?]{0,40}\.?$")  # capitalised "Via" only
 _CREDIT_MAX_WORDS = 45
 
+# Notes on where a report came from or how its images may be used: syndication, "for more"
+# pointers, wire-photo licensing.
+_NOTE = re.compile(
+    r"""^(?:
+        (?:this|the)\ (?:article|story|post|report|piece)\ (?:was\ )?(?:originally|first)\ (?:appeared|published|ran|posted)\b.*
+      | (?:this|the)\ (?:article|story|post|report|piece)\ (?:originally|first)?\ ?appeared\ (?:in|on|at)\b.*
+      | for\ more(?:\ (?:on\ this|information|news|stories))?,?\ (?:head|go|visit|read|see|click)\b.*
+      | (?:this|the)\ (?:image|photo|photograph|picture)s?\ (?:is|are)\ available\b.*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_NOTE_MAX_WORDS = 25
+# A headline of another story under a section kicker: "ANALYSIS | …", "NEWS: …", "PHOTOS: …".
+_KICKER = re.compile(r"^[A-Z][A-Z&]{2,}(?:\s[A-Z&]{2,})?\s*[|:]\s*\S")
+_EMAIL_LINE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+#: An unpunctuated line of at least this many words standing alone between paragraphs is a
+#: caption when it restates the report: at least _CAPTION_RESTATED of its content words occur
+#: in the report's other lines (a scraper also drops the stop of a sentence, which then says
+#: something new). _CAPTION_RESTATED is set by scripts/check_furniture.py: the lowest share at
+#: which the rule drops no line of the 840 PolNeAR train articles (their own text, no captions);
+#: _CAPTION_MIN_WORDS is a short sentence's length, not fitted.
+_CAPTION_MIN_WORDS = 8
+_CAPTION_RESTATED = 0.8
+#: A run of unpunctuated lines, each of at most this many words, is a list of other stories'
+#: headlines (a headline's length; scripts/check_furniture.py checks that the rule drops no line
+#: of PolNeAR train or dev articles).
+_LIST_MAX_WORDS = 20
 _PLACEHOLDER = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")  # "undefined", "featured-image", "null"
 _URL_LINE = re.compile(r"^(?:(?:https?://|www\.)\S+|[@#][\w.]+(?:\s+[@#][\w.]+)*)$", re.IGNORECASE)
 # Style sheet rules leaked into the text by a scraper: "}", ".bio-text {", "margin-bottom:30px;".
@@ -251,13 +278,66 @@ def _is_furniture(lines: list[_Line], i: int) -> bool:
         return False  # a piece of a sentence broken over lines ("regularly⏎incites⏎political violence")
     if _PLACEHOLDER.match(text) or not any(c.isalpha() for c in text):
         return True
-    if _URL_LINE.match(text) or _TWEET_SIGNATURE.match(text) or _STYLE_LINE.match(text):
+    if _URL_LINE.match(text) or _EMAIL_LINE.match(text) or _TWEET_SIGNATURE.match(text) or _STYLE_LINE.match(text):
+        return True
+    if words <= _NOTE_MAX_WORDS and _NOTE.match(text):
+        return True
+    if headline_shape(text) and (_kicker(text) or _caption(lines, i) or _in_headline_list(lines, i)):
         return True
     if words <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.match(text):
         return True
     if words <= _CREDIT_MAX_WORDS and _is_credit(text):
         return True
     return headline_shape(text) and title_cased(text) and _standalone(lines, i)
+
+
+def _kicker(text: str) -> bool:
+    """A kicker and a title ("ANALYSIS | …", "NEWS: Hero dog saves …"); a transcript's speaker label
+    before a question ("TAPPER: Do you think …?") is not one."""
+    m = _KICKER.match(text)
+    return bool(m) and ("|" in m.group() or _unpunctuated(text))
+
+
+def _unpunctuated(text: str) -> bool:
+    """Ends without a stop or question mark (before any closing quotes): a title or a caption, not a sentence."""
+    end = text.rstrip().rstrip(_CLOSERS)
+    return bool(end) and end[-1] not in ".!?:;…"
+
+
+def _caption(lines: list[_Line], i: int) -> bool:
+    """A sentence-long line with no final stop, standing alone: a photo caption ("Pope Francis
+    confirmed that … in St. Peter's Square"), or a caption's credit line ("- Vatican's deputy
+    spokesman, Father Ciro Benedettini"). Never the first line (a report's title)."""
+    text = lines[i].text
+    if i == 0 or not _unpunctuated(text) or not any(line.text for line in lines[:i]):
+        return False
+    if text[:2] in ("- ", "– ", "— ") and len(text.split()) <= 12:
+        return True
+    return len(text.split()) >= _CAPTION_MIN_WORDS and _standalone(lines, i) and restated(lines, i) >= _CAPTION_RESTATED
+
+
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def restated(lines: list[_Line], i: int) -> float:
+    """The share of line ``i``'s content words (four letters or more) found in the report's other lines."""
+    own = {w.lower() for w in _CONTENT_WORD.findall(lines[i].text)}
+    if not own:
+        return 0.0
+    rest = {w.lower() for j, line in enumerate(lines) if j != i for w in _CONTENT_WORD.findall(line.text)}
+    return len(own & rest) / len(own)
+
+
+def _in_headline_list(lines: list[_Line], i: int) -> bool:
+    """One of two or more unpunctuated short lines in a row with no blank line between them, or
+    an unpunctuated one beside a kicker headline ("ANALYSIS | Has … launched a revolution?")."""
+    def short(j: int) -> bool:
+        return 0 <= j < len(lines) and bool(lines[j].text) and _unpunctuated(lines[j].text) \
+            and len(lines[j].text.split()) <= _LIST_MAX_WORDS and headline_shape(lines[j].text)
+
+    def listed(j: int) -> bool:
+        return short(j) or 0 <= j < len(lines) and headline_shape(lines[j].text) and _kicker(lines[j].text)
+    return short(i) and (listed(i - 1) or listed(i + 1))
 
 
 def _is_credit(text: str) -> bool:

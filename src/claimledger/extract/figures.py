@@ -38,11 +38,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pint
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.records import Figure, Qualifier
+
+if TYPE_CHECKING:
+    import pint
 
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _DIGIT_RANGE = re.compile(r"(\d[\d,.]*)[-\u2013](\d[\d,.]*)")
@@ -487,7 +490,9 @@ _PERCENT = {"%", "percent", "pct", "percentage"}
 
 @lru_cache(maxsize=1)
 def _units() -> pint.UnitRegistry:
-    """pint's registry, loaded on the first measure (about a second and a half)."""
+    """pint's registry, imported and loaded on the first measure (about three seconds together), not with this module."""
+    import pint
+
     return pint.UnitRegistry()
 
 
@@ -508,9 +513,10 @@ def normal_unit(written: str) -> str:
         return "percentage_point"
     if word in ("times", "time"):
         return "times"
+    registry = _units()
     try:
-        return str(_units().parse_units(word))
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError, AttributeError, TypeError):
+        return str(registry.parse_units(word))
+    except (AttributeError, ValueError):  # pint's UndefinedUnitError is an AttributeError, its syntax errors ValueErrors
         return word
 
 

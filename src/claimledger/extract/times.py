@@ -14,20 +14,22 @@ Weeks run Monday to Sunday (ISO 8601). Values follow :mod:`claimledger.records`:
 """
 from __future__ import annotations
 
-from bisect import bisect_left, insort
-
+import json
 import re
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 from spacy.tokens import Doc
 
 from claimledger.records import TimeExpression
 
-MentionKind = Literal["date", "span", "weekday", "relative", "month", "quarter", "fixed", "other"]
+MentionKind = Literal["date", "span", "weekday", "relative", "after", "month", "quarter", "fixed", "other"]
 Unit = Literal["day", "week", "weekend", "month", "year"]
 
 _MONTHS = {
@@ -93,7 +95,9 @@ class TimeMention:
     week"; with ``ago`` a point ``shift`` units back) or ``other`` (a time
     the rules cannot place, "the late 1980s"). ``month`` is a month named
     against the report ("last March", ``modifier`` "last"/"next"/"this") and
-    ``quarter`` a quarter of a year (``shift`` 1-4, the year in ``first``).
+    ``quarter`` a quarter of a year (``shift`` 1-4, the year in ``first``);
+    ``after`` is ``shift`` days after the date the text named before it
+    ("the next day", "a week later").
     ``fixed`` needs no reference date: its TimeML ``value`` is known from the
     words alone, a duration ("three years", ``P3Y``), a set ("every
     Thursday", ``XXXX-WXX-4``) or a reference to the present, past or
@@ -219,7 +223,7 @@ def _month_span(m: re.Match[str]) -> TimeMention | None:
 
 @_rule(
     rf"(?:\b(?P<pre>(?i:between|from))\s+)?(?<![\w$£€#.,-])(?P<y1>{_YEAR})\s*"
-    r"(?P<conn>(?i:and|to|until|till|through)\b|[-\u2013\u2014])\s*(?P<y2>\d{4}|\d{2})(?![\w,-]|\.\d)"
+    r"(?P<conn>(?i:and|to|until|till|through)\b|[-\u2013\u2014])\s*(?P<y2>\d{4}|\d{2})(?![\w-]|[.,]\d)"
 )
 def _year_span(m: re.Match[str]) -> TimeMention | None:
     if m.group("conn").lower() == "and" and not m.group("pre"):
@@ -247,14 +251,15 @@ def _numeric_date(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "date", first=DateParts(year, month, day))
 
 
-@_rule(rf"(?P<am>{_MONTH}),?\s+(?P<ay>{_YEAR})")
+@_rule(rf"(?P<am>{_MONTH})(?:,|\s+of)?\s+(?P<ay>{_YEAR})")
 def _month_year(m: re.Match[str]) -> TimeMention | None:
     parts = _parts(m, "a")
     return _mention(m, "date", first=parts) if parts else None
 
 
 @_rule(
-    r"\b(?i:(?:earlier|later|early|late)\s+in|in\s+(?:early|late|mid)|since|by|until|till|from|during"
+    r"\b(?i:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of"
+    r"|(?:earlier|later|early|late)\s+in|in\s+(?:early|late|mid)|since|by|until|till|from|during"
     r"|throughout|through|in|early|late|mid|before|after)[\s-]+"
     rf"(?P<am>{_MONTH})(?!\.?\s*(?:[0-3]?\d\b|{_YEAR}))"
 )
@@ -410,13 +415,30 @@ def _day_word(m: re.Match[str]) -> TimeMention | None:
 
 
 @_rule(
-    r"\b(?:(?i:earlier|later|early|late)\s+)?(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|previous))"
+    r"\b(?:(?P<side>(?i:earlier|later|early|late))\s+)?(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|previous))"
     r"\s+(?P<unit>(?i:week|weekend|month|year))\b"
 )
 def _calendar(m: re.Match[str]) -> TimeMention | None:
+    """"last week", "next month"; "earlier this week" is the part of the week before the report's day
+    (``modifier`` "earlier"/"later"), a week being short enough for the difference to matter."""
     rel = m.group("rel").lower().split()[-1]
     shift = {"past": -1, "last": -1, "previous": -1, "this": 0, "coming": 1, "next": 1}[rel]
-    return _mention(m, "relative", unit=m.group("unit").lower(), shift=shift)
+    side = (m.group("side") or "").lower()
+    modifier = side if side in ("earlier", "later") and rel == "this" and m.group("unit").lower() == "week" else None
+    return _mention(m, "relative", unit=m.group("unit").lower(), shift=shift, modifier=modifier)
+
+
+@_rule(
+    rf"\b(?:(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?))\s+(?i:later|afterwards?)"
+    r"|(?i:the)\s+(?i:next|following)\s+(?P<unit2>(?i:day|week|morning|evening)))\b"
+)
+def _after(m: re.Match[str]) -> TimeMention | None:
+    """"a week later", "the next day": counted from the date the text named last (kind ``after``)."""
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    count = _count(m.group("n")) if m.group("n") else 1
+    if count is None:
+        return _mention(m, "other")
+    return _mention(m, "after", shift=count * (7 if unit.startswith("week") else 1))
 
 
 @_rule(
@@ -620,42 +642,117 @@ def _year_distance(year: int, anchor: int) -> tuple[int, int]:
 # The report's date --------------------------------------------------------------
 
 
-def infer_published(mentions: Iterable[TimeMention], doc: Doc, year: int | None) -> tuple[str | None, bool]:
-    """The report's own date, read from its content; always marked inferred.
+@dataclass(frozen=True, slots=True)
+class PublishedDate:
+    """A report's date read from its text, with what showed it.
 
-    The report is written on or after the latest day-precise past event it
-    dates (deadlines and future-tense dates do not count). Weekday mentions
-    ("said on Friday") place it within a week after that weekday, so the
-    earliest day on or after the latest event that fits the most weekday
-    mentions is chosen. Year-less dates take the year the text pins or states
-    (:func:`year_hint`), or ``year`` (the batch's year) when that is later or
-    the text names none: reports rarely write out their own year, so a stated
-    year is a lower bound. Returns ``(None, True)`` when nothing dates it.
+    ``window`` is the interval the evidence allows, ``"2014-11-27/.."`` when
+    it gives only a lower bound; ``confidence`` is the share of PolNeAR
+    articles whose date that kind of evidence recovers to within a day
+    (``scripts/check_published.py``, ``data/published_confidence.json``).
+    """
+
+    date: str | None = None
+    window: str | None = None
+    evidence: str | None = None
+    confidence: float | None = None
+
+
+#: A wire-service dateline opening the text ("GDANSK, June 10 (Europa Wire) -",
+#: "WASHINGTON, Oct. 8, 2024 (Reuters) —") or a "Published ..." line near either end.
+DATELINE = re.compile(
+    rf"^[ \t]*(?:[A-Z][A-Za-z.'’-]*(?:[ ,/]+[A-Z][A-Za-z.'’-]*){{0,4}},?\s+)?(?:{_WEEKDAY},?\s+)?{_day_date('a')}"
+    rf"\s*(?:\([^()\n]{{1,40}}\)\s*)?[-\u2013\u2014:]+[ \t]*"
+)
+_PUBLISHED_LINE = re.compile(
+    rf"^[ \t]*(?i:(?:first\s+)?published|posted|updated|last\s+updated)\b[^\n]{{0,30}}?{_day_date('a')}[^\n]{{0,30}}$",
+    re.MULTILINE,
+)
+_CONFIDENCE_FILE = Path(__file__).with_name("data") / "published_confidence.json"
+
+
+@lru_cache(maxsize=1)
+def _confidence() -> dict[str, float]:
+    return json.loads(_CONFIDENCE_FILE.read_text(encoding="utf-8"))["confidence"]
+
+
+def story_confidence() -> float | None:
+    """How often a report dated by its story's other reports is right to a day (see :class:`PublishedDate`)."""
+    return _confidence()["story"]
+
+
+def stated_date(text: str, year: int | None) -> PublishedDate | None:
+    """The date a dateline or a "Published ..." line states, or None.
+
+    A dateline without a year takes ``year`` (the report's or its batch's).
+    """
+    m = DATELINE.match(text) or next(
+        (m for m in _PUBLISHED_LINE.finditer(text) if m.start() < 400 or m.end() > len(text) - 400), None
+    )
+    if m is None:
+        return None
+    parts = _parts(m, "a")
+    y = parts.year if parts else None
+    y = y or year
+    if parts is None or parts.day is None or y is None or not _valid(y, parts.month, parts.day):
+        return None
+    day = date(y, parts.month, parts.day).isoformat()
+    return PublishedDate(day, f"{day}/{day}", "dateline", _confidence()["dateline"])
+
+
+def infer_published(mentions: Iterable[TimeMention], doc: Doc, year: int | None, raw: str | None = None) -> PublishedDate:
+    """The report's own date, read from its content.
+
+    A dateline or a "Published ..." line in ``raw`` (the text as read, before
+    cleaning dropped them) states it. Otherwise the report is written on or
+    after the latest day-precise past event it dates (deadlines and
+    future-tense dates do not count; "a week later" counts from the date
+    before it). Weekday mentions ("said on Friday") place it within a week
+    after that weekday, so the earliest day on or after the latest event that
+    fits the most weekday mentions is chosen. Year-less dates take the year
+    the text pins or states (:func:`year_hint`), or ``year`` (the batch's
+    year) when that is later or the text names none: reports rarely write out
+    their own year, so a stated year is a lower bound. An empty
+    :class:`PublishedDate` when nothing dates it.
     """
     mentions = list(mentions)
     own, pinned = _year_evidence(doc.text)
     report_year = own if pinned else max((y for y in (own, year) if y), default=None)
+    stated = stated_date(raw or doc.text, report_year)
+    if stated is not None:
+        return stated
     events: list[date] = []
     weekdays: list[tuple[int, str | None]] = []
+    anchor: date | None = None
     for t in mentions:
+        if t.kind == "after":
+            anchor = anchor + timedelta(days=t.shift) if anchor else None
+            if anchor and not t.future:
+                events.append(anchor)
+            continue
+        parts = t.last if t.kind == "span" else t.first if t.kind == "date" else None
+        day = None
+        if parts is not None and parts.day is not None:
+            y = parts.year or (t.first.year if t.kind == "span" else None) or report_year
+            day = date(y, parts.month, parts.day) if y and _valid(y, parts.month, parts.day) else None
+            anchor = day or anchor
         if t.future:
             continue
         if t.kind == "weekday" and t.modifier != "next":
             weekdays.append((t.weekday, t.modifier))
-        parts = t.last if t.kind == "span" else t.first if t.kind == "date" else None
-        if parts is None or parts.day is None:
-            continue
-        y = parts.year or (t.first.year if t.kind == "span" else None) or report_year
-        if y and _valid(y, parts.month, parts.day):
-            events.append(date(y, parts.month, parts.day))
+        if day is not None:
+            events.append(day)
     if not events:
-        return None, True
+        return PublishedDate()
     latest = max(events)
     best = max(
         (latest + timedelta(days=k) for k in range(14)),
         key=lambda d: (sum(_fits(d, latest, w, mod) for w, mod in weekdays), -d.toordinal()),
     )
-    return best.isoformat(), True
+    if any(_fits(best, latest, w, mod) for w, mod in weekdays):
+        return PublishedDate(best.isoformat(), f"{latest.isoformat()}/{(latest + timedelta(days=6)).isoformat()}",
+                             "weekday after the latest dated event", _confidence()["weekday"])
+    return PublishedDate(best.isoformat(), f"{latest.isoformat()}/..", "latest dated event", _confidence()["event"])
 
 
 def _fits(published: date, latest: date, weekday: int, modifier: str | None) -> bool:
@@ -675,9 +772,23 @@ def _fits(published: date, latest: date, weekday: int, modifier: str | None) -> 
 
 
 def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> list[TimeExpression]:
-    """Each mention as ISO against ``reference`` (the report's date); None when unresolvable."""
+    """Each mention as ISO against ``reference`` (the report's date); None when unresolvable.
+
+    "The next day" and "a week later" count from the last day-precise date
+    before them in the text (None when there is none).
+    """
     ref = _parse_reference(reference)
-    return [TimeExpression(t.start, t.end, t.text, _resolve_in_range(t, ref)) for t in mentions]
+    out: list[TimeExpression] = []
+    anchor: date | None = None
+    for t in sorted(mentions, key=lambda t: t.start):
+        if t.kind == "after":
+            value = (anchor + timedelta(days=t.shift)).isoformat() if anchor else None
+        else:
+            value = _resolve_in_range(t, ref)
+        if t.kind in ("date", "span", "after") and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
+            anchor = date.fromisoformat(value[-10:])
+        out.append(TimeExpression(t.start, t.end, t.text, value))
+    return out
 
 
 def _resolve_in_range(t: TimeMention, ref: date | None) -> str | None:
@@ -825,6 +936,10 @@ def _resolve_relative(t: TimeMention, ref: date) -> str:
             start = ref - timedelta(weeks=t.shift)
             return f"{start.isoformat()}/{ref.isoformat()}" if t.window else start.isoformat()
         monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=t.shift)
+        if t.modifier == "earlier" and ref.weekday() > 0:
+            return f"{monday.isoformat()}/{(ref - timedelta(days=1)).isoformat()}"
+        if t.modifier == "later" and ref.weekday() < 6:
+            return f"{(ref + timedelta(days=1)).isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
         first = monday + timedelta(days=5) if t.unit == "weekend" else monday
         return f"{first.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
     if t.unit == "month":

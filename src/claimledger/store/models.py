@@ -28,6 +28,9 @@ class ReportRow(Base):
     stated_published: Mapped[str | None] = mapped_column(String(32))  # RawReport.published, as the input gave it
     published: Mapped[str | None] = mapped_column(String(32))  # stated or inferred
     published_inferred: Mapped[bool] = mapped_column(Boolean)
+    published_window: Mapped[str | None] = mapped_column(String(32))  # what dated it: records.ReportExtraction
+    published_evidence: Mapped[str | None] = mapped_column(String(64))
+    published_confidence: Mapped[float | None] = mapped_column(Float)
     raw_text: Mapped[str] = mapped_column(Text)
     clean_text: Mapped[str] = mapped_column(Text)
     offsets: Mapped[bytes] = mapped_column(LargeBinary)  # see store.repository.pack_offsets

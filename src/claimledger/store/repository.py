@@ -351,6 +351,9 @@ def _report_row(extraction: ReportExtraction, digest: str, copy_of: int | None) 
         stated_published=report.published,
         published=extraction.published,
         published_inferred=extraction.published_inferred,
+        published_window=extraction.published_window,
+        published_evidence=extraction.published_evidence,
+        published_confidence=extraction.published_confidence,
         raw_text=report.text,
         clean_text=clean.text,
         offsets=pack_offsets(clean.offsets),
@@ -382,6 +385,9 @@ def _stored_report(row: ReportRow, record_id: str | None = None) -> StoredReport
         figures=[_record(f, Figure) for f in row.figures],
         times=[_record(t, TimeExpression) for t in row.times],
         names=[NameMention(*n) for n in row.names or ()],
+        published_window=row.published_window,
+        published_evidence=row.published_evidence,
+        published_confidence=row.published_confidence,
     )
     return StoredReport(
         id=doc_id(row.id),

@@ -15,12 +15,22 @@ Y" or "…, Y reported" around another statement.
 """
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.cues import COMMENT, CONFIRM, DENY, NON_SOURCE_HEADS, NOUN_CUES, SPEECH, frame_evidence
+from claimledger.extract.cues import (
+    COMMENT,
+    CONFIRM,
+    DENY,
+    NON_SOURCE_HEADS,
+    NOUN_CUES,
+    SPEECH,
+    cue_probability,
+    frame_evidence,
+)
 from claimledger.extract.quotes import Quote, find_quotes
 from claimledger.extract.sources import (
     ANONYMOUS_HEADS,
@@ -91,7 +101,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     """Every reported statement in ``doc``, in reading order."""
     text = doc.text  # spaCy joins every token anew on each access: read it once
     quotes = find_quotes(text)
-    found = [f for f in cue_candidates(doc, quotes) if accept_cue(f) and not _speaker_in_own_quote(f, quotes)]
+    found = [f for f in cue_candidates(doc, quotes) if accept_cue(f, quotes) and not _speaker_in_own_quote(f, quotes)]
     resolver = SourceResolver()
     resolver.observe_entities(list(doc.ents), [(q.start, q.end) for q in quotes])
     found = [f for f in found if _resolve_source(f, resolver)]
@@ -286,17 +296,53 @@ def subject_class(found: _Found) -> str:
     return "self" if found.source_span.root.lower_ in ("i", "we", "you", "me", "us") else "other"
 
 
-def accept_cue(found: _Found) -> bool:
-    """Whether a candidate is a statement, from the PolNeAR frame statistics and the core lexicon.
+def cue_features(found: _Found, quotes: list[Quote]) -> dict[str, str | float]:
+    """What ``scripts/train_cue_model.py`` weighs to judge a candidate: its frame and what the frame counts cannot see."""
+    lemma, frame, subject = found.cue_lemma, found.frame, subject_class(found)
+    cue = found.cue
+    head = found.source_span.root if found.source_span is not None else None
+    if head is None:
+        speaker = "none"
+    elif head.lower_ in PRONOUNS_PERSON or head.lower_ in PRONOUNS_GROUP:
+        speaker = "pronoun"
+    elif head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or head.pos_ == "PROPN":
+        speaker = "name_" + (head.ent_type_ or "propn")
+    elif head.lower_ in ANONYMOUS_HEADS:
+        speaker = "anonymous"
+    elif head.lower_ in DOCUMENT_HEADS:
+        speaker = "document"
+    else:
+        speaker = "noun" if head.pos_ == "NOUN" else "other"
+    evidence = frame_evidence(lemma, frame, subject)
+    words = max(1, len(found.sentence.doc.text[found.content[0]:found.content[1]].split()))
+    return {
+        "key": f"{lemma}|{frame}|{subject}", "lemma": lemma, "frame": frame, "subject": subject,
+        "speaker": speaker, "speaker_frame": f"{speaker}|{frame}", "dep": cue.dep_, "tag": cue.tag_,
+        "core": str(lemma in SPEECH), "negated": str(is_negated(cue)), "quoted": str(_inside(cue.idx, quotes)),
+        "rate": evidence[0] if evidence else 0.0, "seen": math.log1p(evidence[1]) if evidence else 0.0,
+        "unseen": str(evidence is None), "length": math.log2(words),
+    }
 
-    A combination seen often enough in PolNeAR is judged by how often its
-    annotators took it as a cue; the news-reporting core (verbs of saying in
-    a clausal frame, denials and confirmations with an object) needs less
-    evidence, because its meaning does not depend on the domain.
+
+def accept_cue(found: _Found, quotes: list[Quote] | None = None, *, model: bool = True) -> bool:
+    """Whether a candidate is a statement.
+
+    With the logistic model of ``scripts/train_cue_model.py`` shipped, its
+    probability against the threshold fitted with it; else (or with
+    ``model=False``, which the training script compares against) the PolNeAR
+    frame statistics and the core lexicon: a combination seen often enough
+    is judged by how often annotators took it as a cue, and the
+    news-reporting core (verbs of saying in a clausal frame, denials and
+    confirmations with an object) needs less evidence, because its meaning
+    does not depend on the domain.
     """
     lemma, frame = found.cue_lemma, found.frame
     if frame in ("put_at", "according", "noun", "no_comment"):
         return True
+    if model and quotes is not None:
+        judged = cue_probability(cue_features(found, quotes))
+        if judged is not None:
+            return judged
     core = lemma in SPEECH and frame in ("ccomp", "para", "quote") or \
         lemma in _OBJECT_CUES and frame in ("dobj", "xcomp", "passive") or \
         frame.startswith("prep_") and lemma in COMMENT

@@ -13,6 +13,7 @@ like them ("show", "find" in the wrong frame).
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from importlib import resources
 
@@ -102,3 +103,33 @@ def frame_evidence(lemma: str, frame: str, subject: str) -> tuple[float, int] | 
         return None
     positive, total = counts
     return (positive + 0.5) / (total + 1.0), total
+
+
+@lru_cache(maxsize=1)
+def _cue_model() -> dict | None:
+    """The logistic weights of ``scripts/train_cue_model.py`` (PolNeAR train); None if not built."""
+    try:
+        raw = resources.files("claimledger.extract").joinpath("data/cue_model.json").read_text("utf-8")
+    except FileNotFoundError:
+        return None
+    return json.loads(raw)
+
+
+def cue_probability(features: dict[str, str | float]) -> bool | None:
+    """Whether the fitted model takes a candidate with these features as a cue; None without a model.
+
+    Features are named as scikit-learn's ``DictVectorizer`` names them
+    (``"lemma=say"`` for a string, the bare name for a number), so the sum
+    is the model's own decision function.
+    """
+    model = _cue_model()
+    if model is None:
+        return None
+    weights = model["weights"]
+    score = model["intercept"]
+    for name, value in features.items():
+        if isinstance(value, str):
+            score += weights.get(f"{name}={value}", 0.0)
+        else:
+            score += weights.get(name, 0.0) * value
+    return 1 / (1 + math.exp(-score)) >= model["threshold"]

@@ -297,3 +297,21 @@ def _fold(text: str) -> str:
     """Compare as the scorer does: quotes, dashes and white space folded, case ignored."""
     table = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": "", "\u201d": "", '"': "", "\u2013": "-", "\u2014": "-"})
     return " ".join(text.translate(table).split()).lower()
+
+
+@pytest.mark.parametrize(
+    "dateline, sentence",
+    [
+        ("GDANSK, June 10 (Europa Wire) - ", "The port said traffic rose in May."),
+        ("WASHINGTON (AP) — ", "The senator said the bill would pass."),
+    ],
+)
+def test_a_dateline_is_metadata_not_content(dateline, sentence):
+    result = clean_text(f"{dateline}{sentence}\n\nOfficials agreed.")
+    assert result.text.startswith(sentence)
+    assert result.removed == [dateline.strip()]
+    assert_maps_back(f"{dateline}{sentence}\n\nOfficials agreed.")
+
+
+def test_a_sentence_opening_with_an_acronym_keeps_it():
+    assert clean_text("NATO officials said the drill would go ahead.").text.startswith("NATO officials")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimledger.extract.times import DATELINE
 from claimledger.records import CleanText
 
 _SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t"
@@ -115,6 +116,8 @@ _CAPTION_RESTATED = 0.8
 #: headlines (a headline's length; scripts/check_furniture.py checks that the rule drops no line
 #: of PolNeAR train or dev articles).
 _LIST_MAX_WORDS = 20
+# A dateline with no date: a place in capitals and the agency, "WASHINGTON (AP) —", "MIAMI _".
+_AGENCY_DATELINE = re.compile(r"^[A-Z]{3,}(?:[ .,'-]+[A-Z][A-Za-z.]*){0,3}\s*(?:\([A-Za-z .&-]{1,30}\)\s*)?(?:[-\u2013\u2014]+|_)\s+")
 _PLACEHOLDER = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")  # "undefined", "featured-image", "null"
 _URL_LINE = re.compile(r"^(?:(?:https?://|www\.)\S+|[@#][\w.]+(?:\s+[@#][\w.]+)*)$", re.IGNORECASE)
 # Style sheet rules leaked into the text by a scraper: "}", ".bio-text {", "margin-bottom:30px;".
@@ -132,6 +135,7 @@ def clean_text(text: str) -> CleanText:
     chars, offsets = _normalise(text)
     chars, offsets = _drop_embeds(chars, offsets, removed)
     lines = _split_lines(chars, offsets)
+    _drop_dateline(lines, removed)
     keep = _classify(lines, removed)
     _drop_teasers(lines, keep, removed)
     out_chars, out_offsets = _assemble(lines, keep, chars, offsets)
@@ -257,6 +261,20 @@ def _split_lines(chars: list[str], offsets: list[int]) -> list[_Line]:
         lines.append(_Line("".join(text), offs, start, i))
         start = i + 1
     return lines
+
+
+def _drop_dateline(lines: list[_Line], removed: list[str]) -> None:
+    """Cut a dateline from the head of the first paragraph ("GDANSK, June 10 (Europa Wire) -",
+    "WASHINGTON (AP) —"): it is the report's metadata (the pipeline reads its date from the raw
+    text), and left in place its place name or agency would read as a source."""
+    first = next((line for line in lines if line.text), None)
+    if first is None:
+        return
+    m = DATELINE.match(first.text) or _AGENCY_DATELINE.match(first.text)
+    if m is None or m.end() >= len(first.text):
+        return
+    removed.append(first.text[: m.end()].strip())
+    first.text, first.offsets = first.text[m.end():], first.offsets[m.end():]
 
 
 def _classify(lines: list[_Line], removed: list[str]) -> list[bool]:

@@ -682,11 +682,12 @@ def story_confidence() -> float | None:
 
 
 def stated_date(text: str, year: int | None) -> PublishedDate | None:
-    """The date a dateline or a "Published ..." line states, or None.
+    """The date a dateline (opening one of the first three lines) or a "Published ..." line states, or None.
 
     A dateline without a year takes ``year`` (the report's or its batch's).
     """
-    m = DATELINE.match(text) or next(
+    heads = [line for line in text.lstrip().splitlines() if line.strip()][:3]  # a title may come first
+    m = next((m for m in map(DATELINE.match, heads) if m), None) or next(
         (m for m in _PUBLISHED_LINE.finditer(text) if m.start() < 400 or m.end() > len(text) - 400), None
     )
     if m is None:

@@ -220,3 +220,17 @@ def test_a_dripping_download_is_cut_at_the_whole_download_deadline():
     with dripping() as url, new_client(allow_private=True) as client:
         with pytest.raises(IngestError, match=r"download took over 1.5 s; cut off"):
             fetch(url, Limits(fetch_seconds=1.5), client=client)
+
+
+def test_an_international_name_is_resolved_and_sent_in_its_dns_form(monkeypatch):
+    looked_up, sent = [], []
+    monkeypatch.setattr(web, "resolve", lambda host, port: looked_up.append(host) or ["93.184.216.34"])
+
+    def inner(request):
+        sent.append(request)
+        return httpx.Response(200, text=PAGE, headers={"content-type": "text/html"})
+
+    fetch("https://münchen.example/a", client=httpx.Client(transport=PublicOnly(httpx.MockTransport(inner))))
+    assert looked_up == ["xn--mnchen-3ya.example"]
+    assert sent[0].extensions["sni_hostname"] == "xn--mnchen-3ya.example"
+    assert sent[0].headers["host"] == "xn--mnchen-3ya.example"

@@ -104,12 +104,13 @@ class PublicOnly(httpx.BaseTransport):
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
+        host = url.raw_host.decode("ascii")  # IDNA-encoded, as DNS and TLS want it
         port = url.port or {"http": 80, "https": 443}.get(url.scheme, 0)
-        addresses = resolve(url.host, port)
+        addresses = resolve(host, port)
         if not addresses or not all(is_public(a) for a in addresses):
             raise NotPublic(f"{url.host} is not a public address", request=request)
         pinned = httpx.Request(request.method, url.copy_with(host=addresses[0]), headers=request.headers,
-                               stream=request.stream, extensions={**request.extensions, "sni_hostname": url.host})
+                               stream=request.stream, extensions={**request.extensions, "sni_hostname": host})
         return self.inner.handle_request(pinned)
 
     def close(self) -> None:

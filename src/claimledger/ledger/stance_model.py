@@ -30,8 +30,10 @@ CUE_CLASSES = LABELS[:3]  # cue words are learned for the three related labels
 MAX_SENTENCES = 40  # a report's sentences read: bounds the cost; claims are addressed early
 MAX_SENTENCE_CHARS = 600  # longer "sentences" (lists, run-on markup) are cut: the encoder reads 128 tokens anyway
 NEAR = 3  # sentences nearest the claim (by embedding) whose cue words are counted
+LEDE = 2  # opening sentences, whose cue words are counted apart: a report's own stance is usually in its lede
+# (The four bounds above are set by hand, not fitted; what is fitted ships in WEIGHTS, written by
+# scripts/train_stance.py from the FNC-1 and Emergent training stories.)
 WEIGHTS = "stance_model.npz"
-
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\s*\n\s*")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -111,7 +113,6 @@ FEATURES = (
     "cue_agree_claim", "cue_disagree_claim", "cue_discuss_claim",
     "negation_near", "negation_text", "negation_lede", "negation_claim",
 )
-LEDE = 2  # opening sentences: a report's own stance is usually in its lede
 
 
 @dataclass

@@ -28,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_synthetic import make_reports  # noqa: E402
 
 from claimledger.ledger import build_ledger  # noqa: E402
-from claimledger.ledger.claims import figure_text, statement_text  # noqa: E402
 from claimledger.ledger import claims as claims_module  # noqa: E402
+from claimledger.ledger.statements import figure_text, statement_text  # noqa: E402
 from claimledger.ledger.embeddings import DIM, embed  # noqa: E402
 
 

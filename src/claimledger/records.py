@@ -211,9 +211,20 @@ class Entity:
     roles: list[str] = field(default_factory=list)  # titles seen: "Defense Secretary"
 
 
+ClaimStatus = Literal["corroborated", "single_source", "disputed", "denied", "unverified",
+                      "denial", "cannot_confirm", "no_comment"]
+ConflictKind = Literal["attribution", "figure", "stance", "date"]
+Relation = Literal["supports", "hedges", "reports", "denies", "cannot_confirm", "no_comment"]
+
+
 @dataclass(slots=True)
 class Claim:
-    """One thing stated across reports, with the statements that carry it."""
+    """One proposition stated across reports, with the statements that carry it.
+
+    A claim of denials (or cannot-confirms, no-comments) ``answers`` the claim it responds to;
+    ``stances`` maps each statement that addresses the claim, members and answers alike, to its
+    relation to it.
+    """
 
     id: str
     summary: str
@@ -222,10 +233,12 @@ class Claim:
     doc_ids: list[str]
     sources: list[str]  # entity ids of the primary sources
     independent_sources: int
-    status: str  # corroborated | single_source | disputed | denied | unverified
+    status: ClaimStatus
     first_reported: str | None = None
     last_reported: str | None = None
     status_history: list[tuple[str, str]] = field(default_factory=list)  # (date, status), oldest first
+    answers: str | None = None  # id of the claim this one denies, cannot confirm or declines to discuss
+    stances: dict[str, Relation] = field(default_factory=dict)  # attribution id → relation to this claim
 
 
 @dataclass(slots=True)
@@ -233,7 +246,7 @@ class Conflict:
     """A disagreement a reader must see, explained in one sentence."""
 
     id: str
-    kind: str  # attribution | figure | stance | date
+    kind: ConflictKind
     attribution_ids: list[str]
     claim_ids: list[str]
     explanation: str

@@ -42,6 +42,8 @@ def export_ledger(reports: list[StoredReport], ledger: Ledger) -> dict:
                 "first_reported": c.first_reported,
                 "last_reported": c.last_reported,
                 "status_history": [list(step) for step in c.status_history],
+                "answers": c.answers,
+                "stances": dict(c.stances),
             }
             for c in ledger.claims
         ],

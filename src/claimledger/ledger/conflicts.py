@@ -1,47 +1,67 @@
-"""Disagreements a reader must see, each explained in one sentence.
+"""Stage 6: disagreements a reader must see, each one sentence with its statements cited.
 
-Kinds:
+Every detector has one signature, ``detector(ev: Evidence) -> list[Found]``, and
+:data:`DETECTORS` is the list :func:`find_conflicts` loops over. Kinds:
 
 * ``attribution``: near-identical words credited to different people;
-* ``figure``: one count of one thing given as a total in one place and as an
-  addition in another ("a total of 12,000" / "another 12,000"), or as done in
-  one and still to come in another ("already sent" / "being prepared") within
-  a week;
-* ``stance``: a party moving from cannot-confirm or denial to assertion on
-  the same matter (the reverse is mostly different matters in practice), and a party denying what another asserts;
-* ``date``: one claim whose statements date the same event to days more
-  than a week apart.
+* ``figure``: one proposition given different values (or a source revising
+  its own figure), one count given as a total in one place and as an addition
+  in another, or as done in one and still to come in another within a week;
+* ``stance``: an origin denying or unable to confirm what another asserts, and
+  one origin moving from doubt or denial to assertion on the same matter;
+* ``date``: one claim whose statements date its event more than a week apart.
 
-Only pairs that share a claim, or a figure block, or a party, are compared,
-so the count of conflicts stays with real disagreements.
+Only pairs that share a claim, a candidate block or an answer are compared,
+so the count stays with real disagreements; conflicts are ranked by the
+independent origins they involve.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-
 import numpy as np
 from rapidfuzz import fuzz
 
-from claimledger.ledger.claims import Statement, _aspect, _clause, _head, _value_key
-from claimledger.ledger.provenance import ECHO_MIN_WORDS, ECHO_RATIO
-
-ADDITIVE = re.compile(r"\b(?:another|additional|more|further|extra|a further|a second)\s+(?:\S+\s+){0,1}$", re.I)
-TOTAL = re.compile(r"\b(?:a total of|in total|in all|altogether|overall|total)\b", re.I)
-DENIAL_TARGET = 0.45  # cosine between a denial and the assertion it denies
-POSITION_TOPIC = 0.40  # cosine between a party's earlier and later statements on one matter
-WEEK = 7
+from claimledger.ledger.claims import Matcher
+from claimledger.ledger.params import LedgerParams
+from claimledger.ledger.propositions import Proposition
+from claimledger.ledger.stance import Answer
+from claimledger.ledger.statements import Statement
+from claimledger.records import ConflictKind
 
 
 @dataclass(slots=True)
 class Found:
-    kind: str
+    kind: ConflictKind
     sides: list[list[str]]  # attribution ids on each side
     claim_idx: list[int]
     explanation: str
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What the detectors read: the statements, their propositions and claims, and who is who."""
+
+    statements: list[Statement]
+    props: list[Proposition]
+    groups: list[list[int]]
+    answers: list[Answer]
+    matcher: Matcher
+    candidates: np.ndarray
+    names: dict[str, str]  # entity id → canonical name
+    source_of: dict[str, str]  # attribution id → entity id of its source
+    person: set[str]  # entity ids of people
+    published: dict[str, str | None]  # report id → its date
+    params: LedgerParams
+
+    def who(self, st: Statement) -> str:
+        eid = self.source_of.get(st.aid)
+        if eid and eid in self.names:
+            return self.names[eid]
+        return st.att.source.name if st.att.source else "the report itself"
 
 
 @lru_cache(maxsize=4096)
@@ -52,185 +72,233 @@ def _day(iso: str | None) -> date | None:
         return None
 
 
-def _near(a: Statement, b: Statement, source_of: dict[str, str]) -> bool:
-    """Dated within a week of each other, and not one source in one report."""
-    return (a.doc != b.doc or source_of.get(a.aid) != source_of.get(b.aid)) \
-        and abs((_day(a.date) - _day(b.date)).days) <= WEEK
+def _within(a: Statement, b: Statement, days: int) -> bool:
+    da, db = _day(a.date), _day(b.date)
+    return da is None or db is None or abs((da - db).days) <= days
 
 
-def _close(these: list[Statement], others: list[Statement], source_of: dict[str, str]) -> list[Statement]:
-    """Those of ``these`` (in order) with a :func:`_near` partner among ``others`` (all dated).
-
-    Partners are looked up by day, not by comparing every pair: a large block of one figure
-    would otherwise cost its size squared.
-    """
-    by_day: dict[int, list[Statement]] = defaultdict(list)
-    for o in others:
-        by_day[_day(o.date).toordinal()].append(o)
-    out = []
-    for t in these:
-        day = _day(t.date).toordinal()
-        if any(_near(t, o, source_of) for d in range(day - WEEK, day + WEEK + 1) for o in by_day.get(d, ())):
-            out.append(t)
-    return out
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
-def _name(eid: str | None, names: dict[str, str], st: Statement) -> str:
-    if eid and eid in names:
-        return names[eid]
-    return st.att.source.text if st.att.source else "the report"
-
-
-def figure_conflicts(statements: list[Statement], heads: dict[str, int], names: dict[str, str],
-                     source_of: dict[str, str]) -> list[Found]:
-    blocks: dict[tuple, list[Statement]] = defaultdict(list)
-    for st in statements:
-        if st.fig is not None and st.fig.kind == "count" and st.polarity == "pos":
-            blocks[(_value_key(st.fig), heads.get(_head(st.fig.subject), -1))].append(st)
+def attribution_conflicts(ev: Evidence) -> list[Found]:
+    """The same words (a long, near-verbatim quotation) credited to different people in different reports."""
     found = []
-    for (value, _), sts in sorted(blocks.items(), key=lambda kv: (kv[0][0], kv[0][1])):
-        if len({s.doc for s in sts}) < 2:
-            continue
-        num = f"{value:,}"
-        clauses = [_clause(s) for s in sts]
-        additive = [bool(ADDITIVE.search(before)) for before, _ in clauses]
-        add = [s for s, a in zip(sts, additive) if a]
-        tot = [s for s, a, c in zip(sts, additive, clauses) if not a and TOTAL.search(" ".join(c))]
-        if add and tot:
-            found.append(Found("figure", [sorted({s.aid for s in add}), sorted({s.aid for s in tot})], [],
-                               f"{num} is given as an addition ('another {num}') by "
-                               f"{_name(source_of.get(add[0].aid), names, add[0])} but as the total by "
-                               f"{_name(source_of.get(tot[0].aid), names, tot[0])}."))
-        aspects = [_aspect(c) for c in clauses]
-        done = [s for s, a in zip(sts, aspects) if a == "done" and _day(s.date)]
-        coming = [s for s, a in zip(sts, aspects) if a == "coming" and _day(s.date)]
-        close_done, close_coming = _close(done, coming, source_of), _close(coming, done, source_of)
-        if close_done:
-            d0 = close_done[0]
-            c0 = next(c for c in coming if _near(d0, c, source_of))
-            sides = [sorted({d.aid for d in close_done}), sorted({c.aid for c in close_coming})]
-            found.append(Found("figure", sides, [],
-                               f"{_name(source_of.get(d0.aid), names, d0)} says {num} "
-                               f"{d0.fig.subject or 'of them'} are already there ({d0.date}), while "
-                               f"{_name(source_of.get(c0.aid), names, c0)} says they are still to come ({c0.date})."))
-    return found
-
-
-def attribution_conflicts(claims: list[list[int]], statements: list[Statement], names: dict[str, str],
-                          source_of: dict[str, str], person: set[str]) -> list[Found]:
-    found = []
-    for ci, members in enumerate(claims):
+    for ci, members in enumerate(ev.groups):
         seen: dict[str, Statement] = {}
         for i in members:
-            st = statements[i]
-            eid = source_of.get(st.aid)
-            if eid in person and st.aid not in seen:
+            st = ev.statements[i]
+            eid = ev.source_of.get(st.aid)
+            if eid in ev.person:
                 seen.setdefault(eid, st)
         speakers = sorted(seen)
-        pair = None
-        for x, a in enumerate(speakers):
-            for b in speakers[x + 1:]:
-                sa, sb = seen[a], seen[b]
-                ta, tb = sa.att.content.lower(), sb.att.content.lower()
-                if sa.doc != sb.doc and min(len(ta.split()), len(tb.split())) >= ECHO_MIN_WORDS \
-                        and fuzz.partial_ratio(ta, tb) >= ECHO_RATIO:
-                    pair = (sa, sb)
-                    break
-            if pair:
-                break
+        pair = next(((seen[a], seen[b]) for x, a in enumerate(speakers) for b in speakers[x + 1:]
+                     if _same_words(seen[a], seen[b], ev.params)), None)
         if pair:
             sa, sb = pair
             found.append(Found("attribution", [[sa.aid], [sb.aid]], [ci],
-                               f"The same words are attributed to {names[source_of[sa.aid]]} in one report "
-                               f"and to {names[source_of[sb.aid]]} in another."))
+                               f"The same words are attributed to {ev.who(sa)} in one report "
+                               f"and to {ev.who(sb)} in another."))
     return found
 
 
-def stance_conflicts(claims: list[list[int]], statements: list[Statement], vecs: np.ndarray,
-                     names: dict[str, str], source_of: dict[str, str]) -> list[Found]:
+def _same_words(a: Statement, b: Statement, params: LedgerParams) -> bool:
+    ta, tb = a.att.content.lower(), b.att.content.lower()
+    return a.doc != b.doc and min(len(ta.split()), len(tb.split())) >= params.echo_min_words \
+        and fuzz.partial_ratio(ta, tb) >= params.echo_ratio
+
+
+def figure_conflicts(ev: Evidence) -> list[Found]:
+    """Counts of one thing that disagree: in value, as total against addition, as done against still to come."""
+    return _value_conflicts(ev) + _aspect_conflicts(ev)
+
+
+def _figures(st: Statement, prop: Proposition) -> dict[tuple, float]:
+    """A statement's comparable figures: its count (by counted class) and its measures (by unit)."""
+    out: dict[tuple, float] = {}
+    if prop.quantity is not None:
+        out[("count", prop.quantity.subject_class, prop.quantity.aspect)] = float(prop.quantity.value)
+    for f in st.figures:
+        if f.kind == "measure" and f.unit:
+            out.setdefault(("measure", f.unit.lower()), float(f.value))
+    return out
+
+
+def _value_conflicts(ev: Evidence) -> list[Found]:
+    """Pairs that would be one proposition if their figures agreed, but give different values.
+
+    "Would be one proposition" is the same-claim model with the figure features set to agreement;
+    a source disagreeing with itself is shown as a revision.
+    """
+    sts, props = ev.statements, ev.props
+    figs = [_figures(st, p) if p.polarity == "pos" else {} for st, p in zip(sts, props)]
+    rows = [(a, b) for a, b in ev.candidates.tolist()
+            if figs[a] and figs[b] and _within(sts[a], sts[b], ev.params.week_days)
+            and any(k in figs[b] and round(v) != round(figs[b][k]) for k, v in figs[a].items())]
+    if not rows:
+        return []
+    pairs = np.array(rows, dtype=np.int64)
+    same = ev.matcher.probability(pairs, figures_agree=True) >= ev.matcher.model.threshold
+    claim_of = {i: g for g, m in enumerate(ev.groups) for i in m}
+    by_key: dict[tuple, dict[float, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for (a, b), ok in zip(rows, same.tolist()):
+        if not ok:
+            continue
+        for k, v in figs[a].items():
+            if k in figs[b] and round(v) != round(figs[b][k]):
+                key = (min(claim_of[a], claim_of[b]), max(claim_of[a], claim_of[b]), k)
+                by_key[key][v].append(a)
+                by_key[key][figs[b][k]].append(b)
     found = []
-    centroid = np.stack([vecs[m].mean(0) for m in claims]) if claims else np.zeros((0, vecs.shape[1]))
-    norms = np.maximum(np.linalg.norm(centroid, axis=1, keepdims=True), 1e-9)
-    centroid = centroid / norms
-    pol = [statements[m[0]].polarity for m in claims]
-    origins = [{statements[i].origin for i in m if statements[i].origin} for m in claims]
-    # A party denying what others assert: each denial claim against its nearest asserted claim.
-    targets: dict[int, list[int]] = defaultdict(list)
-    pos_idx = [c for c in range(len(claims)) if pol[c] == "pos" and origins[c]]
-    if pos_idx:
-        pos_mat = centroid[pos_idx]
-        for c in range(len(claims)):
-            if pol[c] != "neg" or not origins[c]:
-                continue
-            sims = np.max(vecs[claims[c]] @ pos_mat.T, axis=0)
-            top = np.argpartition(-sims, min(8, len(sims) - 1))[:8]
-            for k in sorted(top, key=lambda k: (-float(sims[k]), int(k))):
-                t = pos_idx[int(k)]
-                if sims[k] < DENIAL_TARGET:
-                    break
-                if not origins[t] & origins[c]:
-                    targets[t].append(c)
-                    break
-    for t, denials in sorted(targets.items()):
-        deniers = sorted({names.get(o, o) for c in denials for o in origins[c]})
-        asserters = sorted({names.get(o, o) for o in origins[t]})
-        found.append(Found("stance", [sorted({statements[i].aid for c in denials for i in claims[c]}),
-                                      sorted({statements[i].aid for i in claims[t]})], [t, *sorted(denials)],
-                           f"{' and '.join(deniers)} {'deny' if len(deniers) > 1 else 'denies'} what "
-                           f"{' and '.join(asserters)} {'assert' if len(asserters) > 1 else 'asserts'}."))
-    # A party changing position: cannot confirm / denies, then later asserts, on one matter.
+    for (ca, cb, _), by_value in sorted(by_key.items(), key=lambda kv: repr(kv[0])):
+        (v1, s1), (v2, s2) = sorted(by_value.items(), key=lambda kv: (-len(set(kv[1])), kv[0]))[:2]
+        revised = sorted(o for o in {sts[i].origin for i in s1} & {sts[j].origin for j in s2} - {None}
+                         if {sts[i].date for i in s1 if sts[i].origin == o}
+                         != {sts[j].date for j in s2 if sts[j].origin == o})
+        if revised:
+            a = min((i for i in s1 if sts[i].origin == revised[0]), key=lambda i: (sts[i].date or "", i))
+            b = min((j for j in s2 if sts[j].origin == revised[0]), key=lambda j: (sts[j].date or "", j))
+            (early, x), (late, y) = sorted([(sts[a], v1), (sts[b], v2)], key=lambda e: (e[0].date or "", e[0].aid))
+            text = (f"{ev.who(early)} gave {_fmt(x)} ({early.date or 'undated'}) and later "
+                    f"{_fmt(y)} ({late.date or 'undated'}): a revision of its own figure.")
+        else:
+            first, second = sts[min(s1)], sts[min(s2)]
+            text = f"{ev.who(first)} gives {_fmt(v1)} where {ev.who(second)} gives {_fmt(v2)} for the same thing."
+        found.append(Found("figure", [sorted({sts[i].aid for i in s1}), sorted({sts[i].aid for i in s2})],
+                           sorted({ca, cb}), text))
+    return found
+
+
+def _aspect_conflicts(ev: Evidence) -> list[Found]:
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, p in enumerate(ev.props):
+        if p.quantity is not None and p.polarity == "pos":
+            blocks[(p.quantity.value, p.quantity.subject_class)].append(i)
+    found = []
+    days = ev.params.week_days
+    for (value, _), idx in sorted(blocks.items()):
+        if len({ev.statements[i].doc for i in idx}) < 2:
+            continue
+        num = _fmt(value)
+        by_aspect: dict[str | None, list[Statement]] = defaultdict(list)
+        for i in idx:
+            by_aspect[ev.props[i].quantity.aspect].append(ev.statements[i])
+        add, tot = by_aspect.get("additional", []), by_aspect.get("total", [])
+        if add and tot:
+            found.append(Found("figure", [sorted({s.aid for s in add}), sorted({s.aid for s in tot})], [],
+                               f"{num} is given as an addition ('another {num}') by {ev.who(add[0])} "
+                               f"but as the total by {ev.who(tot[0])}."))
+        done = [s for s in by_aspect.get("done", []) if _day(s.date)]
+        coming = [s for s in by_aspect.get("coming", []) if _day(s.date)]
+        pairs = [(d, c) for d in done for c in coming if d.doc != c.doc and _within(d, c, days)]
+        if pairs:
+            d0, c0 = pairs[0]
+            found.append(Found("figure", [sorted({d.aid for d, _ in pairs}), sorted({c.aid for _, c in pairs})], [],
+                               f"{ev.who(d0)} says {num} {d0.fig.subject or 'of them'} are already there "
+                               f"({d0.date}), while {ev.who(c0)} says they are still to come ({c0.date})."))
+    return found
+
+
+def stance_conflicts(ev: Evidence) -> list[Found]:
+    """Origins denying, or unable to confirm, what others assert (from the answers of :mod:`stance`).
+
+    One conflict per asserted claim, naming every responder.
+    """
+    by_target: dict[int, list[int]] = defaultdict(list)
+    for ans in ev.answers:
+        if ev.statements[ev.groups[ans.group][0]].polarity in ("neg", "unc"):
+            by_target[ans.target].append(ans.group)
+    found = []
+    for target, response_groups in sorted(by_target.items()):
+        asserters = [ev.statements[i] for i in ev.groups[target]]
+        them = sorted({ev.who(s) for s in asserters})
+        parts, responders = [], []
+        for polarity, verb in (("neg", ("denies", "deny")), ("unc", ("cannot confirm", "cannot confirm"))):
+            sts = [ev.statements[i] for g in response_groups for i in ev.groups[g]
+                   if ev.statements[i].polarity == polarity]
+            who = sorted({ev.who(s) for s in sts} - set(them))
+            if who:
+                parts.append(f"{_names(who)} {verb[0] if len(who) == 1 else verb[1]}")
+                responders += sts
+        if not parts:
+            continue
+        found.append(Found("stance", [sorted({s.aid for s in asserters}), sorted({s.aid for s in responders})],
+                           [target, *sorted(response_groups)],
+                           f"{', and '.join(parts)} what {_names(them)} {'asserts' if len(them) == 1 else 'assert'}."))
+    return found
+
+
+def _names(names: list[str], most: int = 3) -> str:
+    if len(names) <= most:
+        return " and ".join(names)
+    return ", ".join(names[:most]) + f" and {len(names) - most} others"
+
+
+def stance_shifts(ev: Evidence) -> list[Found]:
+    """One origin moving from doubt or denial to assertion on one matter.
+
+    "One matter": its earlier response answers the claim its later statement belongs to, or the
+    same-claim model (polarity aside) pairs the two statements.
+    """
+    group_of = {i: g for g, m in enumerate(ev.groups) for i in m}
+    answered = {a.group: a.target for a in ev.answers}
     by_origin: dict[str, list[int]] = defaultdict(list)
-    for i, st in enumerate(statements):
+    for i, st in enumerate(ev.statements):
         if st.origin and _day(st.date):
             by_origin[st.origin].append(i)
+    found = []
     for origin, idx in sorted(by_origin.items()):
-        # One statement per wording and day: repeats give the same row, and the first of them wins anyway.
-        doubt = _distinct([i for i in idx if statements[i].polarity in ("unc", "neg")], statements)
-        sure = _distinct([i for i in idx if statements[i].att.stance == "asserts"], statements)
-        best = None
-        if doubt and sure:
-            cos = vecs[doubt] @ vecs[sure].T
-            days_d = np.array([_day(statements[i].date).toordinal() for i in doubt])
-            days_s = np.array([_day(statements[j].date).toordinal() for j in sure])
-            cos[(days_s[None, :] - days_d[:, None]) <= 0] = -1.0
-            x, y = np.unravel_index(int(np.argmax(cos)), cos.shape)
-            if cos[x, y] >= POSITION_TOPIC:
-                best = (float(cos[x, y]), doubt[x], sure[y])
-        if best:
-            _, i, j = best
-            a, b = (i, j) if statements[i].date < statements[j].date else (j, i)
-            sa, sb = statements[a], statements[b]
-            verb = {"unc": "could not confirm", "neg": "denied", "pos": "asserted"}
-            found.append(Found("stance", [[sa.aid], [sb.aid]], [],
-                               f"{names.get(origin, origin)} {verb[sa.polarity]} it on {sa.date[:10]} "
-                               f"but {verb[sb.polarity]} it on {sb.date[:10]}."))
+        doubt = [i for i in idx if ev.statements[i].polarity in ("unc", "neg")]
+        sure = [i for i in idx if ev.statements[i].att.stance == "asserts"]
+        pairs = [(d, s) for d in doubt for s in sure if _day(ev.statements[d].date) < _day(ev.statements[s].date)]
+        if not pairs:
+            continue
+        pairs = pairs[:256]  # an origin's statements on one story: a bound, not a filter in practice
+        probs = ev.matcher.probability(np.array(pairs, dtype=np.int64))
+        same = [answered.get(group_of[d]) == group_of[s] for d, s in pairs]
+        k = max(range(len(pairs)), key=lambda k: (same[k], probs[k], -k))
+        if not same[k] and probs[k] < ev.matcher.model.threshold:
+            continue
+        sa, sb = ev.statements[pairs[k][0]], ev.statements[pairs[k][1]]
+        said = {"unc": "could not confirm", "neg": "denied"}[sa.polarity]
+        found.append(Found("stance", [[sa.aid], [sb.aid]], [],
+                           f"{ev.names.get(origin, origin)} {said} it on {sa.date[:10]} "
+                           f"but asserted it on {sb.date[:10]}."))
     return found
 
 
-def _distinct(idx: list[int], statements: list[Statement]) -> list[int]:
-    """The first statement of each (wording, day), in order."""
-    first: dict[tuple, int] = {}
-    for i in idx:
-        first.setdefault((statements[i].text, _day(statements[i].date)), i)
-    return list(first.values())
-
-
-def date_conflicts(claims: list[list[int]], statements: list[Statement], event_dates: dict[str, str],
-                   published: dict[str, str | None]) -> list[Found]:
+def date_conflicts(ev: Evidence) -> list[Found]:
     """Statements of one claim dating its event (a figure's ``as_of``) more than a week apart.
 
     A date after the report's own date is a forecast ("ready by 1 November"), not a dating, and is left out.
     """
     found = []
-    for ci, members in enumerate(claims):
-        dated = [(event_dates[st.fid], st) for st in (statements[i] for i in members)
-                 if st.fid in event_dates and _day(event_dates[st.fid])
-                 and (not _day(published.get(st.doc)) or _day(event_dates[st.fid]) <= _day(published[st.doc]))]
+    for ci, members in enumerate(ev.groups):
+        dated = []
+        for i in members:
+            st, q = ev.statements[i], ev.props[i].quantity
+            when = q.as_of if q is not None else None
+            pub = _day(ev.published.get(st.doc))
+            if _day(when) and (pub is None or _day(when) <= pub):
+                dated.append((when, st))
         if len({st.doc for _, st in dated}) < 2:
             continue
         dated.sort(key=lambda x: (x[0], x[1].aid))
         (d1, s1), (d2, s2) = dated[0], dated[-1]
-        if (_day(d2) - _day(d1)).days > WEEK and s1.doc != s2.doc:
+        if (_day(d2) - _day(d1)).days > ev.params.week_days and s1.doc != s2.doc:
             found.append(Found("date", [[s1.aid], [s2.aid]], [ci],
                                f"One report dates this to {d1[:10]} and another to {d2[:10]}."))
     return found
+
+
+Detector = Callable[[Evidence], list[Found]]
+DETECTORS: tuple[Detector, ...] = (attribution_conflicts, figure_conflicts, stance_conflicts, stance_shifts,
+                                   date_conflicts)
+
+
+def find_conflicts(ev: Evidence) -> list[Found]:
+    """Every detector's findings, most independent origins involved first."""
+    found = [f for detect in DETECTORS for f in detect(ev)]
+    origin_of = {st.aid: st.origin or ev.who(st) for st in ev.statements}
+    return sorted(found, key=lambda f: (-len({origin_of.get(a) for side in f.sides for a in side}),
+                                        f.kind, f.sides, f.explanation))

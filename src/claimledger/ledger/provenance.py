@@ -24,12 +24,9 @@ from rapidfuzz import fuzz
 
 from claimledger.ledger.entities import Resolution
 from claimledger.ledger.groups import DisjointSets
+from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
 from claimledger.records import Attribution, StoredReport
 
-#: Near-identical wording: fuzz.ratio on normalised content, and long enough to be distinctive.
-ECHO_RATIO = 90
-ECHO_MIN_WORDS = 8
-SAMPLES = 4  # distinct wordings per origin compared for echoes
 
 
 @dataclass(slots=True)
@@ -65,13 +62,8 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def count_independent(origins: list[Origin], contents: list[str]) -> int:
-    """Independent origins among a claim's statements (see :func:`count_independent_by_date`)."""
-    return count_independent_by_date(origins, contents, [""] * len(origins), [None])[0]
-
-
 def count_independent_by_date(origins: list[Origin], contents: list[str], dates: list[str],
-                              cutoffs: list[str | None]) -> list[int]:
+                              cutoffs: list[str | None], *, params: LedgerParams = DEFAULT_PARAMS) -> list[int]:
     """Independent origins among a claim's statements dated on or before each cutoff (None: all).
 
     Origins are joined when two of their statements share near-identical
@@ -87,7 +79,7 @@ def count_independent_by_date(origins: list[Origin], contents: list[str], dates:
         if o.entity and not o.echo:
             first[o.entity] = min(first.get(o.entity, d), d)
             words = _words(c)
-            if len(words.split()) >= ECHO_MIN_WORDS:
+            if len(words.split()) >= params.echo_min_words:
                 wordings.setdefault(o.entity, []).append((d, words))
     earliest = min(dates, default=None)
     out = []
@@ -100,28 +92,28 @@ def count_independent_by_date(origins: list[Origin], contents: list[str], dates:
             for d, words in wordings.get(entity, ()):
                 if (cut is None or d <= cut) and words not in bucket:
                     bucket.append(words)
-                    if len(bucket) == SAMPLES:
+                    if len(bucket) == params.echo_samples:
                         break
             samples.append(tuple(bucket))
         if samples:
-            out.append(_components(tuple(samples)))
+            out.append(_components(tuple(samples), params.echo_ratio))
         else:
             out.append(1 if earliest is not None and (cut is None or earliest <= cut) else 0)
     return out
 
 
 @lru_cache(maxsize=4096)
-def _components(samples: tuple[tuple[str, ...], ...]) -> int:
+def _components(samples: tuple[tuple[str, ...], ...], ratio: int) -> int:
     """Origins (each given by its sample wordings) left once those sharing near-identical wording are joined."""
     origins = DisjointSets(len(samples))
     for a in range(len(samples)):
         for b in range(a + 1, len(samples)):
-            if samples[a] and samples[b] and origins.find(a) != origins.find(b) and _echo(samples[a], samples[b]):
+            if samples[a] and samples[b] and origins.find(a) != origins.find(b) and _echo(samples[a], samples[b], ratio):
                 origins.union(a, b)
     return origins.count()
 
 
 @lru_cache(maxsize=65536)
-def _echo(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def _echo(a: tuple[str, ...], b: tuple[str, ...], ratio: int) -> bool:
     """Do two origins share near-identical wording? (cached: most origins' samples repeat from date to date)"""
-    return any(fuzz.ratio(s, t) >= ECHO_RATIO for s in a for t in b)
+    return any(fuzz.ratio(s, t) >= ratio for s in a for t in b)

@@ -1,0 +1,230 @@
+"""Do two statements state the same proposition? A learned pairwise score.
+
+A pair is described by a few features of its two texts (sentence-embedding
+cosine, shared content words plain and weighted by their rarity in the
+collection, shared names, shared and clashing numbers or a number on one side
+only, one negated and the other not, length ratio); a logistic model turns them into a
+probability. Its weights and the decision threshold are not set by hand:
+``scripts/train_claim_match.py`` fits them on ECB+ *train* topics (sentences
+that mention one real-world event across documents, against sentences of the
+same topic about another event) and on Emergent headlines (headlines of one
+rumour against headlines of others), prints the score on ECB+ *dev* topics and
+held-out Emergent claims, and writes ``ledger/data/claim_match.json``.
+
+Features are computed on arrays of candidate pairs, so a ledger never scores
+all pairs; :func:`text_profile` is computed once per statement.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from claimledger.ledger.groups import DisjointSets
+
+FEATURES: tuple[str, ...] = (
+    "cosine", "word_overlap", "idf_overlap", "token_set", "name_overlap", "name_clash",
+    "number_shared", "number_clash", "number_one_side", "negation_mismatch", "length_ratio",
+)
+
+# Function words and reporting verbs: not what a proposition is about (linguistic common knowledge).
+STOP = frozenset("""
+the a an and or of to in on at for from by with as that this these those it its is are was were be been being
+has have had will would could may might can shall should must do does did not no nor but than then there their
+they them he she his her we our us you your who whom which what when where while after before about over into
+out up down off so if also just only very more most some any all each both such own same other another
+said says say saying told tell tells according reported reports report stated states claimed claims
+""".split())
+NEGATION = frozenset({"not", "no", "never", "nor", "none", "nothing", "neither", "nobody", "n't", "without"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+_SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|mn|m)?\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class TextProfile:
+    """What the features read of one text, computed once per statement."""
+
+    words: frozenset[str]
+    names: frozenset[str]
+    numbers: frozenset[float]
+    negated: bool
+    length: int
+    folded: str
+
+
+def _stem(word: str) -> str:
+    """A light plural/possessive fold ("troops" ~ "troop", "Pope's" ~ "pope"), enough for overlap counts."""
+    w = word.lower().replace("’", "'")
+    w = w[:-2] if w.endswith("'s") else w.rstrip("'")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+@lru_cache(maxsize=262144)
+def text_profile(text: str) -> TextProfile:
+    tokens = _WORD.findall(text)
+    words, names = set(), set()
+    for k, tok in enumerate(tokens):
+        low = tok.lower()
+        if tok[0].isdigit() or low in STOP or len(low) < 3:
+            continue
+        words.add(_stem(tok))
+        # A capitalised word not opening the text or a sentence: a name ("Plant", "Mirror", "Vatican").
+        if tok[0].isupper() and k > 0 and tokens[k - 1] not in (".", "!", "?"):
+            names.add(_stem(tok))
+    numbers = set()
+    for m in _NUMBER.finditer(text):
+        try:
+            value = float(m.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        value *= _SCALE.get((m.group(2) or "").lower(), 1.0)
+        if not 1900 <= value <= 2100:  # a year is a date, not a figure of the proposition
+            numbers.add(value)
+    low = text.lower().replace("’", "'")
+    negated = bool(NEGATION & set(re.findall(r"[a-z]+|n't", low)))
+    return TextProfile(frozenset(words), frozenset(names), frozenset(numbers), negated, len(tokens),
+                       " ".join(re.findall(r"[a-z0-9]+", low)))
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _near_equal(a: frozenset[float], b: frozenset[float]) -> bool:
+    """Some number of one is within 1% of a number of the other."""
+    return any(abs(x - y) <= 0.01 * max(abs(x), abs(y)) for x in a for y in b)
+
+
+def collection_idf(profiles: list[TextProfile]) -> dict[str, float]:
+    """Inverse document frequency of each word over the statements being grouped (smoothed).
+
+    Within one story the words every statement shares ("troops", "Russia") weigh little and
+    the ones that tell its propositions apart ("pilots", "ships") weigh much.
+    """
+    df: dict[str, int] = {}
+    for p in profiles:
+        for w in p.words:
+            df[w] = df.get(w, 0) + 1
+    n = len(profiles)
+    return {w: float(np.log((1 + n) / (1 + c)) + 1.0) for w, c in df.items()}
+
+
+def _idf_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """Cosine of the two word sets weighted by ``idf``."""
+    if not a or not b:
+        return 0.0
+    shared = sum(idf[w] ** 2 for w in a & b)
+    return shared / np.sqrt(sum(idf[w] ** 2 for w in a) * sum(idf[w] ** 2 for w in b))
+
+
+def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarray,
+                  idf: dict[str, float]) -> np.ndarray:
+    """Feature rows (len(pairs) × len(FEATURES)) for index pairs into ``profiles``/``vecs``.
+
+    ``idf`` is :func:`collection_idf` of the statements being grouped.
+    """
+    out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float32)
+    if not len(pairs):
+        return out
+    i, j = pairs[:, 0], pairs[:, 1]
+    for s in range(0, len(pairs), 16384):  # in chunks: gathered rows of a million pairs are gigabytes
+        out[s:s + 16384, 0] = np.einsum("ij,ij->i", vecs[i[s:s + 16384]], vecs[j[s:s + 16384]])
+    for row, (a, b) in enumerate(pairs.tolist()):
+        pa, pb = profiles[a], profiles[b]
+        out[row, 1] = _jaccard(pa.words, pb.words)
+        out[row, 2] = _idf_overlap(pa.words, pb.words, idf)
+        out[row, 3] = fuzz.token_set_ratio(pa.folded, pb.folded) / 100.0
+        out[row, 4] = _jaccard(pa.names, pb.names)
+        out[row, 5] = bool(pa.names and pb.names and not pa.names & pb.names)
+        if pa.numbers and pb.numbers:
+            shared = _near_equal(pa.numbers, pb.numbers)
+            out[row, 6] = shared
+            out[row, 7] = not shared
+        out[row, 8] = bool(pa.numbers) != bool(pb.numbers)  # a count one side gives and the other lacks
+        out[row, 9] = pa.negated != pb.negated
+        out[row, 10] = min(pa.length, pb.length) / max(pa.length, pb.length, 1)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class MatchModel:
+    """Logistic weights over :data:`FEATURES` (standardised by ``mean``/``scale``) and the decision threshold."""
+
+    weights: np.ndarray
+    bias: float
+    mean: np.ndarray
+    scale: np.ndarray
+    threshold: float
+    trained_on: str
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        z = ((features - self.mean) / self.scale) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def to_json(self) -> dict:
+        return {"features": list(FEATURES), "weights": self.weights.tolist(), "bias": self.bias,
+                "mean": self.mean.tolist(), "scale": self.scale.tolist(), "threshold": self.threshold,
+                "trained_on": self.trained_on}
+
+
+@lru_cache(maxsize=1)
+def load_model() -> MatchModel:
+    """The shipped model (``ledger/data/claim_match.json``, written by ``scripts/train_claim_match.py``)."""
+    raw = json.loads(resources.files("claimledger.ledger").joinpath("data/claim_match.json").read_text("utf-8"))
+    if tuple(raw["features"]) != FEATURES:
+        raise RuntimeError("ledger/data/claim_match.json was fitted on other features: re-run "
+                           "scripts/train_claim_match.py")
+    return MatchModel(np.asarray(raw["weights"], dtype=np.float64), float(raw["bias"]),
+                      np.asarray(raw["mean"], dtype=np.float64), np.asarray(raw["scale"], dtype=np.float64),
+                      float(raw["threshold"]), str(raw.get("trained_on", "")))
+
+
+def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np.ndarray],
+                threshold: float, *, sample: int = 12) -> list[list[int]]:
+    """Groups of ``0 .. n-1`` by greedy average linkage over scored candidate pairs.
+
+    Candidate pairs at or above ``threshold`` are taken strongest first; two groups merge only
+    when the mean probability over their members' pairs (up to ``sample`` members a side,
+    scored on demand: a merge test costs at most ``sample``² pairs) also clears it, and any
+    pair scored 0 (a cannot-link) vetoes the merge. A chain of near neighbours therefore cannot grow one group out of a whole story.
+    Deterministic for a given input order.
+    """
+    known: dict[tuple[int, int], float] = {}
+
+    def scored(pairs: np.ndarray) -> np.ndarray:
+        probs = score(pairs) if len(pairs) else np.zeros(0)
+        for (a, b), p in zip(pairs.tolist(), probs.tolist()):
+            known[(a, b)] = p
+        return probs
+
+    candidates = np.unique(np.sort(candidates.reshape(-1, 2), axis=1), axis=0)
+    prob = scored(candidates)
+    keep = prob >= threshold
+    candidates, prob = candidates[keep], prob[keep]
+    sets = DisjointSets(n)
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for i, j in candidates[np.lexsort((candidates[:, 1], candidates[:, 0], -prob))].tolist():
+        ra, rb = sets.find(i), sets.find(j)
+        if ra == rb:
+            continue
+        pairs = [(min(x, y), max(x, y)) for x in groups[ra][:sample] for y in groups[rb][:sample]]
+        todo = [p for p in dict.fromkeys(pairs) if p not in known]
+        if todo:
+            scored(np.array(todo, dtype=np.int64))
+        probs = [known[p] for p in pairs]
+        if min(probs) == 0.0 or sum(probs) / len(probs) < threshold:
+            continue
+        lo = sets.union(ra, rb)
+        groups[lo] = sorted(groups.pop(ra + rb - lo) + groups[lo])
+    return [groups[r] for r in sorted(groups)]

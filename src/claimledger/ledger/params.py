@@ -1,0 +1,33 @@
+"""Every tunable of the ledger in one typed object, with where each value comes from.
+
+The same-claim weights and threshold are not here: they are fitted by
+``scripts/train_claim_match.py`` and shipped in ``ledger/data/claim_match.json``
+(see :mod:`matching`). What is here either bounds work (it changes how much
+is compared, not what a comparison decides) or is a plain unit of time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerParams:
+    # Work bounds: a larger value compares more pairs, and only costs time.
+    block_cap: int = 40  # a candidate block this large is compared in a window, not all pairs
+    window: int = 8  # neighbours compared along the embedding order within a large block
+    rare_words: int = 3  # rarest shared words per statement that open a block
+    link_sample: int = 12  # members a side compared when two groups may merge (average linkage)
+    echo_samples: int = 4  # distinct wordings per origin compared when looking for echoes
+    # Near-identical wording (rapidfuzz ratio) long enough to be distinctive: the words were said once.
+    # Set by hand from the definition of a verbatim repeat, not fitted.
+    echo_ratio: int = 90
+    echo_min_words: int = 8
+    # Calendar units, not fitted: statements within a week describe one state of affairs;
+    # one event dated more than a week apart by two reports is a date conflict.
+    week_days: int = 7
+    # How far back an anaphoric denial ("denied the reports") looks for what it answers, in characters
+    # of its report (about two sentences). A unit of reading distance, not fitted.
+    anaphora_chars: int = 400
+
+
+DEFAULT_PARAMS = LedgerParams()

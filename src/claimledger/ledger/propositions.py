@@ -1,0 +1,185 @@
+"""Stage 2: the proposition each statement states, as far as the report's words show it.
+
+A proposition here is what two statements must share to be one claim and
+what a conflict compares: its polarity and modality, and for a counted
+figure the quantity (value, counted class, aspect: already done, still to
+come, an addition or a total) and the time it refers to (the figure's
+``as_of``, not when it was reported). Counted subjects fall into classes by
+their head nouns' embeddings ("troops", "soldiers", "forces" of one army are
+one class; "containers" another).
+
+What is not here yet: the agent, predicate class and place slots, which need
+the parse kept from extraction; the claim matcher reads the statement's words
+for those instead (see :mod:`matching`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import numpy as np
+
+from claimledger.ledger.embeddings import embed
+from claimledger.ledger.groups import DisjointSets
+from claimledger.ledger.statements import Statement
+from claimledger.records import Figure
+
+Aspect = Literal["done", "coming", "additional", "total"]
+
+#: Cosine between two head nouns' MiniLM vectors for them to count one class of thing. Set by hand
+#: (not fitted): "troops"/"soldiers"/"forces" score 0.6-0.8, "troops"/"containers" under 0.3.
+SUBJECT_CLASS = 0.5
+
+# Aspect markers of English (tense, aspect, "another"/"in total"): linguistic common knowledge.
+PROSPECTIVE = re.compile(
+    r"\b(?:being prepared|preparing|prepare|to be sent|being sent|will be|would be|will|plans? to|planning to|"
+    r"expected to|in the process of|set to|getting ready|training)\b", re.I)
+DONE = re.compile(
+    r"\b(?:already|have been|has been|had been|were sent|was sent|have arrived|arrived|transported|ferried|"
+    r"shipped|dispatched|deployed|reached|committed)\b", re.I)
+ADDITIVE = re.compile(r"\b(?:another|additional|more|further|extra|a further|a second)\s+(?:\S+\s+){0,1}$", re.I)
+TOTAL = re.compile(r"\b(?:a total of|in total|in all|altogether|overall|total)\b", re.I)
+
+_STOP = frozenset("""
+the a an and or of to in on at for from by with as that this these those it its is are was were be been being
+has have had will would could may might can said says say told according also not but than then there their
+they them he she his her we our us you your who which what when where while after before about over into
+more most some any all one two three four five six seven eight nine ten hundred thousand million
+""".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: int  # rounded to two significant digits: figures within 1% share it
+    subject_class: int  # -1 when the counted subject has no head noun
+    aspect: Aspect | None
+    as_of: str | None  # when the count held, if the report says
+
+
+@dataclass(frozen=True, slots=True)
+class Proposition:
+    polarity: str  # pos | neg | unc | nc (see statements.POLARITY)
+    modality: Literal["asserted", "possible"]
+    quantity: Quantity | None
+    text: str  # the words that state it: the content, or the figure's clause
+    anaphoric: bool = False  # a response that only points back ("denied the reports"): its proposition is elsewhere
+
+
+# Shell nouns and pronouns that point back to something already said: English common knowledge.
+_ANAPHORIC = re.compile(
+    r"^(?:that\s+)?(?:(?:it|this|that|these|those|them|so)\W*$|"
+    r"(?:this|that|these|those)\s+(?:is|was|are|were|seems|seemed|sounds|appears|looks|remains)\b|(?:the|these|those|this|that|such|any|all|its|their|his|her)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|allegations?|accounts?|suggestions?|"
+    r"speculation|articles?|findings?|assertions?|remarks?|comments?|quotes?|news|tale|idea)\b)", re.I)
+
+
+def is_anaphoric(content: str) -> bool:
+    """Does a statement's content only point back ("the reports", "these claims groundless", "it")?"""
+    content = content.strip(" \"'“”‘’.,")
+    return len(content.split()) < 3 or bool(_ANAPHORIC.match(content))
+
+
+@lru_cache(maxsize=65536)
+def clause_around(sentence: str, figure: str) -> tuple[str, str]:
+    """Text of a figure's clause before and after it (split at commas, semicolons and 'but')."""
+    pos = sentence.find(figure)
+    if pos < 0:
+        return "", ""
+    before, after = sentence[:pos], sentence[pos + len(figure):]
+    before = re.split(r"[,;:]|\bbut\b", before)[-1]
+    after = re.split(r"[,;:]|\bbut\b", after)[0]
+    return before, after
+
+
+def figure_clause(st: Statement) -> tuple[str, str]:
+    return clause_around(st.fig.sentence or st.att.sentence, st.fig.text)
+
+
+@lru_cache(maxsize=65536)
+def timing(clause: tuple[str, str]) -> Literal["done", "coming"] | None:
+    """'done' or 'coming' by the marker nearest the figure in its clause."""
+    before, after = clause
+    best = None
+    for rx, label in ((PROSPECTIVE, "coming"), (DONE, "done")):
+        for m in rx.finditer(before):
+            d = len(before) - m.end()
+            if best is None or d < best[0]:
+                best = (d, label)
+        m = rx.search(after)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), label)
+    return best[1] if best else None
+
+
+def aspect_of(clause: tuple[str, str]) -> Aspect | None:
+    """An addition ("another 12,000") or a total ("12,000 in all") first, else done or still to come."""
+    before, after = clause
+    if ADDITIVE.search(before):
+        return "additional"
+    if TOTAL.search(before + " " + after):
+        return "total"
+    return timing(clause)
+
+
+@lru_cache(maxsize=65536)
+def head_noun(subject: str) -> str:
+    words = re.findall(r"[A-Za-z][A-Za-z-]+", subject.lower())
+    words = [w for w in words if w not in _STOP]
+    return words[-1] if words else ""
+
+
+def value_key(fig: Figure) -> int:
+    return round_key(fig.value)
+
+
+@lru_cache(maxsize=65536)
+def round_key(value: float) -> int:
+    """Figures within 1% of each other share a key (rounded to 2 significant digits)."""
+    v = abs(value)
+    if v == 0:
+        return 0
+    mag = 10 ** max(int(np.floor(np.log10(v))) - 1, 0)
+    return int(round(v / mag) * mag)
+
+
+def subject_classes(heads: list[str]) -> dict[str, int]:
+    """Head nouns grouped by embedding similarity (few distinct heads per story, so pairwise is cheap)."""
+    uniq = sorted({h for h in heads if h})
+    if not uniq:
+        return {}
+    vecs = embed(uniq)
+    classes = DisjointSets(len(uniq))
+    for s in range(0, len(uniq), 512):
+        sims = vecs[s:s + 512] @ vecs.T
+        for i, j in zip(*np.nonzero(sims >= SUBJECT_CLASS)):
+            classes.union(s + i, j)
+    return {h: classes.find(i) for i, h in enumerate(uniq)}
+
+
+def propositions(statements: list[Statement]) -> list[Proposition]:
+    """The proposition of each statement (one call per ledger: subject classes are found across all)."""
+    classes = subject_classes([head_noun(st.fig.subject) for st in statements if st.fig is not None])
+    out = []
+    for st in statements:
+        quantity = None
+        if st.fig is not None:
+            quantity = Quantity(value_key(st.fig), classes.get(head_noun(st.fig.subject), -1),
+                                aspect_of(figure_clause(st)), st.fig.as_of)
+        out.append(Proposition(st.polarity, "possible" if st.att.stance == "speculates" else "asserted",
+                               quantity, st.text, st.polarity != "pos" and is_anaphoric(st.att.content)))
+    return out
+
+
+_CUE_LEAD = re.compile(r"^(?:that|whether|if)\s+", re.I)
+_EDGE = " \t\n,;:-–—\"'“”‘’()[]…"
+
+
+def readable(text: str) -> str:
+    """A statement's words as a sentence: no leading 'that', no dangling quotes or commas, a capital and a stop."""
+    text = re.sub(r"\s+", " ", text).strip(_EDGE)
+    text = _CUE_LEAD.sub("", text).strip(_EDGE)
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."

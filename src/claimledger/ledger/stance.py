@@ -1,0 +1,122 @@
+"""Stage 4: how each statement relates to the claims it addresses.
+
+A member of an asserting claim *supports* it (or *hedges* it when it only
+speculates; a generic source such as "reports" only *reports* it). A denial,
+a cannot-confirm or a no-comment is grouped with statements like it (their
+own claim: "the publicist calls the story rubbish") and *answers* one
+asserting claim:
+
+* a statement with a proposition of its own answers the asserting claim whose
+  statements the same-claim model finds closest (polarity aside), when that
+  clears the model's threshold, and nothing otherwise (denying what nobody
+  asserted is not a conflict);
+* an anaphoric statement ("denied the reports", "these claims are
+  groundless", "This seems like yet another fake news story") answers the claim of the nearest asserting statement before it in its
+  report (within about two sentences), else the report's main claim (its
+  most widely reported one).
+
+A denial is never a claim *made by* the denier about the denied matter: it
+is a response, linked to what it answers. Responses of one origin and one
+polarity to one claim form one response claim.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+import numpy as np
+
+from claimledger.ledger.claims import Matcher
+from claimledger.ledger.params import LedgerParams
+from claimledger.ledger.propositions import Proposition
+from claimledger.ledger.statements import Statement
+from claimledger.records import Relation
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A group of non-asserting statements and the asserting claim (group index) it answers."""
+
+    group: int
+    target: int
+
+
+def relation(st: Statement) -> Relation:
+    """The relation of a statement to the claim it belongs to or answers."""
+    if st.polarity == "neg":
+        return "denies"
+    if st.polarity == "unc":
+        return "cannot_confirm"
+    if st.polarity == "nc":
+        return "no_comment"
+    if st.att.source is not None and st.att.source.kind == "generic" and st.origin is None:
+        return "reports"
+    return "hedges" if st.att.stance == "speculates" else "supports"
+
+
+def answers(statements: list[Statement], props: list[Proposition], groups: list[list[int]], matcher: Matcher,
+            candidates: np.ndarray, *, params: LedgerParams) -> tuple[list[list[int]], list[Answer]]:
+    """The groups, with responses of one polarity to one claim joined, and the claim each response answers.
+
+    Anaphoric statements reach this stage alone (their words are not their proposition, so
+    grouping never joins them); those that answer the same claim with the same polarity are
+    joined here into one response claim when they come from one origin (or one report). Groups that answer nothing are left as they are.
+    """
+    group_of = np.empty(len(statements), dtype=np.int64)
+    for g, members in enumerate(groups):
+        group_of[members] = g
+    positive = np.array([st.polarity == "pos" for st in statements], dtype=bool)
+    docs_of_group = [len({statements[i].doc for i in m}) for m in groups]
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, st in enumerate(statements):
+        by_doc[st.doc].append(i)
+
+    def main_claim(doc: str) -> int | None:
+        """The report's most widely reported asserting claim (ties: the first one in the report)."""
+        best = None
+        for i in by_doc[doc]:
+            if positive[i]:
+                g = int(group_of[i])
+                key = (-docs_of_group[g], statements[i].att.start)
+                if best is None or key < best[0]:
+                    best = (key, g)
+        return best[1] if best else None
+
+    def preceding(i: int) -> int | None:
+        st = statements[i]
+        before = [j for j in by_doc[st.doc] if positive[j]
+                  and st.att.start - params.anaphora_chars <= statements[j].att.start < st.att.start]
+        return int(group_of[max(before, key=lambda j: (statements[j].att.start, j))]) if before else None
+
+    # Best asserting partner of each non-asserting statement among the candidate pairs.
+    cross = candidates[positive[candidates[:, 0]] != positive[candidates[:, 1]]] if len(candidates) else candidates
+    best: dict[int, tuple[float, int]] = {}
+    if len(cross):
+        probs = matcher.probability(cross)
+        for (a, b), p in zip(cross.tolist(), probs.tolist()):
+            neg, pos = (a, b) if not positive[a] else (b, a)
+            if p >= matcher.model.threshold and (neg not in best or p > best[neg][0]):
+                best[neg] = (p, int(group_of[pos]))
+
+    targets: dict[int, int] = {}
+    for g, members in enumerate(groups):
+        if positive[members[0]]:
+            continue
+        votes: Counter[int] = Counter()
+        for i in members:
+            if props[i].anaphoric:  # it points back: it answers its context
+                target = preceding(i)
+                target = main_claim(statements[i].doc) if target is None else target
+            else:  # it has a proposition of its own: it answers whoever states that, if anyone does
+                target = best[i][1] if i in best else None
+            if target is not None:
+                votes[target] += 1
+        if votes:
+            targets[g] = min(votes, key=lambda t: (-votes[t], t))
+    joined: dict[tuple, list[int]] = defaultdict(list)
+    for g, t in targets.items():
+        first = statements[groups[g][0]]
+        joined[(t, first.polarity, first.origin or first.doc)].append(g)
+    absorbed = {g: gs[0] for gs in joined.values() for g in gs[1:]}
+    kept = [g for g in range(len(groups)) if g not in absorbed]
+    index = {g: k for k, g in enumerate(kept)}
+    merged = [sorted(groups[g] + [i for h, into in absorbed.items() if into == g for i in groups[h]]) for g in kept]
+    return merged, [Answer(index[g], index[t]) for g, t in sorted(targets.items()) if g not in absorbed]

@@ -1,0 +1,88 @@
+"""Stage 1: statements, the unit every later stage works on.
+
+A statement is one attribution, split once per counted figure it carries (one
+sentence can state "1,500 sent" and "another 12,000 planned": two
+propositions). Each carries its origin (see :mod:`provenance`), its polarity
+(asserting, denying, cannot-confirm, no comment) and the date it was made.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from claimledger.ledger.entities import Resolution
+from claimledger.ledger.provenance import origin_of
+from claimledger.records import Attribution, Figure, StoredReport, item_id
+
+Polarity = Literal["pos", "neg", "unc", "nc"]
+POLARITY: dict[str, Polarity] = {"asserts": "pos", "speculates": "pos", "denies": "neg",
+                                 "cannot_confirm": "unc", "no_comment": "nc"}
+
+
+@dataclass(slots=True)
+class Statement:
+    """One attribution, or one attribution × one of its counted figures."""
+
+    aid: str
+    doc: str
+    att: Attribution
+    fid: str | None
+    fig: Figure | None
+    text: str
+    polarity: Polarity
+    origin: str | None  # None for a generic source or a copied report: it echoes, it does not originate
+    date: str | None  # when it was said: the attribution's date, else the report's
+    figures: tuple[Figure, ...] = ()  # every figure of the attribution, counts and measures
+
+
+_CALENDAR = re.compile(r"\d{4}-\d{2}(?:-\d{2})?$")  # a day or month; not a span, a duration or PRESENT_REF
+
+
+def statement_text(att: Attribution) -> str:
+    """Content when it is a proposition; the whole sentence when the content is a stub ("these claims")."""
+    content = att.content.strip()
+    return content if len(content.split()) >= 4 else att.sentence.strip()
+
+
+def figure_text(att: Attribution, fig: Figure) -> str:
+    """The clause that carries a figure, so a sentence with several counts gives each its own words."""
+    sent = fig.sentence or att.sentence
+    pos = sent.find(fig.text)
+    if pos < 0:
+        return statement_text(att)
+    parts = re.split(r"(?<=[,;:])\s+|\s+(?=\b(?:and|but|while|with)\b)", sent)
+    acc, out = 0, []
+    for part in parts:
+        start = sent.find(part, acc)
+        acc = start + len(part)
+        if start <= pos < acc or (out and len(" ".join(out).split()) < 6 and start >= pos):
+            out.append(part)
+    text = " ".join(out).strip()
+    return text if len(text.split()) >= 6 else statement_text(att)
+
+
+def collect_statements(reports: list[StoredReport], res: Resolution, media: set[str]) -> list[Statement]:
+    """Every statement of ``reports``, in report then attribution order."""
+    out = []
+    for r in reports:
+        ext = r.extraction
+        figs, every = defaultdict(list), defaultdict(list)
+        for j, f in enumerate(ext.figures):
+            if f.attribution is not None:
+                every[f.attribution].append(f)
+                if f.kind == "count":
+                    figs[f.attribution].append(j)
+        for i, a in enumerate(ext.attributions):
+            aid = item_id(r.id, "a", i)
+            o = origin_of(aid, a, r, res, media)
+            when = a.date if a.date and _CALENDAR.match(a.date) else ext.published
+            text = statement_text(a)
+            pol = POLARITY.get(a.stance, "pos")
+            for j in figs.get(i) or [None]:
+                fig = ext.figures[j] if j is not None else None
+                out.append(Statement(aid, r.id, a, item_id(r.id, "f", j) if j is not None else None,
+                                     fig, figure_text(a, fig) if fig else text, pol,
+                                     None if o.echo else o.entity, when, tuple(every.get(i, ()))))
+    return out

@@ -1,0 +1,88 @@
+"""Stage 7: each claim's status over time, its readable summary, and the timeline.
+
+An asserting claim is ``corroborated`` when two independent origins support it,
+``single_source`` with one, ``unverified`` when no named origin vouches for it
+(only generic sources, or only speculation); a denial or a conflict touching
+it makes it ``disputed`` (``denied`` when nobody named supports it), never
+``corroborated``. A claim made of responses is a ``denial``, ``cannot_confirm``
+or ``no_comment``. The status is recomputed at each date a statement or
+conflict appeared, so the history shows when a claim became corroborated or
+disputed.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+import numpy as np
+
+from claimledger.ledger.params import LedgerParams
+from claimledger.ledger.propositions import readable
+from claimledger.ledger.provenance import Origin, count_independent_by_date
+from claimledger.ledger.statements import Statement
+from claimledger.records import Claim, ClaimStatus, TimelineEntry
+
+RESPONSE_STATUS: dict[str, ClaimStatus] = {"neg": "denial", "unc": "cannot_confirm", "nc": "no_comment"}
+
+
+def _status(vouched: bool, named: bool, independent: int, contested: bool) -> ClaimStatus:
+    if contested:
+        return "disputed" if named and vouched else "denied"
+    if not vouched or not named:
+        return "unverified"
+    return "corroborated" if independent >= 2 else "single_source"
+
+
+def history(members: list[Statement], contested_on: list[str], *,
+            params: LedgerParams) -> tuple[list[tuple[str, ClaimStatus]], int]:
+    """(date, status) at each change, oldest first, and the independent origins at the end.
+
+    ``contested_on``: the dates of the denials and conflicts that touch the claim ("" when undated).
+    """
+    dates = sorted({st.date for st in members if st.date})
+    cutoffs = sorted(set(dates) | {d for d in contested_on if d}) or [None]
+    independent = count_independent_by_date([Origin(st.origin, st.origin) for st in members],
+                                             [st.att.content for st in members],
+                                             [st.date or "" for st in members], [*cutoffs, None], params=params)
+    if members[0].polarity != "pos":  # a response: its status is what it is; its origins are the responders
+        return [(dates[0] if dates else "", RESPONSE_STATUS[members[0].polarity])], independent[-1]
+    vouched = min((st.date or "" for st in members if st.att.stance == "asserts"), default=None)
+    named = min((st.date or "" for st in members if st.origin is not None), default=None)
+    out: list[tuple[str, ClaimStatus]] = []
+    for d, ind in zip(cutoffs, independent):
+        status = _status(vouched is not None and (d is None or vouched <= d),
+                         named is not None and (d is None or named <= d), ind,
+                         any(d is None or c <= d for c in contested_on))
+        if not out or out[-1][1] != status:
+            out.append((d or "", status))
+    return out, independent[-1]
+
+
+def summary(members: list[int], statements: list[Statement], vecs: np.ndarray) -> str:
+    """The claim in a sentence: the words of its most central statement (closest to all the others).
+
+    An asserting claim reads as its proposition (the content, without its speaker and cue); a
+    response reads as its whole sentence, so the denier is named and the words are not taken for
+    an assertion.
+    """
+    if len(members) > 2:
+        sims = vecs[members] @ vecs[members].T
+        central = members[int(np.argmax(sims.sum(1)))]
+    else:
+        central = min(members, key=lambda i: (statements[i].origin is None, -len(statements[i].text), i))
+    st = statements[central]
+    if st.polarity != "pos":  # a response reads as its whole sentence: who denies, and what
+        return readable(st.att.sentence)
+    content = st.att.content
+    whole = len(content.split()) >= 4 and (st.fig is None or st.fig.text in content)
+    return readable(content if whole else st.text)
+
+
+def timeline(claims: list[Claim], members_of: dict[str, list[Statement]]) -> list[TimelineEntry]:
+    """One entry per claim and day it was stated (statements with a date of their own)."""
+    entries: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for claim in claims:
+        for st in members_of[claim.id]:
+            if st.att.date:
+                entries[(st.att.date, claim.id)].append(st.aid)
+    by_id = {c.id: c for c in claims}
+    return [TimelineEntry(date=d, summary=by_id[cid].summary, attribution_ids=sorted(set(aids)))
+            for (d, cid), aids in sorted(entries.items())]

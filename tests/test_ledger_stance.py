@@ -1,0 +1,118 @@
+"""Propositions, responses and figure disagreements, on sentences written for these tests."""
+from __future__ import annotations
+
+from test_ledger_helpers import S, report
+
+from claimledger.ledger import build_ledger
+from claimledger.ledger.entities import resolve_entities
+from claimledger.ledger.propositions import propositions
+from claimledger.ledger.statements import collect_statements
+
+
+def _claim(ledger, aid):
+    return next(c for c in ledger.claims if aid in c.attribution_ids)
+
+
+def _props(reports):
+    res = resolve_entities(reports)
+    statements = collect_statements(reports, res, set())
+    return {st.aid: p for st, p in zip(statements, propositions(statements))}
+
+
+def test_proposition_slots_quantity_aspect_polarity_modality():
+    reports = [report("d1", "2025-04-01", [
+        S("The agency said another 1,200 workers would be evacuated.", "The agency", kind="organisation",
+          content="another 1,200 workers would be evacuated", figures=[("1,200", 1200, "exact", "workers")]),
+        S("The mayor said a total of 1,200 workers had left.", "The mayor",
+          content="a total of 1,200 workers had left", figures=[("1,200", 1200, "exact", "workers")]),
+        S("Police said 300 employees had already been moved.", "Police", kind="organisation",
+          content="300 employees had already been moved", figures=[("300", 300, "exact", "employees")]),
+        S("The union said 40 staff were being prepared for a second shift.", "The union", kind="organisation",
+          content="40 staff were being prepared for a second shift", figures=[("40", 40, "exact", "staff")]),
+        S("An engineer said the tank may have cracked.", "An engineer", stance="speculates",
+          content="the tank may have cracked"),
+        S("The company denied that the tank had cracked.", "The company", kind="organisation",
+          stance="denies", content="that the tank had cracked"),
+    ])]
+    p = _props(reports)
+    assert p["d1.a0"].quantity.aspect == "additional" and p["d1.a0"].quantity.value == 1200
+    assert p["d1.a1"].quantity.aspect == "total"
+    assert p["d1.a2"].quantity.aspect == "done"
+    assert p["d1.a3"].quantity.aspect == "coming"
+    # "workers", "employees" and "staff" are one class of counted thing; "tank" has no count.
+    assert p["d1.a0"].quantity.subject_class == p["d1.a2"].quantity.subject_class == p["d1.a3"].quantity.subject_class
+    assert p["d1.a4"].modality == "possible" and p["d1.a4"].quantity is None
+    assert p["d1.a5"].polarity == "neg" and p["d1.a4"].polarity == "pos"
+
+
+LEAK = [
+    report("d1", "2025-06-10", [
+        S("Residents said ammonia had been leaking from the fertiliser plant since Monday.", "Residents",
+          kind="generic", content="ammonia had been leaking from the fertiliser plant since Monday"),
+        S("Fire chief Marta Lind said ammonia was leaking from the fertiliser plant.", "Fire chief Marta Lind",
+          name="Marta Lind", content="ammonia was leaking from the fertiliser plant")]),
+    report("d2", "2025-06-11", [
+        S("The regional health office said ammonia leaked from the fertiliser plant.",
+          "The regional health office", kind="organisation", name="Regional Health Office",
+          content="ammonia leaked from the fertiliser plant"),
+        S("Baltchem denied the reports.", "Baltchem", kind="organisation", stance="denies",
+          content="the reports")]),
+    report("d3", "2025-06-12", [
+        S("Inspectors said the plant's cooling pumps were replaced in 2023.", "Inspectors", kind="generic",
+          content="the plant's cooling pumps were replaced in 2023"),
+        S("Officials said ammonia leaked from the fertiliser plant on Monday.", "Officials", kind="generic",
+          content="ammonia leaked from the fertiliser plant on Monday"),
+        S("Baltchem called these claims groundless.", "Baltchem", kind="organisation", stance="denies",
+          content="these claims groundless")]),
+]
+
+
+def test_anaphoric_denials_answer_the_claim_they_follow_and_are_not_claims_of_the_denier():
+    ledger = build_ledger(LEAK)
+    leak = _claim(ledger, "d1.a1")
+    assert {"d1.a1", "d2.a0"} <= set(leak.attribution_ids)
+    denial = _claim(ledger, "d2.a1")
+    # "denied the reports" answers the leak reported just before it, in its own report ...
+    assert denial.answers == leak.id and denial.status == "denial"
+    assert leak.stances["d2.a1"] == "denies"
+    # "these claims" answers the statement before it, not the inspectors' earlier one.
+    assert _claim(ledger, "d3.a2").answers == leak.id
+    assert not any(c.answers == _claim(ledger, "d3.a0").id for c in ledger.claims)
+    # ... and the words of the denial are never a claim asserted by Baltchem.
+    assert "d2.a1" not in leak.attribution_ids
+    assert leak.status == "disputed"
+    stance = [k for k in ledger.conflicts if k.kind == "stance"]
+    assert stance and "Baltchem" in stance[0].explanation and {"d1.a1", "d2.a1"} <= set(stance[0].attribution_ids)
+
+
+def test_a_source_revising_its_own_figure_is_a_revision_and_the_figure_is_never_corroborated():
+    reports = [
+        report("d1", "2025-06-10", [
+            S("Baltchem said 2 workers were injured in the leak at the plant.", "Baltchem", kind="organisation",
+              content="2 workers were injured in the leak at the plant", date="2025-06-10",
+              figures=[("2", 2, "exact", "workers")])]),
+        report("d2", "2025-06-10", [
+            S("The fire service said 2 workers were hurt by the ammonia leak.", "The fire service",
+              kind="organisation", name="Fire Service", content="2 workers were hurt by the ammonia leak",
+              date="2025-06-10", figures=[("2", 2, "exact", "workers")])]),
+        report("d3", "2025-06-12", [
+            S("Baltchem said 6 workers were injured in the leak at the plant.", "Baltchem", kind="organisation",
+              content="6 workers were injured in the leak at the plant", date="2025-06-12",
+              figures=[("6", 6, "exact", "workers")])]),
+    ]
+    ledger = build_ledger(reports)
+    two, six = _claim(ledger, "d1.a0"), _claim(ledger, "d3.a0")
+    assert two.id != six.id and "d2.a0" in two.attribution_ids
+    figs = [k for k in ledger.conflicts if k.kind == "figure"]
+    assert any({"d1.a0", "d3.a0"} <= set(k.attribution_ids) and "revision" in k.explanation for k in figs)
+    # Two independent origins give 2, yet the figure is contested: disputed, not corroborated.
+    assert two.independent_sources == 2 and two.status == "disputed"
+    assert ("2025-06-10", "corroborated") in two.status_history
+
+
+def test_claim_summaries_are_propositions_without_cue_or_trailing_comma():
+    ledger = build_ledger(LEAK)
+    summary = _claim(ledger, "d2.a0").summary
+    assert summary[0].isupper() and summary.endswith(".") and not summary.endswith(",.")
+    assert not summary.lower().startswith(("said", "that", "according"))
+    assert "ammonia" in summary.lower()

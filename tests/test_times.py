@@ -337,3 +337,10 @@ def test_seed_reports_times_and_dates(nlp):
         ]
         hits += any(str(t.value) == str(g["value"]) for t in candidates)
     assert hits / len(gold["times"]) >= 0.85
+
+
+def test_over_the_weekend_is_the_weekend_just_past(nlp):
+    doc = nlp("Protesters gathered over the weekend, and they will meet at the weekend again.")
+    found = {t.text: t.value for t in resolve_times(find_time_mentions(doc), "2024-10-23")}
+    assert found["over the weekend"] == "2024-10-19/2024-10-20"
+    assert found["at the weekend"] == "2024-10-26/2024-10-27"

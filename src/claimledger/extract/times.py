@@ -428,6 +428,12 @@ def _calendar(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "relative", unit=m.group("unit").lower(), shift=shift, modifier=modifier)
 
 
+@_rule(r"\b(?:(?i:over|during|at|on)\s+)?(?i:the)\s+(?i:weekend)\b")
+def _the_weekend(m: re.Match[str]) -> TimeMention | None:
+    """"over the weekend": the latest weekend by the report's date (the coming one in a future clause)."""
+    return _mention(m, "relative", unit="weekend", modifier="nearest")
+
+
 @_rule(
     rf"\b(?:(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?))\s+(?i:later|afterwards?)"
     r"|(?i:the)\s+(?i:next|following)\s+(?P<unit2>(?i:day|week|morning|evening)))\b"
@@ -937,6 +943,8 @@ def _resolve_relative(t: TimeMention, ref: date) -> str:
             start = ref - timedelta(weeks=t.shift)
             return f"{start.isoformat()}/{ref.isoformat()}" if t.window else start.isoformat()
         monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=t.shift)
+        if t.modifier == "nearest" and ref.weekday() < 5 and not t.future:
+            monday -= timedelta(weeks=1)  # on a weekday, "the weekend" is the one just past
         if t.modifier == "earlier" and ref.weekday() > 0:
             return f"{monday.isoformat()}/{(ref - timedelta(days=1)).isoformat()}"
         if t.modifier == "later" and ref.weekday() < 6:

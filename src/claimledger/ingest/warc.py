@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import httpx
@@ -120,6 +121,7 @@ def _records(stream, name: str, size: int | None, limits: Limits,
                 continue
             report.path = where
             report.record_id = record.rec_headers.get_header("WARC-Record-ID")
+            report.published = report.published or _last_modified(record)
             yield report
         if size is not None and size - end > TRAILING_BYTES:
             raise EOFError("unreadable bytes after the last whole record")
@@ -128,6 +130,19 @@ def _records(stream, name: str, size: int | None, limits: Limits,
         yield IngestError(f"{shown}: archive damaged after offset {end:,}, later records skipped ({reason})")
     if progress is not None and size is not None:
         progress(size - end)
+
+
+def _last_modified(record) -> str | None:
+    """The day of the response's Last-Modified header when the page has no date of its own, and only
+    when it is before the day of the capture (WARC-Date): a header of the capture's own day is most
+    often the server rendering the page, not the article's date."""
+    modified = record.http_headers.get_header("Last-Modified") if record.http_headers else None
+    captured = (record.rec_headers.get_header("WARC-Date") or "")[:10]
+    try:
+        day = parsedate_to_datetime(modified).date().isoformat() if modified else None
+    except (TypeError, ValueError):
+        return None
+    return day if day and captured and day < captured else None
 
 
 def _bounded_readline(readline):

@@ -1,7 +1,8 @@
 """Stage 4: how each statement relates to the claims it addresses.
 
 A member of an asserting claim *supports* it (or *hedges* it when it only
-speculates; a generic source such as "reports" only *reports* it). A denial,
+speculates; a generic source such as "reports", or a writer keeping their
+distance with "allegedly", only *reports* it). A denial,
 a cannot-confirm or a no-comment is grouped with statements like it (their
 own claim: "the publicist calls the story rubbish") and *answers* one
 asserting claim:
@@ -47,8 +48,9 @@ def relation(st: Statement) -> Relation:
         return "cannot_confirm"
     if st.polarity == "nc":
         return "no_comment"
-    if st.att.source is not None and st.att.source.kind == "generic" and st.origin is None:
-        return "reports"
+    if st.att.writer_distance or (st.att.source is not None and st.att.source.kind == "generic"
+                                  and st.origin is None):
+        return "reports"  # the writer keeps their distance ("allegedly"), or only "reports" say it
     return "hedges" if st.att.stance == "speculates" else "supports"
 
 

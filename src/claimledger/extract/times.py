@@ -757,8 +757,10 @@ def infer_published(mentions: Iterable[TimeMention], doc: Doc, year: int | None,
         key=lambda d: (sum(_fits(d, latest, w, mod) for w, mod in weekdays), -d.toordinal()),
     )
     if any(_fits(best, latest, w, mod) for w, mod in weekdays):
-        return PublishedDate(best.isoformat(), f"{latest.isoformat()}/{(latest + timedelta(days=6)).isoformat()}",
-                             "weekday after the latest dated event", _confidence()["weekday"])
+        # The weekdays named fall on or after the latest event, and the report on or after them;
+        # how long after, the text does not say.
+        return PublishedDate(best.isoformat(), f"{best.isoformat()}/..", "weekday after the latest dated event",
+                             _confidence()["weekday"])
     return PublishedDate(best.isoformat(), f"{latest.isoformat()}/..", "latest dated event", _confidence()["event"])
 
 

@@ -874,11 +874,16 @@ def _resolve_quarter(t: TimeMention, ref: date | None) -> str | None:
     return f"{year:04d}-Q{t.shift}"
 
 
+#: A year-less month up to this many months after the report's is the coming one, a later one
+#: last year's (set by scripts/fit_coming_months.py on TempEval-3 TimeBank; AQUAINT held out).
+COMING_MONTHS = 2
+
+
 def _place(parts: DateParts, ref: date | None, weekday: int | None = None, future: bool = False) -> DateParts | None:
     """Give a year-less date the year that puts it nearest the reference.
 
-    A month up to two months after the reference month is this year's (a
-    coming deadline); a later one is last year's (the report looks back).
+    A month up to :data:`COMING_MONTHS` after the reference month is the
+    coming one (a deadline); a later one is last year's (the report looks back).
     A date in a future-tense clause or a deadline is the next such date.
     With a weekday, a neighbouring year where the weekday fits wins.
     """
@@ -887,9 +892,9 @@ def _place(parts: DateParts, ref: date | None, weekday: int | None = None, futur
     if ref is None or parts.month is None:
         return None
     ahead = (parts.month - ref.month) % 12
-    if future and ahead > 2 and (ref.month - parts.month) % 12 > 1:
+    if future and ahead > COMING_MONTHS and (ref.month - parts.month) % 12 > 1:
         year = ref.year + (parts.month < ref.month)  # a coming date, not one just past
-    elif ahead in (1, 2):  # a coming month
+    elif 0 < ahead <= COMING_MONTHS:  # a coming month
         year = ref.year + (parts.month < ref.month)
     else:  # this month or one already past
         year = ref.year - (parts.month > ref.month)

@@ -29,7 +29,9 @@ from claimledger.ledger.claims import Matcher
 from claimledger.ledger.params import LedgerParams
 from claimledger.ledger.propositions import Proposition
 from claimledger.ledger.stance import Answer
+from claimledger.ledger.stance_model import LABELS, stance_scores
 from claimledger.ledger.statements import Statement
+from claimledger.ledger.status import summary
 from claimledger.records import ConflictKind
 
 
@@ -133,7 +135,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     sts, props = ev.statements, ev.props
     figs = [_figures(st, p) if p.polarity == "pos" else {} for st, p in zip(sts, props)]
     rows = [(a, b) for a, b in ev.candidates.tolist()
-            if figs[a] and figs[b] and _within(sts[a], sts[b], ev.params.week_days)
+            if figs[a] and figs[b] and sts[a].aid != sts[b].aid and _within(sts[a], sts[b], ev.params.week_days)
             and any(k in figs[b] and round(v) != round(figs[b][k]) for k, v in figs[a].items())]
     if not rows:
         return []
@@ -237,8 +239,9 @@ def _names(names: list[str], most: int = 3) -> str:
 def stance_shifts(ev: Evidence) -> list[Found]:
     """One origin moving from doubt or denial to assertion on one matter.
 
-    "One matter": its earlier response answers the claim its later statement belongs to, or the
-    same-claim model (polarity aside) pairs the two statements.
+    "One matter": the later statement belongs to the claim the earlier response answers, or the
+    stance model (:mod:`stance_model`) reads it as agreeing with that claim, or the same-claim
+    model (polarity aside) pairs the two statements.
     """
     group_of = {i: g for g, m in enumerate(ev.groups) for i in m}
     answered = {a.group: a.target for a in ev.answers}
@@ -255,15 +258,22 @@ def stance_shifts(ev: Evidence) -> list[Found]:
             continue
         pairs = pairs[:256]  # an origin's statements on one story: a bound, not a filter in practice
         probs = ev.matcher.probability(np.array(pairs, dtype=np.int64))
-        same = [answered.get(group_of[d]) == group_of[s] for d, s in pairs]
-        k = max(range(len(pairs)), key=lambda k: (same[k], probs[k], -k))
-        if not same[k] and probs[k] < ev.matcher.model.threshold:
+        targets = [answered.get(group_of[d]) for d, _ in pairs]
+        agree = stance_scores([summary(ev.groups[t], ev.statements, ev.matcher.vecs) if t is not None else ""
+                               for t in targets], [ev.statements[s].att.sentence for _, s in pairs])
+        agrees = [t is not None and (t == group_of[s] or int(np.argmax(row)) == LABELS.index("agree"))
+                  for t, (_, s), row in zip(targets, pairs, agree)]
+        shifted = [k for k in range(len(pairs)) if agrees[k] or probs[k] >= ev.matcher.model.threshold]
+        if not shifted:
             continue
-        sa, sb = ev.statements[pairs[k][0]], ev.statements[pairs[k][1]]
-        said = {"unc": "could not confirm", "neg": "denied"}[sa.polarity]
-        found.append(Found("stance", [[sa.aid], [sb.aid]], [],
-                           f"{ev.names.get(origin, origin)} {said} it on {sa.date[:10]} "
-                           f"but asserted it on {sb.date[:10]}."))
+        before = [ev.statements[pairs[k][0]] for k in shifted]
+        after = [ev.statements[pairs[k][1]] for k in shifted]
+        first = min(before, key=lambda st: (st.date, st.aid))
+        said = {"unc": "could not confirm", "neg": "denied"}[first.polarity]
+        days = sorted({st.date[:10] for st in after})
+        found.append(Found("stance", [sorted({st.aid for st in before}), sorted({st.aid for st in after})], [],
+                           f"{ev.names.get(origin, origin)} {said} it on {first.date[:10]} "
+                           f"but asserted it on {', '.join(days)}."))
     return found
 
 

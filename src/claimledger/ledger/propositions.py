@@ -74,10 +74,14 @@ _ANAPHORIC = re.compile(
     r"speculation|articles?|findings?|assertions?|remarks?|comments?|quotes?|news|tale|idea)\b)", re.I)
 
 
+# "… saying anything like that", "… nothing of the sort": the object points back.
+_POINTS_BACK = re.compile(r"\b(?:like (?:that|this|it)|of the (?:sort|kind)|such a thing|such things)$", re.I)
+
+
 def is_anaphoric(content: str) -> bool:
-    """Does a statement's content only point back ("the reports", "these claims groundless", "it")?"""
+    """Does a statement's content only point back ("the reports", "these claims groundless", "anything like that")?"""
     content = content.strip(" \"'“”‘’.,")
-    return len(content.split()) < 3 or bool(_ANAPHORIC.match(content))
+    return len(content.split()) < 3 or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))
 
 
 @lru_cache(maxsize=65536)

@@ -82,9 +82,13 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
                     best = (key, g)
         return best[1] if best else None
 
+    def speaker(st: Statement) -> str:
+        return st.origin or (st.att.source.name if st.att.source else "")
+
     def preceding(i: int) -> int | None:
+        """The nearest asserting statement before ``i`` in its report, by someone else (nobody answers themself)."""
         st = statements[i]
-        before = [j for j in by_doc[st.doc] if positive[j]
+        before = [j for j in by_doc[st.doc] if positive[j] and speaker(statements[j]) != speaker(st)
                   and st.att.start - params.anaphora_chars <= statements[j].att.start < st.att.start]
         return int(group_of[max(before, key=lambda j: (statements[j].att.start, j))]) if before else None
 

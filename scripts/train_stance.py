@@ -204,7 +204,6 @@ def fit_lexicon(train: pd.DataFrame, embed_fn: CachedEmbed) -> sm.Lexicon:
     n = len(docs)
     idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items() if c >= 2}
     default_idf = math.log((1 + n) / 2) + 1.0
-    lex0 = sm.Lexicon(idf, default_idf, {k: frozenset() for k in sm.CUE_CLASSES})
 
     related = train[train.label.isin(sm.CUE_CLASSES) & (train.dataset != "emergent_unrelated")]
     near_texts = []

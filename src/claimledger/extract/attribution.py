@@ -49,6 +49,8 @@ _OBJECT_CUES = DENY | CONFIRM | COMMENT | frozenset({
     "reveal", "disclose", "confirm", "predict", "estimate", "warn", "question", "dispute", "propose",
     "promise", "pledge", "vow", "urge", "describe", "label", "detect",
 }) - {"cite"}
+#: Cues whose stance the ledger needs: judged by the frame-count rule and the core lexicon, never dropped by the model.
+_STANCE_CORE = DENY | CONFIRM | COMMENT | frozenset({"accuse", "allege"})
 #: Subjects that stand for a source only with the strongest speech verbs.
 _STRONG_SPEECH = frozenset({
     "say", "tell", "add", "claim", "allege", "deny", "report", "announce", "state", "write", "warn", "insist",
@@ -328,7 +330,10 @@ def accept_cue(found: _Found, quotes: list[Quote] | None = None, *, model: bool 
     """Whether a candidate is a statement.
 
     With the logistic model of ``scripts/train_cue_model.py`` shipped, its
-    probability against the threshold fitted with it; else (or with
+    probability against the threshold fitted with it, except for denials,
+    confirmations, non-answers and accusations (PolNeAR's annotators often
+    left "denied the claims" unmarked; a ledger of who disputes what cannot);
+    else (or with
     ``model=False``, which the training script compares against) the PolNeAR
     frame statistics and the core lexicon: a combination seen often enough
     is judged by how often annotators took it as a cue, and the
@@ -339,7 +344,7 @@ def accept_cue(found: _Found, quotes: list[Quote] | None = None, *, model: bool 
     lemma, frame = found.cue_lemma, found.frame
     if frame in ("put_at", "according", "noun", "no_comment"):
         return True
-    if model and quotes is not None:
+    if model and quotes is not None and lemma not in _STANCE_CORE:
         judged = cue_probability(cue_features(found, quotes))
         if judged is not None:
             return judged

@@ -23,6 +23,7 @@ cleaned text map back to the original exactly (:class:`CleanText.offsets`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from claimledger.extract.times import DATELINE
@@ -280,14 +281,15 @@ def _drop_dateline(lines: list[_Line], removed: list[str]) -> None:
 def _classify(lines: list[_Line], removed: list[str]) -> list[bool]:
     """Decide which lines are the report's own text."""
     keep = [bool(line.text) for line in lines]
+    vocabulary = _Vocabulary(lines)
     for i, line in enumerate(lines):
-        if keep[i] and _is_furniture(lines, i):
+        if keep[i] and _is_furniture(lines, i, vocabulary):
             keep[i] = False
             removed.append(line.text)
     return keep
 
 
-def _is_furniture(lines: list[_Line], i: int) -> bool:
+def _is_furniture(lines: list[_Line], i: int, vocabulary: _Vocabulary) -> bool:
     text = lines[i].text
     words = len(text.split())
     if not text.strip("”\"’»"):
@@ -300,7 +302,7 @@ def _is_furniture(lines: list[_Line], i: int) -> bool:
         return True
     if words <= _NOTE_MAX_WORDS and _NOTE.match(text):
         return True
-    if headline_shape(text) and (_kicker(text) or _caption(lines, i) or _in_headline_list(lines, i)):
+    if headline_shape(text) and (_kicker(text) or _caption(lines, i, vocabulary) or _in_headline_list(lines, i)):
         return True
     if words <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.match(text):
         return True
@@ -322,28 +324,36 @@ def _unpunctuated(text: str) -> bool:
     return bool(end) and end[-1] not in ".!?:;…"
 
 
-def _caption(lines: list[_Line], i: int) -> bool:
+def _caption(lines: list[_Line], i: int, vocabulary: _Vocabulary) -> bool:
     """A sentence-long line with no final stop, standing alone: a photo caption ("Pope Francis
     confirmed that … in St. Peter's Square"), or a caption's credit line ("- Vatican's deputy
     spokesman, Father Ciro Benedettini"). Never the first line (a report's title)."""
     text = lines[i].text
-    if i == 0 or not _unpunctuated(text) or not any(line.text for line in lines[:i]):
+    if i <= vocabulary.first or not _unpunctuated(text):
         return False
     if text[:2] in ("- ", "– ", "— ") and len(text.split()) <= 12:
         return True
-    return len(text.split()) >= _CAPTION_MIN_WORDS and _standalone(lines, i) and restated(lines, i) >= _CAPTION_RESTATED
+    return (len(text.split()) >= _CAPTION_MIN_WORDS and _standalone(lines, i)
+            and vocabulary.restated(i) >= _CAPTION_RESTATED)
 
 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def restated(lines: list[_Line], i: int) -> float:
-    """The share of line ``i``'s content words (four letters or more) found in the report's other lines."""
-    own = {w.lower() for w in _CONTENT_WORD.findall(lines[i].text)}
-    if not own:
-        return 0.0
-    rest = {w.lower() for j, line in enumerate(lines) if j != i for w in _CONTENT_WORD.findall(line.text)}
-    return len(own & rest) / len(own)
+class _Vocabulary:
+    """The content words (four letters or more) of each line, in how many lines each occurs, and
+    the first line with text: found once per report, so a report of many lines is not rescanned
+    for each."""
+
+    def __init__(self, lines: list[_Line]):
+        self.words = [{w.lower() for w in _CONTENT_WORD.findall(line.text)} for line in lines]
+        self.lines_with = Counter(w for words in self.words for w in words)
+        self.first = next((j for j, line in enumerate(lines) if line.text), len(lines))  # the title or first line
+
+    def restated(self, i: int) -> float:
+        """The share of line ``i``'s content words found in the report's other lines."""
+        own = self.words[i]
+        return sum(self.lines_with[w] > 1 for w in own) / len(own) if own else 0.0
 
 
 def _in_headline_list(lines: list[_Line], i: int) -> bool:

@@ -1,6 +1,7 @@
 """Score the project's time tagger on TempEval-3 TimeML (TimeBank / AQUAINT).
 
     python scripts/eval_tempeval.py [--split TimeBank|AQUAINT|all] [--limit N] [--show N]
+                                    [--tagger project|spacy-dateparser]
 
 Each document is parsed with the project's spaCy pipeline, its time
 expressions found by ``extract.times.find_time_mentions`` and resolved by
@@ -23,12 +24,13 @@ import argparse
 import re
 import sys
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from claimledger.extract.nlp import load_nlp
 from claimledger.extract.times import find_time_mentions, resolve_times
+from claimledger.records import TimeExpression
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "tempeval3"
 
@@ -79,12 +81,30 @@ def canonical(value: str | None) -> str | None:
     return value
 
 
+def library_times(doc, dct: str) -> list[TimeExpression]:
+    """spaCy's DATE/TIME entities, each valued by dateparser against the DCT (a day, or None)."""
+    import dateparser
+
+    base = datetime.fromisoformat(dct)
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            parsed = dateparser.parse(ent.text, languages=["en"],
+                                      settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+            out.append(TimeExpression(ent.start_char, ent.end_char, ent.text,
+                                      parsed.date().isoformat() if parsed else None))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", default="all", choices=["TimeBank", "AQUAINT", "all"])
     ap.add_argument("--limit", type=int, default=0, help="first N documents only (exploration)")
     ap.add_argument("--show", type=int, default=0, help="print N misses of each kind")
     ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--tagger", default="project", choices=["project", "spacy-dateparser"],
+                    help="spacy-dateparser: spaCy DATE/TIME entities valued by dateparser (RELATIVE_BASE = DCT), "
+                         "the library alternative measured against the project's tagger")
     args = ap.parse_args(argv)
     splits = ["TimeBank", "AQUAINT"] if args.split == "all" else [args.split]
     files = [p for s in splits for p in sorted((args.data / s).glob("*.tml"))]
@@ -99,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     spurious: list[str] = []
     docs = [read_tml(p) for p in files]
     for (dct, text, gold), doc in zip(docs, nlp.pipe((d[1] for d in docs), batch_size=8)):
-        found = resolve_times(find_time_mentions(doc), dct[:10])
+        found = (resolve_times(find_time_mentions(doc), dct[:10]) if args.tagger == "project"
+                 else library_times(doc, dct[:10]))
         n_gold += len(gold)
         n_sys += len(found)
         sys_spans = [(t.start, t.end) for t in found]

@@ -241,6 +241,7 @@ def test_counts_of_one(nlp, sentence, subject):
     "One could hear the sirens from the harbour.",
     "Not a single vote was cast for the motion.",
     "That was one option the council considered.",
+    "One study found that the river had risen.",
 ])
 def test_one_that_does_not_count(nlp, sentence):
     assert [f for f in figures(nlp, sentence) if f.value == 1] == []

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.extract.cues import SPEECH
 from claimledger.records import Figure, Qualifier
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ _PLURALS = {"tens": 10, "dozens": 12, "hundreds": 100, "scores": 20,
             "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _PLURAL_FACTOR = (2, 10)  # "thousands" = 2,000 to 10,000
 _FUZZY = {"few": (2, 5), "several": (3, 9), "couple": (2, 3)}
-_SINGLE = {"single", "lone", "sole"}  # "a single passenger": a count of one
+_SINGLE = {"single", "lone"}  # "a single passenger": a count of one
 #: Nouns after "one" that make an idiom, not a count ("one way or another", "at one point", "one day").
 _ONE_IDIOMS = {"way", "point", "hand", "thing", "side", "reason", "another", "moment", "stage", "place", "kind",
                "sort", "part", "piece", "other", "question", "problem", "issue", "example", "instance", "case", "option",
@@ -412,6 +413,8 @@ def _counts_one(token: Token, prev: Token | None) -> bool:
         return False  # "at one point", "no one person", "on one side"
     if head.dep_ == "attr":
         return False  # "that was one option": a predicate names a kind, it does not count
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH:
+        return False  # "one study found", "one questioner claimed": a source introduced, not a count
     return head.lemma_.lower() not in _ONE_IDIOMS | _TIME_UNITS
 
 

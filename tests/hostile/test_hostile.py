@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,29 +32,29 @@ class Run:
 
 
 def run_cli(args: list[str], cwd: Path, timeout: float = 300) -> Run:
-    """Run ``claimledger`` and measure its own peak memory (``wait4`` gives this child's rusage alone)."""
+    """Run ``claimledger`` and measure its own peak memory: the child is reaped with ``wait4``, which
+    gives its rusage alone (``Popen.wait`` would reap it first, leaving only the maximum over every
+    child this process ever ran)."""
     out, err = cwd / ".out", cwd / ".err"
     env = {**os.environ, "HOME": str(cwd / "home"), "TMPDIR": str(cwd / "tmp"), "COLUMNS": "400"}
+    deadline = time.monotonic() + timeout
     with open(out, "wb") as o, open(err, "wb") as e:
         proc = subprocess.Popen([str(CLAIMLEDGER), *args], cwd=cwd, stdout=o, stderr=e, env=env)
-        try:
-            proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            raise
-    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, proc.returncode, None)
-    code = proc.returncode
-    rss = usage.ru_maxrss * 1024 if usage else _children_rss()
-    run = Run(code, out.read_text(errors="replace"), err.read_text(errors="replace"), rss)
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                proc.returncode = -9
+                raise subprocess.TimeoutExpired(proc.args, timeout)
+            time.sleep(0.02)
+    code = proc.returncode = os.waitstatus_to_exitcode(status)
+    run = Run(code, out.read_text(errors="replace"), err.read_text(errors="replace"), usage.ru_maxrss * 1024)
     out.unlink()
     err.unlink()
     return run
-
-
-def _children_rss() -> int:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
 
 
 def tree(root: Path) -> dict[str, tuple[int, int]]:

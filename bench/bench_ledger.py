@@ -29,6 +29,8 @@ from make_synthetic import make_reports  # noqa: E402
 
 from claimledger.ledger import build_ledger  # noqa: E402
 from claimledger.ledger import claims as claims_module  # noqa: E402
+from claimledger.ledger import propositions as propositions_module  # noqa: E402
+from claimledger.ledger import stance_model as stance_model_module  # noqa: E402
 from claimledger.ledger.statements import figure_text, statement_text  # noqa: E402
 from claimledger.ledger.embeddings import DIM, embed  # noqa: E402
 
@@ -58,8 +60,8 @@ def stand_in_embed(texts):
 
 def main(sizes: list[int], stand_in: bool) -> None:
     vectorise = embed
-    if stand_in:
-        claims_module.embed = vectorise = stand_in_embed
+    if stand_in:  # every module that embeds: statements, counted nouns, the stance model's sentences
+        claims_module.embed = propositions_module.embed = stance_model_module.embed = vectorise = stand_in_embed
     print(f"{'reports':>8} {'statements':>10} {'embed s':>8} {'ledger s':>9} {'cpu s':>8} {'claims':>7} "
           f"{'conflicts':>9}")
     for n in sizes:

@@ -41,11 +41,14 @@ def build_ledger(reports: list[StoredReport], *, params: LedgerParams = DEFAULT_
                    key=lambda g: min((statements[i].date or "9999", statements[i].aid) for i in groups[g]))
     claim_id = {g: f"c{k + 1}" for k, g in enumerate(order)}
     aid_date = {st.aid: st.date or "" for st in statements}
+    groups_of_aid: dict[str, set[int]] = defaultdict(set)
+    for g, m in enumerate(groups):
+        for i in m:
+            groups_of_aid[statements[i].aid].add(g)
     contested_on: dict[int, list[str]] = defaultdict(list)
     for f in found:
         when = max(aid_date.get(aid, "") for side in f.sides for aid in side)
-        touched = set(f.claim_idx) or {g for g, m in enumerate(groups) for i in m
-                                       if statements[i].aid in {a for side in f.sides for a in side}}
+        touched = set(f.claim_idx) or {g for side in f.sides for aid in side for g in groups_of_aid[aid]}
         for g in touched:
             if statements[groups[g][0]].polarity == "pos":
                 contested_on[g].append(when)

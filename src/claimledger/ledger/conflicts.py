@@ -31,7 +31,7 @@ from claimledger.ledger.propositions import Proposition
 from claimledger.ledger.stance import Answer
 from claimledger.ledger.stance_model import LABELS, stance_scores
 from claimledger.ledger.statements import Statement
-from claimledger.ledger.status import summary
+from claimledger.ledger.status import central
 from claimledger.records import ConflictKind
 
 
@@ -134,8 +134,10 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     """
     sts, props = ev.statements, ev.props
     figs = [_figures(st, p) if p.polarity == "pos" else {} for st, p in zip(sts, props)]
-    rows = [(a, b) for a, b in ev.candidates.tolist()
-            if figs[a] and figs[b] and sts[a].aid != sts[b].aid and _within(sts[a], sts[b], ev.params.week_days)
+    has = np.array([bool(f) for f in figs], dtype=bool)
+    both = ev.candidates[has[ev.candidates[:, 0]] & has[ev.candidates[:, 1]]] if len(ev.candidates) else []
+    rows = [(a, b) for a, b in both.tolist()
+            if sts[a].aid != sts[b].aid and _within(sts[a], sts[b], ev.params.week_days)
             and any(k in figs[b] and round(v) != round(figs[b][k]) for k, v in figs[a].items())]
     if not rows:
         return []
@@ -259,10 +261,15 @@ def stance_shifts(ev: Evidence) -> list[Found]:
         pairs = pairs[:256]  # an origin's statements on one story: a bound, not a filter in practice
         probs = ev.matcher.probability(np.array(pairs, dtype=np.int64))
         targets = [answered.get(group_of[d]) for d, _ in pairs]
-        agree = stance_scores([summary(ev.groups[t], ev.statements, ev.matcher.vecs) if t is not None else ""
-                               for t in targets], [ev.statements[s].att.sentence for _, s in pairs])
-        agrees = [t is not None and (t == group_of[s] or int(np.argmax(row)) == LABELS.index("agree"))
-                  for t, (_, s), row in zip(targets, pairs, agree)]
+        agrees = [t is not None and t == group_of[s] for t, (_, s) in zip(targets, pairs)]
+        # One question per (claim answered, later statement): repeats of a doubt ask nothing new.
+        ask = list({(targets[k], pairs[k][1]): k for k in range(len(pairs))
+                    if targets[k] is not None and not agrees[k]}.values())
+        if ask:  # the stance model reads statement texts, whose vectors the grouping already computed
+            rows = stance_scores([ev.statements[central(ev.groups[targets[k]], ev.matcher.vecs)].text for k in ask],
+                                 [ev.statements[pairs[k][1]].text for k in ask])
+            for k, row in zip(ask, rows):
+                agrees[k] = int(np.argmax(row)) == LABELS.index("agree")
         shifted = [k for k in range(len(pairs)) if agrees[k] or probs[k] >= ev.matcher.model.threshold]
         if not shifted:
             continue

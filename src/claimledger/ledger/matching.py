@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from claimledger.ledger.groups import DisjointSets
 
@@ -97,10 +97,6 @@ def text_profile(text: str) -> TextProfile:
                        " ".join(re.findall(r"[a-z0-9]+", low)))
 
 
-def _jaccard(a: frozenset, b: frozenset) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
-
-
 def _near_equal(a: frozenset[float], b: frozenset[float]) -> bool:
     """Some number of one is within 1% of a number of the other."""
     return any(abs(x - y) <= 0.01 * max(abs(x), abs(y)) for x in a for y in b)
@@ -120,40 +116,45 @@ def collection_idf(profiles: list[TextProfile]) -> dict[str, float]:
     return {w: float(np.log((1 + n) / (1 + c)) + 1.0) for w, c in df.items()}
 
 
-def _idf_overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
-    """Cosine of the two word sets weighted by ``idf``."""
-    if not a or not b:
-        return 0.0
-    shared = sum(idf[w] ** 2 for w in a & b)
-    return shared / np.sqrt(sum(idf[w] ** 2 for w in a) * sum(idf[w] ** 2 for w in b))
-
-
 def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarray,
                   idf: dict[str, float]) -> np.ndarray:
     """Feature rows (len(pairs) × len(FEATURES)) for index pairs into ``profiles``/``vecs``.
 
-    ``idf`` is :func:`collection_idf` of the statements being grouped.
+    ``idf`` is :func:`collection_idf` of the statements being grouped. Set intersections of short
+    word sets and rapidfuzz's pairwise scorer keep the per-pair cost to a few microseconds.
     """
     out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float32)
     if not len(pairs):
         return out
-    i, j = pairs[:, 0], pairs[:, 1]
     for s in range(0, len(pairs), 16384):  # in chunks: gathered rows of a million pairs are gigabytes
-        out[s:s + 16384, 0] = np.einsum("ij,ij->i", vecs[i[s:s + 16384]], vecs[j[s:s + 16384]])
-    for row, (a, b) in enumerate(pairs.tolist()):
-        pa, pb = profiles[a], profiles[b]
-        out[row, 1] = _jaccard(pa.words, pb.words)
-        out[row, 2] = _idf_overlap(pa.words, pb.words, idf)
-        out[row, 3] = fuzz.token_set_ratio(pa.folded, pb.folded) / 100.0
-        out[row, 4] = _jaccard(pa.names, pb.names)
-        out[row, 5] = bool(pa.names and pb.names and not pa.names & pb.names)
+        out[s:s + 16384, 0] = np.einsum("ij,ij->i", vecs[pairs[s:s + 16384, 0]], vecs[pairs[s:s + 16384, 1]])
+    a = [profiles[k] for k in pairs[:, 0].tolist()]
+    b = [profiles[k] for k in pairs[:, 1].tolist()]
+    shared = [pa.words & pb.words for pa, pb in zip(a, b)]
+    union = np.array([len(pa.words) + len(pb.words) for pa, pb in zip(a, b)], dtype=np.float64)
+    inter = np.array([len(x) for x in shared], dtype=np.float64)
+    union -= inter
+    out[:, 1] = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    norm = {}
+    for p in (*a, *b):
+        if id(p) not in norm:
+            norm[id(p)] = float(np.sqrt(sum(idf[w] * idf[w] for w in p.words)))
+    denom = np.array([norm[id(pa)] * norm[id(pb)] for pa, pb in zip(a, b)])
+    dot = np.array([sum(idf[w] * idf[w] for w in x) if x else 0.0 for x in shared])
+    out[:, 2] = np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)  # idf-weighted cosine
+    out[:, 3] = process.cpdist([p.folded for p in a], [p.folded for p in b], scorer=fuzz.token_set_ratio,
+                               dtype=np.float32) / 100.0
+    ninter = np.array([len(pa.names & pb.names) for pa, pb in zip(a, b)], dtype=np.float64)
+    nunion = np.array([len(pa.names) + len(pb.names) for pa, pb in zip(a, b)], dtype=np.float64) - ninter
+    out[:, 4] = np.divide(ninter, nunion, out=np.zeros_like(ninter), where=nunion > 0)
+    out[:, 5] = [bool(pa.names and pb.names) for pa, pb in zip(a, b)] & (ninter == 0)
+    for row, (pa, pb) in enumerate(zip(a, b)):
         if pa.numbers and pb.numbers:
-            shared = _near_equal(pa.numbers, pb.numbers)
-            out[row, 6] = shared
-            out[row, 7] = not shared
-        out[row, 8] = bool(pa.numbers) != bool(pb.numbers)  # a count one side gives and the other lacks
-        out[row, 9] = pa.negated != pb.negated
-        out[row, 10] = min(pa.length, pb.length) / max(pa.length, pb.length, 1)
+            agree = _near_equal(pa.numbers, pb.numbers)
+            out[row, 6], out[row, 7] = agree, not agree
+    out[:, 8] = [bool(pa.numbers) != bool(pb.numbers) for pa, pb in zip(a, b)]  # a count only one side gives
+    out[:, 9] = [pa.negated != pb.negated for pa, pb in zip(a, b)]
+    out[:, 10] = [min(pa.length, pb.length) / max(pa.length, pb.length, 1) for pa, pb in zip(a, b)]
     return out
 
 
@@ -191,7 +192,7 @@ def load_model() -> MatchModel:
 
 
 def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np.ndarray],
-                threshold: float, *, sample: int = 12) -> list[list[int]]:
+                threshold: float, *, sample: int = 6) -> list[list[int]]:
     """Groups of ``0 .. n-1`` by greedy average linkage over scored candidate pairs.
 
     Candidate pairs at or above ``threshold`` are taken strongest first; two groups merge only

@@ -16,7 +16,7 @@ class LedgerParams:
     block_cap: int = 40  # a candidate block this large is compared in a window, not all pairs
     window: int = 8  # neighbours compared along the embedding order within a large block
     rare_words: int = 3  # rarest shared words per statement that open a block
-    link_sample: int = 12  # members a side compared when two groups may merge (average linkage)
+    link_sample: int = 6  # members a side compared when two groups may merge (average linkage)
     echo_samples: int = 4  # distinct wordings per origin compared when looking for echoes
     # Near-identical wording (rapidfuzz ratio) long enough to be distinctive: the words were said once.
     # Set by hand from the definition of a verbatim repeat, not fitted.

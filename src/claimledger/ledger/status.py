@@ -56,6 +56,14 @@ def history(members: list[Statement], contested_on: list[str], *,
     return out, independent[-1]
 
 
+def central(members: list[int], vecs: np.ndarray) -> int:
+    """The member closest to the group's mean direction (linear in the group's size)."""
+    if len(members) <= 2:
+        return members[0]
+    sub = vecs[members]
+    return members[int(np.argmax(sub @ sub.mean(0)))]
+
+
 def summary(members: list[int], statements: list[Statement], vecs: np.ndarray) -> str:
     """The claim in a sentence: the words of its most central statement (closest to all the others).
 
@@ -64,11 +72,9 @@ def summary(members: list[int], statements: list[Statement], vecs: np.ndarray) -
     an assertion.
     """
     if len(members) > 2:
-        sims = vecs[members] @ vecs[members].T
-        central = members[int(np.argmax(sims.sum(1)))]
+        st = statements[central(members, vecs)]
     else:
-        central = min(members, key=lambda i: (statements[i].origin is None, -len(statements[i].text), i))
-    st = statements[central]
+        st = statements[min(members, key=lambda i: (statements[i].origin is None, -len(statements[i].text), i))]
     if st.polarity != "pos":  # a response reads as its whole sentence: who denies, and what
         return readable(st.att.sentence)
     content = st.att.content

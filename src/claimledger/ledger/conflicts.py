@@ -135,7 +135,8 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     sts, props = ev.statements, ev.props
     figs = [_figures(st, p) if p.polarity == "pos" else {} for st, p in zip(sts, props)]
     has = np.array([bool(f) for f in figs], dtype=bool)
-    both = ev.candidates[has[ev.candidates[:, 0]] & has[ev.candidates[:, 1]]] if len(ev.candidates) else []
+    both = ev.candidates[has[ev.candidates[:, 0]] & has[ev.candidates[:, 1]]] if len(ev.candidates) \
+        else np.zeros((0, 2), dtype=np.int64)
     rows = [(a, b) for a, b in both.tolist()
             if sts[a].aid != sts[b].aid and _within(sts[a], sts[b], ev.params.week_days)
             and any(k in figs[b] and round(v) != round(figs[b][k]) for k, v in figs[a].items())]

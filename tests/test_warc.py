@@ -17,6 +17,7 @@ from claimledger.cli import app
 from claimledger.ingest import IngestError
 from claimledger.ingest.inputs import input_size, read_inputs
 from claimledger.ingest.warc import read_warc
+from claimledger.ingest.web import new_client
 from claimledger.records import RawReport
 
 PAGES = {
@@ -212,7 +213,8 @@ def test_an_archive_at_a_url_is_streamed_record_by_record(tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}"
-        items = list(read_inputs([f"{base}/crawl.warc.gz", f"{base}/missing.warc.gz"]))
+        with new_client(allow_private=True) as client:  # the test server is on loopback
+            items = list(read_inputs([f"{base}/crawl.warc.gz", f"{base}/missing.warc.gz"], client=client))
     finally:
         server.shutdown()
     reports = [i for i in items if isinstance(i, RawReport)]

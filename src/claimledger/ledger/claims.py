@@ -35,15 +35,9 @@ from claimledger.ledger.matching import (
     text_profile,
 )
 from claimledger.ledger.params import LedgerParams
-from claimledger.ledger.propositions import Proposition
+from claimledger.ledger.propositions import STOP_WORDS, Proposition
 from claimledger.ledger.statements import Statement
 
-_STOP = frozenset("""
-the a an and or of to in on at for from by with as that this these those it its is are was were be been being
-has have had will would could may might can said says say told according also not but than then there their
-they them he she his her we our us you your who which what when where while after before about over into
-more most some any all one two three four five six seven eight nine ten hundred thousand million
-""".split())
 
 
 @dataclass(slots=True)
@@ -80,7 +74,7 @@ def _blocks(statements: list[Statement], props: list[Proposition], params: Ledge
             blocks[("fig", prop.quantity.value, prop.quantity.subject_class, st.polarity)].append(i)
         if st.origin:
             blocks[("origin", st.origin, st.polarity)].append(i)
-        ws = {w for w in re.findall(r"[a-z][a-z'-]{2,}", st.text.lower()) if w not in _STOP}
+        ws = {w for w in re.findall(r"[a-z][a-z'-]{2,}", st.text.lower()) if w not in STOP_WORDS}
         words.append(ws)
         for w in ws:
             df[w] += 1

@@ -42,7 +42,8 @@ DONE = re.compile(
 ADDITIVE = re.compile(r"\b(?:another|additional|more|further|extra|a further|a second)\s+(?:\S+\s+){0,1}$", re.I)
 TOTAL = re.compile(r"\b(?:a total of|in total|in all|altogether|overall|total)\b", re.I)
 
-_STOP = frozenset("""
+#: Function words, reporting verbs and number words: never a counted noun or a blocking word.
+STOP_WORDS = frozenset("""
 the a an and or of to in on at for from by with as that this these those it its is are was were be been being
 has have had will would could may might can said says say told according also not but than then there their
 they them he she his her we our us you your who which what when where while after before about over into
@@ -129,7 +130,7 @@ def aspect_of(clause: tuple[str, str]) -> Aspect | None:
 @lru_cache(maxsize=65536)
 def head_noun(subject: str) -> str:
     words = re.findall(r"[A-Za-z][A-Za-z-]+", subject.lower())
-    words = [w for w in words if w not in _STOP]
+    words = [w for w in words if w not in STOP_WORDS]
     return words[-1] if words else ""
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import networkx as nx
@@ -51,6 +52,43 @@ def test_jsonld_expands_with_claim_reviews_and_appearances(stored, tmp_path):
         rating = review[f"{SCHEMA}reviewRating"][0]
         assert rating[f"{SCHEMA}alternateName"][0]["@value"] == by_id[cid]["status"]
         assert claim[f"{SCHEMA}firstAppearance"][0]["@id"] == appearances[0]["@id"]
+
+
+def test_jsonld_reviews_carry_url_date_author_and_appearances(stored, tmp_path):
+    """The ClaimReview fields a fact-check reader looks for, after expansion: the review's url and
+    datePublished, the claim's author, each appearance with its url and date, the first appearance."""
+    _, reports, ledger, data = stored
+    out = tmp_path / "ledger.jsonld"
+    write_format("jsonld", reports, ledger, out, base_url="https://ledger.example/")
+    expanded = jsonld.expand(json.loads(out.read_text(encoding="utf-8")))
+    docs = {d["id"]: d for d in data["documents"]}
+    by_id = {c["id"]: c for c in data["claims"]}
+    reviews = [n for n in expanded if f"{SCHEMA}ClaimReview" in n.get("@type", [])]
+    assert len(reviews) == len(by_id) > 0
+    authored = 0
+    for review in reviews:
+        claim = review[f"{SCHEMA}itemReviewed"][0]
+        cid = claim[f"{SCHEMA}identifier"][0]["@value"]
+        assert review[f"{SCHEMA}url"] == [{"@value": f"https://ledger.example/claims/{cid}"}]
+        assert date.fromisoformat(review[f"{SCHEMA}datePublished"][0]["@value"]) >= date(2025, 1, 1)
+        appearances = claim[f"{SCHEMA}appearance"]
+        for article in appearances:
+            doc = docs[article[f"{SCHEMA}identifier"][0]["@value"]]
+            assert [u["@value"] for u in article.get(f"{SCHEMA}url", [])] == ([doc["url"]] if doc["url"] else [])
+            assert [d["@value"] for d in article.get(f"{SCHEMA}datePublished", [])] == (
+                [doc["published"]] if doc["published"] else [])
+        dated = sorted((a[f"{SCHEMA}datePublished"][0]["@value"], a["@id"]) for a in appearances
+                       if f"{SCHEMA}datePublished" in a)
+        first = claim[f"{SCHEMA}firstAppearance"][0]["@id"]
+        if dated:  # the first appearance is the earliest dated report
+            assert first in {i for d, i in dated if d == dated[0][0]}
+        authors = claim.get(f"{SCHEMA}author", [])
+        assert all(a[f"{SCHEMA}name"][0]["@value"] for a in authors)
+        names = {a[f"{SCHEMA}name"][0]["@value"] for a in authors}
+        entities = {e["id"]: e["name"] for e in data["entities"]}
+        assert {entities[e] for e in by_id[cid]["sources"] if e in entities} <= names
+        authored += bool(authors)
+    assert authored >= len(reviews) // 2  # most claims have a source the reports name
 
 
 @pytest.mark.parametrize("fmt,read", [("csv", pd.read_csv), ("parquet", pd.read_parquet)])

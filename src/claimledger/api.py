@@ -1,15 +1,18 @@
-"""The Python API: a stored ledger as pandas DataFrames, for notebooks and scripts.
+"""The Python API: a stored ledger as pandas DataFrames, for notebooks and scripts; one text analysed in-process.
 
-    from claimledger.api import LedgerView
-    ledger = LedgerView.open("claimledger.db")
+    from claimledger.api import LedgerView, analyze_text
+    ledger = LedgerView.open("claimledger.db")            # or LedgerView.open(path, story="harbour-strike")
     ledger.claims()[["id", "status", "independent_sources", "summary"]]
     ledger.figures().query("subject.str.contains('troops')")
+    extraction = analyze_text(text, published="2024-10-18")
+    [(a.source.name if a.source else None, a.cue, a.content) for a in extraction.attributions]
 
 Each table has the columns of the JSON export (``../shared/CONTRACT.md``);
 list fields stay lists. The ledger is built once, when first asked for.
 """
 from __future__ import annotations
 
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Literal, cast
@@ -18,9 +21,10 @@ import pandas as pd
 
 from claimledger.export.json import export_ledger
 from claimledger.export.tables import tables
+from claimledger.extract.pipeline import extract_report
 from claimledger.ledger import build_ledger, stance_model
 from claimledger.ledger.embeddings import use_store_cache
-from claimledger.records import Ledger, StoredReport
+from claimledger.records import Ledger, RawReport, ReportExtraction, StoredReport
 from claimledger.store import Store
 
 
@@ -31,11 +35,15 @@ class LedgerView:
         self.reports = reports
 
     @classmethod
-    def open(cls, path: str | Path) -> LedgerView:
-        """Load every report from an existing store (SQLite file or SQLAlchemy URL)."""
+    def open(cls, path: str | Path, *, story: str | None = None) -> LedgerView:
+        """Load every report (or one story's: see ``claimledger stories``) from an existing store
+        (SQLite file or SQLAlchemy URL); a story with no reports raises ``ValueError``."""
         use_store_cache(str(path))  # the ledger reuses the sentence vectors the CLI cached next to the store
         with Store.open(path, create=False) as store:
-            return cls(store.reports())
+            reports = store.reports(story=story)
+        if story is not None and not reports:
+            raise ValueError(f"no story named {story!r} in {path}")
+        return cls(reports)
 
     @cached_property
     def ledger(self) -> Ledger:
@@ -67,9 +75,29 @@ class LedgerView:
         return self._tables["timeline"].copy()
 
 
-def open_ledger(path: str | Path) -> LedgerView:
+def open_ledger(path: str | Path, *, story: str | None = None) -> LedgerView:
     """Shorthand for :meth:`LedgerView.open`."""
-    return LedgerView.open(path)
+    return LedgerView.open(path, story=story)
+
+
+def analyze_text(text: str, *, title: str | None = None, published: date | str | None = None,
+                 outlet: str | None = None) -> ReportExtraction:
+    """Analyse one report's text in this process, with no store: who said what, figures, times, names.
+
+    The same extraction ``claimledger analyze`` stores (cleaning, attribution,
+    figures, dates; the spaCy pipeline is loaded once and reused).
+    ``published`` (a date or an ISO ``YYYY-MM-DD``) anchors relative dates
+    ("on Thursday"); without it the date is inferred from the text, as for a
+    report with no date line. Text with nothing to analyse raises
+    ``ValueError``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"analyze_text: text is {type(text).__name__}, not str")
+    if isinstance(published, date):
+        published = published.isoformat()[:10]
+    elif published is not None:
+        published = date.fromisoformat(published).isoformat()  # ValueError on anything but an ISO date
+    return extract_report(RawReport(text=text, title=title, outlet=outlet, published=published))
 
 
 Stance = Literal["agree", "disagree", "discuss", "unrelated"]

@@ -1,17 +1,25 @@
 """The ``claimledger`` command: analyse reports into a store, export the ledger.
 
 User errors (a missing database, a bad report, an uninstalled model) print one
-line and set the exit code; they never show a traceback.
+line on stderr and set the exit code; they never show a traceback. Exit codes:
+0 done, 1 nothing done (every input failed, no reports found, a feed never
+read), 2 a usage error (a bad option, a missing store, an unwritable output).
+``-`` stands for stdin (``analyze -``) or stdout (``export -o -``); ``--json``
+puts a command's result on stdout as JSON and ``--quiet`` drops the progress
+bar and summary.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from pathlib import Path
+from importlib.metadata import PackageNotFoundError, version as package_version
 from typing import Annotated
 
 import typer
@@ -32,8 +40,10 @@ from claimledger.export.formats import write_format
 from claimledger.engines import ENGINES
 from claimledger.extract.nlp import ModelNotInstalled
 from claimledger.ingest import IngestError
+from claimledger.ingest.encoding import decode
 from claimledger.ingest.feeds import entry_report, new_entries, read_feed
 from claimledger.ingest.inputs import input_size, read_inputs
+from claimledger.ingest.text import parse_text
 from claimledger.ingest.web import new_client
 from claimledger.ledger import build_ledger, changes_since, diff_ledgers
 from claimledger.ledger.embeddings import use_store_cache
@@ -57,6 +67,8 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", help="SQLite file or SQLAlchemy URL [default: $CLAIMLEDGER_DB or claimledger.db]"),
 ]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout (errors stay on stderr)")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary (errors still go to stderr)")]
 PrivateOption = Annotated[bool, typer.Option(
     "--allow-private-addresses",
     help="Also fetch from this machine and private networks (refused by default: a hostile page, feed or "
@@ -69,6 +81,27 @@ class Format(str, Enum):
     csv = "csv"
     parquet = "parquet"
     graphml = "graphml"
+    sqlite = "sqlite"
+
+#: Formats ``export -o -`` can write to stdout (the others are folders or binary files).
+STREAMED = (Format.json, Format.jsonld)
+
+
+def _version(value: bool) -> None:
+    if value:
+        try:
+            stdout.print(f"claimledger {package_version('claimledger')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            stdout.print("claimledger (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the installed version and exit")] = False,
+) -> None:
+    """Turn a pile of news reports on one story into an evidence ledger."""
 
 
 def _one_line(message: str) -> str:
@@ -97,7 +130,8 @@ def _open_store(db: str | None, *, create: bool) -> Store:
 @app.command()
 def analyze(
     paths: Annotated[list[str], typer.Argument(
-        help="Report files or folders (.txt, .md, .html, .htm, .jsonl), web archives (.warc, .warc.gz) or http(s) URLs")],
+        help="Report files or folders (.txt, .md, .html, .htm, .jsonl), web archives (.warc, .warc.gz), http(s) URLs, "
+             "or - for one plain-text report on stdin")],
     db: DbOption = None,
     model: Annotated[
         str | None,
@@ -108,6 +142,8 @@ def analyze(
     workers: Annotated[int | None, typer.Option(min=1, help="Ray extraction actors [default: the cluster's CPUs]")] = None,
     story: Annotated[str | None, typer.Option(help="Put every report in this story instead of grouping them")] = None,
     allow_private_addresses: PrivateOption = False,
+    as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Read reports, extract who said what, and store them (reports already stored are skipped).
 
@@ -121,17 +157,51 @@ def analyze(
         story = story_name(story) if story is not None else None
     except ValueError as exc:
         raise _fail(f"--story: {exc}") from None
-    with _open_store(db, create=True) as store, _Bar(input_size(paths)) as bar, \
+    files = [p for p in paths if p != "-"]
+    with _open_store(db, create=True) as store, _Bar(input_size(files), hidden=quiet or as_json) as bar, \
             new_client(allow_private=allow_private_addresses) as client:
-        tally = _analyse(store, read_inputs(paths, settings.limits, client=client, progress=bar.read),
-                         model or settings.spacy_model, settings.limits, bar, engine=engine, address=address,
-                         workers=workers, story=story)
+        items = _inputs(paths, settings.limits, client, bar)
+        tally = _analyse(store, items, model or settings.spacy_model, settings.limits, bar, engine=engine,
+                         address=address, workers=workers, story=story)
         total = store.count()
-    stdout.print(f"{tally.summary()}; the store holds {total} report{'' if total == 1 else 's'} ({tally.rate()})")
+    if as_json:
+        _print_json({"analysed": tally.analysed, "already_stored": tally.already, "errors": tally.errors,
+                     "near_copies": tally.copies, "added": list(tally.added or []), "store_reports": total})
+    elif not quiet:
+        stdout.print(f"{tally.summary()}; the store holds {total} report{'' if total == 1 else 's'} ({tally.rate()})")
     if tally.analysed + tally.already == 0:
         if not tally.errors:
             _error("error: no reports found in the given paths")
         raise typer.Exit(1)
+
+
+def _inputs(paths: list[str], limits: Limits, client, bar: _Bar) -> Iterator[RawReport | IngestError]:
+    """The reports of ``paths`` in order, ``-`` read from stdin once."""
+    for path in paths:
+        if path == "-":
+            yield _stdin_report(limits)
+        else:
+            yield from read_inputs([path], limits, client=client, progress=bar.read)
+
+
+def _stdin_report(limits: Limits) -> RawReport | IngestError:
+    """One plain-text report (header lines allowed, as in a .txt file) from stdin, as bounded as a file."""
+    data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
+    if len(data) > limits.max_file_bytes:
+        return IngestError(f"stdin: over the {limits.max_file_bytes:,}-byte limit")
+    try:
+        report = parse_text(decode(data, "stdin"))
+    except IngestError as exc:
+        return exc
+    if not report.text.strip():
+        return IngestError("stdin: no report text")
+    report.path = "-"
+    return report
+
+
+def _print_json(value) -> None:
+    """A machine-readable result on stdout: plain ``print``, never rich's wrapping or markup."""
+    print(json.dumps(value, ensure_ascii=False, indent=1))
 
 
 def _analyse(store: Store, items: Iterable[RawReport | IngestError], model: str | None, limits: Limits, bar: _Bar,
@@ -154,11 +224,11 @@ class _Bar:
     one chunk of reports (16; a window of 4,096 with Ray).
     """
 
-    def __init__(self, size: int | None):
+    def __init__(self, size: int | None, *, hidden: bool = False):
         self.progress = Progress(
             SpinnerColumn(), TextColumn("{task.fields[reports]} reports"), _RateColumn(), BarColumn(),
             TaskProgressColumn(), TimeRemainingColumn(), TimeElapsedColumn(),
-            console=stderr, disable=not stderr.is_terminal, transient=True)
+            console=stderr, disable=hidden or not stderr.is_terminal, transient=True)
         self.task = self.progress.add_task("analysing", total=size, reports=0)
         self.reports = 0
 
@@ -278,36 +348,70 @@ def _interval(text: str) -> float:
 
 @app.command()
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder for csv and parquet)")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="File to write (a folder for csv and parquet; - for stdout with json and jsonld)")],
     db: DbOption = None,
-    format: Annotated[Format, typer.Option("--format", help="Output format")] = Format.json,
+    format: Annotated[Format, typer.Option("--format", help="Output format (sqlite: the ledger as SQL tables in a "
+                                                            "new SQLite file, for Datasette or plain SQL)")] =
+    Format.json,
     story: Annotated[str | None, typer.Option(help="Only this story's reports (see `claimledger stories`)")] = None,
     csv_raw_formulas: Annotated[bool, typer.Option(
         "--csv-raw-formulas",
         help="Write CSV cells as they are, even those a spreadsheet would run as a formula "
              "(by default a cell starting with = + - @ tab or CR gets a leading ')")] = False,
+    csv_bom: Annotated[bool, typer.Option(
+        "--csv-bom", help="Start each CSV file with a UTF-8 byte-order mark, so spreadsheets (Excel) read "
+                          "accents and non-Latin names right")] = False,
+    base_url: Annotated[str | None, typer.Option(
+        "--base-url", help="Where `claimledger serve` is reached (https://host/): JSON-LD reviews get the "
+                           "url of their claim page")] = None,
+    as_json: JsonOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Build the cross-report ledger from the store and write it out."""
+    to_stdout = str(output) == "-"
+    if to_stdout and format not in STREAMED:
+        raise _fail(f"-o -: {format.value} cannot go to stdout (only {', '.join(f.value for f in STREAMED)})")
+    if to_stdout and as_json:
+        raise _fail("--json with -o -: stdout already carries the export")
+    if base_url is not None and not re.match(r"https?://[^\s/]+", base_url):
+        raise _fail(f"--base-url {base_url!r}: expected an http(s) URL")
     with _open_store(db, create=False) as store:
         reports = _story_reports(store, story)
     ledger = build_ledger(reports)
+    if to_stdout:
+        if format is Format.jsonld:
+            from claimledger.export.jsonld import export_jsonld
+
+            _print_json(export_jsonld(reports, ledger, base_url=base_url))
+        else:
+            _print_json(export_ledger(reports, ledger))
+        return
     if format is not Format.json:
         try:
-            written = write_format(format.value, reports, ledger, output, raw_formulas=csv_raw_formulas)
+            written = write_format(format.value, reports, ledger, output, raw_formulas=csv_raw_formulas,
+                                   bom=csv_bom, base_url=base_url)
         except OSError as exc:
             raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
-        stdout.print("wrote " + ", ".join(str(p) for p in written))
+        if as_json:
+            _print_json({"format": format.value, "files": [str(p) for p in written], "reports": len(reports)})
+        elif not quiet:
+            stdout.print("wrote " + ", ".join(str(p) for p in written))
         return
     data = export_ledger(reports, ledger)
     try:
         write_json(data, output)
     except OSError as exc:
         raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
-
-    table = Table(title=f"{output}", show_header=False, title_justify="left")
-    for section in ("documents", "attributions", "figures", "times", "entities", "claims", "conflicts", "timeline"):
-        table.add_row(section, str(len(data[section])))
-    stdout.print(table)
+    counts = {section: len(data[section]) for section in
+              ("documents", "attributions", "figures", "times", "entities", "claims", "conflicts", "timeline")}
+    if as_json:
+        _print_json({"format": "json", "files": [str(output)], "counts": counts})
+    elif not quiet:
+        table = Table(title=f"{output}", show_header=False, title_justify="left")
+        for section, count in counts.items():
+            table.add_row(section, str(count))
+        stdout.print(table)
 
 
 def _story_reports(store: Store, story: str | None) -> list[StoredReport]:
@@ -320,31 +424,43 @@ def _story_reports(store: Store, story: str | None) -> list[StoredReport]:
 
 @app.command()
 def changes(
-    since: Annotated[str, typer.Option("--since", help="ISO date or time (UTC unless an offset is given)")],
+    since: Annotated[str, typer.Option(
+        "--stored-since", "--since",
+        help="ISO date or time (UTC unless an offset is given) the reports were added to the store after; "
+             "--since is an alias")],
     db: DbOption = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """List what the reports added since DATE changed: new actors, claims, statements, statuses, conflicts."""
+    """List what the reports stored since DATE changed: new actors, claims, statements, statuses, conflicts."""
     with _open_store(db, create=False) as store:
         reports = store.reports()
     try:
         added, lines = changes_since(reports, since)
     except ValueError:
-        raise _fail(f"--since {since!r}: not an ISO date or time (e.g. 2024-10-18 or 2024-10-18T09:30)") from None
+        raise _fail(f"--stored-since {since!r}: not an ISO date or time (e.g. 2024-10-18 or 2024-10-18T09:30)") from None
+    if as_json:
+        _print_json({"stored_since": since, "reports_added": added, "changes": lines})
+        return
     stdout.print(f"{added} report{'' if added == 1 else 's'} added since {_one_line(since)}")
     for line in lines:
         stdout.print(Text(_one_line(line)))
 
 
 @app.command()
-def stories(db: DbOption = None) -> None:
+def stories(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List the stories in the store: name, reports, dates and the names they are about."""
     with _open_store(db, create=False) as store:
         profiles = load_profiles(store)
+    rows = [{"name": p.name, "pinned": p.pinned, "reports": p.size, "first": p.first, "last": p.last,
+             "about": [name for name, _ in sorted(p.entities.items(), key=lambda kv: (-kv[1], kv[0]))[:4]]}
+            for p in sorted(profiles, key=lambda p: (-p.size, p.name))]
+    if as_json:
+        _print_json(rows)
+        return
     table = Table("story", "reports", "from", "to", "about", title_justify="left")
-    for p in sorted(profiles, key=lambda p: (-p.size, p.name)):
-        about = ", ".join(name for name, _ in sorted(p.entities.items(), key=lambda kv: (-kv[1], kv[0]))[:4])
-        table.add_row(Text(p.name + (" (pinned)" if p.pinned else "")), str(p.size), p.first or "", p.last or "",
-                      Text(about))
+    for row in rows:
+        table.add_row(Text(row["name"] + (" (pinned)" if row["pinned"] else "")), str(row["reports"]),
+                      row["first"] or "", row["last"] or "", Text(", ".join(row["about"])))
     stdout.print(table)
 
 
@@ -359,12 +475,15 @@ def report(
     db: DbOption = None,
     format: Annotated[BriefingFormat, typer.Option("--format", help="html (one self-contained file) or md")] =
     BriefingFormat.html,
-    since: Annotated[str | None, typer.Option(help="Also say what changed since this date (YYYY-MM-DD)")] = None,
+    since: Annotated[str | None, typer.Option(
+        "--published-since", "--since",
+        help="Also say what reports published since this date (YYYY-MM-DD) changed; --since is an alias")] = None,
     story: Annotated[str | None, typer.Option(help="Only this story's reports (see `claimledger stories`)")] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Write the briefing: established, single-origin and disputed claims, figures, timeline, sources; every sentence cited."""
     if since is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
-        raise _fail(f"--since {since!r}: expected a date such as 2024-10-18")
+        raise _fail(f"--published-since {since!r}: expected a date such as 2024-10-18")
     with _open_store(db, create=False) as store:
         reports = _story_reports(store, story)
     ctx = LedgerContext(reports, build_ledger(reports))
@@ -375,7 +494,8 @@ def report(
     except OSError as exc:
         raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
     lines = sum(len(s.sentences) + len(s.rows) for s in briefing.sections)
-    stdout.print(f"wrote {output}: {lines} cited lines, {len(briefing.order)} cited sentences or reports")
+    if not quiet:
+        stdout.print(f"wrote {output}: {lines} cited lines, {len(briefing.order)} cited sentences or reports")
 
 
 @app.command()

@@ -9,7 +9,9 @@ tab or a carriage return would run as a formula when the file is opened in
 a spreadsheet (a hostile report can carry ``=HYPERLINK(...)``), so such a
 cell gets a leading ``'`` (the OWASP rule for CSV injection), which
 spreadsheets show as text. ``raw_formulas`` writes them as they are, for
-programs that read the CSV themselves. Numbers are never changed.
+programs that read the CSV themselves. Numbers are never changed. ``bom``
+starts each CSV with a UTF-8 byte-order mark: without one, Excel reads the
+file in the system's legacy code page and garbles accented names.
 """
 from __future__ import annotations
 
@@ -52,7 +54,7 @@ def _flat(frame: pd.DataFrame, raw_formulas: bool = False) -> pd.DataFrame:
     return flat
 
 
-def write_tables(data: dict, folder: Path, fmt: str, *, raw_formulas: bool = False) -> list[Path]:
+def write_tables(data: dict, folder: Path, fmt: str, *, raw_formulas: bool = False, bom: bool = False) -> list[Path]:
     """Write every table to ``folder/<name>.csv`` or ``.parquet``; returns the files written
     (CSV cells neutralised unless ``raw_formulas``; Parquet keeps typed values and is never changed)."""
     if fmt not in ("csv", "parquet"):
@@ -63,7 +65,7 @@ def write_tables(data: dict, folder: Path, fmt: str, *, raw_formulas: bool = Fal
     for name, frame in tables(data).items():
         path = folder / f"{name}.{fmt}"
         if fmt == "csv":
-            _flat(frame, raw_formulas).to_csv(path, index=False)
+            _flat(frame, raw_formulas).to_csv(path, index=False, encoding="utf-8-sig" if bom else "utf-8")
         else:
             frame.to_parquet(path, index=False)
         written.append(path)

@@ -113,6 +113,8 @@ def test_export_dash_writes_to_stdout_not_a_file(db, tmp_path, monkeypatch):
     linked = run("export", "--db", db, "-o", "-", "--format", "jsonld", "--story", "ferry")
     graph = json.loads(linked.stdout)["@graph"]
     assert graph and all(node["@type"] == "ClaimReview" for node in graph)
+    briefing = run("report", "--db", db, "-o", "-", "--format", "md", "--story", "orchard")
+    assert briefing.exit_code == 0 and "Dunvale" in briefing.stdout and "Kessmouth" not in briefing.stdout
     assert not (tmp_path / "-").exists()
 
 
@@ -193,3 +195,21 @@ def test_ledger_view_filters_by_story(db):
     assert len(LedgerView.open(db).documents()) == 3
     with pytest.raises(ValueError, match="no story"):
         LedgerView.open(db, story="no-such-story")
+
+
+def test_ledger_view_gives_typed_dates_and_names_next_to_ids(db):
+    view = LedgerView.open(db, story="ferry")
+    documents = view.documents()
+    assert pd.api.types.is_datetime64_any_dtype(documents["published"])
+    assert sorted(documents["published"].dt.date) == [date(2031, 3, 3), date(2031, 3, 5)]
+    assert str(documents["added_at"].dt.tz) == "UTC"
+    claims = view.claims()
+    assert pd.api.types.is_datetime64_any_dtype(claims["first_reported"])
+    assert (claims["first_reported"] <= claims["last_reported"]).all()
+    names = dict(zip(view.entities()["id"], view.entities()["name"]))
+    for ids, shown in zip(claims["sources"], claims["source_names"]):
+        assert shown == [names[e] for e in ids]
+    attributions = view.attributions()
+    resolved = attributions.dropna(subset=["source_entity"])
+    assert not resolved.empty
+    assert list(resolved["source_entity_name"]) == [names[e] for e in resolved["source_entity"]]

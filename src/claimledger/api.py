@@ -8,7 +8,14 @@
     [(a.source.name if a.source else None, a.cue, a.content) for a in extraction.attributions]
 
 Each table has the columns of the JSON export (``../shared/CONTRACT.md``);
-list fields stay lists. The ledger is built once, when first asked for.
+list fields stay lists. Report dates (``published``, ``added_at``,
+``first_reported``, ``last_reported``) are pandas timestamps (NaT when
+unknown); the dates of events (an attribution's ``date``, a figure's
+``as_of``, the timeline's ``date``) stay TimeML strings, since ``2025-03``
+or ``FUTURE_REF`` is not a day. Next to each entity id is the entity's
+name: ``source_entity_name`` (attributions, figures), ``source_names``
+(claims), ``via_names`` (attributions). The ledger is built once, when first
+asked for.
 """
 from __future__ import annotations
 
@@ -51,7 +58,7 @@ class LedgerView:
 
     @cached_property
     def _tables(self) -> dict[str, pd.DataFrame]:
-        return tables(export_ledger(self.reports, self.ledger))
+        return _typed(tables(export_ledger(self.reports, self.ledger)))
 
     def documents(self) -> pd.DataFrame:
         return self._tables["documents"].copy()
@@ -73,6 +80,38 @@ class LedgerView:
 
     def timeline(self) -> pd.DataFrame:
         return self._tables["timeline"].copy()
+
+
+#: Columns that hold a report's day or a store time, always a full ISO date or time when known.
+DATE_COLUMNS = {"documents": ("published", "added_at"), "claims": ("first_reported", "last_reported")}
+
+
+def _typed(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Report dates as timestamps and entity names next to entity ids (see the module docstring)."""
+    for name, columns in DATE_COLUMNS.items():
+        for column in columns:
+            if column in frames[name]:
+                utc = column == "added_at"  # store times carry an offset; report days do not
+                frames[name][column] = pd.to_datetime(frames[name][column], format="ISO8601", errors="coerce", utc=utc)
+    entities = frames["entities"]
+    names = dict(zip(entities["id"], entities["name"])) if "id" in entities else {}
+
+    def name_of(eid):
+        return names.get(eid) if isinstance(eid, str) else None
+
+    for table in ("attributions", "figures"):
+        frame = frames[table]
+        if "source_entity" in frame:
+            frame.insert(frame.columns.get_loc("source_entity") + 1, "source_entity_name",
+                         frame["source_entity"].map(name_of))
+    if "via" in frames["attributions"]:
+        frame = frames["attributions"]
+        frame.insert(frame.columns.get_loc("via") + 1, "via_names", frame["via"].map(lambda ids: [name_of(e) for e in ids]))
+    if "sources" in frames["claims"]:
+        frame = frames["claims"]
+        frame.insert(frame.columns.get_loc("sources") + 1, "source_names",
+                     frame["sources"].map(lambda ids: [name_of(e) for e in ids]))
+    return frames
 
 
 def open_ledger(path: str | Path, *, story: str | None = None) -> LedgerView:

@@ -471,7 +471,7 @@ class BriefingFormat(str, Enum):
 
 @app.command()
 def report(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (- for stdout)")],
     db: DbOption = None,
     format: Annotated[BriefingFormat, typer.Option("--format", help="html (one self-contained file) or md")] =
     BriefingFormat.html,
@@ -489,6 +489,9 @@ def report(
     ctx = LedgerContext(reports, build_ledger(reports))
     briefing = build_briefing(ctx, since=since)
     body = render_html(ctx, briefing) if format is BriefingFormat.html else render_markdown(ctx, briefing)
+    if str(output) == "-":
+        sys.stdout.write(body)
+        return
     try:
         output.write_text(body, encoding="utf-8")
     except OSError as exc:

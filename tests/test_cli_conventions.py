@@ -6,6 +6,7 @@ import csv
 import json
 from datetime import date
 from importlib.metadata import version
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -15,6 +16,8 @@ from claimledger.api import LedgerView, analyze_text
 from claimledger.cli import app
 from claimledger.records import ReportExtraction
 from claimledger.store import Store
+
+FEEDS = Path(__file__).resolve().parent / "fixtures" / "feeds"
 
 FERRY = (
     "title: Ferry strikes pier at Kessmouth\n"
@@ -213,3 +216,19 @@ def test_ledger_view_gives_typed_dates_and_names_next_to_ids(db):
     resolved = attributions.dropna(subset=["source_entity"])
     assert not resolved.empty
     assert list(resolved["source_entity_name"]) == [names[e] for e in resolved["source_entity"]]
+
+
+def test_watch_json_is_one_line_per_poll_and_quiet_prints_nothing(tmp_path):
+    db = str(tmp_path / "feed.db")
+    first = run("watch", str(FEEDS / "valley.rss"), "--db", db, "--once", "--json")
+    assert first.exit_code == 0, first.stderr
+    (line,) = first.stdout.splitlines()
+    poll = json.loads(line)
+    assert poll["read"] and poll["new"] == poll["analysed"] == 2 and len(poll["added"]) == 2
+    assert any("claim" in change or "person" in change for change in poll["changes"])
+    again = json.loads(run("watch", str(FEEDS / "valley.rss"), "--db", db, "--once", "--json").stdout)
+    assert again["read"] and again["new"] == 0
+    quiet = run("watch", str(FEEDS / "valley.atom"), "--db", db, "--once", "--quiet")
+    assert quiet.exit_code == 0 and quiet.stdout == ""
+    missing = run("watch", str(tmp_path / "missing.rss"), "--db", db, "--once", "--json")
+    assert missing.exit_code == 1 and json.loads(missing.stdout)["read"] is False and "missing.rss" in missing.stderr

@@ -204,6 +204,11 @@ def _print_json(value) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=1))
 
 
+def _print_json_line(value) -> None:
+    """One result of a long run (a poll) as one line of JSON, flushed so a pipe sees it at once."""
+    print(json.dumps(value, ensure_ascii=False), flush=True)
+
+
 def _analyse(store: Store, items: Iterable[RawReport | IngestError], model: str | None, limits: Limits, bar: _Bar,
              **options) -> Tally:
     """:func:`claimledger.analysis.analyse_into` with red error lines and a progress bar."""
@@ -261,19 +266,22 @@ def watch(
     once: Annotated[bool, typer.Option("--once", help="Poll once and exit")] = False,
     model: Annotated[str | None, typer.Option(help="Installed spaCy pipeline (as for analyze)")] = None,
     allow_private_addresses: PrivateOption = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print each poll as one line of JSON on stdout")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Poll a feed, analyse its new entries and print what they changed in the ledger.
 
     Exits 1, as ``analyze`` does, when the feed could not be read (or had new
     entries and none could be added) on every poll; 0 otherwise.
     """
+    out = "json" if as_json else "quiet" if quiet else "text"
     seconds = _interval(every)
     settings = Settings.from_env()
     failures: dict[str, int] = {}
     read_once = False
     with _open_store(db, create=True) as store, new_client(allow_private=allow_private_addresses) as client:
         while True:
-            read_once |= _poll(feed, store, client, model or settings.spacy_model, settings.limits, failures)
+            read_once |= _poll(feed, store, client, model or settings.spacy_model, settings.limits, failures, out)
             if once:
                 break
             try:
@@ -288,9 +296,11 @@ def watch(
 ENTRY_TRIES = 3
 
 
-def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, failures: dict[str, int]) -> bool:
+def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, failures: dict[str, int],
+          out: str = "text") -> bool:
     """One poll: new entries (by link or guid, then content hash) into the store, then the ledger's changes;
-    whether it went well (the feed was read, and its new entries, if any, were not all errors).
+    whether it went well (the feed was read, and its new entries, if any, were not all errors). ``out``
+    is how the poll is shown: ``text`` lines, one ``json`` line, or nothing (``quiet``; errors always).
 
     ``failures`` counts, across polls, the entries whose page could not be
     fetched; one that failed :data:`ENTRY_TRIES` times is left alone, so a dead
@@ -302,6 +312,8 @@ def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, fa
         entries = read_feed(feed, limits, client=client)
     except IngestError as exc:
         _error(str(exc))
+        if out == "json":
+            _print_json_line({"time": time.strftime("%Y-%m-%d %H:%M:%S"), "feed": feed, "read": False})
         return False
     listed = {e.key for e in entries}
     for key in [k for k in failures if k not in listed]:  # gone from the feed: forget it
@@ -309,7 +321,10 @@ def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, fa
     fresh = [e for e in new_entries(entries, store.known_urls(list(listed))) if failures.get(e.key, 0) < ENTRY_TRIES]
     stamp = time.strftime("%Y-%m-%d %H:%M:%S")
     if not fresh:
-        stdout.print(f"{stamp} {_one_line(feed)}: {len(entries)} entries, none new")
+        if out == "json":
+            _print_json_line({"time": stamp, "feed": feed, "read": True, "entries": len(entries), "new": 0})
+        elif out == "text":
+            stdout.print(f"{stamp} {_one_line(feed)}: {len(entries)} entries, none new")
         return True
 
     read: list[str] = []
@@ -328,13 +343,19 @@ def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, fa
             yield report
 
     before = build_ledger(store.reports())
-    with _Bar(None) as bar:
+    with _Bar(None, hidden=out != "text") as bar:
         tally = _analyse(store, reports(), model, limits, bar)
-    stdout.print(f"{stamp} {_one_line(feed)}: {len(fresh)} new entr{'y' if len(fresh) == 1 else 'ies'}; {tally.summary()}")
+    if out == "text":
+        stdout.print(f"{stamp} {_one_line(feed)}: {len(fresh)} new entr{'y' if len(fresh) == 1 else 'ies'}; {tally.summary()}")
     stored = store.known_urls(read)
     failures.update((key, ENTRY_TRIES) for key in read if key not in stored)
-    if tally.analysed:
-        for line in diff_ledgers(before, build_ledger(store.reports())) or ["no change to the ledger"]:
+    changed = diff_ledgers(before, build_ledger(store.reports())) if tally.analysed and out != "quiet" else []
+    if out == "json":
+        _print_json_line({"time": stamp, "feed": feed, "read": True, "entries": len(entries), "new": len(fresh),
+                          "analysed": tally.analysed, "already_stored": tally.already, "errors": tally.errors,
+                          "added": list(tally.added or []), "changes": changed})
+    elif out == "text" and tally.analysed:
+        for line in changed or ["no change to the ledger"]:
             stdout.print(Text("  " + _one_line(line)))
     return tally.analysed + tally.already > 0 or not tally.errors
 

@@ -8,6 +8,7 @@ from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
+import networkx as nx
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
@@ -116,6 +117,9 @@ def test_export_dash_writes_to_stdout_not_a_file(db, tmp_path, monkeypatch):
     linked = run("export", "--db", db, "-o", "-", "--format", "jsonld", "--story", "ferry")
     graph = json.loads(linked.stdout)["@graph"]
     assert graph and all(node["@type"] == "ClaimReview" for node in graph)
+    graphml = run("export", "--db", db, "-o", "-", "--format", "graphml")
+    graph = nx.parse_graphml(graphml.stdout)
+    assert {d["kind"] for _, d in graph.nodes(data=True)} == {"entity", "claim"}
     briefing = run("report", "--db", db, "-o", "-", "--format", "md", "--story", "orchard")
     assert briefing.exit_code == 0 and "Dunvale" in briefing.stdout and "Kessmouth" not in briefing.stdout
     assert not (tmp_path / "-").exists()
@@ -130,6 +134,9 @@ def test_json_results_on_stdout(db, tmp_path):
     tables = json.loads(run("export", "--db", db, "-o", str(tmp_path / "csv"), "--format", "csv", "--json").stdout)
     assert {p.rsplit("/", 1)[-1] for p in tables["files"]} >= {"claims.csv", "attributions.csv"}
 
+    briefing = json.loads(run("report", "--db", db, "-o", str(tmp_path / "b.html"), "--json").stdout)
+    assert briefing["file"] == str(tmp_path / "b.html") and briefing["cited_lines"] > 0
+    assert run("report", "--db", db, "-o", "-", "--json").exit_code == 2
     stories = json.loads(run("stories", "--db", db, "--json").stdout)
     assert {s["name"]: s["reports"] for s in stories} == {"ferry": 2, "orchard": 1}
     ferry = next(s for s in stories if s["name"] == "ferry")

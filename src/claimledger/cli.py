@@ -84,7 +84,7 @@ class Format(str, Enum):
     sqlite = "sqlite"
 
 #: Formats ``export -o -`` can write to stdout (the others are folders or binary files).
-STREAMED = (Format.json, Format.jsonld)
+STREAMED = (Format.json, Format.jsonld, Format.graphml)
 
 
 def _version(value: bool) -> None:
@@ -370,7 +370,7 @@ def _interval(text: str) -> float:
 @app.command()
 def export(
     output: Annotated[Path, typer.Option(
-        "--output", "-o", help="File to write (a folder for csv and parquet; - for stdout with json and jsonld)")],
+        "--output", "-o", help="File to write (a folder for csv and parquet; - for stdout with json, jsonld and graphml)")],
     db: DbOption = None,
     format: Annotated[Format, typer.Option("--format", help="Output format (sqlite: the ledger as SQL tables in a "
                                                             "new SQLite file, for Datasette or plain SQL)")] =
@@ -405,6 +405,13 @@ def export(
             from claimledger.export.jsonld import export_jsonld
 
             _print_json(export_jsonld(reports, ledger, base_url=base_url))
+        elif format is Format.graphml:
+            import networkx as nx
+
+            from claimledger.export.graphml import entity_claim_graph
+
+            for line in nx.generate_graphml(entity_claim_graph(LedgerContext(reports, ledger))):
+                print(line)
         else:
             _print_json(export_ledger(reports, ledger))
         return
@@ -500,11 +507,14 @@ def report(
         "--published-since", "--since",
         help="Also say what reports published since this date (YYYY-MM-DD) changed; --since is an alias")] = None,
     story: Annotated[str | None, typer.Option(help="Only this story's reports (see `claimledger stories`)")] = None,
+    as_json: JsonOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """Write the briefing: established, single-origin and disputed claims, figures, timeline, sources; every sentence cited."""
     if since is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
         raise _fail(f"--published-since {since!r}: expected a date such as 2024-10-18")
+    if as_json and str(output) == "-":
+        raise _fail("--json with -o -: stdout already carries the briefing")
     with _open_store(db, create=False) as store:
         reports = _story_reports(store, story)
     ctx = LedgerContext(reports, build_ledger(reports))
@@ -518,7 +528,10 @@ def report(
     except OSError as exc:
         raise _fail(f"{output}: cannot write ({exc.strerror or exc})") from None
     lines = sum(len(s.sentences) + len(s.rows) for s in briefing.sections)
-    if not quiet:
+    if as_json:
+        _print_json({"file": str(output), "format": format.value, "cited_lines": lines,
+                     "cited_sources": len(briefing.order)})
+    elif not quiet:
         stdout.print(f"wrote {output}: {lines} cited lines, {len(briefing.order)} cited sentences or reports")
 
 

@@ -106,7 +106,8 @@ def _typed(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
                          frame["source_entity"].map(name_of))
     if "via" in frames["attributions"]:
         frame = frames["attributions"]
-        frame.insert(frame.columns.get_loc("via") + 1, "via_names", frame["via"].map(lambda ids: [name_of(e) for e in ids]))
+        frame.insert(frame.columns.get_loc("via") + 1, "via_names",
+                     frame["via"].map(lambda ids: [name_of(e) for e in ids]))
     if "sources" in frames["claims"]:
         frame = frames["claims"]
         frame.insert(frame.columns.get_loc("sources") + 1, "source_names",

@@ -18,8 +18,8 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from enum import Enum
-from pathlib import Path
 from importlib.metadata import PackageNotFoundError, version as package_version
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -68,7 +68,8 @@ DbOption = Annotated[
     typer.Option("--db", help="SQLite file or SQLAlchemy URL [default: $CLAIMLEDGER_DB or claimledger.db]"),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON on stdout (errors stay on stderr)")]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary (errors still go to stderr)")]
+QuietOption = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="No progress bar or summary (errors still go to stderr)")]
 PrivateOption = Annotated[bool, typer.Option(
     "--allow-private-addresses",
     help="Also fetch from this machine and private networks (refused by default: a hostile page, feed or "
@@ -82,6 +83,7 @@ class Format(str, Enum):
     parquet = "parquet"
     graphml = "graphml"
     sqlite = "sqlite"
+
 
 #: Formats ``export -o -`` can write to stdout (the others are folders or binary files).
 STREAMED = (Format.json, Format.jsonld, Format.graphml)
@@ -176,7 +178,7 @@ def analyze(
 
 
 def _inputs(paths: list[str], limits: Limits, client, bar: _Bar) -> Iterator[RawReport | IngestError]:
-    """The reports of ``paths`` in order, ``-`` read from stdin once."""
+    """The reports of ``paths`` in order; ``-`` is the text on stdin (a second ``-`` finds it empty)."""
     for path in paths:
         if path == "-":
             yield _stdin_report(limits)
@@ -370,7 +372,8 @@ def _interval(text: str) -> float:
 @app.command()
 def export(
     output: Annotated[Path, typer.Option(
-        "--output", "-o", help="File to write (a folder for csv and parquet; - for stdout with json, jsonld and graphml)")],
+        "--output", "-o",
+        help="File to write (a folder for csv and parquet; - for stdout with json, jsonld and graphml)")],
     db: DbOption = None,
     format: Annotated[Format, typer.Option("--format", help="Output format (sqlite: the ledger as SQL tables in a "
                                                             "new SQLite file, for Datasette or plain SQL)")] =
@@ -465,7 +468,8 @@ def changes(
     try:
         added, lines = changes_since(reports, since)
     except ValueError:
-        raise _fail(f"--stored-since {since!r}: not an ISO date or time (e.g. 2024-10-18 or 2024-10-18T09:30)") from None
+        raise _fail(f"--stored-since {since!r}: not an ISO date or time (e.g. 2024-10-18 or 2024-10-18T09:30)") \
+            from None
     if as_json:
         _print_json({"stored_since": since, "reports_added": added, "changes": lines})
         return

@@ -1,14 +1,15 @@
 """The ledger as JSON-LD with schema.org ``ClaimReview`` / ``Claim`` terms.
 
 Each claim becomes a ``ClaimReview`` whose ``itemReviewed`` is a ``Claim``
-with one ``appearance`` (a ``NewsArticle``) per report that carries it and
-its ``firstAppearance`` (each with its ``url`` and ``datePublished`` when the
+with one ``appearance`` (a ``NewsArticle``) per report that carries it and its
+``firstAppearance`` (each with its ``url`` and ``datePublished`` when the
 report has them); the claim's ``author`` is its primary sources (resolved
 entities, else the names the reports give). The review's ``datePublished`` is
 the day of the export (the verdict is the ledger's as of then) and its ``url``
 the claim's page in the web UI when ``base_url`` says where that is served;
-the ledger's status is the review's rating. The context is inline (schema.org as ``@vocab`` plus a ``cl:`` namespace for the
-ledger's own fields) so expanding the document never fetches anything.
+the ledger's status is the review's rating. The context is inline (schema.org
+as ``@vocab`` plus a ``cl:`` namespace for the ledger's own fields) so
+expanding the document never fetches anything.
 """
 from __future__ import annotations
 

@@ -315,3 +315,19 @@ def test_a_dateline_is_metadata_not_content(dateline, sentence):
 
 def test_a_sentence_opening_with_an_acronym_keeps_it():
     assert clean_text("NATO officials said the drill would go ahead.").text.startswith("NATO officials")
+
+
+def test_a_report_that_is_only_its_headline_keeps_it():
+    page = "https://example.org/video/ferry-strike/1234\nMarch 3, 2031\nFerry workers strike, harbour closed for a day"
+    cleaned = clean_text(page)
+    assert cleaned.text == "Ferry workers strike, harbour closed for a day"
+    assert "https://example.org/video/ferry-strike/1234" in cleaned.removed
+
+
+def test_a_title_under_the_page_address_and_date_is_kept():
+    page = ("https://example.org/news/ferry-strike-harbour-closed-1234.html\n"
+            "Ferry workers strike as harbour closes for the day\n"
+            "March 3, 2031 10:15 AM\n"
+            "Ferry workers walked out on Monday and the harbour closed to passenger traffic, the port said.\n")
+    cleaned = clean_text(page)
+    assert cleaned.text.startswith("Ferry workers strike as harbour closes for the day")

@@ -286,6 +286,12 @@ def _classify(lines: list[_Line], removed: list[str]) -> list[bool]:
         if keep[i] and _is_furniture(lines, i, vocabulary):
             keep[i] = False
             removed.append(line.text)
+    if not any(keep):  # a report that is only its headline ("X, swimming star, dies at 91") keeps it
+        for i, line in enumerate(lines):
+            if line.text and headline_shape(line.text) and not _URL_LINE.match(line.text) \
+                    and sum(c.isalpha() for c in line.text) > len(line.text) // 2:
+                keep[i] = True
+                removed.remove(line.text)
     return keep
 
 
@@ -348,7 +354,9 @@ class _Vocabulary:
     def __init__(self, lines: list[_Line]):
         self.words = [{w.lower() for w in _CONTENT_WORD.findall(line.text)} for line in lines]
         self.lines_with = Counter(w for words in self.words for w in words)
-        self.first = next((j for j, line in enumerate(lines) if line.text), len(lines))  # the title or first line
+        # The title: the first line with text that is not the page's address or date line.
+        self.first = next((j for j, line in enumerate(lines) if line.text and not _address_line(line.text)
+                           and not _date_line(line.text)), len(lines))
 
     def restated(self, i: int) -> float:
         """The share of line ``i``'s content words found in the report's other lines."""
@@ -356,12 +364,30 @@ class _Vocabulary:
         return sum(self.lines_with[w] > 1 for w in own) / len(own) if own else 0.0
 
 
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.I)
+
+
+def _address_line(text: str) -> bool:
+    """The page's address, also as tokenised text keeps it ("http : / / www . example . com / …")."""
+    return bool(_URL_LINE.match(text) or re.match(r"https?\s*:\s*/\s*/", text))
+
+
+def _date_line(text: str) -> bool:
+    """A line that only dates the page ("June 06 , 2013", "PUBLISHED: WEDNESDAY, MARCH 13, 2013")."""
+    return len(text.split()) <= 8 and bool(re.search(r"\b(?:19|20)\d\d\b", text)) and bool(_MONTH.search(text))
+
+
 def _in_headline_list(lines: list[_Line], i: int) -> bool:
     """One of two or more unpunctuated short lines in a row with no blank line between them, or
-    an unpunctuated one beside a kicker headline ("ANALYSIS | Has … launched a revolution?")."""
+    an unpunctuated one beside a kicker headline ("ANALYSIS | Has … launched a revolution?").
+
+    A page's address or date line beside a headline makes no list: that is a report's own
+    title under its page furniture.
+    """
     def short(j: int) -> bool:
         return 0 <= j < len(lines) and bool(lines[j].text) and _unpunctuated(lines[j].text) \
-            and len(lines[j].text.split()) <= _LIST_MAX_WORDS and headline_shape(lines[j].text)
+            and len(lines[j].text.split()) <= _LIST_MAX_WORDS and headline_shape(lines[j].text) \
+            and not _address_line(lines[j].text) and not _date_line(lines[j].text)
 
     def listed(j: int) -> bool:
         return short(j) or 0 <= j < len(lines) and headline_shape(lines[j].text) and _kicker(lines[j].text)

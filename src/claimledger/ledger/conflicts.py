@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 import numpy as np
 from rapidfuzz import fuzz
 
@@ -195,13 +196,31 @@ def _aspect_conflicts(ev: Evidence) -> list[Found]:
                                f"but as the total by {ev.who(tot[0])}."))
         done = [s for s in by_aspect.get("done", []) if _day(s.date)]
         coming = [s for s in by_aspect.get("coming", []) if _day(s.date)]
-        pairs = [(d, c) for d in done for c in coming if d.doc != c.doc and _within(d, c, days)]
-        if pairs:
-            d0, c0 = pairs[0]
-            found.append(Found("figure", [sorted({d.aid for d, _ in pairs}), sorted({c.aid for _, c in pairs})], [],
-                               f"{ev.who(d0)} says {num} {d0.fig.subject or 'of them'} are already there "
-                               f"({d0.date}), while {ev.who(c0)} says they are still to come ({c0.date})."))
+        close_done, close_coming = _close(done, coming, days), _close(coming, done, days)
+        if close_done:
+            d0 = close_done[0]
+            c0 = next(c for c in coming if c.doc != d0.doc and _within(d0, c, days))
+            found.append(Found("figure", [sorted({d.aid for d in close_done}), sorted({c.aid for c in close_coming})],
+                               [], f"{ev.who(d0)} says {num} {d0.fig.subject or 'of them'} are already there "
+                                   f"({d0.date}), while {ev.who(c0)} says they are still to come ({c0.date})."))
     return found
+
+
+def _close(these: list[Statement], others: list[Statement], days: int) -> list[Statement]:
+    """Those of ``these`` (in order) with a partner among ``others`` in another report within ``days``.
+
+    Partners are looked up by day, not by comparing every pair: a large block of one figure
+    would otherwise cost its size squared.
+    """
+    by_day: dict[int, list[Statement]] = defaultdict(list)
+    for o in others:
+        by_day[_day(o.date).toordinal()].append(o)
+    out = []
+    for t in these:
+        day = _day(t.date).toordinal()
+        if any(o.doc != t.doc for d in range(day - days, day + days + 1) for o in by_day.get(d, ())):
+            out.append(t)
+    return out
 
 
 def stance_conflicts(ev: Evidence) -> list[Found]:
@@ -256,10 +275,11 @@ def stance_shifts(ev: Evidence) -> list[Found]:
     for origin, idx in sorted(by_origin.items()):
         doubt = [i for i in idx if ev.statements[i].polarity in ("unc", "neg")]
         sure = [i for i in idx if ev.statements[i].att.stance == "asserts"]
-        pairs = [(d, s) for d in doubt for s in sure if _day(ev.statements[d].date) < _day(ev.statements[s].date)]
+        # An origin's statements on one story: 256 pairs bound the work, not a filter in practice.
+        pairs = list(islice(((d, s) for d in doubt for s in sure
+                             if _day(ev.statements[d].date) < _day(ev.statements[s].date)), 256))
         if not pairs:
             continue
-        pairs = pairs[:256]  # an origin's statements on one story: a bound, not a filter in practice
         probs = ev.matcher.probability(np.array(pairs, dtype=np.int64))
         targets = [answered.get(group_of[d]) for d, _ in pairs]
         agrees = [t is not None and t == group_of[s] for t, (_, s) in zip(targets, pairs)]

@@ -227,5 +227,8 @@ def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np
         if min(probs) == 0.0 or sum(probs) / len(probs) < threshold:
             continue
         lo = sets.union(ra, rb)
-        groups[lo] = sorted(groups.pop(ra + rb - lo) + groups[lo])
-    return [groups[r] for r in sorted(groups)]
+        big, small = (groups.pop(ra), groups.pop(rb)) if len(groups[ra]) >= len(groups[rb]) \
+            else (groups.pop(rb), groups.pop(ra))
+        big.extend(small)  # the smaller into the larger: merging stays linear overall
+        groups[lo] = big
+    return [sorted(groups[r]) for r in sorted(groups)]

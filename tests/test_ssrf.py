@@ -6,17 +6,16 @@ from __future__ import annotations
 
 import http.server
 import threading
-import time
 from contextlib import contextmanager
 
 import httpx
 import pytest
+from drip import dripping
 from typer.testing import CliRunner
 
 from claimledger.cli import app
 from claimledger.config import Limits
-from claimledger.ingest import IngestError
-from claimledger.ingest import web
+from claimledger.ingest import IngestError, web
 from claimledger.ingest.feeds import FeedEntry, entry_report, read_feed
 from claimledger.ingest.web import PublicOnly, fetch, is_public, new_client, read_url
 
@@ -183,37 +182,6 @@ def test_refusals_do_not_tell_an_open_port_from_a_closed_one(internal):
     with pytest.raises(IngestError) as timed_out:
         read_url(f"http://127.0.0.1:{closed}/page.html", client=httpx.Client(transport=httpx.MockTransport(silent)))
     assert str(refused.value) == str(timed_out.value)
-
-
-@contextmanager
-def dripping(every: float = 0.2):
-    """A loopback server that sends a page's headers, then one byte every ``every`` seconds for ever."""
-    stop = threading.Event()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.end_headers()
-            while not stop.is_set():
-                try:
-                    self.wfile.write(b"<")
-                    self.wfile.flush()
-                except OSError:
-                    return
-                time.sleep(every)
-
-        def log_message(self, *args):
-            pass
-
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{srv.server_address[1]}/slow.html"
-    finally:
-        stop.set()
-        srv.shutdown()
-        srv.server_close()
 
 
 def test_a_dripping_download_is_cut_at_the_whole_download_deadline():

@@ -1,7 +1,6 @@
 """The web UI over HTTP (no browser): pages, filters, search, the API, security headers, token, upload limits."""
 from __future__ import annotations
 
-import contextlib
 import functools
 import http.server
 import re
@@ -10,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from drip import dripping
 from fastapi.testclient import TestClient
 
 from claimledger.config import Limits
@@ -266,40 +266,9 @@ def test_the_same_origin_is_accepted(client):
     assert r.status_code == 200 and "Not added" in r.text
 
 
-@contextlib.contextmanager
-def dripping_server():
-    """A loopback server sending a page's headers, then a byte every 0.2 s until stopped."""
-    stop = threading.Event()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.end_headers()
-            while not stop.is_set():
-                try:
-                    self.wfile.write(b" ")
-                    self.wfile.flush()
-                except OSError:
-                    return
-                time.sleep(0.2)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/slow.html"
-    finally:
-        stop.set()
-        server.shutdown()
-        server.server_close()
-
-
 def test_a_dripping_page_is_cut_at_the_deadline_while_a_pasted_report_goes_through(private_client):
     client = private_client
-    with dripping_server() as url:
+    with dripping() as url:
         slow = client.post("/upload", data={"fetch": url}, follow_redirects=False).headers["location"]
         pasted = client.post("/upload", data={
             "title": "Pier reopens", "text": "The pier at Lowfield reopened on Monday after repairs, the council "
@@ -314,7 +283,7 @@ def test_a_dripping_page_is_cut_at_the_deadline_while_a_pasted_report_goes_throu
 
 def test_the_queue_is_bounded_busy_is_503(private_client):
     client = private_client
-    with dripping_server() as url:
+    with dripping() as url:
         answers = [client.post("/upload", data={"fetch": url}, follow_redirects=False) for _ in range(MAX_PENDING + 2)]
         assert [a.status_code for a in answers] == [303] * MAX_PENDING + [503, 503]
         assert "busy" in answers[-1].text and "try again" in answers[-1].text

@@ -844,23 +844,14 @@ def _resolve_month(t: TimeMention, ref: date) -> str:
     A season ("last summer", ``value`` the TimeML season code) counts from its
     middle month: winter from January.
     """
-    if t.value:
-        month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[t.value]
-        if t.modifier == "last":
-            year = ref.year - (month >= ref.month)
-        elif t.modifier == "next":
-            year = ref.year + (month <= ref.month)
-        else:
-            year = ref.year
-        return f"{year:04d}-{t.value}"
-    month = t.first.month
+    month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[t.value] if t.value else t.first.month
     if t.modifier == "last":
         year = ref.year - (month >= ref.month)
     elif t.modifier == "next":
         year = ref.year + (month <= ref.month)
     else:
         year = ref.year
-    return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{t.value}" if t.value else f"{year:04d}-{month:02d}"
 
 
 def _resolve_quarter(t: TimeMention, ref: date | None) -> str | None:

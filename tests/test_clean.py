@@ -331,3 +331,10 @@ def test_a_title_under_the_page_address_and_date_is_kept():
             "Ferry workers walked out on Monday and the harbour closed to passenger traffic, the port said.\n")
     cleaned = clean_text(page)
     assert cleaned.text.startswith("Ferry workers strike as harbour closes for the day")
+
+
+def test_a_date_and_time_line_under_a_title_makes_no_headline_list():
+    page = ("Harbour reopens after the ferry strike\n"
+            "PUBLISHED: THURSDAY, MARCH 6, 2031, 1:32 PM\n"
+            "The harbour reopened on Thursday after a three-day strike by ferry workers, the port said.\n")
+    assert clean_text(page).text.startswith("Harbour reopens after the ferry strike")

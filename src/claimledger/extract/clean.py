@@ -308,7 +308,8 @@ def _is_furniture(lines: list[_Line], i: int, vocabulary: _Vocabulary) -> bool:
         return True
     if words <= _NOTE_MAX_WORDS and _NOTE.match(text):
         return True
-    if headline_shape(text) and (_kicker(text) or _caption(lines, i, vocabulary) or _in_headline_list(lines, i)):
+    if headline_shape(text) and (_kicker(text) or _caption(lines, i, vocabulary)
+                                 or (i != vocabulary.first and _in_headline_list(lines, i))):
         return True
     if words <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.match(text):
         return True
@@ -372,9 +373,16 @@ def _address_line(text: str) -> bool:
     return bool(_URL_LINE.match(text) or re.match(r"https?\s*:\s*/\s*/", text))
 
 
+_DATE_WORDS = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|am|pm|a|m|p|et|edt|est|gmt|utc|bst|cet|"
+                         r"published|updated|posted|last|on|at", re.I)
+
+
 def _date_line(text: str) -> bool:
-    """A line that only dates the page ("June 06 , 2013", "PUBLISHED: WEDNESDAY, MARCH 13, 2013")."""
-    return len(text.split()) <= 8 and bool(re.search(r"\b(?:19|20)\d\d\b", text)) and bool(_MONTH.search(text))
+    """A line that only dates the page ("June 06 , 2013", "PUBLISHED: WEDNESDAY, MARCH 13, 2013, 1:32 PM")."""
+    if not re.search(r"\b(?:19|20)\d\d\b", text) or not _MONTH.search(text):
+        return False
+    words = re.findall(r"[A-Za-z]+", _MONTH.sub(" ", text))
+    return all(_DATE_WORDS.fullmatch(w) for w in words)
 
 
 def _in_headline_list(lines: list[_Line], i: int) -> bool:

@@ -156,8 +156,9 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
                 by_key[key][v].append(a)
                 by_key[key][figs[b][k]].append(b)
     found = []
-    for (ca, cb, _), by_value in sorted(by_key.items(), key=lambda kv: repr(kv[0])):
+    for (ca, cb, key), by_value in sorted(by_key.items(), key=lambda kv: repr(kv[0])):
         (v1, s1), (v2, s2) = sorted(by_value.items(), key=lambda kv: (-len(set(kv[1])), kv[0]))[:2]
+        what = _what(sts[min(s1)], key)
         revised = sorted(o for o in {sts[i].origin for i in s1} & {sts[j].origin for j in s2} - {None}
                          if {sts[i].date for i in s1 if sts[i].origin == o}
                          != {sts[j].date for j in s2 if sts[j].origin == o})
@@ -165,14 +166,21 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
             a = min((i for i in s1 if sts[i].origin == revised[0]), key=lambda i: (sts[i].date or "", i))
             b = min((j for j in s2 if sts[j].origin == revised[0]), key=lambda j: (sts[j].date or "", j))
             (early, x), (late, y) = sorted([(sts[a], v1), (sts[b], v2)], key=lambda e: (e[0].date or "", e[0].aid))
-            text = (f"{ev.who(early)} gave {_fmt(x)} ({early.date or 'undated'}) and later "
+            text = (f"{ev.who(early)} gave {_fmt(x)}{what} ({early.date or 'undated'}) and later "
                     f"{_fmt(y)} ({late.date or 'undated'}): a revision of its own figure.")
         else:
             first, second = sts[min(s1)], sts[min(s2)]
-            text = f"{ev.who(first)} gives {_fmt(v1)} where {ev.who(second)} gives {_fmt(v2)} for the same thing."
+            text = f"{ev.who(first)} gives {_fmt(v1)}{what} where {ev.who(second)} gives {_fmt(v2)}."
         found.append(Found("figure", [sorted({sts[i].aid for i in s1}), sorted({sts[i].aid for i in s2})],
                            sorted({ca, cb}), text))
     return found
+
+
+def _what(st: Statement, key: tuple) -> str:
+    """What a figure counts or measures, for an explanation: " homes flooded", " USD"."""
+    if key[0] == "measure":
+        return f" {key[1]}"
+    return f" {st.fig.subject}" if st.fig is not None and st.fig.subject else ""
 
 
 def _aspect_conflicts(ev: Evidence) -> list[Found]:

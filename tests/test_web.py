@@ -93,7 +93,10 @@ def test_api_mirrors_the_export(client):
     assert client.get(f"/api/claims/{first['id']}").json() == first
     assert client.get("/api/claims/c99999").status_code == 404
     assert client.get("/api/nothing").status_code == 404
-    assert client.get("/api/ledger.jsonld").headers["content-type"].startswith("application/ld+json")
+    jsonld = client.get("/api/ledger.jsonld")
+    assert jsonld.headers["content-type"].startswith("application/ld+json")
+    reviews = [n for n in jsonld.json()["@graph"] if n.get("@type") == "ClaimReview"]
+    assert reviews and all(r["url"].startswith("http://127.0.0.1:8000/claims/c") for r in reviews)
 
 
 def test_claim_page_marks_each_mention_and_draws_the_chain(client):

@@ -311,9 +311,11 @@ def create_app(db: str | Path, *, token: str | None = None, story: str | None = 
         return JSONResponse(state.snapshot().export)
 
     @app.get("/api/ledger.jsonld")
-    def api_jsonld() -> JSONResponse:
+    def api_jsonld(request: Request) -> JSONResponse:
+        """The ledger as schema.org ClaimReviews, each with the ``url`` of its claim page here."""
         ctx = state.snapshot().ctx
-        return JSONResponse(export_jsonld(ctx.reports, ctx.ledger), media_type="application/ld+json")
+        return JSONResponse(export_jsonld(ctx.reports, ctx.ledger, base_url=str(request.base_url)),
+                            media_type="application/ld+json")
 
     @app.get("/api/{section}")
     def api_section(section: str) -> JSONResponse:

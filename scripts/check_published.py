@@ -14,10 +14,7 @@ the evidence gives (a contradiction).
 The confidence of each kind of evidence is its within-a-day rate on a
 sample of PolNeAR train (``--train`` articles); dev is printed as the held-out
 check. ``--write`` stores the train rates in
-``src/claimledger/extract/data/published_confidence.json``. The story
-evidence (a report dated by the other reports of its story, see
-``pipeline.story_dates``) is printed with each article's outlet-and-month
-siblings standing for its story, which they are not: it gets no confidence.
+``src/claimledger/extract/data/published_confidence.json``.
 Datelines are rated on TempEval-3 (the dates they state against each
 document's creation time), as PolNeAR articles have none.
 """
@@ -33,8 +30,8 @@ from datetime import date
 from pathlib import Path
 
 from claimledger.extract.nlp import load_nlp
-from claimledger.extract.pipeline import STORY_NAMES, context_year, story_dates
-from claimledger.extract.times import find_time_mentions, infer_published, stated_date, year_hint
+from claimledger.extract.pipeline import context_year
+from claimledger.extract.times import find_time_mentions, infer_published, stated_date
 from claimledger.records import RawReport
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
@@ -72,11 +69,6 @@ def measure(nlp, items: list[tuple[str, str, str]]) -> dict[str, Counter]:
     docs = nlp.pipe((t for t, _, _ in items), batch_size=16)
     for i, ((text, real, key), doc) in enumerate(zip(items, docs)):
         results[i] = infer_published(find_time_mentions(doc), doc, years[key], text)
-    for key, idx in batches.items():
-        filled = story_dates([results[i] for i in idx], [[STORY_NAMES] * len(idx) for _ in idx],
-                             [year_hint(items[i][0]) for i in idx])
-        for i, published in zip(idx, filled):
-            results[i] = published
     stats: dict[str, Counter] = defaultdict(Counter)
     for i, (_, real, _) in enumerate(items):
         p = results[i]
@@ -124,8 +116,7 @@ def datelines() -> float | None:
     return round(right / found, 2) if found else None
 
 
-KINDS = {"dateline": "dateline", "weekday after the latest dated event": "weekday", "latest dated event": "event",
-         "other reports of the story": "story"}
+KINDS = {"dateline": "dateline", "weekday after the latest dated event": "weekday", "latest dated event": "event"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,10 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     show(f"PolNeAR train sample ({args.train}, sets the confidences)", train_stats)
     show("PolNeAR dev (held out)", measure(nlp, articles("dev")))
     confidence = {short: round(train_stats[kind]["day"] / train_stats[kind]["n"], 2) if train_stats[kind]["n"] else None
-                  for kind, short in KINDS.items() if short not in ("dateline", "story")}
+                  for kind, short in KINDS.items() if short != "dateline"}
     confidence["dateline"] = datelines()
-    # An outlet's month of articles is no story: the story evidence is printed above but not rated.
-    confidence["story"] = None
     print("confidence (within a day on train):", confidence)
     if args.write:
         OUT.write_text(json.dumps({"source": "scripts/check_published.py on a PolNeAR train sample "

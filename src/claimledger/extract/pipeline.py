@@ -5,10 +5,10 @@ The steps, each a plain function in its own module:
 1. ``clean.clean_text``: drop page furniture, repair broken lines.
 2. spaCy parses the cleaned text (``nlp.pipe`` over a batch).
 3. ``attribution.find_attributions``: source, cue, content, stance, via.
-4. ``times.find_time_mentions`` then ``times.infer_published`` (a report
-   its text leaves undated takes the dates of its story's other reports in
-   the batch, :func:`story_dates`) and ``times.resolve_times``: dates
-   normalised against the report's date.
+4. ``times.find_time_mentions`` then ``times.infer_published`` (from the
+   report's own text: a report's date never depends on which reports share
+   its batch, so analysing in pieces equals analysing at once) and
+   ``times.resolve_times``: dates normalised against the report's date.
 5. ``figures.find_figures``: counted numbers, then linked here to the
    attribution whose content holds them.
 
@@ -34,7 +34,6 @@ from claimledger.extract.times import (
     find_time_mentions,
     infer_published,
     resolve_times,
-    story_confidence,
     year_hint,
 )
 from claimledger.records import Attribution, Figure, NameMention, RawReport, ReportExtraction, TimeExpression
@@ -99,9 +98,7 @@ def extract_reports(
         order = sorted(docs)
         mentions = {i: find_time_mentions(docs[i]) for i in order}
         own = [_own_date(prepared[i][0], docs[i], mentions[i], year) for i in order]
-        names = [story_names(docs[i]) for i in order]
-        shared = [[len(a & b) for b in names] for a in names]
-        dated = dict(zip(order, story_dates(own, shared, [year_hint(docs[i].text) for i in order])))
+        dated = dict(zip(order, own))
         for i, (report, clean) in enumerate(prepared):
             if isinstance(clean, ExtractionError):
                 yield clean
@@ -130,47 +127,11 @@ def _name(report: RawReport) -> str:
     return report.path or report.url or report.title or "report"
 
 
-#: Distinct person and organisation names two reports of one batch share when they tell one story
-#: (set by scripts/fit_story_names.py: best F1 on ECB+ train, one subtopic against its twin; P 0.70 R 0.84).
-STORY_NAMES = 1
-_STORY_LABELS = frozenset({"PERSON", "ORG"})
-
-
-def story_names(doc) -> frozenset[str]:
-    """The distinct person and organisation names of a parsed report, lower-cased."""
-    return frozenset(e.text.lower() for e in doc.ents if e.label_ in _STORY_LABELS)
-
-
 def _own_date(report: RawReport, doc, mentions, year: int | None) -> PublishedDate:
     """The date the input states, or the one the report's own text shows (:func:`times.infer_published`)."""
     if report.published:
         return PublishedDate(report.published, None, "stated", None)
     return infer_published(mentions, doc, year, report.text)
-
-
-def story_dates(own: list[PublishedDate], shared: list[list[int]], years: list[int | None]) -> list[PublishedDate]:
-    """Date each report its own text leaves undated by the dated reports of its story in the batch.
-
-    ``shared[i][j]`` is how many names reports ``i`` and ``j`` share; at least
-    :data:`STORY_NAMES` make them one story. Reports of one story are written
-    within days of each other, so an undated one takes the middle date of the
-    dated reports closest to it (those sharing the most names), with their
-    span as its window. Never a date before a year the report itself states
-    (``years``): the text would contradict it.
-    """
-    out = list(own)
-    for i, mine in enumerate(own):
-        if mine.date:
-            continue
-        siblings = [(shared[i][j], d.date[:10]) for j, d in enumerate(own)
-                    if j != i and d.date and shared[i][j] >= STORY_NAMES and not (years[i] and int(d.date[:4]) < years[i])]
-        if not siblings:
-            continue
-        closest = max(n for n, _ in siblings)
-        dates = sorted(day for n, day in siblings if n == closest)
-        out[i] = PublishedDate(dates[(len(dates) - 1) // 2], f"{dates[0]}/{dates[-1]}", "other reports of the story",
-                               story_confidence())
-    return out
 
 
 def _extract_doc(report: RawReport, clean, doc, mentions, dated: PublishedDate) -> ReportExtraction:

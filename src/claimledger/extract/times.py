@@ -682,11 +682,6 @@ def _confidence() -> dict[str, float]:
     return json.loads(_CONFIDENCE_FILE.read_text(encoding="utf-8"))["confidence"]
 
 
-def story_confidence() -> float | None:
-    """How often a report dated by its story's other reports is right to a day (see :class:`PublishedDate`)."""
-    return _confidence()["story"]
-
-
 def stated_date(text: str, year: int | None) -> PublishedDate | None:
     """The date a dateline (opening one of the first three lines) or a "Published ..." line states, or None.
 

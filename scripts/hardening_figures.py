@@ -42,6 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "hostile")]
 
+from drip import dripping  # noqa: E402  (the tests' dripping server)
+
 from make_corpus import GOOD_REPORT, PARAGRAPH, SECRET, make_corpus, short_paragraphs  # noqa: E402
 from test_concurrency import run_writers, split_overlapping  # noqa: E402
 from test_crash_safety import analyze, crash_cycles, export, stored_shape, write_reports  # noqa: E402
@@ -342,36 +344,6 @@ def _request(url: str, data: dict | None = None, headers: dict | None = None) ->
         return exc.code, exc.headers.get("location", "") or "", exc.read().decode(errors="replace")
 
 
-@contextmanager
-def dripping():
-    stop = threading.Event()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.end_headers()
-            while not stop.is_set():
-                try:
-                    self.wfile.write(b" ")
-                    self.wfile.flush()
-                except OSError:
-                    return
-                time.sleep(2)  # 2 bytes every 4 s was the attack; a byte every 2 s here
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/slow.html"
-    finally:
-        stop.set()
-        server.shutdown()
-        server.server_close()
-
-
 def live_serve(tmp: Path) -> list[tuple[str, str]]:
     """A live ``claimledger serve`` on loopback: a dripping page and a paste, the queue bound, forged headers."""
     root = tmp / "serve"
@@ -399,7 +371,7 @@ def live_serve(tmp: Path) -> list[tuple[str, str]]:
         rows.append(("Forged Host (DNS rebinding) against a live serve without a token",
                      f"GET answered {forged}, form POST with a matching Origin answered {forged_post}"))
         rows.append(("Origin with another scheme / port", f"{scheme} / {other_port}"))
-        with dripping() as slow_url:
+        with dripping(every=2) as slow_url:  # 2 bytes every 4 s was the attack; a byte every 2 s here
             started = time.monotonic()
             slow = _request(base + "/upload", {"fetch": slow_url})[1]
             pasted = _request(base + "/upload", {"text": GOOD_REPORT.split("\n\n", 1)[1], "title": "Pasted"})[1]

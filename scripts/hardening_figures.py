@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import http.server
 import os
 import random
 import re
@@ -31,25 +30,38 @@ import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "hostile")]
 
-from drip import dripping  # noqa: E402  (the tests' dripping server)
-
-from make_corpus import GOOD_REPORT, PARAGRAPH, SECRET, make_corpus, short_paragraphs  # noqa: E402
-from test_concurrency import run_writers, split_overlapping  # noqa: E402
-from test_crash_safety import analyze, crash_cycles, export, stored_shape, write_reports  # noqa: E402
-from test_hostile import CLAIMLEDGER, MAX_RSS_BYTES, _lines_naming, run_cli  # noqa: E402
-
+from loopback import dripping, serving  # noqa: E402  (the tests' loopback servers)
+from make_corpus import (  # noqa: E402
+    GOOD_REPORT,
+    PARAGRAPH,
+    SECRET,
+    make_corpus,
+    short_paragraphs,
+)
 from sqlalchemy import text
+from test_concurrency import run_writers, split_overlapping  # noqa: E402
+from test_crash_safety import (  # noqa: E402
+    analyze,
+    crash_cycles,
+    export,
+    stored_shape,
+    write_reports,
+)
+from test_hostile import (  # noqa: E402
+    CLAIMLEDGER,
+    MAX_RSS_BYTES,
+    _lines_naming,
+    run_cli,
+)
 
 from claimledger.store import Store  # noqa: E402
 
@@ -153,33 +165,6 @@ FORMS = ("127.0.0.1", "localhost", "0x7f000001", "2130706433", "0177.0.0.1", "12
          "0.0.0.0")
 
 
-@contextmanager
-def loopback_server(routes: dict, host: str = "127.0.0.1"):
-    """A server on ``host`` answering ``routes`` (path -> (status, headers, body)); yields (port, hits)."""
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            status, headers, body = routes.get(self.path, (404, {}, b"no"))
-            self.send_response(status)
-            for key, value in {"Content-Length": str(len(body)), **headers}.items():
-                self.send_header(key, value.replace("PORT", str(self.server.server_address[1])))
-            self.end_headers()
-            self.wfile.write(body.replace(b"PORT", str(self.server.server_address[1]).encode()))
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer((host, 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield server.server_address[1], hits
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def internal_addresses(tmp: Path) -> list[tuple[str, str]]:
     """Pages, feeds, feed entries and redirects pointing at a loopback service, in every address form."""
     root = tmp / "ssrf"
@@ -190,7 +175,7 @@ def internal_addresses(tmp: Path) -> list[tuple[str, str]]:
     routes = {"/page.html": (200, {"Content-Type": "text/html"}, INTERNAL_PAGE.encode()),
               "/feed.rss": (200, {"Content-Type": "application/rss+xml"}, feed.format(host="127.0.0.1").encode())}
     tried = refused = 0
-    with loopback_server(routes) as (port, hits):
+    with serving(routes) as (port, hits):
         for form in FORMS:
             for path, command in (("page.html", "analyze"), ("feed.rss", "watch")):
                 url = f"http://{form}:{port}/{path}"
@@ -239,7 +224,7 @@ def _redirects(port: int, hits: list[str]) -> int:
     try:
         for form in FORMS:
             target = f"http://{form}:{port}/page.html"
-            with loopback_server({"/go": (302, {"Location": target}, b"")}, host="127.0.0.2") as (hop, _):
+            with serving({"/go": (302, {"Location": target}, b"")}, host="127.0.0.2") as (hop, _):
                 try:
                     web.read_url(f"http://127.0.0.2:{hop}/go")
                 except IngestError:

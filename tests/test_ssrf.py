@@ -4,13 +4,9 @@ checked, and a download is cut at its deadline. No test sends traffic beyond thi
 listen on loopback, and a public address is only ever a resolver's answer handed to a mock transport."""
 from __future__ import annotations
 
-import http.server
-import threading
-from contextlib import contextmanager
-
 import httpx
 import pytest
-from drip import dripping
+from loopback import dripping, serving
 from typer.testing import CliRunner
 
 from claimledger.cli import app
@@ -25,37 +21,10 @@ FEED = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Internal</title
         "<link>https://news.example/a</link><description>ok</description></item></channel></rss>")
 
 
-@contextmanager
-def server(routes: dict[str, tuple[int, dict, bytes]], host: str = "127.0.0.1"):
-    """A loopback HTTP server answering ``routes`` (path -> status, headers, body); yields (port, hits)."""
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            hits.append(self.path)
-            status, headers, body = routes.get(self.path, (404, {}, b"no"))
-            self.send_response(status)
-            for key, value in {"Content-Length": str(len(body)), **headers}.items():
-                self.send_header(key, value)
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    srv = http.server.ThreadingHTTPServer((host, 0), Handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    try:
-        yield srv.server_address[1], hits
-    finally:
-        srv.shutdown()
-        srv.server_close()
-
-
 @pytest.fixture
 def internal():
     """An internal service on loopback: a page at /page.html and a feed at /feed.rss."""
-    with server({"/page.html": (200, {"Content-Type": "text/html"}, PAGE.encode()),
+    with serving({"/page.html": (200, {"Content-Type": "text/html"}, PAGE.encode()),
                  "/feed.rss": (200, {"Content-Type": "application/rss+xml"}, FEED.encode())}) as (port, hits):
         yield port, hits
 
@@ -109,7 +78,7 @@ def outside(monkeypatch):
 def test_a_redirect_to_loopback_is_refused(internal, outside, target):
     port, hits = internal
     location = f"http://{target}:{port}/page.html"
-    with server({"/go": (302, {"Location": location}, b"")}, host="127.0.0.2") as (hop, hop_hits):
+    with serving({"/go": (302, {"Location": location}, b"")}, host="127.0.0.2") as (hop, hop_hits):
         with pytest.raises(IngestError) as caught:
             read_url(f"http://127.0.0.2:{hop}/go")
     assert hop_hits == ["/go"] and hits == []  # the first hop was fetched, the redirect never followed
@@ -164,7 +133,7 @@ def test_public_addresses(address):
 
 def test_refusals_do_not_tell_an_open_port_from_a_closed_one(internal):
     port, _ = internal
-    with server({}) as (closed, _):
+    with serving({}) as (closed, _):
         pass  # shut now: nothing listens on it
     messages = []
     for p in (port, closed):

@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from drip import dripping
 from fastapi.testclient import TestClient
+from loopback import dripping
 
 from claimledger.config import Limits
 from claimledger.extract.pipeline import extract_reports

@@ -29,7 +29,7 @@ def build_ledger(reports: list[StoredReport], *, params: LedgerParams = DEFAULT_
     media = {e.id for e in res.entities if e.type == "MEDIA"}
     person = {e.id for e in res.entities if e.type == "PERSON"}
     statements = collect_statements(reports, res, media)
-    props = propositions(statements)
+    props = propositions(statements, params=params)
     groups, matcher, candidates = cluster(statements, props, params=params)
     groups, answered = answers(statements, props, groups, matcher, candidates, params=params)
     ev = Evidence(statements, props, groups, answered, matcher, candidates, names, res.source_entity, person,

@@ -49,16 +49,16 @@ class Matcher:
     idf: dict[str, float]
     model: MatchModel
 
-    def probability(self, pairs: np.ndarray, *, figures_agree: bool = False) -> np.ndarray:
+    def probability(self, pairs: np.ndarray, *, ignore_figures: bool = False) -> np.ndarray:
         """Same-proposition probability of index pairs, ignoring polarity (a denial and what it denies score high).
 
-        ``figures_agree`` scores each pair as if neither gave a number: "would these be one
+        ``ignore_figures`` scores each pair as if neither gave a number: "would these be one
         proposition but for the figure?", the question a figure conflict asks.
         """
         if not len(pairs):
             return np.zeros(0)
         features = pair_features(self.profiles, self.vecs, pairs, self.idf)
-        if figures_agree:
+        if ignore_figures:
             for name in ("number_shared", "number_clash", "number_one_side"):
                 features[:, FEATURES.index(name)] = 0.0
         return self.model.probability(features)

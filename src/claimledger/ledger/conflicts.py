@@ -144,7 +144,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     if not rows:
         return []
     pairs = np.array(rows, dtype=np.int64)
-    same = ev.matcher.probability(pairs, figures_agree=True) >= ev.matcher.model.threshold
+    same = ev.matcher.probability(pairs, ignore_figures=True) >= ev.matcher.model.threshold
     claim_of = {i: g for g, m in enumerate(ev.groups) for i in m}
     by_key: dict[tuple, dict[float, list[int]]] = defaultdict(lambda: defaultdict(list))
     for (a, b), ok in zip(rows, same.tolist()):

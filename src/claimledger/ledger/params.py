@@ -3,7 +3,8 @@
 The same-claim weights and threshold are not here: they are fitted by
 ``scripts/train_claim_match.py`` and shipped in ``ledger/data/claim_match.json``
 (see :mod:`matching`). What is here either bounds work (it changes how much
-is compared, not what a comparison decides) or is a plain unit of time.
+is compared, not what a comparison decides), is a plain unit of time or distance, or is
+marked as set by hand and not yet fitted.
 """
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ class LedgerParams:
     # Set by hand from the definition of a verbatim repeat, not fitted.
     echo_ratio: int = 90
     echo_min_words: int = 8
+    # Cosine between two counted nouns' MiniLM vectors for them to count one class of thing. Set by hand,
+    # not fitted: "troops"/"soldiers"/"forces" score 0.6-0.8, "troops"/"containers" under 0.3.
+    subject_class: float = 0.5
     # Calendar units, not fitted: statements within a week describe one state of affairs;
     # one event dated more than a week apart by two reports is a date conflict.
     week_days: int = 7

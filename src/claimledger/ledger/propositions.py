@@ -23,14 +23,11 @@ import numpy as np
 
 from claimledger.ledger.embeddings import embed
 from claimledger.ledger.groups import DisjointSets
+from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
 from claimledger.ledger.statements import Statement
 from claimledger.records import Figure
 
 Aspect = Literal["done", "coming", "additional", "total"]
-
-#: Cosine between two head nouns' MiniLM vectors for them to count one class of thing. Set by hand
-#: (not fitted): "troops"/"soldiers"/"forces" score 0.6-0.8, "troops"/"containers" under 0.3.
-SUBJECT_CLASS = 0.5
 
 # Aspect markers of English (tense, aspect, "another"/"in total"): linguistic common knowledge.
 PROSPECTIVE = re.compile(
@@ -148,7 +145,7 @@ def round_key(value: float) -> int:
     return int(round(v / mag) * mag)
 
 
-def subject_classes(heads: list[str]) -> dict[str, int]:
+def subject_classes(heads: list[str], threshold: float) -> dict[str, int]:
     """Head nouns grouped by embedding similarity (few distinct heads per story, so pairwise is cheap)."""
     uniq = sorted({h for h in heads if h})
     if not uniq:
@@ -157,14 +154,15 @@ def subject_classes(heads: list[str]) -> dict[str, int]:
     classes = DisjointSets(len(uniq))
     for s in range(0, len(uniq), 512):
         sims = vecs[s:s + 512] @ vecs.T
-        for i, j in zip(*np.nonzero(sims >= SUBJECT_CLASS)):
+        for i, j in zip(*np.nonzero(sims >= threshold)):
             classes.union(s + i, j)
     return {h: classes.find(i) for i, h in enumerate(uniq)}
 
 
-def propositions(statements: list[Statement]) -> list[Proposition]:
+def propositions(statements: list[Statement], *, params: LedgerParams = DEFAULT_PARAMS) -> list[Proposition]:
     """The proposition of each statement (one call per ledger: subject classes are found across all)."""
-    classes = subject_classes([head_noun(st.fig.subject) for st in statements if st.fig is not None])
+    classes = subject_classes([head_noun(st.fig.subject) for st in statements if st.fig is not None],
+                              params.subject_class)
     out = []
     for st in statements:
         quantity = None

@@ -130,8 +130,8 @@ def _figures(st: Statement, prop: Proposition) -> dict[tuple, float]:
 def _value_conflicts(ev: Evidence) -> list[Found]:
     """Pairs that would be one proposition if their figures agreed, but give different values.
 
-    "Would be one proposition" is the same-claim model with the figure features set to agreement;
-    a source disagreeing with itself is shown as a revision.
+    "Would be one proposition" is the same-claim model with its number features set neutral (as if
+    neither gave a number); a source disagreeing with itself is shown as a revision.
     """
     sts, props = ev.statements, ev.props
     figs = [_figures(st, p) if p.polarity == "pos" else {} for st, p in zip(sts, props)]

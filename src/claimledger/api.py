@@ -30,7 +30,6 @@ from claimledger.export.json import export_ledger
 from claimledger.export.tables import tables
 from claimledger.extract.pipeline import extract_report
 from claimledger.ledger import build_ledger, stance_model
-from claimledger.ledger.embeddings import use_store_cache
 from claimledger.records import Ledger, RawReport, ReportExtraction, StoredReport
 from claimledger.store import Store
 
@@ -45,7 +44,6 @@ class LedgerView:
     def open(cls, path: str | Path, *, story: str | None = None) -> LedgerView:
         """Load every report (or one story's: see ``claimledger stories``) from an existing store
         (SQLite file or SQLAlchemy URL); a story with no reports raises ``ValueError``."""
-        use_store_cache(str(path))  # the ledger reuses the sentence vectors the CLI cached next to the store
         with Store.open(path, create=False) as store:
             reports = store.reports(story=story)
         if story is not None and not reports:

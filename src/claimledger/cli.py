@@ -46,7 +46,6 @@ from claimledger.ingest.inputs import input_size, read_inputs
 from claimledger.ingest.text import parse_text
 from claimledger.ingest.web import new_client
 from claimledger.ledger import build_ledger, changes_since, diff_ledgers
-from claimledger.ledger.embeddings import use_store_cache
 from claimledger.ledger.stories import story_name
 from claimledger.records import RawReport, StoredReport
 from claimledger.report.briefing import build_briefing, render_html, render_markdown
@@ -122,7 +121,6 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 def _open_store(db: str | None, *, create: bool) -> Store:
     target = db or Settings.from_env().database
-    use_store_cache(target)  # sentence vectors kept next to the store: a rebuild embeds only new statements
     try:
         return Store.open(target, create=create)
     except StoreError as exc:

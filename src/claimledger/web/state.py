@@ -22,7 +22,6 @@ from claimledger.config import Limits
 from claimledger.export.graphml import entity_claim_graph
 from claimledger.export.json import export_ledger
 from claimledger.ledger import build_ledger
-from claimledger.ledger.embeddings import use_store_cache
 from claimledger.report.context import LedgerContext
 from claimledger.store import Store
 from claimledger.web.search import SentenceIndex
@@ -81,7 +80,6 @@ class LedgerState:
         self.story = story  # shown alone, and reports added join it
         self.limits = limits  # the bounds uploads are read within
         self.allow_private = allow_private  # whether pages may be fetched from private addresses
-        use_store_cache(str(self.db))  # rebuilds after an upload embed only the new statements
         self.store = Store.open(self.db, create=True)
         self._lock = threading.Lock()
         self._lock_jobs = threading.Lock()

@@ -77,11 +77,36 @@ def test_search_finds_sentences_and_treats_query_text_as_words(client):
     claims = {c["id"]: c for c in client.get("/api/claims").json()}
     sentences = {a["id"]: a["sentence"].lower() for a in client.get("/api/attributions").json()}
     for cid in found:
-        assert any("spillway" in sentences[a] and "gates" in sentences[a] for a in claims[cid]["attribution_ids"])
+        # words match by their stem: "gates" finds "gate" too
+        assert any("spillway" in sentences[a] and "gate" in sentences[a] for a in claims[cid]["attribution_ids"])
     for hostile in ['" OR 1=1 --', "gates'); DROP TABLE reports; --", "NEAR(a b) * ^", "\x00", "a" * 5000]:
         r = client.get("/claims", params={"q": hostile})
         assert r.status_code == 200
     assert client.get("/api/documents").json()  # the store is intact
+
+
+def test_search_stems_words_and_ignores_accents(db):
+    from claimledger.ledger import build_ledger
+    from claimledger.report.context import LedgerContext
+    from claimledger.report.places import find_places
+    from claimledger.web.search import SentenceIndex
+
+    with Store.open(db, create=False) as store:
+        reports = store.reports()
+    index = SentenceIndex()
+    index.rebuild(LedgerContext(reports, build_ledger(reports)))
+    plural, singular = index.search("gates"), index.search("gate")
+    assert plural and set(plural) == set(singular)
+    accented = RawReport(text="Officials in Gdańsk said the harbour valves were shut on Monday.", title="Harbour")
+    with Store.open(db.parent / "accents.db") as store:
+        for extraction in extract_reports([accented]):
+            store.add(extraction)
+        few = store.reports()
+    ctx = LedgerContext(few, build_ledger(few))
+    index.rebuild(ctx)
+    assert index.search("Gdansk") == index.search("gdańsk") != []
+    assert [p[0] for p in find_places(ctx)] == ["Gdańsk"]  # the map keeps the diacritic place
+    assert index.search("valve") == index.search("valves") != []
 
 
 def test_api_mirrors_the_export(client):

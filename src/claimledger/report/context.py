@@ -8,7 +8,9 @@ once, so the briefing and the web pages cannot disagree.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from claimledger.records import Attribution, Entity, Figure, Ledger, StoredReport, item_id
 
@@ -57,6 +59,7 @@ class LedgerContext:
     docs: dict[str, StoredReport] = field(init=False)
     entities: dict[str, Entity] = field(init=False)
     copies: dict[str, list[str]] = field(init=False)  # report id -> its near-copies ("also ran in")
+    by_form: dict[str, str] = field(init=False)  # folded name or alias -> the one entity it names
 
     def __post_init__(self) -> None:
         self.reports = sorted(self.reports, key=lambda r: int(r.id[1:]))
@@ -66,6 +69,11 @@ class LedgerContext:
         for r in self.reports:
             if r.copy_of in self.docs:
                 self.copies.setdefault(r.copy_of, []).append(r.id)
+        forms: dict[str, set[str]] = {}
+        for e in self.ledger.entities:
+            for form in (e.name, *e.aliases):
+                forms.setdefault(fold(form), set()).add(e.id)
+        self.by_form = {form: next(iter(ids)) for form, ids in forms.items() if len(ids) == 1 and form}
 
     # Looking things up -----------------------------------------------------
 
@@ -94,19 +102,49 @@ class LedgerContext:
         entity = self.entities.get(eid or "")
         return entity.name if entity else None
 
+    def source_entity(self, iid: str) -> str | None:
+        """The entity id of a statement's or figure's source.
+
+        The ledger's own resolution first; a figure it did not resolve takes the
+        entity of the statement it is part of, else the one entity whose name or
+        alias is exactly the figure's source name. So a chart legend, a table and
+        a summary name one actor one way.
+        """
+        eid = self.ledger.source_entity.get(iid)
+        if eid or (found := self.figure(iid)) is None:
+            return eid
+        report, f = found
+        if f.attribution is not None and (eid := self.ledger.source_entity.get(item_id(report.id, "a", f.attribution))):
+            return eid
+        if f.source is None:
+            return None
+        return self.by_form.get(fold(f.source.name)) or self.by_form.get(fold(f.source.text))
+
     def source_name(self, iid: str) -> str:
-        """The resolved entity's name, else the name the report gives, else 'the report itself'."""
-        name = self.entity_name(self.ledger.source_entity.get(iid))
+        """The resolved entity's name, else the name the report gives, else the report's outlet.
+
+        A statement or figure with no source is the report's own voice; it is
+        named by the outlet (or the address's host) when the report gives one.
+        """
+        name = self.entity_name(self.source_entity(iid))
         if name:
             return name
         found = self.attribution(iid) or self.figure(iid)
         if found and found[1].source is not None:
             return found[1].source.name or found[1].source.text
-        return "the report itself"
+        return self.outlet(found[0].id) if found else "the report itself"
+
+    def outlet(self, doc: str) -> str:
+        """The outlet that published a report, else its address's host, else 'the report itself'."""
+        raw = self.docs[doc].extraction.report
+        if raw.outlet:
+            return one_line(raw.outlet, 80)
+        host = urlsplit(raw.url or "").hostname or ""
+        return host.removeprefix("www.") or "the report itself"
 
     def source_key(self, iid: str) -> str | None:
         """The entity id of a statement's source, ``name:...`` when the ledger did not resolve it, None without a source."""
-        eid = self.ledger.source_entity.get(iid)
+        eid = self.source_entity(iid)
         if eid:
             return eid
         found = self.attribution(iid) or self.figure(iid)
@@ -193,6 +231,12 @@ def _segments(text: str, start: int, end: int, spans: list[tuple[str, int, int]]
     if out:
         out[-1].text = out[-1].text.rstrip()
     return out
+
+
+def fold(name: str) -> str:
+    """A name compared loosely: case, accents, apostrophe style and a leading 'the' ignored."""
+    flat = unicodedata.normalize("NFKD", " ".join(name.split())).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"^the ", "", flat.replace("'", ""))
 
 
 def one_line(text: str, limit: int | None = None) -> str:

@@ -5,7 +5,8 @@ The index is derived data, rebuilt from the store whenever the ledger is
 SQLite database: the UI never writes to the ledger file analysts rely on,
 and it works the same when the store is PostgreSQL. User text only ever
 reaches SQL as a bound parameter, turned into a phrase-per-word FTS5 query
-so operators in it are inert.
+so operators in it are inert. Words are matched by their Porter stem and
+without accents, so a search finds the word's other forms.
 """
 from __future__ import annotations
 
@@ -16,13 +17,16 @@ import threading
 from claimledger.report.context import LedgerContext, one_line
 
 MAX_QUERY_WORDS = 12
+#: FTS5's Porter stemmer over its Unicode tokenizer: "valves" finds "valve", "Gdansk" finds "Gdańsk".
+TOKENIZER = "porter unicode61 remove_diacritics 2"
 
 
 class SentenceIndex:
     def __init__(self) -> None:
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._lock = threading.Lock()
-        self._db.execute("CREATE VIRTUAL TABLE sentences USING fts5(item UNINDEXED, doc UNINDEXED, sentence)")
+        self._db.execute("CREATE VIRTUAL TABLE sentences USING fts5(item UNINDEXED, doc UNINDEXED, sentence, "
+                         f"tokenize='{TOKENIZER}')")
 
     def rebuild(self, ctx: LedgerContext) -> int:
         """Index every attribution's and figure's sentence; returns how many."""

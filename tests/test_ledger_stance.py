@@ -116,3 +116,24 @@ def test_claim_summaries_are_propositions_without_cue_or_trailing_comma():
     assert summary[0].isupper() and summary.endswith(".") and not summary.endswith(",.")
     assert not summary.lower().startswith(("said", "that", "according"))
     assert "ammonia" in summary.lower()
+
+
+def test_one_origin_denying_several_claims_is_one_stance_conflict_naming_them_all():
+    reports = LEAK + [report("d4", "2025-06-13", [
+        S("Inspectors said the plant's cooling pumps had failed twice this year.", "Inspectors", kind="generic",
+          content="the plant's cooling pumps had failed twice this year"),
+        S("Baltchem dismissed those claims as false.", "Baltchem", kind="organisation", stance="denies",
+          content="those claims as false"),
+        S("The mayor said she could not confirm the reports.", "The mayor", stance="cannot_confirm",
+          content="the reports")])]
+    ledger = build_ledger(reports)
+    leak, pumps = _claim(ledger, "d1.a1"), _claim(ledger, "d4.a0")
+    assert pumps.id != leak.id
+    by_baltchem = [k for k in ledger.conflicts if k.kind == "stance" and "Baltchem" in k.explanation]
+    # Baltchem's three denials, of the leak and of the failed pumps, are one position: one conflict citing both.
+    assert len(by_baltchem) == 1
+    assert {leak.id, pumps.id} <= set(by_baltchem[0].claim_ids)
+    assert {"d2.a1", "d3.a2", "d4.a1", "d1.a1", "d4.a0"} <= set(by_baltchem[0].attribution_ids)
+    # Another origin's response is its own conflict.
+    assert any(k.kind == "stance" and "mayor" in k.explanation.lower() and "Baltchem" not in k.explanation
+               for k in ledger.conflicts)

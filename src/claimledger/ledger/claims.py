@@ -170,7 +170,8 @@ def cluster(statements: list[Statement], props: list[Proposition], *,
     candidates = candidate_pairs(statements, props, vecs, params)
     found = agglomerate(n, candidates, score, matcher.model.threshold, sample=params.link_sample)
     groups = {g[0]: g for g in found}
-    # A figure of a statement that matched nothing stays with the statement's main claim.
+    # A part of a statement that matched nothing stays with the statement's main claim, unless the
+    # propositions forbid it (another count, class or aspect is another claim, as in the grouping).
     by_aid: dict[str, list[int]] = defaultdict(list)
     for root, group in groups.items():
         for i in group:
@@ -181,6 +182,6 @@ def cluster(statements: list[Statement], props: list[Proposition], *,
             continue
         big = max(roots, key=lambda r: (len(groups[r]), -r))
         for r in roots:
-            if r != big and len(groups[r]) == 1:
+            if r != big and len(groups[r]) == 1 and allowed(np.array([[r, i] for i in groups[big]])).all():
                 groups[big].extend(groups.pop(r))
     return [sorted(m) for _, m in sorted(groups.items())], matcher, candidates

@@ -7,8 +7,9 @@ Every detector has one signature, ``detector(ev: Evidence) -> list[Found]``, and
 * ``figure``: one proposition given different values (or a source revising
   its own figure), one count given as a total in one place and as an addition
   in another, or as done in one and still to come in another within a week;
-* ``stance``: an origin denying or unable to confirm what another asserts, and
-  one origin moving from doubt or denial to assertion on the same matter;
+* ``stance``: an origin denying or unable to confirm what others assert (one
+  conflict per responding origin, citing every claim it answers), and one
+  origin moving from doubt or denial to assertion on the same matter;
 * ``date``: one claim whose statements date its event more than a week apart.
 
 Only pairs that share a claim, a candidate block or an answer are compared,
@@ -234,29 +235,35 @@ def _close(these: list[Statement], others: list[Statement], days: int) -> list[S
 def stance_conflicts(ev: Evidence) -> list[Found]:
     """Origins denying, or unable to confirm, what others assert (from the answers of :mod:`stance`).
 
-    One conflict per asserted claim, naming every responder.
+    One conflict per responding origin and kind of response, naming every claim it answers: a
+    government calling "these claims" fake news in four reports holds one position, and listing it
+    once per claim its denials were attached to would repeat it (a repeated conflict costs the reader
+    what a false one does).
     """
-    by_target: dict[int, list[int]] = defaultdict(list)
+    answered: dict[tuple[str, str], dict[int, list[Statement]]] = defaultdict(lambda: defaultdict(list))
+    response_groups: dict[tuple[str, str], set[int]] = defaultdict(set)
     for ans in ev.answers:
-        if ev.statements[ev.groups[ans.group][0]].polarity in ("neg", "unc"):
-            by_target[ans.target].append(ans.group)
-    found = []
-    for target, response_groups in sorted(by_target.items()):
-        asserters = [ev.statements[i] for i in ev.groups[target]]
-        them = sorted({ev.who(s) for s in asserters})
-        parts, responders = [], []
-        for polarity, verb in (("neg", ("denies", "deny")), ("unc", ("cannot confirm", "cannot confirm"))):
-            sts = [ev.statements[i] for g in response_groups for i in ev.groups[g]
-                   if ev.statements[i].polarity == polarity]
-            who = sorted({ev.who(s) for s in sts} - set(them))
-            if who:
-                parts.append(f"{_names(who)} {verb[0] if len(who) == 1 else verb[1]}")
-                responders += sts
-        if not parts:
+        if ev.statements[ev.groups[ans.group][0]].polarity not in ("neg", "unc"):
             continue
+        for i in ev.groups[ans.group]:
+            st = ev.statements[i]
+            if st.polarity in ("neg", "unc"):
+                key = (st.origin or ev.who(st), st.polarity)
+                answered[key][ans.target].append(st)
+                response_groups[key].add(ans.group)
+    found = []
+    for (origin, polarity), by_target in sorted(answered.items()):
+        responders = [s for sts in by_target.values() for s in sts]
+        who = sorted({ev.who(s) for s in responders})
+        asserters = [ev.statements[i] for t in sorted(by_target) for i in ev.groups[t]
+                     if ev.who(ev.statements[i]) not in who]
+        if not asserters:
+            continue
+        them = sorted({ev.who(s) for s in asserters})
+        verb = {"neg": ("denies", "deny"), "unc": ("cannot confirm", "cannot confirm")}[polarity][len(who) > 1]
         found.append(Found("stance", [sorted({s.aid for s in asserters}), sorted({s.aid for s in responders})],
-                           [target, *sorted(response_groups)],
-                           f"{', and '.join(parts)} what {_names(them)} {'asserts' if len(them) == 1 else 'assert'}."))
+                           [*sorted(by_target), *sorted(response_groups[(origin, polarity)])],
+                           f"{_names(who)} {verb} what {_names(them)} {'asserts' if len(them) == 1 else 'assert'}."))
     return found
 
 

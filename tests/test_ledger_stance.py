@@ -134,6 +134,10 @@ def test_one_origin_denying_several_claims_is_one_stance_conflict_naming_them_al
     assert len(by_baltchem) == 1
     assert {leak.id, pumps.id} <= set(by_baltchem[0].claim_ids)
     assert {"d2.a1", "d3.a2", "d4.a1", "d1.a1", "d4.a0"} <= set(by_baltchem[0].attribution_ids)
+    # Its blanket denials are one response claim, answering the leak first and the pumps too.
+    denial = _claim(ledger, "d2.a1")
+    assert {"d3.a2", "d4.a1"} <= set(denial.attribution_ids) and denial.answers == leak.id
+    assert pumps.stances.get("d4.a1") == "denies" and leak.stances.get("d4.a1") == "denies"
     # Another origin's response is its own conflict.
     assert any(k.kind == "stance" and "mayor" in k.explanation.lower() and "Baltchem" not in k.explanation
                for k in ledger.conflicts)

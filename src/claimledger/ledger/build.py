@@ -58,7 +58,8 @@ def build_ledger(reports: list[StoredReport], *, params: LedgerParams = DEFAULT_
     answer_of = {a.group: a.target for a in answered}
     responses: dict[int, list[int]] = defaultdict(list)
     for a in answered:
-        responses[a.target].append(a.group)
+        for target in (a.target, *a.also):
+            responses[target].append(a.group)
     src = res.source_entity
     claims, members_of = [], {}
     for g in order:

@@ -249,11 +249,12 @@ def stance_conflicts(ev: Evidence) -> list[Found]:
             st = ev.statements[i]
             if st.polarity in ("neg", "unc"):
                 key = (st.origin or ev.who(st), st.polarity)
-                answered[key][ans.target].append(st)
+                for target in (ans.target, *ans.also):
+                    answered[key][target].append(st)
                 response_groups[key].add(ans.group)
     found = []
     for (origin, polarity), by_target in sorted(answered.items()):
-        responders = [s for sts in by_target.values() for s in sts]
+        responders = list({s.aid: s for sts in by_target.values() for s in sts}.values())
         who = sorted({ev.who(s) for s in responders})
         asserters = [ev.statements[i] for t in sorted(by_target) for i in ev.groups[t]
                      if ev.who(ev.statements[i]) not in who]

@@ -24,9 +24,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import combinations
+
 import numpy as np
 
 from claimledger.ledger.claims import Matcher
+from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.params import LedgerParams
 from claimledger.ledger.propositions import Proposition
 from claimledger.ledger.statements import Statement
@@ -37,7 +40,8 @@ class Answer:
     """A group of non-asserting statements and the asserting claim (group index) it answers."""
 
     group: int
-    target: int
+    target: int  # the claim most of its parts answer
+    also: tuple[int, ...] = ()  # other claims some of its parts answer (one origin's denials of several)
 
 
 def relation(st: Statement) -> Relation:
@@ -59,8 +63,10 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
     """The groups, with responses of one polarity to one claim joined, and the claim each response answers.
 
     Anaphoric statements reach this stage alone (their words are not their proposition, so
-    grouping never joins them); those that answer the same claim with the same polarity are
-    joined here into one response claim when they come from one origin (or one report). Groups that answer nothing are left as they are.
+    grouping never joins them). Responses of one origin (or one report) with one polarity are
+    joined here into one response claim when they answer the same claim, are both blanket
+    ("these claims"), or say the same thing by the pair model. Groups that answer nothing are
+    left as they are.
     """
     group_of = np.empty(len(statements), dtype=np.int64)
     for g, members in enumerate(groups):
@@ -117,12 +123,35 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
                 votes[target] += 1
         if votes:
             targets[g] = min(votes, key=lambda t: (-votes[t], t))
-    joined: dict[tuple, list[int]] = defaultdict(list)
-    for g, t in targets.items():
+    # Responses of one origin with one polarity are one response claim when they answer the same
+    # claim, when neither has words of its own ("these claims", "fake news": a blanket denial
+    # rejects the story, wherever its context placed it), or when they say the same thing.
+    bucket: dict[tuple, list[int]] = defaultdict(list)
+    for g in targets:
         first = statements[groups[g][0]]
-        joined[(t, first.polarity, first.origin or first.doc)].append(g)
+        bucket[(first.polarity, first.origin or first.doc)].append(g)
+    sets = DisjointSets(len(groups))
+    blanket = {g for g in targets if all(props[i].anaphoric for i in groups[g])}
+    for gs in bucket.values():
+        for a, b in combinations(gs, 2):
+            if targets[a] == targets[b] or (a in blanket and b in blanket):
+                sets.union(a, b)
+        rest = np.array([(groups[a][0], groups[b][0]) for a, b in combinations(gs, 2)
+                         if sets.find(a) != sets.find(b)], dtype=np.int64).reshape(-1, 2)
+        if len(rest):
+            for (i, j), p in zip(rest.tolist(), matcher.probability(rest).tolist()):
+                if p >= matcher.model.threshold:
+                    sets.union(int(group_of[i]), int(group_of[j]))
+    joined: dict[int, list[int]] = defaultdict(list)
+    for g in sorted(targets):
+        joined[sets.find(g)].append(g)
+    answered: dict[int, tuple[int, tuple[int, ...]]] = {}
+    for gs in joined.values():  # the joined response answers most what most of its parts answered
+        votes = Counter(targets[g] for g in gs for _ in groups[g])
+        common = min(votes, key=lambda t: (-votes[t], t))
+        answered[gs[0]] = (common, tuple(sorted(set(votes) - {common})))
     absorbed = {g: gs[0] for gs in joined.values() for g in gs[1:]}
     kept = [g for g in range(len(groups)) if g not in absorbed]
     index = {g: k for k, g in enumerate(kept)}
     merged = [sorted(groups[g] + [i for h, into in absorbed.items() if into == g for i in groups[h]]) for g in kept]
-    return merged, [Answer(index[g], index[t]) for g, t in sorted(targets.items()) if g not in absorbed]
+    return merged, [Answer(index[g], index[t], tuple(index[x] for x in also)) for g, (t, also) in sorted(answered.items())]

@@ -2,8 +2,9 @@
 
 The command line (``analyze``, ``watch``) and the web upload hand a stream of
 read reports (or read errors) to :func:`analyse_into`, which skips what is
-stored already, extracts the rest on the chosen engine, links near-copies,
-places each report in a story and stores it, one transaction per report.
+stored already, extracts the rest on the chosen engine (which also computes
+the sentence vectors the ledger will need), links near-copies, places each
+report in a story and stores it with its vectors, one transaction per report.
 Front ends only say how to show an error and how to count progress.
 """
 from __future__ import annotations
@@ -114,7 +115,7 @@ def analyse_into(
         name = story or stories.place(outcome.features)
         try:
             stored = store.add(result, copy_of=original, signature=pack(minhash) if minhash else None,
-                               buckets=bands, story=name)
+                               buckets=bands, story=name, vectors=outcome.vectors)
             if stored is not None:
                 save_profile(store, stories.add(name, outcome.features, pinned=story is not None))
         except SQLAlchemyError as exc:

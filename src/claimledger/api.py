@@ -32,13 +32,15 @@ from claimledger.extract.pipeline import extract_report
 from claimledger.ledger import build_ledger, stance_model
 from claimledger.records import Ledger, RawReport, ReportExtraction, StoredReport
 from claimledger.store import Store
+from claimledger.store.ledgers import stored_ledger
 
 
 class LedgerView:
     """Read-only tables over the reports in a store (named apart from :class:`claimledger.records.Ledger`)."""
 
-    def __init__(self, reports: list[StoredReport]):
+    def __init__(self, reports: list[StoredReport], *, store: str | Path | None = None):
         self.reports = reports
+        self.store = store  # where the reports are stored: the ledger is its snapshot (or is kept there)
 
     @classmethod
     def open(cls, path: str | Path, *, story: str | None = None) -> LedgerView:
@@ -48,11 +50,14 @@ class LedgerView:
             reports = store.reports(story=story)
         if story is not None and not reports:
             raise ValueError(f"no story named {story!r} in {path}")
-        return cls(reports)
+        return cls(reports, store=path)
 
     @cached_property
     def ledger(self) -> Ledger:
-        return build_ledger(self.reports)
+        if self.store is None:
+            return build_ledger(self.reports)
+        with Store.open(self.store, create=False) as store:
+            return stored_ledger(store, self.reports)
 
     @cached_property
     def _tables(self) -> dict[str, pd.DataFrame]:

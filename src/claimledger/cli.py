@@ -45,12 +45,13 @@ from claimledger.ingest.feeds import entry_report, new_entries, read_feed
 from claimledger.ingest.inputs import input_size, read_inputs
 from claimledger.ingest.text import parse_text
 from claimledger.ingest.web import new_client
-from claimledger.ledger import build_ledger, changes_since, diff_ledgers
+from claimledger.ledger import changes_since, diff_ledgers
 from claimledger.ledger.stories import story_name
 from claimledger.records import RawReport, StoredReport
 from claimledger.report.briefing import build_briefing, render_html, render_markdown
 from claimledger.report.context import LedgerContext
 from claimledger.store import Store, StoreError
+from claimledger.store.ledgers import stored_ledger
 from claimledger.store.stories import load_profiles
 
 app = typer.Typer(
@@ -342,14 +343,14 @@ def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, fa
             read.append(entry.key)
             yield report
 
-    before = build_ledger(store.reports())
+    before = stored_ledger(store, store.reports())
     with _Bar(None, hidden=out != "text") as bar:
         tally = _analyse(store, reports(), model, limits, bar)
     if out == "text":
         stdout.print(f"{stamp} {_one_line(feed)}: {len(fresh)} new entr{'y' if len(fresh) == 1 else 'ies'}; {tally.summary()}")
     stored = store.known_urls(read)
     failures.update((key, ENTRY_TRIES) for key in read if key not in stored)
-    changed = diff_ledgers(before, build_ledger(store.reports())) if tally.analysed and out != "quiet" else []
+    changed = diff_ledgers(before, stored_ledger(store, store.reports())) if tally.analysed and out != "quiet" else []
     if out == "json":
         _print_json_line({"time": stamp, "feed": feed, "read": True, "entries": len(entries), "new": len(fresh),
                           "analysed": tally.analysed, "already_stored": tally.already, "errors": tally.errors,
@@ -400,7 +401,7 @@ def export(
         raise _fail(f"--base-url {base_url!r}: expected an http(s) URL")
     with _open_store(db, create=False) as store:
         reports = _story_reports(store, story)
-    ledger = build_ledger(reports)
+        ledger = stored_ledger(store, reports)
     if to_stdout:
         if format is Format.jsonld:
             from claimledger.export.jsonld import export_jsonld
@@ -462,12 +463,11 @@ def changes(
 ) -> None:
     """List what the reports stored since DATE changed: new actors, claims, statements, statuses, conflicts."""
     with _open_store(db, create=False) as store:
-        reports = store.reports()
-    try:
-        added, lines = changes_since(reports, since)
-    except ValueError:
-        raise _fail(f"--stored-since {since!r}: not an ISO date or time (e.g. 2024-10-18 or 2024-10-18T09:30)") \
-            from None
+        try:
+            added, lines = changes_since(store.reports(), since, build=lambda reports: stored_ledger(store, reports))
+        except ValueError:
+            raise _fail(f"--stored-since {since!r}: not an ISO date or time (e.g. 2024-10-18 or 2024-10-18T09:30)") \
+                from None
     if as_json:
         _print_json({"stored_since": since, "reports_added": added, "changes": lines})
         return
@@ -519,7 +519,7 @@ def report(
         raise _fail("--json with -o -: stdout already carries the briefing")
     with _open_store(db, create=False) as store:
         reports = _story_reports(store, story)
-    ctx = LedgerContext(reports, build_ledger(reports))
+        ctx = LedgerContext(reports, stored_ledger(store, reports))
     briefing = build_briefing(ctx, since=since)
     body = render_html(ctx, briefing) if format is BriefingFormat.html else render_markdown(ctx, briefing)
     if str(output) == "-":

@@ -11,16 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimledger.ledger.stories import StoryFeatures
+from claimledger.ledger.vectors import TextVectors
 from claimledger.records import RawReport, ReportExtraction
 
 
 @dataclass(slots=True)
 class Analysed:
-    """One report's outcome: its extraction (with story features when asked for) or the error it raised."""
+    """One report's outcome: its extraction (with story features when asked for, and the sentence
+    vectors of the texts the ledger embeds) or the error it raised."""
 
     report: RawReport
     result: ReportExtraction | Exception
     features: StoryFeatures | None = None
+    vectors: TextVectors | None = None
 
 
 ENGINES = ("local", "ray")

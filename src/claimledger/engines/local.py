@@ -10,7 +10,8 @@ from claimledger.config import Limits
 from claimledger.engines import Analysed
 from claimledger.extract.nlp import load_nlp
 from claimledger.extract.pipeline import extract_report, extract_reports
-from claimledger.ledger.stories import story_features
+from claimledger.ledger.stories import StoryFeatures, story_features
+from claimledger.ledger.vectors import TextVectors, report_vectors
 from claimledger.records import RawReport, ReportExtraction
 
 
@@ -43,43 +44,58 @@ def extract_each(
 
 
 def analyse_chunk(reports: list[RawReport], nlp, year: int | None, limits: Limits, *, stories: bool) -> list[Analysed]:
-    """Extract a chunk and, when ``stories``, compute the story features of what was extracted."""
+    """Extract a chunk, then embed what was extracted (:func:`embedded`)."""
     pairs = list(extract_each(reports, nlp, year, limits))
-    return _outcomes(pairs, story_features(_extracted(pairs)) if stories else None)
+    return _outcomes(pairs, embedded(_extracted(pairs), stories=stories))
+
+
+def embedded(extractions: list[ReportExtraction], *, stories: bool
+             ) -> tuple[list[StoryFeatures] | None, list[TextVectors]]:
+    """Each extraction's story features (when ``stories``) and the vectors of the texts the
+    ledger will embed (:mod:`claimledger.ledger.vectors`): computed here, once, and stored
+    with the report, so no ledger build embeds a stored report again."""
+    return (story_features(extractions) if stories else None), report_vectors(extractions)
 
 
 def analyse(chunks: Iterable[tuple[list[RawReport], int | None]], *, model: str | None, limits: Limits,
             stories: bool) -> Iterator[Analysed]:
     """Every report of every chunk, in order; the spaCy model loads on the first chunk.
 
-    A chunk's story features (a sentence-embedding pass per report, about a
-    third of the parse's cost) are computed on a second thread while the next
-    chunk is parsed: NumPy releases the GIL in its matrix products, so on two
-    cores the two overlap. BLAS is held to one thread for the run, so the two
+    A chunk's sentence vectors (story features and the ledger's texts,
+    :func:`embedded`) are computed on a second thread while the next chunk is
+    parsed: NumPy releases the GIL in its matrix products, so on two cores the
+    two overlap. BLAS is held to one thread for the run, so the two
     do not fight over the cores. A chunk's outcomes are given once the next
     chunk is parsed, so two chunks are in flight.
     """
     nlp = None
-    pending: tuple[list, Future | None] | None = None
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="story-features") as embedder, \
+    pending: tuple[list, Future] | None = None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="embedder") as embedder, \
             threadpool_limits(limits=1, user_api="blas"):
         for reports, year in chunks:
             nlp = nlp or load_nlp(model)
             pairs = list(extract_each(reports, nlp, year, limits))
-            features = embedder.submit(story_features, _extracted(pairs)) if stories else None
+            vectors = embedder.submit(embedded, _extracted(pairs), stories=stories)
             if pending is not None:
-                yield from _outcomes(pending[0], pending[1].result() if pending[1] else None)
-            pending = (pairs, features)
+                yield from _outcomes(pending[0], pending[1].result())
+            pending = (pairs, vectors)
         if pending is not None:
-            yield from _outcomes(pending[0], pending[1].result() if pending[1] else None)
+            yield from _outcomes(pending[0], pending[1].result())
 
 
 def _extracted(pairs: list[tuple[RawReport, ReportExtraction | Exception]]) -> list[ReportExtraction]:
     return [result for _, result in pairs if isinstance(result, ReportExtraction)]
 
 
-def _outcomes(pairs: list[tuple[RawReport, ReportExtraction | Exception]], features: list | None) -> list[Analysed]:
-    """Each report with its result, and its story features (in order, one per extraction) when computed."""
-    given = iter(features or [])
-    return [Analysed(report, result, next(given) if features is not None and isinstance(result, ReportExtraction)
-                     else None) for report, result in pairs]
+def _outcomes(pairs: list[tuple[RawReport, ReportExtraction | Exception]],
+              computed: tuple[list[StoryFeatures] | None, list[TextVectors]]) -> list[Analysed]:
+    """Each report with its result and, for an extraction, what :func:`embedded` computed for it (in order)."""
+    features, vectors = computed
+    out, k = [], 0
+    for report, result in pairs:
+        if isinstance(result, ReportExtraction):
+            out.append(Analysed(report, result, features[k] if features is not None else None, vectors[k]))
+            k += 1
+        else:
+            out.append(Analysed(report, result))
+    return out

@@ -2,7 +2,7 @@
 
 Each actor (:class:`Extractor`) loads the spaCy pipeline once and runs the
 local engine's own code (:func:`claimledger.engines.local.analyse_chunk`) on
-each batch, so results are the local engine's. Only the fields extraction
+each batch, so results (sentence vectors included) are the local engine's. Only the fields extraction
 reads travel to the actors; outcomes travel back pickled, in input order, and
 are given back the driver's own reports (with the page as fetched and the
 WARC record id, which never left the driver) before it stores them: the store
@@ -116,5 +116,5 @@ def _run(rows: list[dict], sent: list[RawReport], model, limits, stories, actors
             outcome, report = pending.pop(expected), sent[expected]
             if isinstance(outcome.result, ReportExtraction):
                 outcome.result.report = report
-            yield Analysed(report, outcome.result, outcome.features)
+            yield Analysed(report, outcome.result, outcome.features, outcome.vectors)
             expected += 1

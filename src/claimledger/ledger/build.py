@@ -8,6 +8,7 @@ order), so adding reports and rebuilding gives the same ledger as analysing ever
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from claimledger.ledger.claims import cluster
@@ -125,13 +126,15 @@ def _added(report: StoredReport) -> datetime:
         return datetime.min.replace(tzinfo=UTC)
 
 
-def changes_since(reports: list[StoredReport], since: str) -> tuple[int, list[str]]:
+def changes_since(reports: list[StoredReport], since: str, *,
+                  build: Callable[[list[StoredReport]], Ledger] = build_ledger) -> tuple[int, list[str]]:
     """(reports added at or after ``since``, what they changed): the ledger of the older reports against all.
 
     ``since`` is an ISO date or time (UTC when no offset is given); a malformed one raises ValueError.
+    ``build`` makes each ledger (a store's snapshots: :func:`claimledger.store.ledgers.stored_ledger`).
     """
     cutoff = _instant(since)
     old = [r for r in reports if _added(r) < cutoff]
     if len(old) == len(reports):
         return 0, []
-    return len(reports) - len(old), diff_ledgers(build_ledger(old), build_ledger(reports))
+    return len(reports) - len(old), diff_ledgers(build(old), build(reports))

@@ -164,3 +164,32 @@ class TimeRow(Base):
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     value: Mapped[str | None] = mapped_column(String(64))
+
+
+class VectorRow(Base):
+    """A sentence vector of a text the ledger embeds, computed when its report was analysed
+    (:mod:`claimledger.ledger.vectors`), so building the ledger never embeds a stored report again.
+
+    Keyed by the encoder that made it and a hash of the text: a text shared by many reports is
+    stored once, and vectors of another encoder are never read as this one's.
+    """
+
+    __tablename__ = "vectors"
+
+    encoder: Mapped[str] = mapped_column(String(32), primary_key=True)
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, little-endian
+
+
+class LedgerSnapshotRow(Base):
+    """A built ledger, so showing an unchanged store never rebuilds it (:mod:`claimledger.store.ledgers`).
+
+    ``key`` hashes everything the ledger is a function of: the reports (ids and content hashes),
+    the ledger's parameters and the code and encoder that build it.
+    """
+
+    __tablename__ = "ledger_snapshots"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    used_at: Mapped[str] = mapped_column(String(32), index=True)  # the least recently used are dropped first
+    ledger: Mapped[bytes] = mapped_column(LargeBinary)  # zlib-compressed JSON of records.Ledger

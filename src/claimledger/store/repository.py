@@ -19,10 +19,12 @@ from datetime import UTC, datetime
 from itertools import accumulate
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -40,12 +42,17 @@ from claimledger.records import (
 )
 from claimledger.store import migrations
 from claimledger.store.models import (
-    AttributionRow, BucketRow, FigureRow, OriginalRow, ReportRow, SignatureRow, TimeRow,
+    AttributionRow, BucketRow, FigureRow, LedgerSnapshotRow, OriginalRow, ReportRow, SignatureRow, TimeRow, VectorRow,
 )
+
+if TYPE_CHECKING:
+    from claimledger.ledger.vectors import TextVectors
 
 
 #: Tries at bringing the schema up to date when other writers open the same new database at once.
 MIGRATION_ATTEMPTS = 5
+#: Built ledgers kept (the most recently built): the whole store's, a few stories', a `changes` baseline.
+SNAPSHOTS_KEPT = 8
 
 
 class StoreError(RuntimeError):
@@ -158,10 +165,14 @@ def _postgres_parameters(_conn, _cursor, statement, parameters, _context, _execu
 
 
 class Store:
-    """Reports and extractions in one database. Use :meth:`open`, ideally as a context manager."""
+    """Reports and extractions in one database. Use :meth:`open`, ideally as a context manager.
 
-    def __init__(self, engine: Engine):
+    ``writable`` is False for a store opened read-only: it is read, and nothing computed from it is kept.
+    """
+
+    def __init__(self, engine: Engine, *, writable: bool = True):
         self.engine = engine
+        self.writable = writable
 
     @classmethod
     def open(cls, target: str | Path, *, create: bool = True) -> Store:
@@ -176,7 +187,7 @@ class Store:
         if is_file and not create and not Path(url.database).is_file():
             raise StoreError(f"{target}: no such database file")
         if is_file and not create and not _writable(Path(url.database)):
-            return cls(_read_only(Path(url.database), target))
+            return cls(_read_only(Path(url.database), target), writable=False)
         try:
             engine = create_engine(url)
         except (ArgumentError, SQLAlchemyError, ImportError) as exc:
@@ -230,15 +241,16 @@ class Store:
 
     def add(
         self, extraction: ReportExtraction, *, copy_of: str | None = None, story: str | None = None,
-        signature: bytes | None = None, buckets: Iterable[int] = (),
+        signature: bytes | None = None, buckets: Iterable[int] = (), vectors: TextVectors | None = None,
     ) -> StoredReport | None:
         """Store one report and its extraction in one transaction.
 
         Returns ``None`` when a report with the same content hash is already
         stored: analysing the same report twice changes nothing. The report's
         ``original`` page (compressed) or ``record_id``, and its MinHash
-        ``signature`` and LSH ``buckets`` (:mod:`claimledger.dedup`), go in
-        the same transaction.
+        ``signature`` and LSH ``buckets`` (:mod:`claimledger.dedup`), and the
+        sentence ``vectors`` of its texts (:mod:`claimledger.ledger.vectors`),
+        go in the same transaction.
         """
         digest = content_hash(extraction.report.text)
         row = _report_row(extraction, digest, _pk(copy_of) if copy_of else None)
@@ -257,6 +269,8 @@ class Store:
                 if signature is not None:
                     session.add(SignatureRow(report_id=row.id, minhash=signature))
                     session.add_all(BucketRow(bucket=b, report_id=row.id) for b in set(buckets))
+                if vectors is not None:
+                    _add_vectors(session, vectors)
         except IntegrityError:
             if self.has(digest):  # another writer stored the same report meanwhile
                 return None
@@ -288,6 +302,42 @@ class Store:
                 found.update(session.scalars(select(ReportRow.url).where(ReportRow.url.in_(urls[first:first + 500]))))
         return found
 
+    def report_keys(self, story: str | None = None) -> list[tuple[str, str]]:
+        """``(report id, content hash)`` of every stored report (or one story's), in id order: what the
+        ledger of those reports is a function of, read without loading the reports."""
+        query = select(ReportRow.id, ReportRow.content_hash).order_by(ReportRow.id)
+        if story is not None:
+            query = query.where(ReportRow.story == story)
+        with Session(self.engine) as session:
+            return [(doc_id(pk), digest) for pk, digest in session.execute(query)]
+
+    def vectors(self, encoder: str, keys: Iterable[str]) -> dict[str, bytes]:
+        """The stored vectors of ``encoder`` for those of ``keys`` it holds, read in one query."""
+        wanted = set(keys)
+        query = select(VectorRow.key, VectorRow.vector).where(VectorRow.encoder == encoder)
+        with self.engine.connect() as connection:
+            return {key: blob for key, blob in connection.execute(query) if key in wanted}
+
+    def add_vectors(self, vectors: TextVectors) -> None:
+        """Store vectors computed after their reports were stored (by a build over an older store)."""
+        with Session(self.engine) as session, session.begin():
+            _add_vectors(session, vectors)
+
+    def snapshot(self, key: str) -> bytes | None:
+        """The ledger stored under ``key`` (see :mod:`claimledger.store.ledgers`), if any."""
+        with Session(self.engine) as session:
+            return session.scalar(select(LedgerSnapshotRow.ledger).where(LedgerSnapshotRow.key == key))
+
+    def save_snapshot(self, key: str, ledger: bytes) -> None:
+        """Keep a built ledger under ``key``, and only the :data:`SNAPSHOTS_KEPT` most recent."""
+        now = datetime.now(UTC).isoformat(timespec="microseconds")
+        with Session(self.engine) as session, session.begin():
+            session.execute(delete(LedgerSnapshotRow).where(LedgerSnapshotRow.key == key))
+            session.add(LedgerSnapshotRow(key=key, used_at=now, ledger=ledger))
+            session.flush()
+            old = select(LedgerSnapshotRow.key).order_by(LedgerSnapshotRow.used_at.desc()).offset(SNAPSHOTS_KEPT)
+            session.execute(delete(LedgerSnapshotRow).where(LedgerSnapshotRow.key.in_(old.scalar_subquery())))
+
     def reports(self, story: str | None = None) -> list[StoredReport]:
         """Every stored report (or those of one story), in id order, rebuilt into the records it was stored from."""
         query = select(ReportRow).order_by(ReportRow.id)
@@ -297,6 +347,21 @@ class Store:
             records = dict(session.execute(select(OriginalRow.report_id, OriginalRow.record_id)
                                            .where(OriginalRow.record_id.is_not(None))).all())
             return [_stored_report(row, records.get(row.id)) for row in session.scalars(query)]
+
+
+def _add_vectors(session: Session, vectors: TextVectors) -> None:
+    """Insert vectors not stored yet: a text shared by many reports (or written by two processes
+    at once) is stored once, without a failed transaction."""
+    rows = [{"encoder": vectors.encoder, "key": key, "vector": blob} for key, blob in vectors.by_key.items()]
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    if dialect not in _INSERT_NEW:
+        raise StoreError(f"sentence vectors are stored in SQLite or PostgreSQL, not {dialect}")
+    session.execute(_INSERT_NEW[dialect](VectorRow).on_conflict_do_nothing(), rows)
+
+
+_INSERT_NEW = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}  # dialects with INSERT … ON CONFLICT DO NOTHING
 
 
 def _source_columns(source: Source | None) -> dict:

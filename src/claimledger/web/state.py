@@ -1,8 +1,10 @@
 """What the web UI serves from: the store, the ledger built from it, and the search index, kept in step.
 
-Building the ledger takes seconds (embeddings), so it is built once and
-rebuilt only when the store's report count changes, whether the UI added a
-report or an ``analyze`` run did. Readers always see a complete snapshot:
+The ledger is read once and again only when the store's report count
+changes, whether the UI added a report or an ``analyze`` run did; it comes
+from the store's snapshot when the reports are those it was built from
+(:mod:`claimledger.store.ledgers`), so restarting the server rebuilds
+nothing. Readers always see a complete snapshot:
 a rebuild swaps in a new :class:`Snapshot` under a lock.
 
 Upload jobs are bounded: at most :data:`MAX_PENDING` wait or run at once (a
@@ -21,9 +23,9 @@ from claimledger.config import Limits
 
 from claimledger.export.graphml import entity_claim_graph
 from claimledger.export.json import export_ledger
-from claimledger.ledger import build_ledger
 from claimledger.report.context import LedgerContext
 from claimledger.store import Store
+from claimledger.store.ledgers import stored_ledger
 from claimledger.web.search import SentenceIndex
 
 
@@ -100,7 +102,7 @@ class LedgerState:
     def _build(self) -> Snapshot:
         count = self.store.count()  # of the whole store: what snapshot() compares (read first, so never ahead)
         reports = self.store.reports(story=self.story)
-        ledger = build_ledger(reports)
+        ledger = stored_ledger(self.store, reports)
         ctx = LedgerContext(reports, ledger)
         index = SentenceIndex()
         index.rebuild(ctx)

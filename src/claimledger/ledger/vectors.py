@@ -1,0 +1,69 @@
+"""The texts the ledger embeds, known from one report alone, so their vectors are computed while
+the report is analysed and stored with it (the ledger build then only reads them).
+
+Every text a build embeds comes from one report's statements: the statement's words
+(:mod:`.claims` groups by them), the stance model's sentences of those words
+(:mod:`.stance_model`) and the head noun of each counted subject (:mod:`.propositions`
+classes them). A report's opening, embedded to place it in a story, is used once on
+arrival and not stored.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from claimledger.ledger.embeddings import DIM, embed, encoder_tag, text_key
+from claimledger.ledger.propositions import head_noun
+from claimledger.ledger.stance_model import split_sentences
+from claimledger.ledger.statements import figure_text, statement_text
+from claimledger.records import ReportExtraction
+
+
+@dataclass(frozen=True, slots=True)
+class TextVectors:
+    """Unit vectors by :func:`~.embeddings.text_key`, all made by the encoder ``encoder``
+    (:func:`~.embeddings.encoder_tag`); each vector is float32 bytes, as the store keeps it."""
+
+    encoder: str
+    by_key: dict[str, bytes]
+
+
+def texts_to_embed(extraction: ReportExtraction) -> list[str]:
+    """Every distinct text a ledger build embeds for this report's statements, in first-use order."""
+    texts: list[str] = []
+    for i, att in enumerate(extraction.attributions):
+        counts = [f for f in extraction.figures if f.attribution == i and f.kind == "count"]
+        said = [figure_text(att, f) for f in counts] or [statement_text(att)]
+        for text in said:
+            texts.append(text)
+            texts.extend(split_sentences(text))
+        texts.extend(h for h in (head_noun(f.subject) for f in counts) if h)
+    return list(dict.fromkeys(texts))
+
+
+def report_vectors(extractions: Sequence[ReportExtraction]) -> list[TextVectors]:
+    """The vectors of each report's :func:`texts_to_embed`, computed while analysing, in one
+    batch for all the reports (a vector does not depend on its batch-mates)."""
+    texts = [texts_to_embed(e) for e in extractions]
+    every = embedded(list(dict.fromkeys(t for ts in texts for t in ts)))
+    return [TextVectors(every.encoder, {k: every.by_key[k] for k in map(text_key, ts)}) for ts in texts]
+
+
+def embedded(texts: list[str]) -> TextVectors:
+    """``texts`` embedded now, as the store keeps them (not cached in memory: they go to the store)."""
+    vecs = embed(texts, cache=False) if texts else np.zeros((0, DIM), dtype=np.float32)
+    return TextVectors(encoder_tag(), {text_key(t): v.astype("<f4").tobytes() for t, v in zip(texts, vecs)})
+
+
+def from_bytes(blobs: dict[str, bytes]) -> dict[str, np.ndarray]:
+    """Stored vectors as arrays (views of one matrix: one allocation however many there are).
+
+    A blob of the wrong size (a damaged row) is left out, so its text is embedded afresh.
+    """
+    blobs = {k: b for k, b in blobs.items() if len(b) == DIM * 4}
+    if not blobs:
+        return {}
+    matrix = np.frombuffer(b"".join(blobs.values()), dtype="<f4").reshape(len(blobs), DIM)
+    return dict(zip(blobs, matrix))

@@ -1,0 +1,94 @@
+"""The ledger of stored reports, built once per set of reports and kept in the store.
+
+Every front end that shows the ledger (``export``, ``report``, ``serve``, ``changes``,
+``watch``, the Python API) asks :func:`stored_ledger`. A snapshot's key hashes all the
+ledger is a function of: the reports (ids and content hashes: a stored extraction never
+changes), the :class:`~claimledger.ledger.params.LedgerParams`, the ledger's code and
+data, and the encoder. An unchanged store is answered from its snapshot; any change of
+the set rebuilds.
+
+What a rebuild reuses is the sentence vectors: analyze stores them with each report
+(:mod:`claimledger.ledger.vectors`), so a build reads them in one query and embeds only
+texts the store has no vector for (a store older than the vectors table, another
+encoder), storing those too. The stages themselves (entities, grouping, conflicts) run
+over all the reports again: each depends on the whole set.
+
+A read-only store is answered from its snapshot when it has one, else built in memory.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from pydantic import TypeAdapter, ValidationError
+
+import claimledger
+from claimledger.ledger import build_ledger
+from claimledger.ledger.embeddings import encoder_tag, known_vectors, text_key
+from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
+from claimledger.ledger.vectors import embedded, from_bytes, texts_to_embed
+from claimledger.records import Ledger, StoredReport
+from claimledger.store.repository import Store
+
+log = logging.getLogger(__name__)
+
+_LEDGER = TypeAdapter(Ledger)  # typed JSON both ways: a snapshot reads back as the records it was built as
+
+
+@lru_cache(maxsize=1)
+def code_tag() -> str:
+    """A hash of the ledger package's code and data and of the record types: a snapshot built by
+    other code is never read as this code's ledger."""
+    digest = hashlib.blake2b(claimledger.__version__.encode(), digest_size=16)
+    package = Path(claimledger.__file__).parent
+    for path in sorted([package / "records.py", *(package / "ledger").rglob("*")]):
+        if path.is_file() and path.suffix != ".pyc":
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def snapshot_key(reports: list[StoredReport], params: LedgerParams) -> str:
+    """What the ledger of ``reports`` is a function of, hashed."""
+    digest = hashlib.sha256(f"{code_tag()}\0{encoder_tag()}\0{params!r}\0".encode())
+    for doc, content in sorted((r.id, r.content_hash) for r in reports):
+        digest.update(f"{doc}:{content}\n".encode())
+    return digest.hexdigest()
+
+
+def stored_ledger(store: Store, reports: list[StoredReport], *, params: LedgerParams = DEFAULT_PARAMS) -> Ledger:
+    """The ledger of ``reports`` (stored in ``store``): its snapshot, else built and kept.
+
+    A snapshot that does not read back (damaged, or written by an incompatible version) is
+    rebuilt with a warning: losing it costs only time.
+    """
+    key = snapshot_key(reports, params)
+    blob = store.snapshot(key)
+    if blob is not None:
+        try:
+            return _LEDGER.validate_json(zlib.decompress(blob))
+        except (zlib.error, ValidationError) as exc:
+            log.warning("rebuilding the ledger: its stored snapshot does not read back (%s)", exc)
+    vectors = _vectors(store, reports)
+    with known_vectors(vectors):
+        ledger = build_ledger(reports, params=params)
+    if store.writable:
+        store.save_snapshot(key, zlib.compress(_LEDGER.dump_json(ledger)))
+    return ledger
+
+
+def _vectors(store: Store, reports: list[StoredReport]) -> dict[str, np.ndarray]:
+    """The vectors of every text the build embeds: those the store holds, and the rest computed
+    now and stored (when the store can be written)."""
+    texts = {text_key(t): t for r in reports for t in texts_to_embed(r.extraction)}
+    known = from_bytes(store.vectors(encoder_tag(), texts))
+    missing = [t for k, t in texts.items() if k not in known]
+    if missing:
+        computed = embedded(missing)
+        known.update(from_bytes(computed.by_key))
+        if store.writable:
+            store.add_vectors(computed)
+    return known

@@ -73,7 +73,7 @@ def ctx() -> LedgerContext:
 class _Blocks(HTMLParser):
     """Collects, outside headings, nav, header, svg, table heads and the appendix, text not inside a cited sentence."""
 
-    SKIP = {"h1", "h2", "nav", "header", "svg", "thead", "style", "title", "q"}
+    SKIP = {"h1", "h2", "h3", "nav", "header", "svg", "thead", "style", "title", "q"}
 
     def __init__(self):
         super().__init__()
@@ -108,7 +108,7 @@ def test_every_html_sentence_carries_a_citation(ctx):
     briefing = build_briefing(ctx, since="2025-03-05")
     html = render_html(ctx, briefing)
     items = re.findall(r'<li id="s-[^"]+"><span class="sentence">(.*?)</span>(<sup class="cites">.*?</sup>)</li>', html)
-    total = sum(len(s.sentences) for s in briefing.sections)
+    total = sum(len(s.sentences) for s in briefing.first_page + briefing.sections)
     assert total >= 8 and len(items) == total
     for _, cites in items:
         assert re.search(r'<a class="cite" href="#q-[^"]+"', cites), cites
@@ -127,15 +127,15 @@ def test_every_html_sentence_carries_a_citation(ctx):
 def test_sections_say_what_is_established_disputed_and_changed(ctx):
     briefing = build_briefing(ctx, since="2025-03-05")
     by_key = {s.key: s for s in briefing.sections}
-    assert [s.text for s in by_key["established"].sentences][0].startswith("“Port Authority: residents left")
-    assert "2 independent origins (Port Authority, Fire Brigade)" in by_key["established"].sentences[0].text
+    assert by_key["established"].sentences[0].quote.startswith("Port Authority: residents left")
+    assert "2 independent origins (Port Authority, Fire Brigade)" in by_key["established"].sentences[0].plain
     denied = by_key["disputed"].sentences[0]
-    assert "Water Board denies" in denied.text and denied.cites[0] == "d1.a1"
-    assert any("1,200" in s.text and "3,000" in s.text for s in by_key["disputed"].sentences)
+    assert "Water Board denies" in denied.plain and denied.cites[0] == "d1.a1"
+    assert any("1,200" in s.plain and "3,000" in s.plain for s in by_key["disputed"].sentences)
     figures = by_key["figures"]
     assert len(figures.charts) == 1 and "≥3,000" in figures.charts[0]
-    assert any(s.text.startswith("Figures for residents range from 1,200") for s in figures.sentences)
-    since = [s.text for s in by_key["since"].sentences]
+    assert any(s.plain.startswith("residents: from 1,200") for s in figures.sentences)
+    since = [s.plain for s in by_key["since"].sentences]
     assert any("went from single source to corroborated" in t for t in since)
     assert any("Northwire" in t for t in since) and not any("Valley Courier" in t for t in since)
     assert "since" not in {s.key for s in build_briefing(ctx).sections}
@@ -175,3 +175,27 @@ def test_markdown_cites_every_line_and_escapes_report_text(ctx):
 ])
 def test_md_escape(text, expected):
     assert md_escape(text) == expected
+
+
+def test_first_page_ranks_claims_and_keeps_to_its_length(ctx):
+    briefing = build_briefing(ctx, since="2025-03-05")
+    front = {s.key: s for s in briefing.first_page}
+    assert list(front) == ["lede", "key-claims", "key-figures", "open-conflicts", "changed"]
+    claims = front["key-claims"].sentences
+    # two independent origins before one; the denied claim names who denies it
+    assert claims[0].quote.startswith("Port Authority: residents left")
+    assert "single source on 2025-03-04, corroborated from 2025-03-06" in claims[0].after
+    assert "2 independent origins" in claims[0].after
+    figures = front["key-figures"].sentences
+    assert len(figures) == 1 and "1,200" in figures[0].plain and "3,000" in figures[0].plain
+    assert front["open-conflicts"].sentences[0].cites == ["d1.a0", "d2.a0"]
+    assert all(s.cites for section in briefing.first_page for s in section.sentences)
+    assert len(build_briefing(ctx, top=1).first_page[1].sentences) == 1
+    short = build_briefing(ctx, words=40)
+    assert short.first_page_words <= 40 < briefing.first_page_words
+    html = render_html(ctx, briefing)
+    assert html.index('<section id="first-page">') < html.index('<section id="appendix">')
+    md = render_markdown(ctx, briefing)
+    first = md[md.index("## First page"):md.index("## Appendix")]
+    assert first.count("\n- ") == sum(len(s.sentences) for s in briefing.first_page)
+    assert "“Port Authority: residents left the valley” went from" in md  # spaces kept around the quotation

@@ -1,10 +1,17 @@
-"""The briefing: what is established, what rests on one origin, what is disputed, figures, changes, timeline, sources.
+"""The briefing: a first page an analyst reads in two minutes, then an appendix with everything, cited.
 
 :func:`build_briefing` turns a ledger into sections of :class:`Sentence`
 records, each carrying the ids of the statements (``d1.a0``), figures
 (``d1.f2``) or reports (``d1``) it rests on. The renderers only lay those
 out, so every sentence of either format cites what it rests on, and report
-text is escaped in one place per format.
+text is escaped in one place per format. A claim's words (the ledger's
+proposition summary) are the sentence's ``quote``, rendered as a quotation.
+
+The first page: a lede on what the story is; the key claims with their
+status over time, independent origins and who supports, denies or cannot
+confirm them; each key figure as one series per quantity with its
+revisions; the open conflicts; what changed since the last briefing. The
+appendix: claims by standing, every figure chart, the timeline, every source.
 """
 from __future__ import annotations
 
@@ -17,18 +24,40 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from claimledger.records import Claim
-from claimledger.report.charts import figure_points, figures_chart
-from claimledger.report.context import STANCE_VERBS, LedgerContext, figure_phrase, number, one_line
+from claimledger.report.charts import figures_chart
+from claimledger.report.context import STANCE_VERBS, LedgerContext, figure_phrase, fold, one_line
+from claimledger.report.quantities import Series, amount, day_of, figure_series
 
 SUMMARY_CHARS = 240
+#: A claim's words on the first page: about two lines.
+FIRST_PAGE_SUMMARY_CHARS = 140
+#: How many claims, figures, conflicts and changes the first page shows at most (``report --top``).
+TOP = 5
+#: The first page's length in words (about two minutes' reading), which ``--top`` items are trimmed to.
+FIRST_PAGE_WORDS = 400
+#: Names listed per stance on a first-page claim before "and N more".
+NAMES_SHOWN = 4
+#: Claims that only answer another (a denial's own claim) are shown on the claim they answer.
+ANSWER_STATUSES = ("denial", "cannot_confirm", "no_comment")
+#: How a statement's relation to a claim reads on the first page, in the order the groups are listed.
+RELATION_GROUPS = (("supports", "supported by"), ("hedges", "supported by"), ("reports", "supported by"),
+                   ("denies", "denied by"), ("cannot_confirm", "not confirmed by"), ("no_comment", "no comment from"))
 STATUS_WORDS = {"corroborated": "corroborated", "single_source": "single source", "disputed": "disputed",
                 "denied": "denied", "unverified": "unverified"}
 
 
 @dataclass(slots=True)
 class Sentence:
+    """``text``, then the claim's words ``quote`` as a quotation (when set), then ``after``; and what it rests on."""
+
     text: str
     cites: list[str]
+    quote: str | None = None
+    after: str = ""
+
+    @property
+    def plain(self) -> str:
+        return self.text + (f"“{self.quote}”" if self.quote is not None else "") + self.after
 
 
 @dataclass(slots=True)
@@ -55,8 +84,13 @@ class Briefing:
     title: str
     generated: str
     since: str | None
-    sections: list[Section]
+    first_page: list[Section]
+    sections: list[Section]  # the appendix
     order: list[str]  # every cited id, numbered by first use
+
+    @property
+    def first_page_words(self) -> int:
+        return sum(len(s.title.split()) + sum(len(x.plain.split()) for x in s.sentences) for s in self.first_page)
 
 
 def _names(ctx: LedgerContext, claim: Claim) -> str:
@@ -66,8 +100,9 @@ def _names(ctx: LedgerContext, claim: Claim) -> str:
     return ", ".join(names) if names else "no named source"
 
 
-def _summary(claim: Claim) -> str:
-    return one_line(claim.summary, SUMMARY_CHARS)
+def _summary(claim: Claim, limit: int = SUMMARY_CHARS) -> str:
+    """The ledger's proposition summary on one line, its closing stop dropped (the quotation marks close it)."""
+    return one_line(claim.summary, limit).rstrip(".")
 
 
 def _reports(n: int) -> str:
@@ -79,8 +114,8 @@ def _established(ctx: LedgerContext) -> Section:
     claims = [c for c in ctx.ledger.claims if c.status == "corroborated" and c.independent_sources >= 2]
     for c in sorted(claims, key=lambda c: (-c.independent_sources, -len(c.doc_ids), c.id)):
         section.sentences.append(Sentence(
-            f"“{_summary(c)}” rests on {c.independent_sources} independent origins ({_names(ctx, c)}) "
-            f"in {_reports(len(c.doc_ids))}.", list(c.attribution_ids)))
+            "", list(c.attribution_ids), _summary(c),
+            f" rests on {c.independent_sources} independent origins ({_names(ctx, c)}) in {_reports(len(c.doc_ids))}."))
     return section
 
 
@@ -90,8 +125,8 @@ def _single(ctx: LedgerContext) -> Section:
     for c in sorted(claims, key=lambda c: (-len(c.doc_ids), c.status != "single_source", c.id)):
         repeated = f", repeated in {_reports(len(c.doc_ids))}" if len(c.doc_ids) > 1 else ""
         section.sentences.append(Sentence(
-            f"“{_summary(c)}” rests on one origin ({_names(ctx, c)}){repeated} and is "
-            f"{STATUS_WORDS.get(c.status, c.status)}.", list(c.attribution_ids)))
+            "", list(c.attribution_ids), _summary(c),
+            f" rests on one origin ({_names(ctx, c)}){repeated} and is {STATUS_WORDS.get(c.status, c.status)}."))
     return section
 
 
@@ -107,34 +142,37 @@ def _disputed(ctx: LedgerContext) -> Section:
                        for s in [found[1].stance] if s in ("denies", "cannot_confirm")]
         if against:
             who = "; ".join(sorted({f"{ctx.source_name(aid)} {STANCE_VERBS[s]}" for aid, s in against}))
-            text = f"“{_summary(c)}” is {c.status}: {who}."
+            after = f" is {c.status}: {who}."
         else:
-            text = f"“{_summary(c)}” is {c.status}: the reports contradict each other on it."
+            after = f" is {c.status}: the reports contradict each other on it."
         cites = list(dict.fromkeys([aid for aid, _ in against] + list(c.attribution_ids)))
-        section.sentences.append(Sentence(text, cites))
+        section.sentences.append(Sentence("", cites, _summary(c), after))
     for k in ctx.ledger.conflicts:
         if k.attribution_ids:
             section.sentences.append(Sentence(one_line(k.explanation), list(k.attribution_ids)))
     return section
 
 
-def _figures(ctx: LedgerContext, link) -> Section:
-    section = Section("figures", "How key figures changed, by source and date")
-    for subject, points in figure_points(ctx).items():
+def _figures(ctx: LedgerContext, link, series: list[Series]) -> Section:
+    section = Section("figures", "Every figure, by quantity, source and date")
+    for quantity in series:
+        points = quantity.points
         if len(points) >= 2:
-            section.charts.append(figures_chart(subject, points, link))
+            section.charts.append(figures_chart(quantity, link))
             low = min(points, key=lambda p: (p.value, p.item))
             high = max(points, key=lambda p: (p.value, p.item))
             if low.value != high.value:
                 section.sentences.append(Sentence(
-                    f"Figures for {subject}s range from {number(low.value)} ({low.source}, "
-                    f"{low.when or 'undated'}) to {number(high.value)} ({high.source}, {high.when or 'undated'}).",
-                    [low.item, high.item]))
+                    f"{quantity.label}: from {amount(low.value, quantity.unit)} ({low.source}, "
+                    f"{low.when or 'undated'}) to {amount(high.value, quantity.unit)} ({high.source}, "
+                    f"{high.when or 'undated'}).", [low.item, high.item]))
         for p in points:
             report, f = ctx.figure(p.item)
+            revised = "" if p.revised_from is None else f", revising {amount(p.revised_from, quantity.unit)}"
+            said = figure_phrase(f) if not quantity.unit else amount(p.value, quantity.unit)
             section.sentences.append(Sentence(
-                f"{p.when or 'Undated'}: {p.source} gave {figure_phrase(f)} {one_line(f.subject, 80)} "
-                f"({ctx.doc_label(report.id)}).", [p.item]))
+                f"{p.when or 'Undated'}: {p.source} gave {said} {one_line(f.subject, 80)}{revised} "
+                f"({ctx.doc_label(report.id)}).".replace("  ", " "), [p.item]))
     return section
 
 
@@ -149,21 +187,22 @@ def _since(ctx: LedgerContext, since: str) -> Section:
         recent = [a for a in c.attribution_ids if (ctx.item_date(a) or "") >= since]
         if c.first_reported and c.first_reported >= since:
             section.sentences.append(Sentence(
-                f"New claim ({STATUS_WORDS.get(c.status, c.status)}): “{_summary(c)}”.", recent or list(c.attribution_ids)))
+                f"New claim ({STATUS_WORDS.get(c.status, c.status)}): ", recent or list(c.attribution_ids),
+                _summary(c), "."))
             continue
         for (_, before), (when, after) in zip(c.status_history, c.status_history[1:]):
             if when >= since:
                 section.sentences.append(Sentence(
-                    f"On {when} “{_summary(c)}” went from {STATUS_WORDS.get(before, before)} to "
-                    f"{STATUS_WORDS.get(after, after)}.", recent or list(c.attribution_ids)))
+                    f"On {when} ", recent or list(c.attribution_ids), _summary(c),
+                    f" went from {STATUS_WORDS.get(before, before)} to {STATUS_WORDS.get(after, after)}."))
     return section
 
 
 def _timeline(ctx: LedgerContext) -> Section:
     section = Section("timeline", "Timeline")
     for entry in ctx.ledger.timeline:
-        section.sentences.append(Sentence(f"{entry.date}: {one_line(entry.summary, SUMMARY_CHARS)}.",
-                                          list(entry.attribution_ids)))
+        section.sentences.append(Sentence(f"{entry.date}: ", list(entry.attribution_ids),
+                                          one_line(entry.summary, SUMMARY_CHARS).rstrip("."), "."))
     return section
 
 
@@ -201,19 +240,205 @@ def _overview(ctx: LedgerContext) -> Section:
     return section
 
 
-def build_briefing(ctx: LedgerContext, *, since: str | None = None, link=None) -> Briefing:
-    """The briefing's sections; ``link(id)`` gives chart marks their target (the appendix by default)."""
+# The first page ------------------------------------------------------------
+
+
+def importance(ctx: LedgerContext, claim: Claim) -> tuple:
+    """Why a claim comes first: more independent origins, then reported more recently, then in more open conflicts.
+
+    Independent origins come first because a claim many sources reached on
+    their own is what the story rests on; recency next because an analyst
+    reads the briefing to catch up; conflicts last, to bring forward what is
+    contested among claims otherwise alike. Ties go to more reports, then
+    to the claim's id, so the order is stable.
+    """
+    conflicts = sum(claim.id in k.claim_ids for k in ctx.ledger.conflicts)
+    last = day_of(claim.last_reported)
+    return (-claim.independent_sources, last is None, -(last.toordinal() if last else 0), -conflicts,
+            -len(claim.doc_ids), claim.id)
+
+
+def key_claims(ctx: LedgerContext) -> list[Claim]:
+    """The claims worth a first-page line, most important first (see :func:`importance`).
+
+    A claim that only answers another (its denials, cannot-confirms) is
+    shown on the claim it answers, and a claim with no summary has nothing
+    to read.
+    """
+    claims = [c for c in ctx.ledger.claims if c.status not in ANSWER_STATUSES and not c.answers and c.summary.strip()]
+    return sorted(claims, key=lambda c: importance(ctx, c))
+
+
+def _history(claim: Claim) -> str:
+    """'disputed (single source on 2024-10-18, disputed from 2024-10-20)', or the status alone."""
+    now = STATUS_WORDS.get(claim.status, claim.status.replace("_", " "))
+    steps = [(when, status) for k, (when, status) in enumerate(claim.status_history)
+             if k == 0 or status != claim.status_history[k - 1][1]]
+    if len(steps) < 2:
+        return now
+    told = ", ".join(f"{STATUS_WORDS.get(st, st.replace('_', ' '))} {'on' if k == 0 else 'from'} {when or 'undated'}"
+                     for k, (when, st) in enumerate(steps))
+    return f"{now} ({told})"
+
+
+def _stances(ctx: LedgerContext, claim: Claim) -> tuple[str, list[str]]:
+    """'supported by A, B; denied by C' with the statements it names, members' own stances as the fallback."""
+    relations = dict(claim.stances) or {aid: "supports" for aid in claim.attribution_ids}
+    groups: dict[str, dict[str, str]] = {}
+    for label in dict.fromkeys(label for _, label in RELATION_GROUPS):
+        groups[label] = {}
+    words = dict(RELATION_GROUPS)
+    for aid, relation in relations.items():
+        if ctx.attribution(aid) is not None:
+            groups[words.get(relation, "supported by")].setdefault(ctx.source_name(aid), aid)
+    parts, cites = [], []
+    for label, names in groups.items():
+        shown = sorted(names)[:NAMES_SHOWN]
+        more = len(names) - len(shown)
+        if shown:
+            parts.append(f"{label} {', '.join(shown)}" + (f" and {more} more" if more else ""))
+            cites += [names[n] for n in shown]
+    return "; ".join(parts), cites
+
+
+def _lede(ctx: LedgerContext) -> Section:
+    """What the story is: how many reports over which days, about which actors, how much is disputed."""
+    section = Section("lede", "The story")
+    if not ctx.reports:
+        return section
+    dates = sorted(d for r in ctx.reports if (d := r.extraction.published))
+    span = (f", published {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "")) if dates else ""
+    named = Counter()
+    for r in ctx.reports:
+        found = {ctx.by_form.get(fold(n.text)) for n in r.extraction.names}
+        named.update(e for e in found if e)
+    about = [ctx.entity_name(e) for e, _ in named.most_common(4)]
+    about_text = f" about {', '.join(about[:-1])} and {about[-1]}" if len(about) > 1 else \
+        (f" about {about[0]}" if about else "")
+    contested = sum(c.status in ("disputed", "denied") for c in ctx.ledger.claims)
+    section.sentences.append(Sentence(
+        f"{_reports(len(ctx.reports)).capitalize()}{span}{about_text}: {len(ctx.ledger.claims)} claims, "
+        f"{contested} disputed or denied, {len(ctx.ledger.conflicts)} conflicts between sources.",
+        [r.id for r in ctx.reports]))
+    return section
+
+
+def _key_claims(ctx: LedgerContext, top: int) -> Section:
+    section = Section("key-claims", "Key claims")
+    for c in key_claims(ctx)[:top]:
+        who, cites = _stances(ctx, c)
+        origins = f"{c.independent_sources} independent origin{'' if c.independent_sources == 1 else 's'}"
+        section.sentences.append(Sentence(
+            "", list(dict.fromkeys(cites or c.attribution_ids)), _summary(c, FIRST_PAGE_SUMMARY_CHARS),
+            f": {_history(c)}; {origins}" + (f"; {who}." if who else ".")))
+    return section
+
+
+def _key_figures(series: list[Series], top: int) -> Section:
+    """Each quantity more than one source gives, or a source revised: its range, latest value and revisions."""
+    section = Section("key-figures", "Key figures")
+    for quantity in [s for s in series if s.sources >= 2 or s.revisions][:top]:
+        points, unit = quantity.points, quantity.unit
+        low = min(points, key=lambda p: (p.value, p.item))
+        high = max(points, key=lambda p: (p.value, p.item))
+        latest = points[-1]
+        said = (f"{amount(low.value, unit)} ({low.source}) to {amount(high.value, unit)} ({high.source})"
+                if low.value != high.value else f"{amount(low.value, unit)} from {quantity.sources} sources")
+        text = f"{quantity.label}: {said}; latest {amount(latest.value, unit)} ({latest.source}, " \
+               f"{latest.when or 'undated'})"
+        cites = [low.item, high.item, latest.item]
+        for p in quantity.revisions[:2]:
+            text += f"; {p.source} revised {amount(p.revised_from, unit)} to {amount(p.value, unit)}"
+            cites.append(p.item)
+        section.sentences.append(Sentence(text + ".", list(dict.fromkeys(cites))))
+    return section
+
+
+def _open_conflicts(ctx: LedgerContext, ranked: list[Claim], top: int) -> Section:
+    """Conflicts over the most important claims first, then those with the most statements."""
+    section = Section("open-conflicts", "Open conflicts")
+    rank = {c.id: k for k, c in enumerate(ranked)}
+    conflicts = sorted((k for k in ctx.ledger.conflicts if k.attribution_ids),
+                       key=lambda k: (min((rank.get(c, len(rank)) for c in k.claim_ids), default=len(rank)),
+                                      -len(k.attribution_ids), k.id))
+    for k in conflicts[:top]:
+        section.sentences.append(Sentence(one_line(k.explanation, 300), list(k.attribution_ids)))
+    return section
+
+
+def _changed(ctx: LedgerContext, since: str | None, ranked: list[Claim], top: int) -> Section:
+    """What reports published since ``since`` changed; without it, what the latest day's reports changed."""
+    latest = max((d for r in ctx.reports if (d := r.extraction.published)), default=None)
+    since = since or latest
+    title = f"What changed since {since}" if since != latest or since is None else f"What the latest reports ({since}) changed"
+    section = Section("changed", title)
+    if since is None:
+        return section
+    new_reports = [r.id for r in ctx.reports if (r.extraction.published or "") >= since]
+    if new_reports:
+        section.sentences.append(Sentence(
+            f"{_reports(len(new_reports)).capitalize()} published since {since}: "
+            f"{'; '.join(ctx.doc_label(d) for d in new_reports[:top])}"
+            f"{'' if len(new_reports) <= top else f' and {len(new_reports) - top} more'}.", new_reports))
+    for c in ranked:
+        recent = [a for a in c.attribution_ids if (ctx.item_date(a) or "") >= since]
+        moves = [(when, before, after) for (_, before), (when, after) in zip(c.status_history, c.status_history[1:])
+                 if when and when >= since and before != after]
+        if moves:
+            when, before, after = moves[-1]
+            section.sentences.append(Sentence(
+                "", recent or list(c.attribution_ids), _summary(c, FIRST_PAGE_SUMMARY_CHARS),
+                f" went from {STATUS_WORDS.get(before, before)} to {STATUS_WORDS.get(after, after)} on {when}."))
+        elif c.first_reported and c.first_reported >= since:
+            section.sentences.append(Sentence(
+                "New: ", recent or list(c.attribution_ids), _summary(c, FIRST_PAGE_SUMMARY_CHARS),
+                f" ({STATUS_WORDS.get(c.status, c.status)})."))
+        if len(section.sentences) > top:
+            break
+    return section
+
+
+def _trim(sections: list[Section], words: int) -> None:
+    """Drop the last line of the longest list (the lede stays) until the page is within ``words``."""
+    def total() -> int:
+        return sum(len(s.title.split()) + sum(len(x.plain.split()) for x in s.sentences) for s in sections)
+
+    while total() > words:
+        longest = max(sections[1:], key=lambda s: (len(s.sentences), sections.index(s)), default=None)
+        if longest is None or not longest.sentences:
+            return
+        longest.sentences.pop()
+
+
+def first_page(ctx: LedgerContext, *, since: str | None = None, top: int = TOP, words: int = FIRST_PAGE_WORDS,
+               series: list[Series] | None = None) -> list[Section]:
+    """The lede, key claims, key figures, open conflicts and changes: at most ``top`` lines each, ``words`` in all."""
+    ranked = key_claims(ctx)
+    sections = [_lede(ctx), _key_claims(ctx, top), _key_figures(series if series is not None else figure_series(ctx), top),
+                _open_conflicts(ctx, ranked, top), _changed(ctx, since, ranked, top)]
+    _trim(sections, words)
+    return sections
+
+
+def build_briefing(ctx: LedgerContext, *, since: str | None = None, link=None, top: int = TOP,
+                   words: int = FIRST_PAGE_WORDS) -> Briefing:
+    """The first page (``top`` lines per list, about ``words`` words), then the appendix.
+
+    ``link(id)`` gives chart marks their target (the cited sentence by default).
+    """
     link = link or (lambda iid: f"#q-{anchor(iid)}")
-    sections = [_overview(ctx), _established(ctx), _single(ctx), _disputed(ctx), _figures(ctx, link)]
+    series = figure_series(ctx)
+    front = first_page(ctx, since=since, top=top, words=words, series=series)
+    sections = [_overview(ctx), _established(ctx), _single(ctx), _disputed(ctx), _figures(ctx, link, series)]
     if since:
         sections.append(_since(ctx, since))
     sections += [_timeline(ctx), _sources(ctx)]
     order: list[str] = []
-    for section in sections:
+    for section in front + sections:
         for sentence in section.sentences:
             order.extend(sentence.cites)
         order.extend(row.cite for row in section.rows)
-    return Briefing("Evidence briefing", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), since, sections,
+    return Briefing("Evidence briefing", datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), since, front, sections,
                     list(dict.fromkeys(order)))
 
 
@@ -258,13 +483,25 @@ def render_markdown(ctx: LedgerContext, briefing: Briefing) -> str:
     def refs(ids: list[str]) -> str:
         return "".join(f"[^{number_of[i]}]" for i in ids)
 
-    lines = [f"# {briefing.title}", "", f"_{_reports(len(ctx.reports))} · {md_escape(briefing.generated)}_", ""]
+    def sentence_line(sentence: Sentence) -> str:
+        quote = "" if sentence.quote is None else f"“{md_escape(sentence.quote)}”"
+        text = md_escape(sentence.text) + (" " if sentence.text[-1:].isspace() else "")
+        after = (" " if sentence.after[:1].isspace() else "") + md_escape(sentence.after)
+        return f"- {text}{quote}{after}{refs(sentence.cites)}"
+
+    lines = [f"# {briefing.title}", "", f"_{_reports(len(ctx.reports))} · {md_escape(briefing.generated)}_", "",
+             "## First page", ""]
+    for section in briefing.first_page:
+        lines += [f"### {md_escape(section.title)}", ""]
+        lines += [sentence_line(s) for s in section.sentences] or ["_none_"]
+        lines.append("")
+    lines += ["## Appendix", ""]
     for section in briefing.sections:
-        lines += [f"## {md_escape(section.title)}", ""]
+        lines += [f"### {md_escape(section.title)}", ""]
         if section.key == "figures" and section.charts:
             lines += ["_The charts of these figures are in the HTML briefing._", ""]
         for sentence in section.sentences:
-            lines.append(f"- {md_escape(sentence.text)}{refs(sentence.cites)}")
+            lines.append(sentence_line(sentence))
         if section.rows:
             lines += ["| Source | Stance | Said | Report | Date | Cited |", "| --- | --- | --- | --- | --- | --- |"]
             for row in section.rows:

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 
 from markupsafe import Markup, escape
 
-from claimledger.report.context import QUALIFIER_SIGNS, LedgerContext, number, one_line, subject_key
+from claimledger.report.context import QUALIFIER_SIGNS, LedgerContext, number, one_line
+from claimledger.report.quantities import Point, Series, amount, day_of
 
 #: Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
@@ -28,47 +27,6 @@ STANCE_COLOURS = {"asserts": "#0072B2", "denies": "#D55E00", "cannot_confirm": "
                   "speculates": "#CC79A7", "no_comment": "#777777"}
 
 Link = Callable[[str], str | None]
-
-
-@dataclass(slots=True)
-class Point:
-    item: str  # figure id
-    day: date | None
-    when: str | None
-    source: str
-    value: float
-    low: float | None
-    high: float | None
-    qualifier: str
-    text: str
-
-
-def day_of(iso: str | None) -> date | None:
-    """The first day an ISO date, month, year or span stands for."""
-    if not iso:
-        return None
-    head = iso.split("/")[0]
-    parts = head.split("-")
-    try:
-        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
-    except (ValueError, IndexError):
-        return None
-
-
-def figure_points(ctx: LedgerContext) -> dict[str, list[Point]]:
-    """Counted figures grouped by subject head, subjects with the most figures first."""
-    groups: dict[str, list[Point]] = {}
-    for fid in ctx.figure_ids():
-        _, f = ctx.figure(fid)
-        key = subject_key(f.subject)
-        if f.kind != "count" or not key:
-            continue
-        when = ctx.item_date(fid)
-        groups.setdefault(key, []).append(Point(fid, day_of(when), when, ctx.source_name(fid), f.value, f.low,
-                                                f.high, f.qualifier, f.text))
-    for points in groups.values():
-        points.sort(key=lambda p: (p.day or date.max, p.item))
-    return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
 
 
 def _a(link: Link, item: str, body: str) -> str:
@@ -83,8 +41,10 @@ def _text(x: float, y: float, body: str, *, anchor: str = "start", size: int = 1
             f"{escape(body)}</text>")
 
 
-def figures_chart(subject: str, points: list[Point], link: Link) -> Markup:
-    """Values by source over time for one counted subject; qualifiers as ≥ ≤ ≈ before each value, ranges as bars."""
+def figures_chart(series: Series, link: Link) -> Markup:
+    """One quantity's values by source over time; qualifiers as ≥ ≤ ≈ before each value, ranges as bars,
+    a revision ringed and labelled with the value it replaced."""
+    subject, points = series.label, series.points
     width, height, left, right, top, bottom = 720, 280, 70, 200, 30, 46
     plot_w, plot_h = width - left - right, height - top - bottom
     days = [p.day for p in points if p.day]
@@ -111,15 +71,16 @@ def figures_chart(subject: str, points: list[Point], link: Link) -> Markup:
         return top + plot_h - v / top_value * plot_h
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
-           f'width="{width}" height="{height}" role="img" aria-label="{escape(subject)} by source over time">',
-           _text(left, 18, f"{subject}: values by source and date", size=13, weight="bold")]
+           f'width="{width}" height="{height}" role="img" aria-label="{escape(subject)} by source over time" '
+           f'data-quantity="{escape(series.key)}">',
+           _text(left, 18, f"{one_line(subject, 60)}: values by source and date", size=13, weight="bold")]
     if log:
         ticks = [10.0 ** k for k in range(math.floor(math.log10(min(values))), math.ceil(math.log10(max(values))) + 1)]
         ticks = [t for t in ticks if top <= y(t) <= top + plot_h]
     else:
         ticks = [top_value / 1.15 * k / 4 for k in range(5)]
     for v in ticks:  # horizontal grid with value labels
-        label = number(round(v)) if top_value > 20 or log else number(round(v, 1))
+        label = amount(round(v) if top_value > 20 or log else round(v, 1), series.unit)
         out.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#ddd"/>')
         out.append(_text(left - 6, y(v) + 4, label, anchor="end", size=10, fill="#555"))
     if log:
@@ -147,10 +108,14 @@ def figures_chart(subject: str, points: list[Point], link: Link) -> Markup:
         if p.low is not None and p.high is not None and p.low != p.high:
             mark.append(f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{y(p.low):.1f}" y2="{y(p.high):.1f}" '
                         f'stroke="{c}" stroke-width="3" stroke-opacity="0.6"/>')
+        revised = "" if p.revised_from is None else f", revised from {amount(p.revised_from, series.unit)}"
+        if p.revised_from is not None:
+            mark.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="9" fill="none" stroke="{c}" stroke-width="2"/>')
         mark.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5" fill="{c}"><title>'
-                    f'{escape(p.source)}: {escape(one_line(p.text))} ({escape(p.when or "undated")})</title></circle>')
+                    f'{escape(p.source)}: {escape(one_line(p.text))} ({escape(p.when or "undated")}{escape(revised)})'
+                    f'</title></circle>')
         sign = QUALIFIER_SIGNS.get(p.qualifier, "")
-        label = f"{'' if sign == '=' else sign}{number(p.value)}"
+        label = f"{'' if sign == '=' else sign}{amount(p.value, '')}" + (" revised" if p.revised_from is not None else "")
         if px > left + plot_w - 50:  # keep labels at the right edge clear of the legend
             mark.append(_text(px - 8, py - 6, label, anchor="end", size=10, fill=c))
         else:
@@ -162,6 +127,11 @@ def figures_chart(subject: str, points: list[Point], link: Link) -> Markup:
         out.append(_text(width - right + 40, ly + 4, one_line(s, 26), size=11))
     out.append(_text(width - right + 24, top + 10 + len(sources) * 18 + 10,
                      "≥ at least  ≤ up to/at most  ≈ about", size=9, fill="#555"))
+    if series.revisions:
+        out.append(_text(width - right + 24, top + 10 + len(sources) * 18 + 24, "ringed: a source's revision",
+                         size=9, fill="#555"))
+    if series.unit:
+        out.append(_text(left, top + plot_h + 42, f"values in {series.unit}", size=9, fill="#555"))
     out.append("</svg>")
     return Markup("".join(out))
 

@@ -106,19 +106,21 @@ class LedgerContext:
         """The entity id of a statement's or figure's source.
 
         The ledger's own resolution first; a figure it did not resolve takes the
-        entity of the statement it is part of, else the one entity whose name or
-        alias is exactly the figure's source name. So a chart legend, a table and
-        a summary name one actor one way.
+        entity of the statement it is part of; else the one entity whose name or
+        alias is exactly the source's name. So a chart legend, a table and a
+        summary name one actor one way.
         """
         eid = self.ledger.source_entity.get(iid)
-        if eid or (found := self.figure(iid)) is None:
+        found = self.attribution(iid) or self.figure(iid)
+        if eid or found is None:
             return eid
-        report, f = found
-        if f.attribution is not None and (eid := self.ledger.source_entity.get(item_id(report.id, "a", f.attribution))):
+        report, item = found
+        part_of = getattr(item, "attribution", None)
+        if part_of is not None and (eid := self.ledger.source_entity.get(item_id(report.id, "a", part_of))):
             return eid
-        if f.source is None:
+        if item.source is None:
             return None
-        return self.by_form.get(fold(f.source.name)) or self.by_form.get(fold(f.source.text))
+        return self.by_form.get(fold(item.source.name)) or self.by_form.get(fold(item.source.text))
 
     def source_name(self, iid: str) -> str:
         """The resolved entity's name, else the name the report gives, else the report's outlet.
@@ -161,11 +163,11 @@ class LedgerContext:
         return f"{who}, {when}"
 
     def item_date(self, iid: str) -> str | None:
-        """When a statement was made, else when its report was published."""
+        """When a statement was made (or a figure held), else when its report was published; ISO dates only."""
         if (found := self.attribution(iid)) is not None:
-            return found[1].date or found[0].extraction.published
+            return _iso(found[1].date) or found[0].extraction.published
         if (found := self.figure(iid)) is not None:
-            return found[1].as_of or found[0].extraction.published
+            return _iso(found[1].as_of) or found[0].extraction.published
         if iid in self.docs:
             return self.docs[iid].extraction.published
         return None
@@ -233,6 +235,14 @@ def _segments(text: str, start: int, end: int, spans: list[tuple[str, int, int]]
     return out
 
 
+_ISO = re.compile(r"^\d{4}(?:-\d{2}){0,2}(?:/\d{4}(?:-\d{2}){0,2})?$")
+
+
+def _iso(value: str | None) -> str | None:
+    """An ISO date, month, year or span as given, anything else (an unresolved marker) as None."""
+    return value if value and _ISO.match(value) else None
+
+
 def fold(name: str) -> str:
     """A name compared loosely: case, accents, apostrophe style and a leading 'the' ignored."""
     flat = unicodedata.normalize("NFKD", " ".join(name.split())).encode("ascii", "ignore").decode().lower()
@@ -262,21 +272,3 @@ def figure_phrase(f: Figure) -> str:
         return f"between {number(f.low)} and {number(f.high)}"
     words = QUALIFIER_WORDS.get(f.qualifier, "")
     return f"{words} {number(f.value)}".strip()
-
-
-def subject_key(subject: str) -> str:
-    """The head noun of a counted subject ('North Korean troops' → 'troop'), to group figures for charts.
-
-    Deliberately plain (last word, crude singular): a chart groups what a
-    reader would group by eye; the ledger's embedding classes are for
-    clustering claims, not for labelling axes.
-    """
-    words = re.findall(r"[a-z][a-z-]+", subject.lower())
-    if not words:
-        return ""
-    head = words[-1]
-    if head.endswith("ies") and len(head) > 4:
-        return head[:-3] + "y"
-    if head.endswith("s") and not head.endswith("ss") and len(head) > 3:
-        return head[:-1]
-    return head

@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -33,10 +33,11 @@ from starlette.formparsers import MultiPartException
 from claimledger.config import Limits
 from claimledger.export.jsonld import export_jsonld
 from claimledger.records import STANCES
-from claimledger.report.briefing import anchor, build_briefing, render_html, render_markdown
-from claimledger.report.charts import figure_points, figures_chart, graph_svg, map_svg, provenance_chain, stance_strip
+from claimledger.report.briefing import TOP, anchor, build_briefing, key_claims, render_html, render_markdown
+from claimledger.report.charts import figures_chart, graph_svg, map_svg, provenance_chain, stance_strip
 from claimledger.report.context import LedgerContext, one_line
 from claimledger.report.places import backdrop, find_places
+from claimledger.report.quantities import amount, figure_series
 from claimledger.web.state import Busy, LedgerState
 from claimledger.web.upload import MAX_UPLOAD_BYTES, UPLOAD_TYPES, UploadRejected, check_upload, check_url, submit, submit_url
 
@@ -52,6 +53,8 @@ _ITEM = re.compile(r"^d\d{1,9}\.[af]\d{1,9}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 #: Host names that always mean this machine.
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+#: The most first-page lines per list a briefing request may ask for (``?top=``).
+MAX_TOP = 50
 
 
 def safe_url(url: str | None) -> str | None:
@@ -92,7 +95,7 @@ def create_app(db: str | Path, *, token: str | None = None, story: str | None = 
     env = templates.env
     env.filters["anchor"] = anchor
     env.filters["one_line"] = one_line
-    env.globals.update(safe_url=safe_url, statuses=STATUSES, stances=STANCES)
+    env.globals.update(safe_url=safe_url, statuses=STATUSES, stances=STANCES, amount=amount)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     @app.middleware("http")
@@ -135,7 +138,7 @@ def create_app(db: str | Path, *, token: str | None = None, story: str | None = 
         snap = state.snapshot()
         ctx = snap.ctx
         statuses = Counter(c.status for c in ctx.ledger.claims)
-        top = sorted(ctx.ledger.claims, key=lambda c: (-len(c.doc_ids), -c.independent_sources, c.id))[:10]
+        top = key_claims(ctx)[:10]
         return page(request, "overview.html", statuses=statuses, top=top)
 
     @app.get("/claims", response_class=HTMLResponse)
@@ -229,8 +232,7 @@ def create_app(db: str | Path, *, token: str | None = None, story: str | None = 
     @app.get("/figures", response_class=HTMLResponse)
     def figures(request: Request):
         ctx = state.snapshot().ctx
-        groups = figure_points(ctx)
-        charts = [(subject, figures_chart(subject, points, link), points) for subject, points in groups.items()]
+        charts = [(series, figures_chart(series, link)) for series in figure_series(ctx)]
         return page(request, "figures.html", charts=charts)
 
     @app.get("/timeline", response_class=HTMLResponse)
@@ -251,17 +253,17 @@ def create_app(db: str | Path, *, token: str | None = None, story: str | None = 
         svg = map_svg(found, backdrop(), lambda name: f"/claims?q={quote(name)}")
         return page(request, "map.html", svg=svg, places=found)
 
-    @app.get("/briefing.html", response_class=HTMLResponse)
-    def briefing_html(since: str = ""):
+    def briefing(since: str, top: int):
         ctx = state.snapshot().ctx
-        body = render_html(ctx, build_briefing(ctx, since=since if _DATE.match(since) else None))
-        return HTMLResponse(body, headers={"Content-Security-Policy": BRIEFING_CSP})
+        return ctx, build_briefing(ctx, since=since if _DATE.match(since) else None, top=top)
+
+    @app.get("/briefing.html", response_class=HTMLResponse)
+    def briefing_html(since: str = "", top: int = Query(TOP, ge=1, le=MAX_TOP)):
+        return HTMLResponse(render_html(*briefing(since, top)), headers={"Content-Security-Policy": BRIEFING_CSP})
 
     @app.get("/briefing.md", response_class=PlainTextResponse)
-    def briefing_md(since: str = ""):
-        ctx = state.snapshot().ctx
-        return PlainTextResponse(render_markdown(ctx, build_briefing(ctx, since=since if _DATE.match(since) else None)),
-                                 media_type="text/markdown; charset=utf-8")
+    def briefing_md(since: str = "", top: int = Query(TOP, ge=1, le=MAX_TOP)):
+        return PlainTextResponse(render_markdown(*briefing(since, top)), media_type="text/markdown; charset=utf-8")
 
     # Upload --------------------------------------------------------------
 

@@ -48,7 +48,7 @@ from claimledger.ingest.web import new_client
 from claimledger.ledger import changes_since, diff_ledgers
 from claimledger.ledger.stories import story_name
 from claimledger.records import RawReport, StoredReport
-from claimledger.report.briefing import build_briefing, render_html, render_markdown
+from claimledger.report.briefing import TOP, build_briefing, render_html, render_markdown
 from claimledger.report.context import LedgerContext
 from claimledger.store import Store, StoreError
 from claimledger.store.ledgers import stored_ledger
@@ -509,6 +509,7 @@ def report(
         "--published-since", "--since",
         help="Also say what reports published since this date (YYYY-MM-DD) changed; --since is an alias")] = None,
     story: Annotated[str | None, typer.Option(help="Only this story's reports (see `claimledger stories`)")] = None,
+    top: Annotated[int, typer.Option(min=1, help="Lines per list on the first page (about 400 words in all)")] = TOP,
     as_json: JsonOption = False,
     quiet: QuietOption = False,
 ) -> None:
@@ -520,7 +521,7 @@ def report(
     with _open_store(db, create=False) as store:
         reports = _story_reports(store, story)
         ctx = LedgerContext(reports, stored_ledger(store, reports))
-    briefing = build_briefing(ctx, since=since)
+    briefing = build_briefing(ctx, since=since, top=top)
     body = render_html(ctx, briefing) if format is BriefingFormat.html else render_markdown(ctx, briefing)
     if str(output) == "-":
         sys.stdout.write(body)

@@ -92,3 +92,18 @@ def test_a_story_pinned_by_hand_has_its_own_ledger_briefing_and_web_view(tmp_pat
         assert len(client.get("/api/documents").json()) == 2  # the added report joined the story shown
     with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
         assert len(client.get("/api/documents").json()) == 3
+
+
+def test_report_top_limits_the_first_page(db, tmp_path):
+    md = tmp_path / "b.md"
+    counts = {}
+    for top in (1, 5):
+        result = runner.invoke(app, ["report", "--db", str(db), "--format", "md", "-o", str(md), "--top", str(top)])
+        assert result.exit_code == 0, result.output
+        text = md.read_text(encoding="utf-8")
+        first = text[text.index("## First page"):text.index("## Appendix")]
+        lists = [part.count("\n- ") for part in first.split("\n### ")[2:]]  # after the lede
+        assert all(n <= top for n in lists)
+        counts[top] = sum(lists)
+    assert counts[1] < counts[5]
+    assert runner.invoke(app, ["report", "--db", str(db), "-o", str(md), "--top", "0"]).exit_code == 2

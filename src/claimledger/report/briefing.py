@@ -369,10 +369,10 @@ def _open_conflicts(ctx: LedgerContext, ranked: list[Claim], top: int) -> Sectio
 def _changed(ctx: LedgerContext, since: str | None, ranked: list[Claim], top: int) -> Section:
     """What reports published since ``since`` changed; without it, what the latest day's reports changed."""
     latest = max((d for r in ctx.reports if (d := r.extraction.published)), default=None)
+    section = Section("changed", f"What changed since {since}" if since else f"What the latest reports ({latest}) changed")
     since = since or latest
-    title = f"What changed since {since}" if since != latest or since is None else f"What the latest reports ({since}) changed"
-    section = Section("changed", title)
     if since is None:
+        section.title = "What changed"
         return section
     new_reports = [r.id for r in ctx.reports if (r.extraction.published or "") >= since]
     if new_reports:
@@ -381,6 +381,8 @@ def _changed(ctx: LedgerContext, since: str | None, ranked: list[Claim], top: in
             f"{'; '.join(ctx.doc_label(d) for d in new_reports[:top])}"
             f"{'' if len(new_reports) <= top else f' and {len(new_reports) - top} more'}.", new_reports))
     for c in ranked:
+        if len(section.sentences) >= top:
+            break
         recent = [a for a in c.attribution_ids if (ctx.item_date(a) or "") >= since]
         moves = [(when, before, after) for (_, before), (when, after) in zip(c.status_history, c.status_history[1:])
                  if when and when >= since and before != after]
@@ -393,8 +395,6 @@ def _changed(ctx: LedgerContext, since: str | None, ranked: list[Claim], top: in
             section.sentences.append(Sentence(
                 "New: ", recent or list(c.attribution_ids), _summary(c, FIRST_PAGE_SUMMARY_CHARS),
                 f" ({STATUS_WORDS.get(c.status, c.status)})."))
-        if len(section.sentences) > top:
-            break
     return section
 
 

@@ -12,10 +12,12 @@ strict CSP holds.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
+from claimledger.records import Claim
 from claimledger.report.context import QUALIFIER_SIGNS, LedgerContext, number, one_line
 from claimledger.report.quantities import Point, Series, amount, day_of
 
@@ -211,50 +213,87 @@ def stance_strip(ctx: LedgerContext, attribution_ids: list[str], link: Link) -> 
     return Markup("".join(out))
 
 
-def graph_svg(graph, link: Link) -> Markup:
-    """The entity–claim graph (see :func:`claimledger.export.graphml.entity_claim_graph`), laid out by networkx."""
-    import networkx as nx
+#: Relations of a statement to a claim, as the graph colours them.
+_EDGE_STANCE = {"supports": "asserts", "reports": "asserts", "hedges": "speculates", "denies": "denies",
+                "cannot_confirm": "cannot_confirm", "no_comment": "no_comment"}
 
-    width, height = 900, 640
-    if graph.number_of_nodes() == 0:
-        return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} 60" width="{width}" '
-                      f'height="60">{_text(10, 30, "No sources or claims yet.")}</svg>')
-    pos = nx.spring_layout(graph, seed=7, k=1.4 / max(graph.number_of_nodes(), 1) ** 0.5)
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
 
-    def at(node) -> tuple[float, float]:
-        px, py = pos[node]
-        return (40 + (px - x0) / ((x1 - x0) or 1) * (width - 180), 30 + (py - y0) / ((y1 - y0) or 1) * (height - 60))
+def graph_svg(ctx: LedgerContext, claims: list[Claim], link: Link, *, actors: int = 16) -> Markup:
+    """Who supports, denies or cannot confirm each of ``claims``: actors in a column on the left, claims on the right.
 
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="graph" viewBox="0 0 {width} {height}" '
-           f'width="{width}" height="{height}" role="img" aria-label="sources and claims">',
-           '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
-           'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#888"/></marker></defs>']
-    for u, v, data in graph.edges(data=True):
-        (ax, ay), (bx, by) = at(u), at(v)
-        colour = "#888" if data.get("relation") == "cites" else STANCE_COLOURS.get(data.get("stance", ""), "#aaa")
-        dash = ' stroke-dasharray="5 3"' if data.get("relation") == "cites" else ""
-        out.append(f'<line x1="{ax:.1f}" y1="{ay:.1f}" x2="{bx:.1f}" y2="{by:.1f}" stroke="{colour}" '
-                   f'stroke-opacity="0.7" marker-end="url(#arrow)"{dash}><title>{escape(u)} '
-                   f'{escape(data.get("relation", ""))} {escape(v)}</title></line>')
-    for node, data in graph.nodes(data=True):
-        nx_, ny_ = at(node)
-        if data.get("kind") == "claim":
-            fill = STANCE_COLOURS["asserts"] if data.get("status") == "corroborated" else "#bbb"
-            if data.get("status") in ("disputed", "denied"):
-                fill = STANCE_COLOURS["denies"]
-            body = (f'<rect x="{nx_ - 5:.1f}" y="{ny_ - 5:.1f}" width="10" height="10" fill="{fill}">'
-                    f'<title>{escape(node)} ({escape(data.get("status", ""))}): '
-                    f'{escape(one_line(data.get("label", ""), 160))}</title></rect>')
-        else:
-            body = (f'<circle cx="{nx_:.1f}" cy="{ny_:.1f}" r="8" fill="#fff" stroke="#333" stroke-width="2">'
-                    f'<title>{escape(data.get("label", node))} ({escape(data.get("type", ""))})</title></circle>'
-                    + _text(nx_ + 11, ny_ + 4, one_line(data.get("label", node), 30), size=11))
-        out.append(_a(link, node, body))
+    Only the edges that matter are drawn: those into the given claims (the
+    caller passes the most important), from the ``actors`` sources with the
+    most of them. Every actor and claim is labelled, and the actors are
+    ordered by the average row of their claims, so edges cross little.
+    Wider than tall, it reads at 1280 px without zooming.
+    """
+    edges: dict[tuple[str, str], Counter] = {}
+    names: dict[str, str] = {}
+    for claim in claims:
+        relations = dict(claim.stances) or {aid: "supports" for aid in claim.attribution_ids}
+        for aid, relation in relations.items():
+            if ctx.attribution(aid) is None:
+                continue
+            key = ctx.source_key(aid) or f"name:{ctx.source_name(aid)}"
+            names.setdefault(key, ctx.source_name(aid))
+            edges.setdefault((key, claim.id), Counter())[_EDGE_STANCE.get(relation, "asserts")] += 1
+    degree = Counter(key for key, _ in edges)
+    kept = sorted(degree, key=lambda k: (-degree[k], names[k].lower()))[:actors]
+    row = {c.id: k for k, c in enumerate(claims)}
+    kept.sort(key=lambda k: (sum(row[c] for a, c in edges if a == k) / degree[k], names[k].lower()))
+    width, top, claim_h, actor_h = 1200, 40, 46, 30
+    height = top + max(len(claims) * claim_h, len(kept) * actor_h) + 20
+    ax, cx = 250, 640
+    claim_y = {c.id: top + 16 + k * claim_h for k, c in enumerate(claims)}
+    actor_y = {a: top + 12 + k * actor_h * max(1.0, len(claims) * claim_h / max(len(kept) * actor_h, 1))
+               for k, a in enumerate(kept)}
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="graph" viewBox="0 0 {width} {height:.0f}" '
+           f'width="{width}" height="{height:.0f}" role="img" aria-label="who supports or denies the key claims">',
+           _text(ax, 20, "Sources", anchor="end", size=13, weight="bold"),
+           _text(cx + 14, 20, "Key claims", size=13, weight="bold")]
+    for (actor, cid), stances in edges.items():
+        if actor not in actor_y:
+            continue
+        stance = stances.most_common(1)[0][0]
+        y0, y1 = actor_y[actor], claim_y[cid]
+        mid = (ax + cx) / 2
+        dash = "" if stance == "asserts" else ' stroke-dasharray="6 3"'
+        out.append(f'<path d="M{ax + 8},{y0:.1f} C{mid:.1f},{y0:.1f} {mid:.1f},{y1:.1f} {cx - 7},{y1:.1f}" '
+                   f'fill="none" stroke="{STANCE_COLOURS[stance]}" stroke-width="{1.5 + min(sum(stances.values()), 4) / 2}" '
+                   f'stroke-opacity="0.75"{dash}>'
+                   f'<title>{escape(names[actor])} {escape(STANCE_VERBS_PLAIN[stance])}: {escape(cid)}</title></path>')
+    for actor in kept:
+        y = actor_y[actor]
+        body = (f'<circle cx="{ax}" cy="{y:.1f}" r="7" fill="#fff" stroke="#333" stroke-width="2"/>'
+                + _text(ax - 12, y + 4, one_line(names[actor], 34), anchor="end", size=12))
+        out.append(_a(link, actor, body))
+    for claim in claims:
+        y = claim_y[claim.id]
+        fill = {"corroborated": STANCE_COLOURS["asserts"], "disputed": STANCE_COLOURS["denies"],
+                "denied": STANCE_COLOURS["denies"]}.get(claim.status, "#bbb")
+        label = one_line(claim.summary, 150).rstrip(".")
+        first, rest = _wrap(label, 72)
+        body = (f'<rect x="{cx - 7}" y="{y - 7}" width="14" height="14" fill="{fill}"><title>{escape(claim.id)} '
+                f'({escape(claim.status.replace("_", " "))})</title></rect>'
+                + _text(cx + 14, y + 4, first, size=12)
+                + (_text(cx + 14, y + 19, rest, size=12, fill="#444") if rest else ""))
+        out.append(_a(link, claim.id, body))
     out.append("</svg>")
     return Markup("".join(out))
+
+
+#: A stance as the graph's hover text says it.
+STANCE_VERBS_PLAIN = {"asserts": "supports", "speculates": "hedges on", "denies": "denies",
+                      "cannot_confirm": "cannot confirm", "no_comment": "declines to comment on"}
+
+
+def _wrap(text: str, width: int) -> tuple[str, str]:
+    """Two lines of at most ``width`` characters, the second cut with an ellipsis."""
+    if len(text) <= width:
+        return text, ""
+    cut = text.rfind(" ", 0, width)
+    cut = cut if cut > width // 2 else width
+    return text[:cut], one_line(text[cut:], width)
 
 
 def map_svg(places: list[tuple[str, float, float, list[str]]], backdrop: list[tuple[float, float]],

@@ -53,6 +53,8 @@ _ITEM = re.compile(r"^d\d{1,9}\.[af]\d{1,9}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 #: Host names that always mean this machine.
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
+#: Claims the graph page draws (the most important, as the briefing ranks them): readable at 1280 px.
+GRAPH_CLAIMS = 12
 #: The most first-page lines per list a briefing request may ask for (``?top=``).
 MAX_TOP = 50
 
@@ -244,8 +246,9 @@ def create_app(db: str | Path, *, token: str | None = None, story: str | None = 
     @app.get("/graph", response_class=HTMLResponse)
     def graph(request: Request):
         snap = state.snapshot()
-        return page(request, "graph.html", svg=graph_svg(snap.graph, link),
-                    nodes=snap.graph.number_of_nodes(), edges=snap.graph.number_of_edges())
+        shown = key_claims(snap.ctx)[:GRAPH_CLAIMS]
+        return page(request, "graph.html", svg=graph_svg(snap.ctx, shown, link), shown=len(shown),
+                    claims=len(snap.ctx.ledger.claims))
 
     @app.get("/map", response_class=HTMLResponse)
     def places(request: Request):

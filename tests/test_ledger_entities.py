@@ -112,3 +112,23 @@ def test_official_speaks_for_the_state_in_the_title_and_channels_resolve():
     assert parent.name == "Russia"
     media = next(e for e in res.entities if e.id == res.via_entities["d1.a0"][0])
     assert media.type == "MEDIA" and "The Daily Ledger" in [media.name, *media.aliases]
+
+
+def test_an_outlet_after_its_description_and_a_person_described_by_an_outlet():
+    r1 = report("d1", "2025-05-01", [
+        S("The Herald newspaper said the strike was over.", "The Herald newspaper", kind="media",
+          content="the strike was over")])
+    r2 = report("d2", "2025-05-02", [
+        S("A report from Scottish publication The Herald said talks had failed.",
+          "a report from Scottish publication The Herald", kind="media", content="talks had failed"),
+        S("Anna Berg, an editor at the magazine Nordic Review, said the talks would resume.",
+          "Anna Berg, an editor at the magazine Nordic Review", kind="person", name="Anna Berg",
+          content="the talks would resume")])
+    res = resolve_entities([r1, r2])
+    herald = _entity_of(res, "d1.a0")
+    # The place and the kind of outlet before the name are not part of it: one outlet, "Herald".
+    assert herald.type == "MEDIA" and res.source_entity["d2.a0"] == herald.id
+    assert herald.name == "Herald"
+    # A person described by the magazine she works for is the person, not the magazine.
+    berg = _entity_of(res, "d2.a1")
+    assert berg.type == "PERSON" and berg.name == "Anna Berg"

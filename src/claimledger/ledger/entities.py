@@ -176,7 +176,11 @@ def _is_group(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _outlet_name(text: str) -> str:
-    """The outlet's own name inside a description: "South Korea's TV Chosun news outlet" → "TV Chosun"."""
+    """The outlet's own name inside a description: "South Korea's TV Chosun news outlet" → "TV Chosun".
+
+    The name runs from the first capitalised word to the last, after the last lower-case word
+    that says what kind of outlet it is: "UK publication The Mirror" → "Mirror".
+    """
     core, _ = _org_parts(text)
     words = core.split()
     # Drop lower-case descriptor words around the capitalised name.
@@ -184,10 +188,12 @@ def _outlet_name(text: str) -> str:
     if not caps:
         return ""
     run = words[caps[0]: caps[-1] + 1]
-    name = " ".join(run)
+    inner = [i for i, w in enumerate(run) if w.islower() and _MEDIA_DESCRIPTORS.fullmatch(w.strip(","))]
+    if inner:
+        run = run[inner[-1] + 1:]
     if all(_MEDIA_DESCRIPTORS.fullmatch(w.strip(",")) for w in run):
         return ""
-    return name
+    return strip_determiner(" ".join(run))
 
 
 @lru_cache(maxsize=65536)
@@ -324,13 +330,14 @@ class _Resolver:
         if _OWNED_BODY.search(surface):  # "Yoon's office"
             self.add_org(ref, doc, strip_determiner(surface), surface, media=False)
             return
-        if src.kind == "media" or _MEDIA_WORDS.search(surface):
+        head, _, appos = surface.partition(",")  # "Hong Min, an analyst at ..."
+        role, pname = split_title(head)
+        # A person described by the outlet they work for ("James Martin, editor of the magazine America").
+        if src.kind == "media" or (_MEDIA_WORDS.search(surface) and not (src.kind == "person" or _looks_personal(pname))):
             outlet = _outlet_name(surface) or _outlet_name(name)
             if outlet:
                 self.add_org(ref, doc, outlet, surface, media=True)
             return  # "South Korean media": no outlet named
-        head, _, appos = surface.partition(",")  # "Hong Min, an analyst at ..."
-        role, pname = split_title(head)
         if src.kind == "person" or _looks_personal(pname) or _looks_personal(name.partition(",")[0]):
             role_n, pname_n = split_title(name.partition(",")[0])
             if len(person_tokens(pname_n)) >= len(person_tokens(pname)) and not _all_titles(pname_n):

@@ -82,7 +82,7 @@ def test_chart_graph_and_map_render(page, server):
     page.goto(server + "/graph")
     graph = page.locator("svg.graph")
     assert graph.locator("circle").count() >= 3 and graph.locator("rect").count() >= 3
-    assert graph.locator("line").count() >= 3
+    assert graph.locator("path").count() >= 3
     shot(page, "06-graph")
 
     page.goto(server + "/map")

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from enum import Enum
 from importlib.metadata import PackageNotFoundError, version as package_version
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -33,12 +33,10 @@ from rich.table import Table
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
-from claimledger.analysis import Tally, analyse_into
 from claimledger.config import Limits, Settings
 from claimledger.export import export_ledger, write_json
 from claimledger.export.formats import write_format
 from claimledger.engines import ENGINES
-from claimledger.extract.nlp import ModelNotInstalled
 from claimledger.ingest import IngestError
 from claimledger.ingest.encoding import decode
 from claimledger.ingest.feeds import entry_report, new_entries, read_feed
@@ -53,6 +51,9 @@ from claimledger.report.context import LedgerContext
 from claimledger.store import Store, StoreError
 from claimledger.store.ledgers import stored_ledger
 from claimledger.store.stories import load_profiles
+
+if TYPE_CHECKING:
+    from claimledger.analysis import Tally
 
 app = typer.Typer(
     help="Turn a pile of news reports on one story into an evidence ledger.",
@@ -212,7 +213,13 @@ def _print_json_line(value) -> None:
 
 def _analyse(store: Store, items: Iterable[RawReport | IngestError], model: str | None, limits: Limits, bar: _Bar,
              **options) -> Tally:
-    """:func:`claimledger.analysis.analyse_into` with red error lines and a progress bar."""
+    """:func:`claimledger.analysis.analyse_into` with red error lines and a progress bar.
+
+    Imported here: spaCy and the near-copy index load in seconds, and only commands that analyse need them.
+    """
+    from claimledger.analysis import analyse_into
+    from claimledger.extract.nlp import ModelNotInstalled
+
     try:
         return analyse_into(store, items, model=model, limits=limits, on_error=_error, on_report=bar.analysed,
                             **options)

@@ -199,3 +199,54 @@ def test_first_page_ranks_claims_and_keeps_to_its_length(ctx):
     first = md[md.index("## First page"):md.index("## Appendix")]
     assert first.count("\n- ") == sum(len(s.sentences) for s in briefing.first_page)
     assert "“Port Authority: residents left the valley” went from" in md  # spaces kept around the quotation
+
+
+def _figures_ctx(figures: list[tuple[str, str, str, str, str | None, str]]) -> LedgerContext:
+    """One report per figure: (doc, sentence, figure text, subject, unit, date); the value is read from the text."""
+    reports, entities, source_entity = [], {}, {}
+    for doc, sentence, phrase, subject, unit, published in figures:
+        start = sentence.index(phrase)
+        number = float("".join(ch for ch in phrase.split()[0] if ch.isdigit() or ch == "."))
+        value = number * (1e6 if "million" in phrase else 1)
+        speaker = sentence.split(" said")[0]
+        figure = Figure(start, start + len(phrase), phrase, sentence, value, "exact", subject,
+                        kind="measure" if unit else "count", unit=unit,
+                        source=Source(speaker, speaker, "person", 0, len(speaker)), as_of=published)
+        extraction = ReportExtraction(RawReport(text=sentence, title=doc, outlet="Wire", published=published),
+                                      CleanText(sentence, list(range(len(sentence)))), published, False, [], [figure])
+        reports.append(StoredReport(doc, extraction, doc * 8, "2025-03-08T00:00:00+00:00"))
+        eid = entities.setdefault(speaker, f"e{len(entities) + 1}")
+        source_entity[f"{doc}.f0"] = eid
+    ledger = Ledger(entities=[Entity(eid, name, "PERSON") for name, eid in entities.items()],
+                    source_entity=source_entity)
+    return LedgerContext(reports, ledger)
+
+
+def test_figures_form_one_series_per_quantity():
+    from claimledger.report.quantities import figure_series
+
+    ctx = _figures_ctx([
+        ("d1", "Mira Kovac said 10,000 North Korean troops had arrived.", "10,000", "North Korean troops", None,
+         "2025-03-01"),
+        ("d2", "Mira Kovac said 12,000 North Korean soldiers had arrived.", "12,000", "North Korean soldiers", None,
+         "2025-03-04"),
+        ("d3", "Ivo Lind said 800 million dollars was offered.", "800 million", "offer", "USD", "2025-03-02"),
+        ("d4", "Ivo Lind said 500 million pounds was offered.", "500 million", "offer", "GBP", "2025-03-03"),
+        ("d5", "Ana Roth said the slick was 3 kilometer long.", "3 kilometer", "slick", "kilometer", "2025-03-02"),
+        ("d6", "Ana Roth said the slick was 1500 meter long.", "1500 meter", "slick", "meter", "2025-03-05"),
+        ("d7", "Ana Roth said the talks took 2 year.", "2 year", "talks", "year", "2025-03-05"),
+    ])
+    series = {s.key: s for s in figure_series(ctx)}
+    assert len(set(series)) == len(series)
+    troops = [s for s in series.values() if s.key.startswith("count|")]
+    assert len(troops) == 1  # troops and soldiers of one owner, already arrived: one quantity
+    (army,) = troops
+    assert army.label.startswith("North Korean") and [p.value for p in army.points] == [10000, 12000]
+    assert army.points[1].revised_from == 10000  # the same source, later, a different value
+    money = sorted(s.unit for s in series.values() if s.key.startswith("measure|") and s.unit in ("USD", "GBP"))
+    assert money == ["GBP", "USD"]  # currencies never share a series
+    (length,) = [s for s in series.values() if "length" in s.label]
+    assert length.unit == "kilometer" or length.unit == "meter"
+    values = sorted(p.value for p in length.points)
+    assert values in ([1.5, 3.0], [1500.0, 3000.0])  # converted into one unit
+    assert not any("time" in s.label or s.unit == "year" for s in series.values())  # durations are not charted

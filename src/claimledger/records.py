@@ -260,12 +260,25 @@ class TimelineEntry:
 
 
 @dataclass(slots=True)
+class ReportDate:
+    """A date for a report its own text leaves undated, read from the other reports of its story.
+
+    ``window`` is the span (ISO ``start/end``) of the dates they give; ``evidence`` says which.
+    """
+
+    date: str
+    window: str
+    evidence: str
+
+
+@dataclass(slots=True)
 class Ledger:
     """The cross-report view of a story.
 
     ``source_entity`` maps attribution and figure ids to the entity of their
     source; ``via_entities`` maps attribution ids to the entities of their
-    channels, nearest first.
+    channels, nearest first. ``report_dates`` dates the reports whose own
+    text gives no date (see :mod:`claimledger.ledger.dating`).
     """
 
     entities: list[Entity] = field(default_factory=list)
@@ -274,3 +287,11 @@ class Ledger:
     timeline: list[TimelineEntry] = field(default_factory=list)
     source_entity: dict[str, str] = field(default_factory=dict)
     via_entities: dict[str, list[str]] = field(default_factory=dict)
+    report_dates: dict[str, ReportDate] = field(default_factory=dict)
+
+    def date_of(self, report: StoredReport) -> str | None:
+        """A report's date: its own, else the one the other reports of its story give (every view uses this)."""
+        if report.extraction.published:
+            return report.extraction.published
+        dated = self.report_dates.get(report.id)
+        return dated.date if dated else None

@@ -21,7 +21,7 @@ def export_ledger(reports: list[StoredReport], ledger: Ledger) -> dict:
     data: dict = {
         "schema": SCHEMA,
         "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "documents": [_document(r) for r in reports],
+        "documents": [_document(r, ledger) for r in reports],
         "entities": [
             {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "roles": list(e.roles)}
             for e in ledger.entities
@@ -93,20 +93,31 @@ def _umask() -> int:
     return mask
 
 
-def _document(report: StoredReport) -> dict:
+def _document(report: StoredReport, ledger: Ledger) -> dict:
+    """A report; one its own text leaves undated carries the date the other reports of its story give."""
     extraction = report.extraction
     raw = extraction.report
+    story = ledger.report_dates.get(report.id) if not extraction.published else None
+    dated = {
+        "published": extraction.published,
+        "published_inferred": extraction.published_inferred,
+        "published_window": extraction.published_window,
+        "published_evidence": extraction.published_evidence,
+        "published_confidence": extraction.published_confidence,
+    } if story is None else {
+        "published": story.date,
+        "published_inferred": True,
+        "published_window": story.window,
+        "published_evidence": story.evidence,
+        "published_confidence": None,
+    }
     return {
         "id": report.id,
         "path": raw.path,
         "url": raw.url,
         "title": raw.title,
         "outlet": raw.outlet,
-        "published": extraction.published,
-        "published_inferred": extraction.published_inferred,
-        "published_window": extraction.published_window,
-        "published_evidence": extraction.published_evidence,
-        "published_confidence": extraction.published_confidence,
+        **dated,
         "copy_of": report.copy_of,
         "text": extraction.clean.text,
         "removed": list(extraction.clean.removed),

@@ -35,8 +35,9 @@ def _article(ctx: LedgerContext, doc: str, quotes: list[str]) -> dict:
         article["url"] = raw.url
     if raw.title:
         article["headline"] = raw.title
-    if report.extraction.published:
-        article["datePublished"] = report.extraction.published
+    published = ctx.ledger.date_of(report)
+    if published:
+        article["datePublished"] = published
     if raw.outlet:
         article["publisher"] = {"@type": "Organization", "name": raw.outlet}
     return article
@@ -69,7 +70,7 @@ def export_jsonld(reports: list[StoredReport], ledger: Ledger, *, base_url: str 
             found = ctx.attribution(aid)
             if found is not None:
                 quotes.setdefault(found[0].id, []).append(one_line(found[1].sentence))
-        docs = sorted(quotes, key=lambda d: (ctx.docs[d].extraction.published or "9999", int(d[1:])))
+        docs = sorted(quotes, key=lambda d: (ledger.date_of(ctx.docs[d]) or "9999", int(d[1:])))
         authors = _authors(ctx, claim.sources, claim.attribution_ids)
         item = {
             "@type": "Claim",

@@ -1,6 +1,7 @@
 """The ledger built from stored reports, stage by stage, and what changed between two ledgers.
 
-statements → propositions → claims → stance → provenance → conflicts → status and timeline:
+statements → propositions → claims → stance → provenance → conflicts → status and timeline, and
+the dates of reports their own texts leave undated (:mod:`dating`):
 each stage is a module of this package with one job; :func:`build_ledger` runs them in order.
 It is a pure function of the *set* of stored reports (reports are processed in content-hash
 order), so adding reports and rebuilding gives the same ledger as analysing everything at once.
@@ -13,6 +14,7 @@ from datetime import UTC, datetime
 
 from claimledger.ledger.claims import cluster
 from claimledger.ledger.conflicts import Evidence, find_conflicts
+from claimledger.ledger.dating import story_dates
 from claimledger.ledger.entities import resolve_entities
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
 from claimledger.ledger.propositions import propositions
@@ -81,7 +83,8 @@ def build_ledger(reports: list[StoredReport], *, params: LedgerParams = DEFAULT_
             first_reported=dates[0] if dates else None, last_reported=dates[-1] if dates else None,
             status_history=hist, answers=claim_id.get(answer_of.get(g, -1)), stances=stances))
     return Ledger(entities=res.entities, claims=claims, conflicts=conflicts, timeline=timeline(claims, members_of),
-                  source_entity=res.source_entity, via_entities=res.via_entities)
+                  source_entity=res.source_entity, via_entities=res.via_entities,
+                  report_dates=story_dates(reports, statements, groups, answered))
 
 
 def diff_ledgers(old: Ledger, new: Ledger) -> list[str]:

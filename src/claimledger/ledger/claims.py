@@ -33,6 +33,7 @@ from claimledger.ledger.matching import (
     load_model,
     pair_features,
     text_profile,
+    unique_pairs,
 )
 from claimledger.ledger.params import LedgerParams
 from claimledger.ledger.propositions import STOP_WORDS, Proposition
@@ -48,6 +49,7 @@ class Matcher:
     vecs: np.ndarray
     idf: dict[str, float]
     model: MatchModel
+    text_ids: np.ndarray  # per statement, the number of its text: statements with one text share it
 
     def probability(self, pairs: np.ndarray, *, ignore_figures: bool = False) -> np.ndarray:
         """Same-proposition probability of index pairs, ignoring polarity (a denial and what it denies score high).
@@ -57,7 +59,12 @@ class Matcher:
         """
         if not len(pairs):
             return np.zeros(0)
-        features = pair_features(self.profiles, self.vecs, pairs, self.idf)
+        # A pair's features are a function of its two texts: wire copies repeat statements word for
+        # word, so each ordered pair of texts is computed once and its row given to every pair of it.
+        texts = self.text_ids[pairs]
+        _, first, rows = np.unique(texts[:, 0] * len(self.profiles) + texts[:, 1],
+                                   return_index=True, return_inverse=True)
+        features = pair_features(self.profiles, self.vecs, pairs[first], self.idf)[rows.reshape(-1)]
         if ignore_figures:
             for name in ("number_shared", "number_clash", "number_one_side"):
                 features[:, FEATURES.index(name)] = 0.0
@@ -116,7 +123,7 @@ def candidate_pairs(statements: list[Statement], props: list[Proposition], vecs:
     pairs = [_pairs(block, proj, params) for block in _blocks(statements, props, params)]
     if not pairs:
         return np.zeros((0, 2), dtype=np.int64)
-    return np.unique(np.sort(np.concatenate(pairs), axis=1), axis=0)
+    return unique_pairs(np.concatenate(pairs), n)
 
 
 def _codes(values: list) -> np.ndarray:
@@ -157,7 +164,9 @@ def cluster(statements: list[Statement], props: list[Proposition], *,
     n = len(statements)
     vecs = embed([st.text for st in statements]) if n else np.zeros((0, DIM), dtype=np.float32)
     profiles = [text_profile(st.text) for st in statements]
-    matcher = Matcher(profiles, vecs, collection_idf(profiles), load_model())
+    numbered: dict[str, int] = {}
+    text_ids = np.array([numbered.setdefault(st.text, len(numbered)) for st in statements], dtype=np.int64)
+    matcher = Matcher(profiles, vecs, collection_idf(profiles), load_model(), text_ids)
     allowed = may_share_claim(props)
 
     def score(pairs: np.ndarray) -> np.ndarray:

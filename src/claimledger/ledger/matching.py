@@ -45,6 +45,10 @@ NEGATION = frozenset({"not", "no", "never", "nor", "none", "nothing", "neither",
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|mn|m)?\b", re.I)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+#: The day of a date ("Oct. 8", "8 October", "October 8th") or a clock time: a date, not a figure of the proposition.
+_DATE_NUMBER = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+                          r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?![\d,])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +87,7 @@ def text_profile(text: str) -> TextProfile:
         if tok[0].isupper() and k > 0 and tokens[k - 1] not in (".", "!", "?"):
             names.add(_stem(tok))
     numbers = set()
-    for m in _NUMBER.finditer(text):
+    for m in _NUMBER.finditer(_DATE_NUMBER.sub(" ", text)):
         try:
             value = float(m.group(1).replace(",", ""))
         except ValueError:
@@ -191,6 +195,17 @@ def load_model() -> MatchModel:
                       float(raw["threshold"]), str(raw.get("trained_on", "")))
 
 
+def unique_pairs(pairs: np.ndarray, n: int) -> np.ndarray:
+    """Index pairs below ``n`` as (smaller, larger), each once, in order: the rows
+    ``np.unique(np.sort(pairs, axis=1), axis=0)`` gives, by a 1-D unique of ``i * n + j``
+    (NumPy's row-wise unique sorts a structured view, several times slower)."""
+    if not len(pairs):
+        return np.zeros((0, 2), dtype=np.int64)
+    lo, hi = pairs.min(axis=1).astype(np.int64), pairs.max(axis=1).astype(np.int64)
+    keys = np.unique(lo * n + hi)
+    return np.stack([keys // n, keys % n], axis=1)
+
+
 def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np.ndarray],
                 threshold: float, *, sample: int = 6) -> list[list[int]]:
     """Groups of ``0 .. n-1`` by greedy average linkage over scored candidate pairs.
@@ -209,7 +224,7 @@ def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np
             known[(a, b)] = p
         return probs
 
-    candidates = np.unique(np.sort(candidates.reshape(-1, 2), axis=1), axis=0)
+    candidates = unique_pairs(candidates.reshape(-1, 2), n)
     prob = scored(candidates)
     keep = prob >= threshold
     candidates, prob = candidates[keep], prob[keep]

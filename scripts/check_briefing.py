@@ -144,8 +144,8 @@ def check_series(root, first) -> Result:
     labels = [c.get("aria-label") for c in charts]
     key_figures = [_text(li).split(":")[0] for li in first.xpath(".//section[@id='key-figures']//li")]
     repeated = sorted({k for group in (keys, labels, key_figures) for k in group if group.count(k) > 1})
-    return Result("one series per quantity", not repeated,
-                  f"repeated: {', '.join(repeated)}" if repeated else f"{len(keys)} charts, {len(key_figures)} key figures")
+    counted = f"{len(keys)} charts, {len(key_figures)} key figures"
+    return Result("one series per quantity", not repeated, f"repeated: {', '.join(repeated)}" if repeated else counted)
 
 
 def check_summaries(root) -> Result:

@@ -93,7 +93,8 @@ def test_figures_one_chart_per_quantity(sized, server):
     chart = page.locator("svg.chart").first
     drawn = set(texts(chart))
     sources = set(sections.first.locator("table.figures tbody td:nth-child(2)").all_inner_texts())
-    assert sources and all(s[:26].rstrip("…") in "\n".join(drawn) for s in sources)  # the legend names them as the table does
+    # the legend names each source as the table does
+    assert sources and all(s[:26].rstrip("…") in "\n".join(drawn) for s in sources)
     no_sideways_scroll(page, width)
     shot(page, "14-figures", width)
 

@@ -369,7 +369,8 @@ def _open_conflicts(ctx: LedgerContext, ranked: list[Claim], top: int) -> Sectio
 def _changed(ctx: LedgerContext, since: str | None, ranked: list[Claim], top: int) -> Section:
     """What reports published since ``since`` changed; without it, what the latest day's reports changed."""
     latest = max((d for r in ctx.reports if (d := r.extraction.published)), default=None)
-    section = Section("changed", f"What changed since {since}" if since else f"What the latest reports ({latest}) changed")
+    title = f"What changed since {since}" if since else f"What the latest reports ({latest}) changed"
+    section = Section("changed", title)
     since = since or latest
     if since is None:
         section.title = "What changed"
@@ -414,8 +415,9 @@ def first_page(ctx: LedgerContext, *, since: str | None = None, top: int = TOP, 
                series: list[Series] | None = None) -> list[Section]:
     """The lede, key claims, key figures, open conflicts and changes: at most ``top`` lines each, ``words`` in all."""
     ranked = key_claims(ctx)
-    sections = [_lede(ctx), _key_claims(ctx, top), _key_figures(series if series is not None else figure_series(ctx), top),
-                _open_conflicts(ctx, ranked, top), _changed(ctx, since, ranked, top)]
+    series = figure_series(ctx) if series is None else series
+    sections = [_lede(ctx), _key_claims(ctx, top), _key_figures(series, top), _open_conflicts(ctx, ranked, top),
+                _changed(ctx, since, ranked, top)]
     _trim(sections, words)
     return sections
 

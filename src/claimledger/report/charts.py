@@ -18,7 +18,7 @@ from collections.abc import Callable
 from markupsafe import Markup, escape
 
 from claimledger.records import Claim
-from claimledger.report.context import QUALIFIER_SIGNS, LedgerContext, number, one_line
+from claimledger.report.context import QUALIFIER_SIGNS, LedgerContext, one_line
 from claimledger.report.quantities import Point, Series, amount, day_of
 
 #: Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
@@ -117,7 +117,8 @@ def figures_chart(series: Series, link: Link) -> Markup:
                     f'{escape(p.source)}: {escape(one_line(p.text))} ({escape(p.when or "undated")}{escape(revised)})'
                     f'</title></circle>')
         sign = QUALIFIER_SIGNS.get(p.qualifier, "")
-        label = f"{'' if sign == '=' else sign}{amount(p.value, '')}" + (" revised" if p.revised_from is not None else "")
+        label = f"{'' if sign == '=' else sign}{amount(p.value, '')}"
+        label += " revised" if p.revised_from is not None else ""
         if px > left + plot_w - 50:  # keep labels at the right edge clear of the legend
             mark.append(_text(px - 8, py - 6, label, anchor="end", size=10, fill=c))
         else:
@@ -259,7 +260,8 @@ def graph_svg(ctx: LedgerContext, claims: list[Claim], link: Link, *, actors: in
         mid = (ax + cx) / 2
         dash = "" if stance == "asserts" else ' stroke-dasharray="6 3"'
         out.append(f'<path d="M{ax + 8},{y0:.1f} C{mid:.1f},{y0:.1f} {mid:.1f},{y1:.1f} {cx - 7},{y1:.1f}" '
-                   f'fill="none" stroke="{STANCE_COLOURS[stance]}" stroke-width="{1.5 + min(sum(stances.values()), 4) / 2}" '
+                   f'fill="none" stroke="{STANCE_COLOURS[stance]}" '
+                   f'stroke-width="{1.5 + min(sum(stances.values()), 4) / 2}" '
                    f'stroke-opacity="0.75"{dash}>'
                    f'<title>{escape(names[actor])} {escape(STANCE_VERBS_PLAIN[stance])}: {escape(cid)}</title></path>')
     for actor in kept:

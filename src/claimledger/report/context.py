@@ -145,7 +145,7 @@ class LedgerContext:
         return host.removeprefix("www.") or "the report itself"
 
     def source_key(self, iid: str) -> str | None:
-        """The entity id of a statement's source, ``name:...`` when the ledger did not resolve it, None without a source."""
+        """The entity id of a statement's source (see :meth:`source_entity`), else ``name:...``; None without one."""
         eid = self.source_entity(iid)
         if eid:
             return eid

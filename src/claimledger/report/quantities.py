@@ -169,7 +169,8 @@ def _measure_keys(measures: list[tuple[str, Figure]]):
             kind = "money" if _CURRENCY.match(unit) else dimension.strip("[]").replace("_", " ")
             thing = names[cls].most_common(1)[0][0] if cls in names else ""
             label = f"{thing} ({kind} in {shown})" if thing else f"{kind} in {shown}"
-            out.append((f"measure|{dimension}|{cls}", label, shown, fid, f.value * _scale(f.unit, unit), _scale(f.unit, unit)))
+            scale = _scale(f.unit, unit)
+            out.append((f"measure|{dimension}|{cls}", label, shown, fid, f.value * scale, scale))
     return out
 
 

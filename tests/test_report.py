@@ -250,3 +250,20 @@ def test_figures_form_one_series_per_quantity():
     values = sorted(p.value for p in length.points)
     assert values in ([1.5, 3.0], [1500.0, 3000.0])  # converted into one unit
     assert not any("time" in s.label or s.unit == "year" for s in series.values())  # durations are not charted
+
+
+def test_each_actor_is_named_one_way_and_the_reports_own_voice_by_its_outlet():
+    text = "Kyiv officials said 40 people left. Zelensky said 50 people left. About 60 people left, police said."
+    said = [("Kyiv officials", "said", "40 people left"), ("Zelensky", "said", "50 people left")]
+    report = _report("d1", text, "Valley Courier", "2025-03-04", said)
+    unsourced = Figure(text.index("About 60"), text.index("About 60") + 8, "About 60", text, 60, "approx", "people")
+    voiced = Figure(text.index("50"), text.index("50") + 2, "50", text, 50, "exact", "people",
+                    source=Source("Zelensky", "Zelensky", "person", text.index("Zelensky"), text.index("Zelensky") + 8))
+    report.extraction.figures[:] = [unsourced, voiced]
+    ledger = Ledger(entities=[Entity("e1", "Volodymyr Zelenskyy", "PERSON", ["Zelensky", "President Zelensky"])],
+                    source_entity={})  # the ledger resolved neither statement nor figure
+    ctx = LedgerContext([report], ledger)
+    assert ctx.source_name("d1.a1") == ctx.source_name("d1.f1") == "Volodymyr Zelenskyy"  # by its alias
+    assert ctx.source_key("d1.f1") == "e1"
+    assert ctx.source_name("d1.f0") == "Valley Courier"  # no source: the outlet speaks
+    assert ctx.source_name("d1.a0") == "Kyiv officials"  # a name no entity carries stays as written

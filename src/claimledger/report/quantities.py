@@ -14,8 +14,8 @@ of one dimension are converted to the unit most of them use, and each
 currency stays its own series. Durations and bare ratios ("two years",
 "three times") describe rather than count, and are left out.
 
-A source that gives a different value for one quantity later than before
-has *revised* it; the point says from what.
+A source that gives a different value for one quantity on a later day than
+before has *revised* it; the point says from what.
 """
 from __future__ import annotations
 
@@ -110,11 +110,14 @@ def figure_series(ctx: LedgerContext) -> list[Series]:
                                   f.qualifier, one_line(f.text, 120)))
     for s in series.values():
         s.points.sort(key=lambda p: (p.day or date.max, p.item))
-        last: dict[str, float] = {}
+        last: dict[str, Point] = {}
         for p in s.points:
-            if p.source in last and last[p.source] != p.value and p.day is not None:
-                p.revised_from = last[p.source]
-            last[p.source] = p.value
+            if p.day is None:
+                continue
+            before = last.get(p.source)
+            if before is not None and before.day < p.day and before.value != p.value:
+                p.revised_from = before.value
+            last[p.source] = p
     return sorted(series.values(), key=lambda s: (-s.sources, -len(s.points), s.label))
 
 

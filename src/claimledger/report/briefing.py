@@ -179,7 +179,7 @@ def _figures(ctx: LedgerContext, link, series: list[Series]) -> Section:
 def _since(ctx: LedgerContext, since: str) -> Section:
     section = Section("since", f"What changed since {since}")
     for report in ctx.reports:
-        if (report.extraction.published or "") >= since:
+        if (ctx.published(report.id) or "") >= since:
             raw = report.extraction.report
             section.sentences.append(Sentence(
                 f"{ctx.doc_label(report.id)}: new report “{one_line(raw.title or 'untitled', 120)}”.", [report.id]))
@@ -221,7 +221,7 @@ def _overview(ctx: LedgerContext) -> Section:
     if not ctx.reports:
         return section
     outlets = {r.extraction.report.outlet for r in ctx.reports if r.extraction.report.outlet}
-    dates = sorted(d for r in ctx.reports if (d := r.extraction.published))
+    dates = sorted(d for r in ctx.reports if (d := ctx.published(r.id)))
     span = f", published {dates[0]} to {dates[-1]}" if dates else ""
     statuses = Counter(c.status for c in ctx.ledger.claims)
     counted = ", ".join(f"{n} {STATUS_WORDS.get(s, s)}" for s, n in statuses.most_common())
@@ -306,7 +306,7 @@ def _lede(ctx: LedgerContext) -> Section:
     section = Section("lede", "The story")
     if not ctx.reports:
         return section
-    dates = sorted(d for r in ctx.reports if (d := r.extraction.published))
+    dates = sorted(d for r in ctx.reports if (d := ctx.published(r.id)))
     span = (f", published {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "")) if dates else ""
     named = Counter()
     for r in ctx.reports:
@@ -371,14 +371,14 @@ def _open_conflicts(ctx: LedgerContext, ranked: list[Claim], top: int) -> Sectio
 
 def _changed(ctx: LedgerContext, since: str | None, ranked: list[Claim], top: int) -> Section:
     """What reports published since ``since`` changed; without it, what the latest day's reports changed."""
-    latest = max((d for r in ctx.reports if (d := r.extraction.published)), default=None)
+    latest = max((d for r in ctx.reports if (d := ctx.published(r.id))), default=None)
     title = f"What changed since {since}" if since else f"What the latest reports ({latest}) changed"
     section = Section("changed", title)
     since = since or latest
     if since is None:
         section.title = "What changed"
         return section
-    new_reports = [r.id for r in ctx.reports if (r.extraction.published or "") >= since]
+    new_reports = [r.id for r in ctx.reports if (ctx.published(r.id) or "") >= since]
     if new_reports:
         section.sentences.append(Sentence(
             f"{_reports(len(new_reports)).capitalize()} published since {since}: "

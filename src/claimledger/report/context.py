@@ -159,17 +159,21 @@ class LedgerContext:
         report = self.docs[doc]
         raw = report.extraction.report
         who = raw.outlet or raw.title or doc
-        when = report.extraction.published or "undated"
+        when = self.published(doc) or "undated"
         return f"{who}, {when}"
+
+    def published(self, doc: str) -> str | None:
+        """A report's date: its own, else the one the other reports of its story give (:meth:`Ledger.date_of`)."""
+        return self.ledger.date_of(self.docs[doc])
 
     def item_date(self, iid: str) -> str | None:
         """When a statement was made (or a figure held), else when its report was published; ISO dates only."""
         if (found := self.attribution(iid)) is not None:
-            return _iso(found[1].date) or found[0].extraction.published
+            return _iso(found[1].date) or self.published(found[0].id)
         if (found := self.figure(iid)) is not None:
-            return _iso(found[1].as_of) or found[0].extraction.published
+            return _iso(found[1].as_of) or self.published(found[0].id)
         if iid in self.docs:
-            return self.docs[iid].extraction.published
+            return self.published(iid)
         return None
 
     # Quoting ---------------------------------------------------------------

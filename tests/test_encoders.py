@@ -120,3 +120,14 @@ def test_the_tag_changes_with_the_weights(tmp_path):
     with open(table, "ab") as f:
         f.write(b"\0")
     assert StaticEncoder(table).tag != get_encoder("static").tag
+
+
+def test_the_store_reads_back_vectors_of_an_encoder_of_another_length(monkeypatch):
+    from claimledger.ledger.vectors import embedded, from_bytes
+
+    monkeypatch.setenv("CLAIMLEDGER_ENCODER", "static")
+    computed = embedded(TEXTS[:2])  # what analyze stores with a report
+    assert computed.encoder.startswith("static-")
+    read = from_bytes(computed.by_key)
+    assert set(read) == set(computed.by_key)
+    assert all(v.shape == (get_encoder("static").dim,) for v in read.values())

@@ -48,6 +48,11 @@ def text_key(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=12).hexdigest()
 
 
+def dimension() -> int:
+    """Length of the configured encoder's vectors (:data:`DIM` for the MiniLM encoders; the static one differs)."""
+    return get_encoder(encoder_name()).dim
+
+
 def encoder_tag() -> str:
     """Which encoder, weights and computation made the vectors: vectors made otherwise are not used."""
     model = get_encoder(encoder_name())  # loads no weights: a run served by the cache never does

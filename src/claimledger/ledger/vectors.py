@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from claimledger.ledger.embeddings import DIM, embed, encoder_tag, text_key
+from claimledger.ledger.embeddings import DIM, dimension, embed, encoder_tag, text_key
 from claimledger.ledger.propositions import head_noun
 from claimledger.ledger.stance_model import split_sentences
 from claimledger.ledger.statements import figure_text, statement_text
@@ -62,8 +62,9 @@ def from_bytes(blobs: dict[str, bytes]) -> dict[str, np.ndarray]:
 
     A blob of the wrong size (a damaged row) is left out, so its text is embedded afresh.
     """
-    blobs = {k: b for k, b in blobs.items() if len(b) == DIM * 4}
+    dim = dimension()
+    blobs = {k: b for k, b in blobs.items() if len(b) == dim * 4}
     if not blobs:
         return {}
-    matrix = np.frombuffer(b"".join(blobs.values()), dtype="<f4").reshape(len(blobs), DIM)
+    matrix = np.frombuffer(b"".join(blobs.values()), dtype="<f4").reshape(len(blobs), dim)
     return dict(zip(blobs, matrix))

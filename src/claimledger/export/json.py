@@ -12,12 +12,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from claimledger.records import Ledger, StoredReport, item_id
+from claimledger.report.context import LedgerContext
 
 SCHEMA = "claimledger/1"
 
 
 def export_ledger(reports: list[StoredReport], ledger: Ledger) -> dict:
-    """The whole ledger as one JSON-ready dict, documents in id order."""
+    """The whole ledger as one JSON-ready dict, documents in id order.
+
+    A statement's or figure's ``source_entity`` is resolved as every view
+    resolves it (:meth:`LedgerContext.source_entity`: a figure takes its
+    statement's entity; a source the ledger left unresolved, the one entity
+    whose name or alias it is), so tables joined on it name each actor one way.
+    """
+    ctx = LedgerContext(reports, ledger)
     data: dict = {
         "schema": SCHEMA,
         "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -62,8 +70,8 @@ def export_ledger(reports: list[StoredReport], ledger: Ledger) -> dict:
         ],
     }
     for report in reports:
-        data["attributions"].extend(_attributions(report, ledger))
-        data["figures"].extend(_figures(report, ledger))
+        data["attributions"].extend(_attributions(report, ledger, ctx))
+        data["figures"].extend(_figures(report, ledger, ctx))
         data["times"].extend(
             {"id": item_id(report.id, "t", i), "doc_id": report.id, "text": t.text, "value": t.value,
              "start": t.start, "end": t.end}
@@ -126,7 +134,7 @@ def _document(report: StoredReport, ledger: Ledger) -> dict:
     }
 
 
-def _attributions(report: StoredReport, ledger: Ledger) -> list[dict]:
+def _attributions(report: StoredReport, ledger: Ledger, ctx: LedgerContext) -> list[dict]:
     out = []
     for i, a in enumerate(report.extraction.attributions):
         aid = item_id(report.id, "a", i)
@@ -137,7 +145,7 @@ def _attributions(report: StoredReport, ledger: Ledger) -> list[dict]:
             "start": a.start,
             "end": a.end,
             "source_text": a.source.text if a.source else None,
-            "source_entity": ledger.source_entity.get(aid),
+            "source_entity": ctx.source_entity(aid),
             "source_name": a.source.name if a.source else None,
             "source_kind": a.source.kind if a.source else None,
             "cue": a.cue,
@@ -157,7 +165,7 @@ def _attributions(report: StoredReport, ledger: Ledger) -> list[dict]:
     return out
 
 
-def _figures(report: StoredReport, ledger: Ledger) -> list[dict]:
+def _figures(report: StoredReport, ledger: Ledger, ctx: LedgerContext) -> list[dict]:
     out = []
     for i, f in enumerate(report.extraction.figures):
         fid = item_id(report.id, "f", i)
@@ -176,7 +184,7 @@ def _figures(report: StoredReport, ledger: Ledger) -> list[dict]:
             "unit": f.unit,
             "kind": f.kind,
             "attribution_id": item_id(report.id, "a", f.attribution) if f.attribution is not None else None,
-            "source_entity": ledger.source_entity.get(fid),
+            "source_entity": ctx.source_entity(fid),
             "source_text": f.source.text if f.source else None,
             "source_name": f.source.name if f.source else None,
             "as_of": f.as_of,

@@ -163,6 +163,8 @@ def test_markdown_cites_every_line_and_escapes_report_text(ctx):
     assert "<script>" not in md and "](javascript" not in md
     assert r"\<script\>alert\(1\)\</script\>" in md
     assert "**about 1,200**" in notes
+    assert "port authority said **" in notes  # runs of a quoted sentence keep the spaces between them
+    assert not re.search(r"[A-Za-z]\*\*[A-Za-z]", notes)
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -490,9 +490,7 @@ def render_markdown(ctx: LedgerContext, briefing: Briefing) -> str:
 
     def sentence_line(sentence: Sentence) -> str:
         quote = "" if sentence.quote is None else f"“{md_escape(sentence.quote)}”"
-        text = md_escape(sentence.text) + (" " if sentence.text[-1:].isspace() else "")
-        after = (" " if sentence.after[:1].isspace() else "") + md_escape(sentence.after)
-        return f"- {text}{quote}{after}{refs(sentence.cites)}"
+        return f"- {_md_spaced(sentence.text)}{quote}{_md_spaced(sentence.after)}{refs(sentence.cites)}"
 
     lines = [f"# {briefing.title}", "", f"_{_reports(len(ctx.reports))} · {md_escape(briefing.generated)}_", "",
              "## First page", ""]
@@ -529,7 +527,7 @@ def _md_quote(ctx: LedgerContext, iid: str) -> str:
     quoted = ctx.quote(iid)
     if quoted is None:
         return md_escape(iid)
-    body = "".join(_md_bold(s.text) if s.role in ("content", "figure") else md_escape(s.text)
+    body = "".join(_md_bold(s.text) if s.role in ("content", "figure") else _md_spaced(s.text)
                    for s in quoted.segments)
     stance = f", {md_escape(quoted.stance.replace('_', ' '))}" if quoted.stance else ""
     return (f"{md_escape(iid)} — {md_escape(ctx.doc_label(quoted.doc))}, {md_escape(quoted.source)}{stance}: "
@@ -538,8 +536,15 @@ def _md_quote(ctx: LedgerContext, iid: str) -> str:
 
 def _md_bold(text: str) -> str:
     """Bold with the surrounding spaces outside the asterisks, where CommonMark needs them."""
+    return _md_spaced(text, bold=True)
+
+
+def _md_spaced(text: str, *, bold: bool = False) -> str:
+    """A run of a sentence escaped (bold if asked) with one space kept at each end that had white space,
+    so runs that meet read as words ("said **the leak**", not "said**the leak**")."""
     core = text.strip()
     if not core:
-        return md_escape(text)
-    lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
-    return f"{' ' if lead else ''}**{md_escape(core)}**{' ' if trail else ''}"
+        return " " if text else ""
+    lead, trail = text[:1].isspace(), text[-1:].isspace()
+    body = f"**{md_escape(core)}**" if bold else md_escape(core)
+    return f"{' ' if lead else ''}{body}{' ' if trail else ''}"

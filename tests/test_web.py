@@ -336,3 +336,14 @@ def test_finished_jobs_expire(tmp_path):
         assert sum(j.finished for j in state.jobs.values()) == MAX_FINISHED
     finally:
         state.close()
+
+
+def test_claim_page_says_who_supports_and_who_denies(client):
+    claims = client.get("/api/claims").json()
+    contested = [c for c in claims if "denies" in c["stances"].values()]
+    assert contested
+    claim = contested[0]
+    page = client.get(f"/claims/{claim['id']}").text
+    assert "Denied by:" in page
+    deniers = [a for a, relation in claim["stances"].items() if relation == "denies"]
+    assert any(f'href="/sentences/{a}"' in page.split("Denied by:")[1].split("</p>")[0] for a in deniers)

@@ -35,6 +35,9 @@ FIRST_PAGE_SUMMARY_CHARS = 140
 TOP = 5
 #: The first page's length in words (about two minutes' reading), which ``--top`` items are trimmed to.
 FIRST_PAGE_WORDS = 400
+#: A statement's own stance as a relation to the claim it belongs to.
+_OWN_STANCE = {"asserts": "supports", "speculates": "hedges", "denies": "denies", "cannot_confirm": "cannot_confirm",
+               "no_comment": "no_comment"}
 #: Names listed per stance on a first-page claim before "and N more".
 NAMES_SHOWN = 4
 #: Claims that only answer another (a denial's own claim) are shown on the claim they answer.
@@ -281,18 +284,26 @@ def _history(claim: Claim) -> str:
     return f"{now} ({told})"
 
 
-def _stances(ctx: LedgerContext, claim: Claim) -> tuple[str, list[str]]:
-    """'supported by A, B; denied by C' with the statements it names, members' own stances as the fallback."""
-    relations = dict(claim.stances) or {aid: "supports" for aid in claim.attribution_ids}
-    groups: dict[str, dict[str, str]] = {}
-    for label in dict.fromkeys(label for _, label in RELATION_GROUPS):
-        groups[label] = {}
+def stance_groups(ctx: LedgerContext, claim: Claim) -> dict[str, dict[str, str]]:
+    """Who stands how toward a claim: 'supported by', 'denied by', … → source name → one statement saying so.
+
+    The ledger's per-statement relations (members and the statements that
+    answer the claim); a claim without them falls back to its members' own stances.
+    """
+    relations = dict(claim.stances) or {aid: _OWN_STANCE[found[1].stance] for aid in claim.attribution_ids
+                                         if (found := ctx.attribution(aid)) is not None}
+    groups: dict[str, dict[str, str]] = {label: {} for label in dict.fromkeys(label for _, label in RELATION_GROUPS)}
     words = dict(RELATION_GROUPS)
     for aid, relation in relations.items():
         if ctx.attribution(aid) is not None:
             groups[words.get(relation, "supported by")].setdefault(ctx.source_name(aid), aid)
+    return {label: names for label, names in groups.items() if names}
+
+
+def _stances(ctx: LedgerContext, claim: Claim) -> tuple[str, list[str]]:
+    """'supported by A, B; denied by C and 2 more' with the statements of the names it shows."""
     parts, cites = [], []
-    for label, names in groups.items():
+    for label, names in stance_groups(ctx, claim).items():
         shown = sorted(names)[:NAMES_SHOWN]
         more = len(names) - len(shown)
         if shown:

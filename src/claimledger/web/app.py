@@ -33,7 +33,8 @@ from starlette.formparsers import MultiPartException
 from claimledger.config import Limits
 from claimledger.export.jsonld import export_jsonld
 from claimledger.records import STANCES
-from claimledger.report.briefing import TOP, anchor, build_briefing, key_claims, render_html, render_markdown
+from claimledger.report.briefing import (TOP, anchor, build_briefing, key_claims, render_html, render_markdown,
+                                         stance_groups)
 from claimledger.report.charts import figures_chart, graph_svg, map_svg, provenance_chain, stance_strip
 from claimledger.report.context import LedgerContext, one_line
 from claimledger.report.places import backdrop, find_places
@@ -177,6 +178,7 @@ def create_app(db: str | Path, *, token: str | None = None, story: str | None = 
                      if cid in k.claim_ids or set(k.attribution_ids) & set(found.attribution_ids)]
         chain = provenance_chain(ctx, found.attribution_ids, link)
         return page(request, "claim.html", claim=found, conflicts=conflicts, chain=chain,
+                    stances=stance_groups(ctx, found),
                     quotes=[ctx.quote(i) for i in found.attribution_ids + found.figure_ids])
 
     @app.get("/sentences/{iid}", response_class=HTMLResponse)

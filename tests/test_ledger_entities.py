@@ -132,3 +132,19 @@ def test_an_outlet_after_its_description_and_a_person_described_by_an_outlet():
     # A person described by the magazine she works for is the person, not the magazine.
     berg = _entity_of(res, "d2.a1")
     assert berg.type == "PERSON" and berg.name == "Anna Berg"
+
+
+def test_a_body_named_with_its_state_joins_the_one_fuller_name_that_states_none():
+    r1 = report("d1", "2025-05-01", [
+        S("Britain's Ledger said the band had split.", "Britain's Ledger", kind="organisation",
+          content="the band had split"),
+        S("The Ledger newspaper said the promoter was furious.", "The Ledger newspaper", kind="media",
+          content="the promoter was furious")])
+    r2 = report("d2", "2025-05-02", [
+        S("The Daily Ledger said the tour was cancelled.", "The Daily Ledger", kind="media",
+          content="the tour was cancelled"),
+        S("The Ledger newspaper said the singer refused.", "The Ledger newspaper", kind="media",
+          content="the singer refused")])
+    res = resolve_entities([r1, r2])
+    # Saying nothing of a state is not naming another one: one outlet.
+    assert res.source_entity["d1.a0"] == res.source_entity["d2.a0"]

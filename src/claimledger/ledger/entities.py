@@ -446,7 +446,8 @@ class _Resolver:
                 gb = self.groups[b]
                 if b == a or b in target or _is_media(gb) != _is_media(self.groups[a]):
                     continue
-                if da <= _distinct(b[1]) and len(b[1].split()) > len(a[1].split()) and (not sa or sa & set(gb.states)):
+                if da <= _distinct(b[1]) and len(b[1].split()) > len(a[1].split()) \
+                        and (not sa or not gb.states or sa & set(gb.states)):  # a state unsaid is not another state
                     cands.append(b)
             if len(cands) == 1:
                 target[a] = cands[0]

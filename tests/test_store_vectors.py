@@ -13,10 +13,12 @@ from typer.testing import CliRunner
 from claimledger.cli import app
 from claimledger.ledger import build_ledger, embeddings
 from claimledger.ledger.embeddings import known_vectors, text_key
-from claimledger.ledger.vectors import from_bytes, texts_to_embed
+from claimledger.ledger.vectors import TextVectors, from_bytes, texts_to_embed
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
 from claimledger.store import Store, ledgers
+from claimledger.store.repository import SNAPSHOTS_KEPT
 from claimledger.web.app import create_app
+from test_store import RAW, make_extraction
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FIRST = [EXAMPLES / "01_valley_courier.txt", EXAMPLES / "03_radio_kessel.md", EXAMPLES / "04_wire_updates.jsonl"]
@@ -144,3 +146,23 @@ def test_a_store_from_before_the_vectors_table_gets_them_on_its_first_build(tmp_
         assert ledgers.stored_ledger(store, reports, params=LedgerParams(rare_words=2)).claims
     assert encoder.texts - before == len(listed)
     assert ledger == build_ledger(reports)
+
+
+def test_vectors_are_stored_once_per_encoder_and_text_and_snapshots_are_bounded(db_url):
+    """Both databases: a text shared by two reports is stored once (no failed transaction), an
+    encoder reads only its own vectors, and only the most recent snapshots are kept."""
+    one, two, three = (np.full(embeddings.DIM, k, dtype="<f4").tobytes() for k in (1, 2, 3))
+    with Store.open(db_url) as store:
+        store.add(make_extraction(), vectors=TextVectors("enc-a", {"k1": one, "k2": two}))
+        store.add(make_extraction(text=RAW.replace("ferry order", "tram contract"), path="tram.txt"),
+                  vectors=TextVectors("enc-a", {"k2": two, "k3": three}))
+        store.add_vectors(TextVectors("enc-b", {"k1": three}))
+        assert store.count() == 2
+        assert store.vectors("enc-a", ["k1", "k2", "k3", "k4"]) == {"k1": one, "k2": two, "k3": three}
+        assert store.vectors("enc-b", ["k1", "k2"]) == {"k1": three}
+        for k in range(SNAPSHOTS_KEPT + 2):
+            store.save_snapshot(f"key{k}", f"ledger {k}".encode())
+        store.save_snapshot("key1", b"ledger 1 again")  # saved again: the most recent
+        assert store.snapshot("key0") is None and store.snapshot("key2") is None
+        assert store.snapshot("key1") == b"ledger 1 again"
+        assert store.snapshot(f"key{SNAPSHOTS_KEPT + 1}") == f"ledger {SNAPSHOTS_KEPT + 1}".encode()

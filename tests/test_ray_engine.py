@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 from typer.testing import CliRunner
@@ -52,6 +53,10 @@ def test_ray_engine_export_equals_local_engine_export(tmp_path, local_cluster):
     on_ray, _ = _export(folder, tmp_path / "ray.db", "ray", "--workers", "2")
     assert len(local["documents"]) == 3 and local["attributions"]
     assert on_ray == local
+    # The actors compute the sentence vectors the ledger reads, as the local engine does, bit for bit.
+    vectors = [sqlite3.connect(tmp_path / db).execute("SELECT encoder, key, vector FROM vectors ORDER BY key").fetchall()
+               for db in ("local.db", "ray.db")]
+    assert vectors[0] and vectors[1] == vectors[0]
 
 
 def test_ray_keeps_what_never_leaves_the_driver(tmp_path, local_cluster):

@@ -347,3 +347,12 @@ def test_claim_page_says_who_supports_and_who_denies(client):
     assert "Denied by:" in page
     deniers = [a for a, relation in claim["stances"].items() if relation == "denies"]
     assert any(f'href="/sentences/{a}"' in page.split("Denied by:")[1].split("</p>")[0] for a in deniers)
+
+
+def test_briefing_top_caps_the_first_page(client):
+    md = client.get("/briefing.md", params={"top": 1}).text
+    first = md[md.index("## First page"):md.index("## Appendix")]
+    assert all(part.count("\n- ") <= 1 for part in first.split("\n### ")[1:])
+    assert client.get("/briefing.md", params={"top": 0}).status_code == 422
+    html = client.get("/briefing.html").text
+    assert html.index('<section id="first-page">') < html.index('<section id="appendix">')

@@ -321,24 +321,32 @@ class OnnxMiniLM:
         graph = self._quantised() if self.int8 else _onnx_graph(self.model_dir).SerializeToString()
         return onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
 
-    def _quantised(self) -> str:
-        """Path of the int8 graph: from the cache folder, else made and put there (else a temporary folder)."""
+    def _quantised(self) -> bytes:
+        """The int8 graph: from the cache folder, else made and put there (atomically; if the folder
+        cannot be written, made in a temporary one and not kept)."""
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
         path = _cache_dir() / f"minilm-int8-{self.tag}.onnx"
         if path.is_file():
-            return str(path)
+            return path.read_bytes()
+        with tempfile.TemporaryDirectory() as tmp:
+            made = Path(tmp) / path.name
+            quantize_dynamic(_onnx_graph(self.model_dir), made, weight_type=QuantType.QInt8, per_channel=True,
+                             extra_options={"DefaultTensorType": 1})  # float: the fused operators have no type inference
+            graph = made.read_bytes()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-            os.close(fd)
+            fd, part = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(graph)
+                os.replace(part, path)
+            finally:
+                if os.path.exists(part):
+                    os.unlink(part)
         except OSError:
-            tmp = tempfile.mkstemp(suffix=".onnx")[1]
-            path = Path(tmp)
-        quantize_dynamic(_onnx_graph(self.model_dir), tmp, weight_type=QuantType.QInt8, per_channel=True,
-                         extra_options={"DefaultTensorType": 1})  # 1 = float: the fused operators have no type inference
-        os.replace(tmp, path)
-        return str(path)
+            pass  # the cache only saves the seconds quantising takes
+        return graph
 
     @cached_property
     def _tokenizer(self):

@@ -1,85 +1,146 @@
-"""Time build_ledger on synthetic report sets of growing size (one core).
+"""Time the ledger build on stored reports with the real sentence vectors analyze stored.
 
-    OPENBLAS_NUM_THREADS=1 python bench/bench_ledger.py 1000 10000
-    python bench/bench_ledger.py --stand-in-vectors 1000 10000
+    .venv/bin/python bench/bench_analyze.py --count 1000 --keep /tmp/polnear.db
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_ledger.py --from /tmp/polnear.db 1000 10000
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_ledger.py --stand-in-vectors 1000 10000
 
-Sentence vectors are computed once per distinct statement text and cached
-(:mod:`claimledger.ledger.embeddings`); the benchmark embeds first and
-reports that time separately, then times the ledger reasoning with the cache
-warm, which is what an incremental rebuild costs: wall-clock seconds and the
-process's CPU seconds (the two agree on an idle machine; on a loaded one the
-CPU figure is the cost).
+``--from STORE``: the reports of a store ``claimledger analyze`` filled (real text, the vectors
+it computed), repeated to each size as new reports (ids and content hashes of their own, the
+same extractions, so the same stored vectors). For each size a new SQLite store is written,
+then timed, each step one whole process (``claimledger report``): cold (the ledger built
+from the stored vectors, then kept as a snapshot) and warm (the snapshot read). The build
+alone is also timed in this process (CPU seconds: the cost on one core), with the peak
+resident memory of the whole run. Repetition makes large sets of wire copies: every
+statement has its copies, which is more grouping work than as many distinct reports.
 
-``--stand-in-vectors`` replaces the model with hashed bag-of-words vectors
-(texts sharing words get close vectors) to time the reasoning at sizes where
-running MiniLM on one core would take tens of minutes; it measures the
-algorithm's growth, not the model's.
+``--stand-in-vectors``: synthetic reports (:mod:`make_synthetic`, one story per 50 reports)
+with hashed bag-of-words vectors in place of the encoder, to time the reasoning on distinct
+reports at sizes whose real vectors would take an hour to compute on one core; it measures
+the algorithm's growth, not a real run.
 """
 from __future__ import annotations
 
+import argparse
 import os
+import resource
+import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_synthetic import make_reports  # noqa: E402
+import numpy as np  # noqa: E402
 
 from claimledger.ledger import build_ledger  # noqa: E402
-from claimledger.ledger import claims as claims_module  # noqa: E402
-from claimledger.ledger import propositions as propositions_module  # noqa: E402
-from claimledger.ledger import stance_model as stance_model_module  # noqa: E402
-from claimledger.ledger.statements import figure_text, statement_text  # noqa: E402
-from claimledger.ledger.embeddings import DIM, embed  # noqa: E402
+from claimledger.ledger.embeddings import DIM, encoder_tag, known_vectors, text_key  # noqa: E402
+from claimledger.ledger.vectors import TextVectors, from_bytes, texts_to_embed  # noqa: E402
+from claimledger.records import StoredReport  # noqa: E402
+from claimledger.store import Store, content_hash  # noqa: E402
+
+CLAIMLEDGER = Path(sys.executable).with_name("claimledger")
 
 
-_stand_in_cache: dict = {}
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def stand_in_embed(texts):
-    """Hashed bag-of-words unit vectors: a stand-in for the model when timing the reasoning only.
-
-    Cached per text like the real vectors, so the timed rebuild pays lookups, not vectorising.
-    """
+def stand_in(texts: list[str]) -> dict[str, np.ndarray]:
+    """Hashed bag-of-words unit vectors (texts sharing words get close vectors): not the model."""
     import re
     import zlib
 
-    import numpy as np
-
+    out = {}
     for t in texts:
-        if t not in _stand_in_cache:
-            v = np.zeros(DIM, dtype=np.float32)
-            for w in re.findall(r"[a-z0-9,]+", t.lower()):
-                h = zlib.crc32(w.encode())
-                v[h % DIM] += 1.0 if (h >> 16) & 1 else -1.0
-            _stand_in_cache[t] = v / max(float(np.linalg.norm(v)), 1e-9)
-    return np.stack([_stand_in_cache[t] for t in texts]) if texts else np.zeros((0, DIM), dtype=np.float32)
+        v = np.zeros(DIM, dtype=np.float32)
+        for w in re.findall(r"[a-z0-9,]+", t.lower()):
+            h = zlib.crc32(w.encode())
+            v[h % DIM] += 1.0 if (h >> 16) & 1 else -1.0
+        out[text_key(t)] = v / max(float(np.linalg.norm(v)), 1e-9)
+    return out
 
 
-def main(sizes: list[int], stand_in: bool) -> None:
-    vectorise = embed
-    if stand_in:  # every module that embeds: statements, counted nouns, the stance model's sentences
-        claims_module.embed = propositions_module.embed = stance_model_module.embed = vectorise = stand_in_embed
-    print(f"{'reports':>8} {'statements':>10} {'embed s':>8} {'ledger s':>9} {'cpu s':>8} {'claims':>7} "
-          f"{'conflicts':>9}")
+def repeated(reports: list[StoredReport], n: int) -> list[StoredReport]:
+    """``n`` reports cycling through ``reports``, each copy with its own text (a numbered last line)."""
+    out = []
+    for i in range(n):
+        copy, k = divmod(i, len(reports))
+        r = reports[k]
+        ext = r.extraction if copy == 0 else replace(
+            r.extraction, report=replace(r.extraction.report, text=f"{r.extraction.report.text}\n\n[{copy}]"))
+        out.append(StoredReport(id=f"d{i + 1}", extraction=ext, content_hash=content_hash(ext.report.text),
+                                added_at=r.added_at))
+    return out
+
+
+def whole(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def from_store(source: Path, sizes: list[int]) -> None:
+    with Store.open(source, create=False) as store:
+        base = store.reports()
+        keys = {text_key(t) for r in base for t in texts_to_embed(r.extraction)}
+        blobs = store.vectors(encoder_tag(), keys)
+    print(f"{len(base)} reports and {len(blobs)} of {len(keys)} texts' vectors in {source}")
+    print(f"{'reports':>8} {'attributions':>12} {'build s':>8} {'cpu s':>7} {'claims':>7} {'conflicts':>9} "
+          f"{'report cold s':>13} {'report warm s':>13} {'peak MB':>8}", flush=True)
+    for n in sizes:
+        reports = repeated(base, n)
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "ledger.db"
+            with Store.open(db) as target:
+                target.add_vectors(TextVectors(encoder_tag(), blobs))
+                for r in reports:
+                    target.add(r.extraction)
+                stored = target.reports()
+            vectors = from_bytes(blobs)
+            t0, c0 = time.perf_counter(), time.process_time()
+            with known_vectors(vectors):
+                ledger = build_ledger(stored)
+            t1, c1 = time.perf_counter(), time.process_time()
+            statements = sum(len(r.extraction.attributions) for r in stored)
+            cold = whole([str(CLAIMLEDGER), "report", "--db", str(db), "-o", str(Path(tmp) / "cold.html"), "--quiet"])
+            warm = whole([str(CLAIMLEDGER), "report", "--db", str(db), "-o", str(Path(tmp) / "warm.html"), "--quiet"])
+        print(f"{n:>8} {statements:>12} {t1 - t0:>8.1f} {c1 - c0:>7.1f} {len(ledger.claims):>7} "
+              f"{len(ledger.conflicts):>9} {cold:>13.1f} {warm:>13.1f} {peak_mb():>8.0f}", flush=True)
+
+
+def synthetic(sizes: list[int]) -> None:
+    from make_synthetic import make_reports
+
+    print(f"{'reports':>8} {'attributions':>12} {'build s':>8} {'cpu s':>7} {'claims':>7} {'conflicts':>9} "
+          f"{'peak MB':>8}", flush=True)
     for n in sizes:
         reports = make_reports(n)
-        texts = []
-        for r in reports:
-            for i, a in enumerate(r.extraction.attributions):
-                texts.append(statement_text(a))
-                texts.extend(figure_text(a, f) for f in r.extraction.figures if f.attribution == i)
-        t0 = time.perf_counter()
-        vectorise(texts)
+        vectors = stand_in([t for r in reports for t in texts_to_embed(r.extraction)])
+        t0, c0 = time.perf_counter(), time.process_time()
+        with known_vectors(vectors):
+            ledger = build_ledger(reports)
         t1, c1 = time.perf_counter(), time.process_time()
-        ledger = build_ledger(reports)
-        t2, c2 = time.perf_counter(), time.process_time()
-        print(f"{n:>8} {len(texts):>10} {t1 - t0:>8.1f} {t2 - t1:>9.1f} {c2 - c1:>8.1f} {len(ledger.claims):>7} "
-              f"{len(ledger.conflicts):>9}", flush=True)
+        statements = sum(len(r.extraction.attributions) for r in reports)
+        print(f"{n:>8} {statements:>12} {t1 - t0:>8.1f} {c1 - c0:>7.1f} {len(ledger.claims):>7} "
+              f"{len(ledger.conflicts):>9} {peak_mb():>8.0f}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--from", dest="source", type=Path, help="a store analyze filled (real text and vectors)")
+    group.add_argument("--stand-in-vectors", action="store_true", help="synthetic reports, stand-in vectors")
+    args = parser.parse_args(argv)
+    if args.source:
+        from_store(args.source, args.sizes)
+    else:
+        synthetic(args.sizes)
+    return 0
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:]
-    main([int(x) for x in args if x.isdigit()] or [1000, 10000], "--stand-in-vectors" in args)
+    sys.exit(main())

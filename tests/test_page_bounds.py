@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from claimledger.budget import time_budget
 from claimledger.config import Limits
 from claimledger.ingest import IngestError, read_paths
 from claimledger.ingest import html as html_module
-from claimledger.ingest.html import parse_html, time_budget
+from claimledger.ingest.html import parse_html
 from claimledger.records import RawReport
 
 sys.path.insert(0, str(Path(__file__).parent / "hostile"))

@@ -8,15 +8,12 @@ refused with one line while the batch goes on.
 """
 from __future__ import annotations
 
-import ctypes
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 import trafilatura
 
+from claimledger.budget import time_budget
 from claimledger.config import Limits
 from claimledger.ingest.errors import IngestError
 from claimledger.ingest.text import drop_repeated_title
@@ -72,43 +69,3 @@ def check_html(html: str, name: str, limits: Limits) -> None:
     elements = sum(1 for _ in _START_TAG.finditer(html))
     if elements > limits.max_html_elements:
         raise IngestError(f"{name}: page has {elements:,} HTML elements, over the {limits.max_html_elements:,} limit")
-
-
-class _OverBudget(BaseException):
-    """Raised into the extracting thread when its budget runs out (a BaseException, so no
-    ``except Exception`` inside a library swallows it)."""
-
-
-@contextmanager
-def time_budget(seconds: float, error: Exception) -> Iterator[None]:
-    """Raise ``error`` if the block runs longer than ``seconds``, in any thread.
-
-    A timer raises an exception into the thread running the block
-    (``PyThreadState_SetAsyncExc``): unlike ``SIGALRM`` this works in the web
-    UI's worker threads too. It lands between Python bytecodes, so a single
-    long C call (one lxml XPath) finishes first; the element bound keeps every
-    such call short.
-    """
-    thread, lock = threading.get_ident(), threading.Lock()
-    state = {"inside": True, "fired": False}
-
-    def fire() -> None:
-        with lock:
-            if state["inside"]:
-                state["fired"] = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), ctypes.py_object(_OverBudget))
-
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    try:
-        try:
-            timer.start()
-            yield
-        finally:
-            with lock:
-                state["inside"] = False
-                timer.cancel()
-                if state["fired"]:  # fired but not yet delivered: withdraw it
-                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), None)
-    except _OverBudget:
-        raise error from None

@@ -12,14 +12,6 @@ SHARED = ROOT.parent / "shared"  # ../shared beside the repository
 SETS = ("seeds", "stories")
 CHECKS = ("first page <= 500 words", "every sentence cited", "one name per entity", "one series per quantity",
           "claim summaries without cue, comma or dateline")
-#: Checks that fail because of what the ledger writes, not the briefing: strict, so a fix shows here.
-LEDGER_FAILURES = {
-    ("stories", "one name per entity"): "the ledger names the Mirror by surface forms: a figure conflict's "
-                                        "explanation says 'report from UK publication The Mirror', and the source "
-                                        "'exclusive report in Britain's Daily Mirror newspaper' is left unresolved",
-}
-
-
 @pytest.fixture(scope="module")
 def results() -> dict[tuple[str, str], tuple[bool, str]]:
     if not all((SHARED / s).is_dir() for s in SETS):
@@ -37,9 +29,7 @@ def results() -> dict[tuple[str, str], tuple[bool, str]]:
 
 @pytest.mark.parametrize("check", CHECKS)
 @pytest.mark.parametrize("name", SETS)
-def test_the_development_briefings_pass_each_check(results, name, check, request):
-    if (name, check) in LEDGER_FAILURES:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=LEDGER_FAILURES[(name, check)]))
+def test_the_development_briefings_pass_each_check(results, name, check):
     ok, detail = results[(name, check)]
     assert ok, detail
 

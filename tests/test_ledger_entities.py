@@ -148,3 +148,15 @@ def test_a_body_named_with_its_state_joins_the_one_fuller_name_that_states_none(
     res = resolve_entities([r1, r2])
     # Saying nothing of a state is not naming another one: one outlet.
     assert res.source_entity["d1.a0"] == res.source_entity["d2.a0"]
+
+
+def test_a_report_in_a_named_outlet_is_the_outlet_and_a_report_of_nobody_named_is_nobody():
+    r1 = report("d1", "2025-05-01", [
+        S("An exclusive report in Britain's Daily Ledger newspaper said the tour was off.",
+          "an exclusive report in Britain's Daily Ledger newspaper", kind="document", content="the tour was off"),
+        S("A report said the promoter had walked out.", "A report", kind="document",
+          content="the promoter had walked out")])
+    res = resolve_entities([r1])
+    outlet = _entity_of(res, "d1.a0")
+    assert outlet is not None and outlet.type == "MEDIA" and outlet.name == "Daily Ledger"
+    assert "d1.a1" not in res.source_entity

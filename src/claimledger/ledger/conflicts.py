@@ -171,7 +171,10 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
                     f"{_fmt(y)} ({late.date or 'undated'}): a revision of its own figure.")
         else:
             first, second = sts[min(s1)], sts[min(s2)]
-            text = f"{ev.who(first)} gives {_fmt(v1)}{what} where {ev.who(second)} gives {_fmt(v2)}."
+            if ev.who(first) == ev.who(second):  # one source, as different reports give it
+                text = f"{ev.who(first)} is reported giving {_fmt(v1)}{what} and {_fmt(v2)}."
+            else:
+                text = f"{ev.who(first)} gives {_fmt(v1)}{what} where {ev.who(second)} gives {_fmt(v2)}."
         found.append(Found("figure", [sorted({sts[i].aid for i in s1}), sorted({sts[i].aid for i in s2})],
                            sorted({ca, cb}), text))
     return found
@@ -179,8 +182,9 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
 
 def _what(st: Statement, key: tuple) -> str:
     """What a figure counts or measures, for an explanation: " homes flooded", " USD"."""
-    if key[0] == "measure":
-        return f" {key[1]}"
+    if key[0] == "measure":  # keys fold the unit's case; the statement's figure keeps it ("USD", "metric_ton")
+        unit = next((f.unit for f in st.figures if f.kind == "measure" and f.unit and f.unit.lower() == key[1]), key[1])
+        return f" {unit.replace('_', ' ')}"
     return f" {st.fig.subject}" if st.fig is not None and st.fig.subject else ""
 
 

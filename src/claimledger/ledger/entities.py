@@ -193,7 +193,7 @@ def _outlet_name(text: str) -> str:
         run = run[inner[-1] + 1:]
     if all(_MEDIA_DESCRIPTORS.fullmatch(w.strip(",")) for w in run):
         return ""
-    return strip_determiner(" ".join(run))
+    return _org_parts(" ".join(run))[0]  # "Britain's Daily Mirror" inside a longer phrase: "Daily Mirror"
 
 
 @lru_cache(maxsize=65536)
@@ -318,6 +318,11 @@ class _Resolver:
         state = as_state(name) or as_state(surface)
         if state:
             self.add_state(ref, doc, state, surface)
+            return
+        if src.kind == "document" and _MEDIA_WORDS.search(surface) and _outlet_name(surface):
+            # "a report from UK publication The Mirror", "an exclusive report in Britain's Daily Mirror
+            # newspaper": the outlet's report is the outlet speaking.
+            self.add_org(ref, doc, _outlet_name(surface), surface, media=True)
             return
         if src.kind in ("generic", "anonymous", "document"):
             # "a source in the NIS": credited to the body. A place ("analysts in Seoul") is not a body.

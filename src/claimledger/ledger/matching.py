@@ -45,10 +45,6 @@ NEGATION = frozenset({"not", "no", "never", "nor", "none", "nothing", "neither",
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|mn|m)?\b", re.I)
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-#: The day of a date ("Oct. 8", "8 October", "October 8th") or a clock time: a date, not a figure of the proposition.
-_DATE_NUMBER = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-                          r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?![\d,])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +84,7 @@ def text_profile(text: str) -> TextProfile:
         if tok[0].isupper() and k > 0 and tokens[k - 1] not in (".", "!", "?"):
             names.add(_stem(tok))
     numbers = set()
-    for m in _NUMBER.finditer(_DATE_NUMBER.sub(" ", text)):
+    for m in _NUMBER.finditer(text):
         try:
             value = float(m.group(1).replace(",", ""))
         except ValueError:

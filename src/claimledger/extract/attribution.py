@@ -316,7 +316,7 @@ def cue_features(found: _Found, quotes: list[Quote]) -> dict[str, str | float]:
     else:
         speaker = "noun" if head.pos_ == "NOUN" else "other"
     evidence = frame_evidence(lemma, frame, subject)
-    words = max(1, len(found.sentence.doc.text[found.content[0]:found.content[1]].split()))
+    words = max(1, len(_text_between(found.sentence.doc, *found.content).split()))
     return {
         "key": f"{lemma}|{frame}|{subject}", "lemma": lemma, "frame": frame, "subject": subject,
         "speaker": speaker, "speaker_frame": f"{speaker}|{frame}", "dep": cue.dep_, "tag": cue.tag_,
@@ -790,6 +790,17 @@ def _is_time_modifier(token: Token) -> bool:
     if token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME"):
         return True
     return token.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in token.children)
+
+
+def _text_between(doc: Doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` in time proportional to the slice: ``Doc.text`` joins every token of the
+    document on each access, so reading it once per cue made a report's cost grow with its square."""
+    if start >= end:
+        return ""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    first = max(span.start - 1, 0)  # "expand" skips the token whose trailing space ``start`` is in
+    offset = doc[first].idx
+    return "".join(t.text_with_ws for t in doc[first:span.end])[start - offset:end - offset]
 
 
 def _token_span(token: Token) -> tuple[int, int]:

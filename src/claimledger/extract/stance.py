@@ -119,13 +119,29 @@ _CLAIM_NOUNS = frozenset({
 _EMBEDDED = frozenset({"relcl", "acl", "pcomp", "pobj", "amod", "csubj", "advcl", "npadvmod"})
 
 
-def _on_main_predicate(token: Token, root: Token) -> bool:
-    """Whether ``token`` modifies the content's own predicate, not a clause embedded in a noun."""
-    while token.i != root.i and token.head.i != token.i:
+def _on_main_predicate(token: Token, root: Token, known: dict[int, bool]) -> bool:
+    """Whether ``token`` modifies the content's own predicate, not a clause embedded in a noun.
+
+    ``known`` holds the answers found so far for the same ``root`` (token index -> answer): the walk up
+    stops at the first token already answered, so a content's tokens cost their number, not the
+    number times the tree's depth (a chain of "said that … said that …" would be cubic).
+    """
+    path = []
+    while token.i not in known:
+        if token.i == root.i or token.head.i == token.i:
+            answer = True
+            break
         if token.dep_ in _EMBEDDED:
-            return False
+            answer = False
+            break
+        path.append(token.i)
         token = token.head
-    return True
+    else:
+        answer = known[token.i]
+    known[token.i] = answer
+    for i in path:
+        known[i] = answer
+    return answer
 
 
 def _first_person(token: Token) -> bool:
@@ -146,6 +162,7 @@ def content_stance(content: Span, *, direct: bool) -> Stance | None:
     """The stance the content words carry: a nested inability to confirm, denial words, or hedges."""
     denial = hedge = declines = False
     root = content.root
+    on_main: dict[int, bool] = {}
     for token in content:
         lower = token.lower_
         lemma = token.lemma_.lower()
@@ -156,7 +173,7 @@ def content_stance(content: Span, *, direct: bool) -> Stance | None:
         elif token.dep_ == "advcl" and token.head.i == root.i and not any(c.lower_ == "even" for c in token.children) \
                 and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):  # "even if" concedes
             hedge = True  # a conditional: "if she goes to hell, it'll be my fault"
-        elif not _on_main_predicate(token, root):
+        elif not _on_main_predicate(token, root, on_main):
             continue
         elif _not_known(token) or lemma in _RECALL - {"know"} and is_negated(token):
             return "cannot_confirm"

@@ -6,6 +6,7 @@ Nothing here downloads: a model must be an installed package.
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 
 import spacy
@@ -33,6 +34,36 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+#: A run of characters without whitespace longer than this is tokenized in pieces of this length.
+#: spaCy's tokenizer strips a run's leading and trailing punctuation one character at a time,
+#: searching the rest of the run each time, so its cost grows with the square of the run: 200,000
+#: characters of runs of 1,000 brackets or quotation marks took 61 s of CPU, of runs of 100 6.5 s, in
+#: one C call no time budget can stop (bench/bench_extract_growth.py prints the curve). The longest
+#: run in the PolNeAR training texts is 87 characters (a link), so no plain word is cut.
+MAX_RUN_CHARS = 128
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, given at most :data:`MAX_RUN_CHARS` of a whitespace-free run at a time.
+
+    A text with no longer run is tokenized exactly as by spaCy; otherwise the
+    text is cut at the start of each long run and every ``MAX_RUN_CHARS``
+    characters within it, the pieces are tokenized and joined, and the
+    ``Doc``'s text is still the text.
+    """
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        cuts = [cut for run in _LONG_RUN.finditer(text) for cut in range(run.start(), run.end(), MAX_RUN_CHARS)]
+        if not cuts:
+            return self.tokenizer(text)
+        bounds = [0, *(c for c in cuts if c), len(text)]
+        return Doc.from_docs([self.tokenizer(text[a:b]) for a, b in zip(bounds, bounds[1:])], ensure_whitespace=False)
+
+
 def resolve_model_name(name: str | None = None) -> str:
     """The pipeline to load: ``name`` if given, else the first default installed."""
     candidates = (name,) if name else DEFAULT_SPACY_MODELS
@@ -47,8 +78,10 @@ def resolve_model_name(name: str | None = None) -> str:
 
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
-    """Load (once) the spaCy pipeline ``name`` or the default one, with paragraph boundaries."""
+    """Load (once) the spaCy pipeline ``name`` or the default one, with paragraph boundaries and
+    a tokenizer bounded on long runs (:class:`BoundedTokenizer`)."""
     nlp = spacy.load(resolve_model_name(name))
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("claimledger_paragraphs", before="parser")
     return nlp

@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         spacy_rss = peak_rss_mb()
 
         start = time.perf_counter()
-        results = list(extract_reports(reports, nlp=nlp, year=year, batch_size=args.batch_size))
+        results = list(extract_reports(reports, nlp=nlp, year=year))
         extract_s = min(extract_s, time.perf_counter() - start)
         extract_rss = peak_rss_mb()
         with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "bench.db") as store:

@@ -20,10 +20,30 @@ class Limits:
 
     max_file_bytes: int = 20 * 1024 * 1024  # a report larger than this is refused
     #: Text beyond this is refused before parsing. A long news report is under
-    #: 60,000 characters; extraction time grows faster than the text (a
-    #: hostile 200,000-character report of dense attributions takes about a
-    #: minute on one core), so the bound is on cost, not only memory.
+    #: 60,000 characters; a 200,000-character one takes tens of seconds to
+    #: parse, so the bound is on cost, not only memory.
     max_text_chars: int = 200_000
+    #: A report's cleaned text with more tokens than this is refused before
+    #: it is parsed. spaCy's parse holds about 15 KB a token (tok2vec: 40,000
+    #: tokens peaked 600 MiB over the loaded model), and a text of punctuation
+    #: is a token a character where news prose is 0.2 (PolNeAR: 39,724 tokens
+    #: in 200,000 characters; bench/bench_extract_growth.py), so this lets
+    #: through any prose report under max_text_chars at up to 0.25 tokens a
+    #: character and bounds the parse's memory.
+    max_tokens: int = 50_000
+    #: A report whose parse has a sentence longer than this is refused: every
+    #: statement and figure keeps its sentence, so the work and the store grow
+    #: with the sentence times the statements in it. The longest sentence of
+    #: 200 PolNeAR training texts (7,108 sentences) is 1,096 characters.
+    max_sentence_chars: int = 5_000
+    #: Seconds one report's extraction (cleaning, parse, extraction) may take;
+    #: a report over it is refused and the batch goes on. The largest plain
+    #: report allowed, 200,000 characters of PolNeAR prose, takes 15 CPU s on
+    #: one core (bench/bench_extract_growth.py); four times that leaves room
+    #: for a busy machine. spaCy's parse runs layer by layer in Python, so the
+    #: budget lands inside it; its tokenizer is one C call, kept short by
+    #: claimledger.extract.nlp.BoundedTokenizer.
+    extract_seconds: float = 60.0
     max_jsonl_line_bytes: int = 5 * 1024 * 1024
     #: An HTML page with more elements (start tags) than this is refused before
     #: trafilatura parses it: its content search runs an XPath (``//p//text()``)

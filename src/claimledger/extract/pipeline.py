@@ -3,7 +3,7 @@
 The steps, each a plain function in its own module:
 
 1. ``clean.clean_text``: drop page furniture, repair broken lines.
-2. spaCy parses the cleaned text (``nlp.pipe`` over a batch).
+2. spaCy parses the cleaned text.
 3. ``attribution.find_attributions``: source, cue, content, stance, via.
 4. ``times.find_time_mentions`` then ``times.infer_published`` (from the
    report's own text: a report's date never depends on which reports share
@@ -12,8 +12,9 @@ The steps, each a plain function in its own module:
 5. ``figures.find_figures``: counted numbers, then linked here to the
    attribution whose content holds them.
 
-Reports with no usable text raise :class:`ExtractionError` with a one-line
-message; the caller reports it and goes on with the batch.
+Reports with no usable text, or whose extraction runs over
+:attr:`Limits.extract_seconds`, raise :class:`ExtractionError` with a
+one-line message; the caller reports it and goes on with the batch.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from dataclasses import replace
 
 from spacy.language import Language
 
+from claimledger.budget import time_budget
 from claimledger.config import Limits
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.clean import clean_text
@@ -75,43 +77,48 @@ def extract_reports(
     nlp: Language | None = None,
     year: int | None = None,
     limits: Limits = Limits(),
-    batch_size: int = 16,
 ) -> Iterator[ReportExtraction | ExtractionError]:
     """Extract every report, yielding an extraction or an error per report, in order.
 
     ``year`` is the fallback year for reports whose text names none (see
-    :func:`context_year`). The parses live in a spaCy memory zone: the
+    :func:`context_year`). Each report is cleaned, parsed and extracted on
+    its own within :attr:`Limits.extract_seconds` (one over it gives an
+    :class:`ExtractionError` and the next goes on; one ``nlp`` call per
+    report parses as fast as ``nlp.pipe`` over a batch with this pipeline
+    and gives the same parse). The parses live in a spaCy memory zone: the
     strings they add to the shared vocabulary are freed when the call ends,
     so a stream of millions of reports does not grow it without end (the
     extractions hold plain strings, never a ``Doc``).
     """
     nlp = nlp or load_nlp()
-    prepared: list[tuple[RawReport, object]] = []
-    for report in reports:
-        try:
-            prepared.append((report, _clean(report, limits)))
-        except ExtractionError as exc:
-            prepared.append((report, exc))
-    texts = ((clean.text, i) for i, (_, clean) in enumerate(prepared) if not isinstance(clean, ExtractionError))
     with nlp.memory_zone():
-        docs = dict((i, doc) for doc, i in nlp.pipe(texts, as_tuples=True, batch_size=batch_size))
-        order = sorted(docs)
-        mentions = {i: find_time_mentions(docs[i]) for i in order}
-        own = [_own_date(prepared[i][0], docs[i], mentions[i], year) for i in order]
-        dated = dict(zip(order, own))
-        for i, (report, clean) in enumerate(prepared):
-            if isinstance(clean, ExtractionError):
-                yield clean
-            else:
-                yield _extract_doc(report, clean, docs[i], mentions[i], dated[i])
+        for report in reports:
+            yield _extract_within_budget(report, nlp, year, limits)
 
 
-def extract_report(report: RawReport, *, nlp: Language | None = None, year: int | None = None) -> ReportExtraction:
-    """Extract one report; raises :class:`ExtractionError` when it has no usable text."""
-    result = next(extract_reports([report], nlp=nlp, year=year))
+def extract_report(report: RawReport, *, nlp: Language | None = None, year: int | None = None,
+                   limits: Limits = Limits()) -> ReportExtraction:
+    """Extract one report; raises :class:`ExtractionError` when it has no usable text or runs over budget."""
+    result = next(extract_reports([report], nlp=nlp, year=year, limits=limits))
     if isinstance(result, ExtractionError):
         raise result
     return result
+
+
+def _extract_within_budget(report: RawReport, nlp: Language, year: int | None,
+                           limits: Limits) -> ReportExtraction | ExtractionError:
+    """One report's extraction, or the error that refuses it. Every step runs in Python between
+    short C calls (spaCy's tokenizer is kept short by :class:`~claimledger.extract.nlp.BoundedTokenizer`),
+    so the budget stops a slow report within a fraction of a second of running out."""
+    over = ExtractionError(f"{_name(report)}: extraction took over {limits.extract_seconds:g} s; refused")
+    try:
+        with time_budget(limits.extract_seconds, over):
+            clean = _clean(report, limits)
+            doc = _parse(report, clean.text, nlp, limits)
+            mentions = find_time_mentions(doc)
+            return _extract_doc(report, clean, doc, mentions, _own_date(report, doc, mentions, year))
+    except ExtractionError as exc:
+        return exc
 
 
 def _clean(report: RawReport, limits: Limits):
@@ -121,6 +128,21 @@ def _clean(report: RawReport, limits: Limits):
     if not clean.text.strip():
         raise ExtractionError(f"{_name(report)}: no report text left after cleaning")
     return clean
+
+
+def _parse(report: RawReport, text: str, nlp: Language, limits: Limits):
+    """The parse of ``text``, refused before it runs when it has too many tokens, and after when a sentence
+    is too long (each statement and figure keeps its sentence, so one giant sentence would be kept once per
+    statement in it)."""
+    doc = nlp.make_doc(text)
+    if len(doc) > limits.max_tokens:
+        raise ExtractionError(f"{_name(report)}: text is {len(doc):,} tokens, over the {limits.max_tokens:,} limit")
+    doc = nlp(doc)
+    longest = max((sent.end_char - sent.start_char for sent in doc.sents), default=0)
+    if longest > limits.max_sentence_chars:
+        raise ExtractionError(f"{_name(report)}: has a sentence of {longest:,} characters, over the "
+                              f"{limits.max_sentence_chars:,} limit")
+    return doc
 
 
 def _name(report: RawReport) -> str:

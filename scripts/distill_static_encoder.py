@@ -85,12 +85,12 @@ def training_texts(data: Path) -> list[str]:
 
 def token_vectors(model: MiniLM, ids: np.ndarray) -> np.ndarray:
     """MiniLM's mean-pooled vector of each token alone, between [CLS] and [SEP]."""
-    cls, sep = model._tokenizer.token_to_id("[CLS]"), model._tokenizer.token_to_id("[SEP]")
+    cls, sep = model.tokenizer.token_to_id("[CLS]"), model.tokenizer.token_to_id("[SEP]")
     out = []
     for s in range(0, len(ids), 512):
         batch = ids[s: s + 512]
         seq = np.stack([np.full(len(batch), cls), batch, np.full(len(batch), sep)], axis=1).astype(np.int64)
-        out.append(model._forward(seq))
+        out.append(model.forward(seq))
     return np.concatenate(out)
 
 
@@ -120,7 +120,7 @@ def main() -> int:
     rng = random.Random(SEED)
 
     teacher = MiniLM()
-    tok = teacher._tokenizer
+    tok = teacher.tokenizer
     vocab = tok.get_vocab()
     size = max(vocab.values()) + 1
     keep = np.array(sorted(i for t, i in vocab.items() if not (t.startswith("[") and t.endswith("]"))))

@@ -203,24 +203,30 @@ def test_first_page_ranks_claims_and_keeps_to_its_length(ctx):
     assert "“Port Authority: residents left the valley” went from" in md  # spaces kept around the quotation
 
 
-def _figures_ctx(figures: list[tuple[str, str, str, str, str | None, str]]) -> LedgerContext:
-    """One report per figure: (doc, sentence, figure text, subject, unit, date); the value is read from the text."""
+def _figures_ctx(figures: list[tuple[str, str, str, str, str | None, str]],
+                 conflicts: list[Conflict] = ()) -> LedgerContext:
+    """One report per figure, each the figure of one statement: (doc, sentence, figure text, subject, unit,
+    date); the value is read from the text. ``conflicts`` are the ledger's."""
     reports, entities, source_entity = [], {}, {}
     for doc, sentence, phrase, subject, unit, published in figures:
         start = sentence.index(phrase)
         number = float("".join(ch for ch in phrase.split()[0] if ch.isdigit() or ch == "."))
         value = number * (1e6 if "million" in phrase else 1)
         speaker = sentence.split(" said")[0]
+        source = Source(speaker, speaker, "person", 0, len(speaker))
+        content = sentence.split(" said ", 1)[1].rstrip(".")
+        said = Attribution(0, len(sentence), sentence, source, "say", len(speaker) + 1, len(speaker) + 5, content,
+                           sentence.index(content), sentence.index(content) + len(content), "indirect", "asserts")
         figure = Figure(start, start + len(phrase), phrase, sentence, value, "exact", subject,
-                        kind="measure" if unit else "count", unit=unit,
-                        source=Source(speaker, speaker, "person", 0, len(speaker)), as_of=published)
+                        kind="measure" if unit else "count", unit=unit, attribution=0, source=source, as_of=published)
         extraction = ReportExtraction(RawReport(text=sentence, title=doc, outlet="Wire", published=published),
-                                      CleanText(sentence, list(range(len(sentence)))), published, False, [], [figure])
+                                      CleanText(sentence, list(range(len(sentence)))), published, False, [said],
+                                      [figure])
         reports.append(StoredReport(doc, extraction, doc * 8, "2025-03-08T00:00:00+00:00"))
         eid = entities.setdefault(speaker, f"e{len(entities) + 1}")
-        source_entity[f"{doc}.f0"] = eid
+        source_entity[f"{doc}.f0"] = source_entity[f"{doc}.a0"] = eid
     ledger = Ledger(entities=[Entity(eid, name, "PERSON") for name, eid in entities.items()],
-                    source_entity=source_entity)
+                    conflicts=list(conflicts), source_entity=source_entity)
     return LedgerContext(reports, ledger)
 
 
@@ -237,14 +243,18 @@ def test_figures_form_one_series_per_quantity():
         ("d5", "Ana Roth said the slick was 3 kilometer long.", "3 kilometer", "slick", "kilometer", "2025-03-02"),
         ("d6", "Ana Roth said the slick was 1500 meter long.", "1500 meter", "slick", "meter", "2025-03-05"),
         ("d7", "Ana Roth said the talks took 2 year.", "2 year", "talks", "year", "2025-03-05"),
-    ])
+    ], [Conflict("k1", "figure", ["d1.a0", "d2.a0"], [], "Mira Kovac gave 10,000 and later 12,000: a revision.")])
     series = {s.key: s for s in figure_series(ctx)}
     assert len(set(series)) == len(series)
     troops = [s for s in series.values() if s.key.startswith("count|")]
     assert len(troops) == 1  # troops and soldiers of one owner, already arrived: one quantity
     (army,) = troops
     assert army.label.startswith("North Korean") and [p.value for p in army.points] == [10000, 12000]
-    assert army.points[1].revised_from == 10000  # the same source, later, a different value
+    assert army.points[1].revised_from == 10000  # the same source, later, a different value of one proposition
+    # Another value of that source for the same quantity that the ledger did not find to be the same proposition
+    # ("2,600 in the first group", "11,000 in all") is a point of the series, not a revision.
+    (length,) = [s for s in series.values() if "length" in s.label]
+    assert not length.revisions
     money = sorted(s.unit for s in series.values() if s.key.startswith("measure|") and s.unit in ("USD", "GBP"))
     assert money == ["GBP", "USD"]  # currencies never share a series
     (length,) = [s for s in series.values() if "length" in s.label]

@@ -15,7 +15,10 @@ currency stays its own series. Durations and bare ratios ("two years",
 "three times") describe rather than count, and are left out.
 
 A source that gives a different value for one quantity on a later day than
-before has *revised* it; the point says from what.
+before has *revised* it, when the ledger also found the two statements to be
+one proposition with two values (a figure conflict citing both: "2,600 in the
+first group" and "11,000 in all" are one series but not a revision); the point
+says from what.
 """
 from __future__ import annotations
 
@@ -27,7 +30,7 @@ from functools import lru_cache
 
 from claimledger.ledger.params import DEFAULT_PARAMS
 from claimledger.ledger.propositions import aspect_of, clause_around, head_noun, subject_classes
-from claimledger.records import Figure
+from claimledger.records import Figure, item_id
 from claimledger.report.context import LedgerContext, fold, number, one_line
 
 ASPECT_WORDS = {"done": "already done", "coming": "still to come", "additional": "in addition", "total": "in total"}
@@ -108,6 +111,7 @@ def figure_series(ctx: LedgerContext) -> list[Series]:
         found.points.append(Point(fid, day_of(when), when, ctx.source_name(fid), value,
                                   None if f.low is None else f.low * scale, None if f.high is None else f.high * scale,
                                   f.qualifier, one_line(f.text, 120)))
+    contested = [set(k.attribution_ids) for k in ctx.ledger.conflicts if k.kind == "figure"]
     for s in series.values():
         s.points.sort(key=lambda p: (p.day or date.max, p.item))
         last: dict[str, Point] = {}
@@ -115,10 +119,22 @@ def figure_series(ctx: LedgerContext) -> list[Series]:
             if p.day is None:
                 continue
             before = last.get(p.source)
-            if before is not None and before.day < p.day and before.value != p.value:
+            if before is not None and before.day < p.day and before.value != p.value \
+                    and _one_proposition(ctx, before.item, p.item, contested):
                 p.revised_from = before.value
             last[p.source] = p
     return sorted(series.values(), key=lambda s: (-s.sources, -len(s.points), s.label))
+
+
+def _one_proposition(ctx: LedgerContext, a: str, b: str, contested: list[set[str]]) -> bool:
+    """Did the ledger find the statements of figures ``a`` and ``b`` to disagree on one proposition?"""
+    aids = []
+    for fid in (a, b):
+        found = ctx.figure(fid)
+        if found is None or found[1].attribution is None:
+            return False
+        aids.append(item_id(found[0].id, "a", found[1].attribution))
+    return any(aids[0] in k and aids[1] in k for k in contested)
 
 
 def _count_keys(counts: list[tuple[str, Figure]]):

@@ -2,7 +2,11 @@
 the shipped static table, and tags that keep vectors of different encoders apart."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -131,3 +135,14 @@ def test_the_store_reads_back_vectors_of_an_encoder_of_another_length(monkeypatc
     read = from_bytes(computed.by_key)
     assert set(read) == set(computed.by_key)
     assert all(v.shape == (get_encoder("static").dim,) for v in read.values())
+
+
+def test_the_command_line_names_an_unknown_encoder_in_one_line(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("Officials said on Monday that the ferry carried 40 passengers, the coastguard told reporters.\n")
+    exe = Path(sys.executable).with_name("claimledger")
+    done = subprocess.run([str(exe), "analyze", str(report), "--db", str(tmp_path / "s.db")], capture_output=True,
+                          text=True, env={**os.environ, "CLAIMLEDGER_ENCODER": "word2vec"}, timeout=300)
+    assert done.returncode == 2
+    assert "unknown sentence encoder 'word2vec'" in done.stderr and "minilm-onnx" in done.stderr
+    assert "Traceback" not in done.stderr

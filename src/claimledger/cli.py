@@ -44,6 +44,7 @@ from claimledger.ingest.inputs import input_size, read_inputs
 from claimledger.ingest.text import parse_text
 from claimledger.ingest.web import new_client
 from claimledger.ledger import changes_since, diff_ledgers
+from claimledger.ledger.encoders import EmbeddingModelMissing, UnknownEncoder
 from claimledger.ledger.stories import story_name
 from claimledger.records import RawReport, StoredReport
 from claimledger.report.briefing import TOP, build_briefing, render_html, render_markdown
@@ -586,4 +587,7 @@ def main() -> None:
         app()
     except SQLAlchemyError as exc:
         _error(f"error: the database failed: {getattr(exc, 'orig', None) or exc}")
+        raise SystemExit(2) from None
+    except (UnknownEncoder, EmbeddingModelMissing) as exc:  # CLAIMLEDGER_ENCODER or the weights
+        _error(f"error: {exc}")
         raise SystemExit(2) from None

@@ -160,3 +160,12 @@ def test_a_report_in_a_named_outlet_is_the_outlet_and_a_report_of_nobody_named_i
     outlet = _entity_of(res, "d1.a0")
     assert outlet is not None and outlet.type == "MEDIA" and outlet.name == "Daily Ledger"
     assert "d1.a1" not in res.source_entity
+
+
+def test_a_report_from_a_country_s_media_names_no_outlet():
+    r1 = report("d1", "2025-05-01", [
+        S("A report from South Korean media said pilots were sent.", "a report from South Korean media",
+          kind="document", content="pilots were sent")])
+    res = resolve_entities([r1])
+    assert "d1.a0" not in res.source_entity
+    assert not any(e.type == "MEDIA" for e in res.entities)

@@ -193,7 +193,9 @@ def _outlet_name(text: str) -> str:
         run = run[inner[-1] + 1:]
     if all(_MEDIA_DESCRIPTORS.fullmatch(w.strip(",")) for w in run):
         return ""
-    return _org_parts(" ".join(run))[0]  # "Britain's Daily Mirror" inside a longer phrase: "Daily Mirror"
+    name = _org_parts(" ".join(run))[0]  # "Britain's Daily Mirror" inside a longer phrase: "Daily Mirror"
+    _, demonyms = state_table()
+    return "" if as_state(name) or fold(name) in demonyms else name  # "a report from South Korean media"
 
 
 @lru_cache(maxsize=65536)

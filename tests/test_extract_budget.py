@@ -107,8 +107,8 @@ def test_text_without_long_runs_is_tokenized_exactly_as_by_spacy():
 def test_a_text_of_more_tokens_than_the_limit_is_refused_before_the_parse():
     """A text of punctuation is a token a character (news prose is 0.2): refused on its token count, before
     spaCy's parse, which would hold about 15 KB a token."""
-    [refused] = extract_reports([RawReport(text="Yes, no. " * 15_000, path="tokens.txt")])
-    assert str(refused) == "tokens.txt: text is 60,000 tokens, over the 50,000 limit"
+    [refused] = extract_reports([RawReport(text="Yes, no. " * 20_000, path="tokens.txt")])
+    assert str(refused) == "tokens.txt: text is 80,000 tokens, over the 60,000 limit"
 
 
 def test_a_report_with_a_giant_sentence_is_refused():

@@ -1,6 +1,6 @@
 """Run the hardening checks at full size and print the README's "Hardening" table (markdown).
 
-    .venv/bin/python scripts/hardening_figures.py [--fuzz 10000] [--kills 20]
+    .venv/bin/python scripts/hardening_figures.py [--fuzz 10000] [--kills 20] [--only SECTION ...]
 
 Every figure is measured by this run: the hostile corpus through ``analyze``
 and ``watch``, the Hypothesis properties with ``--fuzz`` examples each
@@ -11,11 +11,13 @@ one, and concurrent writers on one store (PostgreSQL too when
 to internal addresses (every address form, pages, feeds, feed entries and
 redirects, against a loopback server that counts what reaches it), formula
 cells in the CSV export, heavy pages of short paragraphs (time and peak
-memory of each run), a live ``serve`` held by a dripping server while a
+memory of each run), plain-text reports at the 200,000-character limit (real
+prose and the hostile shapes of ``bench/bench_extract_growth.py``: time and
+peak memory of each run), a live ``serve`` held by a dripping server while a
 pasted report is added, its queue bound and forged ``Host``/``Origin``
 headers, ``analyze`` killed every 10-20 s, a read-only store, and ``watch``'s
-exit codes. Nothing is sent beyond this machine. Takes about 20 minutes with
-the defaults.
+exit codes. Nothing is sent beyond this machine. Takes about 30 minutes with
+the defaults; ``--only`` runs the named sections.
 """
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "hostile")]
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "hostile"), str(ROOT / "bench")]
 
 from loopback import dripping, serving  # noqa: E402  (the tests' loopback servers)
 from make_corpus import (  # noqa: E402
@@ -292,6 +294,27 @@ def heavy_pages(tmp: Path) -> list[tuple[str, str]]:
     return rows
 
 
+def long_texts(tmp: Path, size: int = 200_000) -> list[tuple[str, str]]:
+    """Plain-text reports at the size limit through ``analyze``: real prose and the hostile shapes of
+    ``bench/bench_extract_growth.py``, each its own run (outcome, time, peak memory)."""
+    from bench_extract_growth import hostile_texts, paragraphs
+
+    root = tmp / "long"
+    for folder in ("home", "tmp"):
+        (root / folder).mkdir(parents=True)
+    rows = []
+    for number, (label, body) in enumerate(hostile_texts(size, paragraphs()).items()):
+        path = root / f"text-{number}.txt"
+        path.write_text(body, encoding="utf-8")
+        started = time.monotonic()
+        run = run_cli(["analyze", path.name, "--db", f"ledger-{number}.db"], root)
+        seconds = time.monotonic() - started
+        outcome = run.stderr.strip().split(": ", 1)[-1] if run.code else run.stdout.strip()
+        rows.append((f"Plain-text report of {len(body):,} characters: {label}",
+                     f"{outcome[:110]}; {seconds:.1f} s, peak {run.max_rss / 2**20:.0f} MiB (whole analyze run)"))
+    return rows
+
+
 _TRAFILATURA_CURVE = """
 import sys, time, io
 sys.path.insert(0, "tests/hostile")
@@ -423,16 +446,32 @@ def watch_codes(tmp: Path) -> list[tuple[str, str]]:
     return [("watch --once exit code, feed missing / refused", f"{missing.code} / {refused.code}")]
 
 
+SECTIONS = {
+    "hostile": lambda tmp, args: hostile(tmp),
+    "kills": lambda tmp, args: kills(tmp, args.kills),
+    "writers": lambda tmp, args: writers(tmp),
+    "fuzz": lambda tmp, args: fuzz(args.fuzz),
+    "internal-addresses": lambda tmp, args: internal_addresses(tmp),
+    "csv-formulas": lambda tmp, args: csv_formulas(tmp),
+    "heavy-pages": lambda tmp, args: heavy_pages(tmp),
+    "long-texts": lambda tmp, args: long_texts(tmp),
+    "serve": lambda tmp, args: live_serve(tmp),
+    "periodic-kills": lambda tmp, args: periodic_kills(tmp),
+    "read-only": lambda tmp, args: read_only(tmp),
+    "watch-codes": lambda tmp, args: watch_codes(tmp),
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fuzz", type=int, default=10_000, help="Hypothesis examples per property")
     parser.add_argument("--kills", type=int, default=20, help="SIGKILLs of analyze")
+    parser.add_argument("--only", nargs="+", choices=list(SECTIONS), help="run only these sections")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="claimledger-hardening-") as folder:
         tmp = Path(folder)
-        rows = [*hostile(tmp), *kills(tmp, args.kills), *writers(tmp), *fuzz(args.fuzz)]
-        rows += [*internal_addresses(tmp), *csv_formulas(tmp), *heavy_pages(tmp), *live_serve(tmp),
-                 *periodic_kills(tmp), *read_only(tmp), *watch_codes(tmp)]
+        rows = [row for name, section in SECTIONS.items() if not args.only or name in args.only
+                for row in section(tmp, args)]
     print("| What was tried | What held |")
     print("|---|---|")
     for what, held in rows:

@@ -16,8 +16,9 @@ prose and the hostile shapes of ``bench/bench_extract_growth.py``: time and
 peak memory of each run), a live ``serve`` held by a dripping server while a
 pasted report is added, its queue bound and forged ``Host``/``Origin``
 headers, ``analyze`` killed every 10-20 s, a read-only store, and ``watch``'s
-exit codes. Nothing is sent beyond this machine. Takes about 30 minutes with
-the defaults; ``--only`` runs the named sections.
+exit codes. Nothing is sent beyond this machine. Takes about 20 minutes with
+the defaults, plus about 8 for the long texts; ``--only`` runs the named
+sections.
 """
 from __future__ import annotations
 

@@ -27,9 +27,9 @@ from claimledger.records import RawReport, ReportExtraction
 from claimledger.store import Store, content_hash
 from claimledger.store.stories import load_profile, load_profiles, save_profile
 
-#: Reports extracted per engine call: ``nlp.pipe`` batches 16 texts at a time, so a chunk of 16 loses
-#: it nothing, and two chunks in flight are stored within seconds (with 64, a run killed every 10-20 s
-#: stored nothing: each report is committed on its own, but only once its chunk is extracted).
+#: Reports extracted per engine call (each parsed on its own): two chunks of 16 in flight are stored
+#: within seconds (with 64, a run killed every 10-20 s stored nothing: each report is committed on its
+#: own, but only once its chunk is extracted).
 CHUNK = 16
 #: Content hashes remembered to skip repeats not yet stored (far more than the chunks an engine holds at once).
 RECENT_HASHES = 4096

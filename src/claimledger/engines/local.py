@@ -1,4 +1,4 @@
-"""The local engine: extraction in this process, a chunk of reports per ``nlp.pipe``."""
+"""The local engine: extraction in this process, a chunk of reports at a time."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -20,9 +20,9 @@ def extract_each(
 ) -> Iterator[tuple[RawReport, ReportExtraction | Exception]]:
     """Pair each report with its extraction or error, in order.
 
-    Reports go to the extractor in chunks: ``nlp.pipe`` is much faster over a
-    batch than one call per report, while a bounded chunk keeps memory flat and
-    lets reports be stored as the run progresses. If a chunk breaks on an
+    Reports go to the extractor in chunks (each parsed on its own, within its
+    time budget): a bounded chunk keeps memory flat and lets reports be stored
+    as the run progresses. If a chunk breaks on an
     unexpected error, its reports not yet done are retried one by one, so one
     report that trips a defect costs only itself.
     """
@@ -38,7 +38,7 @@ def extract_each(
             pass
         for report in part[done:]:
             try:
-                yield report, extract_report(report, nlp=nlp, year=year)
+                yield report, extract_report(report, nlp=nlp, year=year, limits=limits)
             except Exception as exc:  # noqa: BLE001 - reported as a one-line error for this report
                 yield report, exc
 

@@ -5,7 +5,6 @@ mayor), not taken from the development or training data.
 """
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -31,12 +30,6 @@ HEDGED = [
     "The mayor of Brindale has reportedly resigned, according to a local newspaper.",
 ]
 UNRELATED = "Heavy rain flooded several farms in the river valley over the weekend."
-
-
-@pytest.fixture(autouse=True)
-def no_disk_cache(monkeypatch):
-    """Sentence vectors stay in memory: tests must not write an embedding cache file."""
-    monkeypatch.setenv("CLAIMLEDGER_EMBED_CACHE", "")
 
 
 def test_scores_are_probabilities_over_the_four_labels():
@@ -94,8 +87,7 @@ def test_training_script_beats_the_majority_class_on_its_held_out_part(tmp_path)
     """The fitting end to end on a small seeded subsample; a floor, not today's figure."""
     out = tmp_path / "stance.npz"
     run = subprocess.run([sys.executable, str(ROOT / "scripts/train_stance.py"), "--limit", "16", "-o", str(out)],
-                         capture_output=True, text=True, timeout=300,
-                         env={**os.environ, "CLAIMLEDGER_EMBED_CACHE": ""})
+                         capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
     assert out.exists() and out.stat().st_size < 5_000_000
     held_out = run.stdout.split("== all held-out pairs", 1)[-1]

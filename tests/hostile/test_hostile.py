@@ -130,7 +130,7 @@ def test_nothing_is_written_outside_the_ledger(corpus):
     root, _, before, _, _ = corpus
     after = tree(root)
     changed = {p for p in set(before) | set(after) if before.get(p) != after.get(p)}
-    # the ledger is the database, its WAL files and its sidecar caches (ledger.db.embeddings.npz)
+    # the ledger is the database and its WAL files (sentence vectors and snapshots live inside it)
     assert all(p.startswith("ledger.db") for p in changed), sorted(p for p in changed if not p.startswith("ledger.db"))
     assert "ledger.db" in changed
 

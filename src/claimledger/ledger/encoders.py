@@ -35,6 +35,10 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+# ONNX Runtime's wheels carry Microsoft's telemetry: without this, importing it writes a device id and an
+# event database under ~/.cache/Microsoft and queues events to send. Read when onnxruntime is first imported.
+os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
 

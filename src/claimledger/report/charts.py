@@ -104,12 +104,12 @@ def figures_chart(series: Series, link: Link) -> Markup:
         if p.source in previous:  # connect one source's figures in date order
             ox, oy = previous[p.source]
             out.append(f'<line x1="{ox:.1f}" y1="{oy:.1f}" x2="{px:.1f}" y2="{py:.1f}" stroke="{c}" '
-                       f'stroke-opacity="0.5" stroke-dasharray="4 3"/>')
+                       f'stroke-opacity="0.5" stroke-dasharray="4 3" pointer-events="none"/>')  # the points stay clickable
         previous[p.source] = (px, py)
         mark = []
         if p.low is not None and p.high is not None and p.low != p.high:
             mark.append(f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{y(p.low):.1f}" y2="{y(p.high):.1f}" '
-                        f'stroke="{c}" stroke-width="3" stroke-opacity="0.6"/>')
+                        f'stroke="{c}" stroke-width="3" stroke-opacity="0.6" pointer-events="none"/>')
         revised = "" if p.revised_from is None else f", revised from {amount(p.revised_from, series.unit)}"
         if p.revised_from is not None:
             mark.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="9" fill="none" stroke="{c}" stroke-width="2"/>')

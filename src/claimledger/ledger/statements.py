@@ -63,6 +63,11 @@ def figure_text(att: Attribution, fig: Figure) -> str:
     return text if len(text.split()) >= 6 else statement_text(att)
 
 
+def said_texts(att: Attribution, counts: list[Figure]) -> list[str]:
+    """The words of each statement an attribution makes: one per counted figure, else its own."""
+    return [figure_text(att, f) for f in counts] or [statement_text(att)]
+
+
 def collect_statements(reports: list[StoredReport], res: Resolution, media: set[str]) -> list[Statement]:
     """Every statement of ``reports``, in report then attribution order."""
     out = []
@@ -78,11 +83,10 @@ def collect_statements(reports: list[StoredReport], res: Resolution, media: set[
             aid = item_id(r.id, "a", i)
             o = origin_of(aid, a, r, res, media)
             when = a.date if a.date and _CALENDAR.match(a.date) else ext.published
-            text = statement_text(a)
             pol = POLARITY.get(a.stance, "pos")
-            for j in figs.get(i) or [None]:
+            counted = figs.get(i) or [None]
+            for j, text in zip(counted, said_texts(a, [ext.figures[j] for j in counted if j is not None])):
                 fig = ext.figures[j] if j is not None else None
                 out.append(Statement(aid, r.id, a, item_id(r.id, "f", j) if j is not None else None,
-                                     fig, figure_text(a, fig) if fig else text, pol,
-                                     None if o.echo else o.entity, when, tuple(every.get(i, ()))))
+                                     fig, text, pol, None if o.echo else o.entity, when, tuple(every.get(i, ()))))
     return out

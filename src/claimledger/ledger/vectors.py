@@ -17,7 +17,7 @@ import numpy as np
 from claimledger.ledger.embeddings import DIM, dimension, embed, encoder_tag, text_key
 from claimledger.ledger.propositions import head_noun
 from claimledger.ledger.stance_model import split_sentences
-from claimledger.ledger.statements import figure_text, statement_text
+from claimledger.ledger.statements import said_texts
 from claimledger.records import ReportExtraction
 
 
@@ -35,8 +35,7 @@ def texts_to_embed(extraction: ReportExtraction) -> list[str]:
     texts: list[str] = []
     for i, att in enumerate(extraction.attributions):
         counts = [f for f in extraction.figures if f.attribution == i and f.kind == "count"]
-        said = [figure_text(att, f) for f in counts] or [statement_text(att)]
-        for text in said:
+        for text in said_texts(att, counts):
             texts.append(text)
             texts.extend(split_sentences(text))
         texts.extend(h for h in (head_noun(f.subject) for f in counts) if h)

@@ -5,7 +5,9 @@ from test_ledger_helpers import S, report
 
 from claimledger.export.json import export_ledger
 from claimledger.ledger import build_ledger
-from claimledger.records import StoredReport
+from claimledger.extract.pipeline import extract_reports
+from claimledger.records import RawReport, StoredReport
+from claimledger.store import Store
 
 
 def _leak(doc: str, published: str | None, who: str) -> StoredReport:
@@ -41,3 +43,45 @@ def test_an_undated_report_takes_the_median_date_of_the_reports_it_shares_a_clai
     assert docs["d4"]["published"] == "2025-06-11" and docs["d4"]["published_inferred"] is True
     assert docs["d4"]["published_window"] == "2025-06-10/2025-06-14"
     assert docs["d5"]["published"] is None and docs["d1"]["published"] == "2025-06-10"
+
+
+def _strike(doc: str, published: str | None, who: str, *contents: str) -> StoredReport:
+    r = report(doc, published or "2000-01-01",
+               [S(f"{who} said {c}.", who, kind="organisation", content=c) for c in contents])
+    if published is None:
+        r.extraction.published = r.extraction.report.published = None
+    return r
+
+
+def test_a_report_sharing_no_claim_with_a_dated_one_takes_the_nearest_dated_reports_date():
+    """d3 shares a claim only with d2, which is undated and shares another with d1: d1's date, two steps out."""
+    walkout, diverted = "dock workers in Rotterdam walked out over pay", "container ships were diverted to Antwerp"
+    d1 = _strike("d1", "2025-03-04", "The union", walkout)
+    d2 = _strike("d2", None, "Port officials", walkout, diverted)
+    d3 = _strike("d3", None, "Shipping lines", diverted)
+    ledger = build_ledger([d1, d2, d3])
+    assert ledger.report_dates["d2"].date == ledger.report_dates["d3"].date == "2025-03-04"
+    assert "claims away" not in ledger.report_dates["d2"].evidence
+    assert "2 claims away" in ledger.report_dates["d3"].evidence
+
+
+def test_an_undated_reports_relative_times_are_resolved_against_the_date_its_story_gives(tmp_path):
+    """Extraction cannot place "on Thursday" or "last year" in a report with no date; once the ledger
+    dates it from another report, they are resolved, also after a round trip through the store."""
+    dated = RawReport(text="The fire service said on Thursday that ammonia leaked from the Baltchem fertiliser "
+                           "plant near Gdansk.", published="2025-06-13", path="a.txt")
+    undated = RawReport(text="Residents said on Thursday that ammonia leaked from the Baltchem fertiliser plant "
+                             "near Gdansk. The plant failed an inspection last year, the regional inspectorate "
+                             "said.", path="b.txt")
+    with Store.open(tmp_path / "s.db") as store:
+        for extraction in extract_reports([dated, undated]):
+            store.add(extraction)
+        reports = store.reports()
+    b = next(r for r in reports if r.extraction.report.path == "b.txt")
+    assert b.extraction.published is None
+    assert {t.text: t.value for t in b.extraction.times} == {"on Thursday": None, "last year": None}
+    ledger = build_ledger(reports)
+    assert ledger.date_of(b) == "2025-06-13"
+    assert {t.text: t.value for t in ledger.times_of(b)} == {"on Thursday": "2025-06-12", "last year": "2024"}
+    exported = {t["text"]: t["value"] for t in export_ledger(reports, ledger)["times"] if t["doc_id"] == b.id}
+    assert exported == {"on Thursday": "2025-06-12", "last year": "2024"}

@@ -128,14 +128,70 @@ class Figure:
     as_of: str | None = None
 
 
+MentionKind = Literal["date", "span", "weekday", "relative", "after", "month", "quarter", "fixed", "other"]
+Unit = Literal["day", "week", "weekend", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateParts:
+    """The calendar parts a text states; ``None`` where it leaves one out."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """One time expression as written, before any reference date is known.
+
+    ``kind`` says how to read it: ``date`` (``first`` holds what is stated; a
+    weekday given with it is kept in ``weekday``), ``span`` (``first`` to
+    ``last``), ``weekday`` alone ("on Friday", ``modifier`` "last"/"next"/
+    "this"), ``relative`` (``unit`` moved by ``shift``: "last week" is week
+    −1; with ``window`` the ``shift`` units up to the reference, "in the past
+    week"; with ``ago`` a point ``shift`` units back) or ``other`` (a time
+    the rules cannot place, "the late 1980s"). ``month`` is a month named
+    against the report ("last March", ``modifier`` "last"/"next"/"this") and
+    ``quarter`` a quarter of a year (``shift`` 1-4, the year in ``first``);
+    ``after`` is ``shift`` days after the date the text named before it
+    ("the next day", "a week later").
+    ``fixed`` needs no reference date: its TimeML ``value`` is known from the
+    words alone, a duration ("three years", ``P3Y``), a set ("every
+    Thursday", ``XXXX-WXX-4``) or a reference to the present, past or
+    future ("now", ``PRESENT_REF``). ``future`` marks a deadline or a
+    future-tense sentence ("will be ready on November 1").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    first: DateParts = DateParts()
+    last: DateParts | None = None
+    weekday: int | None = None  # 0 = Monday
+    modifier: str | None = None
+    unit: Unit | None = None
+    shift: int = 0
+    window: bool = False
+    ago: bool = False
+    future: bool = False
+    value: str | None = None
+
+
 @dataclass(slots=True)
 class TimeExpression:
-    """A date or relative time ("on Friday", "Oct. 8") normalised to ISO."""
+    """A date or relative time ("on Friday", "Oct. 8") normalised to ISO.
+
+    ``reading`` is how the words were read before the report's date was known, kept so a
+    report dated later (by the other reports of its story) can resolve them again.
+    """
 
     start: int
     end: int
     text: str
     value: str | None  # ISO date, month, year or span; None when it cannot be resolved
+    reading: TimeMention | None = None
 
 
 @dataclass(slots=True)
@@ -264,11 +320,14 @@ class ReportDate:
     """A date for a report its own text leaves undated, read from the other reports of its story.
 
     ``window`` is the span (ISO ``start/end``) of the dates they give; ``evidence`` says which.
+    ``times`` are the report's time expressions resolved against ``date`` ("last year", "on
+    Friday"), which its own extraction had to leave unresolved.
     """
 
     date: str
     window: str
     evidence: str
+    times: list[TimeExpression] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -295,3 +354,8 @@ class Ledger:
             return report.extraction.published
         dated = self.report_dates.get(report.id)
         return dated.date if dated else None
+
+    def times_of(self, report: StoredReport) -> list[TimeExpression]:
+        """A report's time expressions, resolved against :meth:`date_of` (every view uses this)."""
+        dated = None if report.extraction.published else self.report_dates.get(report.id)
+        return dated.times if dated else report.extraction.times

@@ -75,7 +75,7 @@ def export_ledger(reports: list[StoredReport], ledger: Ledger) -> dict:
         data["times"].extend(
             {"id": item_id(report.id, "t", i), "doc_id": report.id, "text": t.text, "value": t.value,
              "start": t.start, "end": t.end}
-            for i, t in enumerate(report.extraction.times)
+            for i, t in enumerate(ledger.times_of(report))
         )
     return data
 

@@ -23,14 +23,10 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
 
 from spacy.tokens import Doc
 
-from claimledger.records import TimeExpression
-
-MentionKind = Literal["date", "span", "weekday", "relative", "after", "month", "quarter", "fixed", "other"]
-Unit = Literal["day", "week", "weekend", "month", "year"]
+from claimledger.records import DateParts, MentionKind, TimeExpression, TimeMention
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -72,53 +68,6 @@ def _day_date(p: str) -> str:
 def _month_date(p: str) -> str:
     """A month with an optional year, "June" or "September 2022"."""
     return rf"(?P<{p}m>{_MONTH})(?:,?\s+(?P<{p}y>{_YEAR}))?"
-
-
-@dataclass(frozen=True, slots=True)
-class DateParts:
-    """The calendar parts a text states; ``None`` where it leaves one out."""
-
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TimeMention:
-    """One time expression as written, before any reference date is known.
-
-    ``kind`` says how to read it: ``date`` (``first`` holds what is stated; a
-    weekday given with it is kept in ``weekday``), ``span`` (``first`` to
-    ``last``), ``weekday`` alone ("on Friday", ``modifier`` "last"/"next"/
-    "this"), ``relative`` (``unit`` moved by ``shift``: "last week" is week
-    −1; with ``window`` the ``shift`` units up to the reference, "in the past
-    week"; with ``ago`` a point ``shift`` units back) or ``other`` (a time
-    the rules cannot place, "the late 1980s"). ``month`` is a month named
-    against the report ("last March", ``modifier`` "last"/"next"/"this") and
-    ``quarter`` a quarter of a year (``shift`` 1-4, the year in ``first``);
-    ``after`` is ``shift`` days after the date the text named before it
-    ("the next day", "a week later").
-    ``fixed`` needs no reference date: its TimeML ``value`` is known from the
-    words alone, a duration ("three years", ``P3Y``), a set ("every
-    Thursday", ``XXXX-WXX-4``) or a reference to the present, past or
-    future ("now", ``PRESENT_REF``). ``future`` marks a deadline or a
-    future-tense sentence ("will be ready on November 1").
-    """
-
-    start: int
-    end: int
-    text: str
-    kind: MentionKind
-    first: DateParts = DateParts()
-    last: DateParts | None = None
-    weekday: int | None = None  # 0 = Monday
-    modifier: str | None = None
-    unit: Unit | None = None
-    shift: int = 0
-    window: bool = False
-    ago: bool = False
-    future: bool = False
-    value: str | None = None
 
 
 # Finding ---------------------------------------------------------------------
@@ -791,7 +740,7 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
             value = _resolve_in_range(t, ref)
         if t.kind in ("date", "span", "after") and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
             anchor = date.fromisoformat(value[-10:])
-        out.append(TimeExpression(t.start, t.end, t.text, value))
+        out.append(TimeExpression(t.start, t.end, t.text, value, reading=t))
     return out
 
 

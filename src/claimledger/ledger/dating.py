@@ -2,41 +2,72 @@
 
 A report's own date comes from the page or its text (:mod:`claimledger.extract.times`) and never
 from the reports analysed with it, so analysing in pieces equals analysing at once. Here, over the
-whole set, a report with no date of its own takes one from the reports it shares a claim with (or
-whose claim it answers): reports that carry one proposition are written around one time. Its
-window is the span of their dates, its date their median (the estimate with the least absolute
-error when nothing tells which end is nearer). Only dates the reports' own texts gave are used,
-so nothing is dated from a date that was itself inferred here, and the result depends on the set
-of reports, not on their order.
+whole set, a report with no date of its own takes one from the nearest reports that have one:
+those it shares a claim with (or whose claim it answers), else those of the reports sharing a
+claim with those, and so on out. Reports that carry one proposition are written around one time,
+and the fewer steps apart the closer. Its window is the span of their dates, its date their
+median (the estimate with the least absolute error when nothing tells which end is nearer).
+Only dates the reports' own texts gave are used, so nothing is dated from a date that was itself
+inferred here, and the result depends on the set of reports, not on their order.
+
+With its date the report's time expressions are resolved again ("last year", "on Friday"), from
+how extraction read them (:attr:`~claimledger.records.TimeExpression.reading`).
 """
 from __future__ import annotations
 
 from collections import defaultdict
 
+from claimledger.extract.times import resolve_times
 from claimledger.ledger.stance import Answer
 from claimledger.ledger.statements import Statement
-from claimledger.records import ReportDate, StoredReport
+from claimledger.records import ReportDate, StoredReport, TimeExpression
 
 EVIDENCE = "other reports of the story"
 
 
 def story_dates(reports: list[StoredReport], statements: list[Statement], groups: list[list[int]],
                 answered: list[Answer]) -> dict[str, ReportDate]:
-    """Report id → date, for each undated report that shares a claim with a dated one."""
+    """Report id → date, for each undated report linked by shared claims to a dated one."""
     own = {r.id: r.extraction.published[:10] for r in reports if r.extraction.published}
     docs_of = [{statements[i].doc for i in m} for m in groups]
     for a in answered:  # a response and what it answers are one matter
         for target in (a.target, *a.also):
             docs_of[a.group] = docs_of[a.group] | docs_of[target]
-    siblings: dict[str, set[str]] = defaultdict(set)
+    neighbours: dict[str, set[str]] = defaultdict(set)
     for docs in docs_of:
         for doc in docs:
-            if doc not in own:
-                siblings[doc] |= {d for d in docs if d in own}
+            neighbours[doc] |= docs - {doc}
+    by_id = {r.id: r for r in reports}
     out = {}
-    for doc in sorted(siblings):
-        days = sorted(own[d] for d in siblings[doc])
-        if days:
-            out[doc] = ReportDate(days[(len(days) - 1) // 2], f"{days[0]}/{days[-1]}",
-                                  f"{EVIDENCE} ({len(days)} dated)")
+    for doc in sorted(neighbours):
+        if doc in own:
+            continue
+        nearest, steps = _nearest_dated(doc, neighbours, own)
+        if nearest:
+            days = sorted(own[d] for d in nearest)
+            middle = days[(len(days) - 1) // 2]
+            how = f"{len(days)} dated" + (f", {steps} claims away" if steps > 1 else "")
+            out[doc] = ReportDate(middle, f"{days[0]}/{days[-1]}", f"{EVIDENCE} ({how})",
+                                  times=redated(by_id[doc].extraction.times, middle))
     return out
+
+
+def _nearest_dated(doc: str, neighbours: dict[str, set[str]], own: dict[str, str]) -> tuple[set[str], int]:
+    """The dated reports fewest shared claims away from ``doc`` (breadth first), and how many steps."""
+    seen, ring, steps = {doc}, {doc}, 0
+    while ring:
+        steps += 1
+        ring = {n for d in ring for n in neighbours[d]} - seen
+        dated = {d for d in ring if d in own}
+        if dated:
+            return dated, steps
+        seen |= ring
+    return set(), steps
+
+
+def redated(times: list[TimeExpression], day: str) -> list[TimeExpression]:
+    """``times`` resolved against ``day``; one stored without its reading keeps its value."""
+    if not any(t.reading for t in times):
+        return list(times)
+    again = iter(resolve_times([t.reading for t in times if t.reading], day))
+    return [next(again) if t.reading else t for t in times]

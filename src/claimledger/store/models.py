@@ -164,6 +164,7 @@ class TimeRow(Base):
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     value: Mapped[str | None] = mapped_column(String(64))
+    reading: Mapped[dict | None] = mapped_column(JSON)  # records.TimeMention as a dict
 
 
 class VectorRow(Base):

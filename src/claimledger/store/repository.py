@@ -14,7 +14,7 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import fields
+from dataclasses import asdict, fields
 from datetime import UTC, datetime
 from itertools import accumulate
 from pathlib import Path
@@ -33,12 +33,14 @@ from claimledger.records import (
     NameMention,
     Attribution,
     CleanText,
+    DateParts,
     Figure,
     RawReport,
     ReportExtraction,
     Source,
     StoredReport,
     TimeExpression,
+    TimeMention,
 )
 from claimledger.store import migrations
 from claimledger.store.models import (
@@ -386,7 +388,9 @@ def _source(row: AttributionRow | FigureRow) -> Source | None:
 
 def _row(item: Attribution | Figure | TimeExpression, row_type: type, index: int):
     """A table row from a record: the columns are named after the record's fields, the source flattened."""
-    values = {f.name: _copied(getattr(item, f.name)) for f in fields(item) if f.name != "source"}
+    values = {f.name: _copied(getattr(item, f.name)) for f in fields(item) if f.name not in ("source", "reading")}
+    if isinstance(item, TimeExpression):
+        values["reading"] = asdict(item.reading) if item.reading else None
     if hasattr(item, "source"):
         values.update(_source_columns(item.source))
     return row_type(idx=index, **values)
@@ -395,10 +399,20 @@ def _row(item: Attribution | Figure | TimeExpression, row_type: type, index: int
 def _record(row: AttributionRow | FigureRow | TimeRow, record_type: type):
     """The record back from its row (the inverse of :func:`_row`)."""
     names = [f.name for f in fields(record_type)]
-    values = {name: _copied(getattr(row, name)) for name in names if name != "source"}
+    values = {name: _copied(getattr(row, name)) for name in names if name not in ("source", "reading")}
     if "source" in names:
         values["source"] = _source(row)
+    if "reading" in names:
+        values["reading"] = _reading(row.reading)
     return record_type(**values)
+
+
+def _reading(data: dict | None) -> TimeMention | None:
+    """A time expression's stored reading back as a record (None in rows stored before it was kept)."""
+    if not data:
+        return None
+    first, last = data.get("first") or {}, data.get("last")
+    return TimeMention(**{**data, "first": DateParts(**first), "last": DateParts(**last) if last else None})
 
 
 def _copied(value):

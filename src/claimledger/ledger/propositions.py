@@ -131,6 +131,24 @@ def head_noun(subject: str) -> str:
     return words[-1] if words else ""
 
 
+#: A counted kind ends before its first prepositional phrase ("people in the villages", "tonnes of ammonia").
+_PREPOSITIONS = frozenset("of in on at from near with by for to into across around inside outside along under over "
+                          "between among against after before during".split())
+
+
+@lru_cache(maxsize=65536)
+def counted_kind(subject: str) -> str:
+    """What a count counts, as a short phrase: the common-noun words of its subject before any
+    prepositional phrase, up to three from the end, without names, owners or function words
+    ("North Korean special operation forces" → "special operation forces"). The phrase, not the head noun alone, is what tells "special forces
+    soldiers" from "landing ships" and "forces" of an army from other forces; on ECB+ entity mentions
+    it groups mentions of one thing better than head nouns do (scripts/fit_subject_class.py)."""
+    words = re.findall(r"[A-Za-z][A-Za-z-]+", subject)
+    cut = next((k for k, w in enumerate(words) if k and w.lower() in _PREPOSITIONS), len(words))
+    words = [w for w in words[:cut] if not w[0].isupper() and w.lower() not in STOP_WORDS]
+    return " ".join(w.lower() for w in words[-3:]) if words else head_noun(subject)
+
+
 def value_key(fig: Figure) -> int:
     return round_key(fig.value)
 
@@ -146,7 +164,8 @@ def round_key(value: float) -> int:
 
 
 def subject_classes(heads: list[str], threshold: float) -> dict[str, int]:
-    """Head nouns grouped by embedding similarity (few distinct heads per story, so pairwise is cheap)."""
+    """Counted kinds (or any short phrases) grouped by embedding similarity, joined transitively (few
+    distinct ones per story, so pairwise is cheap)."""
     uniq = sorted({h for h in heads if h})
     if not uniq:
         return {}
@@ -161,13 +180,13 @@ def subject_classes(heads: list[str], threshold: float) -> dict[str, int]:
 
 def propositions(statements: list[Statement], *, params: LedgerParams = DEFAULT_PARAMS) -> list[Proposition]:
     """The proposition of each statement (one call per ledger: subject classes are found across all)."""
-    classes = subject_classes([head_noun(st.fig.subject) for st in statements if st.fig is not None],
+    classes = subject_classes([counted_kind(st.fig.subject) for st in statements if st.fig is not None],
                               params.subject_class)
     out = []
     for st in statements:
         quantity = None
         if st.fig is not None:
-            quantity = Quantity(value_key(st.fig), classes.get(head_noun(st.fig.subject), -1),
+            quantity = Quantity(value_key(st.fig), classes.get(counted_kind(st.fig.subject), -1),
                                 aspect_of(figure_clause(st)), st.fig.as_of)
         out.append(Proposition(st.polarity, "possible" if st.att.stance == "speculates" else "asserted",
                                quantity, st.text, st.polarity != "pos" and is_anaphoric(st.att.content)))

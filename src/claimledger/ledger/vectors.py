@@ -3,7 +3,7 @@ the report is analysed and stored with it (the ledger build then only reads them
 
 Every text a build embeds comes from one report's statements: the statement's words
 (:mod:`.claims` groups by them), the stance model's sentences of those words
-(:mod:`.stance_model`) and the head noun of each counted subject (:mod:`.propositions`
+(:mod:`.stance_model`) and the counted kind of each counted subject (:mod:`.propositions`
 classes them). A report's opening, embedded to place it in a story, is used once on
 arrival and not stored.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from claimledger.ledger.embeddings import DIM, dimension, embed, encoder_tag, text_key
-from claimledger.ledger.propositions import head_noun
+from claimledger.ledger.propositions import counted_kind
 from claimledger.ledger.stance_model import split_sentences
 from claimledger.ledger.statements import said_texts
 from claimledger.records import ReportExtraction
@@ -38,7 +38,7 @@ def texts_to_embed(extraction: ReportExtraction) -> list[str]:
         for text in said_texts(att, counts):
             texts.append(text)
             texts.extend(split_sentences(text))
-        texts.extend(h for h in (head_noun(f.subject) for f in counts) if h)
+        texts.extend(k for k in (counted_kind(f.subject) for f in counts) if k)
     return list(dict.fromkeys(texts))
 
 

@@ -1,0 +1,24 @@
+"""Counted kinds and their classes, on subjects written for these tests."""
+from __future__ import annotations
+
+from claimledger.ledger.params import DEFAULT_PARAMS
+from claimledger.ledger.propositions import counted_kind, head_noun, subject_classes
+
+
+def test_the_counted_kind_keeps_the_common_noun_words_without_owners_or_names():
+    assert counted_kind("1,500 North Korean special operation forces") == "special operation forces"
+    assert counted_kind("the Baltchem plant's workers") == "plant workers"
+    assert counted_kind("more than 200 people in the villages near the border") == "people"
+    assert counted_kind("tonnes of ammonia") == "tonnes"
+    assert counted_kind("Marines") == "marines"  # no common-noun word: the head noun
+
+
+def test_kinds_tell_forces_of_an_army_from_ships_where_head_nouns_alone_do_not():
+    """"special operation forces" and "special forces soldiers" are one class of thing; their head nouns,
+    "forces" and "soldiers", are too far apart on their own to join."""
+    subjects = ["North Korean special operation forces", "special forces soldiers", "landing ships"]
+    kinds = [counted_kind(s) for s in subjects]
+    classes = subject_classes(kinds, DEFAULT_PARAMS.subject_class)
+    assert classes[kinds[0]] == classes[kinds[1]] != classes[kinds[2]]
+    heads = subject_classes([head_noun(s) for s in subjects], DEFAULT_PARAMS.subject_class)
+    assert heads["forces"] != heads["soldiers"]

@@ -16,8 +16,10 @@ Y" or "…, Y reported" around another statement.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
@@ -282,9 +284,10 @@ def _overlapping(quotes: list[Quote], lo: int, hi: int) -> list[Quote]:
 def _adjacent_quote(token: Token, sent: Span, quotes: list[Quote]) -> Quote | None:
     """A quotation in the cue's sentence, or opening right after a sentence that ends with a colon."""
     best = None
+    colon = bool(quotes) and sent.text.rstrip().endswith(":")
     for quote in quotes:
         inside = sent.start_char <= quote.start < sent.end_char or sent.start_char < quote.end <= sent.end_char
-        after_colon = sent.text.rstrip().endswith(":") and 0 <= quote.start - sent.end_char <= 3
+        after_colon = colon and 0 <= quote.start - sent.end_char <= 3
         if (inside or after_colon) and not (quote.start <= token.idx < quote.end):
             if best is None or abs(quote.start - token.idx) < abs(best.start - token.idx):
                 best = quote
@@ -370,9 +373,7 @@ def _subject(token: Token) -> Span | None:
         if subject is None and any(c.dep_ == "ccomp" and c.i < token.i for c in children):
             subject = next((c for c in children if c.dep_ == "dobj" and c.i > token.i), None)  # "…, noted others"
             if subject is None:  # "…, said engineer Tomas Reyes": the parser loses inverted subjects
-                name = next((e for e in token.doc.ents if token.i < e.start <= token.i + 4
-                             and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
-                             and not any(t.is_sent_start for t in token.doc[token.i + 1:e.start + 1])), None)
+                name = _name_right_after(token)
                 if name is not None:
                     return name
         if subject is not None:
@@ -399,7 +400,27 @@ def _speaker_in_own_quote(found: _Found, quotes: list[Quote]) -> bool:
     """ "We expect …" inside a quotation is part of the quotation, not a statement of its own."""
     if found.source_span is None or found.source_span.root.lower_ not in ("i", "we", "you"):
         return False
-    return any(q.start <= found.cue.idx < q.end for q in quotes)
+    return _inside(found.cue.idx, quotes)
+
+
+def _name_right_after(token: Token) -> Span | None:
+    """A person, organisation, state or group named within four tokens after ``token``, in its sentence.
+
+    Read off the tokens' entity tags rather than ``Doc.ents``, which builds
+    every entity of the document on each access: once per cue, that made a
+    long report's cost grow with its square.
+    """
+    doc = token.doc
+    for start in range(token.i + 1, min(token.i + 5, len(doc))):
+        first = doc[start]
+        if first.is_sent_start:
+            return None
+        if first.ent_iob_ == "B" and first.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            end = start + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id, span_id=first.ent_id)
+    return None
 
 
 def _noun_phrase_before(verb: Token) -> Span | None:
@@ -692,7 +713,7 @@ def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attributi
 def _whole_quotation(content: tuple[int, int], quotes: list[Quote]) -> tuple[int, int]:
     """A cue often governs only the last sentence of a quotation; the statement is all of it."""
     start, end = content
-    for quote in quotes:
+    for quote in _overlapping(quotes, min(start, end) - 3, max(start, end) + 3):  # every quotation that can qualify
         inside = quote.start - 2 <= start and end <= quote.end + 2
         if inside and (quote.start < start or end < quote.end):
             return min(start, quote.start), max(end, quote.end)
@@ -706,28 +727,63 @@ def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[
     (“A,” she said. “B.”), is the rest of that statement: its words are
     joined to it with " … ". One further away in the same or next paragraph
     is a statement of its own, credited to the same speaker.
+
+    Quotations are read in order, so the speaker they may continue (the
+    statement ending last before it) is kept as they go, not searched for
+    among all statements at each quotation. What this adds or joins ends
+    inside the quotation it comes from, so neither a later quotation's
+    overlap test nor its choice of speaker needs more than the statements
+    found by cue.
     """
     out: list[Attribution] = []
-    merged: dict[int, Attribution] = {}
+    count = len(attributions)
     bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
     starts = [b[0] for b in bounds]
 
     def sentence_of(char: int) -> tuple[int, int]:
         return bounds[max(0, bisect_right(starts, char) - 1)]
 
+    def taken(index: int) -> Attribution:
+        return attributions[index] if index < count else out[index - count]
+
+    # does any statement found by cue overlap [lo, hi)? Those starting before hi, by the furthest end among them
+    by_start = sorted((a.content_start, a.content_end) for a in attributions)
+    content_starts = [s for s, _ in by_start]
+    furthest = list(accumulate((e for _, e in by_start), max))
+
+    def overlapped(lo: int, hi: int) -> bool:
+        k = bisect_left(content_starts, hi)
+        return k > 0 and furthest[k - 1] > lo
+
+    # speakers a quotation may continue, by where their statement ends (the earliest found first among equals)
+    speakers = sorted((a.content_end, i) for i, a in enumerate(attributions)
+                      if a.source is not None and not _inside(a.cue_start, quotes))  # a speaker quoted by the speaker ("“He said …,” Martin told …") does not go on
+    next_speaker, latest = 0, None  # latest: (content end, index) of the statement ending last so far
+    breaks = [m.start() for m in re.finditer(r"(?=\n\n)", text)]  # every "\n\n", overlapping ones too
+
+    def two_breaks_between(lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` holds two blank-line breaks, counted without overlap as ``str.count`` does."""
+        k = bisect_left(breaks, lo)
+        if k == len(breaks) or breaks[k] + 2 > hi:
+            return False
+        k = bisect_left(breaks, breaks[k] + 2)
+        return k < len(breaks) and breaks[k] + 2 <= hi
+
     for quote in quotes:
-        taken = attributions + out
-        if any(a.content_start < quote.end and quote.start < a.content_end for a in taken):
+        while next_speaker < len(speakers) and speakers[next_speaker][0] <= quote.start:
+            end_, index = speakers[next_speaker]
+            if latest is None or end_ > latest[0]:
+                latest = (end_, index)
+            next_speaker += 1
+        if overlapped(quote.start, quote.end):
             continue
         if len(text[quote.start:quote.end].split()) < _CONTINUATION_MIN_WORDS:
             continue
-        previous = [i for i, a in enumerate(taken) if a.content_end <= quote.start and a.source is not None
-                    and not _inside(a.cue_start, quotes)]  # a speaker quoted by the speaker ("“He said …,” Martin told …") does not go on
-        if not previous:
+        if latest is None:
             continue
-        index = max(previous, key=lambda i: taken[i].content_end)
-        last = merged.get(index, taken[index])
-        if text.count("\n\n", last.end, quote.start) > 1:
+        index = latest[1]
+        last = taken(index)
+        if two_breaks_between(last.end, quote.start):
             continue  # too far from its speaker to be sure
         start, end = _trim(text, quote.start, quote.end)
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -737,13 +793,12 @@ def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[
         if end - start < _CONTINUATION_MIN_SHARE * len(text[sent_start:sent_end].strip()):
             continue  # a phrase quoted inside the writer's own sentence, not a quotation that speaks
 
-        if last.quote != "indirect" and quote.start - last.end <= 3 and index < len(attributions):
-            joined = replace(
+        if last.quote != "indirect" and quote.start - last.end <= 3 and index < count:
+            attributions[index] = replace(
                 last, content=f"{last.content} … {text[start:end]}", content_end=end, end=sent_end,
                 sentence=text[last.start:sent_end],
             )
-            merged[index] = joined
-            attributions[index] = joined
+            latest = (end, index)
             continue
         out.append(Attribution(
             start=sent_start, end=sent_end, sentence=text[sent_start:sent_end], source=last.source,
@@ -752,6 +807,7 @@ def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[
             stance=content_stance(span, direct=True) or "asserts", via=list(last.via), date=last.date,
             continuation=True,
         ))
+        latest = (end, count + len(out) - 1)
     return out
 
 

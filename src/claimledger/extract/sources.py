@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -103,14 +103,38 @@ class _Known:
     quoted: bool = False  # mentioned inside a quotation: not what a pronoun outside it points back to
 
 
+#: Actors kept in the order of their position in the report, the earliest remembered first among equals:
+#: ``(position, -order, actor)``, so the last entry before a position is the latest actor there.
+_ByPosition = list[tuple[int, int, _Known]]
+
+
+def _latest_before(entries: _ByPosition, position: int) -> _Known | None:
+    """The actor of ``entries`` at the greatest position before ``position`` (the earliest remembered among equals)."""
+    i = bisect_left(entries, (position, -float("inf")))
+    return entries[i - 1][2] if i else None
+
+
 @dataclass(slots=True)
 class SourceResolver:
-    """Resolves source mentions of one report, in reading order."""
+    """Resolves source mentions of one report, in reading order.
 
-    persons: list[_Known] = field(default_factory=list)
-    by_surname: dict[str, list[_Known]] = field(default_factory=dict)
-    groups: list[_Known] = field(default_factory=list)
+    Every actor remembered is indexed by what later lookups ask of it
+    (position, name, surname, word, the end of an organisation's name), so
+    resolving a mention does not walk every actor named before it: a long
+    report's cost grows with its length, not its square.
+    """
+
+    persons: _ByPosition = field(default_factory=list)
+    groups: _ByPosition = field(default_factory=list)
+    media: _ByPosition = field(default_factory=list)
     media_names: set[str] = field(default_factory=set)
+    _order: int = 0  # actors remembered so far
+    _person_names: set[str] = field(default_factory=set)
+    _same_name: dict[str, list[_Known]] = field(default_factory=dict)  # persons by name, in the order remembered
+    _gendered: dict[str, _Known] = field(default_factory=dict)  # name -> the first person of that name with a gender
+    _longest: dict[str, dict[str | None, _Known]] = field(default_factory=dict)  # see _full_person
+    _by_word: tuple[dict[str, _ByPosition], dict[str, _ByPosition]] = field(default_factory=lambda: ({}, {}))
+    _by_last_word: dict[str, dict[str, _ByPosition]] = field(default_factory=dict)  # see _full_group
     ents: list[Span] = field(default_factory=list)  # the report's entities by start, see _ents_in
     _ent_starts: list[int] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # character spans of direct quotations, in order
@@ -131,7 +155,7 @@ class SourceResolver:
             elif ent.label_ in ("ORG", "GPE", "NORP"):
                 name = strip_determiner(ent.text)
                 kind: SourceKind = "state" if ent.label_ == "GPE" else ("media" if is_media_name(name) else "organisation")
-                self.groups.append(_Known(name, kind, frozenset(w.lower() for w in name.split()), ent.start))
+                self._add_group(_Known(name, kind, frozenset(w.lower() for w in name.split()), ent.start))
 
     def _remember_person(self, name: str, span: Span, position: int) -> None:
         words = {t.lower_ for t in span} | {t.lower_ for t in _title_tokens(span)} | _apposition_words(span)
@@ -143,12 +167,40 @@ class SourceResolver:
         i = bisect_right(self.quotes, (char, float("inf"))) - 1
         return i >= 0 and self.quotes[i][0] <= char < self.quotes[i][1]
 
+    def _entry(self, known: _Known) -> tuple[int, int, _Known]:
+        self._order += 1
+        return known.position, -self._order, known
+
     def _add_person(self, known: _Known) -> None:
         if known.gender is None:  # what the report said of the same person before ("Mrs. Gluck" … "Gluck")
-            known.gender = next((k.gender for k in self.persons if k.name == known.name and k.gender), None)
-        self.persons.append(known)
-        if known.name.split():
-            self.by_surname.setdefault(known.name.split()[-1].lower(), []).append(known)
+            first = self._gendered.get(known.name)
+            known.gender = first.gender if first is not None else None
+        entry = self._entry(known)
+        insort(self.persons, entry)
+        self._person_names.add(known.name)
+        self._same_name.setdefault(known.name, []).append(known)
+        if known.gender is not None:
+            self._gendered.setdefault(known.name, known)
+        for word in known.words:
+            insort(self._by_word[0].setdefault(word, []), entry)
+        parts = known.name.split()
+        if parts:
+            longest = self._longest.setdefault(parts[-1].lower(), {})
+            for first_name in (None, parts[0].lower()) if len(parts) > 1 else (None,):
+                best = longest.get(first_name)
+                if best is None or len(parts) > len(best.name.split()):
+                    longest[first_name] = known
+
+    def _add_group(self, known: _Known) -> None:
+        entry = self._entry(known)
+        insort(self.groups, entry)
+        if known.kind == "media":
+            insort(self.media, entry)
+        for word in known.words:
+            insort(self._by_word[1].setdefault(word, []), entry)
+        if " " in known.name and known.name[:1].isupper():
+            last_word = known.name[known.name.rfind(" ") + 1:]
+            insort(self._by_last_word.setdefault(last_word, {}).setdefault(known.name, []), entry)
 
     def resolve(self, span: Span, *, is_media: bool = False) -> Source:
         """The :class:`Source` for a subject, agent or listener span in the text.
@@ -174,13 +226,13 @@ class SourceResolver:
             if lower in PRONOUNS_PERSON:
                 known = self._antecedent(lower, position, self._quoted(span.start_char))
                 return source(known.name if known else text, "person")
-            known = self._latest(self.groups, position) if lower == "it" else None
+            known = _latest_before(self.groups, position) if lower == "it" else None
             return source(known.name, known.kind) if known else source(text, "generic")
         named = next((e for e in ents if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON")), None)
         if head.pos_ == "PROPN" or (named is not None and named.root == head):
             name = proper_name(span) or strip_determiner(named.text if named is not None else _compact(span))
             full = self._full_person(name, position)
-            if full != name or any(k.name == name for k in self.by_surname.get(name.split()[-1].lower(), ())):
+            if full != name or name in self._person_names:
                 return source(full, "person")  # a surname the NER missed or took for an organisation
             if named is not None and named.label_ == "GPE":
                 return source(name, "state")
@@ -203,20 +255,29 @@ class SourceResolver:
         wrong name.
         """
         gender = _PRONOUN_GENDER.get(pronoun)
-        pool = [k for k in self.persons if k.position < position and (quoted or not k.quoted)
-                and (gender is None or k.gender in (None, gender))]
-        known = self._latest([k for k in pool if k.subject], position) or self._latest(pool, position)
+        known = latest = None
+        # back from the pronoun: the first person that fits, unless a later-named one was a subject
+        for i in range(bisect_left(self.persons, (position, -float("inf"))) - 1, -1, -1):
+            k = self.persons[i][2]
+            if (quoted or not k.quoted) and (gender is None or k.gender in (None, gender)):
+                latest = latest or k
+                if k.subject:
+                    known = k
+                    break
+        known = known or latest
         if known is not None and gender is not None and known.gender is None:
-            for k in self.persons:  # the pronoun tells the person's gender from here on
-                if k.name == known.name:
-                    k.gender = gender
+            for k in self._same_name[known.name]:  # the pronoun tells the person's gender from here on
+                k.gender = gender
+            self._gendered[known.name] = self._same_name[known.name][0]
         return known
 
     def _full_group(self, name: str, position: int) -> str:
         """The fuller name of an organisation named before ("the Times" after "The New York Times")."""
-        fuller = [k for k in self.groups if k.position < position and k.name.endswith(" " + name) and k.name[:1].isupper()]
+        # candidates share the last word; of each name that ends with this one, its latest mention before here
+        fuller = [entries[i - 1] for full, entries in self._by_last_word.get(name[name.rfind(" ") + 1:], {}).items()
+                  if full.endswith(" " + name) and (i := bisect_left(entries, (position, -float("inf"))))]
         # the latest, written as the report's sources were ("Valmora Times", not the sentence-initial "The Valmora Times")
-        return min(fuller, key=lambda k: (k.name.startswith("The "), -k.position)).name if fuller else name
+        return min(fuller, key=lambda e: (e[2].name.startswith("The "), -e[0], -e[1]))[2].name if fuller else name
 
     def _ents_in(self, span: Span) -> list[Span]:
         """The entities inside ``span``, as ``span.ents`` gives them.
@@ -238,15 +299,10 @@ class SourceResolver:
         parts = name.split()
         if not parts:
             return name
-        first = parts[0].lower() if len(parts) > 1 else None
-        best = name
-        for known in self.by_surname.get(parts[-1].lower(), ()):
-            known_parts = known.name.split()
-            if first and len(known_parts) > 1 and known_parts[0].lower() != first:
-                continue  # another person with the same surname
-            if len(known_parts) > len(best.split()):
-                best = known.name
-        return best
+        # the first remembered of the most words, among those of the same surname (and first name, when given:
+        # another first name is another person; a bare surname has fewer words than the name)
+        longest = self._longest.get(parts[-1].lower(), {}).get(parts[0].lower() if len(parts) > 1 else None)
+        return longest.name if longest is not None and len(longest.name.split()) > len(parts) else name
 
     def _described(self, span: Span, position: int) -> _Known | None:
         """Resolve a definite description ("the minister", "the agency") to the latest actor it fits."""
@@ -255,20 +311,14 @@ class SourceResolver:
             return None
         noun = span.root.lower_
         if noun in MEDIA_DESCRIPTIONS:
-            media = [k for k in self.groups if k.kind == "media"]
-            latest = self._latest(media, position)
+            latest = _latest_before(self.media, position)
             if latest is not None:
                 return latest
-        for pool in (self.persons, self.groups):
-            for known in sorted(pool, key=lambda k: -k.position):
-                if known.position < position and noun in known.words:
-                    return known
+        for by_word in self._by_word:  # persons, then organisations
+            latest = _latest_before(by_word.get(noun, []), position)
+            if latest is not None:
+                return latest
         return None
-
-    @staticmethod
-    def _latest(pool: list[_Known], position: int) -> _Known | None:
-        earlier = [k for k in pool if k.position < position]
-        return max(earlier, key=lambda k: k.position) if earlier else None
 
     def note_source(self, source: Source, span: Span) -> None:
         """Remember a resolved source so pronouns and descriptions can point at it."""
@@ -278,7 +328,7 @@ class SourceResolver:
             self._add_person(_Known(source.name, "person", words, span.start, True, _gender(words, source.name),
                                     self._quoted(span.start_char)))
         elif source.kind in ("organisation", "media", "state"):
-            self.groups.append(_Known(source.name, source.kind, words, span.start))
+            self._add_group(_Known(source.name, source.kind, words, span.start))
             if source.kind == "media":
                 self.media_names.add(source.name.lower())
 

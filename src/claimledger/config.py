@@ -37,11 +37,13 @@ class Limits:
     #: with the sentence times the statements in it. The longest sentence of
     #: 200 PolNeAR training texts (7,108 sentences) is 1,096 characters.
     max_sentence_chars: int = 5_000
-    #: Seconds one report's extraction (cleaning, parse, extraction) may take;
-    #: a report over it is refused and the batch goes on. The largest plain
-    #: report allowed, 200,000 characters of PolNeAR prose, takes 15 CPU s on
-    #: one core (bench/bench_extract_growth.py); four times that leaves room
-    #: for a busy machine. spaCy's parse runs layer by layer in Python, so the
+    #: CPU seconds of its thread one report's extraction (cleaning, parse,
+    #: extraction) may use (claimledger.budget: time other processes take is
+    #: not counted; a wall-clock stop at ten times this ends one that gets
+    #: almost no CPU); a report over it is refused and the batch goes on. The
+    #: largest plain report allowed, 200,000 characters of PolNeAR prose, takes
+    #: 15 CPU s (bench/bench_extract_growth.py); four times that leaves room
+    #: for slower processors. spaCy's parse runs layer by layer in Python, so the
     #: budget lands inside it; its tokenizer is one C call, kept short by
     #: claimledger.extract.nlp.BoundedTokenizer.
     extract_seconds: float = 60.0
@@ -56,7 +58,7 @@ class Limits:
     #: HTML beyond this many characters is refused before parsing (trafilatura
     #: keeps several copies of the tree: a 10 MB page peaks near 275 MB).
     max_html_chars: int = 10_000_000
-    #: Seconds one page's article extraction may take; a page over it is refused
+    #: Seconds (CPU of its thread, claimledger.budget) one page's article extraction may take; a page over it is refused
     #: and the batch goes on. With the bounds above the worst page measured takes
     #: about 3 s (scripts/hardening_figures.py), an article page well under 1 s.
     html_seconds: float = 15.0

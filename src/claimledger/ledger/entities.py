@@ -33,7 +33,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from claimledger.ledger.names import (
     OFFICIAL_TITLES,
@@ -249,6 +249,57 @@ def _role_around(text: str, start: int, end: int) -> str:
     return " ".join([" ".join(reversed(role)), appos]).strip()
 
 
+class _Clusters:
+    """People's full-name clusters in the order they were made, indexed by first and last name token.
+
+    A cluster can match a name only when their first tokens (for a surname alone: its first or
+    last token) pass :func:`token_match`, so a lookup compares the name with the clusters sharing
+    such a token, found by exact key and, for tokens long enough for a typo, by one rapidfuzz scan
+    of the distinct tokens: not with every cluster of the story. Answers are those of a scan of
+    all clusters in order.
+    """
+
+    def __init__(self) -> None:
+        self.items: list[tuple[tuple[str, ...], str]] = []  # (name tokens, group key)
+        self.keys: set[str] = set()
+        self._at: dict[tuple[int, str], list[int]] = {}  # (0: first / 1: last, token) → cluster numbers
+        self._long: tuple[list[str], list[str]] = ([], [])  # distinct tokens of typo length, per end
+        self._surnames: dict[str, list[str]] = {}
+
+    def add(self, toks: tuple[str, ...], key: str) -> None:
+        k = len(self.items)
+        self.items.append((toks, key))
+        self.keys.add(key)
+        self._surnames.clear()
+        for end, tok in ((0, toks[0]), (1, toks[-1])):
+            at = self._at.setdefault((end, tok), [])
+            if not at and len(tok) >= 5:
+                self._long[end].append(tok)
+            at.append(k)
+
+    def _matching(self, end: int, tok: str) -> list[int]:
+        """Clusters whose first (``end`` 0) or last (1) token is ``tok`` by :func:`token_match`."""
+        found = list(self._at.get((end, tok), ()))
+        if len(tok) >= 5:  # shorter tokens match only themselves
+            for other, _, _ in process.extract(tok, self._long[end], scorer=fuzz.ratio, score_cutoff=80, limit=None):
+                if other != tok:
+                    found.extend(self._at[(end, other)])
+        return found
+
+    def person(self, toks: tuple[str, ...]) -> str | None:
+        """The key of the first cluster whose name is ``toks`` by :func:`same_person`."""
+        if not toks:
+            return None
+        return next((self.items[k][1] for k in sorted(set(self._matching(0, toks[0])))
+                     if same_person(toks, self.items[k][0])), None)
+
+    def surname(self, tok: str) -> list[str]:
+        """Keys of the clusters (in order) whose first or last token is ``tok``: those a name alone may be."""
+        if tok not in self._surnames:
+            self._surnames[tok] = [self.items[k][1] for k in sorted({*self._matching(1, tok), *self._matching(0, tok)})]
+        return self._surnames[tok]
+
+
 class _Resolver:
     def __init__(self, reports: list[StoredReport]):
         self.reports = reports
@@ -264,7 +315,7 @@ class _Resolver:
         self.persons: list[tuple[str, str, str, str, str]] = []  # (ref, doc, name, role, surface)
         self.vias: list[tuple[str, str, str]] = []  # (ref, doc, channel)
         self.singles: list[tuple[str, str, str, str]] = []  # one-word non-person sources, decided after people
-        self.clusters: list[tuple[tuple[str, ...], str]] = []  # person name tokens, group key
+        self.clusters = _Clusters()  # person name tokens, group key
         self.person_docs: dict[str, set] = defaultdict(set)
 
     # -- mention classification ------------------------------------------
@@ -380,9 +431,9 @@ class _Resolver:
         key_of: dict[str, str] = {}
         for n in sorted(counts, key=lambda n: (-len(person_tokens(n)), -counts[n], n)):
             toks = person_tokens(n)
-            key_of[n] = next((ck for ctoks, ck in self.clusters if same_person(toks, ctoks)), " ".join(toks))
-            if key_of[n] == " ".join(toks) and all(ck != key_of[n] for _, ck in self.clusters):
-                self.clusters.append((toks, key_of[n]))
+            key_of[n] = self.clusters.person(toks) or " ".join(toks)
+            if key_of[n] == " ".join(toks) and key_of[n] not in self.clusters.keys:
+                self.clusters.add(toks, key_of[n])
         for ref, doc, n, role, s in full:
             self.person_docs[key_of[n]].add(doc)
         for ref, doc, n, role, s in full:
@@ -399,7 +450,7 @@ class _Resolver:
         for ref, doc, ch in self.vias:
             toks = person_tokens(ch)
             if len(toks) > 1 and ch not in full_key:
-                full_key[ch] = next((ck for ctoks, ck in self.clusters if same_person(toks, ctoks)), None)
+                full_key[ch] = self.clusters.person(toks)
             key = self._surname_key(ch, doc) if len(toks) == 1 else full_key[ch]
             if key:
                 self._add_person(ref, doc, key, ch, "", ch)
@@ -411,7 +462,7 @@ class _Resolver:
         toks = person_tokens(name)
         if len(toks) != 1:
             return None
-        cands = [ck for ctoks, ck in self.clusters if token_match(toks[0], ctoks[-1]) or token_match(toks[0], ctoks[0])]
+        cands = self.clusters.surname(toks[0])
         local = [ck for ck in cands if doc in self.person_docs[ck]]
         pick = local if len(local) == 1 else cands
         return pick[0] if len(pick) == 1 else None

@@ -331,6 +331,16 @@ class ReportDate:
 
 
 @dataclass(slots=True)
+class FigureQuantity:
+    """The quantity a figure gives (:mod:`claimledger.ledger.quantities`): the briefing draws one series per ``key``."""
+
+    key: str  # "count|north korean|3|done", "measure|[mass]|2"
+    label: str  # what a reader sees: "North Korean soldiers (already done)", "contract (money in USD)"
+    unit: str  # the unit the series' values are in, readable ("USD", "metric ton"); "" for counts
+    scale: float  # the figure's value (and low and high) times this is in ``unit``
+
+
+@dataclass(slots=True)
 class Ledger:
     """The cross-report view of a story.
 
@@ -347,6 +357,8 @@ class Ledger:
     source_entity: dict[str, str] = field(default_factory=dict)
     via_entities: dict[str, list[str]] = field(default_factory=dict)
     report_dates: dict[str, ReportDate] = field(default_factory=dict)
+    #: Figure id → its quantity, worked out by the build; None in a ledger made some other way.
+    figure_quantities: dict[str, FigureQuantity] | None = None
 
     def date_of(self, report: StoredReport) -> str | None:
         """A report's date: its own, else the one the other reports of its story give (every view uses this)."""

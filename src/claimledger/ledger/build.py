@@ -18,6 +18,7 @@ from claimledger.ledger.dating import story_dates
 from claimledger.ledger.entities import resolve_entities
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
 from claimledger.ledger.propositions import propositions
+from claimledger.ledger.quantities import figure_quantities
 from claimledger.ledger.stance import answers, relation
 from claimledger.ledger.statements import collect_statements
 from claimledger.ledger.status import history, summary, timeline
@@ -84,7 +85,8 @@ def build_ledger(reports: list[StoredReport], *, params: LedgerParams = DEFAULT_
             status_history=hist, answers=claim_id.get(answer_of.get(g, -1)), stances=stances))
     return Ledger(entities=res.entities, claims=claims, conflicts=conflicts, timeline=timeline(claims, members_of),
                   source_entity=res.source_entity, via_entities=res.via_entities,
-                  report_dates=story_dates(reports, statements, groups, answered))
+                  report_dates=story_dates(reports, statements, groups, answered),
+                  figure_quantities=figure_quantities(reports, params=params))
 
 
 def diff_ledgers(old: Ledger, new: Ledger) -> list[str]:

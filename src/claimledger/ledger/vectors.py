@@ -5,7 +5,8 @@ Every text a build embeds comes from one report's statements: the statement's wo
 (:mod:`.claims` groups by them), the stance model's sentences of those words
 (:mod:`.stance_model`) and the counted kind of each counted subject (:mod:`.propositions`
 classes them). A report's opening, embedded to place it in a story, is used once on
-arrival and not stored.
+arrival and not stored. The nouns of every count and measure are embedded too: :mod:`.quantities`
+classes them into the quantities the briefing follows.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import numpy as np
 
 from claimledger.ledger.embeddings import DIM, dimension, embed, encoder_tag, text_key
 from claimledger.ledger.propositions import counted_kind
+from claimledger.ledger.quantities import quantity_texts
 from claimledger.ledger.stance_model import split_sentences
 from claimledger.ledger.statements import said_texts
 from claimledger.records import ReportExtraction
@@ -39,6 +41,7 @@ def texts_to_embed(extraction: ReportExtraction) -> list[str]:
             texts.append(text)
             texts.extend(split_sentences(text))
         texts.extend(k for k in (counted_kind(f.subject) for f in counts) if k)
+    texts.extend(quantity_texts(extraction))
     return list(dict.fromkeys(texts))
 
 

@@ -1,18 +1,10 @@
 """Figures grouped by the quantity they give, so each quantity is one series a reader can follow.
 
-A count's quantity is who it belongs to (the proper words before the counted
-noun: "North Korean"), the class of thing counted and its aspect (already
-sent, still to come, an addition, a total). Counted classes and aspects are
-the ledger's own (:mod:`claimledger.ledger.propositions`): "troops",
-"soldiers" and "forces" of one army are one class, so they are one series,
-while "hospitalised" and "evacuated" people are not. A count that names no
-owner joins its class's series when the class has one named owner only.
-
-A measure's quantity is its dimension and unit (money in one currency,
-mass, area…) and, when it says what it measures, the class of that; values
-of one dimension are converted to the unit most of them use, and each
-currency stays its own series. Durations and bare ratios ("two years",
-"three times") describe rather than count, and are left out.
+Which quantity a figure gives (a count's owner, counted class and aspect; a measure's dimension,
+unit and what it measures) is worked out once by the ledger build and kept with the ledger
+(:mod:`claimledger.ledger.quantities`, ``Ledger.figure_quantities``), so drawing the series
+embeds nothing and loads no unit registry. A ledger made by hand, without them, has them
+worked out here.
 
 A source that gives a different value for one quantity on a later day than
 before has *revised* it, when the ledger also found the two statements to be
@@ -23,22 +15,14 @@ says from what.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
-from claimledger.ledger.params import DEFAULT_PARAMS
-from claimledger.ledger.propositions import aspect_of, clause_around, head_noun, subject_classes
-from claimledger.records import Figure, item_id
-from claimledger.report.context import LedgerContext, fold, number, one_line
+from claimledger.ledger.quantities import figure_quantities
+from claimledger.records import item_id
+from claimledger.report.context import LedgerContext, number, one_line
 
-ASPECT_WORDS = {"done": "already done", "coming": "still to come", "additional": "in addition", "total": "in total"}
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
-#: Units that state a ratio or a duration, not an amount of the story's things.
-_NOT_AMOUNTS = ("times", "percent", "percentage_point")
-#: Leading words of a counted subject that name whose it is: capitalised ("North Korean", "Ukraine's").
-_OWNER = re.compile(r"^((?:[A-Z][\w.’'-]*\s+)+)")
 
 
 @dataclass(slots=True)
@@ -100,18 +84,24 @@ def amount(value: float | None, unit: str) -> str:
 
 def figure_series(ctx: LedgerContext) -> list[Series]:
     """Every quantity with its figures, the most widely sourced first (then the most figures, then by name)."""
-    figures = [(fid, ctx.figure(fid)[1]) for fid in ctx.figure_ids()]
-    counts = [(fid, f) for fid, f in figures if f.kind == "count" and head_noun(f.subject)]
-    measures = [(fid, f) for fid, f in figures if f.kind == "measure" and f.unit and f.unit not in _NOT_AMOUNTS]
+    quantities = ctx.ledger.figure_quantities
+    if quantities is None:
+        quantities = figure_quantities(ctx.reports)
     series: dict[str, Series] = {}
-    for key, label, unit, fid, value, scale in [*_count_keys(counts), *_measure_keys(measures)]:
-        f = ctx.figure(fid)[1]
+    for fid, q in quantities.items():
+        found = ctx.figure(fid)
+        if found is None:
+            continue
+        f = found[1]
         when = ctx.item_date(fid)
-        found = series.setdefault(key, Series(key, label, unit))
-        found.points.append(Point(fid, day_of(when), when, ctx.source_name(fid), value,
-                                  None if f.low is None else f.low * scale, None if f.high is None else f.high * scale,
-                                  f.qualifier, one_line(f.text, 120)))
-    contested = [set(k.attribution_ids) for k in ctx.ledger.conflicts if k.kind == "figure"]
+        value, low, high = (v if v is None or not q.unit else v * q.scale for v in (f.value, f.low, f.high))
+        series.setdefault(q.key, Series(q.key, q.label, q.unit)).points.append(
+            Point(fid, day_of(when), when, ctx.source_name(fid), value, low, high, f.qualifier, one_line(f.text, 120)))
+    contested: dict[str, set[int]] = {}  # statement id → the figure conflicts citing it
+    for k, conflict in enumerate(ctx.ledger.conflicts):
+        if conflict.kind == "figure":
+            for aid in conflict.attribution_ids:
+                contested.setdefault(aid, set()).add(k)
     for s in series.values():
         s.points.sort(key=lambda p: (p.day or date.max, p.item))
         last: dict[str, Point] = {}
@@ -126,7 +116,7 @@ def figure_series(ctx: LedgerContext) -> list[Series]:
     return sorted(series.values(), key=lambda s: (-s.sources, -len(s.points), s.label))
 
 
-def _one_proposition(ctx: LedgerContext, a: str, b: str, contested: list[set[str]]) -> bool:
+def _one_proposition(ctx: LedgerContext, a: str, b: str, contested: dict[str, set[int]]) -> bool:
     """Did the ledger find the statements of figures ``a`` and ``b`` to disagree on one proposition?"""
     aids = []
     for fid in (a, b):
@@ -134,107 +124,4 @@ def _one_proposition(ctx: LedgerContext, a: str, b: str, contested: list[set[str
         if found is None or found[1].attribution is None:
             return False
         aids.append(item_id(found[0].id, "a", found[1].attribution))
-    return any(aids[0] in k and aids[1] in k for k in contested)
-
-
-def _count_keys(counts: list[tuple[str, Figure]]):
-    """(key, label, unit, figure id, value, scale) for counted figures: owner + counted class + aspect."""
-    classes = subject_classes([head_noun(f.subject) for _, f in counts], DEFAULT_PARAMS.subject_class)
-    rows = []
-    for fid, f in counts:
-        head = head_noun(f.subject)
-        owner = _owner(f.subject)
-        aspect = aspect_of(clause_around(f.sentence, f.text))
-        rows.append((fid, f, classes.get(head, -1), owner, aspect, head))
-    owners: dict[int, set[str]] = {}
-    for _, _, cls, owner, _, _ in rows:
-        if owner:
-            owners.setdefault(cls, set()).add(owner)
-    names: dict[int, Counter] = {}
-    for _, f, cls, _, _, _ in rows:
-        names.setdefault(cls, Counter())[_plural_head(f.subject)] += 1
-    out = []
-    for fid, f, cls, owner, aspect, head in rows:
-        if not owner and len(owners.get(cls, ())) == 1:
-            owner = next(iter(owners[cls]))
-        noun = names[cls].most_common(1)[0][0]
-        shown_owner = _shown_owner(owner, counts)
-        label = f"{shown_owner} {noun}".strip() + (f" ({ASPECT_WORDS[aspect]})" if aspect else "")
-        out.append((f"count|{owner}|{cls}|{aspect or ''}", label, "", fid, f.value, 1.0))
-    return out
-
-
-def _measure_keys(measures: list[tuple[str, Figure]]):
-    """(key, label, unit, figure id, value, scale) for measures: dimension (or currency) + what is measured."""
-    heads = [head_noun(f.subject) for _, f in measures]
-    classes = subject_classes([h for h in heads if h], DEFAULT_PARAMS.subject_class)
-    groups: dict[str, list[tuple[str, Figure, str]]] = {}
-    for (fid, f), head in zip(measures, heads):
-        dimension = f.unit if _CURRENCY.match(f.unit) else _dimension(f.unit)
-        if dimension is None or dimension == "[time]":
-            continue
-        groups.setdefault(dimension, []).append((fid, f, head))
-    out = []
-    for dimension, members in groups.items():
-        unit = Counter(f.unit for _, f, _ in members).most_common(1)[0][0]
-        shown = unit if _CURRENCY.match(unit) else unit.replace("_", " ")
-        what = {classes[h] for _, _, h in members if h}
-        names: dict[int, Counter] = {}
-        for _, f, h in members:
-            if h:
-                names.setdefault(classes[h], Counter())[_plural_head(f.subject)] += 1
-        for fid, f, head in members:
-            cls = classes[head] if head else (next(iter(what)) if len(what) == 1 else -1)
-            kind = "money" if _CURRENCY.match(unit) else dimension.strip("[]").replace("_", " ")
-            thing = names[cls].most_common(1)[0][0] if cls in names else ""
-            label = f"{thing} ({kind} in {shown})" if thing else f"{kind} in {shown}"
-            scale = _scale(f.unit, unit)
-            out.append((f"measure|{dimension}|{cls}", label, shown, fid, f.value * scale, scale))
-    return out
-
-
-def _owner(subject: str) -> str:
-    """The folded proper words before a counted noun ('North Korean troops' → 'north korean'), '' for none."""
-    words = " ".join(subject.split())
-    match = _OWNER.match(words)
-    if not match or match.group(1).strip() == words:
-        return ""
-    return fold(re.sub(r"['’]s$", "", match.group(1).strip()))
-
-
-def _shown_owner(owner: str, counts: list[tuple[str, Figure]]) -> str:
-    """The owner as the reports most often write it."""
-    if not owner:
-        return ""
-    written = Counter(re.sub(r"['’]s$", "", m.group(1).strip()) for _, f in counts
-                      if (m := _OWNER.match(" ".join(f.subject.split()))) and _owner(f.subject) == owner)
-    return written.most_common(1)[0][0] if written else owner
-
-
-def _plural_head(subject: str) -> str:
-    """The counted noun as written, lower-case ('North Korean Soldiers' → 'soldiers')."""
-    return head_noun(subject) or one_line(subject.lower(), 40)
-
-
-@lru_cache(maxsize=1)
-def _registry():
-    import pint
-
-    return pint.UnitRegistry()
-
-
-@lru_cache(maxsize=256)
-def _dimension(unit: str) -> str | None:
-    """pint's dimensionality of a normalised unit ('[length]'), None for a word pint does not know."""
-    try:
-        return str(_registry().Unit(unit).dimensionality)
-    except (AttributeError, ValueError):  # pint's UndefinedUnitError is an AttributeError
-        return None
-
-
-@lru_cache(maxsize=256)
-def _scale(unit: str, into: str) -> float:
-    """How many ``into`` one ``unit`` is (1 for a currency: currencies are never converted)."""
-    if unit == into or _CURRENCY.match(unit):
-        return 1.0
-    return float(_registry().Quantity(1, unit).to(into).magnitude)
+    return bool(contested.get(aids[0], set()) & contested.get(aids[1], set()))

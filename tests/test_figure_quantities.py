@@ -1,0 +1,94 @@
+"""Which quantity each figure gives is worked out once, by the ledger build, and kept in its
+snapshot: the briefing's series read it, so showing a stored ledger embeds no noun and loads no
+unit registry, and the series are the ones the briefing drew when it worked them out itself."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimledger.cli import app
+from claimledger.ledger import embeddings, quantities
+from claimledger.ledger.quantities import is_count, is_measure, quantity_texts
+from claimledger.ledger.vectors import texts_to_embed
+from claimledger.report.briefing import build_briefing, render_markdown
+from claimledger.report.context import LedgerContext
+from claimledger.report.quantities import figure_series
+from claimledger.store import Store, ledgers
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def run(*args: str) -> None:
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+
+
+class Counted:
+    """The encoder, counting the texts it is given."""
+
+    def __init__(self, model):
+        self.model, self.texts = model, 0
+
+    def encode(self, texts):
+        self.texts += len(texts)
+        return self.model.encode(texts)
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory) -> str:
+    folder = tmp_path_factory.mktemp("quantities")
+    grain = folder / "grain.txt"  # measures in a physical unit, which pint converts
+    grain.write_text("Grain shipments resume at Odesa\n\nODESA, March 5, 2025 - The port authority said 12,000 "
+                     "tonnes of wheat left the harbour on Tuesday. The agriculture ministry said on Wednesday that "
+                     "14,500 tonnes of wheat had been shipped so far, and that 3,000 kilograms of seed were lost "
+                     "in a fire.\n", encoding="utf-8")
+    db = str(folder / "ledger.db")
+    run("analyze", *map(str, sorted(EXAMPLES.iterdir())), str(grain), "--db", db, "--quiet")
+    return db
+
+
+def _series(ctx: LedgerContext) -> list[tuple]:
+    return [(s.key, s.label, s.unit, [dataclasses.astuple(p) for p in s.points]) for s in figure_series(ctx)]
+
+
+def test_the_build_keeps_each_figures_quantity_and_the_series_match_working_them_out(store_path):
+    with Store.open(store_path, create=False) as store:
+        reports = store.reports()
+        ledger = ledgers.stored_ledger(store, reports)
+        again = ledgers.stored_ledger(store, reports)  # read back from the snapshot
+    assert ledger.figure_quantities and again.figure_quantities == ledger.figure_quantities
+    figures = {f"{r.id}.f{i}": f for r in reports for i, f in enumerate(r.extraction.figures)}
+    assert set(ledger.figure_quantities) <= set(figures)
+    assert all(is_count(figures[fid]) or is_measure(figures[fid]) for fid in ledger.figure_quantities)
+    kept = _series(LedgerContext(reports, again))
+    worked_out = _series(LedgerContext(reports, dataclasses.replace(again, figure_quantities=None)))
+    assert kept == worked_out
+    assert any(len(points) >= 2 for _, _, _, points in kept)  # the examples give series, not lone figures
+    assert any(key.startswith("measure|[mass]") for key, _, _, _ in kept)  # tonnes and kilograms, in one unit
+
+
+def test_every_noun_the_quantities_class_is_stored_by_analyze(store_path):
+    with Store.open(store_path, create=False) as store:
+        reports = store.reports()
+    nouns = [t for r in reports for t in quantity_texts(r.extraction)]
+    assert nouns
+    assert all(t in texts_to_embed(r.extraction) for r in reports for t in quantity_texts(r.extraction))
+
+
+def test_showing_a_stored_ledger_embeds_nothing_and_loads_no_unit_registry(store_path, monkeypatch):
+    with Store.open(store_path) as store:
+        ledgers.stored_ledger(store, store.reports())  # built and kept (if no earlier test did)
+    counted = Counted(embeddings._model())
+    monkeypatch.setattr(embeddings, "_model", lambda: counted)
+    monkeypatch.setattr(embeddings, "_cache", {})
+    quantities._registry.cache_clear()
+    with Store.open(store_path, create=False) as store:
+        reports = store.reports()
+        ctx = LedgerContext(reports, ledgers.stored_ledger(store, reports))
+    text = render_markdown(ctx, build_briefing(ctx))
+    assert "Every figure, by quantity, source and date" in text
+    assert counted.texts == 0
+    assert quantities._registry.cache_info().misses == 0

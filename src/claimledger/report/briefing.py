@@ -140,7 +140,7 @@ def _disputed(ctx: LedgerContext) -> Section:
             continue
         against = [(aid, s) for aid, s in ctx.claim_stances([c.id]) if s in ("denies", "cannot_confirm")]
         if not against:
-            against = [(aid, s) for k in ctx.ledger.conflicts if c.id in k.claim_ids
+            against = [(aid, s) for k in ctx.conflicts_of(c.id)
                        for aid in k.attribution_ids if (found := ctx.attribution(aid)) is not None
                        for s in [found[1].stance] if s in ("denies", "cannot_confirm")]
         if against:
@@ -255,7 +255,7 @@ def importance(ctx: LedgerContext, claim: Claim) -> tuple:
     contested among claims otherwise alike. Ties go to more reports, then
     to the claim's id, so the order is stable.
     """
-    conflicts = sum(claim.id in k.claim_ids for k in ctx.ledger.conflicts)
+    conflicts = len(ctx.conflicts_of(claim.id))
     last = day_of(claim.last_reported)
     return (-claim.independent_sources, last is None, -(last.toordinal() if last else 0), -conflicts,
             -len(claim.doc_ids), claim.id)
@@ -322,7 +322,8 @@ def _lede(ctx: LedgerContext) -> Section:
     named = Counter()
     for r in ctx.reports:
         found = {ctx.by_form.get(fold(n.text)) for n in r.extraction.names}
-        named.update(e for e in found if e)
+        named.update(sorted(e for e in found if e))  # in a set's order, names mentioned equally often came out
+        # in an order that changed from run to run (string hashing is salted per process)
     about = [ctx.entity_name(e) for e, _ in named.most_common(4)]
     about_text = f" about {', '.join(about[:-1])} and {about[-1]}" if len(about) > 1 else \
         (f" about {about[0]}" if about else "")

@@ -64,12 +64,13 @@ def figures_chart(series: Series, link: Link) -> Markup:
         return left + (p.day - first).days / span * plot_w
 
     values = [v for p in points for v in (p.value, p.low, p.high) if v is not None and v > 0]
-    log = bool(values) and max(values) / min(values) > LOG_RATIO  # one outlier must not flatten the rest
+    smallest, largest = (min(values), max(values)) if values else (0.0, 0.0)
+    log = bool(values) and largest / smallest > LOG_RATIO  # one outlier must not flatten the rest
+    lo, hi = (math.log10(smallest) - 0.2, math.log10(largest) + 0.2) if log else (0.0, 0.0)
 
     def y(v: float) -> float:
         if log:
-            lo, hi = math.log10(min(values)) - 0.2, math.log10(max(values)) + 0.2
-            return top + plot_h - (math.log10(max(v, min(values))) - lo) / (hi - lo) * plot_h
+            return top + plot_h - (math.log10(max(v, smallest)) - lo) / (hi - lo) * plot_h
         return top + plot_h - v / top_value * plot_h
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" '
@@ -77,7 +78,7 @@ def figures_chart(series: Series, link: Link) -> Markup:
            f'data-quantity="{escape(series.key)}">',
            _text(left, 18, f"{one_line(subject, 60)}: values by source and date", size=13, weight="bold")]
     if log:
-        ticks = [10.0 ** k for k in range(math.floor(math.log10(min(values))), math.ceil(math.log10(max(values))) + 1)]
+        ticks = [10.0 ** k for k in range(math.floor(math.log10(smallest)), math.ceil(math.log10(largest)) + 1)]
         ticks = [t for t in ticks if top <= y(t) <= top + plot_h]
     else:
         ticks = [top_value / 1.15 * k / 4 for k in range(5)]

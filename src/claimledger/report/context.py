@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
-from claimledger.records import Attribution, Entity, Figure, Ledger, StoredReport, item_id
+from claimledger.records import Attribution, Conflict, Entity, Figure, Ledger, StoredReport, item_id
 
 #: Marks inside a cited sentence, strongest first when spans overlap.
 ROLES = ("figure", "source", "cue", "content")
@@ -60,6 +61,8 @@ class LedgerContext:
     entities: dict[str, Entity] = field(init=False)
     copies: dict[str, list[str]] = field(init=False)  # report id -> its near-copies ("also ran in")
     by_form: dict[str, str] = field(init=False)  # folded name or alias -> the one entity it names
+    _conflicts_of: dict[str, list[Conflict]] | None = field(init=False, default=None, repr=False)
+    _positions: dict[str, int] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.reports = sorted(self.reports, key=lambda r: int(r.id[1:]))
@@ -206,14 +209,30 @@ class LedgerContext:
         return None
 
     def claim_stances(self, claim_ids: list[str]) -> list[tuple[str, str]]:
-        """(attribution id, stance) for every statement of the claims."""
+        """(attribution id, stance) for every statement of the claims (in the ledger's order of claims)."""
+        position = self._claim_positions()
         out = []
-        for claim in self.ledger.claims:
-            if claim.id in claim_ids:
-                for aid in claim.attribution_ids:
-                    if (found := self.attribution(aid)) is not None:
-                        out.append((aid, found[1].stance))
+        for k in sorted({position[c] for c in claim_ids if c in position}):
+            for aid in self.ledger.claims[k].attribution_ids:
+                if (found := self.attribution(aid)) is not None:
+                    out.append((aid, found[1].stance))
         return out
+
+    def conflicts_of(self, claim_id: str) -> list[Conflict]:
+        """The conflicts over a claim, in the ledger's order."""
+        if self._conflicts_of is None:
+            self._conflicts_of = {}
+            for k in self.ledger.conflicts:
+                for cid in dict.fromkeys(k.claim_ids):
+                    self._conflicts_of.setdefault(cid, []).append(k)
+        return self._conflicts_of.get(claim_id, [])
+
+    def _claim_positions(self) -> dict[str, int]:
+        if self._positions is None:
+            self._positions = {}
+            for k, c in enumerate(self.ledger.claims):
+                self._positions.setdefault(c.id, k)
+        return self._positions
 
 
 def _segments(text: str, start: int, end: int, spans: list[tuple[str, int, int]]) -> list[Segment]:
@@ -247,6 +266,7 @@ def _iso(value: str | None) -> str | None:
     return value if value and _ISO.match(value) else None
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A name compared loosely: case, accents, apostrophe style and a leading 'the' ignored."""
     flat = unicodedata.normalize("NFKD", " ".join(name.split())).encode("ascii", "ignore").decode().lower()

@@ -46,6 +46,7 @@ def encoder(monkeypatch) -> Counted:
     counted = Counted(embeddings._model())
     monkeypatch.setattr(embeddings, "_model", lambda: counted)
     monkeypatch.setattr(embeddings, "_cache", {})
+    monkeypatch.setattr(embeddings, "_recent", {})  # what analyze kept from an earlier test's run
     return counted
 
 

@@ -9,7 +9,10 @@ A ledger built from a store runs inside :func:`known_vectors`, given the
 vectors the store holds (computed when each report was analysed, see
 :mod:`.vectors`): :func:`embed` reads them there and adds what it computes
 to that mapping only. Elsewhere (a store-less build, a training script) a
-bounded in-memory cache spares a process from embedding a text twice.
+bounded in-memory cache spares a process from embedding a text twice. Texts
+embedded while analysing (``cache=False`` within :func:`analysing`) have a
+smaller cache of their own: a statement, a counted noun or a wire story's
+sentence met again in a later report of the run is not embedded again.
 """
 from __future__ import annotations
 
@@ -27,6 +30,7 @@ from claimledger.ledger.encoders import DEFAULT_ENCODER, Encoder, get_encoder
 
 DIM = 384
 MAX_CACHED = 100_000  # vectors kept in memory outside a build: about 150 MB
+MAX_RECENT = 20_000  # vectors of texts embedded while analysing, kept for repeats: about 30 MB
 
 
 def encoder_name() -> str:
@@ -39,7 +43,9 @@ def _model() -> Encoder:
 
 
 _cache: dict[str, np.ndarray] = {}  # text key → vector, least recently used first (outside known_vectors)
+_recent: dict[tuple[str, str], np.ndarray] = {}  # (encoder, text key) → vector, least recently used first
 _known: ContextVar[dict[str, np.ndarray] | None] = ContextVar("known_vectors", default=None)
+_analysing: ContextVar[bool] = ContextVar("analysing", default=False)
 _lock = threading.Lock()
 
 
@@ -71,17 +77,29 @@ def known_vectors(vectors: dict[str, np.ndarray]) -> Iterator[dict[str, np.ndarr
         _known.reset(token)
 
 
+@contextmanager
+def analysing() -> Iterator[None]:
+    """Within the block, :func:`embed` with ``cache=False`` reads and keeps the last
+    :data:`MAX_RECENT` vectors it computed in this process (the engines' extraction step)."""
+    token = _analysing.set(True)
+    try:
+        yield
+    finally:
+        _analysing.reset(token)
+
+
 def embed(texts: Sequence[str], *, cache: bool = True) -> np.ndarray:
     """Unit sentence vectors for ``texts``, computing only those not cached.
 
-    ``cache=False`` is for texts embedded once and never again (a report's
-    opening, placed in a story on arrival; a report's texts while analysing,
-    which go to the store): caching them would only grow memory with every
-    report of a stream.
+    ``cache=False`` is for texts embedded once (a report's opening, placed in
+    a story on arrival; a report's texts, which go to the store): caching them
+    would only grow memory with every report of a stream. Within
+    :func:`analysing` they are kept apart, the last :data:`MAX_RECENT` only,
+    so a repeat later in the run is not embedded again.
     """
     if not cache:
         with _lock:
-            return _model().encode(texts)
+            return _recently_embedded(texts) if _analysing.get() else _model().encode(texts)
     known = _known.get()
     table = _cache if known is None else known
     with _lock:
@@ -98,3 +116,21 @@ def embed(texts: Sequence[str], *, cache: bool = True) -> np.ndarray:
             for k in list(islice(_cache, max(len(_cache) - MAX_CACHED, 0))):
                 del _cache[k]
         return out
+
+
+def _recently_embedded(texts: Sequence[str]) -> np.ndarray:
+    """Vectors of ``texts`` from :data:`_recent`, the missing ones computed in one call and kept."""
+    name = encoder_name()
+    keys = [(name, text_key(t)) for t in texts]
+    missing = {k: t for k, t in zip(keys, texts) if k not in _recent}
+    if missing:
+        for k, v in zip(missing, _model().encode(list(missing.values()))):
+            _recent[k] = v.copy()  # not a view: a kept row must not keep its whole batch alive
+    if not keys:
+        return np.zeros((0, dimension()), dtype=np.float32)
+    out = np.stack([_recent[k] for k in keys])
+    for k in dict.fromkeys(keys):  # most recently used last; the oldest beyond the bound go
+        _recent[k] = _recent.pop(k)
+    for k in list(islice(_recent, max(len(_recent) - MAX_RECENT, 0))):
+        del _recent[k]
+    return out

@@ -3,10 +3,11 @@ the web pages draw one series per quantity: :mod:`claimledger.report.quantities`
 
 A count's quantity is who it belongs to (the proper words before the counted
 noun: "North Korean"), the class of thing counted and its aspect (already
-sent, still to come, an addition, a total). Counted nouns are classed as the
-ledger classes them (:func:`~.propositions.subject_classes`): "troops",
-"soldiers" and "forces" of one army are one class, so they are one series,
-while "hospitalised" and "evacuated" people are not. A count that names no
+sent, still to come, an addition, a total). What is counted is classed as the
+propositions class it (:func:`~.propositions.counted_kind`,
+:func:`~.propositions.subject_classes`): "troops", "soldiers" and "special forces
+soldiers" of one army are one class, so they are one series, while
+"hospitalised" and "evacuated" people are not. A count that names no
 owner joins its class's series when the class has one named owner only.
 
 A measure's quantity is its dimension and unit (money in one currency,
@@ -26,7 +27,7 @@ from collections import Counter
 from functools import lru_cache
 
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
-from claimledger.ledger.propositions import aspect_of, clause_around, head_noun, subject_classes
+from claimledger.ledger.propositions import aspect_of, clause_around, counted_kind, head_noun, subject_classes
 from claimledger.records import Figure, FigureQuantity, ReportExtraction, StoredReport, item_id
 from claimledger.report.context import fold, one_line
 
@@ -51,7 +52,8 @@ def is_measure(f: Figure) -> bool:
 def quantity_texts(extraction: ReportExtraction) -> list[str]:
     """The nouns :func:`figure_quantities` classes by their vectors for this report: what its counts
     count and what its measures measure."""
-    return [h for f in extraction.figures if is_count(f) or is_measure(f) if (h := head_noun(f.subject))]
+    return [*(counted_kind(f.subject) for f in extraction.figures if is_count(f)),
+            *(h for f in extraction.figures if is_measure(f) if (h := head_noun(f.subject)))]
 
 
 def figure_quantities(reports: list[StoredReport], *,
@@ -66,12 +68,12 @@ def figure_quantities(reports: list[StoredReport], *,
 
 
 def _count_keys(counts: list[tuple[str, Figure]], threshold: float) -> dict[str, FigureQuantity]:
-    """Counted figures: owner + counted class + aspect."""
-    classes = subject_classes([head_noun(f.subject) for _, f in counts], threshold)
+    """Counted figures: owner + counted class (of the counted kind, as the propositions class them) + aspect."""
+    classes = subject_classes([counted_kind(f.subject) for _, f in counts], threshold)
     rows = []
     for fid, f in counts:
         aspect = aspect_of(clause_around(f.sentence, f.text))
-        rows.append((fid, f, classes.get(head_noun(f.subject), -1), _owner(f.subject), aspect))
+        rows.append((fid, f, classes.get(counted_kind(f.subject), -1), _owner(f.subject), aspect))
     owners: dict[int, set[str]] = {}
     names: dict[int, Counter] = {}
     written: dict[str, Counter] = {}  # folded owner → how the reports write it

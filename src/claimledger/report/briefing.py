@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -459,6 +460,7 @@ def build_briefing(ctx: LedgerContext, *, since: str | None = None, link=None, t
                     list(dict.fromkeys(order)))
 
 
+@lru_cache(maxsize=65536)
 def anchor(iid: str) -> str:
     """An id usable in a URL fragment: 'd1.a0' → 'd1-a0'."""
     return re.sub(r"[^A-Za-z0-9]", "-", iid)

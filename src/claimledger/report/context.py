@@ -237,19 +237,18 @@ class LedgerContext:
 
 def _segments(text: str, start: int, end: int, spans: list[tuple[str, int, int]]) -> list[Segment]:
     """Cut ``text[start:end]`` into runs, each marked with the strongest role covering it."""
-    roles: list[str | None] = [None] * (end - start)
-    for role in reversed(ROLES):  # weakest first, so stronger roles overwrite
-        for name, s, e in spans:
-            if name == role:
-                for k in range(max(s, start), min(e, end)):
-                    roles[k - start] = role
+    rank = {role: k for k, role in enumerate(ROLES)}
+    marked = [(name, s, e) for name, s, e in spans if name in rank]
+    # Between two consecutive span ends every character is covered by the same spans.
+    last = max(start, end)
+    cuts = sorted({start, last} | {min(max(p, start), last) for _, s, e in marked for p in (s, e)})
     out: list[Segment] = []
-    for k, role in enumerate(roles):
-        char = text[start + k]
+    for a, b in zip(cuts, cuts[1:]):
+        role = min((name for name, s, e in marked if s <= a and b <= e), key=rank.__getitem__, default=None)
         if out and out[-1].role == role:
-            out[-1].text += char
+            out[-1].text += text[a:b]
         else:
-            out.append(Segment(char, role))
+            out.append(Segment(text[a:b], role))
     # Trailing paragraph breaks are part of the stored span but not of the sentence.
     while out and not out[-1].text.strip():
         out.pop()

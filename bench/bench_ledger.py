@@ -1,7 +1,7 @@
 """Time the ledger build on stored reports with the real sentence vectors analyze stored.
 
     .venv/bin/python bench/bench_analyze.py --count 1000 --keep /tmp/polnear.db
-    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_ledger.py --from /tmp/polnear.db 1000 10000
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_ledger.py --from /tmp/polnear.db 1000 10000 [--keep DIR]
     OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_ledger.py --stand-in-vectors 1000 10000
 
 ``--from STORE``: the reports of a store ``claimledger analyze`` filled (real text, the vectors
@@ -37,7 +37,7 @@ import numpy as np  # noqa: E402
 
 from claimledger.ledger import build_ledger  # noqa: E402
 from claimledger.ledger.embeddings import DIM, encoder_tag, known_vectors, text_key  # noqa: E402
-from claimledger.ledger.vectors import TextVectors, from_bytes, texts_to_embed  # noqa: E402
+from claimledger.ledger.vectors import TextVectors, embedded, from_bytes, texts_to_embed  # noqa: E402
 from claimledger.records import StoredReport  # noqa: E402
 from claimledger.store import Store, content_hash  # noqa: E402
 
@@ -87,18 +87,23 @@ def whole(args: list[str]) -> str:
     return f"{time.perf_counter() - start:.1f}/{usage.ru_utime + usage.ru_stime:.1f}"
 
 
-def from_store(source: Path, sizes: list[int]) -> None:
+def from_store(source: Path, sizes: list[int], keep: Path | None = None) -> None:
     with Store.open(source, create=False) as store:
         base = store.reports()
-        keys = {text_key(t) for r in base for t in texts_to_embed(r.extraction)}
-        blobs = store.vectors(encoder_tag(), keys)
-    print(f"{len(base)} reports and {len(blobs)} of {len(keys)} texts' vectors in {source}")
+        texts = {text_key(t): t for r in base for t in texts_to_embed(r.extraction)}
+        blobs = store.vectors(encoder_tag(), set(texts))
+    print(f"{len(base)} reports and {len(blobs)} of {len(texts)} texts' vectors in {source}")
+    missing = [t for k, t in texts.items() if k not in blobs]
+    if missing:  # a store analysed by older code, which embedded fewer texts: as analyze now would
+        blobs.update(embedded(missing).by_key)
+        print(f"{len(missing)} texts embedded now, as analyze would have")
     print(f"{'reports':>8} {'attributions':>12} {'build s':>8} {'cpu s':>7} {'claims':>7} {'conflicts':>9} "
           f"{'report cold wall/CPU s':>22} {'report warm wall/CPU s':>22} {'peak MB':>8}", flush=True)
     for n in sizes:
         reports = repeated(base, n)
         with tempfile.TemporaryDirectory() as tmp:
-            db = Path(tmp) / "ledger.db"
+            db = (keep / f"ledger-{n}.db") if keep else Path(tmp) / "ledger.db"
+            db.unlink(missing_ok=True)
             with Store.open(db) as target:
                 target.add_vectors(TextVectors(encoder_tag(), blobs))
                 for r in reports:
@@ -139,9 +144,10 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--from", dest="source", type=Path, help="a store analyze filled (real text and vectors)")
     group.add_argument("--stand-in-vectors", action="store_true", help="synthetic reports, stand-in vectors")
+    parser.add_argument("--keep", type=Path, help="with --from: keep each size's store here (ledger-N.db)")
     args = parser.parse_args(argv)
     if args.source:
-        from_store(args.source, args.sizes)
+        from_store(args.source, args.sizes, args.keep)
     else:
         synthetic(args.sizes)
     return 0

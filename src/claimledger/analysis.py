@@ -97,7 +97,7 @@ def analyse_into(
         outcomes = ray_engine.analyse(chunks(), model=model, limits=limits, stories=True, address=address,
                                       workers=workers)
     else:
-        outcomes = local_engine.analyse(chunks(), model=model, limits=limits, stories=True)
+        outcomes = local_engine.analyse(chunks(), model=model, limits=limits, stories=True, workers=workers)
     stories = None
     for outcome in outcomes:
         report, result = outcome.report, outcome.result

@@ -24,9 +24,8 @@ from itertools import groupby
 
 from claimledger.config import Limits
 from claimledger.engines import Analysed
+from claimledger.engines.local import FIELDS, pack
 from claimledger.records import RawReport, ReportExtraction
-
-FIELDS = ("text", "title", "url", "outlet", "published", "path")
 
 
 class Extractor:
@@ -51,18 +50,11 @@ class Extractor:
         for year, members in groupby(range(n), key=years.__getitem__):
             idx = list(members)
             out += analyse_chunk([reports[i] for i in idx], self.nlp, year, self.limits, stories=self.stories)
-        return {"seq": np.asarray(batch["seq"]), "analysed": np.array([_pack(a) for a in out], dtype=object)}
+        return {"seq": np.asarray(batch["seq"]), "analysed": np.array([pack(a) for a in out], dtype=object)}
 
 
 def _none(value):
     return None if value is None or value != value else str(value)  # NaN is how a missing string may arrive
-
-
-def _pack(analysed: Analysed) -> bytes:
-    try:
-        return pickle.dumps(analysed)
-    except Exception as exc:  # noqa: BLE001 - an exception that does not pickle still reaches the user as text
-        return pickle.dumps(Analysed(analysed.report, RuntimeError(f"{type(analysed.result).__name__}: {exc}")))
 
 
 def start(address: str | None = None, workers: int | None = None) -> int:

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_analyze.py --count 1000 --keep /tmp/polnear.db
     OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_ledger.py --from /tmp/polnear.db 1000 10000 [--keep DIR]
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_ledger.py --from /tmp/polnear.db --build-only 1000 10000
     OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_ledger.py --stand-in-vectors 1000 10000
 
 ``--from STORE``: the reports of a store ``claimledger analyze`` filled (real text, the vectors
@@ -87,7 +88,7 @@ def whole(args: list[str]) -> str:
     return f"{time.perf_counter() - start:.1f}/{usage.ru_utime + usage.ru_stime:.1f}"
 
 
-def from_store(source: Path, sizes: list[int], keep: Path | None = None) -> None:
+def from_store(source: Path, sizes: list[int], keep: Path | None = None, build_only: bool = False) -> None:
     with Store.open(source, create=False) as store:
         base = store.reports()
         texts = {text_key(t): t for r in base for t in texts_to_embed(r.extraction)}
@@ -110,6 +111,9 @@ def from_store(source: Path, sizes: list[int], keep: Path | None = None) -> None
                     target.add(r.extraction)
                 stored = target.reports()
             print(timed_build(stored, from_bytes(blobs)), end="", flush=True)  # the build's figures before the long runs
+            if build_only:
+                print(f" {'-':>22} {'-':>22} {peak_mb():>8.0f}", flush=True)
+                continue
             cold = whole([str(CLAIMLEDGER), "report", "--db", str(db), "-o", str(Path(tmp) / "cold.html"), "--quiet"])
             warm = whole([str(CLAIMLEDGER), "report", "--db", str(db), "-o", str(Path(tmp) / "warm.html"), "--quiet"])
         print(f" {cold:>22} {warm:>22} {peak_mb():>8.0f}", flush=True)
@@ -144,10 +148,12 @@ def main(argv: list[str] | None = None) -> int:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--from", dest="source", type=Path, help="a store analyze filled (real text and vectors)")
     group.add_argument("--stand-in-vectors", action="store_true", help="synthetic reports, stand-in vectors")
+    parser.add_argument("--build-only", action="store_true",
+                        help="with --from: time the build only, not the whole `report` processes")
     parser.add_argument("--keep", type=Path, help="with --from: keep each size's store here (ledger-N.db)")
     args = parser.parse_args(argv)
     if args.source:
-        from_store(args.source, args.sizes, args.keep)
+        from_store(args.source, args.sizes, args.keep, args.build_only)
     else:
         synthetic(args.sizes)
     return 0

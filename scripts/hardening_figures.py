@@ -16,9 +16,8 @@ prose and the hostile shapes of ``bench/bench_extract_growth.py``: time and
 peak memory of each run), a live ``serve`` held by a dripping server while a
 pasted report is added, its queue bound and forged ``Host``/``Origin``
 headers, ``analyze`` killed every 10-20 s, a read-only store, and ``watch``'s
-exit codes. Nothing is sent beyond this machine. Takes about 20 minutes with
-the defaults, plus about 8 for the long texts; ``--only`` runs the named
-sections.
+exit codes. The last row is the worst peak memory of all the runs measured.
+Nothing is sent beyond this machine. ``--only`` runs the named sections.
 """
 from __future__ import annotations
 
@@ -68,6 +67,9 @@ from test_hostile import (  # noqa: E402
 
 from claimledger.store import Store  # noqa: E402
 
+#: (peak resident memory in bytes, what ran) of every measured run, for the table's last row.
+PEAKS: list[tuple[int, str]] = []
+
 
 def hostile(tmp: Path) -> list[tuple[str, str]]:
     root = tmp / "hostile"
@@ -87,6 +89,7 @@ def hostile(tmp: Path) -> list[tuple[str, str]]:
     errors = sum(c.outcome == "error" for c in cases)
     leaked = any(SECRET.encode() in p.read_bytes() for p in root.glob("ledger.db*"))
     rss = max(r.max_rss for r in (run, *feeds.values()))
+    PEAKS.append((rss, "the hostile corpus (analyze or watch)"))
     return [
         ("Hostile inputs (analyze and watch)", f"{len(cases)} inputs: {errors} must be refused, "
          f"{sum(c.outcome != 'error' for c in cases)} hold a readable report (or are good controls)"),
@@ -287,6 +290,7 @@ def heavy_pages(tmp: Path) -> list[tuple[str, str]]:
         run = run_cli(["analyze", page.name, "--db", "ledger.db"], root)
         seconds = time.monotonic() - started
         worst = max(worst, run.max_rss)
+        PEAKS.append((run.max_rss, f"HTML page of {label}"))
         outcome = run.stderr.strip().split(": ", 1)[-1] if run.code else run.stdout.strip()
         rows.append((f"HTML page of {label} of short paragraphs",
                      f"{outcome[:120]}; {seconds:.1f} s, peak {run.max_rss / 2**20:.0f} MiB (whole analyze run)"))
@@ -311,6 +315,7 @@ def long_texts(tmp: Path, size: int = 200_000) -> list[tuple[str, str]]:
         run = run_cli(["analyze", path.name, "--db", f"ledger-{number}.db"], root)
         seconds = time.monotonic() - started
         outcome = run.stderr.strip().split(": ", 1)[-1] if run.code else run.stdout.strip()
+        PEAKS.append((run.max_rss, f"plain-text report of {len(body):,} characters: {label}"))
         rows.append((f"Plain-text report of {len(body):,} characters: {label}",
                      f"{outcome[:110]}; {seconds:.1f} s, peak {run.max_rss / 2**20:.0f} MiB (whole analyze run)"))
     return rows
@@ -473,6 +478,9 @@ def main() -> None:
         tmp = Path(folder)
         rows = [row for name, section in SECTIONS.items() if not args.only or name in args.only
                 for row in section(tmp, args)]
+    if PEAKS:
+        peak, what = max(PEAKS)
+        rows.append(("Worst peak memory of the runs above (max RSS, measured)", f"{peak / 2**20:,.0f} MiB: {what}"))
     print("| What was tried | What held |")
     print("|---|---|")
     for what, held in rows:

@@ -76,20 +76,27 @@ def _blocks(statements: list[Statement], props: list[Proposition], params: Ledge
     blocks: dict[tuple, list[int]] = defaultdict(list)
     words = []
     df: dict[str, int] = defaultdict(int)
+    of_text: dict[str, frozenset[str]] = {}
     for i, (st, prop) in enumerate(zip(statements, props)):
         if prop.quantity is not None:
             blocks[("fig", prop.quantity.value, prop.quantity.subject_class, st.polarity)].append(i)
         if st.origin:
             blocks[("origin", st.origin, st.polarity)].append(i)
-        ws = {w for w in re.findall(r"[a-z][a-z'-]{2,}", st.text.lower()) if w not in STOP_WORDS}
+        ws = of_text.get(st.text)  # statements repeat texts (wire copies): each text is read once
+        if ws is None:
+            ws = of_text[st.text] = frozenset(w for w in re.findall(r"[a-z][a-z'-]{2,}", st.text.lower())
+                                              if w not in STOP_WORDS)
         words.append(ws)
         for w in ws:
             df[w] += 1
+    chosen: dict[frozenset[str], list[str]] = {}
     for i, ws in enumerate(words):
         # Every word shared by few statements (a small block is compared exhaustively),
         # and the rarest few of the rest.
-        ranked = sorted((w for w in ws if df[w] >= 2), key=lambda w: (df[w], w))
-        for w in sorted({*ranked[:params.rare_words], *(w for w in ranked if df[w] <= params.block_cap)}):
+        if ws not in chosen:
+            ranked = sorted((w for w in ws if df[w] >= 2), key=lambda w: (df[w], w))
+            chosen[ws] = sorted({*ranked[:params.rare_words], *(w for w in ranked if df[w] <= params.block_cap)})
+        for w in chosen[ws]:
             blocks[("word", w)].append(i)
     return [blocks[k] for k in sorted(blocks, key=repr) if len(blocks[k]) > 1]
 
@@ -177,7 +184,11 @@ def cluster(statements: list[Statement], props: list[Proposition], *,
         return out
 
     candidates = candidate_pairs(statements, props, vecs, params)
-    found = agglomerate(n, candidates, score, matcher.model.threshold, sample=params.link_sample)
+    # A pair's score reads the two texts and the proposition fields ``allowed`` reads: statements
+    # alike in all of them are one kind to the grouping (copies of a report are scored once).
+    kinds = _codes([(st.text, p.polarity, p.anaphoric, None if p.quantity is None else
+                     (p.quantity.value, p.quantity.subject_class, p.quantity.aspect)) for st, p in zip(statements, props)])
+    found = agglomerate(n, candidates, score, matcher.model.threshold, sample=params.link_sample, kinds=kinds)
     groups = {g[0]: g for g in found}
     # A part of a statement that matched nothing stays with the statement's main claim, unless the
     # propositions forbid it (another count, class or aspect is another claim, as in the grouping).

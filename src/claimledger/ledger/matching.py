@@ -204,7 +204,7 @@ def unique_pairs(pairs: np.ndarray, n: int) -> np.ndarray:
 
 
 def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np.ndarray],
-                threshold: float, *, sample: int = 6) -> list[list[int]]:
+                threshold: float, *, sample: int = 6, kinds: np.ndarray | None = None) -> list[list[int]]:
     """Groups of ``0 .. n-1`` by greedy average linkage over scored candidate pairs.
 
     Candidate pairs at or above ``threshold`` are taken strongest first; two groups merge only
@@ -212,30 +212,55 @@ def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np
     scored on demand: a merge test costs at most ``sample``² pairs) also clears it, and any
     pair scored 0 (a cannot-link) vetoes the merge. A chain of near neighbours therefore cannot grow one group out of a whole story.
     Deterministic for a given input order.
+
+    ``kinds`` (optional, one non-negative code per item): items of one kind are alike to ``score``,
+    which gives a pair (i, j), i < j, what it gives any (i', j'), i' < j', of the same two kinds in
+    that order. Each ordered pair of kinds is then scored once (wire copies repeat statements
+    word for word: the merge tests between their groups need few new scores).
     """
-    known: dict[int, float] = {}  # probability of each pair scored, by i * n + j
+    kind = np.arange(n, dtype=np.int64) if kinds is None else np.asarray(kinds, dtype=np.int64)
+    width = int(kind.max()) + 1 if n else 1
+    kind_of = kind.tolist()
+    known: dict[int, float] = {}  # probability of each ordered pair of kinds scored, by kind i * width + kind j
 
     def scored(pairs: np.ndarray) -> np.ndarray:
         probs = score(pairs) if len(pairs) else np.zeros(0)
-        known.update(zip((pairs[:, 0] * n + pairs[:, 1]).tolist(), probs.tolist()))
+        known.update(zip((kind[pairs[:, 0]] * width + kind[pairs[:, 1]]).tolist(), probs.tolist()))
         return probs
 
-    candidates = unique_pairs(candidates.reshape(-1, 2), n)
+    candidates = candidates.reshape(-1, 2).astype(np.int64, copy=False)
+    keys = candidates[:, 0] * n + candidates[:, 1]
+    if not (len(keys) and (candidates[:, 0] < candidates[:, 1]).all() and (np.diff(keys) > 0).all()):
+        candidates = unique_pairs(candidates, n)  # unless already (smaller, larger), each once, in order
     prob = scored(candidates)
     keep = prob >= threshold
     candidates, prob = candidates[keep], prob[keep]
     sets = DisjointSets(n)
     groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    # A merge test reads only the first ``sample`` members of each side and pairs' probabilities, which
+    # never change once scored; a merge keeps the larger group's members first. So a test that failed
+    # fails again while both sides start with the same members: wire copies link the same two groups
+    # by many candidate pairs, and each would repeat it.
+    failed: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
     for i, j in candidates[np.lexsort((candidates[:, 1], candidates[:, 0], -prob))].tolist():
         ra, rb = sets.find(i), sets.find(j)
         if ra == rb:
             continue
-        pairs = [min(x, y) * n + max(x, y) for x in groups[ra][:sample] for y in groups[rb][:sample]]
-        todo = [p for p in dict.fromkeys(pairs) if p not in known]
+        ha, hb = tuple(groups[ra][:sample]), tuple(groups[rb][:sample])
+        test = (ha, hb)  # in this order: the mean below sums in it
+        if test in failed:
+            continue
+        cells = [(x, y) if x < y else (y, x) for x in ha for y in hb]
+        pairs = [kind_of[x] * width + kind_of[y] for x, y in cells]
+        todo: dict[int, tuple[int, int]] = {}
+        for p, cell in zip(pairs, cells):
+            if p not in known and p not in todo:
+                todo[p] = cell
         if todo:
-            scored(np.array([divmod(p, n) for p in todo], dtype=np.int64))
+            scored(np.array(list(todo.values()), dtype=np.int64))
         probs = [known[p] for p in pairs]
         if min(probs) == 0.0 or sum(probs) / len(probs) < threshold:
+            failed.add(test)
             continue
         lo = sets.union(ra, rb)
         big, small = (groups.pop(ra), groups.pop(rb)) if len(groups[ra]) >= len(groups[rb]) \

@@ -75,11 +75,19 @@ def count_independent_by_date(origins: list[Origin], contents: list[str], dates:
     """
     first: dict[str, str] = {}  # origin → its earliest statement's date
     wordings: dict[str, list[tuple[str, str]]] = {}  # origin → (date, long wording), in statement order
+    earliest_of: dict[tuple[str, str], str] = {}  # (origin, wording) → the earliest date kept for it
     for o, c, d in zip(origins, contents, dates):
         if o.entity and not o.echo:
             first[o.entity] = min(first.get(o.entity, d), d)
             words = _words(c)
             if len(words.split()) >= params.echo_min_words:
+                # A repeat of a wording already kept at this date or earlier is never sampled: wherever
+                # it is on or before a cutoff, so is the earlier one, which comes first. Copies of a
+                # report repeat every wording; skipping them keeps each cutoff's scan short.
+                seen = earliest_of.get((o.entity, words))
+                if seen is not None and seen <= d:
+                    continue
+                earliest_of[(o.entity, words)] = d
                 wordings.setdefault(o.entity, []).append((d, words))
     earliest = min(dates, default=None)
     out = []

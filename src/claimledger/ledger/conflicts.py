@@ -137,7 +137,11 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     sts, props = ev.statements, ev.props
     figs = [_figures(st, p) if p.polarity == "pos" else {} for st, p in zip(sts, props)]
     has = np.array([bool(f) for f in figs], dtype=bool)
-    both = ev.candidates[has[ev.candidates[:, 0]] & has[ev.candidates[:, 1]]] if len(ev.candidates) \
+    # Pairs giving the very same figures disagree on none (copies of a report): dropped at once.
+    table: dict[frozenset, int] = {}
+    given = np.array([table.setdefault(frozenset(f.items()), len(table)) for f in figs], dtype=np.int64)
+    both = ev.candidates[has[ev.candidates[:, 0]] & has[ev.candidates[:, 1]]
+                         & (given[ev.candidates[:, 0]] != given[ev.candidates[:, 1]])] if len(ev.candidates) \
         else np.zeros((0, 2), dtype=np.int64)
     rows = [(a, b) for a, b in both.tolist()
             if sts[a].aid != sts[b].aid and _within(sts[a], sts[b], ev.params.week_days)
@@ -296,8 +300,13 @@ def stance_shifts(ev: Evidence) -> list[Found]:
         doubt = [i for i in idx if ev.statements[i].polarity in ("unc", "neg")]
         sure = [i for i in idx if ev.statements[i].att.stance == "asserts"]
         # An origin's statements on one story: 256 pairs bound the work, not a filter in practice.
-        pairs = list(islice(((d, s) for d in doubt for s in sure
-                             if _day(ev.statements[d].date) < _day(ev.statements[s].date)), 256))
+        # The later statements of each day of doubt are listed once (copies share their days).
+        later: dict[date, list[int]] = {}
+        for d in doubt:
+            day = _day(ev.statements[d].date)
+            if day not in later:
+                later[day] = [s for s in sure if day < _day(ev.statements[s].date)]
+        pairs = list(islice(((d, s) for d in doubt for s in later[_day(ev.statements[d].date)]), 256))
         if not pairs:
             continue
         probs = ev.matcher.probability(np.array(pairs, dtype=np.int64))

@@ -153,5 +153,8 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
     absorbed = {g: gs[0] for gs in joined.values() for g in gs[1:]}
     kept = [g for g in range(len(groups)) if g not in absorbed]
     index = {g: k for k, g in enumerate(kept)}
-    merged = [sorted(groups[g] + [i for h, into in absorbed.items() if into == g for i in groups[h]]) for g in kept]
+    joined_in: dict[int, list[int]] = defaultdict(list)
+    for h, into in absorbed.items():
+        joined_in[into].extend(groups[h])
+    merged = [sorted(groups[g] + joined_in.get(g, [])) for g in kept]
     return merged, [Answer(index[g], index[t], tuple(index[x] for x in also)) for g, (t, also) in sorted(answered.items())]

@@ -1,7 +1,7 @@
 """Whole-process figures of real runs: analyze against bare spaCy, then the ledger cold and warm.
 
     .venv/bin/python bench/bench_analyze.py --count 1000 [--polnear ../shared/data/polnear]
-        [--ray-count 200] [--keep DIR]
+        [--ray-count 200] [--keep DIR] [--one-process]
 
 Input: the PolNeAR articles (train and dev texts, real news), in file-name order, repeated with
 a numbered last line up to ``--count`` reports (each copy has its own content hash, so it is
@@ -9,12 +9,18 @@ analysed and stored; analyze links it to its original as a near-copy). They are 
 one JSONL file in a temporary folder; nothing is copied into the repository.
 
 Each figure is one whole process, started afresh (imports and model loading included), timed
-wall-clock, with its CPU seconds and peak resident memory from ``wait4``:
+wall-clock, with its CPU seconds (its worker processes' included) and peak resident memory from
+``wait4`` (the largest of the process and its workers, not their sum: analyze's two workers hold
+about 0.64 GB each, its own process about 0.2 GB). Each row ends with the 1-minute load average
+when the process ended: on a shared machine compare CPU seconds, and rerun when the load is high
+(other work takes a larger share of the cores from spaCy's one process than from analyze's workers).
 
 1. ``claimledger analyze`` of the reports into a new SQLite store (extraction, sentence vectors
    of every text the ledger will embed, near-copies, stories, storing), and bare spaCy
    (``spacy.load`` and ``nlp.pipe`` over the same texts, batch 16) alternated: spaCy, analyze,
    spaCy; the spaCy figure is the mean of its two runs. Target: analyze >= 0.8x spaCy's throughput.
+   With ``--one-process``, then ``analyze --workers 1`` (extraction in analyze's own process, its
+   vectors on a second thread) and spaCy a third time.
 2. ``claimledger report`` on that store: cold (the ledger built from the stored vectors, then
    kept as a snapshot), then warm (the snapshot read). Target: the cold one under 10 s at 1,000.
 3. With ``--ray-count N``: ``analyze --engine ray`` of the first N reports with 1 and with 2 workers.
@@ -50,6 +56,7 @@ class Run:
     cpu: float
     peak_mb: float
     stdout: str
+    load: float  # 1-minute load average when the process ended
 
 
 def run(args: list[str]) -> Run:
@@ -64,7 +71,7 @@ def run(args: list[str]) -> Run:
         err.seek(0)
         if proc.returncode:
             raise SystemExit(f"{' '.join(args[:3])}… failed ({proc.returncode}):\n{err.read()[-2000:]}")
-        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read())
+        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read(), os.getloadavg()[0])
 
 
 def corpus(polnear: Path, count: int, path: Path) -> int:
@@ -86,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear", type=Path, default=REPO.parent / "shared" / "data" / "polnear")
     parser.add_argument("--ray-count", type=int, default=0, help="also time the Ray engine on this many reports")
     parser.add_argument("--keep", type=Path, help="keep the store here (bench/bench_ledger.py --from reads it)")
+    parser.add_argument("--one-process", action="store_true",
+                        help="also time analyze --workers 1 (extraction in its own process), then spaCy once more")
     args = parser.parse_args(argv)
     cl = str(BIN / "claimledger")
     with tempfile.TemporaryDirectory() as tmp:
@@ -102,11 +111,20 @@ def main(argv: list[str] | None = None) -> int:
         spacy_b = run([sys.executable, "-c", SPACY, str(reports)])
         spacy_wall = (spacy_a.wall + spacy_b.wall) / 2
         tally = json.loads(analyze.stdout)
-        _row("bare spaCy nlp.pipe (mean of 2)", spacy_a, args.count, wall=spacy_wall)
+        _row("bare spaCy nlp.pipe (mean of 2)", spacy_a, args.count, wall=spacy_wall, cpu=(spacy_a.cpu + spacy_b.cpu) / 2)
         _row("claimledger analyze", analyze, args.count)
-        print(f"  analyze / spaCy throughput: {spacy_wall / analyze.wall:.2f}x (target >= 0.80); "
+        print(f"  analyze / spaCy throughput: {spacy_wall / analyze.wall:.2f}x (target >= 0.80); CPU seconds "
+              f"{(spacy_a.cpu + spacy_b.cpu) / 2 / analyze.cpu:.2f}x; "
               f"{spacy_a.stdout.strip()} tokens; stored {tally.get('store_reports')}, errors {tally.get('errors')}",
               flush=True)
+        if args.one_process:
+            alone = run([cl, "analyze", str(reports), "--db", str(work / "one.db"), "--workers", "1", "--quiet"])
+            spacy_c = run([sys.executable, "-c", SPACY, str(reports)])
+            wall, cpu = (spacy_b.wall + spacy_c.wall) / 2, (spacy_b.cpu + spacy_c.cpu) / 2
+            _row("bare spaCy nlp.pipe (mean of the 2nd and a 3rd)", spacy_c, args.count, wall=wall, cpu=cpu)
+            _row("claimledger analyze --workers 1", alone, args.count)
+            print(f"  analyze --workers 1 / spaCy throughput: {wall / alone.wall:.2f}x; CPU seconds {cpu / alone.cpu:.2f}x",
+                  flush=True)
         cold = run([cl, "report", "--db", str(db), "-o", str(work / "cold.html"), "--quiet"])
         warm = run([cl, "report", "--db", str(db), "-o", str(work / "warm.html"), "--quiet"])
         _row("report, cold (build from stored vectors)", cold, args.count)
@@ -123,10 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _row(name: str, r: Run, n: int, *, wall: float | None = None) -> None:
+def _row(name: str, r: Run, n: int, *, wall: float | None = None, cpu: float | None = None) -> None:
     wall = wall if wall is not None else r.wall
-    print(f"  {name:<44} {wall:8.1f} s wall {r.cpu:8.1f} s CPU {n / wall:7.1f} reports/s  peak {r.peak_mb:6.0f} MB",
-          flush=True)
+    cpu = cpu if cpu is not None else r.cpu
+    print(f"  {name:<44} {wall:8.1f} s wall {cpu:8.1f} s CPU {n / wall:7.1f} reports/s  peak {r.peak_mb:6.0f} MB"
+          f"  load {r.load:.1f}", flush=True)
 
 
 if __name__ == "__main__":

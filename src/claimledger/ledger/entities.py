@@ -233,7 +233,13 @@ def _is_alias(text: str) -> bool:
 
 def _role_around(text: str, start: int, end: int) -> str:
     """Title words right before a name ("Kremlin spokesman") or in an apposition after it (", head of X,")."""
-    before = re.split(r"[,.;:“”\"()\n]", text[max(0, start - 100):start])[-1].split()
+    return _role_between(text[max(0, start - 100):start], text[end:end + 120])
+
+
+@lru_cache(maxsize=65536)
+def _role_between(preceding: str, after: str) -> str:
+    """:func:`_role_around` of the text before and after a name (cached: copies of a report repeat them)."""
+    before = re.split(r"[,.;:“”\"()\n]", preceding)[-1].split()
     role: list[str] = []
     for tok in reversed(before):
         bare = fold(tok)
@@ -243,10 +249,17 @@ def _role_around(text: str, start: int, end: int) -> str:
             break
     while role and fold(role[-1]) in ("of", "the"):
         role.pop()
-    after = text[end:end + 120]
     m = re.match(r"\s*,\s*((?:the\s+)?[^,.;]{3,100}?)(?:,|\.|;| said| told)", after)
     appos = m.group(1) if m and any(w in OFFICIAL_TITLES for w in fold(m.group(1)).split()) else ""
     return " ".join([" ".join(reversed(role)), appos]).strip()
+
+
+@lru_cache(maxsize=65536)
+def _spoken_for(role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(states, bodies by acronym) an official's title names ("NATO Secretary General"); none for other roles."""
+    if not any(w.strip(".,") in OFFICIAL_TITLES for w in fold(role).split()):
+        return (), ()
+    return states_in(role), tuple(w for w in re.findall(r"\b[A-Z]{2,6}\b", role) if not as_state(w))
 
 
 class _Clusters:
@@ -320,7 +333,10 @@ class _Resolver:
 
     # -- mention classification ------------------------------------------
     def _group(self, type_: str, key: str) -> _Group:
-        return self.groups.setdefault((type_, key), _Group(type_, key))
+        g = self.groups.get((type_, key))
+        if g is None:
+            g = self.groups[(type_, key)] = _Group(type_, key)
+        return g
 
     def add_state(self, ref: str | None, doc: str, state: str, surface: str) -> tuple[str, str]:
         g = self._group("GPE", state)
@@ -404,8 +420,8 @@ class _Resolver:
                 return
             role = " ".join(x for x in (role, appos.strip()) if x)
             if not role:
-                m = next(iter(re.finditer(re.escape(pname), text)), None)
-                role = appos or (_role_around(text, m.start(), m.end()) if m else "")
+                at = text.find(pname)  # the first place the report names them
+                role = appos or (_role_around(text, at, at + len(pname)) if at >= 0 else "")
             self.persons.append((ref, doc, pname, role, surface))
             return
         if len(name.split()) == 1 and not name.isupper():
@@ -474,24 +490,29 @@ class _Resolver:
         g.docs.add(doc)
         if role:
             g.roles[role] += 1
-            if any(w.strip(".,") in OFFICIAL_TITLES for w in fold(role).split()):
-                for st in states_in(role):
-                    g.states[st] += 1
-                for word in re.findall(r"\b[A-Z]{2,6}\b", role):  # "NATO Secretary General"
-                    if not as_state(word):
-                        g.bodies[word] += 1
+            states, bodies = _spoken_for(role)
+            for st in states:
+                g.states[st] += 1
+            for word in bodies:
+                g.bodies[word] += 1
         self.mention_group[ref] = ("PERSON", key)
 
     def merge_orgs(self) -> dict[tuple[str, str], tuple[str, str]]:
         """Join organisation spellings: typos, and descriptions of one known body of the same state."""
         orgs = sorted(k for k in self.groups if k[0] == "ORG")
         target: dict[tuple[str, str], tuple[str, str]] = {}
+        keys = [k[1] for k in orgs]
         for i, a in enumerate(orgs):
-            for b in orgs[:i]:
-                if len(a[1]) >= 8 and fuzz.ratio(a[1], b[1]) >= 92:
+            if len(a[1]) >= 8 and i:  # the first earlier spelling within the typo bar (one rapidfuzz scan)
+                hits = process.extract(a[1], keys[:i], scorer=fuzz.ratio, score_cutoff=92, limit=None)
+                if hits:
+                    b = orgs[min(k for _, _, k in hits)]
                     target[a] = target.get(b, b)
-                    break
         defined = set(self.acr_long.values())
+        having: dict[str, set[int]] = defaultdict(set)  # distinctive word → organisations whose key has it
+        for k, b in enumerate(orgs):
+            for w in _distinct(b[1]):
+                having[w].add(k)
         for a in orgs:
             if a in target or a[1] in defined:
                 continue
@@ -500,7 +521,7 @@ class _Resolver:
             if not da:
                 continue
             cands = []
-            for b in orgs:
+            for b in (orgs[k] for k in sorted(set.intersection(*(having[w] for w in da)))):
                 gb = self.groups[b]
                 if b == a or b in target or _is_media(gb) != _is_media(self.groups[a]):
                     continue

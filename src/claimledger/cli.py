@@ -142,7 +142,7 @@ def analyze(
     ] = None,
     engine: Annotated[str, typer.Option(help="Where extraction runs: local, or ray (Ray Data actors)")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray cluster to join (ray://host:10001 or auto) [default: a local cluster]")] = None,
-    workers: Annotated[int | None, typer.Option(min=1, help="Ray extraction actors [default: the cluster's CPUs]")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Extraction processes: with --engine local, worker processes (each about 0.6 GB) [default: 1, this process]; with ray, actors [default: the cluster's CPUs]")] = None,
     story: Annotated[str | None, typer.Option(help="Put every report in this story instead of grouping them")] = None,
     allow_private_addresses: PrivateOption = False,
     as_json: JsonOption = False,

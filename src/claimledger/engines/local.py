@@ -1,12 +1,14 @@
 """The local engine: extraction on this machine, a chunk of reports at a time.
 
-A run of one chunk is extracted in this process. A longer run is extracted by
-worker processes, one per CPU this process may use (at most
-:data:`MAX_WORKERS`), each with its own spaCy pipeline and encoder: the parse
-is Python-bound, so threads of one process do not parse in parallel (two
-threads over 40 PolNeAR articles took longer than one), and the extraction's
-own work on top of spaCy's already keeps one core busy. Outcomes come back in
-input order, and the reports are stored by this process, as with any engine.
+By default every chunk is extracted in this process. Asked for more than one
+worker (``analyze --workers N``), a run of more than one chunk is extracted by
+worker processes, each with its own spaCy pipeline and encoder: the parse is
+Python-bound, so threads of one process do not parse in parallel (two threads
+over 40 PolNeAR articles took longer than one). Workers are not the default:
+each holds about 0.6 GB, starting them costs about 12 CPU seconds of model
+loading, and no measurement on an idle machine has shown them paying for that
+yet. Outcomes come back in input order, and the reports are stored by this
+process, as with any engine.
 """
 from __future__ import annotations
 
@@ -84,25 +86,18 @@ def embedded(extractions: list[ReportExtraction], *, stories: bool
         return (story_features(extractions) if stories else None), report_vectors(extractions)
 
 
-#: Worker processes at most, whatever the CPU count: each holds its own spaCy pipeline and encoder
-#: (about 0.6 GB resident), so the default must not grow memory with the machine's cores.
-MAX_WORKERS = 4
-
-
 def analyse(chunks: Iterable[tuple[list[RawReport], int | None]], *, model: str | None, limits: Limits,
             stories: bool, workers: int | None = None) -> Iterator[Analysed]:
     """Every report of every chunk, in order.
 
-    With a second chunk and more than one worker (``workers``, else the CPUs this
-    process may use, at most :data:`MAX_WORKERS`), the chunks are extracted by
-    worker processes (:func:`analyse_in_processes`); otherwise here
+    With a second chunk and more than one worker asked for (``workers``), the chunks
+    are extracted by worker processes (:func:`analyse_in_processes`); otherwise here
     (:func:`analyse_here`).
     """
     chunks = iter(chunks)
     head = list(islice(chunks, 2))
-    count = workers or min(len(os.sched_getaffinity(0)), MAX_WORKERS)
-    if len(head) > 1 and count > 1:
-        yield from analyse_in_processes(chain(head, chunks), count, model=model, limits=limits, stories=stories)
+    if len(head) > 1 and workers and workers > 1:
+        yield from analyse_in_processes(chain(head, chunks), workers, model=model, limits=limits, stories=stories)
     else:
         yield from analyse_here(chain(head, chunks), model=model, limits=limits, stories=stories)
 

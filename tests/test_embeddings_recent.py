@@ -8,16 +8,11 @@ import pytest
 
 from claimledger.ledger import embeddings
 from claimledger.ledger.encoders import get_encoder
+from test_ledger_embeddings import fresh  # noqa: F401  (a fixture)
 
 TEXTS = ["Troops were sent to the border on Monday, the ministry said.",
          "troops",
          "The council voted to close the old bridge to lorries."]
-
-
-@pytest.fixture
-def fresh(monkeypatch):
-    monkeypatch.setattr(embeddings, "_cache", {})
-    monkeypatch.setattr(embeddings, "_recent", {})
 
 
 def no_model():

@@ -7,9 +7,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from claimledger.cli import app
 from claimledger.ledger import embeddings, quantities
 from claimledger.ledger.quantities import is_count, is_measure, quantity_texts
 from claimledger.ledger.vectors import texts_to_embed
@@ -17,24 +15,9 @@ from claimledger.report.briefing import build_briefing, render_markdown
 from claimledger.report.context import LedgerContext
 from claimledger.report.quantities import figure_series
 from claimledger.store import Store, ledgers
+from test_store_vectors import Counted, run
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
-
-def run(*args: str) -> None:
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-
-
-class Counted:
-    """The encoder, counting the texts it is given."""
-
-    def __init__(self, model):
-        self.model, self.texts = model, 0
-
-    def encode(self, texts):
-        self.texts += len(texts)
-        return self.model.encode(texts)
 
 
 @pytest.fixture(scope="module")

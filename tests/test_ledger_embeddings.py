@@ -14,8 +14,9 @@ TEXTS = ["The ferry left the harbour with 40 passengers on board.",
 
 @pytest.fixture
 def fresh(monkeypatch):
-    """An empty in-memory cache."""
+    """Empty in-memory caches: a build's and the one kept while analysing."""
     monkeypatch.setattr(embeddings, "_cache", {})
+    monkeypatch.setattr(embeddings, "_recent", {})
 
 
 def no_model():

@@ -166,6 +166,18 @@ def test_direct_quote_with_colon(nlp):
     assert a.source.text == "The minister"
 
 
+def test_single_quoted_speech_after_a_colon_is_one_quotation_over_its_sentences(nlp):
+    """British style: speech in single quotes after "saying:"; an apostrophe inside does not close it,
+    and single-quoted words without a colon before them stay scare quotes."""
+    text = ("The bishop was quoted by local radio as saying: 'The bells will ring again next spring. "
+            "The parish's appeal has raised enough.'")
+    a = one(nlp, text, "The bells will ring again")
+    assert a.quote == "direct"
+    assert a.content.endswith("The parish's appeal has raised enough.")
+    assert a.source.text == "The bishop"
+    assert not [b for b in extract(nlp, "Critics called the 'peace plan' a stunt on Tuesday.") if b.quote == "direct"]
+
+
 def test_mixed_quote(nlp):
     a = one(nlp, "The envoy said the deal was “dead in the water” after the vote.", "dead in the water")
     assert a.quote == "mixed"

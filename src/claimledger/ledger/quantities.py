@@ -26,10 +26,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from claimledger.ledger.names import fold, strip_determiner
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
 from claimledger.ledger.propositions import aspect_of, clause_around, counted_kind, head_noun, subject_classes
 from claimledger.records import Figure, FigureQuantity, ReportExtraction, StoredReport, item_id
-from claimledger.report.context import fold, one_line
 
 ASPECT_WORDS = {"done": "already done", "coming": "still to come", "additional": "in addition", "total": "in total"}
 CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -125,7 +125,7 @@ def _measure_keys(measures: list[tuple[str, Figure]], threshold: float) -> dict[
 def _owner(subject: str) -> str:
     """The folded proper words before a counted noun ('North Korean troops' → 'north korean'), '' for none."""
     written = _written_owner(subject)
-    return fold(written) if written else ""
+    return fold(strip_determiner(written)) if written else ""
 
 
 @lru_cache(maxsize=65536)
@@ -140,7 +140,7 @@ def _written_owner(subject: str) -> str:
 
 def _plural_head(subject: str) -> str:
     """The counted noun as written, lower-case ('North Korean Soldiers' → 'soldiers')."""
-    return head_noun(subject) or one_line(subject.lower(), 40)
+    return head_noun(subject) or " ".join(subject.lower().split())[:40]
 
 
 @lru_cache(maxsize=1)

@@ -45,8 +45,7 @@ def code_tag() -> str:
     other code is never read as this code's ledger."""
     digest = hashlib.blake2b(claimledger.__version__.encode(), digest_size=16)
     package = Path(claimledger.__file__).parent
-    # report/context.py: the name folding and one-line text the ledger's figure quantities use
-    for path in sorted([package / "records.py", package / "report" / "context.py", *(package / "ledger").rglob("*")]):
+    for path in sorted([package / "records.py", *(package / "ledger").rglob("*")]):
         if path.is_file() and path.suffix != ".pyc":
             digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -152,6 +152,27 @@ def test_figure_conflicts_total_against_another_and_done_against_coming():
     assert len(figs) == 2
 
 
+def test_a_figure_under_a_condition_is_not_compared():
+    """ "Surprising if they sent 5,000" gives no one's figure: it conflicts with neither 800 nor 2,000."""
+    def medics(doc, day, sentence, source, content, figure, value, **kw):
+        return report(doc, day, [S(sentence, source, content=content,
+                                   figures=[(figure, value, "exact", "medics")], **kw)])
+    reports = [
+        medics("d1", "2025-08-01", "A UN official said 800 medics had already been sent to the camps.",
+               "A UN official", "800 medics had already been sent to the camps", "800", 800, kind="anonymous"),
+        medics("d2", "2025-08-02", "Professor Ines Wolf said it would be surprising if the ministry had already sent "
+               "5,000 medics to the camps.", "Professor Ines Wolf",
+               "it would be surprising if the ministry had already sent 5,000 medics to the camps", "5,000", 5000,
+               name="Ines Wolf"),
+    ]
+    assert [k for k in build_ledger(reports).conflicts if k.kind == "figure"] == []
+    given = medics("d3", "2025-08-02", "The health minister Rosa Diaz said 2,000 medics had already been sent "
+                   "to the camps.", "The health minister Rosa Diaz",
+                   "2,000 medics had already been sent to the camps", "2,000", 2000, name="Rosa Diaz")
+    figs = [k for k in build_ledger(reports + [given]).conflicts if k.kind == "figure"]
+    assert len(figs) == 1 and set(figs[0].attribution_ids) == {"d1.a0", "d3.a0"}
+
+
 def test_stance_change_of_one_party_over_time():
     reports = [
         report("d1", "2025-09-01", [S("The Defence Ministry said it could not confirm that the convoy crossed the border.",

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from claimledger.ledger.claims import Matcher
 from claimledger.ledger.params import LedgerParams
-from claimledger.ledger.propositions import Proposition
+from claimledger.ledger.propositions import Proposition, clause_around, supposed
 from claimledger.ledger.stance import Answer
 from claimledger.ledger.stance_model import LABELS, stance_scores
 from claimledger.ledger.statements import Statement
@@ -118,12 +118,15 @@ def figure_conflicts(ev: Evidence) -> list[Found]:
 
 
 def _figures(st: Statement, prop: Proposition) -> dict[tuple, float]:
-    """A statement's comparable figures: its count (by counted class) and its measures (by unit)."""
+    """A statement's comparable figures: its count (by counted class) and its measures (by unit).
+
+    A figure only supposed ("surprising if Pyongyang deployed thousands") is no one's figure to compare.
+    """
     out: dict[tuple, float] = {}
-    if prop.quantity is not None:
+    if prop.quantity is not None and not prop.quantity.supposed:
         out[("count", prop.quantity.subject_class, prop.quantity.aspect)] = float(prop.quantity.value)
     for f in st.figures:
-        if f.kind == "measure" and f.unit:
+        if f.kind == "measure" and f.unit and not supposed(clause_around(f.sentence, f.text)):
             out.setdefault(("measure", f.unit.lower()), float(f.value))
     return out
 
@@ -195,7 +198,7 @@ def _what(st: Statement, key: tuple) -> str:
 def _aspect_conflicts(ev: Evidence) -> list[Found]:
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, p in enumerate(ev.props):
-        if p.quantity is not None and p.polarity == "pos":
+        if p.quantity is not None and p.polarity == "pos" and not p.quantity.supposed:
             blocks[(p.quantity.value, p.quantity.subject_class)].append(i)
     found = []
     days = ev.params.week_days

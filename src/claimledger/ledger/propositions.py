@@ -38,6 +38,10 @@ DONE = re.compile(
     r"shipped|dispatched|deployed|reached|committed)\b", re.I)
 ADDITIVE = re.compile(r"\b(?:another|additional|more|further|extra|a further|a second)\s+(?:\S+\s+){0,1}$", re.I)
 TOTAL = re.compile(r"\b(?:a total of|in total|in all|altogether|overall|total)\b", re.I)
+# A condition or an open question before a figure in its clause ("it would be surprising if Pyongyang
+# deployed thousands", "asked whether 3,000 had arrived"): the figure is supposed, not given. English
+# subordinators, common knowledge.
+CONDITION = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\b", re.I)
 
 #: Function words, reporting verbs and number words: never a counted noun or a blocking word.
 STOP_WORDS = frozenset("""
@@ -54,6 +58,7 @@ class Quantity:
     subject_class: int  # -1 when the counted subject has no head noun
     aspect: Aspect | None
     as_of: str | None  # when the count held, if the report says
+    supposed: bool = False  # under a condition or in a question: never compared as a figure given
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +117,11 @@ def timing(clause: tuple[str, str]) -> Literal["done", "coming"] | None:
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), label)
     return best[1] if best else None
+
+
+def supposed(clause: tuple[str, str]) -> bool:
+    """Is a figure only supposed: its clause puts a condition or a question before it?"""
+    return bool(CONDITION.search(clause[0]))
 
 
 def aspect_of(clause: tuple[str, str]) -> Aspect | None:
@@ -186,8 +196,9 @@ def propositions(statements: list[Statement], *, params: LedgerParams = DEFAULT_
     for st in statements:
         quantity = None
         if st.fig is not None:
+            clause = figure_clause(st)
             quantity = Quantity(value_key(st.fig), classes.get(counted_kind(st.fig.subject), -1),
-                                aspect_of(figure_clause(st)), st.fig.as_of)
+                                aspect_of(clause), st.fig.as_of, supposed(clause))
         out.append(Proposition(st.polarity, "possible" if st.att.stance == "speculates" else "asserted",
                                quantity, st.text, st.polarity != "pos" and is_anaphoric(st.att.content)))
     return out

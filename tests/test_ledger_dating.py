@@ -85,3 +85,24 @@ def test_an_undated_reports_relative_times_are_resolved_against_the_date_its_sto
     assert {t.text: t.value for t in ledger.times_of(b)} == {"on Thursday": "2025-06-12", "last year": "2024"}
     exported = {t["text"]: t["value"] for t in export_ledger(reports, ledger)["times"] if t["doc_id"] == b.id}
     assert exported == {"on Thursday": "2025-06-12", "last year": "2024"}
+
+
+def test_a_report_sharing_no_claim_falls_back_on_the_dated_reports_quoting_its_speaker():
+    """d3 shares no claim with anyone but quotes the mayor, whom d1 (dated) also quotes: d1's date.
+    d4 quotes only a council no dated report quotes and stays undated."""
+    mayor = "Mayor Elena Ruiz"
+    d1 = report("d1", "2025-05-02", [
+        S(f"{mayor} said the bridge on Route 9 would close for repairs.", mayor, name="Elena Ruiz",
+          content="the bridge on Route 9 would close for repairs")])
+    d2 = report("d2", "2025-05-20", [
+        S("The port authority said cargo volumes fell by a tenth.", "The port authority", kind="organisation",
+          content="cargo volumes fell by a tenth")])
+    d3 = report("d3", "2000-01-01", [
+        S(f"{mayor} said the city would hire forty new teachers.", mayor, name="Elena Ruiz",
+          content="the city would hire forty new teachers")])
+    d3.extraction.published = d3.extraction.report.published = None
+    ledger = build_ledger([d1, d2, d3, _other("d4")])
+    assert set(ledger.report_dates) == {"d3"}
+    when = ledger.report_dates["d3"]
+    assert when.date == "2025-05-02" and when.window == "2025-05-02/2025-05-02"
+    assert "same speaker" in when.evidence

@@ -32,6 +32,7 @@ def build_ledger(reports: list[StoredReport], *, params: LedgerParams = DEFAULT_
     names = {e.id: e.name for e in res.entities}
     media = {e.id for e in res.entities if e.type == "MEDIA"}
     person = {e.id for e in res.entities if e.type == "PERSON"}
+    actors = {e.id for e in res.entities if e.type in ("PERSON", "ORG", "GPE")}
     statements = collect_statements(reports, res, media)
     props = propositions(statements, params=params)
     groups, matcher, candidates = cluster(statements, props, params=params)
@@ -85,7 +86,8 @@ def build_ledger(reports: list[StoredReport], *, params: LedgerParams = DEFAULT_
             status_history=hist, answers=claim_id.get(answer_of.get(g, -1)), stances=stances))
     return Ledger(entities=res.entities, claims=claims, conflicts=conflicts, timeline=timeline(claims, members_of),
                   source_entity=res.source_entity, via_entities=res.via_entities,
-                  report_dates=story_dates(reports, statements, groups, answered),
+                  report_dates=story_dates(reports, statements, groups, answered, {
+                      aid: e for aid, e in res.source_entity.items() if e in actors}),
                   figure_quantities=figure_quantities(reports, params=params))
 
 

@@ -8,7 +8,11 @@ claim with those, and so on out. Reports that carry one proposition are written 
 and the fewer steps apart the closer. Its window is the span of their dates, its date their
 median (the estimate with the least absolute error when nothing tells which end is nearer).
 Only dates the reports' own texts gave are used, so nothing is dated from a date that was itself
-inferred here, and the result depends on the set of reports, not on their order.
+inferred here, and the result depends on the set of reports, not on their order. A report that
+shares no claim with a dated one falls back on the dated reports quoting one of its named speakers
+(a person, organisation or country, not an outlet; the one fewest dated reports quote, the closest
+tie): reports of one story giving voice to the same actor are written in the same days, a weaker tie
+than a shared claim, so it comes second.
 
 With its date the report's time expressions are resolved again ("last year", "on Friday"), from
 how extraction read them (:attr:`~claimledger.records.TimeExpression.reading`).
@@ -26,8 +30,9 @@ EVIDENCE = "other reports of the story"
 
 
 def story_dates(reports: list[StoredReport], statements: list[Statement], groups: list[list[int]],
-                answered: list[Answer]) -> dict[str, ReportDate]:
-    """Report id → date, for each undated report linked by shared claims to a dated one."""
+                answered: list[Answer], speakers: dict[str, str]) -> dict[str, ReportDate]:
+    """Report id → date, for each undated report linked by shared claims (or, failing that, named
+    speakers: ``speakers`` maps an attribution id to its actor's entity) to a dated one."""
     own = {r.id: r.extraction.published[:10] for r in reports if r.extraction.published}
     docs_of = [{statements[i].doc for i in m} for m in groups]
     for a in answered:  # a response and what it answers are one matter
@@ -37,16 +42,27 @@ def story_dates(reports: list[StoredReport], statements: list[Statement], groups
     for docs in docs_of:
         for doc in docs:
             neighbours[doc] |= docs - {doc}
+    actors_of: dict[str, set[str]] = defaultdict(set)  # report → the actors it quotes
+    quoting: dict[str, set[str]] = defaultdict(set)  # actor → the dated reports quoting it
+    for st in statements:
+        if st.aid in speakers:
+            actors_of[st.doc].add(speakers[st.aid])
+            if st.doc in own:
+                quoting[speakers[st.aid]].add(st.doc)
     by_id = {r.id: r for r in reports}
     out = {}
-    for doc in sorted(neighbours):
+    for doc in sorted(by_id):
         if doc in own:
             continue
         nearest, steps = _nearest_dated(doc, neighbours, own)
+        how = f"{len(nearest)} dated" + (f", {steps} claims away" if steps > 1 else "")
+        if not nearest:  # the speaker quoted by the fewest dated reports is the closest tie
+            actor = min((a for a in actors_of[doc] if quoting[a]), key=lambda a: (len(quoting[a]), a), default=None)
+            nearest = quoting[actor] if actor is not None else set()
+            how = f"{len(nearest)} dated, quoting the same speaker"
         if nearest:
             days = sorted(own[d] for d in nearest)
             middle = days[(len(days) - 1) // 2]
-            how = f"{len(days)} dated" + (f", {steps} claims away" if steps > 1 else "")
             out[doc] = ReportDate(middle, f"{days[0]}/{days[-1]}", f"{EVIDENCE} ({how})",
                                   times=redated(by_id[doc].extraction.times, middle))
     return out

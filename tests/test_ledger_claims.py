@@ -152,6 +152,22 @@ def test_figure_conflicts_total_against_another_and_done_against_coming():
     assert len(figs) == 2
 
 
+def test_a_statement_and_its_negation_are_two_claims():
+    """ "The bridge is not safe" shares nearly every word with "the bridge is safe": the stance model, not
+    the wording, keeps them apart; a paraphrase of either still joins it."""
+    def said(doc, source, name, content):
+        return report(doc, "2025-03-05", [S(f"{source} said {content}.", source, kind="organisation", name=name,
+                                            content=content)])
+    reports = [said("d1", "The ministry", "Transport Ministry", "the bridge over the river is safe to use"),
+               said("d2", "Engineers", "Engineers Guild", "the bridge over the river is not safe to use"),
+               said("d3", "Police", "National Police", "the river bridge is safe for traffic"),
+               said("d4", "The union", "Drivers Union", "the river bridge is not safe for traffic")]
+    ledger = build_ledger(reports)
+    assert _claims_of(ledger, "d1.a0") == _claims_of(ledger, "d3.a0")
+    assert _claims_of(ledger, "d2.a0") == _claims_of(ledger, "d4.a0")
+    assert not _claims_of(ledger, "d1.a0") & _claims_of(ledger, "d2.a0")
+
+
 def test_a_figure_under_a_condition_is_not_compared():
     """ "Surprising if they sent 5,000" gives no one's figure: it conflicts with neither 800 nor 2,000."""
     def medics(doc, day, sentence, source, content, figure, value, **kw):

@@ -5,7 +5,10 @@ Whether two statements are one claim is decided by the learned pair model of
 on ECB+, Emergent and PolNeAR training splits), under cannot-links read from
 the propositions: statements of different polarity, or counting different
 values, classes of thing or aspects ("already sent" / "being prepared"), are
-never one claim; such differences are conflicts between claims.
+never one claim; such differences are conflicts between claims. Nor are two
+statements the learned stance model reads as one negating the other ("paradise
+is not for animals" / "paradise is open to all creatures"), however alike their
+words (:func:`contradicts`).
 
 There is no all-pairs step. Candidate pairs come from blocks: statements
 sharing a figure key, sharing one of their rarest content words, or sharing
@@ -37,6 +40,7 @@ from claimledger.ledger.matching import (
 )
 from claimledger.ledger.params import LedgerParams
 from claimledger.ledger.propositions import STOP_WORDS, Proposition
+from claimledger.ledger.stance_model import LABELS, stance_scores
 from claimledger.ledger.statements import Statement
 
 
@@ -165,6 +169,21 @@ def may_share_claim(props: list[Proposition]) -> Callable[[np.ndarray], np.ndarr
     return allowed
 
 
+def contradicts(first: list[str], second: list[str]) -> np.ndarray:
+    """Does one text of each pair say the other is not so ("paradise is not for animals" against "paradise
+    is open to all creatures")? Then they are two claims, however alike their words.
+
+    The learned stance model (:mod:`stance_model`, FNC-1 and Emergent) judges it, in both directions.
+    The grouping asks only about pairs the matcher would join where one text is negated and the other
+    not: that is where wording alone joins a proposition and its negation, and it keeps the model's
+    cost to a few pairs.
+    """
+    if not first:
+        return np.zeros(0, dtype=bool)
+    rows = stance_scores(first + second, second + first).argmax(1) == LABELS.index("disagree")
+    return rows[:len(first)] | rows[len(first):]
+
+
 def cluster(statements: list[Statement], props: list[Proposition], *,
             params: LedgerParams) -> tuple[list[list[int]], Matcher, np.ndarray]:
     """Statement indices grouped into claims (deterministic for a given order), the matcher, the candidates."""
@@ -175,12 +194,19 @@ def cluster(statements: list[Statement], props: list[Proposition], *,
     text_ids = np.array([numbered.setdefault(st.text, len(numbered)) for st in statements], dtype=np.int64)
     matcher = Matcher(profiles, vecs, collection_idf(profiles), load_model(), text_ids)
     allowed = may_share_claim(props)
+    negated = np.array([p.negated for p in profiles], dtype=bool)
 
     def score(pairs: np.ndarray) -> np.ndarray:
         out = np.zeros(len(pairs))
         ok = allowed(pairs)
         if ok.any():
             out[ok] = matcher.probability(pairs[ok])
+        # Only a pair that would join can be vetoed: the stance model reads no other.
+        ask = np.flatnonzero(out >= matcher.model.threshold)
+        ask = ask[negated[pairs[ask, 0]] != negated[pairs[ask, 1]]]
+        if len(ask):
+            out[ask[contradicts([statements[i].text for i in pairs[ask, 0]],
+                                [statements[j].text for j in pairs[ask, 1]])]] = 0.0
         return out
 
     candidates = candidate_pairs(statements, props, vecs, params)

@@ -106,3 +106,26 @@ def test_a_report_sharing_no_claim_falls_back_on_the_dated_reports_quoting_its_s
     when = ledger.report_dates["d3"]
     assert when.date == "2025-05-02" and when.window == "2025-05-02/2025-05-02"
     assert "same speaker" in when.evidence
+
+
+def test_statements_of_a_story_dated_report_carry_its_date_into_the_claims_and_conflicts():
+    """d2 states no date; it shares the convoy claim with d3 and d4 (5, 6 Sept) and the ministry's 'could not
+    confirm' (1 Sept) answers it, so its assertion is dated 5 Sept: a stance shift of one origin."""
+    ministry = "The Defence Ministry"
+    crossed = "the convoy crossed the border at Narva"
+    d1 = report("d1", "2025-09-01", [S(f"{ministry} said it could not confirm that {crossed}.", ministry,
+                                       kind="organisation", content=f"it could not confirm that {crossed}",
+                                       stance="cannot_confirm")])
+    d2 = report("d2", "2000-01-01", [S(f"{ministry} said {crossed}.", ministry, kind="organisation",
+                                       content=crossed)])
+    d2.extraction.published = d2.extraction.report.published = None
+    d3 = report("d3", "2025-09-05", [S(f"Border guards said {crossed}.", "Border guards", kind="organisation",
+                                       content=crossed)])
+    d4 = report("d4", "2025-09-06", [S(f"Local police said {crossed}.", "Local police", kind="organisation",
+                                       content=crossed)])
+    ledger = build_ledger([d1, d2, d3, d4])
+    assert ledger.report_dates["d2"].date == "2025-09-05"  # the median of 1, 5 and 6 September
+    claim = next(c for c in ledger.claims if "d2.a0" in c.attribution_ids)
+    assert "d3.a0" in claim.attribution_ids and claim.first_reported == "2025-09-05"
+    shifts = [k for k in ledger.conflicts if k.kind == "stance" and {"d1.a0", "d2.a0"} <= set(k.attribution_ids)]
+    assert len(shifts) == 1 and "2025-09-05" in shifts[0].explanation

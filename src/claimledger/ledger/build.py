@@ -37,6 +37,11 @@ def build_ledger(reports: list[StoredReport], *, params: LedgerParams = DEFAULT_
     props = propositions(statements, params=params)
     groups, matcher, candidates = cluster(statements, props, params=params)
     groups, answered = answers(statements, props, groups, matcher, candidates, params=params)
+    report_dates = story_dates(reports, statements, groups, answered,
+                               {aid: e for aid, e in res.source_entity.items() if e in actors})
+    for st in statements:  # a report dated from its story: its statements were made about then
+        if st.date is None and st.doc in report_dates:
+            st.date = report_dates[st.doc].date
     ev = Evidence(statements, props, groups, answered, matcher, candidates, names, res.source_entity, person,
                   {r.id: r.extraction.published for r in reports}, params)
     found = find_conflicts(ev)
@@ -86,8 +91,7 @@ def build_ledger(reports: list[StoredReport], *, params: LedgerParams = DEFAULT_
             status_history=hist, answers=claim_id.get(answer_of.get(g, -1)), stances=stances))
     return Ledger(entities=res.entities, claims=claims, conflicts=conflicts, timeline=timeline(claims, members_of),
                   source_entity=res.source_entity, via_entities=res.via_entities,
-                  report_dates=story_dates(reports, statements, groups, answered, {
-                      aid: e for aid, e in res.source_entity.items() if e in actors}),
+                  report_dates=report_dates,
                   figure_quantities=figure_quantities(reports, params=params))
 
 

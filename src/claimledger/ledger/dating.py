@@ -15,7 +15,9 @@ tie): reports of one story giving voice to the same actor are written in the sam
 than a shared claim, so it comes second.
 
 With its date the report's time expressions are resolved again ("last year", "on Friday"), from
-how extraction read them (:attr:`~claimledger.records.TimeExpression.reading`).
+how extraction read them (:attr:`~claimledger.records.TimeExpression.reading`), and its statements
+take it before the conflicts are sought (:func:`~claimledger.ledger.build.build_ledger`): who said
+what first, a stance shift, figures a week apart all read statement dates.
 """
 from __future__ import annotations
 

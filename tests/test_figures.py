@@ -64,6 +64,19 @@ def test_qualifier(nlp, sentence, value, qualifier, phrase):
     assert (figure.value, figure.qualifier, figure.text, figure.kind) == (value, qualifier, phrase, "count")
 
 
+@pytest.mark.parametrize("sentence, value, qualifier, phrase", [
+    ("The deal would have paid the group nearly $924 million in all.", 924_000_000, "approx", "nearly $924 million"),
+    ("Each member would have earned over £200 million.", 200_000_000, "at_least", "over £200 million"),
+    ("The contract guaranteed more than $900 million to the band.", 900_000_000, "at_least",
+     "more than $900 million"),
+    ("The stadium cost $5 million to repair.", 5_000_000, "exact", "$5 million"),
+])
+def test_qualifier_before_a_currency_sign(nlp, sentence, value, qualifier, phrase):
+    """The qualifier stands before the sign ("nearly $924 million"), not between sign and number."""
+    figure = only(nlp, sentence)
+    assert (figure.value, figure.qualifier, figure.text, figure.kind) == (value, qualifier, phrase, "measure")
+
+
 def test_text_and_offsets_point_into_the_text(nlp):
     text = "Reports said roughly 1,500 special forces soldiers left the port."
     figure = only(nlp, text)

@@ -293,7 +293,9 @@ def _round(value: float) -> float:
 
 def _figure(doc: Doc, sent: Span, start: int, end: int, low: float, high: float, vague: bool,
             last_count: tuple[str, int] | None, sent_index: int) -> Figure | None:
-    qualifier, q_start = _qualifier_before(doc, start, sent.start)
+    lead = start - 1 if start > sent.start and doc[start - 1].lower_ in _CURRENCY_SYMBOLS else start
+    qualifier, q_start = _qualifier_before(doc, lead, sent.start)  # "nearly $924 million": before the "$"
+    q_start = q_start if qualifier else start
     after, q_end = _qualifier_after(doc, end, sent.end)
     if doc[start].text[0] in "~\u2248":
         qualifier = "approx"  # "~1,500" is one token

@@ -13,17 +13,15 @@ import time
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, fields
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
 import numpy as np
-from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy import Connection, Engine, Row, Select, Table, create_engine, delete, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
@@ -127,8 +125,7 @@ def _read_only(path: Path, target: str | Path) -> Engine:
     engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
     try:
         with engine.connect() as connection:
-            script = ScriptDirectory.from_config(migrations.config())
-            if MigrationContext.configure(connection).get_current_revision() != script.get_current_head():
+            if not migrations.is_current(connection):
                 raise StoreError(f"{target}: the store is read-only and its schema is older than this version "
                                  "(open it once where it can be written, to upgrade it)")
     except SQLAlchemyError as exc:
@@ -340,14 +337,25 @@ class Store:
             session.execute(delete(LedgerSnapshotRow).where(LedgerSnapshotRow.key.in_(old.scalar_subquery())))
 
     def reports(self, story: str | None = None) -> list[StoredReport]:
-        """Every stored report (or those of one story), in id order, rebuilt into the records it was stored from."""
-        query = select(ReportRow).order_by(ReportRow.id)
-        if story is not None:
-            query = query.where(ReportRow.story == story)
-        with Session(self.engine) as session:
-            records = dict(session.execute(select(OriginalRow.report_id, OriginalRow.record_id)
-                                           .where(OriginalRow.record_id.is_not(None))).all())
-            return [_stored_report(row, records.get(row.id)) for row in session.scalars(query)]
+        """Every stored report (or those of one story), in id order, rebuilt into the records it was stored from.
+
+        Read as plain rows, one query per table (the reports, then their attributions, figures and
+        times in report and position order), not as ORM objects: a thousand reports hold some thirty
+        thousand items, which the ORM took seconds to make into objects before they were copied
+        into records.
+        """
+        table = ReportRow.__table__
+        chosen = select(table.c.id).where(table.c.story == story) if story is not None else None
+        query = select(table).order_by(table.c.id)
+        if chosen is not None:
+            query = query.where(table.c.id.in_(chosen))
+        with self.engine.connect() as connection:
+            rows = connection.execute(query).all()
+            records = dict(connection.execute(select(OriginalRow.report_id, OriginalRow.record_id)
+                                              .where(OriginalRow.record_id.is_not(None))).all())
+            items = [_items(connection, model, record_type, chosen) for model, record_type in
+                     ((AttributionRow, Attribution), (FigureRow, Figure), (TimeRow, TimeExpression))]
+        return [_stored_report(row, records.get(row.id), *(found.get(row.id, []) for found in items)) for row in rows]
 
 
 def _add_vectors(session: Session, vectors: TextVectors) -> None:
@@ -377,14 +385,6 @@ def _source_columns(source: Source | None) -> dict:
     )
 
 
-def _source(row: AttributionRow | FigureRow) -> Source | None:
-    if row.source_text is None:
-        return None
-    return Source(
-        text=row.source_text, name=row.source_name, kind=row.source_kind, start=row.source_start, end=row.source_end
-    )
-
-
 def _row(item: Attribution | Figure | TimeExpression, row_type: type, index: int):
     """A table row from a record: the columns are named after the record's fields, the source flattened."""
     values = {f.name: _copied(getattr(item, f.name)) for f in fields(item) if f.name not in ("source", "reading")}
@@ -395,15 +395,39 @@ def _row(item: Attribution | Figure | TimeExpression, row_type: type, index: int
     return row_type(idx=index, **values)
 
 
-def _record(row: AttributionRow | FigureRow | TimeRow, record_type: type):
-    """The record back from its row (the inverse of :func:`_row`)."""
+def _items(connection: Connection, model: type, record_type: type, chosen: Select | None) -> dict[int, list]:
+    """The records of one item table (attributions, figures or times) by report row id, each report's in
+    position order; those of the reports ``chosen`` selects, else of every report."""
+    table = model.__table__
+    query = select(table).order_by(table.c.report_id, table.c.idx)
+    if chosen is not None:
+        query = query.where(table.c.report_id.in_(chosen))
+    make, report = _maker(table, record_type), table.c.keys().index("report_id")
+    out: dict[int, list] = {}
+    for row in connection.execute(query):
+        out.setdefault(row[report], []).append(make(row))
+    return out
+
+
+def _maker(table: Table, record_type: type) -> Callable[[Row], object]:
+    """A function making the record back from a whole row of its table (the inverse of :func:`_row`):
+    the columns are named after the record's fields, the source flattened."""
+    at = {name: k for k, name in enumerate(table.c.keys())}
     names = [f.name for f in fields(record_type)]
-    values = {name: _copied(getattr(row, name)) for name in names if name not in ("source", "reading")}
-    if "source" in names:
-        values["source"] = _source(row)
-    if "reading" in names:
-        values["reading"] = _reading(row.reading)
-    return record_type(**values)
+    plain = [(name, at[name]) for name in names if name not in ("source", "reading")]
+    source = [at[f"source_{part}"] for part in ("text", "name", "kind", "start", "end")] if "source" in names else None
+    reading = at["reading"] if "reading" in names else None
+
+    def make(row: Row):
+        values = {name: row[k] for name, k in plain}
+        if source is not None:
+            text, name, kind, start, end = (row[k] for k in source)
+            values["source"] = None if text is None else Source(text=text, name=name, kind=kind, start=start, end=end)
+        if reading is not None:
+            values["reading"] = _reading(row[reading])
+        return record_type(**values)
+
+    return make
 
 
 def _reading(data: dict | None) -> TimeMention | None:
@@ -445,7 +469,9 @@ def _report_row(extraction: ReportExtraction, digest: str, copy_of: int | None) 
     )
 
 
-def _stored_report(row: ReportRow, record_id: str | None = None) -> StoredReport:
+def _stored_report(row: Row, record_id: str | None, attributions: list[Attribution], figures: list[Figure],
+                   times: list[TimeExpression]) -> StoredReport:
+    """A report back from its row of the reports table and its items' records."""
     extraction = ReportExtraction(
         report=RawReport(
             text=row.raw_text,
@@ -459,9 +485,9 @@ def _stored_report(row: ReportRow, record_id: str | None = None) -> StoredReport
         clean=CleanText(text=row.clean_text, offsets=unpack_offsets(row.offsets), removed=list(row.removed)),
         published=row.published,
         published_inferred=row.published_inferred,
-        attributions=[_record(a, Attribution) for a in row.attributions],
-        figures=[_record(f, Figure) for f in row.figures],
-        times=[_record(t, TimeExpression) for t in row.times],
+        attributions=attributions,
+        figures=figures,
+        times=times,
         names=[NameMention(*n) for n in row.names or ()],
         published_window=row.published_window,
         published_evidence=row.published_evidence,

@@ -7,6 +7,11 @@ read), 2 a usage error (a bad option, a missing store, an unwritable output).
 ``-`` stands for stdin (``analyze -``) or stdout (``export -o -``); ``--json``
 puts a command's result on stdout as JSON and ``--quiet`` drops the progress
 bar and summary.
+
+Each command imports what it needs in its own body: spaCy and the extraction
+and ingestion packages take seconds to import and only the commands that
+analyse (``analyze``, ``watch``) need them, so the others (``report``,
+``export``, ``serve``, ``changes``, ``stories``) do not import them from here.
 """
 from __future__ import annotations
 
@@ -34,27 +39,13 @@ from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimledger.config import Limits, Settings
-from claimledger.export import export_ledger, write_json
-from claimledger.export.formats import write_format
-from claimledger.engines import ENGINES
-from claimledger.ingest import IngestError
-from claimledger.ingest.encoding import decode
-from claimledger.ingest.feeds import entry_report, new_entries, read_feed
-from claimledger.ingest.inputs import input_size, read_inputs
-from claimledger.ingest.text import parse_text
-from claimledger.ingest.web import new_client
-from claimledger.ledger import changes_since, diff_ledgers
-from claimledger.ledger.encoders import EmbeddingModelMissing, UnknownEncoder
-from claimledger.ledger.stories import story_name
 from claimledger.records import RawReport, StoredReport
-from claimledger.report.briefing import TOP, build_briefing, render_html, render_markdown
-from claimledger.report.context import LedgerContext
+from claimledger.report import TOP
 from claimledger.store import Store, StoreError
-from claimledger.store.ledgers import stored_ledger
-from claimledger.store.stories import load_profiles
 
 if TYPE_CHECKING:
     from claimledger.analysis import Tally
+    from claimledger.ingest import IngestError
 
 app = typer.Typer(
     help="Turn a pile of news reports on one story into an evidence ledger.",
@@ -153,6 +144,11 @@ def analyze(
     Each report is stored as soon as it is analysed, so an interrupted run
     resumes where it stopped when run again.
     """
+    from claimledger.engines import ENGINES
+    from claimledger.ingest.inputs import input_size
+    from claimledger.ingest.web import new_client
+    from claimledger.ledger.stories import story_name
+
     settings = Settings.from_env()
     if engine not in ENGINES:
         raise _fail(f"--engine {engine!r}: choose one of {', '.join(ENGINES)}")
@@ -180,6 +176,8 @@ def analyze(
 
 def _inputs(paths: list[str], limits: Limits, client, bar: _Bar) -> Iterator[RawReport | IngestError]:
     """The reports of ``paths`` in order; ``-`` is the text on stdin (a second ``-`` finds it empty)."""
+    from claimledger.ingest.inputs import read_inputs
+
     for path in paths:
         if path == "-":
             yield _stdin_report(limits)
@@ -189,6 +187,10 @@ def _inputs(paths: list[str], limits: Limits, client, bar: _Bar) -> Iterator[Raw
 
 def _stdin_report(limits: Limits) -> RawReport | IngestError:
     """One plain-text report (header lines allowed, as in a .txt file) from stdin, as bounded as a file."""
+    from claimledger.ingest import IngestError
+    from claimledger.ingest.encoding import decode
+    from claimledger.ingest.text import parse_text
+
     data = sys.stdin.buffer.read(limits.max_file_bytes + 1)
     if len(data) > limits.max_file_bytes:
         return IngestError(f"stdin: over the {limits.max_file_bytes:,}-byte limit")
@@ -283,6 +285,8 @@ def watch(
     Exits 1, as ``analyze`` does, when the feed could not be read (or had new
     entries and none could be added) on every poll; 0 otherwise.
     """
+    from claimledger.ingest.web import new_client
+
     out = "json" if as_json else "quiet" if quiet else "text"
     seconds = _interval(every)
     settings = Settings.from_env()
@@ -317,6 +321,11 @@ def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, fa
     not added (its text is stored under another link, or it has none) would
     read the same next time, so it is not tried again at all.
     """
+    from claimledger.ingest import IngestError
+    from claimledger.ingest.feeds import entry_report, new_entries, read_feed
+    from claimledger.ledger import diff_ledgers
+    from claimledger.store.ledgers import stored_ledger
+
     try:
         entries = read_feed(feed, limits, client=client)
     except IngestError as exc:
@@ -400,6 +409,10 @@ def export(
     quiet: QuietOption = False,
 ) -> None:
     """Build the cross-report ledger from the store and write it out."""
+    from claimledger.export import export_ledger, write_json
+    from claimledger.export.formats import write_format
+    from claimledger.store.ledgers import stored_ledger
+
     to_stdout = str(output) == "-"
     if to_stdout and format not in STREAMED:
         raise _fail(f"-o -: {format.value} cannot go to stdout (only {', '.join(f.value for f in STREAMED)})")
@@ -419,6 +432,7 @@ def export(
             import networkx as nx
 
             from claimledger.export.graphml import entity_claim_graph
+            from claimledger.report.context import LedgerContext
 
             for line in nx.generate_graphml(entity_claim_graph(LedgerContext(reports, ledger))):
                 print(line)
@@ -470,6 +484,9 @@ def changes(
     as_json: JsonOption = False,
 ) -> None:
     """List what the reports stored since DATE changed: new actors, claims, statements, statuses, conflicts."""
+    from claimledger.ledger import changes_since
+    from claimledger.store.ledgers import stored_ledger
+
     with _open_store(db, create=False) as store:
         try:
             added, lines = changes_since(store.reports(), since, build=lambda reports: stored_ledger(store, reports))
@@ -487,6 +504,8 @@ def changes(
 @app.command()
 def stories(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List the stories in the store: name, reports, dates and the names they are about."""
+    from claimledger.store.stories import load_profiles
+
     with _open_store(db, create=False) as store:
         profiles = load_profiles(store)
     rows = [{"name": p.name, "pinned": p.pinned, "reports": p.size, "first": p.first, "last": p.last,
@@ -522,6 +541,10 @@ def report(
     quiet: QuietOption = False,
 ) -> None:
     """Write the briefing: established, single-origin and disputed claims, figures, timeline, sources; every sentence cited."""
+    from claimledger.report.briefing import build_briefing, render_html, render_markdown
+    from claimledger.report.context import LedgerContext
+    from claimledger.store.ledgers import stored_ledger
+
     if since is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
         raise _fail(f"--published-since {since!r}: expected a date such as 2024-10-18")
     if as_json and str(output) == "-":
@@ -588,6 +611,10 @@ def main() -> None:
     except SQLAlchemyError as exc:
         _error(f"error: the database failed: {getattr(exc, 'orig', None) or exc}")
         raise SystemExit(2) from None
-    except (UnknownEncoder, EmbeddingModelMissing) as exc:  # CLAIMLEDGER_ENCODER or the weights
-        _error(f"error: {exc}")
+    except (RuntimeError, ValueError) as exc:
+        from claimledger.ledger.encoders import EmbeddingModelMissing, UnknownEncoder
+
+        if not isinstance(exc, UnknownEncoder | EmbeddingModelMissing):
+            raise
+        _error(f"error: {exc}")  # CLAIMLEDGER_ENCODER or the weights
         raise SystemExit(2) from None

@@ -22,18 +22,17 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from claimledger.records import Claim
+from claimledger.report import TOP
 from claimledger.report.charts import figures_chart
-from claimledger.report.context import STANCE_VERBS, LedgerContext, figure_phrase, fold, one_line
+from claimledger.report.context import STANCE_VERBS, LedgerContext, Segment, figure_phrase, fold, one_line
 from claimledger.report.quantities import Series, amount, day_of, figure_series
 
 SUMMARY_CHARS = 240
 #: A claim's words on the first page: about two lines.
 FIRST_PAGE_SUMMARY_CHARS = 140
-#: How many claims, figures, conflicts and changes the first page shows at most (``report --top``).
-TOP = 5
 #: The first page's length in words (about two minutes' reading), which ``--top`` items are trimmed to.
 FIRST_PAGE_WORDS = 400
 #: A statement's own stance as a relation to the claim it belongs to.
@@ -468,16 +467,51 @@ def anchor(iid: str) -> str:
 
 # Rendering ----------------------------------------------------------------
 
+def marked(segments: list[Segment]) -> Markup:
+    """A cited sentence as HTML: its runs escaped, each marked run in a ``<mark>`` of its role."""
+    return Markup("".join(f'<mark class="{escape(s.role)}">{escape(s.text)}</mark>' if s.role else escape(s.text)
+                          for s in segments))
+
+
 _env = Environment(loader=PackageLoader("claimledger.report", "templates"),
                    autoescape=select_autoescape(default=True, default_for_string=True))
 _env.filters["anchor"] = anchor
 
 
 def render_html(ctx: LedgerContext, briefing: Briefing) -> str:
-    """One self-contained HTML file: inline CSS, inline SVG, no script, and a CSP that forbids fetching anything."""
+    """One self-contained HTML file: inline CSS, inline SVG, no script, and a CSP that forbids fetching anything.
+
+    The citation marks (``cites``, each link made once) and the list of cited sentences
+    (:func:`cited_item`) are written here rather than by the template's loops: a briefing of a
+    thousand reports cites some twenty thousand sentences seventy thousand times, which the
+    template took seconds to write.
+    """
     number_of = {iid: k + 1 for k, iid in enumerate(briefing.order)}
-    quotes = [(iid, number_of[iid], ctx.quote(iid)) for iid in briefing.order]
-    return _env.get_template("briefing.html").render(b=briefing, ctx=ctx, n=number_of, quotes=quotes)
+    links = {iid: f'<a class="cite" href="#q-{escape(anchor(iid))}" title="{escape(iid)}">{k}</a>'
+             for iid, k in number_of.items()}
+
+    def cites(ids: list[str]) -> Markup:
+        return Markup('<sup class="cites">' + "".join(links[i] for i in ids) + "</sup>")
+
+    cited = [cited_item(ctx, iid, k) for iid, k in number_of.items()]
+    return _env.get_template("briefing.html").render(b=briefing, ctx=ctx, cites=cites, cited=cited)
+
+
+def cited_item(ctx: LedgerContext, iid: str, number: int) -> Markup:
+    """One entry of the cited sentences: a report's label and title, or a sentence with where it came from
+    and its mentions marked; report text escaped."""
+    if iid in ctx.docs:
+        raw = ctx.docs[iid].extraction.report
+        url = f" · {escape(raw.url)}" if raw.url else ""
+        body = (f'<span class="where">{escape(iid)} · {escape(ctx.doc_label(iid))}{url}</span>'
+                f'<q>{escape(raw.title or "untitled")}</q>\n')
+    elif (q := ctx.quote(iid)) is not None:
+        stance = f" · {escape(q.stance.replace('_', ' '))}" if q.stance else ""
+        body = (f'<span class="where">{escape(iid)} · {escape(ctx.doc_label(q.doc))} · {escape(q.source)}{stance}'
+                f'</span><q class="quoted">{marked(q.segments)}</q>\n')
+    else:
+        body = escape(iid)
+    return Markup(f'<li id="q-{escape(anchor(iid))}" value="{number}">\n{body}\n</li>\n')
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|<>~&])")

@@ -17,6 +17,7 @@ from claimledger.records import Attribution, Conflict, Entity, Figure, Ledger, S
 
 #: Marks inside a cited sentence, strongest first when spans overlap.
 ROLES = ("figure", "source", "cue", "content")
+_RANK = {role: k for k, role in enumerate(ROLES)}
 
 #: How each stance reads in a sentence ("X denies it").
 STANCE_VERBS = {
@@ -63,6 +64,11 @@ class LedgerContext:
     by_form: dict[str, str] = field(init=False)  # folded name or alias -> the one entity it names
     _conflicts_of: dict[str, list[Conflict]] | None = field(init=False, default=None, repr=False)
     _positions: dict[str, int] | None = field(init=False, default=None, repr=False)
+    # Answers already looked up (a briefing asks for each statement's item, source and date many times).
+    _found: dict[str, dict[str, tuple | None]] = field(init=False, default_factory=lambda: {"a": {}, "f": {}},
+                                                       repr=False)
+    _source_names: dict[str, str] = field(init=False, default_factory=dict, repr=False)
+    _dates: dict[str, str | None] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.reports = sorted(self.reports, key=lambda r: int(r.id[1:]))
@@ -87,13 +93,16 @@ class LedgerContext:
         return self._item(fid, "f")  # type: ignore[return-value]
 
     def _item(self, iid: str, kind: str):
-        match = _ITEM.match(iid)
-        if not match or match.group(2) != kind or match.group(1) not in self.docs:
-            return None
-        report = self.docs[match.group(1)]
-        items = report.extraction.attributions if kind == "a" else report.extraction.figures
-        index = int(match.group(3))
-        return (report, items[index]) if index < len(items) else None
+        found = self._found[kind]
+        if iid not in found:
+            found[iid] = None
+            match = _ITEM.match(iid)
+            if match and match.group(2) == kind and match.group(1) in self.docs:
+                report = self.docs[match.group(1)]
+                items = report.extraction.attributions if kind == "a" else report.extraction.figures
+                index = int(match.group(3))
+                found[iid] = (report, items[index]) if index < len(items) else None
+        return found[iid]
 
     def attribution_ids(self) -> list[str]:
         return [item_id(r.id, "a", i) for r in self.reports for i in range(len(r.extraction.attributions))]
@@ -131,6 +140,11 @@ class LedgerContext:
         A statement or figure with no source is the report's own voice; it is
         named by the outlet (or the address's host) when the report gives one.
         """
+        if iid not in self._source_names:
+            self._source_names[iid] = self._source_name(iid)
+        return self._source_names[iid]
+
+    def _source_name(self, iid: str) -> str:
         name = self.entity_name(self.source_entity(iid))
         if name:
             return name
@@ -171,6 +185,11 @@ class LedgerContext:
 
     def item_date(self, iid: str) -> str | None:
         """When a statement was made (or a figure held), else when its report was published; ISO dates only."""
+        if iid not in self._dates:
+            self._dates[iid] = self._item_date(iid)
+        return self._dates[iid]
+
+    def _item_date(self, iid: str) -> str | None:
         if (found := self.attribution(iid)) is not None:
             return _iso(found[1].date) or self.published(found[0].id)
         if (found := self.figure(iid)) is not None:
@@ -237,14 +256,14 @@ class LedgerContext:
 
 def _segments(text: str, start: int, end: int, spans: list[tuple[str, int, int]]) -> list[Segment]:
     """Cut ``text[start:end]`` into runs, each marked with the strongest role covering it."""
-    rank = {role: k for k, role in enumerate(ROLES)}
-    marked = [(name, s, e) for name, s, e in spans if name in rank]
+    marked = [(_RANK[name], s, e) for name, s, e in spans if name in _RANK]
     # Between two consecutive span ends every character is covered by the same spans.
     last = max(start, end)
     cuts = sorted({start, last} | {min(max(p, start), last) for _, s, e in marked for p in (s, e)})
     out: list[Segment] = []
     for a, b in zip(cuts, cuts[1:]):
-        role = min((name for name, s, e in marked if s <= a and b <= e), key=rank.__getitem__, default=None)
+        strongest = min([rank for rank, s, e in marked if s <= a and b <= e], default=None)
+        role = None if strongest is None else ROLES[strongest]
         if out and out[-1].role == role:
             out[-1].text += text[a:b]
         else:

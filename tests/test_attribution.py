@@ -325,6 +325,10 @@ def test_spans_point_into_the_text(nlp):
      "The port’s lawyer", ["Valmora Gazette"]),
     ("According to the Gazette’s source, the cranes had not been inspected for years.", "not been inspected",
      "the Gazette’s source", ["Gazette"]),
+    ("The Valmora Gazette cited the harbour master as saying that the cranes were unsafe.",
+     "cranes were unsafe", "the harbour master", ["Valmora Gazette"]),
+    ("Some engineers have cautioned, per the Valmora Gazette, that the cranes were unsafe.", "cranes were unsafe",
+     "Some engineers", ["Valmora Gazette"]),
 ])
 def test_channels(nlp, text, phrase, speaker, via):
     a = one(nlp, text, phrase)

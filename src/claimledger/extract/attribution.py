@@ -146,16 +146,17 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
         return None
     lemma = token.lemma_.lower()
-    if lemma == "say" and token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_ == "quote":
+    if lemma == "say" and token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_ in _QUOTING:
         return None  # the "saying" of "quoted as saying" belongs to "quoted"
-    if lemma == "quote":  # "X was quoted as saying …": the cue is "say", the speaker the subject of "quoted"
+    if lemma == "quote" or lemma in _QUOTING and _quoted_as_saying(token) is not None:
+        # "X was quoted as saying …", "the article cited X as saying …": the cue is "say", X the speaker
         if _quoted_as_saying(token) is None:
             return None
         lemma = "say"
     frame, content = _complement(token, sent, quotes)
     if frame is None:
         return None
-    if token.lemma_ == "quote":
+    if token.lemma_ in _QUOTING and lemma == "say":
         return _quote_candidate(token, content, frame, sent)
     return _Found(token, lemma, _subject(token), content, frame, sent)
 
@@ -190,6 +191,10 @@ def _quote_candidate(token: Token, content: tuple[int, int], frame: str, sent: S
     return _Found(token, "say", _np(speaker), content, frame, sent, relay=_np(relay) if relay is not None else None)
 
 
+#: Verbs that put words in someone's mouth "as saying" ("quoted X as saying", "cited X as saying").
+_QUOTING = ("quote", "cite")
+
+
 def _quoted_as_saying(token: Token) -> Token | None:
     """The "saying" of "was quoted as saying"."""
     return next((g for c in token.children if c.lower_ == "as" for g in c.children if g.lemma_ == "say"), None)
@@ -203,7 +208,7 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     the same sentence ("He said: “…”") serves only verbs with neither.
     """
     children = list(token.children)
-    saying = _quoted_as_saying(token) if token.lemma_ == "quote" else None
+    saying = _quoted_as_saying(token) if token.lemma_ in _QUOTING else None
     if saying is not None:  # the clause may hang on "quoted" or on "saying"
         children += list(saying.children)
     clauses = [c for c in children if c.dep_ == "ccomp"]
@@ -384,7 +389,7 @@ def _subject(token: Token) -> Span | None:
         if agent is not None:
             return _np(agent)
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
-        if passive is not None and token.lemma_ == "quote":
+        if passive is not None and token.lemma_ in _QUOTING:
             return _np(passive)
         if token.dep_ == "conj":
             left = _noun_phrase_before(token)
@@ -586,7 +591,9 @@ def _listener(cue: Token) -> Span | None:
 
     Verbs of telling take their listener as an object or after "to"/"with";
     any other cue passes a statement on only "to" an outlet ("said to the
-    Guardian", "confirmed to Reuters") or "in an interview with" one.
+    Guardian", "confirmed to Reuters") or "in an interview with" one. An
+    outlet after "per" ("cautioned, per the New York Times, that") passed
+    the words on too.
     """
     telling = cue.lemma_.lower() in _LISTENER_VERBS
     if cue.lower_ == "according":
@@ -596,6 +603,10 @@ def _listener(cue: Token) -> Span | None:
     if obj is not None and not telling:  # "debunked the report to The Guardian": the parser hangs "to" on the object
         children += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"]
     for child in children:
+        if child.dep_ == "prep" and child.lower_ == "per":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "PROPN":
+                return _np(pobj)
         if telling and child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN") and child.lower_ not in _NON_CHANNEL_LISTENERS:
             return _np(child)
         if child.dep_ == "prep" and child.lower_ in ("to", "with") and (telling or child.lower_ == "to"):
@@ -684,7 +695,7 @@ def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attributi
     quote_kind = _quote_kind(start, end, quotes)
     content_span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     cue = found.cue
-    stance_cue = (_quoted_as_saying(cue) if cue.lemma_ == "quote" else None) or cue
+    stance_cue = (_quoted_as_saying(cue) if cue.lemma_ in _QUOTING else None) or cue
     sentence = found.sentence
     sent_start, sent_end = sentence.start_char, sentence.end_char
     if quote_kind == "direct":  # a quotation may run past its sentence

@@ -180,8 +180,11 @@ def contradicts(first: list[str], second: list[str]) -> np.ndarray:
     """
     if not first:
         return np.zeros(0, dtype=bool)
-    rows = stance_scores(first + second, second + first).argmax(1) == LABELS.index("disagree")
-    return rows[:len(first)] | rows[len(first):]
+    pairs = list(dict.fromkeys(zip(first, second)))  # copies of a report repeat their pairs: each is read once
+    a, b = [x for x, _ in pairs], [y for _, y in pairs]
+    rows = stance_scores(a + b, b + a).argmax(1) == LABELS.index("disagree")
+    found = dict(zip(pairs, (rows[:len(pairs)] | rows[len(pairs):]).tolist()))
+    return np.array([found[pair] for pair in zip(first, second)], dtype=bool)
 
 
 def cluster(statements: list[Statement], props: list[Proposition], *,

@@ -8,6 +8,7 @@ import pytest
 from test_ledger_helpers import S, report
 
 from claimledger.ledger import build_ledger, diff_ledgers
+from claimledger.records import TimeExpression
 
 
 def _claims_of(ledger, aid):
@@ -187,6 +188,32 @@ def test_a_figure_under_a_condition_is_not_compared():
                    "2,000 medics had already been sent to the camps", "2,000", 2000, name="Rosa Diaz")
     figs = [k for k in build_ledger(reports + [given]).conflicts if k.kind == "figure"]
     assert len(figs) == 1 and set(figs[0].attribution_ids) == {"d1.a0", "d3.a0"}
+
+
+def test_counts_dated_by_their_own_clause_a_fortnight_apart_do_not_conflict():
+    """ "1,500 workers had been evacuated between 1 and 3 March" held on the 3rd, though reported on the 10th; "3,000
+    workers had been evacuated" said on the 13th is a later count, not a contradiction. Without the dates
+    in the clause, the two (said three days apart) do conflict."""
+    def evacuated(when):
+        return (f"The agency said 1,500 workers had been evacuated from the plant{when}.", "The agency",
+                f"1,500 workers had been evacuated from the plant{when}")
+    later = report("d2", "2025-03-13", [S("Officials said 3,000 workers had been evacuated from the plant.",
+                                          "Officials", kind="anonymous",
+                                          content="3,000 workers had been evacuated from the plant",
+                                          figures=[("3,000", 3000, "exact", "workers")])])
+
+    def first(when):
+        sentence, source, content = evacuated(when)
+        r = report("d1", "2025-03-10", [S(sentence, source, kind="organisation", name="Civil Protection Agency",
+                                          content=content, figures=[("1,500", 1500, "exact", "workers")])])
+        if when:
+            at = r.extraction.clean.text.index(when.strip())
+            r.extraction.times = [TimeExpression(at, at + len(when.strip()), when.strip(), "2025-03-01/2025-03-03")]
+        return r
+    dated = build_ledger([first(" between 1 and 3 March"), later])
+    assert [k for k in dated.conflicts if k.kind == "figure"] == []
+    undated = build_ledger([first(""), later])
+    assert [set(k.attribution_ids) for k in undated.conflicts if k.kind == "figure"] == [{"d1.a0", "d2.a0"}]
 
 
 def test_stance_change_of_one_party_over_time():

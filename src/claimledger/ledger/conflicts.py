@@ -29,10 +29,10 @@ from rapidfuzz import fuzz
 
 from claimledger.ledger.claims import Matcher
 from claimledger.ledger.params import LedgerParams
-from claimledger.ledger.propositions import Proposition, clause_around, supposed
+from claimledger.ledger.propositions import Proposition, supposed
 from claimledger.ledger.stance import Answer
 from claimledger.ledger.stance_model import LABELS, stance_scores
-from claimledger.ledger.statements import Statement
+from claimledger.ledger.statements import Statement, clause_around
 from claimledger.ledger.status import central
 from claimledger.records import ConflictKind
 
@@ -78,6 +78,12 @@ def _day(iso: str | None) -> date | None:
 
 def _within(a: Statement, b: Statement, days: int) -> bool:
     da, db = _day(a.date), _day(b.date)
+    return da is None or db is None or abs((da - db).days) <= days
+
+
+def _counted_within(a: Statement, b: Statement, days: int) -> bool:
+    """Do two counts hold at overlapping times: the days their clauses date them, else when they were said?"""
+    da, db = _day(a.counted_on or a.date), _day(b.counted_on or b.date)
     return da is None or db is None or abs((da - db).days) <= days
 
 
@@ -147,7 +153,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
                          & (given[ev.candidates[:, 0]] != given[ev.candidates[:, 1]])] if len(ev.candidates) \
         else np.zeros((0, 2), dtype=np.int64)
     rows = [(a, b) for a, b in both.tolist()
-            if sts[a].aid != sts[b].aid and _within(sts[a], sts[b], ev.params.week_days)
+            if sts[a].aid != sts[b].aid and _counted_within(sts[a], sts[b], ev.params.week_days)
             and any(k in figs[b] and round(v) != round(figs[b][k]) for k, v in figs[a].items())]
     if not rows:
         return []

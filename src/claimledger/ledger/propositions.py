@@ -24,7 +24,7 @@ import numpy as np
 from claimledger.ledger.embeddings import embed
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
-from claimledger.ledger.statements import Statement
+from claimledger.ledger.statements import Statement, clause_around
 from claimledger.records import Figure
 
 Aspect = Literal["done", "coming", "additional", "total"]
@@ -85,18 +85,6 @@ def is_anaphoric(content: str) -> bool:
     """Does a statement's content only point back ("the reports", "these claims groundless", "anything like that")?"""
     content = content.strip(" \"'“”‘’.,")
     return len(content.split()) < 3 or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))
-
-
-@lru_cache(maxsize=65536)
-def clause_around(sentence: str, figure: str) -> tuple[str, str]:
-    """Text of a figure's clause before and after it (split at commas, semicolons and 'but')."""
-    pos = sentence.find(figure)
-    if pos < 0:
-        return "", ""
-    before, after = sentence[:pos], sentence[pos + len(figure):]
-    before = re.split(r"[,;:]|\bbut\b", before)[-1]
-    after = re.split(r"[,;:]|\bbut\b", after)[0]
-    return before, after
 
 
 def figure_clause(st: Statement) -> tuple[str, str]:

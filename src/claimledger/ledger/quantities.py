@@ -28,7 +28,8 @@ from functools import lru_cache
 
 from claimledger.ledger.names import fold, strip_determiner
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
-from claimledger.ledger.propositions import aspect_of, clause_around, counted_kind, head_noun, subject_classes
+from claimledger.ledger.propositions import aspect_of, counted_kind, head_noun, subject_classes
+from claimledger.ledger.statements import clause_around
 from claimledger.records import Figure, FigureQuantity, ReportExtraction, StoredReport, item_id
 
 ASPECT_WORDS = {"done": "already done", "coming": "still to come", "additional": "in addition", "total": "in total"}

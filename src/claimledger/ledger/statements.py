@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from claimledger.ledger.entities import Resolution
 from claimledger.ledger.provenance import origin_of
-from claimledger.records import Attribution, Figure, StoredReport, item_id
+from claimledger.records import Attribution, Figure, StoredReport, TimeExpression, item_id
 
 Polarity = Literal["pos", "neg", "unc", "nc"]
 POLARITY: dict[str, Polarity] = {"asserts": "pos", "speculates": "pos", "denies": "neg",
@@ -35,9 +36,11 @@ class Statement:
     origin: str | None  # None for a generic source or a copied report: it echoes, it does not originate
     date: str | None  # when it was said: the attribution's date, else the report's
     figures: tuple[Figure, ...] = ()  # every figure of the attribution, counts and measures
+    counted_on: str | None = None  # when its count held, by a date in the count's own clause ("between October 8 and 13")
 
 
 _CALENDAR = re.compile(r"\d{4}-\d{2}(?:-\d{2})?$")  # a day or month; not a span, a duration or PRESENT_REF
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
 
 def statement_text(att: Attribution) -> str:
@@ -68,6 +71,28 @@ def said_texts(att: Attribution, counts: list[Figure]) -> list[str]:
     return [figure_text(att, f) for f in counts] or [statement_text(att)]
 
 
+@lru_cache(maxsize=65536)
+def clause_around(sentence: str, figure: str) -> tuple[str, str]:
+    """Text of a figure's clause before and after it (split at commas, semicolons and 'but')."""
+    pos = sentence.find(figure)
+    if pos < 0:
+        return "", ""
+    before, after = sentence[:pos], sentence[pos + len(figure):]
+    before = re.split(r"[,;:]|\bbut\b", before)[-1]
+    after = re.split(r"[,;:]|\bbut\b", after)[0]
+    return before, after
+
+
+def counted_on(fig: Figure, times: list[TimeExpression]) -> str | None:
+    """The day a count held, when its own clause dates it: "ferried 1,500 soldiers between October 8 and
+    October 13" held on the 13th, whenever it was said. The last day of a span; None for none or a month."""
+    before, after = clause_around(fig.sentence, fig.text)
+    lo, hi = fig.start - len(before), fig.end + len(after)
+    days = [t.value.rsplit("/", 1)[-1] for t in times if t.value and lo <= t.start and t.end <= hi]
+    days = [d for d in days if _DAY.match(d)]
+    return days[-1] if days else None
+
+
 def collect_statements(reports: list[StoredReport], res: Resolution, media: set[str]) -> list[Statement]:
     """Every statement of ``reports``, in report then attribution order."""
     out = []
@@ -88,5 +113,6 @@ def collect_statements(reports: list[StoredReport], res: Resolution, media: set[
             for j, text in zip(counted, said_texts(a, [ext.figures[j] for j in counted if j is not None])):
                 fig = ext.figures[j] if j is not None else None
                 out.append(Statement(aid, r.id, a, item_id(r.id, "f", j) if j is not None else None,
-                                     fig, text, pol, None if o.echo else o.entity, when, tuple(every.get(i, ()))))
+                                     fig, text, pol, None if o.echo else o.entity, when, tuple(every.get(i, ())),
+                                     counted_on(fig, ext.times) if fig is not None else None))
     return out

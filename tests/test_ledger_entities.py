@@ -169,3 +169,31 @@ def test_a_report_from_a_country_s_media_names_no_outlet():
     res = resolve_entities([r1])
     assert "d1.a0" not in res.source_entity
     assert not any(e.type == "MEDIA" for e in res.entities)
+
+
+def test_a_described_body_is_one_actor_across_reports_and_a_bare_description_is_none():
+    """ "the regional fire service" and "the fire service" are one body of the story; "the ministry" names none."""
+    r1 = report("d1", "2025-06-10", [
+        S("The regional fire service said 12 workers were taken to hospital.", "The regional fire service",
+          kind="document", content="12 workers were taken to hospital"),
+        S("The ministry said the plant would be inspected.", "The ministry", kind="document",
+          content="the plant would be inspected")])
+    r2 = report("d2", "2025-06-12", [
+        S("According to the fire service, 19 workers were treated in hospital.", "the fire service",
+          kind="document", content="19 workers were treated in hospital")])
+    res = resolve_entities([r1, r2])
+    body = _entity_of(res, "d1.a0")
+    assert body is not None and body.type == "ORG" and body.name == "fire service"
+    assert res.source_entity["d2.a0"] == body.id
+    assert _entity_of(res, "d1.a1") is None
+
+
+def test_a_one_word_name_taken_for_a_person_is_the_body_of_that_name():
+    """The recogniser calls "Baltchem" a person in one report; the story knows it as a company."""
+    r1 = report("d1", "2025-06-10", [S("Baltchem said the leak was under control.", "Baltchem", kind="organisation",
+                                       content="the leak was under control")])
+    r2 = report("d2", "2025-06-13", [S("Baltchem rejected the claim.", "Baltchem", kind="person",
+                                       content="the claim", stance="denies")])
+    res = resolve_entities([r1, r2])
+    assert res.source_entity["d1.a0"] == res.source_entity["d2.a0"]
+    assert _entity_of(res, "d2.a0").type == "ORG"

@@ -71,6 +71,11 @@ corporation institute ministry fleet brigade corps fund union assembly congress 
 journal tribune press post""".split())
 _NAME_LIST = re.compile(r"^(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+,?\s+(?:and|&)\s")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+# "the (regional) fire service", "the health ministry", "the coast guard": a definite description of one
+# body of the story, named by its last two words; a bare "the ministry" or "the government" names none.
+_DESCRIBED_BODY = re.compile(
+    r"^the\s+(?:[a-z][\w-]*\s+)*?(?P<body>[a-z][\w-]*\s+(?:service|agency|ministry|department|office|police|"
+    r"guard|council|committee|commission|authority|inspectorate|directorate|prosecutor|court|brigade))$", re.I)
 _OWNED_BODY = re.compile(r"^(?:the\s+)?[A-Z][\w-]*['’]s\s+(?:office|government|administration|party|camp|team|campaign|ministry|cabinet)$")
 _MEDIA_WORDS = re.compile(
     r"\b(?:tv|television|network|newspaper|news\s+(?:agency|outlet|service|site|channel)|broadcaster|radio|magazine"
@@ -400,6 +405,9 @@ class _Resolver:
                 key = self.add_org(None, doc, m.group(1), m.group(1), media=False)
                 if key:
                     self.mention_group[ref] = key
+            described = _DESCRIBED_BODY.match(surface)
+            if described and src.kind == "document":
+                self.add_org(ref, doc, described.group("body").lower(), surface, media=False)
             return
         if _OWNED_BODY.search(surface):  # "Yoon's office"
             self.add_org(ref, doc, strip_determiner(surface), surface, media=False)
@@ -454,8 +462,13 @@ class _Resolver:
             self.person_docs[key_of[n]].add(doc)
         for ref, doc, n, role, s in full:
             self._add_person(ref, doc, key_of[n], n, role, s)
+        bodies = {_org_key(n) for _, _, n, _ in self.singles} | {k for t, k in self.groups if t == "ORG"}
         for ref, doc, n, role, s in single:
-            self._add_person(ref, doc, self._surname_key(n, doc) or person_tokens(n)[0], n, role, s)
+            key = self._surname_key(n, doc)
+            if key is None and _org_key(n) in bodies:
+                self.add_org(ref, doc, n, s, media=False)  # "Baltchem" taken for a person here, a company elsewhere
+            else:
+                self._add_person(ref, doc, key or person_tokens(n)[0], n, role, s)
         for ref, doc, n, s in self.singles:
             key = self._surname_key(n, doc)
             if key:

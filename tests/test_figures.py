@@ -77,6 +77,11 @@ def test_qualifier_before_a_currency_sign(nlp, sentence, value, qualifier, phras
     assert (figure.value, figure.qualifier, figure.text, figure.kind) == (value, qualifier, phrase, "measure")
 
 
+def test_all_but_n_counts_nothing(nlp):
+    found = figures(nlp, "Nineteen workers were treated in hospital and all but two have been released.")
+    assert [(f.text, f.value) for f in found] == [("Nineteen", 19)]
+
+
 def test_text_and_offsets_point_into_the_text(nlp):
     text = "Reports said roughly 1,500 special forces soldiers left the port."
     figure = only(nlp, text)

@@ -361,6 +361,8 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
     nxt = doc[end] if end < sent.end else None
     if first.lower_ in ("a", "an") and prev is not None and prev.lower_ in ("not", "no", "without"):
         return True  # "not a single vote": none, not one
+    if prev is not None and prev.lower_ == "but" and start - 2 >= sent.start and doc[start - 2].lower_ in ("all", "everyone"):
+        return True  # "all but two have been released": the exceptions, not a count of what was counted
     if end - start == 1 and first.lower_ == "one" and not qualified and not _counts_one(first, prev):
         return True  # "one could hear", "one of the largest", "at one point": a pronoun or idiom, not a count
     if first.pos_ == "PRON":

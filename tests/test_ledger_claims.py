@@ -310,3 +310,19 @@ def test_a_count_already_done_and_the_same_count_still_to_come_are_two_claims_in
     assert not _claims_of(ledger, "d1.a0") & _claims_of(ledger, "d2.a0")
     assert _claim(ledger, "d2.a0").independent_sources == 1
     assert any(k.kind == "figure" and {"d1.a0", "d2.a0"} <= set(k.attribution_ids) for k in ledger.conflicts)
+
+
+def test_a_statement_that_only_names_a_topic_joins_no_claim():
+    """ "The company revised its estimate of the leak" states nothing of the leak: it cannot corroborate what
+    the fire service said about it."""
+    reports = [
+        report("d1", "2025-06-10", [S("The fire service said an ammonia leak at the plant forced 400 residents "
+                                      "from their homes.", "The fire service", kind="organisation",
+                                      name="Fire Service", content="an ammonia leak at the plant forced 400 "
+                                      "residents from their homes")]),
+        report("d2", "2025-06-12", [S("Baltchem revised its estimate of the ammonia leak at the plant.", "Baltchem",
+                                      kind="organisation", content="its estimate of the ammonia leak at the plant")]),
+    ]
+    ledger = build_ledger(reports)
+    assert _claims_of(ledger, "d1.a0") != _claims_of(ledger, "d2.a0")
+    assert _claim(ledger, "d1.a0").status != "corroborated"

@@ -67,14 +67,15 @@ class Proposition:
     modality: Literal["asserted", "possible"]
     quantity: Quantity | None
     text: str  # the words that state it: the content, or the figure's clause
-    anaphoric: bool = False  # a response that only points back ("denied the reports"): its proposition is elsewhere
+    anaphoric: bool = False  # only points back ("denied the reports", "revised its estimate"): its proposition is elsewhere
 
 
 # Shell nouns and pronouns that point back to something already said: English common knowledge.
 _ANAPHORIC = re.compile(
     r"^(?:that\s+)?(?:(?:it|this|that|these|those|them|so)\W*$|"
     r"(?:this|that|these|those)\s+(?:is|was|are|were|seems|seemed|sounds|appears|looks|remains)\b|(?:the|these|those|this|that|such|any|all|its|their|his|her)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|allegations?|accounts?|suggestions?|"
-    r"speculation|articles?|findings?|assertions?|remarks?|comments?|quotes?|news|tale|idea)\b)", re.I)
+    r"speculation|articles?|findings?|assertions?|remarks?|comments?|quotes?|news|tale|idea|estimates?|"
+    r"figures?|assessments?|statements?|versions?)\b)", re.I)
 
 
 # "… saying anything like that", "… nothing of the sort": the object points back.
@@ -188,7 +189,7 @@ def propositions(statements: list[Statement], *, params: LedgerParams = DEFAULT_
             quantity = Quantity(value_key(st.fig), classes.get(counted_kind(st.fig.subject), -1),
                                 aspect_of(clause), st.fig.as_of, supposed(clause))
         out.append(Proposition(st.polarity, "possible" if st.att.stance == "speculates" else "asserted",
-                               quantity, st.text, st.polarity != "pos" and is_anaphoric(st.att.content)))
+                               quantity, st.text, is_anaphoric(st.att.content)))
     return out
 
 

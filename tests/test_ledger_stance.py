@@ -141,3 +141,20 @@ def test_one_origin_denying_several_claims_is_one_stance_conflict_naming_them_al
     # Another origin's response is its own conflict.
     assert any(k.kind == "stance" and "mayor" in k.explanation.lower() and "Baltchem" not in k.explanation
                for k in ledger.conflicts)
+
+
+def test_a_spokeswoman_s_figure_and_her_body_s_later_one_are_the_body_revising_itself():
+    """ "Red Cross spokeswoman Ana Ruiz" speaks for the Red Cross: its 3,500 a day after her 2,000 is a revision."""
+    reports = [
+        report("d1", "2025-09-03", [
+            S("Red Cross spokeswoman Ana Ruiz said about 2,000 people had been displaced by the floods.",
+              "Red Cross spokeswoman Ana Ruiz", name="Ana Ruiz",
+              content="about 2,000 people had been displaced by the floods",
+              figures=[("about 2,000", 2000, "approx", "people")])]),
+        report("d2", "2025-09-04", [
+            S("The Red Cross said 3,500 people had been displaced by the floods.", "The Red Cross",
+              kind="organisation", name="Red Cross", content="3,500 people had been displaced by the floods",
+              figures=[("3,500", 3500, "exact", "people")])]),
+    ]
+    figs = [k for k in build_ledger(reports).conflicts if k.kind == "figure"]
+    assert len(figs) == 1 and figs[0].explanation.startswith("Red Cross gave 2,000 people (2025-09-03) and later 3,500")

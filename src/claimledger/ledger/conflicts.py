@@ -180,7 +180,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
             a = min((i for i in s1 if sts[i].origin == revised[0]), key=lambda i: (sts[i].date or "", i))
             b = min((j for j in s2 if sts[j].origin == revised[0]), key=lambda j: (sts[j].date or "", j))
             (early, x), (late, y) = sorted([(sts[a], v1), (sts[b], v2)], key=lambda e: (e[0].date or "", e[0].aid))
-            text = (f"{ev.who(early)} gave {_fmt(x)}{what} ({early.date or 'undated'}) and later "
+            text = (f"{ev.names.get(revised[0]) or ev.who(early)} gave {_fmt(x)}{what} ({early.date or 'undated'}) and later "
                     f"{_fmt(y)} ({late.date or 'undated'}): a revision of its own figure.")
         else:
             first, second = sts[min(s1)], sts[min(s2)]

@@ -262,9 +262,27 @@ def _role_between(preceding: str, after: str) -> str:
 @lru_cache(maxsize=65536)
 def _spoken_for(role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(states, bodies by acronym) an official's title names ("NATO Secretary General"); none for other roles."""
-    if not any(w.strip(".,") in OFFICIAL_TITLES for w in fold(role).split()):
+    if not _titled(role):
         return (), ()
     return states_in(role), tuple(w for w in re.findall(r"\b[A-Z]{2,6}\b", role) if not as_state(w))
+
+
+def _titled(role: str) -> bool:
+    return any(w.strip(".,") in OFFICIAL_TITLES for w in fold(role).split())
+
+
+def _titled_bodies(role: str) -> list[str]:
+    """The capitalised names in an official's title, title words aside ("Red Cross" of "Red Cross spokeswoman")."""
+    out = []
+    for run in re.findall(r"\b[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w&.'’-]*)*", role):
+        words = run.split()
+        while words and fold(words[0]).strip(".,") in OFFICIAL_TITLES:
+            words.pop(0)
+        while words and fold(words[-1]).strip(".,") in OFFICIAL_TITLES:
+            words.pop()
+        if words:
+            out.append(" ".join(words))
+    return out
 
 
 class _Clusters:
@@ -603,8 +621,10 @@ class _Resolver:
             g = self.groups[k]
             if k[0] == "GPE" or _is_media(g):
                 continue
-            body = next((org_by_alias[_org_key(b)] for b, _ in g.bodies.most_common() if _org_key(b) in org_by_alias),
-                        None)
+            # A body the title names by acronym, else by a name the story knows as a body ("Red Cross spokeswoman").
+            named = [b for b, _ in g.bodies.most_common()] + [run for role in sorted(g.roles) if _titled(role)
+                                                              for run in _titled_bodies(role)]
+            body = next((org_by_alias[_org_key(b)] for b in named if _org_key(b) in org_by_alias), None)
             if body and body != k and not _is_media(self.groups[body]):
                 parent[eid[k]] = eid[body]
             elif g.states:

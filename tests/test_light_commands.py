@@ -1,13 +1,18 @@
-"""What a command that only reads a store loads: no analysis package, and no Alembic when the store is up to date."""
+"""What a command that only reads a store loads: no analysis package, no Alembic when the store is up to date,
+and no report's times or offset map when the ledger is kept."""
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+import zlib
 
 from alembic.script import ScriptDirectory
 
+from claimledger.records import Ledger
 from claimledger.store import Store, migrations
+from claimledger.store.ledgers import _LEDGER, DEFAULT_PARAMS, kept_ledger, snapshot_key
+from test_store import RAW, make_extraction
 
 ANALYSIS = ("spacy", "claimledger.analysis", "claimledger.engines", "claimledger.extract", "claimledger.ingest")
 
@@ -35,3 +40,27 @@ def test_an_up_to_date_store_opens_without_alembic(tmp_path):
     assert not [m for m in loaded if m.startswith("alembic")]
     with Store.open(path, create=False) as store, store.engine.connect() as connection:
         assert migrations.at_head(connection)
+
+
+def test_a_kept_ledger_is_found_without_loading_the_reports_and_shown_from_lighter_records(tmp_path):
+    """``report`` with a snapshot asks for it by the reports' ids and hashes, then loads the reports without
+    what only the build reads (time expressions, offset maps)."""
+    with Store.open(tmp_path / "store.db") as store:
+        store.add(make_extraction(), story="harbour")
+        store.add(make_extraction(text=RAW.replace("ferry order", "tram contract"), path="tram.txt"))
+        full = store.reports()
+        assert kept_ledger(store) is None
+        ledger = Ledger(report_dates={}, figure_quantities={})
+        store.save_snapshot(snapshot_key(full, DEFAULT_PARAMS), zlib.compress(_LEDGER.dump_json(ledger)))
+        assert kept_ledger(store) == ledger
+        assert kept_ledger(store, "harbour") is None  # another set of reports, another key
+        light = store.reports(full=False)
+        assert [r.id for r in store.reports(story="harbour", full=False)] == ["d1"]
+    assert any(r.extraction.clean.offsets for r in full)
+    for whole, shown in zip(full, light, strict=True):
+        assert shown.extraction.times == [] and shown.extraction.clean.offsets == []
+        assert shown.extraction.attributions == whole.extraction.attributions
+        assert shown.extraction.figures == whole.extraction.figures
+        assert shown.extraction.names == whole.extraction.names
+        assert shown.extraction.clean.text == whole.extraction.clean.text
+        assert shown.extraction.report == whole.extraction.report

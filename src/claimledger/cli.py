@@ -466,9 +466,10 @@ def export(
         stdout.print(table)
 
 
-def _story_reports(store: Store, story: str | None) -> list[StoredReport]:
-    """Every stored report, or one story's; a story with no reports is a usage error."""
-    reports = store.reports(story=story)
+def _story_reports(store: Store, story: str | None, *, full: bool = True) -> list[StoredReport]:
+    """Every stored report, or one story's (see :meth:`Store.reports` for ``full``); a story with no reports
+    is a usage error."""
+    reports = store.reports(story=story, full=full)
     if story is not None and not reports:
         raise _fail(f"--story {story!r}: no such story in the store (see `claimledger stories`)")
     return reports
@@ -543,15 +544,16 @@ def report(
     """Write the briefing: established, single-origin and disputed claims, figures, timeline, sources; every sentence cited."""
     from claimledger.report.briefing import build_briefing, render_html, render_markdown
     from claimledger.report.context import LedgerContext
-    from claimledger.store.ledgers import stored_ledger
+    from claimledger.store.ledgers import kept_ledger, stored_ledger
 
     if since is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", since):
         raise _fail(f"--published-since {since!r}: expected a date such as 2024-10-18")
     if as_json and str(output) == "-":
         raise _fail("--json with -o -: stdout already carries the briefing")
     with _open_store(db, create=False) as store:
-        reports = _story_reports(store, story)
-        ctx = LedgerContext(reports, stored_ledger(store, reports))
+        ledger = kept_ledger(store, story)  # then the briefing needs no report's times or offset map
+        reports = _story_reports(store, story, full=ledger is None)
+        ctx = LedgerContext(reports, ledger if ledger is not None else stored_ledger(store, reports))
     briefing = build_briefing(ctx, since=since, top=top)
     body = render_html(ctx, briefing) if format is BriefingFormat.html else render_markdown(ctx, briefing)
     if str(output) == "-":

@@ -53,25 +53,40 @@ def code_tag() -> str:
 
 def snapshot_key(reports: list[StoredReport], params: LedgerParams) -> str:
     """What the ledger of ``reports`` is a function of, hashed."""
+    return _key([(r.id, r.content_hash) for r in reports], params)
+
+
+def _key(reports: list[tuple[str, str]], params: LedgerParams) -> str:
+    """:func:`snapshot_key` of the reports given as ``(report id, content hash)``."""
     digest = hashlib.sha256(f"{code_tag()}\0{encoder_tag()}\0{params!r}\0".encode())
-    for doc, content in sorted((r.id, r.content_hash) for r in reports):
+    for doc, content in sorted(reports):
         digest.update(f"{doc}:{content}\n".encode())
     return digest.hexdigest()
 
 
-def stored_ledger(store: Store, reports: list[StoredReport], *, params: LedgerParams = DEFAULT_PARAMS) -> Ledger:
-    """The ledger of ``reports`` (stored in ``store``): its snapshot, else built and kept.
+def kept_ledger(store: Store, story: str | None = None, *, params: LedgerParams = DEFAULT_PARAMS) -> Ledger | None:
+    """The kept snapshot of the ledger of every stored report (or one story's), if one reads back: found by
+    the reports' ids and content hashes alone, so a command showing it loads only what it shows."""
+    return _snapshot(store, _key(store.report_keys(story), params))
 
-    A snapshot that does not read back (damaged, or written by an incompatible version) is
-    rebuilt with a warning: losing it costs only time.
-    """
-    key = snapshot_key(reports, params)
+
+def _snapshot(store: Store, key: str) -> Ledger | None:
+    """The ledger kept under ``key``; None when there is none, or it does not read back (damaged, or
+    written by an incompatible version: it is rebuilt with a warning, losing it costs only time)."""
     blob = store.snapshot(key)
     if blob is not None:
         try:
             return _LEDGER.validate_json(zlib.decompress(blob))
         except (zlib.error, ValidationError) as exc:
             log.warning("rebuilding the ledger: its stored snapshot does not read back (%s)", exc)
+    return None
+
+
+def stored_ledger(store: Store, reports: list[StoredReport], *, params: LedgerParams = DEFAULT_PARAMS) -> Ledger:
+    """The ledger of ``reports`` (stored in ``store``): its snapshot (:func:`_snapshot`), else built and kept."""
+    key = snapshot_key(reports, params)
+    if (ledger := _snapshot(store, key)) is not None:
+        return ledger
     vectors = _vectors(store, reports)
     with known_vectors(vectors):
         ledger = build_ledger(reports, params=params)

@@ -336,8 +336,12 @@ class Store:
             old = select(LedgerSnapshotRow.key).order_by(LedgerSnapshotRow.used_at.desc()).offset(SNAPSHOTS_KEPT)
             session.execute(delete(LedgerSnapshotRow).where(LedgerSnapshotRow.key.in_(old.scalar_subquery())))
 
-    def reports(self, story: str | None = None) -> list[StoredReport]:
+    def reports(self, story: str | None = None, *, full: bool = True) -> list[StoredReport]:
         """Every stored report (or those of one story), in id order, rebuilt into the records it was stored from.
+
+        ``full=False`` leaves out what only building the ledger reads, for showing a ledger already
+        built (``report`` with a snapshot): each report's time expressions and its cleaned-to-original
+        offset map come back as empty lists.
 
         Read as plain rows, one query per table (the reports, then their attributions, figures and
         times in report and position order), not as ORM objects: a thousand reports hold some thirty
@@ -353,9 +357,11 @@ class Store:
             rows = connection.execute(query).all()
             records = dict(connection.execute(select(OriginalRow.report_id, OriginalRow.record_id)
                                               .where(OriginalRow.record_id.is_not(None))).all())
-            items = [_items(connection, model, record_type, chosen) for model, record_type in
+            items = [_items(connection, model, record_type, chosen) if full or model is not TimeRow else {}
+                     for model, record_type in
                      ((AttributionRow, Attribution), (FigureRow, Figure), (TimeRow, TimeExpression))]
-        return [_stored_report(row, records.get(row.id), *(found.get(row.id, []) for found in items)) for row in rows]
+        return [_stored_report(row, records.get(row.id), *(found.get(row.id, []) for found in items), offsets=full)
+                for row in rows]
 
 
 def _add_vectors(session: Session, vectors: TextVectors) -> None:
@@ -470,8 +476,9 @@ def _report_row(extraction: ReportExtraction, digest: str, copy_of: int | None) 
 
 
 def _stored_report(row: Row, record_id: str | None, attributions: list[Attribution], figures: list[Figure],
-                   times: list[TimeExpression]) -> StoredReport:
-    """A report back from its row of the reports table and its items' records."""
+                   times: list[TimeExpression], *, offsets: bool = True) -> StoredReport:
+    """A report back from its row of the reports table and its items' records (its offset map unpacked
+    when ``offsets``, else empty)."""
     extraction = ReportExtraction(
         report=RawReport(
             text=row.raw_text,
@@ -482,7 +489,8 @@ def _stored_report(row: Row, record_id: str | None, attributions: list[Attributi
             path=row.path,
             record_id=record_id,
         ),
-        clean=CleanText(text=row.clean_text, offsets=unpack_offsets(row.offsets), removed=list(row.removed)),
+        clean=CleanText(text=row.clean_text, offsets=unpack_offsets(row.offsets) if offsets else [],
+                        removed=list(row.removed)),
         published=row.published,
         published_inferred=row.published_inferred,
         attributions=attributions,

@@ -93,6 +93,15 @@ def test_quoted_as_saying(nlp):
     assert a.quote == "direct"
 
 
+def test_a_quotation_after_a_second_verb_of_saying_is_that_verb_s(nlp):
+    """The parser hangs the quotation on "denied"; it is what he told reporters, and he denied the reports."""
+    found = extract(nlp, "Transport Minister Jonas Weber on Tuesday denied reports that he would resign, "
+                         "telling reporters: “I am not going anywhere.”")
+    by_cue = {a.cue: a for a in found}
+    assert by_cue["deny"].content == "reports that he would resign" and by_cue["deny"].stance == "denies"
+    assert "I am not going anywhere" in by_cue["tell"].content and by_cue["tell"].stance == "asserts"
+
+
 def test_put_the_number_at(nlp):
     a = one(nlp, "The aid agency put the number of displaced people at 40,000.", "40,000")
     assert a.cue == "put"

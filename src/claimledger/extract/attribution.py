@@ -211,7 +211,10 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     saying = _quoted_as_saying(token) if token.lemma_ in _QUOTING else None
     if saying is not None:  # the clause may hang on "quoted" or on "saying"
         children += list(saying.children)
-    clauses = [c for c in children if c.dep_ == "ccomp"]
+    # A quotation the parser hangs on the cue across a later verb of saying ("denied reports that …,
+    # telling reporters: “I am not going anywhere.”") is that verb's.
+    clauses = [c for c in children if c.dep_ == "ccomp" and not (_inside(c.idx, quotes) and any(
+        v.dep_ in ("advcl", "conj", "xcomp") and v.lemma_.lower() in SPEECH and token.i < v.i < c.i for v in children))]
     quote_after = _quote_right_after(token, quotes)
     before = clauses or ([token.head] if token.dep_ == "parataxis" and token.head.i < token.i else [])
     if quote_after is not None and before and all(c.i < token.i and not _inside(c.idx, quotes) for c in before):

@@ -216,6 +216,21 @@ def test_counts_dated_by_their_own_clause_a_fortnight_apart_do_not_conflict():
     assert [set(k.attribution_ids) for k in undated.conflicts if k.kind == "figure"] == [{"d1.a0", "d2.a0"}]
 
 
+def test_at_least_a_figure_agrees_with_any_larger_one():
+    """ "At least 31 killed" does not contradict "38 killed"; "20 killed" contradicts both."""
+    def killed(doc, day, source, name, figure, value, qualifier):
+        content = f"{figure} people were killed in the strike on the market"
+        return report(doc, day, [S(f"{source} said {content}.", source, kind="organisation", name=name,
+                                   content=content, figures=[(figure, value, qualifier, "people")])])
+    reports = [killed("d1", "2026-04-10", "The health department", "Health Department", "at least 31", 31, "at_least"),
+               killed("d2", "2026-04-11", "The Coastal Observatory", "Coastal Observatory", "38", 38, "exact")]
+    assert [k for k in build_ledger(reports).conflicts if k.kind == "figure"] == []
+    reports.append(killed("d3", "2026-04-11", "The Northern Army", "Northern Army", "20", 20, "exact"))
+    figs = [set(k.attribution_ids) for k in build_ledger(reports).conflicts if k.kind == "figure"]
+    assert figs and all("d3.a0" in ids for ids in figs)
+    assert set().union(*figs) == {"d1.a0", "d2.a0", "d3.a0"}
+
+
 def test_stance_change_of_one_party_over_time():
     reports = [
         report("d1", "2025-09-01", [S("The Defence Ministry said it could not confirm that the convoy crossed the border.",

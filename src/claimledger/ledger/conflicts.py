@@ -137,6 +137,20 @@ def _figures(st: Statement, prop: Proposition) -> dict[tuple, float]:
     return out
 
 
+def _floors(st: Statement, prop: Proposition) -> frozenset[tuple]:
+    """The keys of :func:`_figures` whose figure is only a lower bound ("at least 31")."""
+    out = set()
+    if prop.quantity is not None and st.fig is not None and st.fig.qualifier == "at_least":
+        out.add(("count", prop.quantity.subject_class, prop.quantity.aspect))
+    out.update(("measure", f.unit.lower()) for f in st.figures if f.kind == "measure" and f.unit and f.qualifier == "at_least")
+    return frozenset(out)
+
+
+def _clash(v: float, w: float, v_floor: bool, w_floor: bool) -> bool:
+    """Do two figures disagree? "At least 31" agrees with 38, not with 20."""
+    return round(v) != round(w) and not (v_floor and w >= v) and not (w_floor and v >= w)
+
+
 def _value_conflicts(ev: Evidence) -> list[Found]:
     """Pairs that would be one proposition if their figures agreed, but give different values.
 
@@ -145,6 +159,10 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     """
     sts, props = ev.statements, ev.props
     figs = [_figures(st, p) if p.polarity == "pos" else {} for st, p in zip(sts, props)]
+    floors = [_floors(st, p) for st, p in zip(sts, props)]
+
+    def differ(a: int, b: int, k: tuple) -> bool:
+        return k in figs[b] and _clash(figs[a][k], figs[b][k], k in floors[a], k in floors[b])
     has = np.array([bool(f) for f in figs], dtype=bool)
     # Pairs giving the very same figures disagree on none (copies of a report): dropped at once.
     table: dict[frozenset, int] = {}
@@ -154,7 +172,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
         else np.zeros((0, 2), dtype=np.int64)
     rows = [(a, b) for a, b in both.tolist()
             if sts[a].aid != sts[b].aid and _counted_within(sts[a], sts[b], ev.params.week_days)
-            and any(k in figs[b] and round(v) != round(figs[b][k]) for k, v in figs[a].items())]
+            and any(differ(a, b, k) for k in figs[a])]
     if not rows:
         return []
     pairs = np.array(rows, dtype=np.int64)
@@ -165,7 +183,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
         if not ok:
             continue
         for k, v in figs[a].items():
-            if k in figs[b] and round(v) != round(figs[b][k]):
+            if differ(a, b, k):
                 key = (min(claim_of[a], claim_of[b]), max(claim_of[a], claim_of[b]), k)
                 by_key[key][v].append(a)
                 by_key[key][figs[b][k]].append(b)

@@ -231,6 +231,28 @@ def test_at_least_a_figure_agrees_with_any_larger_one():
     assert set().union(*figs) == {"d1.a0", "d2.a0", "d3.a0"}
 
 
+def test_a_count_that_tells_no_aspect_is_compared_with_one_that_does_and_ranges_are_ranges():
+    """ "Stole the data of about 4 million customers" (no aspect) against "the data of 1.2 million customers had
+    been accessed" (done) is a conflict; "thousands of customers" agrees with 4 million's neighbour 9,000."""
+    def said(doc, day, source, name, content, figure, value, qualifier="exact", low=None, high=None):
+        r = report(doc, day, [S(f"{source} said {content}.", source, kind="organisation", name=name,
+                                content=content, figures=[(figure, value, qualifier, "customers")])])
+        r.extraction.figures[0].low, r.extraction.figures[0].high = low, high
+        return r
+    reports = [said("d1", "2026-05-04", "Finance Daily", "Finance Daily",
+                    "hackers stole the data of about 4 million Nordbank customers", "about 4 million", 4_000_000,
+                    "approx"),
+               said("d2", "2026-05-05", "Nordbank", "Nordbank",
+                    "the data of 1.2 million customers had been accessed by hackers", "1.2 million", 1_200_000)]
+    figs = [set(k.attribution_ids) for k in build_ledger(reports).conflicts if k.kind == "figure"]
+    assert figs == [{"d1.a0", "d2.a0"}]
+    vague = [said("d1", "2026-05-04", "Finance Daily", "Finance Daily", "hackers stole the data of thousands of "
+                  "Nordbank customers", "thousands", 2000, "approx", 2000, 10000),
+             said("d2", "2026-05-05", "Nordbank", "Nordbank",
+                  "the data of 9,000 customers had been accessed by hackers", "9,000", 9000)]
+    assert [k for k in build_ledger(vague).conflicts if k.kind == "figure"] == []
+
+
 def test_stance_change_of_one_party_over_time():
     reports = [
         report("d1", "2025-09-01", [S("The Defence Ministry said it could not confirm that the convoy crossed the border.",

@@ -18,6 +18,7 @@ independent origins they involve.
 """
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -137,18 +138,26 @@ def _figures(st: Statement, prop: Proposition) -> dict[tuple, float]:
     return out
 
 
-def _floors(st: Statement, prop: Proposition) -> frozenset[tuple]:
-    """The keys of :func:`_figures` whose figure is only a lower bound ("at least 31")."""
-    out = set()
-    if prop.quantity is not None and st.fig is not None and st.fig.qualifier == "at_least":
-        out.add(("count", prop.quantity.subject_class, prop.quantity.aspect))
-    out.update(("measure", f.unit.lower()) for f in st.figures if f.kind == "measure" and f.unit and f.qualifier == "at_least")
-    return frozenset(out)
+def _ranges(st: Statement, prop: Proposition) -> dict[tuple, tuple[float, float]]:
+    """What each of :func:`_figures` allows: a range ("a few thousand", "thousands"), a lower bound
+    ("at least 31"), else the value itself."""
+    def span(f, value: float) -> tuple[float, float]:
+        lo = f.low if f.low is not None else value
+        hi = f.high if f.high is not None else value
+        return (min(lo, value), math.inf if f.qualifier == "at_least" else max(hi, value))
+    out = {}
+    if prop.quantity is not None and st.fig is not None:
+        out[("count", prop.quantity.subject_class, prop.quantity.aspect)] = span(st.fig, float(prop.quantity.value))
+    for f in st.figures:
+        if f.kind == "measure" and f.unit:
+            out.setdefault(("measure", f.unit.lower()), span(f, float(f.value)))
+    return out
 
 
-def _clash(v: float, w: float, v_floor: bool, w_floor: bool) -> bool:
-    """Do two figures disagree? "At least 31" agrees with 38, not with 20."""
-    return round(v) != round(w) and not (v_floor and w >= v) and not (w_floor and v >= w)
+def _clash(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Do two figures disagree: do the values they allow not meet? "At least 31" agrees with 38 and
+    "thousands" with 10,000; 20 contradicts both."""
+    return a[1] < b[0] or b[1] < a[0]
 
 
 def _value_conflicts(ev: Evidence) -> list[Found]:
@@ -159,10 +168,20 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     """
     sts, props = ev.statements, ev.props
     figs = [_figures(st, p) if p.polarity == "pos" else {} for st, p in zip(sts, props)]
-    floors = [_floors(st, p) for st, p in zip(sts, props)]
+    ranges = [_ranges(st, p) for st, p in zip(sts, props)]
+
+    def partner(k: tuple, b: int) -> tuple | None:
+        """The key of ``b``'s figures that ``k`` is compared with: the same, or a count of the same class
+        where one side tells no aspect (as the grouping treats it)."""
+        if k in figs[b]:
+            return k
+        if k[0] == "count":
+            return next((kb for kb in figs[b] if kb[0] == "count" and kb[1] == k[1] and None in (k[2], kb[2])), None)
+        return None
 
     def differ(a: int, b: int, k: tuple) -> bool:
-        return k in figs[b] and _clash(figs[a][k], figs[b][k], k in floors[a], k in floors[b])
+        kb = partner(k, b)
+        return kb is not None and _clash(ranges[a][k], ranges[b][kb])
     has = np.array([bool(f) for f in figs], dtype=bool)
     # Pairs giving the very same figures disagree on none (copies of a report): dropped at once.
     table: dict[frozenset, int] = {}
@@ -184,9 +203,11 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
             continue
         for k, v in figs[a].items():
             if differ(a, b, k):
-                key = (min(claim_of[a], claim_of[b]), max(claim_of[a], claim_of[b]), k)
+                kb = partner(k, b)
+                told = k if k[0] != "count" or k[2] is not None else kb  # the aspect either side tells
+                key = (min(claim_of[a], claim_of[b]), max(claim_of[a], claim_of[b]), told)
                 by_key[key][v].append(a)
-                by_key[key][figs[b][k]].append(b)
+                by_key[key][figs[b][kb]].append(b)
     found = []
     for (ca, cb, key), by_value in sorted(by_key.items(), key=lambda kv: repr(kv[0])):
         (v1, s1), (v2, s2) = sorted(by_value.items(), key=lambda kv: (-len(set(kv[1])), kv[0]))[:2]

@@ -481,10 +481,11 @@ _env.filters["anchor"] = anchor
 def render_html(ctx: LedgerContext, briefing: Briefing) -> str:
     """One self-contained HTML file: inline CSS, inline SVG, no script, and a CSP that forbids fetching anything.
 
-    The citation marks (``cites``, each link made once) and the list of cited sentences
-    (:func:`cited_item`) are written here rather than by the template's loops: a briefing of a
-    thousand reports cites some twenty thousand sentences seventy thousand times, which the
-    template took seconds to write.
+    The citation marks (``cites``, each link made once), the rows of the sources table
+    (``source_rows``) and the list of cited sentences (:func:`cited_item`) are written here rather
+    than by the template's loops: a briefing of a thousand reports has some fifteen thousand rows
+    and cites twenty thousand sentences seventy thousand times, which the template took seconds
+    to write.
     """
     number_of = {iid: k + 1 for k, iid in enumerate(briefing.order)}
     links = {iid: f'<a class="cite" href="#q-{escape(anchor(iid))}" title="{escape(iid)}">{k}</a>'
@@ -493,8 +494,15 @@ def render_html(ctx: LedgerContext, briefing: Briefing) -> str:
     def cites(ids: list[str]) -> Markup:
         return Markup('<sup class="cites">' + "".join(links[i] for i in ids) + "</sup>")
 
+    def source_rows(rows: list[SourceRow]) -> Markup:
+        return Markup("".join(
+            f'<tr class="row"><td>{escape(r.source)}</td><td class="stance-{escape(r.stance).replace(" ", "_")}">'
+            f'{escape(r.stance)}</td><td><q>{escape(r.said)}</q></td><td>{escape(r.report)}</td>'
+            f'<td>{escape(r.date)}</td><td>{cites([r.cite])}</td></tr>\n' for r in rows))
+
     cited = [cited_item(ctx, iid, k) for iid, k in number_of.items()]
-    return _env.get_template("briefing.html").render(b=briefing, ctx=ctx, cites=cites, cited=cited)
+    return _env.get_template("briefing.html").render(b=briefing, ctx=ctx, cites=cites, source_rows=source_rows,
+                                                     cited=cited)
 
 
 def cited_item(ctx: LedgerContext, iid: str, number: int) -> Markup:

@@ -158,3 +158,18 @@ def test_a_spokeswoman_s_figure_and_her_body_s_later_one_are_the_body_revising_i
     ]
     figs = [k for k in build_ledger(reports).conflicts if k.kind == "figure"]
     assert len(figs) == 1 and figs[0].explanation.startswith("Red Cross gave 2,000 people (2025-09-03) and later 3,500")
+
+
+def test_one_revision_shown_by_two_claims_is_one_conflict():
+    """The fire service's 12 hurt, then 19 in two later reports worded apart: one revision, citing all three."""
+    def hurt(doc, day, content, figure, value):
+        return report(doc, day, [S(f"The fire service said {content}.", "The fire service", kind="organisation",
+                                   name="Fire Service", content=content,
+                                   figures=[(figure, value, "exact", "workers")])])
+    reports = [hurt("d1", "2025-06-10", "12 workers were taken to hospital after the leak", "12", 12),
+               hurt("d2", "2025-06-12", "19 workers had been treated in hospital after the leak", "19", 19),
+               hurt("d3", "2025-06-13", "19 workers were treated in hospital and later released", "19", 19)]
+    ledger = build_ledger(reports)
+    figs = [k for k in ledger.conflicts if k.kind == "figure"]
+    assert len(figs) == 1 and "revision" in figs[0].explanation
+    assert set(figs[0].attribution_ids) == {"d1.a0", "d2.a0", "d3.a0"}

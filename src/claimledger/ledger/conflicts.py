@@ -208,7 +208,8 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
                 key = (min(claim_of[a], claim_of[b]), max(claim_of[a], claim_of[b]), told)
                 by_key[key][v].append(a)
                 by_key[key][figs[b][kb]].append(b)
-    found = []
+    found: list[Found] = []
+    revisions: dict[tuple, Found] = {}  # one origin's one revision, however many claim pairs show it
     for (ca, cb, key), by_value in sorted(by_key.items(), key=lambda kv: repr(kv[0])):
         (v1, s1), (v2, s2) = sorted(by_value.items(), key=lambda kv: (-len(set(kv[1])), kv[0]))[:2]
         what = _what(sts[min(s1)], key)
@@ -221,6 +222,12 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
             (early, x), (late, y) = sorted([(sts[a], v1), (sts[b], v2)], key=lambda e: (e[0].date or "", e[0].aid))
             text = (f"{ev.names.get(revised[0]) or ev.who(early)} gave {_fmt(x)}{what} ({early.date or 'undated'}) and later "
                     f"{_fmt(y)} ({late.date or 'undated'}): a revision of its own figure.")
+            seen = revisions.get((revised[0], key[:2], x, y))
+            if seen is not None:  # the same revision between other claims of the same figures: one conflict
+                seen.sides = [sorted(set(seen.sides[0]) | {sts[i].aid for i in s1}),
+                              sorted(set(seen.sides[1]) | {sts[i].aid for i in s2})]
+                seen.claim_idx = sorted(set(seen.claim_idx) | {ca, cb})
+                continue
         else:
             first, second = sts[min(s1)], sts[min(s2)]
             if ev.who(first) == ev.who(second):  # one source, as different reports give it
@@ -229,6 +236,8 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
                 text = f"{ev.who(first)} gives {_fmt(v1)}{what} where {ev.who(second)} gives {_fmt(v2)}."
         found.append(Found("figure", [sorted({sts[i].aid for i in s1}), sorted({sts[i].aid for i in s2})],
                            sorted({ca, cb}), text))
+        if revised:
+            revisions[(revised[0], key[:2], x, y)] = found[-1]
     return found
 
 

@@ -82,9 +82,10 @@ def test_changes_lists_what_the_second_batch_brought(two_batches):
     lines = out.splitlines()[1:]
     assert any(line.startswith("new claim") and "4,000 homes" in line for line in lines)
     assert "new person: Jonas Hedberg" in lines and "new org: Red Cross" in lines
-    # The Red Cross repeats the first batch's evacuation figure: that claim gains a statement and a status.
+    # The Red Cross repeats the first batch's evacuation figure: that claim gains a statement and a status
+    # (the regional emergency agency gave it first: two independent origins).
     assert any(line.startswith("claim gained 1 statement(s) from d3") and "1,200" in line for line in lines)
-    assert any(line.startswith("claim unverified") and "-> single_source" in line and "1,200" in line
+    assert any(line.startswith("claim single_source") and "-> corroborated (2)" in line and "1,200" in line
                for line in lines)
     # Nothing else from the first batch is reported.
     assert not any("Lindqvist" in line or "water level" in line for line in lines)

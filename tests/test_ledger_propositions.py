@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from claimledger.ledger.params import DEFAULT_PARAMS
-from claimledger.ledger.propositions import counted_kind, head_noun, subject_classes
+from claimledger.ledger.propositions import counted_kind, head_noun, is_anaphoric, subject_classes
 
 
 def test_the_counted_kind_keeps_the_common_noun_words_without_owners_or_names():
@@ -22,3 +22,12 @@ def test_kinds_tell_forces_of_an_army_from_ships_where_head_nouns_alone_do_not()
     assert classes[kinds[0]] == classes[kinds[1]] != classes[kinds[2]]
     heads = subject_classes([head_noun(s) for s in subjects], DEFAULT_PARAMS.subject_class)
     assert heads["forces"] != heads["soldiers"]
+
+
+def test_what_points_back_differs_for_a_response_and_an_assertion():
+    """ "Denied it" points back; "put the number at 11,000" is a short frame of a figure and says something;
+    "revised its estimate of the leak" points back whatever the polarity."""
+    assert is_anaphoric("it") and is_anaphoric("the reports")
+    assert not is_anaphoric("at 11,000", response=False)
+    assert is_anaphoric("its estimate of the ammonia leak", response=False)
+    assert not is_anaphoric("1,500 troops were ferried to Vladivostok", response=False)

@@ -82,10 +82,14 @@ _ANAPHORIC = re.compile(
 _POINTS_BACK = re.compile(r"\b(?:like (?:that|this|it)|of the (?:sort|kind)|such a thing|such things)$", re.I)
 
 
-def is_anaphoric(content: str) -> bool:
-    """Does a statement's content only point back ("the reports", "these claims groundless", "anything like that")?"""
+def is_anaphoric(content: str, *, response: bool = True) -> bool:
+    """Does a statement's content only point back ("the reports", "these claims groundless", "anything like that")?
+
+    A response (a denial, a doubt) of a word or two ("denied it") points back too; an assertion that
+    short is a figure's frame ("put the number at 11,000") and says something.
+    """
     content = content.strip(" \"'“”‘’.,")
-    return len(content.split()) < 3 or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))
+    return response and len(content.split()) < 3 or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))
 
 
 def figure_clause(st: Statement) -> tuple[str, str]:
@@ -189,7 +193,9 @@ def propositions(statements: list[Statement], *, params: LedgerParams = DEFAULT_
             quantity = Quantity(value_key(st.fig), classes.get(counted_kind(st.fig.subject), -1),
                                 aspect_of(clause), st.fig.as_of, supposed(clause))
         out.append(Proposition(st.polarity, "possible" if st.att.stance == "speculates" else "asserted",
-                               quantity, st.text, is_anaphoric(st.att.content)))
+                               quantity, st.text,
+                               is_anaphoric(st.att.content) if st.polarity != "pos"
+                               else st.fig is None and is_anaphoric(st.att.content, response=False)))
     return out
 
 

@@ -29,6 +29,12 @@ def test_the_command_line_module_loads_no_analysis_package():
     assert not [m for m in loaded if m.startswith(ANALYSIS)]
 
 
+def test_building_a_ledger_loads_no_parser():
+    """The ledger re-resolves stored time expressions with the extraction's reader, which needs no parse."""
+    loaded = loaded_by("import claimledger.cli\nfrom claimledger.ledger import build_ledger")
+    assert not [m for m in loaded if m.startswith("spacy")]
+
+
 def test_the_newest_revision_is_read_from_the_scripts_as_alembic_reads_it():
     assert migrations.script_head() == ScriptDirectory.from_config(migrations.config()).get_current_head()
 

@@ -23,10 +23,12 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from claimledger.records import DateParts, MentionKind, TimeExpression, TimeMention
+
+if TYPE_CHECKING:  # the ledger re-resolves stored times without a parse: showing a ledger never loads spaCy
+    from spacy.tokens import Doc
 
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,

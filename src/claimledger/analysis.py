@@ -84,12 +84,16 @@ def analyse_into(
     tally = Tally(started=time.monotonic(), added=[])
 
     def chunks() -> Iterator[tuple[list[RawReport], int | None]]:
-        in_flight: Counter[int] = Counter()  # years of this run's earlier chunks, which may not be stored yet
+        # The years of the reports stored before this run and of this run's earlier chunks: read once, so
+        # a chunk's context year does not depend on how many of the run's reports the engine has stored
+        # by then (they used to be counted twice, once stored and once in flight).
+        seen: Counter[int] = Counter()
         for number, part in enumerate(_chunks(_new_reports(items, store, tally, on_error), CHUNK)):
             if number == 0:
                 resolve_model_name(model)  # a missing model is one error before any engine starts
-            yield part, context_year(part, store.year_counts() + in_flight)
-            in_flight.update(report_years(part))
+                seen = store.year_counts()
+            yield part, context_year(part, seen)
+            seen = seen + report_years(part)
 
     if engine == "ray":
         from claimledger.engines import ray as ray_engine

@@ -77,14 +77,11 @@ def _day(iso: str | None) -> date | None:
         return None
 
 
-def _within(a: Statement, b: Statement, days: int) -> bool:
-    da, db = _day(a.date), _day(b.date)
-    return da is None or db is None or abs((da - db).days) <= days
-
-
-def _counted_within(a: Statement, b: Statement, days: int) -> bool:
-    """Do two counts hold at overlapping times: the days their clauses date them, else when they were said?"""
-    da, db = _day(a.counted_on or a.date), _day(b.counted_on or b.date)
+def _within(a: Statement, b: Statement, days: int, *, counted: bool = False) -> bool:
+    """Were two statements made within ``days`` (``counted``: did their counts hold then, by the days their
+    clauses date them, else when they were said)? Undated ones are."""
+    da = _day(a.counted_on or a.date if counted else a.date)
+    db = _day(b.counted_on or b.date if counted else b.date)
     return da is None or db is None or abs((da - db).days) <= days
 
 
@@ -124,40 +121,30 @@ def figure_conflicts(ev: Evidence) -> list[Found]:
     return _value_conflicts(ev) + _aspect_conflicts(ev)
 
 
-def _figures(st: Statement, prop: Proposition) -> dict[tuple, float]:
-    """A statement's comparable figures: its count (by counted class) and its measures (by unit).
+def _figures(st: Statement, prop: Proposition) -> dict[tuple, tuple[float, float, float]]:
+    """A statement's comparable figures, its count (by counted class) and its measures (by unit), each as
+    (value, lowest, highest) of what it allows: a range ("a few thousand", "thousands"), a lower bound
+    ("at least 31"), else the value itself.
 
     A figure only supposed ("surprising if Pyongyang deployed thousands") is no one's figure to compare.
     """
-    out: dict[tuple, float] = {}
-    if prop.quantity is not None and not prop.quantity.supposed:
-        out[("count", prop.quantity.subject_class, prop.quantity.aspect)] = float(prop.quantity.value)
-    for f in st.figures:
-        if f.kind == "measure" and f.unit and not supposed(clause_around(f.sentence, f.text)):
-            out.setdefault(("measure", f.unit.lower()), float(f.value))
-    return out
-
-
-def _ranges(st: Statement, prop: Proposition) -> dict[tuple, tuple[float, float]]:
-    """What each of :func:`_figures` allows: a range ("a few thousand", "thousands"), a lower bound
-    ("at least 31"), else the value itself."""
-    def span(f, value: float) -> tuple[float, float]:
+    def allows(f, value: float) -> tuple[float, float, float]:
         lo = f.low if f.low is not None else value
         hi = f.high if f.high is not None else value
-        return (min(lo, value), math.inf if f.qualifier == "at_least" else max(hi, value))
-    out = {}
-    if prop.quantity is not None and st.fig is not None:
-        out[("count", prop.quantity.subject_class, prop.quantity.aspect)] = span(st.fig, float(prop.quantity.value))
+        return value, min(lo, value), math.inf if f.qualifier == "at_least" else max(hi, value)
+    out: dict[tuple, tuple[float, float, float]] = {}
+    if prop.quantity is not None and not prop.quantity.supposed:
+        out[("count", prop.quantity.subject_class, prop.quantity.aspect)] = allows(st.fig, float(prop.quantity.value))
     for f in st.figures:
-        if f.kind == "measure" and f.unit:
-            out.setdefault(("measure", f.unit.lower()), span(f, float(f.value)))
+        if f.kind == "measure" and f.unit and not supposed(clause_around(f.sentence, f.text)):
+            out.setdefault(("measure", f.unit.lower()), allows(f, float(f.value)))
     return out
 
 
-def _clash(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    """Do two figures disagree: do the values they allow not meet? "At least 31" agrees with 38 and
-    "thousands" with 10,000; 20 contradicts both."""
-    return a[1] < b[0] or b[1] < a[0]
+def _clash(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:
+    """Do two figures of :func:`_figures` disagree: do the values they allow not meet? "At least 31"
+    agrees with 38 and "thousands" with 10,000; 20 contradicts both."""
+    return a[2] < b[1] or b[2] < a[1]
 
 
 def _value_conflicts(ev: Evidence) -> list[Found]:
@@ -168,7 +155,6 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     """
     sts, props = ev.statements, ev.props
     figs = [_figures(st, p) if p.polarity == "pos" else {} for st, p in zip(sts, props)]
-    ranges = [_ranges(st, p) for st, p in zip(sts, props)]
 
     def partner(k: tuple, b: int) -> tuple | None:
         """The key of ``b``'s figures that ``k`` is compared with: the same, or a count of the same class
@@ -181,7 +167,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
 
     def differ(a: int, b: int, k: tuple) -> bool:
         kb = partner(k, b)
-        return kb is not None and _clash(ranges[a][k], ranges[b][kb])
+        return kb is not None and _clash(figs[a][k], figs[b][kb])
     has = np.array([bool(f) for f in figs], dtype=bool)
     # Pairs giving the very same figures disagree on none (copies of a report): dropped at once.
     table: dict[frozenset, int] = {}
@@ -190,7 +176,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
                          & (given[ev.candidates[:, 0]] != given[ev.candidates[:, 1]])] if len(ev.candidates) \
         else np.zeros((0, 2), dtype=np.int64)
     rows = [(a, b) for a, b in both.tolist()
-            if sts[a].aid != sts[b].aid and _counted_within(sts[a], sts[b], ev.params.week_days)
+            if sts[a].aid != sts[b].aid and _within(sts[a], sts[b], ev.params.week_days, counted=True)
             and any(differ(a, b, k) for k in figs[a])]
     if not rows:
         return []
@@ -201,13 +187,13 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     for (a, b), ok in zip(rows, same.tolist()):
         if not ok:
             continue
-        for k, v in figs[a].items():
+        for k, (v, *_) in figs[a].items():
             if differ(a, b, k):
                 kb = partner(k, b)
                 told = k if k[0] != "count" or k[2] is not None else kb  # the aspect either side tells
                 key = (min(claim_of[a], claim_of[b]), max(claim_of[a], claim_of[b]), told)
                 by_key[key][v].append(a)
-                by_key[key][figs[b][kb]].append(b)
+                by_key[key][figs[b][kb][0]].append(b)
     found: list[Found] = []
     revisions: dict[tuple, Found] = {}  # one origin's one revision, however many claim pairs show it
     for (ca, cb, key), by_value in sorted(by_key.items(), key=lambda kv: repr(kv[0])):

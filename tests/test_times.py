@@ -192,6 +192,13 @@ def test_deadlines_and_future_tense_are_marked(nlp):
     assert future == {"November 1": True, "Nov. 5": True, "October 20": False}
 
 
+def test_a_deadline_in_a_past_tense_clause_is_past(nlp):
+    doc = nlp("All members had filed their reports by Wednesday. Until Thursday, police had not named a suspect. "
+              "The firm must answer by Friday.")
+    future = {t.text: t.future for t in find_time_mentions(doc)}
+    assert future == {"Wednesday": False, "Thursday": False, "Friday": True}
+
+
 def test_scheduled_present_is_future_but_since_is_past(nlp):
     doc = nlp(
         "The vote is on Tuesday. The summit takes place on 5 November. Troops are arriving on November 3. "
@@ -274,6 +281,24 @@ def test_a_day_counted_from_the_date_before_it(nlp):
     assert found["The next day"] == "2014-11-27"
     assert found["A week later"] == "2014-12-04"  # a week after "the next day"
     assert infer_published(find_time_mentions(doc), doc, 2014).date == "2014-12-04"
+
+
+def test_earlier_counts_back_from_the_time_named_before_it(nlp):
+    found = times(nlp, "Profit rose in the third quarter, from $5 million a year earlier. Sales fell in the "
+                       "year-ago quarter. The talks ended on March 3; two days earlier the envoy had left.",
+                  "1989-11-02")
+    assert found["a year earlier"] == "1988-Q3"  # the quarter it is compared with, not the report's year
+    assert found["the year-ago quarter"] == "1988-Q3"
+    assert found["two days earlier"] == "1989-03-01"
+    assert times(nlp, "Sales were flat a year earlier.", "1989-11-02") == {"a year earlier": "1988"}
+
+
+def test_parts_of_the_day_are_their_day(nlp):
+    found = times(nlp, "Two people died last night. The mayor spoke this morning and will visit tonight. "
+                       "Police arrived on Monday night, and the suspect was charged yesterday afternoon.",
+                  "2024-10-23")
+    assert found == {"last night": "2024-10-22", "this morning": "2024-10-23", "tonight": "2024-10-23",
+                     "on Monday night": "2024-10-21", "yesterday afternoon": "2024-10-22"}
 
 
 def test_durations_sets_and_the_present(nlp):

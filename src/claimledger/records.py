@@ -155,7 +155,8 @@ class TimeMention:
     against the report ("last March", ``modifier`` "last"/"next"/"this") and
     ``quarter`` a quarter of a year (``shift`` 1-4, the year in ``first``);
     ``after`` is ``shift`` days after the date the text named before it
-    ("the next day", "a week later").
+    ("the next day", "a week later"; with ``unit`` "month" or "year", that
+    many months or years from the time named before it, "a year earlier").
     ``fixed`` needs no reference date: its TimeML ``value`` is known from the
     words alone, a duration ("three years", ``P3Y``), a set ("every
     Thursday", ``XXXX-WXX-4``) or a reference to the present, past or

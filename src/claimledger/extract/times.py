@@ -118,7 +118,7 @@ def _mention(m: re.Match[str], kind: MentionKind, **fields) -> TimeMention:
 
 @_rule(
     rf"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|next|this|on))\s+)?(?P<w>{_WEEKDAY})"
-    rf"(?:\s+(?i:morning|afternoon|evening|night))?"
+    rf"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
     rf"(?:\s*\(\s*{_day_date('a')}\s*\)|,\s+{_day_date('b')})?"
 )
 def _weekday(m: re.Match[str]) -> TimeMention | None:
@@ -134,6 +134,7 @@ def _weekday(m: re.Match[str]) -> TimeMention | None:
                 return None
             return _mention(m, "date", first=parts, weekday=weekday, modifier=modifier_word)
     return _mention(m, "weekday", weekday=weekday, modifier=modifier_word)
+
 
 
 @_rule(
@@ -359,9 +360,18 @@ def _quarter(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "quarter", first=DateParts(year), shift=_ORDINAL_QUARTERS[m.group("q").lower()])
 
 
-@_rule(r"\b(?i:yesterday|today|tonight|tomorrow)\b")
+@_rule(
+    r"\b(?:(?P<day>(?i:yesterday|today|tomorrow))(?:\s+(?i:morning|afternoon|evening|night))?"
+    r"|(?i:tonight)|(?i:this)\s+(?i:morning|afternoon|evening)|(?P<last>(?i:last))\s+(?i:night|evening))\b"
+)
 def _day_word(m: re.Match[str]) -> TimeMention | None:
-    shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[m.group(0).lower()]
+    """"yesterday", "tonight", "this morning", "last night" (the day before the report's).
+
+    A part of the day is read as its day: TempEval-3 writes "Friday night" as the day in some
+    documents and with TimeML's part-of-day code (``TNI``) in others, and the ledger dates by day.
+    """
+    day = (m.group("day") or "today").lower()
+    shift = -1 if m.group("last") else {"yesterday": -1, "today": 0, "tomorrow": 1}[day]
     return _mention(m, "relative", unit="day", shift=shift)
 
 
@@ -386,16 +396,21 @@ def _the_weekend(m: re.Match[str]) -> TimeMention | None:
 
 
 @_rule(
-    rf"\b(?:(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?))\s+(?i:later|afterwards?)"
-    r"|(?i:the)\s+(?i:next|following)\s+(?P<unit2>(?i:day|week|morning|evening)))\b"
+    rf"\b(?:(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:later|afterwards?|earlier))"
+    r"|(?i:the)\s+(?i:next|following)\s+(?P<unit2>(?i:day|week|morning|evening))"
+    r"|(?:(?i:the)\s+)?(?:(?i:comparable)\s+)?(?i:year)-(?i:earlier|ago)(?:\s+(?i:quarter|period|month|week))?)\b"
 )
 def _after(m: re.Match[str]) -> TimeMention | None:
-    """"a week later", "the next day": counted from the date the text named last (kind ``after``)."""
-    unit = (m.group("unit") or m.group("unit2")).lower()
+    """"a week later", "the next day", "a year earlier", "the year-ago quarter": counted from the time the
+    text named last (kind ``after``)."""
+    unit = (m.group("unit") or m.group("unit2") or "year").lower().rstrip("s")
     count = _count(m.group("n")) if m.group("n") else 1
     if count is None:
         return _mention(m, "other")
-    return _mention(m, "after", shift=count * (7 if unit.startswith("week") else 1))
+    sign = -1 if (m.group("dir") or "earlier").lower() == "earlier" and not m.group("unit2") else 1
+    if unit in ("month", "year"):
+        return _mention(m, "after", unit=unit, shift=sign * count)
+    return _mention(m, "after", shift=sign * count * (7 if unit == "week" else 1))
 
 
 @_rule(
@@ -513,36 +528,37 @@ def _is_future(doc: Doc, text: str, mention: TimeMention) -> bool:
     Walks from the expression up the dependency tree, through non-finite
     verbs, to the first finite one: a future auxiliary ("will", "would") or a
     verb of intent ("expected to", "plans to") on the way makes it future; a
-    finite past or present verb ends the walk.
+    finite past or present verb ends the walk. A past tense wins over a
+    deadline: "had filed by Wednesday", "until Thursday they had not called".
     """
     before = text[max(0, mention.start - 24):mention.start]
-    if _DEADLINE_BEFORE.search(before):
-        return True
-    if _SINCE_BEFORE.search(before):
+    deadline = bool(_DEADLINE_BEFORE.search(before))
+    if not deadline and _SINCE_BEFORE.search(before):
         return False
     if mention.kind == "relative" and mention.shift > 0 and not mention.window and not mention.ago:
         return True
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
-        return False
+        return deadline
     token = span.root
     anchor = token.head if token.head.dep_ == "prep" else token
     for _ in range(12):
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in _FUTURE_AUX for a in auxes):
             return True
+        finite = next((a for a in auxes if a.tag_ in _FINITE_TAGS), token if token.tag_ in _FINITE_TAGS else None)
         if token.pos_ == "VERB" and token.lemma_ in _FUTURE_LEMMAS:
             return True
-        finite = next((a for a in auxes if a.tag_ in _FINITE_TAGS), token if token.tag_ in _FINITE_TAGS else None)
         if finite is not None:
-            return (finite.tag_ != "VBD" and mention.kind in ("date", "weekday")
-                    and _scheduled_present(token, finite, anchor))
-        if token.tag_ in ("MD", "VBN"):  # a past participle with no auxiliary reads as past
+            if finite.tag_ == "VBD":
+                return False
+            return deadline or (mention.kind in ("date", "weekday") and _scheduled_present(token, finite, anchor))
+        if token.tag_ == "VBN":  # a past participle with no auxiliary reads as past
             return False
-        if token.head == token:
-            return False
+        if token.tag_ == "MD" or token.head == token:
+            return deadline
         token = token.head
-    return False
+    return deadline
 
 
 # The report's year --------------------------------------------------------------
@@ -734,16 +750,40 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
     """
     ref = _parse_reference(reference)
     out: list[TimeExpression] = []
-    anchor: date | None = None
+    anchor: date | None = None  # the last day-precise date named or counted
+    named: str | None = None  # the last single time named, at any precision ("1989-Q3")
     for t in sorted(mentions, key=lambda t: t.start):
-        if t.kind == "after":
+        if t.kind == "after" and t.unit is None:
             value = (anchor + timedelta(days=t.shift)).isoformat() if anchor else None
+        elif t.kind == "after":
+            value = _moved(named, t) if named else f"{ref.year + t.shift:04d}" if ref and t.unit == "year" else None
         else:
             value = _resolve_in_range(t, ref)
         if t.kind in ("date", "span", "after") and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
             anchor = date.fromisoformat(value[-10:])
+        if t.kind not in ("fixed", "after") and value and _NAMED.fullmatch(value):
+            named = value  # "a year earlier" twice is the same comparison, not two years back
         out.append(TimeExpression(t.start, t.end, t.text, value, reading=t))
     return out
+
+
+_NAMED = re.compile(r"(?P<y>\d{4})(?P<rest>-\d\d(?:-\d\d)?|-Q[1-4]|-(?:SP|SU|FA|WI))?")
+
+
+def _moved(named: str, t: TimeMention) -> str | None:
+    """``named`` moved by ``t.shift`` months or years at its own precision ("1989-Q3" a year earlier: "1988-Q3")."""
+    m = _NAMED.fullmatch(named)
+    year, rest = int(m.group("y")), m.group("rest") or ""
+    if t.unit == "year":
+        if rest.count("-") == 2 and not _valid(year + t.shift, int(rest[1:3]), int(rest[4:6])):
+            rest = rest[:3] + "-28"  # February 29 a year on
+        return f"{year + t.shift:04d}{rest}" if 1 <= year + t.shift <= 9999 else None
+    if not re.fullmatch(r"-\d\d(?:-\d\d)?", rest):
+        return None  # a month from a year, a quarter or a season is not a month
+    if len(rest) == 3:
+        index = year * 12 + int(rest[1:]) - 1 + t.shift
+        return f"{index // 12:04d}-{index % 12 + 1:02d}" if 1 <= index // 12 <= 9999 else None
+    return _add_months(date(year, int(rest[1:3]), int(rest[4:6])), t.shift).isoformat()
 
 
 def _resolve_in_range(t: TimeMention, ref: date | None) -> str | None:

@@ -153,6 +153,34 @@ def test_tally_noun_is_the_subject_of_a_lone_number(nlp):
     assert (figure.value, figure.subject) == (31, "death toll")
 
 
+@pytest.mark.parametrize("sentence, values", [
+    ("Gunfire left one dead and three wounded.", [1, 3]),
+    ("A gunman opened fire, killing two and wounding five.", [2, 5]),
+    ("Two were killed and four injured in the crash.", [2, 4]),
+    ("The blast killed three, officials said.", [3]),
+    ("Three dead after a crash on the motorway.", [3]),
+    ("The attack left at least 12 dead.", [12]),
+    ("Floods kill at least 14 in northern Valmora", [14]),
+])
+def test_a_bare_number_of_people_harmed_counts_people(nlp, sentence, values):
+    found = figures(nlp, sentence)
+    assert [(f.value, f.subject) for f in found] == [(v, "people") for v in values]
+
+
+def test_a_bare_casualty_number_takes_the_count_noun_before_it(nlp):
+    found = figures(nlp, "Twelve soldiers were killed on Monday. Two died later in hospital.")
+    assert [(f.value, f.subject) for f in found] == [(12, "soldiers"), (2, "soldiers")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The fire started in the 300 block of Elm Street.",
+    "The crash injured a teenager, 17.",
+    "He shot 66 in the final round.",
+])
+def test_addresses_ages_and_scores_are_not_counts(nlp, sentence):
+    assert figures(nlp, sentence) == []
+
+
 def test_lone_number_without_a_count_is_not_a_figure(nlp):
     assert figures(nlp, "The minister said that was one option, and one could see why.") == []
 

@@ -11,8 +11,12 @@ percent, two years) are kept with ``kind="measure"`` and a ``unit`` so they
 are never compared as counts; the unit is normalised (pint's name for
 physical units, ISO codes for currencies: "tonnes" -> ``metric_ton``, "$"
 -> ``USD``). "One" counts only right before its noun ("one man died",
-"killed one person", "a single passenger"), never as a pronoun or in an
-idiom ("one could", "at one point", "one day"). Dates, years, day numbers, ages, ordinals,
+"killed one person", "a single passenger") or for people harmed, never as a
+pronoun or in an idiom ("one could", "at one point", "one day"). A bare number
+that is the subject or object of a verb of harm ("killing two", "three died")
+or is said to be dead, injured or missing ("left one dead and three
+wounded", "12 hurt") counts people. Street numbers ("the 300 block of"), ages
+in apposition ("a teenager, 17") and golf scores are not counts. Dates, years, day numbers, ages, ordinals,
 clock times, model numbers (MiG-29, Hwasong-11, Boeing 747) and numbers that
 are part of names are not figures at all.
 
@@ -311,12 +315,14 @@ def _figure(doc: Doc, sent: Span, start: int, end: int, low: float, high: float,
     if kind == "count" and any(doc[k].ent_type_ in ("DATE", "TIME") for k in range(start, end)) \
             and not any("," in doc[k].text for k in range(start, end)):
         return None  # a grouped number ("In October 2,000 troops") is never a date
+    if head is not None and kind == "count" and head.lower_ in _CASUALTY_STATES:
+        head = None  # "12 dead", "12 hurt": people, counted by their state
     if head is not None and not (kind == "measure" and _is_unit(head)):
         subject = _noun_phrase(doc, head, max(unit_end, q_end))
     elif kind == "measure":
         subject = ""
     else:
-        subject = _elided_subject(doc, sent, start, last_count, sent_index)
+        subject = _elided_subject(doc, sent, start, last_count, sent_index, casualties=_counts_casualties(doc[end - 1]))
         if subject is None:
             return None
     span = doc[min(text_start, q_start):max(q_end, unit_end if kind == "measure" else end)]
@@ -363,7 +369,8 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
         return True  # "not a single vote": none, not one
     if prev is not None and prev.lower_ == "but" and start - 2 >= sent.start and doc[start - 2].lower_ in ("all", "everyone"):
         return True  # "all but two have been released": the exceptions, not a count of what was counted
-    if end - start == 1 and first.lower_ == "one" and not qualified and not _counts_one(first, prev):
+    if end - start == 1 and first.lower_ == "one" and not qualified and not _counts_one(first, prev) \
+            and not _counts_casualties(first):
         return True  # "one could hear", "one of the largest", "at one point": a pronoun or idiom, not a count
     if first.pos_ == "PRON":
         return True
@@ -397,6 +404,8 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
         return True  # "the 90's": a decade
     if any(t.is_title and t.lower_ in _ADDRESS_WORDS for t in doc[end:min(end + 3, sent.end)]):
         return True  # "131 West 43rd Street"
+    if nxt is not None and nxt.lower_ == "block" and doc[end + 1:end + 2].text.lower() == "of":
+        return True  # "the 300 block of Elm Street": an address
     if _is_digits(first) and first.text[0] == "0" and first.text[1:2].isdigit():
         return True  # "07", "0930": a code or a clock, never a count
     if end - start == 1 and _is_digits(first) and "," not in first.text and "." not in first.text:
@@ -456,9 +465,11 @@ def _is_age(doc: Doc, start: int, end: int, sent: Span) -> bool:
         if not (word in ("-", "and", "a", "half") or word in _SMALL or word.rstrip("s") in ("year", "month", "week", "day")):
             break
         k += 1
-    if start - 2 >= sent.start and end < sent.end and doc[start - 1].text == "," and doc[end].text in (",", ")") \
-            and doc[start - 2].ent_type_ == "PERSON" and 10 <= (_parse_digits(doc[start].text) or 0) <= 110:
-        return True
+    if start - 2 >= sent.start and doc[start - 1].text == "," and (end == sent.end or doc[end].text in (",", ")", ".")) \
+            and (doc[start - 2].ent_type_ == "PERSON"
+                 or doc[start - 2].tag_ == "NN" and doc[start - 2].lemma_ not in _TALLY_NOUNS) \
+            and 1 <= (_parse_digits(doc[start].text) or 0) <= 110:
+        return True  # "Kim, 33,", "a teenager, 17.": an age in apposition
     return False
 
 
@@ -581,16 +592,42 @@ def _noun_phrase(doc: Doc, head: Token, floor: int | None) -> str:
     return doc[begin:head.i + 1].text
 
 
-def _elided_subject(doc: Doc, sent: Span, start: int, last_count: tuple[str, int] | None, sent_index: int) -> str | None:
+#: Verbs whose subject or object, given as a bare number, is people harmed ("three died", "killing two").
+_CASUALTY_VERBS = {"kill", "die", "injure", "wound", "hurt", "maim", "murder", "stab", "drown", "slay"}
+#: States that, said of a bare number, make it people harmed ("three dead", "left one dead", "12 injured").
+_CASUALTY_STATES = {"dead", "killed", "injured", "wounded", "hurt", "missing"}
+
+
+def _counts_casualties(number: Token) -> bool:
+    """A number standing for people harmed: "killing two", "three died", "left one dead and three wounded"."""
+    first = number
+    while first.dep_ == "conj" and first.head.like_num:
+        first = first.head
+    head = first.head
+    if first.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_.lower() in _CASUALTY_VERBS:
+        return True
+    if any(c.dep_ in ("amod", "acomp", "oprd") and c.lower_ in _CASUALTY_STATES for c in number.children) \
+            or number.dep_ == "nummod" and number.head.lower_ in _CASUALTY_STATES:
+        return True  # "three dead", "three wounded", "at least 12 dead"
+    return first.dep_ == "dobj" and head.lemma_.lower() == "leave" and any(
+        c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and c.lower_ in _CASUALTY_STATES for c in head.children)
+
+
+def _elided_subject(doc: Doc, sent: Span, start: int, last_count: tuple[str, int] | None, sent_index: int,
+                    *, casualties: bool = False) -> str | None:
     """The counted noun of a number standing alone ("another 12,000", "put the number at 11,000").
 
     The count noun given earlier in the same sentence, else a tally noun with
     its own modifiers ("the death toll"), else the count noun of the sentence
     before, else a bare tally noun ("the number"); ``None`` when there is no
     count to refer to, so lone numbers in prose are not taken as figures.
+    A number that stands for people harmed (``casualties``: "killing two",
+    "left one dead") is a count of people when no count noun came before.
     """
     if last_count and last_count[1] == sent_index:
         return last_count[0]
+    if casualties:
+        return last_count[0] if last_count and last_count[1] == sent_index - 1 else "people"
     tallies = [t for t in sent if t.lemma_.lower() in _TALLY_NOUNS and t.pos_ == "NOUN" and t.i < start]
     tally = tallies[-1] if tallies else None
     if tally is not None and any(c.dep_ in _NOUN_MODIFIERS for c in tally.lefts):

@@ -293,6 +293,20 @@ def test_earlier_counts_back_from_the_time_named_before_it(nlp):
     assert times(nlp, "Sales were flat a year earlier.", "1989-11-02") == {"a year earlier": "1988"}
 
 
+def test_a_day_of_the_month_alone(nlp):
+    assert times(nlp, "The vote was held on the 13th.", "2024-10-23") == {"on the 13th": "2024-10-13"}
+    assert times(nlp, "The vote was held on the 28th.", "2024-10-23") == {"on the 28th": "2024-09-28"}
+    assert times(nlp, "The vote will be held on the 28th.", "2024-10-23") == {"on the 28th": "2024-10-28"}
+    assert times(nlp, "He lives on the 13th floor.", "2024-10-23") == {}
+
+
+def test_seasons_and_months_without_a_modifier(nlp):
+    found = times(nlp, "The law passed in the summer of 2022. Elections are due in the spring. Talks are set for "
+                       "around December. Sales fell in January; May was worse.", "2024-10-23")
+    assert found == {"in the summer of 2022": "2022-SU", "in the spring": "2024-SP", "around December": "2024-12",
+                     "in January": "2024-01", "May": "2024-05"}
+
+
 def test_parts_of_the_day_are_their_day(nlp):
     found = times(nlp, "Two people died last night. The mayor spoke this morning and will visit tonight. "
                        "Police arrived on Monday night, and the suspect was charged yesterday afternoon.",

@@ -7,7 +7,8 @@ entities mis-bound spans ("between October 8 and 13"), weekday parentheticals
 string it is given but cannot find expressions in running text, resolve a
 year-less date to the nearest plausible year, or tell a deadline ("ready by
 November 1") from a past event. spaCy DATE entities that no rule recognises
-are still kept, unresolved, so nothing the model saw is lost.
+are still kept, unresolved (a month name alone is placed like "in June"), so
+nothing the model saw is lost.
 
 Weeks run Monday to Sunday (ISO 8601). Values follow :mod:`claimledger.records`:
 ``2024-10-18``, ``2024-10``, ``2024`` or a span ``2024-10-08/2024-10-13``.
@@ -212,7 +213,7 @@ def _month_year(m: re.Match[str]) -> TimeMention | None:
 @_rule(
     r"\b(?i:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of"
     r"|(?:earlier|later|early|late)\s+in|in\s+(?:early|late|mid)|since|by|until|till|from|during"
-    r"|throughout|through|in|early|late|mid|before|after)[\s-]+"
+    r"|throughout|through|in|early|late|mid|before|after|around)[\s-]+"
     rf"(?P<am>{_MONTH})(?!\.?\s*(?:[0-3]?\d\b|{_YEAR}))"
 )
 def _bare_month(m: re.Match[str]) -> TimeMention | None:
@@ -339,11 +340,24 @@ def _named_month(m: re.Match[str]) -> TimeMention | None:
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 
 
-@_rule(r"\b(?P<mod>(?i:last|next|this|past|coming))\s+(?P<s>(?i:spring|summer|autumn|fall|winter))\b")
+@_rule(
+    r"\b(?:(?P<mod>(?i:last|next|this|past|coming))|(?i:in\s+the|during\s+the|over\s+the))\s+"
+    rf"(?P<s>(?i:spring|summer|autumn|fall|winter))\b(?:\s+(?i:of)\s+(?P<y>{_YEAR}))?"
+)
 def _season(m: re.Match[str]) -> TimeMention | None:
-    """"last summer": TimeML ``1997-SU``, the nearest such season before (after) the report."""
-    modifier = {"past": "last", "coming": "next"}.get(m.group("mod").lower(), m.group("mod").lower())
-    return _mention(m, "month", modifier=modifier, value=_SEASONS[m.group("s").lower()])
+    """"last summer": TimeML ``1997-SU``, the nearest such season before (after) the report; "in the spring" the
+    report year's; "the summer of 2022" ``2022-SU``."""
+    code = _SEASONS[m.group("s").lower()]
+    if m.group("y"):
+        return _mention(m, "fixed", value=f"{m.group('y')}-{code}")
+    modifier = {"past": "last", "coming": "next"}.get((m.group("mod") or "").lower(), (m.group("mod") or "").lower())
+    return _mention(m, "month", modifier=modifier or None, value=code)
+
+
+@_rule(r"\b(?i:on|by|since|until|till|from)\s+(?i:the)\s+(?P<d>[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)\b(?!\s+(?i:of\b)|\s*[-\w])")
+def _day_of_month(m: re.Match[str]) -> TimeMention | None:
+    """"on the 13th": that day of the report's month, or of the month before when it is still to come."""
+    return _mention(m, "date", first=DateParts(None, None, int(m.group("d"))))
 
 
 _ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
@@ -485,7 +499,9 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
     for ent in doc.ents:
         if ent.label_ != "DATE" or _overlaps(taken, ent.start_char, ent.end_char):
             continue
-        mention = TimeMention(ent.start_char, ent.end_char, ent.text, "other")
+        month = _month(ent.text) if ent.text[:1].isupper() else None
+        mention = TimeMention(ent.start_char, ent.end_char, ent.text, "date", first=DateParts(None, month)) \
+            if month else TimeMention(ent.start_char, ent.end_char, ent.text, "other")
         if (_TIME_WORD.search(ent.text) and not _NOT_TIME.search(ent.text) and not _DURATION.match(ent.text)
                 and not _counts_something(doc, mention)):
             chosen.append(mention)
@@ -866,6 +882,10 @@ def _place(parts: DateParts, ref: date | None, weekday: int | None = None, futur
     """
     if parts.year is not None:
         return parts
+    if ref is not None and parts.month is None and parts.day is not None:  # "on the 13th"
+        month = ref.month + (future and parts.day < ref.day) - (not future and parts.day > ref.day)
+        year, month = ref.year + (month - 1) // 12, (month - 1) % 12 + 1
+        return DateParts(year, month, parts.day) if _valid(year, month, parts.day) else None
     if ref is None or parts.month is None:
         return None
     ahead = (parts.month - ref.month) % 12

@@ -307,6 +307,14 @@ def test_seasons_and_months_without_a_modifier(nlp):
                      "in January": "2024-01", "May": "2024-05"}
 
 
+def test_the_quarter_is_the_one_named_before_it(nlp):
+    found = times(nlp, "Profit rose in the 1988 third quarter. In the quarter, sales fell; the current quarter "
+                       "looks better.", "1989-11-02")
+    assert found == {"the 1988 third quarter": "1988-Q3", "the quarter": "1988-Q3", "the current quarter": "1989-Q4"}
+    assert times(nlp, "Sales in the latest quarter rose.", "1989-11-02") == {"the latest quarter": "1989-Q3"}
+    assert times(nlp, "A quarter of the staff left the French quarter.", "1989-11-02") == {}
+
+
 def test_parts_of_the_day_are_their_day(nlp):
     found = times(nlp, "Two people died last night. The mayor spoke this morning and will visit tonight. "
                        "Police arrived on Monday night, and the suspect was charged yesterday afternoon.",

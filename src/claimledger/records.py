@@ -129,7 +129,7 @@ class Figure:
 
 
 MentionKind = Literal["date", "span", "weekday", "relative", "after", "month", "quarter", "fixed", "other"]
-Unit = Literal["day", "week", "weekend", "month", "year"]
+Unit = Literal["day", "week", "weekend", "month", "quarter", "year"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +156,8 @@ class TimeMention:
     ``quarter`` a quarter of a year (``shift`` 1-4, the year in ``first``);
     ``after`` is ``shift`` days after the date the text named before it
     ("the next day", "a week later"; with ``unit`` "month" or "year", that
-    many months or years from the time named before it, "a year earlier").
+    many months or years from the time named before it, "a year earlier";
+    with ``unit`` "quarter", the quarter named before it, "the quarter").
     ``fixed`` needs no reference date: its TimeML ``value`` is known from the
     words alone, a duration ("three years", ``P3Y``), a set ("every
     Thursday", ``XXXX-WXX-4``) or a reference to the present, past or

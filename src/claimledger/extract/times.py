@@ -365,13 +365,25 @@ _ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3
 
 
 @_rule(
-    r"\b(?:(?i:the)\s+)?(?P<q>(?i:first|1st|second|2nd|third|3rd|fourth|4th|final))[\s-]+(?i:quarter)\b"
-    rf"(?:\s+(?i:of)\s+(?P<y>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?"
+    rf"\b(?:(?i:the)\s+)?(?:(?P<y0>{_YEAR})\s+)?(?P<q>(?i:first|1st|second|2nd|third|3rd|fourth|4th|final))[\s-]+"
+    rf"(?i:quarter)\b(?:\s+(?i:of)\s+(?P<y>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?"
 )
 def _quarter(m: re.Match[str]) -> TimeMention | None:
-    """"the third quarter (of 1998)": TimeML ``1998-Q3``; without a year, the latest such quarter."""
-    year = _int(m.group("y") or m.group("y2"))
+    """"the third quarter (of 1998)", "the 1998 third quarter": TimeML ``1998-Q3``; without a year, the latest such
+    quarter."""
+    year = _int(m.group("y0") or m.group("y") or m.group("y2"))
     return _mention(m, "quarter", first=DateParts(year), shift=_ORDINAL_QUARTERS[m.group("q").lower()])
+
+
+@_rule(
+    r"\b(?P<det>(?i:the|that|this))\s+(?:(?P<adj>(?i:latest|current|same|recent|most\s+recent))\s+)?"
+    r"(?i:quarter)\b(?!\s+(?i:of)\b|-)"
+)
+def _the_quarter(m: re.Match[str]) -> TimeMention | None:
+    """"the quarter", "the latest quarter": the quarter named before it (kind ``after``), else the one reported on
+    last (the latest ended by the report's date; "this quarter", "the current quarter": the report's own)."""
+    current = m.group("det").lower() == "this" or (m.group("adj") or "").lower() == "current"
+    return _mention(m, "after", unit="quarter", modifier="this" if current else None)
 
 
 @_rule(
@@ -423,7 +435,8 @@ def _after(m: re.Match[str]) -> TimeMention | None:
         return _mention(m, "other")
     sign = -1 if (m.group("dir") or "earlier").lower() == "earlier" and not m.group("unit2") else 1
     if unit in ("month", "year"):
-        return _mention(m, "after", unit=unit, shift=sign * count)
+        quarter = m.group(0).lower().endswith("quarter")  # "the year-ago quarter": a quarter, whatever was named
+        return _mention(m, "after", unit=unit, shift=sign * count, modifier="quarter" if quarter else None)
     return _mention(m, "after", shift=sign * count * (7 if unit == "week" else 1))
 
 
@@ -771,8 +784,13 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
     for t in sorted(mentions, key=lambda t: t.start):
         if t.kind == "after" and t.unit is None:
             value = (anchor + timedelta(days=t.shift)).isoformat() if anchor else None
+        elif t.kind == "after" and t.unit == "quarter":
+            current = t.modifier == "this"
+            value = named if named and "-Q" in named and not current else _reported_quarter(ref, current=current)
         elif t.kind == "after":
             value = _moved(named, t) if named else f"{ref.year + t.shift:04d}" if ref and t.unit == "year" else None
+            if value and t.modifier == "quarter" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
+                value = f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
         else:
             value = _resolve_in_range(t, ref)
         if t.kind in ("date", "span", "after") and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
@@ -784,6 +802,14 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
 
 
 _NAMED = re.compile(r"(?P<y>\d{4})(?P<rest>-\d\d(?:-\d\d)?|-Q[1-4]|-(?:SP|SU|FA|WI))?")
+
+
+def _reported_quarter(ref: date | None, *, current: bool) -> str | None:
+    """The report's quarter (``current``), else the latest one ended by its date: the one results are reported for."""
+    if ref is None:
+        return None
+    index = ref.year * 4 + (ref.month - 1) // 3 - (not current)
+    return f"{index // 4:04d}-Q{index % 4 + 1}"
 
 
 def _moved(named: str, t: TimeMention) -> str | None:

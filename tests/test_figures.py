@@ -176,6 +176,7 @@ def test_a_bare_casualty_number_takes_the_count_noun_before_it(nlp):
     "The fire started in the 300 block of Elm Street.",
     "The crash injured a teenager, 17.",
     "He shot 66 in the final round.",
+    "The couple took time to high-five passersby.",
 ])
 def test_addresses_ages_and_scores_are_not_counts(nlp, sentence):
     assert figures(nlp, sentence) == []

@@ -16,6 +16,7 @@ from claimledger.ledger.claims import cluster
 from claimledger.ledger.conflicts import Evidence, find_conflicts
 from claimledger.ledger.dating import story_dates
 from claimledger.ledger.entities import resolve_entities
+from claimledger.ledger.heap import collector_paused
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
 from claimledger.ledger.propositions import propositions
 from claimledger.ledger.quantities import figure_quantities
@@ -25,6 +26,7 @@ from claimledger.ledger.status import history, summary, timeline
 from claimledger.records import Claim, Conflict, Ledger, StoredReport
 
 
+@collector_paused()
 def build_ledger(reports: list[StoredReport], *, params: LedgerParams = DEFAULT_PARAMS) -> Ledger:
     """The ledger of a story from all its stored reports (order-independent, deterministic)."""
     reports = sorted(reports, key=lambda r: (r.content_hash, r.id))

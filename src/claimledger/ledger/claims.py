@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -35,8 +36,9 @@ from claimledger.ledger.matching import (
     collection_idf,
     load_model,
     pair_features,
+    pairs_of_keys,
     text_profile,
-    unique_pairs,
+    unique_keys,
 )
 from claimledger.ledger.params import LedgerParams
 from claimledger.ledger.propositions import STOP_WORDS, Proposition
@@ -105,17 +107,24 @@ def _blocks(statements: list[Statement], props: list[Proposition], params: Ledge
     return [blocks[k] for k in sorted(blocks, key=repr) if len(blocks[k]) > 1]
 
 
-def _pairs(block: list[int], proj: np.ndarray, params: LedgerParams) -> np.ndarray:
-    """Candidate pairs of one block (k × 2, in block order): all of them, or a window along ``proj``."""
-    idx = np.asarray(block, dtype=np.int64)
+@lru_cache(maxsize=256)
+def _upper(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """``np.triu_indices(size, 1)``, computed once per block size (most blocks have a few members)."""
+    return np.triu_indices(size, 1)
+
+
+def _pair_keys(block: list[int], proj: np.ndarray, n: int, params: LedgerParams) -> np.ndarray:
+    """Candidate pairs (i, j), i < j, of one block as keys ``i * n + j``: all of them, or a window along ``proj``."""
+    idx = np.asarray(block, dtype=np.int64)  # ascending: blocks are filled in statement order
     if len(block) <= params.block_cap:
-        x, y = np.triu_indices(len(block), 1)
-        return np.stack([idx[x], idx[y]], axis=1)
+        x, y = _upper(len(block))
+        return idx[x] * n + idx[y]
     order = idx[np.lexsort((idx, proj[idx]))]
     x = np.repeat(np.arange(len(order)), params.window)
     y = x + np.tile(np.arange(1, params.window + 1), len(order))
     keep = y < len(order)
-    return np.stack([order[x[keep]], order[y[keep]]], axis=1)
+    first, second = order[x[keep]], order[y[keep]]
+    return np.minimum(first, second) * n + np.maximum(first, second)
 
 
 def candidate_pairs(statements: list[Statement], props: list[Proposition], vecs: np.ndarray,
@@ -131,10 +140,10 @@ def candidate_pairs(statements: list[Statement], props: list[Proposition], vecs:
             v /= max(float(np.linalg.norm(v)), 1e-9)
         axis = v
     proj = vecs @ axis
-    pairs = [_pairs(block, proj, params) for block in _blocks(statements, props, params)]
-    if not pairs:
+    keys = [_pair_keys(block, proj, n, params) for block in _blocks(statements, props, params)]
+    if not keys:
         return np.zeros((0, 2), dtype=np.int64)
-    return unique_pairs(np.concatenate(pairs), n)
+    return pairs_of_keys(unique_keys(np.concatenate(keys)), n)
 
 
 def _codes(values: list) -> np.ndarray:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
+from claimledger.ledger.heap import collector_paused
 from claimledger.records import Claim
 from claimledger.report import TOP
 from claimledger.report.charts import figures_chart
@@ -437,6 +438,7 @@ def first_page(ctx: LedgerContext, *, since: str | None = None, top: int = TOP, 
     return sections
 
 
+@collector_paused()
 def build_briefing(ctx: LedgerContext, *, since: str | None = None, link=None, top: int = TOP,
                    words: int = FIRST_PAGE_WORDS) -> Briefing:
     """The first page (``top`` lines per list, about ``words`` words), then the appendix.
@@ -478,6 +480,7 @@ _env = Environment(loader=PackageLoader("claimledger.report", "templates"),
 _env.filters["anchor"] = anchor
 
 
+@collector_paused()
 def render_html(ctx: LedgerContext, briefing: Briefing) -> str:
     """One self-contained HTML file: inline CSS, inline SVG, no script, and a CSP that forbids fetching anything.
 
@@ -537,6 +540,7 @@ def md_escape(text: str) -> str:
     return re.sub(r"^(\d+)\.|^([-+])", lambda m: f"{m.group(1)}\\." if m.group(1) else f"\\{m.group(2)}", flat)
 
 
+@collector_paused()
 def render_markdown(ctx: LedgerContext, briefing: Briefing) -> str:
     """Markdown with footnote citations (``[^3]``); each footnote quotes the sentence, its mention in bold."""
     number_of = {iid: k + 1 for k, iid in enumerate(briefing.order)}

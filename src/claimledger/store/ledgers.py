@@ -29,6 +29,7 @@ from pydantic import TypeAdapter, ValidationError
 import claimledger
 from claimledger.ledger import build_ledger
 from claimledger.ledger.embeddings import encoder_tag, known_vectors, text_key
+from claimledger.ledger.heap import collector_paused
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
 from claimledger.ledger.vectors import embedded, from_bytes, texts_to_embed
 from claimledger.records import Ledger, StoredReport
@@ -70,6 +71,7 @@ def kept_ledger(store: Store, story: str | None = None, *, params: LedgerParams 
     return _snapshot(store, _key(store.report_keys(story), params))
 
 
+@collector_paused()
 def _snapshot(store: Store, key: str) -> Ledger | None:
     """The ledger kept under ``key``; None when there is none, or it does not read back (damaged, or
     written by an incompatible version: it is rebuilt with a warning, losing it costs only time)."""
@@ -82,6 +84,7 @@ def _snapshot(store: Store, key: str) -> Ledger | None:
     return None
 
 
+@collector_paused()
 def stored_ledger(store: Store, reports: list[StoredReport], *, params: LedgerParams = DEFAULT_PARAMS) -> Ledger:
     """The ledger of ``reports`` (stored in ``store``): its snapshot (:func:`_snapshot`), else built and kept."""
     key = snapshot_key(reports, params)

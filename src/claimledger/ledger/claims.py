@@ -30,6 +30,7 @@ import numpy as np
 from claimledger.ledger.embeddings import DIM, embed
 from claimledger.ledger.matching import (
     FEATURES,
+    IdfWeights,
     MatchModel,
     TextProfile,
     agglomerate,
@@ -56,6 +57,7 @@ class Matcher:
     idf: dict[str, float]
     model: MatchModel
     text_ids: np.ndarray  # per statement, the number of its text: statements with one text share it
+    weights: IdfWeights | None = None  # of profiles and idf, made on first use
 
     def probability(self, pairs: np.ndarray, *, ignore_figures: bool = False) -> np.ndarray:
         """Same-proposition probability of index pairs, ignoring polarity (a denial and what it denies score high).
@@ -70,7 +72,9 @@ class Matcher:
         texts = self.text_ids[pairs]
         _, first, rows = np.unique(texts[:, 0] * len(self.profiles) + texts[:, 1],
                                    return_index=True, return_inverse=True)
-        features = pair_features(self.profiles, self.vecs, pairs[first], self.idf)[rows.reshape(-1)]
+        if self.weights is None:
+            self.weights = IdfWeights.of(self.profiles, self.idf)
+        features = pair_features(self.profiles, self.vecs, pairs[first], self.idf, self.weights)[rows.reshape(-1)]
         if ignore_figures:
             for name in ("number_shared", "number_clash", "number_one_side"):
                 features[:, FEATURES.index(name)] = 0.0

@@ -117,12 +117,32 @@ def collection_idf(profiles: list[TextProfile]) -> dict[str, float]:
     return {w: float(np.log((1 + n) / (1 + c)) + 1.0) for w, c in df.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class IdfWeights:
+    """What the idf-weighted cosine reads, computed once per set of statements: each word's squared
+    idf and each profile's norm (the same sums, in the same order, as computing them per pair)."""
+
+    squared: dict[str, float]
+    norms: np.ndarray  # per profile index
+
+    @classmethod
+    def of(cls, profiles: list[TextProfile], idf: dict[str, float]) -> IdfWeights:
+        squared = {w: v * v for w, v in idf.items()}
+        norm: dict[int, float] = {}
+        for p in profiles:
+            if id(p) not in norm:
+                norm[id(p)] = float(np.sqrt(sum(map(squared.__getitem__, p.words))))
+        return cls(squared, np.array([norm[id(p)] for p in profiles], dtype=np.float64))
+
+
 def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarray,
-                  idf: dict[str, float]) -> np.ndarray:
+                  idf: dict[str, float], weights: IdfWeights | None = None) -> np.ndarray:
     """Feature rows (len(pairs) × len(FEATURES)) for index pairs into ``profiles``/``vecs``.
 
-    ``idf`` is :func:`collection_idf` of the statements being grouped. Set intersections of short
-    word sets and rapidfuzz's pairwise scorer keep the per-pair cost to a few microseconds.
+    ``idf`` is :func:`collection_idf` of the statements being grouped (``weights``, when given, is
+    :meth:`IdfWeights.of` these profiles and ``idf``: a caller scoring pairs of one set many times
+    passes it). Set intersections of short word sets and rapidfuzz's pairwise scorer keep the
+    per-pair cost to a few microseconds.
     """
     out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float32)
     if not len(pairs):
@@ -136,12 +156,17 @@ def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarr
     inter = np.array([len(x) for x in shared], dtype=np.float64)
     union -= inter
     out[:, 1] = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    norm = {}
-    for p in (*a, *b):
-        if id(p) not in norm:
-            norm[id(p)] = float(np.sqrt(sum(idf[w] * idf[w] for w in p.words)))
-    denom = np.array([norm[id(pa)] * norm[id(pb)] for pa, pb in zip(a, b)])
-    dot = np.array([sum(idf[w] * idf[w] for w in x) if x else 0.0 for x in shared])
+    if weights is None:
+        norm = {}
+        for p in (*a, *b):
+            if id(p) not in norm:
+                norm[id(p)] = float(np.sqrt(sum(idf[w] * idf[w] for w in p.words)))
+        denom = np.array([norm[id(pa)] * norm[id(pb)] for pa, pb in zip(a, b)])
+        dot = np.array([sum(idf[w] * idf[w] for w in x) if x else 0.0 for x in shared])
+    else:
+        denom = weights.norms[pairs[:, 0]] * weights.norms[pairs[:, 1]]
+        squared = weights.squared.__getitem__
+        dot = np.array([sum(map(squared, x)) if x else 0.0 for x in shared])
     out[:, 2] = np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)  # idf-weighted cosine
     out[:, 3] = process.cpdist([p.folded for p in a], [p.folded for p in b], scorer=fuzz.token_set_ratio,
                                dtype=np.float32) / 100.0

@@ -158,21 +158,39 @@ def _rates(words: list[str], lex: Lexicon) -> list[float]:
     return [*(_rate(words, lex.cues[k]) for k in CUE_CLASSES), _rate(words, NEGATION)]
 
 
-def _pair_features(claim: str, claim_vec: np.ndarray, text: _Text, lex: Lexicon) -> list[float]:
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    """What the features read of one claim, computed once however many texts it is paired with."""
+
+    words: list[str]
+    tfidf: dict[str, float]
+    idf: dict[str, float]
+    idf_total: float
+    bigrams: set[tuple[str, str]]
+    numbers: set[str]
+    rates: list[float]
+
+
+def _read_claim(claim: str, lex: Lexicon) -> _Claim:
+    claim_words = tokens(claim)
+    claim_idf = {w: lex.idf.get(w, lex.default_idf) for w in set(claim_words)}
+    return _Claim(claim_words, _tfidf(claim_words, lex), claim_idf, sum(claim_idf.values()) or 1.0,
+                  _bigrams(claim_words), numbers(claim), _rates(claim_words, lex))
+
+
+def _pair_features(claim: str, claim_vec: np.ndarray, text: _Text, lex: Lexicon,
+                   read: _Claim | None = None) -> list[float]:
     """One row in the order of :data:`FEATURES`; a one-sentence text (a statement) gets the same
-    features as a body, with one sentence to look at."""
+    features as a body, with one sentence to look at. ``read`` is :func:`_read_claim` of ``claim``
+    when the caller has it."""
     sims = text.vecs @ claim_vec
     order = np.argsort(-sims, kind="stable")
     near = order[:NEAR]
     near_words = [w for i in near for w in text.words[i]]
-    claim_words = tokens(claim)
-    claim_tfidf = _tfidf(claim_words, lex)
-    claim_idf = {w: lex.idf.get(w, lex.default_idf) for w in set(claim_words)}
-    idf_total = sum(claim_idf.values()) or 1.0
+    c = read if read is not None else _read_claim(claim, lex)
+    claim_words, claim_tfidf, claim_idf, idf_total = c.words, c.tfidf, c.idf, c.idf_total
     near_set = set(near_words)
-    claim_bigrams = _bigrams(claim_words)
-    claim_numbers = numbers(claim)
-    claim_rates = _rates(claim_words, lex)
+    claim_bigrams, claim_numbers, claim_rates = c.bigrams, c.numbers, c.rates
     return [
         float(sims[0]), float(sims[order[0]]), float(sims[near].mean()), float(sims.mean()),
         float(text.centroid @ claim_vec),
@@ -199,9 +217,10 @@ def features(claims: Sequence[str], texts: Sequence[str], lex: Lexicon,
     vecs = embed_fn(distinct) if distinct else np.zeros((0, 1), np.float32)
     row = {t: i for i, t in enumerate(distinct)}
     read = {t: _read_text(ss, vecs[[row[s] for s in ss]], lex) for t, ss in split.items()}
+    claim_read = {c: _read_claim(c, lex) for c in dict.fromkeys(claims)}  # a claim paired with many texts is read once
     out = np.zeros((len(claims), len(FEATURES)), dtype=np.float32)
     for i, (claim, text) in enumerate(zip(claims, texts)):
-        out[i] = _pair_features(claim, vecs[row[claim]], read[text], lex)
+        out[i] = _pair_features(claim, vecs[row[claim]], read[text], lex, claim_read[claim])
     return out
 
 

@@ -167,6 +167,26 @@ def test_a_bare_number_of_people_harmed_counts_people(nlp, sentence, values):
     assert [(f.value, f.subject) for f in found] == [(v, "people") for v in values]
 
 
+@pytest.mark.parametrize("sentence, subject", [
+    ("A man was shot and killed Saturday night.", "man"),
+    ("A police officer was injured in the blast.", "police officer"),
+    ("A woman died at the scene.", "woman"),
+])
+def test_a_person_harmed_is_a_count_of_one(nlp, sentence, subject):
+    figure = only(nlp, sentence)
+    assert (figure.value, figure.subject, figure.text) == (1, subject, "A")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A gunman killed two people.",  # the one who harms is not counted; the two are
+    "When an animal dies, it means the end of its existence.",
+    "At the end of the day, a lot of good Marines died.",
+    "A building was damaged.",
+])
+def test_an_indefinite_that_is_no_one_harmed_is_not_a_count_of_one(nlp, sentence):
+    assert all(f.value != 1 for f in figures(nlp, sentence))
+
+
 def test_a_bare_casualty_number_takes_the_count_noun_before_it(nlp):
     found = figures(nlp, "Twelve soldiers were killed on Monday. Two died later in hospital.")
     assert [(f.value, f.subject) for f in found] == [(12, "soldiers"), (2, "soldiers")]

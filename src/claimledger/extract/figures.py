@@ -15,7 +15,9 @@ physical units, ISO codes for currencies: "tonnes" -> ``metric_ton``, "$"
 pronoun or in an idiom ("one could", "at one point", "one day"). A bare number
 that is the subject or object of a verb of harm ("killing two", "three died")
 or is said to be dead, injured or missing ("left one dead and three
-wounded", "12 hurt") counts people. Street numbers ("the 300 block of"), ages
+wounded", "12 hurt") counts people, and "a man was killed", "a woman died"
+count one (not "when an animal dies", "a lot of people died" or the gunman who
+killed). Street numbers ("the 300 block of"), ages
 in apposition ("a teenager, 17") and golf scores are not counts. Dates, years, day numbers, ages, ordinals,
 clock times, model numbers (MiG-29, Hwasong-11, Boeing 747) and numbers that
 are part of names are not figures at all.
@@ -136,6 +138,12 @@ def find_figures(doc: Doc) -> list[Figure]:
         while i < sent.end:
             run = _number_run(doc, i, sent.end)
             if run is None:
+                harmed = _one_harmed(doc[i])
+                if harmed is not None:
+                    figures.append(Figure(start=doc[i].idx, end=doc[i].idx + len(doc[i]), text=doc[i].text,
+                                          sentence=sent.text, value=1.0, qualifier="exact",
+                                          subject=_noun_phrase(doc, harmed, i + 1), kind="count"))
+                    last_count = (figures[-1].subject, sent_index)
                 i += 1
                 continue
             start, end, low, high, vague = run
@@ -599,6 +607,26 @@ def _noun_phrase(doc: Doc, head: Token, floor: int | None) -> str:
 _CASUALTY_VERBS = {"kill", "die", "injure", "wound", "hurt", "maim", "murder", "stab", "drown", "slay"}
 #: States that, said of a bare number, make it people harmed ("three dead", "left one dead", "12 injured").
 _CASUALTY_STATES = {"dead", "killed", "injured", "wounded", "hurt", "missing"}
+
+
+#: Subordinators that make "a man" any man ("if a soldier is killed", "when an animal dies").
+_GENERIC_MARKS = {"when", "whenever", "if", "unless", "once", "until", "before", "after"}
+
+
+def _one_harmed(token: Token) -> Token | None:
+    """"A man was killed", "a woman died": the indefinite article counting one person harmed; the noun."""
+    head = token.head
+    if token.lower_ not in ("a", "an") or token.dep_ != "det" or head.pos_ != "NOUN" or head.tag_ != "NN" \
+            or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return None  # "a lot of Marines died", "a number of people": an amount, not one
+    verb = head.head
+    if any(c.dep_ in ("mark", "advmod") and c.lower_ in _GENERIC_MARKS for c in verb.children):
+        return None  # "when an animal dies": any animal, not one that did
+    lemma = verb.lemma_.lower()
+    if head.dep_ == "nsubjpass" and (lemma in _CASUALTY_VERBS or lemma == "shoot") \
+            or head.dep_ == "nsubj" and lemma in ("die", "drown"):
+        return head  # the one harmed, not the one who harms ("a gunman killed two")
+    return None
 
 
 def _counts_casualties(number: Token) -> bool:

@@ -229,6 +229,9 @@ class SourceResolver:
             known = _latest_before(self.groups, position) if lower == "it" else None
             return source(known.name, known.kind) if known else source(text, "generic")
         named = next((e for e in ents if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON")), None)
+        titled = next((e for e in ents if e.label_ == "ORG" and e.start <= head.i < e.end and _titled_name(e)), None)
+        if titled is not None:
+            return source(self._full_person(_person_name(titled), position), "person")
         if head.pos_ == "PROPN" or (named is not None and named.root == head):
             name = proper_name(span) or strip_determiner(named.text if named is not None else _compact(span))
             full = self._full_person(name, position)
@@ -349,6 +352,21 @@ def proper_name(span: Span) -> str | None:
     if span.doc[start].pos_ == "DET" and start == span.start and span.doc[start].is_sent_start:
         start += 1  # "The NIS said" at the start of a sentence: "The" is not part of the name
     return span.doc[start:head.i + 1].text
+
+
+def _titled_name(ent: Span) -> bool:
+    """A name the recogniser took for an organisation but a role noun in lower case or an honorific puts a
+    person behind ("commission chairwoman Lidia Marr", "alliance leader Irena Vosk", "Dr. Ana Ruiz")."""
+    if ent.start == 0 or len(ent) < 2 or is_media_name(ent.text) \
+            or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    before = ent.doc[ent.start - 1]
+    word = before.lower_
+    return (before.is_lower and (word in TITLE_WORDS or word in _GENDERED_WORDS)) or word in _HONORIFICS
+
+
+#: Honorifics that only ever stand before a person's name.
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame"})
 
 
 def _person_name(ent: Span) -> str:

@@ -1,0 +1,31 @@
+"""Who a source is: names the recogniser mistakes for organisations, and the pronouns that point back to them."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.attribution import find_attributions
+from claimledger.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def sources(nlp, text: str) -> list[tuple[str, str]]:
+    return [(a.source.name, a.source.kind) for a in find_attributions(nlp(text))]
+
+
+def test_a_role_noun_before_a_name_makes_it_a_person_and_her_pronoun_points_back(nlp):
+    # the small model tags "Lidia Marr" here as an organisation
+    found = sources(nlp, "Commission chairwoman Lidia Marr said no ballot was destroyed. "
+                         "She said observers had been present.")
+    assert found == [("Lidia Marr", "person"), ("Lidia Marr", "person")]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Press TV said the talks had failed.", "Press TV", "media"),
+    ("The Foreign Ministry said the talks had failed.", "Foreign Ministry", "organisation"),
+])
+def test_names_without_a_role_noun_keep_their_kind(nlp, text, name, kind):
+    assert sources(nlp, text) == [(name, kind)]

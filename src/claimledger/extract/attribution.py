@@ -226,7 +226,7 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
         # "showing what it claims are …": the parser hangs the clause on the verb above
         clauses = [c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i]
     if clauses:
-        spans = [_token_span(c) for c in clauses]  # "told X that A … was identified": one content
+        spans = [_before_joined_statement(c, token) for c in clauses]  # "told X that A … was identified": one content
         return "ccomp", (min(s for s, _ in spans), max(e for _, e in spans))
     if token.dep_ == "parataxis" and token.head.i != token.i:
         return "para", _span_without(token.head, token)
@@ -242,6 +242,49 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     if quote is not None:
         return "quote", (quote.start, quote.end)
     return _object_complement(token, children)
+
+
+def _joined_statement(verb: Token) -> Token | None:
+    """The cue whose speaker makes a second statement with ``verb``, if it is one.
+
+    "The minister said the troops had withdrawn, and denied any casualties":
+    the parser hangs the subject-less "denied" on "withdrawn", inside what
+    was said; a denial, confirmation or comment with an object of its own
+    and no subject is the speaker's next statement, not part of the first.
+    """
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in DENY | CONFIRM | COMMENT:
+        return None
+    children = list(verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "auxpass") for c in children):
+        return None
+    if not any(c.dep_ in ("dobj", "ccomp") for c in children):
+        return None
+    joiner = max((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), key=lambda c: c.i, default=None)
+    if joiner is None or joiner.lower_ not in ("and", "but"):
+        return None  # "could not confirm or corroborate the reports": one predicate of the clause
+    clause = verb.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said A had withdrawn and B were open, and denied …"
+        clause = clause.head
+    cue = clause.head
+    if clause.dep_ != "ccomp" or cue.i == clause.i or cue.lemma_.lower() not in SPEECH or cue.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.tag_ != cue.tag_:
+        return None  # "said it could not confirm and would not verify …": the clause's own tense, not the cue's
+    return cue
+
+
+def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
+    """The characters of a reported clause, ending before a second statement of the speaker's joined to it."""
+    start, end = _token_span(clause)
+    verb = next((v for v in clause.subtree if v.i > clause.i and v.dep_ == "conj"
+                 and getattr(_joined_statement(v), "i", None) == cue.i), None)
+    if verb is None:
+        return start, end
+    doc = clause.doc
+    cut = verb.left_edge.i
+    while cut > clause.left_edge.i and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+        cut -= 1  # ", and"
+    return start, doc[cut - 1].idx + len(doc[cut - 1].text)
 
 
 def _quote_right_after(token: Token, quotes: list[Quote]) -> Quote | None:
@@ -373,8 +416,13 @@ def _subject(token: Token) -> Span | None:
     """The speaker of a cue verb: its subject, a passive's agent, or the subject it shares.
 
     Participles and conjoined verbs share the subject of the verb they hang
-    on ("Lankov told BBC, adding …"; "X put the number at … and said …").
+    on ("Lankov told BBC, adding …"; "X put the number at … and said …"),
+    and a denial joined to what was said is the speaker's own ("said the
+    troops had withdrawn, and denied any casualties").
     """
+    outer = _joined_statement(token)
+    if outer is not None:
+        return _subject(outer)
     for _ in range(3):
         children = list(token.children)
         subject = next((c for c in children if c.dep_ == "nsubj"), None)

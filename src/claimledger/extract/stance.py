@@ -112,7 +112,8 @@ _EVIDENCE_NOUNS = frozenset({"evidence", "truth", "basis", "proof", "foundation"
 #: Nouns that name a claim, so that calling one "fake" or "groundless" denies it.
 _CLAIM_NOUNS = frozenset({
     "claim", "report", "allegation", "story", "news", "rumor", "rumour", "accusation", "speculation", "idea",
-    "suggestion", "notion", "assertion", "charge", "this", "that", "it", "these", "those", "tale", "quote",
+    "suggestion", "notion", "assertion", "charge", "this", "that", "it", "these", "those", "they", "them", "tale",
+    "quote",
     "quotation", "remark", "comment", "statement", "account", "reporting",
 })
 #: Dependencies that put a hedge outside the statement's main predicate ("weaponry Seoul could offer").

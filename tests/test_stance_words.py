@@ -1,0 +1,22 @@
+"""Denial words judge a claim only when the content names one or points back to one."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.attribution import find_attributions
+from claimledger.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.mark.parametrize("text, cue, stance", [
+    ('The commission rejected opposition allegations of fraud, calling them "baseless."', "call", "denies"),
+    ("The ministry said the reports were old and called them accurate.", "call", "asserts"),
+    ("The army called the claims false.", "call", "denies"),
+])
+def test_calling_what_was_said_false_denies_it(nlp, text, cue, stance):
+    found = {a.cue: a.stance for a in find_attributions(nlp(text))}
+    assert found[cue] == stance

@@ -21,6 +21,7 @@ from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
 from claimledger.ledger.propositions import propositions
 from claimledger.ledger.quantities import figure_quantities
 from claimledger.ledger.stance import answers, relation
+from claimledger.ledger.stance_model import remembered_rows
 from claimledger.ledger.statements import collect_statements
 from claimledger.ledger.status import history, summary, timeline
 from claimledger.records import Claim, Conflict, Ledger, StoredReport
@@ -29,7 +30,11 @@ from claimledger.records import Claim, Conflict, Ledger, StoredReport
 @collector_paused()
 def build_ledger(reports: list[StoredReport], *, params: LedgerParams = DEFAULT_PARAMS) -> Ledger:
     """The ledger of a story from all its stored reports (order-independent, deterministic)."""
-    reports = sorted(reports, key=lambda r: (r.content_hash, r.id))
+    with remembered_rows():
+        return _build(sorted(reports, key=lambda r: (r.content_hash, r.id)), params)
+
+
+def _build(reports: list[StoredReport], params: LedgerParams) -> Ledger:
     res = resolve_entities(reports)
     names = {e.id: e.name for e in res.entities}
     media = {e.id for e in res.entities if e.type == "MEDIA"}

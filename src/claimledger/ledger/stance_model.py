@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -274,8 +276,33 @@ def stance_scores(claims: Sequence[str], texts: Sequence[str]) -> np.ndarray:
     if not claims:
         return np.zeros((0, len(LABELS)), dtype=np.float32)
     w = _weights()
-    x = features(claims, texts, w.lex, embed)
+    rows = _rows.get()
+    if rows is None:
+        x = features(claims, texts, w.lex, embed)
+    else:  # within remembered_rows(): each pair's feature row is computed once
+        pairs = list(zip(claims, texts))
+        todo = [p for p in dict.fromkeys(pairs) if p not in rows]
+        if todo:
+            rows.update(zip(todo, features([c for c, _ in todo], [t for _, t in todo], w.lex, embed)))
+        x = np.stack([rows[p] for p in pairs])
     return predict_proba(x, w.mean, w.scale, w.layers)
+
+
+_rows: ContextVar[dict[tuple[str, str], np.ndarray] | None] = ContextVar("stance_feature_rows", default=None)
+
+
+@contextmanager
+def remembered_rows() -> Iterator[None]:
+    """Within the block, :func:`stance_scores` keeps the feature row of each (claim, text) pair it
+    reads and reuses it when the pair is asked again (a ledger build asks about many pairs more
+    than once: grouping, then stance shifts and responses). A row is a function of the pair and
+    of its texts' vectors, which do not change within a build (a vector does not depend on its
+    batch-mates); the network still runs over each call's rows together, as without the block."""
+    token = _rows.set({})
+    try:
+        yield
+    finally:
+        _rows.reset(token)
 
 
 def stance(claim: str, text: str) -> str:

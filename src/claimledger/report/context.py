@@ -69,6 +69,8 @@ class LedgerContext:
                                                        repr=False)
     _source_names: dict[str, str] = field(init=False, default_factory=dict, repr=False)
     _dates: dict[str, str | None] = field(init=False, default_factory=dict, repr=False)
+    # Per report id: its figures by the id of the statement each is part of, in the report's order.
+    _parts: dict[str, dict[str, list[Figure]]] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.reports = sorted(self.reports, key=lambda r: int(r.id[1:]))
@@ -207,8 +209,8 @@ class LedgerContext:
             spans = [("content", a.content_start, a.content_end), ("cue", a.cue_start, a.cue_end)]
             if a.source is not None and a.source.start is not None and a.source.end is not None:
                 spans.append(("source", a.source.start, a.source.end))
-            for f in report.extraction.figures:
-                if f.attribution is not None and item_id(report.id, "a", f.attribution) == iid and a.start <= f.start:
+            for f in self._figure_parts(report).get(iid, ()):
+                if a.start <= f.start:
                     spans.append(("figure", f.start, f.end))
             segments = _segments(report.extraction.clean.text, a.start, a.end, spans)
             return Quoted(iid, report.id, segments, self.source_name(iid), a.stance, self.item_date(iid))
@@ -226,6 +228,17 @@ class LedgerContext:
             return Quoted(iid, report.id, _segments(text, start, end, spans), self.source_name(iid), None,
                           self.item_date(iid))
         return None
+
+    def _figure_parts(self, report: StoredReport) -> dict[str, list[Figure]]:
+        """The report's figures that are part of a statement, by that statement's id (each report's
+        figures read once, not once per statement quoted)."""
+        parts = self._parts.get(report.id)
+        if parts is None:
+            parts = self._parts[report.id] = {}
+            for f in report.extraction.figures:
+                if f.attribution is not None:
+                    parts.setdefault(item_id(report.id, "a", f.attribution), []).append(f)
+        return parts
 
     def claim_stances(self, claim_ids: list[str]) -> list[tuple[str, str]]:
         """(attribution id, stance) for every statement of the claims (in the ledger's order of claims)."""

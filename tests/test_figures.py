@@ -197,6 +197,8 @@ def test_a_bare_casualty_number_takes_the_count_noun_before_it(nlp):
     "The crash injured a teenager, 17.",
     "He shot 66 in the final round.",
     "The couple took time to high-five passersby.",
+    "The recall now covers 4,000 more than it announced last week.",
+    "It has 5,000 more troops than Russia.",
 ])
 def test_addresses_ages_and_scores_are_not_counts(nlp, sentence):
     assert figures(nlp, sentence) == []

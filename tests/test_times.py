@@ -315,6 +315,11 @@ def test_the_quarter_is_the_one_named_before_it(nlp):
     assert times(nlp, "A quarter of the staff left the French quarter.", "1989-11-02") == {}
 
 
+def test_a_capitalised_daily_inside_a_sentence_is_a_name(nlp):
+    assert times(nlp, "Documents seen by Auto Daily show it. Daily, the firm checks vans; they meet weekly.",
+                 "2026-07-16") == {"Daily": "P1D", "weekly": "P1W"}
+
+
 def test_parts_of_the_day_are_their_day(nlp):
     found = times(nlp, "Two people died last night. The mayor spoke this morning and will visit tonight. "
                        "Police arrived on Monday night, and the suspect was charged yesterday afternoon.",

@@ -417,6 +417,9 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
         return True  # "131 West 43rd Street"
     if nxt is not None and nxt.lower_ == "block" and doc[end + 1:end + 2].text.lower() == "of":
         return True  # "the 300 block of Elm Street": an address
+    if nxt is not None and nxt.lower_ in ("more", "fewer", "less") \
+            and any(t.lower_ == "than" for t in doc[end + 1:min(end + 5, sent.end)]):
+        return True  # "4,000 more than it announced", "5,000 more troops than Russia": a difference, not a count
     if _is_digits(first) and first.text[0] == "0" and first.text[1:2].isdigit():
         return True  # "07", "0930": a code or a clock, never a count
     if end - start == 1 and _is_digits(first) and "," not in first.text and "." not in first.text:

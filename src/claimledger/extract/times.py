@@ -320,7 +320,10 @@ def _set(m: re.Match[str]) -> TimeMention | None:
     """A recurring time, "every Thursday" (``XXXX-WXX-4``), "each year" and "weekly" (``P1Y``, ``P1W``)."""
     if m.group("w"):
         return _mention(m, "fixed", value=f"XXXX-WXX-{_WEEKDAYS[m.group('w').lower()] + 1}")
-    unit = (m.group("unit") or m.group("adj")).lower()
+    adj = m.group("adj")
+    if adj and adj[0].isupper() and m.string[max(0, m.start() - 2):m.start()].strip() not in ("", ".", "\u201c", '"'):
+        return None  # "seen by Auto Daily", "the Sunday Weekly": a name, not how often
+    unit = (m.group("unit") or adj).lower()
     value = {
         "day": "P1D", "daily": "P1D", "week": "P1W", "weekly": "P1W", "month": "P1M", "monthly": "P1M",
         "year": "P1Y", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI",

@@ -20,3 +20,11 @@ def nlp():
 def test_calling_what_was_said_false_denies_it(nlp, text, cue, stance):
     found = {a.cue: a.stance for a in find_attributions(nlp(text))}
     assert found[cue] == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    ('"We are not aware of any accident caused by this defect," she said.', "cannot_confirm"),
+    ("The company said it was aware of the problem.", "asserts"),
+])
+def test_not_being_aware_of_something_cannot_confirm_it(nlp, text, stance):
+    assert [a.stance for a in find_attributions(nlp(text))] == [stance]

@@ -93,6 +93,12 @@ def _not_known(token: Token) -> bool:
     return lemma in _TOO_SOON and any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in _KNOWING for c in around)
 
 
+def _not_aware(token: Token) -> bool:
+    """ "we are not aware of any accident": the source knows of none, which does not say there was none."""
+    return token.lower_ == "aware" and (is_negated(token) or token.dep_ == "acomp"
+                                        and any(c.dep_ == "neg" for c in token.head.children))
+
+
 def _denies_clause(token: Token) -> bool:
     """ "it is not true that …", "they do not mean that …", "no such finding was made"."""
     lemma = token.lemma_.lower()
@@ -176,7 +182,7 @@ def content_stance(content: Span, *, direct: bool) -> Stance | None:
             hedge = True  # a conditional: "if she goes to hell, it'll be my fault"
         elif not _on_main_predicate(token, root, on_main):
             continue
-        elif _not_known(token) or lemma in _RECALL - {"know"} and is_negated(token):
+        elif _not_known(token) or lemma in _RECALL - {"know"} and is_negated(token) or _not_aware(token):
             return "cannot_confirm"
         elif _denies_clause(token):
             return "denies"

@@ -71,18 +71,28 @@ def _stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
+def _content_word(tok: str) -> str | None:
+    """A token's folded form (:func:`_stem`) when it counts as a content word, else None (a number,
+    a function word, a word under three letters); asked once per distinct token."""
+    low = tok.lower()
+    if tok[0].isdigit() or low in STOP or len(low) < 3:
+        return None
+    return _stem(tok)
+
+
 @lru_cache(maxsize=262144)
 def text_profile(text: str) -> TextProfile:
     tokens = _WORD.findall(text)
     words, names = set(), set()
     for k, tok in enumerate(tokens):
-        low = tok.lower()
-        if tok[0].isdigit() or low in STOP or len(low) < 3:
+        stem = _content_word(tok)
+        if stem is None:
             continue
-        words.add(_stem(tok))
+        words.add(stem)
         # A capitalised word not opening the text or a sentence: a name ("Plant", "Mirror", "Vatican").
         if tok[0].isupper() and k > 0 and tokens[k - 1] not in (".", "!", "?"):
-            names.add(_stem(tok))
+            names.add(stem)
     numbers = set()
     for m in _NUMBER.finditer(text):
         try:

@@ -469,9 +469,6 @@ def anchor(iid: str) -> str:
 
 # Rendering ----------------------------------------------------------------
 
-# Sources, dates, report labels and stances recur on every row; typed, so that a Markup is never
-# answered with the escape of the equal str.
-@lru_cache(maxsize=1 << 16, typed=True)
 def _h(text) -> str:
     """``markupsafe.escape(text)`` as a plain string: for a ``str`` the same five replacements it
     makes (``&`` first), without making a ``Markup`` object of each of the half a million strings a

@@ -86,3 +86,21 @@ def test_remembered_stance_rows_give_the_same_scores():
         again = stance_scores(texts[::-1] + claims, claims[::-1] + texts)  # some pairs asked before
     assert np.array_equal(first, plain)
     assert np.array_equal(again, stance_scores(texts[::-1] + claims, claims[::-1] + texts))
+
+
+def test_matcher_scores_pairs_met_both_ways_as_each_alone():
+    from claimledger.ledger.claims import Matcher
+    from claimledger.ledger.matching import load_model
+
+    texts = SENTENCES + SENTENCES[::-1] + ["Troops were sent, officials said.", "Officials said troops were sent."]
+    profiles = [text_profile(t) for t in texts]
+    numbered: dict[str, int] = {}
+    text_ids = np.array([numbered.setdefault(t, len(numbered)) for t in texts], dtype=np.int64)
+    rng = np.random.default_rng(5)
+    base = rng.normal(size=(len(numbered), 8)).astype(np.float32)
+    vecs = base[text_ids]
+    idf = collection_idf(profiles)
+    pairs = np.array([(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))])
+    matcher = Matcher(profiles, vecs, idf, load_model(), text_ids)
+    every = load_model().probability(pair_features(profiles, vecs, pairs, idf))  # each pair computed as met
+    assert np.array_equal(matcher.probability(pairs), every)

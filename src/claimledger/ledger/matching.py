@@ -168,6 +168,16 @@ class IdfWeights:
         return cls(squared, np.array([norm[id(p)] for p in profiles], dtype=np.float64))
 
 
+def idf_cosine(profiles: list[TextProfile], pairs: np.ndarray, weights: IdfWeights) -> np.ndarray:
+    """The ``idf_overlap`` feature (float64) of index pairs, as :func:`pair_features` computes it with
+    ``weights``: the squared idf of the shared words summed in the order of ``a.words & b.words``."""
+    squared = weights.squared.__getitem__
+    shared = [profiles[i].words & profiles[j].words for i, j in pairs.tolist()]
+    dot = np.array([sum(map(squared, x)) if x else 0.0 for x in shared])
+    denom = weights.norms[pairs[:, 0]] * weights.norms[pairs[:, 1]]
+    return np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)
+
+
 def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarray,
                   idf: dict[str, float], weights: IdfWeights | None = None) -> np.ndarray:
     """Feature rows (len(pairs) × len(FEATURES)) for index pairs into ``profiles``/``vecs``.

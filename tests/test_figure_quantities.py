@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from claimledger.ledger import embeddings, quantities
+from claimledger.ledger.propositions import harm_of
 from claimledger.ledger.quantities import is_count, is_measure, quantity_texts
+from claimledger.ledger.statements import clause_around
 from claimledger.ledger.vectors import texts_to_embed
 from claimledger.report.briefing import build_briefing, render_markdown
 from claimledger.report.context import LedgerContext
@@ -75,3 +77,37 @@ def test_showing_a_stored_ledger_embeds_nothing_and_loads_no_unit_registry(store
     assert "Every figure, by quantity, source and date" in text
     assert counted.texts == 0
     assert quantities._registry.cache_info().misses == 0
+
+
+@pytest.mark.parametrize("sentence, figure, harm", [
+    ("At least 31 people were killed when a missile hit the market.", "At least 31", "killed"),
+    ("The death toll from the floods has risen to 22, the ministry said.", "22", "killed"),
+    ("Gunfire left one dead and three wounded.", "three", "injured"),
+    ("Local officials said 40 people were still missing.", "40", "missing"),
+    ("The Red Cross said 2,000 people had been displaced.", "2,000", "displaced"),
+    ("Police said 12 protesters were arrested.", "12", "detained"),
+    ("The ministry said 12,000 troops had been deployed.", "12,000", None),
+])
+def test_what_happened_to_the_people_counted(sentence, figure, harm):
+    assert harm_of(clause_around(sentence, figure)) == harm
+
+
+def test_people_killed_hurt_and_missing_are_three_series(tmp_path):
+    folder = tmp_path / "floods"
+    folder.mkdir()
+    (folder / "a.txt").write_text("title: Floods hit Valmora\npublished: 2025-09-02\n\nFourteen people were killed "
+                                  "when floods swept through three villages on Monday, the interior ministry said.\n\n"
+                                  "The Red Cross said 30 people were injured in the floods.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("title: Valmora floods: toll rises\npublished: 2025-09-03\n\nLocal officials said 40 "
+                                  "people were missing after the floods.\n\nHospital staff said 25 people were "
+                                  "injured.\n\nThe interior ministry said 16 people were killed.\n", encoding="utf-8")
+    db = str(tmp_path / "ledger.db")
+    run("analyze", str(folder), "--db", db, "--quiet")
+    with Store.open(db, create=False) as store:
+        reports = store.reports()
+        ctx = LedgerContext(reports, ledgers.stored_ledger(store, reports))
+    values = {label: sorted(p.value for p in points) for _, label, _, points in
+              [(s.key, s.label, s.unit, s.points) for s in figure_series(ctx)]}
+    assert values["people injured"] == [25, 30]
+    assert values["people killed"] == [14, 16]
+    assert all(40 not in v for label, v in values.items() if label != "people missing")

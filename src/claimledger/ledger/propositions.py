@@ -38,6 +38,14 @@ DONE = re.compile(
     r"shipped|dispatched|deployed|reached|committed)\b", re.I)
 ADDITIVE = re.compile(r"\b(?:another|additional|more|further|extra|a further|a second)\s+(?:\S+\s+){0,1}$", re.I)
 TOTAL = re.compile(r"\b(?:a total of|in total|in all|altogether|overall|total)\b", re.I)
+#: What happened to the people a count counts, in the words news uses for it (English common knowledge):
+#: killed, hurt, missing, driven from home, held. "Casualties" is left out: it counts the dead and the hurt.
+Harm = Literal["killed", "injured", "missing", "displaced", "detained"]
+HARM = re.compile(
+    r"\b(?:(?P<killed>killed|killing|kills?|dead|died|dies|deaths?|toll|lives|fatalities|perished|bodies)"
+    r"|(?P<injured>injured|injuring|injures?|injuries|wounded|wounding|hurt|hospitali[sz]ed)"
+    r"|(?P<missing>missing|unaccounted for)|(?P<displaced>displaced|evacuated|homeless|fled)"
+    r"|(?P<detained>arrested|detained|jailed))\b", re.I)
 # A condition or an open question before a figure in its clause ("it would be surprising if Pyongyang
 # deployed thousands", "asked whether 3,000 had arrived"): the figure is supposed, not given. English
 # subordinators, common knowledge.
@@ -115,6 +123,18 @@ def timing(clause: tuple[str, str]) -> Literal["done", "coming"] | None:
 def supposed(clause: tuple[str, str]) -> bool:
     """Is a figure only supposed: its clause puts a condition or a question before it?"""
     return bool(CONDITION.search(clause[0]))
+
+
+@lru_cache(maxsize=65536)
+def harm_of(clause: tuple[str, str]) -> Harm | None:
+    """What happened to the people counted: the first harm word after the figure in its clause ("31 people were
+    killed", "one dead and three wounded"), else the nearest before it ("the death toll rose to 22", "killing 12")."""
+    before, after = clause
+    m = HARM.search(after)
+    if m is None:
+        found = list(HARM.finditer(before))
+        m = found[-1] if found else None
+    return m.lastgroup if m else None  # type: ignore[return-value]
 
 
 def aspect_of(clause: tuple[str, str]) -> Aspect | None:

@@ -2,8 +2,9 @@
 the web pages draw one series per quantity: :mod:`claimledger.report.quantities`).
 
 A count's quantity is who it belongs to (the proper words before the counted
-noun: "North Korean"), the class of thing counted and its aspect (already
-sent, still to come, an addition, a total). What is counted is classed as the
+noun: "North Korean"), the class of thing counted, what happened to them
+(:func:`~.propositions.harm_of`: "people" killed, injured and missing are three
+series) and its aspect (already sent, still to come, an addition, a total). What is counted is classed as the
 propositions class it (:func:`~.propositions.counted_kind`,
 :func:`~.propositions.subject_classes`): "troops", "soldiers" and "special forces
 soldiers" of one army are one class, so they are one series, while
@@ -28,7 +29,7 @@ from functools import lru_cache
 
 from claimledger.ledger.names import fold, strip_determiner
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
-from claimledger.ledger.propositions import aspect_of, counted_kind, head_noun, subject_classes
+from claimledger.ledger.propositions import aspect_of, counted_kind, harm_of, head_noun, subject_classes
 from claimledger.ledger.statements import clause_around
 from claimledger.records import Figure, FigureQuantity, ReportExtraction, StoredReport, item_id
 
@@ -59,10 +60,11 @@ def quantity_texts(extraction: ReportExtraction) -> list[str]:
 
 def figure_quantities(reports: list[StoredReport], *,
                       params: LedgerParams = DEFAULT_PARAMS) -> dict[str, FigureQuantity]:
-    """Figure id → its quantity, for every count and measure of ``reports`` that gives one; counts
-    first, then measures by dimension, each in report order (the order of the briefing's series)."""
+    """Figure id → its quantity, for every count and measure of ``reports`` that gives one (not those in
+    a denial); counts first, then measures by dimension, each in report order (the order of the briefing's
+    series)."""
     figures = [(item_id(r.id, "f", i), f) for r in sorted(reports, key=lambda r: int(r.id[1:]))
-               for i, f in enumerate(r.extraction.figures)]
+               for i, f in enumerate(r.extraction.figures) if not _disowned(r.extraction, f)]
     counts = [(fid, f) for fid, f in figures if is_count(f)]
     measures = [(fid, f) for fid, f in figures if is_measure(f)]
     return {**_count_keys(counts, params.subject_class), **_measure_keys(measures, params.subject_class)}
@@ -73,24 +75,25 @@ def _count_keys(counts: list[tuple[str, Figure]], threshold: float) -> dict[str,
     classes = subject_classes([counted_kind(f.subject) for _, f in counts], threshold)
     rows = []
     for fid, f in counts:
-        aspect = aspect_of(clause_around(f.sentence, f.text))
-        rows.append((fid, f, classes.get(counted_kind(f.subject), -1), _owner(f.subject), aspect))
+        clause = clause_around(f.sentence, f.text)
+        rows.append((fid, f, classes.get(counted_kind(f.subject), -1), _owner(f.subject), aspect_of(clause),
+                     harm_of(clause)))
     owners: dict[int, set[str]] = {}
     names: dict[int, Counter] = {}
     written: dict[str, Counter] = {}  # folded owner → how the reports write it
-    for _, f, cls, owner, _ in rows:
+    for _, f, cls, owner, _, _ in rows:
         if owner:
             owners.setdefault(cls, set()).add(owner)
             written.setdefault(owner, Counter())[_written_owner(f.subject)] += 1
         names.setdefault(cls, Counter())[_plural_head(f.subject)] += 1
     out = {}
-    for fid, _, cls, owner, aspect in rows:
+    for fid, _, cls, owner, aspect, harm in rows:
         if not owner and len(owners.get(cls, ())) == 1:
             owner = next(iter(owners[cls]))
         noun = names[cls].most_common(1)[0][0]
         shown_owner = written[owner].most_common(1)[0][0] if owner in written else owner
-        label = f"{shown_owner} {noun}".strip() + (f" ({ASPECT_WORDS[aspect]})" if aspect else "")
-        out[fid] = FigureQuantity(f"count|{owner}|{cls}|{aspect or ''}", label, "", 1.0)
+        label = " ".join(w for w in (shown_owner, noun, harm) if w) + (f" ({ASPECT_WORDS[aspect]})" if aspect else "")
+        out[fid] = FigureQuantity(f"count|{owner}|{cls}|{aspect or ''}|{harm or ''}", label, "", 1.0)
     return out
 
 
@@ -120,6 +123,12 @@ def _measure_keys(measures: list[tuple[str, Figure]], threshold: float) -> dict[
             label = f"{thing} ({kind} in {shown})" if thing else f"{kind} in {shown}"
             out[fid] = FigureQuantity(f"measure|{dimension}|{cls}", label, shown, _scale(f.unit, unit))
     return out
+
+
+def _disowned(extraction: ReportExtraction, f: Figure) -> bool:
+    """A figure in what its source denies or cannot confirm ("rejected allegations that tens of thousands of
+    ballots were destroyed") is not a figure that source gives."""
+    return f.attribution is not None and extraction.attributions[f.attribution].stance in ("denies", "cannot_confirm")
 
 
 @lru_cache(maxsize=65536)

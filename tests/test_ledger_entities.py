@@ -197,3 +197,14 @@ def test_a_one_word_name_taken_for_a_person_is_the_body_of_that_name():
     res = resolve_entities([r1, r2])
     assert res.source_entity["d1.a0"] == res.source_entity["d2.a0"]
     assert _entity_of(res, "d2.a0").type == "ORG"
+
+
+def test_a_name_ending_as_only_a_company_name_can_is_not_a_person():
+    """Two capitalised words look like a person's name; "Motors" says a company."""
+    r1 = report("d1", "2026-07-15", [S("Norvik Motors said it expects lower profit.", "Norvik Motors",
+                                       kind="organisation", content="it expects lower profit")])
+    r2 = report("d2", "2026-07-16", [S("Hanna Berg said no injury was known.", "Hanna Berg", kind="person",
+                                       content="no injury was known")])
+    res = resolve_entities([r1, r2])
+    assert _entity_of(res, "d1.a0").type == "ORG"
+    assert _entity_of(res, "d2.a0").type == "PERSON"

@@ -213,11 +213,20 @@ def _all_titles(name: str) -> bool:
     return all(fold(t).strip(".,") in TITLE_WORDS for t in name.split())
 
 
+#: Words that end a company's name and never a person's ("Norvik Motors", "Acme Corp."): English common knowledge.
+_COMPANY_ENDINGS = frozenset("""
+inc inc. corp corp. corporation co. ltd ltd. plc llc ag gmbh holdings motors airlines airways bank industries
+technologies pharmaceuticals partners capital telecom energy railways foods
+""".split())
+
+
 @lru_cache(maxsize=65536)
 def _looks_personal(name: str) -> bool:
-    """Two to four capitalised words, none of them an organisation word or an acronym: a person's name."""
+    """Two to four capitalised words, none of them an organisation word or an acronym, not ending as a company's
+    name does: a person's name."""
     words = name.split()
     return (2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not as_state(words[0])
+            and fold(words[-1]) not in _COMPANY_ENDINGS
             and not any(fold(w) in ORG_WORDS or fold(w) in _BODY_HEADS or (w.isupper() and len(w) > 1)
                         or _POSSESSIVE_END.search(w) for w in words)
             and not any(fold(w).strip(".,") in TITLE_WORDS for w in words))

@@ -363,3 +363,18 @@ def test_a_statement_that_only_names_a_topic_joins_no_claim():
     ledger = build_ledger(reports)
     assert _claims_of(ledger, "d1.a0") != _claims_of(ledger, "d2.a0")
     assert _claim(ledger, "d1.a0").status != "corroborated"
+
+
+def test_people_killed_and_people_injured_are_never_one_figure():
+    def blast(doc, source, sentence, figure, value):
+        return report(doc, "2025-09-02", [S(sentence, source, kind="organisation", content=sentence.split(",")[0],
+                                            figures=[(figure, value, "exact", "people")])])
+    killed = blast("d1", "police", "Thirty people were killed in the blast at the market, police said.",
+                   "Thirty", 30)
+    injured = blast("d2", "the hospital", "Forty-five people were injured in the blast at the market, the "
+                    "hospital said.", "Forty-five", 45)
+    more_killed = blast("d3", "the mayor", "Forty-five people were killed in the blast at the market, the mayor "
+                        "said.", "Forty-five", 45)
+    assert [c for c in build_ledger([killed, injured]).conflicts if c.kind == "figure"] == []
+    conflicts = [c for c in build_ledger([killed, more_killed]).conflicts if c.kind == "figure"]
+    assert [sorted(c.attribution_ids) for c in conflicts] == [["d1.a0", "d3.a0"]]

@@ -179,7 +179,8 @@ def may_share_claim(props: list[Proposition]) -> Callable[[np.ndarray], np.ndarr
     Not when the polarities differ (an assertion and its denial are two claims joined by a
     conflict), nor when either only points back ("denied the reports": :mod:`stance` places it), nor when both count something and the counts differ, count things of different
     classes, or at different aspects ("10,000 already sent" / "10,000 being prepared"; "another
-    12,000" / "12,000 in all"): each is a figure conflict between two claims. The codes are
+    12,000" / "12,000 in all"), or of people harmed differently ("30 killed" / "30 injured"): each
+    is a figure conflict between two claims, or none. The codes are
     computed once, so each call costs only its pairs.
     """
     pol = _codes([p.polarity for p in props])
@@ -187,15 +188,17 @@ def may_share_claim(props: list[Proposition]) -> Callable[[np.ndarray], np.ndarr
     value = _codes([p.quantity.value if p.quantity else None for p in props])
     klass = np.array([p.quantity.subject_class if p.quantity else -1 for p in props], dtype=np.int64)
     aspect = _codes([p.quantity.aspect if p.quantity else None for p in props])
+    harm = _codes([p.quantity.harm if p.quantity else None for p in props])
     anaphoric = np.array([p.anaphoric for p in props], dtype=bool)
 
     def allowed(pairs: np.ndarray) -> np.ndarray:
         i, j = pairs[:, 0], pairs[:, 1]
         both = has_q[i] & has_q[j]
         timing = (aspect[i] < 0) | (aspect[j] < 0) | (aspect[i] == aspect[j])
+        happened = (harm[i] < 0) | (harm[j] < 0) | (harm[i] == harm[j])  # "30 killed" / "30 injured"
         same_class = (klass[i] < 0) | (klass[j] < 0) | (klass[i] == klass[j])  # "put the number at 11,000"
         return (pol[i] == pol[j]) & ~anaphoric[i] & ~anaphoric[j] \
-            & (~both | ((value[i] == value[j]) & same_class & timing))
+            & (~both | ((value[i] == value[j]) & same_class & timing & happened))
     return allowed
 
 
@@ -246,7 +249,8 @@ def cluster(statements: list[Statement], props: list[Proposition], *,
     # A pair's score reads the two texts and the proposition fields ``allowed`` reads: statements
     # alike in all of them are one kind to the grouping (copies of a report are scored once).
     kinds = _codes([(st.text, p.polarity, p.anaphoric, None if p.quantity is None else
-                     (p.quantity.value, p.quantity.subject_class, p.quantity.aspect)) for st, p in zip(statements, props)])
+                     (p.quantity.value, p.quantity.subject_class, p.quantity.aspect, p.quantity.harm))
+                     for st, p in zip(statements, props)])
     found = agglomerate(n, candidates, score, matcher.model.threshold, sample=params.link_sample, kinds=kinds)
     groups = {g[0]: g for g in found}
     # A part of a statement that matched nothing stays with the statement's main claim, unless the

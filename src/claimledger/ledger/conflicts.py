@@ -134,7 +134,8 @@ def _figures(st: Statement, prop: Proposition) -> dict[tuple, tuple[float, float
         return value, min(lo, value), math.inf if f.qualifier == "at_least" else max(hi, value)
     out: dict[tuple, tuple[float, float, float]] = {}
     if prop.quantity is not None and not prop.quantity.supposed:
-        out[("count", prop.quantity.subject_class, prop.quantity.aspect)] = allows(st.fig, float(prop.quantity.value))
+        q = prop.quantity
+        out[("count", q.subject_class, q.aspect, q.harm)] = allows(st.fig, float(q.value))
     for f in st.figures:
         if f.kind == "measure" and f.unit and not supposed(clause_around(f.sentence, f.text)):
             out.setdefault(("measure", f.unit.lower()), allows(f, float(f.value)))
@@ -158,11 +159,13 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
 
     def partner(k: tuple, b: int) -> tuple | None:
         """The key of ``b``'s figures that ``k`` is compared with: the same, or a count of the same class
-        where one side tells no aspect (as the grouping treats it)."""
+        where one side tells no aspect or no harm (as the grouping treats it): 30 killed is never compared
+        with 45 injured."""
         if k in figs[b]:
             return k
         if k[0] == "count":
-            return next((kb for kb in figs[b] if kb[0] == "count" and kb[1] == k[1] and None in (k[2], kb[2])), None)
+            return next((kb for kb in figs[b] if kb[0] == "count" and kb[1] == k[1]
+                         and all(x == y or None in (x, y) for x, y in zip(k[2:], kb[2:]))), None)
         return None
 
     def differ(a: int, b: int, k: tuple) -> bool:
@@ -190,7 +193,8 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
         for k, (v, *_) in figs[a].items():
             if differ(a, b, k):
                 kb = partner(k, b)
-                told = k if k[0] != "count" or k[2] is not None else kb  # the aspect either side tells
+                told = k if k[0] != "count" else (  # the aspect and harm either side tells
+                    *k[:2], *(x if x is not None else y for x, y in zip(k[2:], kb[2:])))
                 key = (min(claim_of[a], claim_of[b]), max(claim_of[a], claim_of[b]), told)
                 by_key[key][v].append(a)
                 by_key[key][figs[b][kb][0]].append(b)

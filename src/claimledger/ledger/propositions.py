@@ -3,7 +3,8 @@
 A proposition here is what two statements must share to be one claim and
 what a conflict compares: its polarity and modality, and for a counted
 figure the quantity (value, counted class, aspect: already done, still to
-come, an addition or a total) and the time it refers to (the figure's
+come, an addition or a total; for people, what happened to them: killed,
+injured, missing …) and the time it refers to (the figure's
 ``as_of``, not when it was reported). Counted subjects fall into classes by
 their head nouns' embeddings ("troops", "soldiers", "forces" of one army are
 one class; "containers" another).
@@ -67,6 +68,7 @@ class Quantity:
     aspect: Aspect | None
     as_of: str | None  # when the count held, if the report says
     supposed: bool = False  # under a condition or in a question: never compared as a figure given
+    harm: Harm | None = None  # what happened to the people counted (killed, injured, missing …): :func:`harm_of`
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +213,7 @@ def propositions(statements: list[Statement], *, params: LedgerParams = DEFAULT_
         if st.fig is not None:
             clause = figure_clause(st)
             quantity = Quantity(value_key(st.fig), classes.get(counted_kind(st.fig.subject), -1),
-                                aspect_of(clause), st.fig.as_of, supposed(clause))
+                                aspect_of(clause), st.fig.as_of, supposed(clause), harm_of(clause))
         out.append(Proposition(st.polarity, "possible" if st.att.stance == "speculates" else "asserted",
                                quantity, st.text,
                                is_anaphoric(st.att.content) if st.polarity != "pos"

@@ -40,6 +40,7 @@ from claimledger.extract.sources import (
     DOCUMENT_HEADS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
+    TITLE_WORDS,
     SourceResolver,
 )
 from claimledger.extract.stance import content_stance, is_negated, stance_of, writer_distance
@@ -135,7 +136,7 @@ def cue_candidates(doc: Doc, quotes: list[Quote] | None = None) -> list[_Found]:
         near = _quotes_near(sent, quotes)
         for token in sent:
             candidate = _according_candidate(token, sent) or _as_reported_candidate(token, sent) \
-                or _no_comment_candidate(token, sent) \
+                or _no_comment_candidate(token, sent) or _colon_candidate(token, sent) \
                 or _verb_candidate(token, sent, near) or _noun_candidate(token, sent)
             if candidate is not None and (not found or found[-1].cue.i != candidate.cue.i):
                 found.append(candidate)
@@ -159,6 +160,87 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
     if token.lemma_ in _QUOTING and lemma == "say":
         return _quote_candidate(token, content, frame, sent)
     return _Found(token, lemma, _subject(token), content, frame, sent)
+
+
+#: Words before a line's colon that label the line rather than name its speaker ("Update: …", "WATCH: …").
+_COLON_LABELS = frozenset({
+    "note", "notes", "editor", "editors", "update", "updated", "updates", "correction", "corrections", "clarification",
+    "photo", "photos", "picture", "pictures", "image", "images", "video", "videos", "audio", "watch", "listen", "read",
+    "see", "related", "more", "also", "source", "sources", "credit", "credits", "caption", "breaking", "exclusive",
+    "live", "analysis", "opinion", "editorial", "commentary", "news", "tags", "tag", "topics", "topic", "filed",
+    "posted", "published", "date", "time", "location", "where", "when", "what", "who", "why", "how", "transcript",
+    "advertisement", "disclaimer", "subscribe", "follow", "share", "contact", "email", "e-mail", "phone", "tel", "fax",
+    "by", "question", "answer", "summary", "background", "context", "bottom", "line", "fact", "facts",
+    "claim", "verdict", "rating", "pinocchios", "pinocchio", "featured", "trending", "recommended", "sponsored",
+    "warning", "alert", "developing", "just", "in", "sign", "click", "here", "today", "tonight", "yesterday", "p.s.",
+    "ps", "nb", "n.b.", "re", "subject", "to", "from", "cc", "attn", "via", "h/t", "hat", "tip", "step", "part",
+    "chapter", "section", "figure", "table", "chart", "graphic", "map", "for", "example", "instance", "twitter",
+    "facebook", "instagram", "youtube", "tiktok", "h", "ht", "pic", "addendum", "postscript", "busted", "boom",
+    "bombshell", "stat", "stats", "wow", "shock", "shocking", "huge", "big", "flashback", "throwback", "recap",
+    "roundup", "preview", "review", "explainer", "factbox", "timeline", "quiz", "name", "age", "city", "job",
+    "occupation", "hometown",
+})
+_SPEAKING_NOUNS = ANONYMOUS_HEADS | DOCUMENT_HEADS | TITLE_WORDS
+_COLON_MIN_CONTENT_WORDS = 3  # "Clinton: 1,769." is a tally, "Carson: A miracle." a column's verdict
+_COLON_MAX_WORDS = 6  # of the speaker; with a phrase after it ("X at RNC", "X on Hillary's transcripts"), 12 in all
+_COLON_MAX_LINE_WORDS = 12
+_COLON_PLACES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _colon_candidate(token: Token, sent: Span) -> _Found | None:
+    """ "Pence: Gennifer Flowers Won't Be at Debate", "WALLACE: Let's start …": a speaker, a colon, the words.
+
+    Only at the start of a line, and only where what stands before the
+    colon is a short noun phrase that can speak (a name, an all-caps
+    transcript name, a title noun): never a dateline place, a time, a
+    number or a label ("Note:", "UPDATE:", "Photo:"). What follows, to the
+    end of the line, is the content.
+    """
+    if token.text not in (":", "):") or token.i == sent.start:  # "Rep. Trey Gowdy (R-S.C.):" ends in one token
+        return None
+    doc = token.doc
+    text = doc.text
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    first = sent.start
+    while first > 0 and doc[first - 1].idx >= line_start:
+        first -= 1
+    if text[line_start:doc[first].idx].strip():
+        return None
+    before = doc[first:token.i]
+    if not len(before) or sum(not t.is_punct for t in before) > _COLON_MAX_LINE_WORDS or any(":" in t.text for t in before):
+        return None
+    if any("<" in t.text or ">" in t.text or "@" in t.text for t in before):
+        return None  # markup or a handle
+    cut = next((t.i for t in before[1:] if t.text == "(" or t.pos_ == "ADP"), token.i)  # "Rep. X (R-S.C.)", "X at RNC"
+    while first < cut and doc[first].is_punct:
+        first += 1  # an opening quotation mark
+    speaker = doc[first:cut]
+    words = [t for t in speaker if not t.is_punct]
+    if not words or len(words) > _COLON_MAX_WORDS:
+        return None
+    if any(t.like_num or t.ent_type_ in _COLON_PLACES for t in words):
+        return None
+    if words[0].lower_ in _COLON_LABELS or words[-1].lower_ in _COLON_LABELS or len(words) == 1 == len(words[0].text):
+        # a label, or an interview's "Q:"/"A:", whose speaker the line does not name
+        return None
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV", "ADP") or t.tag_ in ("WDT", "WP", "WRB") for t in words):
+        return None
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in words)
+    capitals = all(t.is_upper and len(t.text) > 1 for t in words if t.is_alpha)
+    head = words[-1]  # "Poll", "Officials", "Governor"; a described topic ("The challenge:", "Campaign funding:") is no speaker
+    title_noun = head.pos_ == "NOUN" and (head.lower_ in _SPEAKING_NOUNS or all(
+        t.is_title or t.is_upper for t in words) and not any(t.pos_ in ("DET", "ADJ") or t.tag_ == "POS" for t in words))
+    if not (named or capitals or title_noun):
+        return None
+    line_end = text.find("\n", token.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    last = token.i
+    while last + 1 < len(doc) and doc[last + 1].idx < line_end:
+        last += 1
+    if sum(t.is_alpha for t in doc[token.i + 1:last + 1]) < _COLON_MIN_CONTENT_WORDS:
+        return None
+    content = (doc[token.i + 1].idx, doc[last].idx + len(doc[last].text))
+    return _Found(token, ":", speaker, content, "colon", doc[first:last + 1])
 
 
 def _no_comment_candidate(token: Token, sent: Span) -> _Found | None:
@@ -576,7 +658,7 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
         or found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "para", "quote", "noun")
         or found.cue_lemma in SPEECH and found.frame == "ccomp" and head.tag_ in ("NNS", "NNPS")  # "Theologians cautioned that"
         or found.cue_lemma in DENY | CONFIRM | COMMENT  # only actors deny, confirm or comment
-        or found.frame == "according"
+        or found.frame in ("according", "colon")
     )
     if not plausible:
         return False
@@ -768,7 +850,7 @@ def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attributi
         quote=quote_kind,
         stance="no_comment" if found.frame == "no_comment" else stance_of(stance_cue, content_span, direct=quote_kind == "direct"),
         via=list(dict.fromkeys(found.via)),
-        writer_distance=writer_distance(sentence, cue),
+        writer_distance=writer_distance(doc[sentence.start:cue.i] if found.frame == "colon" else sentence, cue),
     )
 
 

@@ -1,0 +1,70 @@
+"""Headline and transcript speakers, "SPEAKER: content" at the start of a line (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.attribution import cue_candidates, find_attributions
+from claimledger.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def colon(nlp, text):
+    """(speaker, content) of each "SPEAKER:" candidate."""
+    doc = nlp(text)
+    return [(c.source_span.text, doc.text[c.content[0]:c.content[1]]) for c in cue_candidates(doc) if c.frame == "colon"]
+
+
+def test_headline_speaker(nlp):
+    assert colon(nlp, "Okafor: Harbour Tax Will Not Rise This Year\n\nThe mayor spoke on Monday.") == [
+        ("Okafor", "Harbour Tax Will Not Rise This Year")]
+
+
+def test_title_noun_speaker(nlp):
+    assert colon(nlp, "Survey: Most Valmora Voters Back the Ferry Plan\n\nThe survey was taken in May.") == [
+        ("Survey", "Most Valmora Voters Back the Ferry Plan")]
+
+
+def test_transcript_turns(nlp):
+    found = colon(nlp, "MENDEZ: Let's begin with the budget. Is the deficit growing?\n"
+                       "HALVORSEN: It is shrinking. We cut spending twice.")
+    assert found == [("MENDEZ", "Let's begin with the budget. Is the deficit growing?"),
+                     ("HALVORSEN", "It is shrinking. We cut spending twice.")]
+
+
+def test_speaker_drops_party_and_place(nlp):
+    found = colon(nlp, "Sen. Ada Brenner (D-Ore.): We will not vote for this bill.")
+    assert found == [("Sen. Ada Brenner", "We will not vote for this bill.")]
+
+
+@pytest.mark.parametrize("line", [
+    "Update: The ferry timetable was changed on Tuesday.",
+    "Note: This story has been corrected.",
+    "PHOTOS: The flood in pictures.",
+    "WASHINGTON: The senate voted on Friday.",
+    "10:30: The minister arrives at the port.",
+    "Monday: The strike continues.",
+    "Here is what he said: the port stays shut.",
+    "Q: What happens to the ferry workers?",
+])
+def test_not_a_speaker(nlp, line):
+    assert colon(nlp, line + "\n\nThe port reopened.") == []
+
+
+def test_colon_inside_a_line_is_not_a_speaker(nlp):
+    assert colon(nlp, "The minister gave one reason: Kessler had resigned.") == []
+
+
+def test_learned_rule_takes_named_speakers(nlp):
+    """Whether a candidate is a statement is the fitted model's call; it takes a named headline and transcript speaker."""
+    text = ("Councillor Okafor: Harbour Tax Will Not Rise This Year\n\n"
+            "MENDEZ: Will the harbour tax rise this year, councillor?\n"
+            "OKAFOR: It will not rise, and the ferry fares stay as they are.")
+    found = [a for a in find_attributions(nlp(text)) if a.cue == ":"]
+    assert [a.content for a in found] == ["Harbour Tax Will Not Rise This Year",
+                                          "Will the harbour tax rise this year, councillor?",
+                                          "It will not rise, and the ferry fares stay as they are."]
+    assert "Okafor" in found[0].source.text and found[1].source.text == "MENDEZ" and found[2].source.text == "OKAFOR"

@@ -29,3 +29,9 @@ def test_a_role_noun_before_a_name_makes_it_a_person_and_her_pronoun_points_back
 ])
 def test_names_without_a_role_noun_keep_their_kind(nlp, text, name, kind):
     assert sources(nlp, text) == [(name, kind)]
+
+
+def test_as_reported_by_an_outlet_the_outlet_is_the_source_not_the_names_after_it(nlp):
+    found = sources(nlp, "As reported by the Daily Mirror, Plant, as well as former bandmates Jimmy Page and John "
+                         "Paul Jones, were offered $800 million to perform a tour.")
+    assert found == [("Daily Mirror", "media")]

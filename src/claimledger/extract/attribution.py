@@ -605,7 +605,12 @@ def _as_reported_candidate(token: Token, sent: Span) -> _Found | None:
         or next((c for c in token.children if c.dep_ == "nsubj"), None)
     if source is None or source.pos_ not in ("PROPN", "NOUN"):
         return None
-    name = token.doc[source.left_edge.i:source.i + 1]  # the parser hangs the clause's subjects on the name as conjuncts
+    # the parser hangs the clause's subjects on the name as conjuncts ("As reported by the Daily Mirror, Plant,
+    # as well as Jimmy Page … were offered"): the name ends at the first comma
+    name = token.doc[source.left_edge.i:source.i + 1]
+    comma = next((t.i for t in name if t.text == ","), None)
+    if comma is not None and comma > name.start:
+        name = token.doc[name.start:comma]
     content = _span_without(token.head, token, within=sent)
     return _Found(token, token.lemma_.lower(), name, content, "according", sent, governs=token.head)
 

@@ -35,3 +35,12 @@ def test_as_reported_by_an_outlet_the_outlet_is_the_source_not_the_names_after_i
     found = sources(nlp, "As reported by the Daily Mirror, Plant, as well as former bandmates Jimmy Page and John "
                          "Paul Jones, were offered $800 million to perform a tour.")
     assert found == [("Daily Mirror", "media")]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Norvik Motors on Friday reported a second-quarter operating profit of 298 million euros.", "Norvik Motors",
+     "organisation"),
+    ("The Valmora Times reported that the minister had resigned.", "Valmora Times", "media"),
+])
+def test_reporting_a_result_is_a_company_and_reporting_that_is_an_outlet(nlp, text, name, kind):
+    assert sources(nlp, text) == [(name, kind)]

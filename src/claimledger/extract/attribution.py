@@ -676,7 +676,8 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
             found.relay = found.relay or listener
             span = found.source_span = span.doc[span.start:to_outlet.i]
     cue = found.cue
-    reporting = found.cue_lemma in ("report", "according to")
+    # "the Times reported that …" names an outlet; "Norvik reported a profit of …" (an object) a company
+    reporting = found.cue_lemma == "according to" or found.cue_lemma == "report" and found.frame != "dobj"
     found.source = resolver.resolve(span, is_media=reporting and head.pos_ == "PROPN")
     resolver.note_source(found.source, span)
     listener = _listener(cue)

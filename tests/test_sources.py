@@ -44,3 +44,9 @@ def test_as_reported_by_an_outlet_the_outlet_is_the_source_not_the_names_after_i
 ])
 def test_reporting_a_result_is_a_company_and_reporting_that_is_an_outlet(nlp, text, name, kind):
     assert sources(nlp, text) == [(name, kind)]
+
+
+def test_of_two_subjects_the_speaker_is_the_one_next_to_the_verb(nlp):
+    text = ("\u201cHe would be a great senator. One of the brightest members of the entire Congress,\u201d "
+            "Rep. Elijah E. Cummings said in a phone interview.")
+    assert sources(nlp, text) == [("Elijah E. Cummings", "person")]

@@ -507,7 +507,9 @@ def _subject(token: Token) -> Span | None:
         return _subject(outer)
     for _ in range(3):
         children = list(token.children)
-        subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        # of two subjects the parser gives a verb ("“… One of the brightest members,” Rep. Cummings said"), the
+        # one next to it: the other is inside the quotation before it
+        subject = min((c for c in children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - token.i), default=None)
         if subject is None and any(c.dep_ == "ccomp" and c.i < token.i for c in children):
             subject = next((c for c in children if c.dep_ == "dobj" and c.i > token.i), None)  # "…, noted others"
             if subject is None:  # "…, said engineer Tomas Reyes": the parser loses inverted subjects

@@ -345,7 +345,7 @@ def test_channels(nlp, text, phrase, speaker, via):
     assert a.via == via
 
 
-@pytest.mark.xfail(strict=False, reason="the cue model refitted with the 'SPEAKER:' frame gives the nested 'told … that' "
+@pytest.mark.xfail(strict=True, reason="the cue model refitted with the 'SPEAKER:' frame gives the nested 'told … that' "
                    "0.441 against its threshold 0.45 (0.445 against 0.44 before): a borderline call of the learned model")
 def test_channel_chain_of_two(nlp):
     text = ("The harbour master told Harbour Radio that the pier was unsafe, the Valmora Gazette reported.")

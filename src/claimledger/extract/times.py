@@ -137,7 +137,6 @@ def _weekday(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "weekday", weekday=weekday, modifier=modifier_word)
 
 
-
 @_rule(
     rf"(?:\b(?P<pre>(?i:between|from))\s+)?{_day_date('a')}\s*"
     rf"(?P<conn>(?i:and|to|until|till|through|thru)\b|[-\u2013\u2014])\s*"
@@ -819,16 +818,13 @@ def _moved(named: str, t: TimeMention) -> str | None:
     """``named`` moved by ``t.shift`` months or years at its own precision ("1989-Q3" a year earlier: "1988-Q3")."""
     m = _NAMED.fullmatch(named)
     year, rest = int(m.group("y")), m.group("rest") or ""
-    if t.unit == "year":
-        if rest.count("-") == 2 and not _valid(year + t.shift, int(rest[1:3]), int(rest[4:6])):
-            rest = rest[:3] + "-28"  # February 29 a year on
-        return f"{year + t.shift:04d}{rest}" if 1 <= year + t.shift <= 9999 else None
-    if not re.fullmatch(r"-\d\d(?:-\d\d)?", rest):
-        return None  # a month from a year, a quarter or a season is not a month
-    if len(rest) == 3:
-        index = year * 12 + int(rest[1:]) - 1 + t.shift
-        return f"{index // 12:04d}-{index % 12 + 1:02d}" if 1 <= index // 12 <= 9999 else None
-    return _add_months(date(year, int(rest[1:3]), int(rest[4:6])), t.shift).isoformat()
+    if not re.fullmatch(r"-\d\d(?:-\d\d)?", rest):  # a year, a quarter or a season: only years move it
+        return f"{year + t.shift:04d}{rest}" if t.unit == "year" and 1 <= year + t.shift <= 9999 else None
+    try:
+        day = _add_months(date(year, int(rest[1:3]), int(rest[4:6] or 1)), t.shift * (12 if t.unit == "year" else 1))
+    except (ValueError, OverflowError):
+        return None  # before year 1 or after 9999
+    return day.isoformat() if len(rest) > 3 else f"{day.year:04d}-{day.month:02d}"
 
 
 def _resolve_in_range(t: TimeMention, ref: date | None) -> str | None:

@@ -119,8 +119,7 @@ _EVIDENCE_NOUNS = frozenset({"evidence", "truth", "basis", "proof", "foundation"
 _CLAIM_NOUNS = frozenset({
     "claim", "report", "allegation", "story", "news", "rumor", "rumour", "accusation", "speculation", "idea",
     "suggestion", "notion", "assertion", "charge", "this", "that", "it", "these", "those", "they", "them", "tale",
-    "quote",
-    "quotation", "remark", "comment", "statement", "account", "reporting",
+    "quote", "quotation", "remark", "comment", "statement", "account", "reporting",
 })
 #: Dependencies that put a hedge outside the statement's main predicate ("weaponry Seoul could offer").
 _EMBEDDED = frozenset({"relcl", "acl", "pcomp", "pobj", "amod", "csubj", "advcl", "npadvmod"})

@@ -30,7 +30,7 @@ from functools import lru_cache
 from claimledger.ledger.names import fold, strip_determiner
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
 from claimledger.ledger.propositions import aspect_of, counted_kind, harm_of, head_noun, subject_classes
-from claimledger.ledger.statements import clause_around
+from claimledger.ledger.statements import POLARITY, clause_around
 from claimledger.records import Figure, FigureQuantity, ReportExtraction, StoredReport, item_id
 
 ASPECT_WORDS = {"done": "already done", "coming": "still to come", "additional": "in addition", "total": "in total"}
@@ -60,8 +60,8 @@ def quantity_texts(extraction: ReportExtraction) -> list[str]:
 
 def figure_quantities(reports: list[StoredReport], *,
                       params: LedgerParams = DEFAULT_PARAMS) -> dict[str, FigureQuantity]:
-    """Figure id → its quantity, for every count and measure of ``reports`` that gives one (not those in
-    a denial); counts first, then measures by dimension, each in report order (the order of the briefing's
+    """Figure id → its quantity, for every count and measure of ``reports`` that gives one (not those its
+    source does not assert); counts first, then measures by dimension, each in report order (the order of the briefing's
     series)."""
     figures = [(item_id(r.id, "f", i), f) for r in sorted(reports, key=lambda r: int(r.id[1:]))
                for i, f in enumerate(r.extraction.figures) if not _disowned(r.extraction, f)]
@@ -126,9 +126,9 @@ def _measure_keys(measures: list[tuple[str, Figure]], threshold: float) -> dict[
 
 
 def _disowned(extraction: ReportExtraction, f: Figure) -> bool:
-    """A figure in what its source denies or cannot confirm ("rejected allegations that tens of thousands of
-    ballots were destroyed") is not a figure that source gives."""
-    return f.attribution is not None and extraction.attributions[f.attribution].stance in ("denies", "cannot_confirm")
+    """A figure in what its source does not assert (denies, cannot confirm, will not discuss: "rejected
+    allegations that tens of thousands of ballots were destroyed") is not a figure that source gives."""
+    return f.attribution is not None and POLARITY.get(extraction.attributions[f.attribution].stance, "pos") != "pos"
 
 
 @lru_cache(maxsize=65536)

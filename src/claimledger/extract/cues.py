@@ -71,6 +71,19 @@ DENIAL_WORDS = frozenset({
     "misquote", "misquoted", "misattributed", "misinterpreted", "inaccurate", "incorrect", "erroneous",
 })
 
+#: What can happen to the people a count counts, in the words news uses for it (English common knowledge):
+#: the verbs' lemmas and the forms and states that say it. "Casualties" is left out: it counts the dead and the hurt.
+HARMS: dict[str, frozenset[str]] = {
+    "killed": frozenset({"kill", "killed", "killing", "kills", "die", "died", "dies", "dead", "death", "deaths", "toll",
+                         "lives", "fatalities", "perish", "perished", "bodies", "murder", "murdered", "slay", "slain",
+                         "drown", "drowned"}),
+    "injured": frozenset({"injure", "injured", "injuring", "injures", "injuries", "wound", "wounded", "wounding",
+                          "hurt", "hospitalised", "hospitalized", "maim", "maimed", "stab", "stabbed"}),
+    "missing": frozenset({"missing", "unaccounted"}),
+    "displaced": frozenset({"displaced", "evacuated", "homeless", "fled"}),
+    "detained": frozenset({"arrested", "detained", "jailed"}),
+}
+
 #: The writer's own distance from a claim: kept apart from the source's stance.
 WRITER_DISTANCE = frozenset({
     "allegedly", "purportedly", "reportedly", "supposedly", "ostensibly", "apparently", "alleged",

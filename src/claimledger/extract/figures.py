@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.cues import SPEECH
+from claimledger.extract.cues import HARMS, SPEECH
 from claimledger.records import Figure, Qualifier
 
 if TYPE_CHECKING:
@@ -323,8 +323,8 @@ def _figure(doc: Doc, sent: Span, start: int, end: int, low: float, high: float,
     if kind == "count" and any(doc[k].ent_type_ in ("DATE", "TIME") for k in range(start, end)) \
             and not any("," in doc[k].text for k in range(start, end)):
         return None  # a grouped number ("In October 2,000 troops") is never a date
-    if head is not None and kind == "count" and head.lower_ in _CASUALTY_STATES:
-        head = None  # "12 dead", "12 hurt": people, counted by their state
+    if head is not None and kind == "count" and head.lower_ in _CASUALTY_WORDS and head.tag_ not in ("NNS", "NNPS"):
+        head = None  # "12 dead", "12 hurt": people, counted by their state ("31 deaths" count deaths)
     if head is not None and not (kind == "measure" and _is_unit(head)):
         subject = _noun_phrase(doc, head, max(unit_end, q_end))
     elif kind == "measure":
@@ -606,10 +606,10 @@ def _noun_phrase(doc: Doc, head: Token, floor: int | None) -> str:
     return doc[begin:head.i + 1].text
 
 
-#: Verbs whose subject or object, given as a bare number, is people harmed ("three died", "killing two").
-_CASUALTY_VERBS = {"kill", "die", "injure", "wound", "hurt", "maim", "murder", "stab", "drown", "slay"}
-#: States that, said of a bare number, make it people harmed ("three dead", "left one dead", "12 injured").
-_CASUALTY_STATES = {"dead", "killed", "injured", "wounded", "hurt", "missing"}
+#: Verbs whose subject or object, given as a bare number, is people harmed ("three died", "killing two"), and
+#: states that, said of a bare number, make it so ("three dead", "left one dead", "12 injured"): of
+#: :data:`~claimledger.extract.cues.HARMS`, the killed, the injured and the missing.
+_CASUALTY_WORDS = HARMS["killed"] | HARMS["injured"] | HARMS["missing"]
 
 
 #: Subordinators that make "a man" any man ("if a soldier is killed", "when an animal dies").
@@ -626,7 +626,7 @@ def _one_harmed(token: Token) -> Token | None:
     if any(c.dep_ in ("mark", "advmod") and c.lower_ in _GENERIC_MARKS for c in verb.children):
         return None  # "when an animal dies": any animal, not one that did
     lemma = verb.lemma_.lower()
-    if head.dep_ == "nsubjpass" and (lemma in _CASUALTY_VERBS or lemma == "shoot") \
+    if head.dep_ == "nsubjpass" and (lemma in _CASUALTY_WORDS or lemma == "shoot") \
             or head.dep_ == "nsubj" and lemma in ("die", "drown"):
         return head  # the one harmed, not the one who harms ("a gunman killed two")
     return None
@@ -638,13 +638,13 @@ def _counts_casualties(number: Token) -> bool:
     while first.dep_ == "conj" and first.head.like_num:
         first = first.head
     head = first.head
-    if first.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_.lower() in _CASUALTY_VERBS:
+    if first.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_.lower() in _CASUALTY_WORDS:
         return True
-    if any(c.dep_ in ("amod", "acomp", "oprd") and c.lower_ in _CASUALTY_STATES for c in number.children) \
-            or number.dep_ == "nummod" and number.head.lower_ in _CASUALTY_STATES:
+    if any(c.dep_ in ("amod", "acomp", "oprd") and c.lower_ in _CASUALTY_WORDS for c in number.children) \
+            or number.dep_ == "nummod" and number.head.lower_ in _CASUALTY_WORDS:
         return True  # "three dead", "three wounded", "at least 12 dead"
     return first.dep_ == "dobj" and head.lemma_.lower() == "leave" and any(
-        c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and c.lower_ in _CASUALTY_STATES for c in head.children)
+        c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and c.lower_ in _CASUALTY_WORDS for c in head.children)
 
 
 def _elided_subject(doc: Doc, sent: Span, start: int, last_count: tuple[str, int] | None, sent_index: int,

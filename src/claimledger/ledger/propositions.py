@@ -22,6 +22,7 @@ from typing import Literal
 
 import numpy as np
 
+from claimledger.extract.cues import HARMS
 from claimledger.ledger.embeddings import embed
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
@@ -39,14 +40,10 @@ DONE = re.compile(
     r"shipped|dispatched|deployed|reached|committed)\b", re.I)
 ADDITIVE = re.compile(r"\b(?:another|additional|more|further|extra|a further|a second)\s+(?:\S+\s+){0,1}$", re.I)
 TOTAL = re.compile(r"\b(?:a total of|in total|in all|altogether|overall|total)\b", re.I)
-#: What happened to the people a count counts, in the words news uses for it (English common knowledge):
-#: killed, hurt, missing, driven from home, held. "Casualties" is left out: it counts the dead and the hurt.
+#: What happened to the people a count counts (:data:`~claimledger.extract.cues.HARMS`).
 Harm = Literal["killed", "injured", "missing", "displaced", "detained"]
-HARM = re.compile(
-    r"\b(?:(?P<killed>killed|killing|kills?|dead|died|dies|deaths?|toll|lives|fatalities|perished|bodies)"
-    r"|(?P<injured>injured|injuring|injures?|injuries|wounded|wounding|hurt|hospitali[sz]ed)"
-    r"|(?P<missing>missing|unaccounted for)|(?P<displaced>displaced|evacuated|homeless|fled)"
-    r"|(?P<detained>arrested|detained|jailed))\b", re.I)
+HARM = re.compile(r"\b(?:" + "|".join(f"(?P<{harm}>{'|'.join(sorted(words, key=len, reverse=True))})"
+                                       for harm, words in HARMS.items()) + r")\b", re.I)
 # A condition or an open question before a figure in its clause ("it would be surprising if Pyongyang
 # deployed thousands", "asked whether 3,000 had arrived"): the figure is supposed, not given. English
 # subordinators, common knowledge.

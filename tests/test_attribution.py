@@ -438,3 +438,12 @@ def test_continuation_goes_to_the_narrative_speaker(nlp):
     a = one(nlp, text, "sounds final")
     assert a.source.name == "Anna Berg"
     assert a.via == ["Harbour Radio"]
+
+
+def test_an_outlet_s_source_is_heard_through_it_but_a_body_s_spokesman_speaks_for_it(nlp):
+    held = one(nlp, "The Harbour Gazette's source said the ferry company would close two routes.", "close two routes")
+    assert held.via == ["Harbour Gazette"]
+    for text in ("The Port Authority's deputy spokesman said the ferry would resume service in May.",
+                 "Baltchem's spokeswoman said the valves had been replaced.",
+                 "The Kremlin's spokesman said the talks had stalled."):
+        assert extract(nlp, text)[0].via == [], text

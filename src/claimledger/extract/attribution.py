@@ -776,9 +776,15 @@ def _relay_in_subject(subject: Token) -> Span | None:
     return None
 
 
+_HELD_SOURCES = frozenset({"source", "sources", "insider", "insiders"})
+
+
 def _possessor_outlet(subject: Token) -> Span | None:
-    """ "the Mirror's source": an unnamed source that an outlet holds is heard through that outlet."""
-    if subject.lower_ not in ANONYMOUS_HEADS:
+    """ "the Mirror's source": an unnamed source that an outlet holds is heard through that outlet.
+
+    Only a source or an insider: "the Vatican's spokesman", "the company's officials" speak for
+    their owner, whose words they are, not through it."""
+    if subject.lower_ not in _HELD_SOURCES:
         return None
     owner = next((c for c in subject.children if c.dep_ in ("poss", "nmod") and c.pos_ == "PROPN"
                   and any(g.tag_ == "POS" for g in c.children)), None)

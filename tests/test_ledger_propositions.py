@@ -31,3 +31,27 @@ def test_what_points_back_differs_for_a_response_and_an_assertion():
     assert not is_anaphoric("at 11,000", response=False)
     assert is_anaphoric("its estimate of the ammonia leak", response=False)
     assert not is_anaphoric("1,500 troops were ferried to Vladivostok", response=False)
+
+
+def test_statements_of_a_quotation_are_its_sentences_and_short_pieces_stay_with_a_neighbour():
+    from claimledger.ledger.statements import propositions_said
+
+    assert propositions_said("We cannot rule out the possibility. We know that Russia needs manpower.") == [
+        "We cannot rule out the possibility.", "We know that Russia needs manpower."]
+    # an ellipsis before a capital ends a fragment; after a sentence's own stop it adds nothing
+    assert propositions_said("That's great! … All dogs go to heaven, right? There is no hell for dogs.") == [
+        "That's great! All dogs go to heaven, right?", "There is no hell for dogs."]
+    # abbreviations and short sentences never make a statement of their own
+    assert propositions_said("Mr. Smith said the U.S. Army left. It was late.") == [
+        "Mr. Smith said the U.S. Army left. It was late."]
+    assert propositions_said("It was fine.") == ["It was fine."]
+
+
+def test_a_response_that_keeps_its_own_frame_still_points_back():
+    from claimledger.ledger.propositions import is_anaphoric
+
+    assert is_anaphoric("it could not confirm these reports")
+    assert is_anaphoric("he did not deny it")
+    assert is_anaphoric("could not verify the claims")
+    assert not is_anaphoric("we cannot confirm reports that North Koreans are fighting")
+    assert not is_anaphoric("the ministry could not confirm the deaths of 12 people")

@@ -173,3 +173,39 @@ def test_one_revision_shown_by_two_claims_is_one_conflict():
     figs = [k for k in ledger.conflicts if k.kind == "figure"]
     assert len(figs) == 1 and "revision" in figs[0].explanation
     assert set(figs[0].attribution_ids) == {"d1.a0", "d2.a0", "d3.a0"}
+
+
+def test_a_source_that_cannot_confirm_reports_citing_it_answers_those_reports():
+    # "media, citing the agency, reported X. The agency said it could not confirm these reports": the
+    # agency answers what was passed on in its name, not an earlier statement of someone else.
+    reports = [report("d1", "2025-03-02", [
+        S("Harbour officials said two tankers had left the port at night.", "Harbour officials", kind="generic",
+          content="two tankers had left the port at night"),
+        S("Local media, citing the coast guard, reported that a third tanker had run aground near the reef.",
+          "the coast guard", kind="organisation", name="Coast Guard", via=["Local media"],
+          content="a third tanker had run aground near the reef"),
+        S("The coast guard said it could not confirm these reports.", "The coast guard", kind="organisation",
+          name="Coast Guard", stance="cannot_confirm", content="it could not confirm these reports"),
+    ])]
+    ledger = build_ledger(reports)
+    aground = _claim(ledger, "d1.a1")
+    response = _claim(ledger, "d1.a2")
+    assert response.answers == aground.id
+    assert "d1.a2" not in aground.attribution_ids
+    assert not any(c.answers == _claim(ledger, "d1.a0").id for c in ledger.claims)
+
+
+def test_a_quotation_of_two_sentences_is_two_statements_joining_two_claims():
+    one_day = "One day we will see our animals again in the eternity of Christ"
+    paradise = "Paradise is open to all of God's creatures"
+    reports = [
+        report("d1", "2014-12-11", [S(f"The pope said: \"{one_day} … {paradise}.\"", "The pope", name="Paul VI",
+                                      content=f"{one_day} … {paradise}.")]),
+        report("d2", "2014-12-12", [S(f"A cardinal recalled the words \"{one_day}.\"", "A cardinal",
+                                      content=f"{one_day}.")]),
+        report("d3", "2014-12-12", [S(f"A priest said \"{paradise}.\"", "A priest", content=f"{paradise}.")]),
+    ]
+    ledger = build_ledger(reports)
+    both = {c.id for c in ledger.claims if "d1.a0" in c.attribution_ids}
+    assert _claim(ledger, "d2.a0").id in both and _claim(ledger, "d3.a0").id in both
+    assert _claim(ledger, "d2.a0").id != _claim(ledger, "d3.a0").id

@@ -89,13 +89,24 @@ _ANAPHORIC = re.compile(
 _POINTS_BACK = re.compile(r"\b(?:like (?:that|this|it)|of the (?:sort|kind)|such a thing|such things)$", re.I)
 
 
+# A response's own frame when the content keeps it ("it could not confirm these reports", "he did not deny
+# it"): what follows is what is answered.
+_RESPONSE_FRAME = re.compile(
+    r"^(?:(?:it|he|she|they|we|i|the\s+\w+)\s+)?(?:(?:could|can|did|does|do|would|will|was|were|is|are)\s*"
+    r"(?:not|n['’]t)|cannot|never|(?:was|were|is|are)\s+unable\s+to)\s+(?:\w+\s+(?:or|and)\s+)?"
+    r"(?:confirm|verify|corroborate|substantiate|deny|dispute|comment\s+on|address)\s+", re.I)
+
+
 def is_anaphoric(content: str, *, response: bool = True) -> bool:
     """Does a statement's content only point back ("the reports", "these claims groundless", "anything like that")?
 
-    A response (a denial, a doubt) of a word or two ("denied it") points back too; an assertion that
-    short is a figure's frame ("put the number at 11,000") and says something.
+    A response (a denial, a doubt) of a word or two ("denied it") points back too, as does one whose
+    content keeps its own frame before such words ("it could not confirm these reports"); an assertion
+    that short is a figure's frame ("put the number at 11,000") and says something.
     """
     content = content.strip(" \"'“”‘’.,")
+    if response:
+        content = _RESPONSE_FRAME.sub("", content, count=1)
     return response and len(content.split()) < 3 or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))
 
 

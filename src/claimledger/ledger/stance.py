@@ -92,9 +92,11 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         return st.origin or (st.att.source.name if st.att.source else "")
 
     def preceding(i: int) -> int | None:
-        """The nearest asserting statement before ``i`` in its report, by someone else (nobody answers themself)."""
+        """The nearest asserting statement before ``i`` in its report, by someone else (nobody answers themself),
+        or passed on by someone else ("media, citing the NIS, reported …; the NIS could not confirm these reports")."""
         st = statements[i]
-        before = [j for j in by_doc[st.doc] if positive[j] and speaker(statements[j]) != speaker(st)
+        before = [j for j in by_doc[st.doc] if positive[j]
+                  and (speaker(statements[j]) != speaker(st) or statements[j].att.via)
                   and st.att.start - params.anaphora_chars <= statements[j].att.start < st.att.start]
         return int(group_of[max(before, key=lambda j: (statements[j].att.start, j))]) if before else None
 

@@ -15,6 +15,7 @@ from typing import Literal
 
 from claimledger.ledger.entities import Resolution
 from claimledger.ledger.provenance import origin_of
+from claimledger.ledger.stance_model import split_sentences
 from claimledger.records import Attribution, Figure, StoredReport, TimeExpression, item_id
 
 Polarity = Literal["pos", "neg", "unc", "nc"]
@@ -41,12 +42,16 @@ class Statement:
 
 _CALENDAR = re.compile(r"\d{4}-\d{2}(?:-\d{2})?$")  # a day or month; not a span, a duration or PRESENT_REF
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*(?=[\"'“‘(]*[A-Z])")  # an ellipsis before a capital ends a fragment
+#: Words a sentence of a quotation needs to be a statement of its own: the same floor as
+#: :func:`statement_text` uses for content that is a proposition rather than a stub.
+PROPOSITION_MIN_WORDS = 4
 
 
 def statement_text(att: Attribution) -> str:
     """Content when it is a proposition; the whole sentence when the content is a stub ("these claims")."""
     content = att.content.strip()
-    return content if len(content.split()) >= 4 else att.sentence.strip()
+    return content if len(content.split()) >= PROPOSITION_MIN_WORDS else att.sentence.strip()
 
 
 def figure_text(att: Attribution, fig: Figure) -> str:
@@ -66,9 +71,23 @@ def figure_text(att: Attribution, fig: Figure) -> str:
     return text if len(text.split()) >= 6 else statement_text(att)
 
 
+def propositions_said(text: str) -> list[str]:
+    """A quotation of several sentences, or of fragments an ellipsis joins ("One day we will see our
+    animals again … Paradise is open to all"), says one thing per sentence: each of at least
+    :data:`PROPOSITION_MIN_WORDS` words is its own statement, as the same-claim model was trained
+    on single sentences and headlines. Shorter pieces stay with their neighbours' statement."""
+    parts: list[str] = []
+    for piece in split_sentences(_ELLIPSIS.sub(lambda m: " " if text[m.start() - 1:m.start()] in ".!?" else ". ", text)):
+        if parts and (len(piece.split()) < PROPOSITION_MIN_WORDS or len(parts[-1].split()) < PROPOSITION_MIN_WORDS):
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    return parts if len(parts) > 1 and len(parts[-1].split()) >= PROPOSITION_MIN_WORDS else [text]
+
+
 def said_texts(att: Attribution, counts: list[Figure]) -> list[str]:
-    """The words of each statement an attribution makes: one per counted figure, else its own."""
-    return [figure_text(att, f) for f in counts] or [statement_text(att)]
+    """The words of each statement an attribution makes: one per counted figure, else one per sentence."""
+    return [figure_text(att, f) for f in counts] or propositions_said(statement_text(att))
 
 
 @lru_cache(maxsize=65536)
@@ -110,7 +129,8 @@ def collect_statements(reports: list[StoredReport], res: Resolution, media: set[
             when = a.date if a.date and _CALENDAR.match(a.date) else ext.published
             pol = POLARITY.get(a.stance, "pos")
             counted = figs.get(i) or [None]
-            for j, text in zip(counted, said_texts(a, [ext.figures[j] for j in counted if j is not None])):
+            texts = said_texts(a, [ext.figures[j] for j in counted if j is not None])
+            for j, text in zip(counted * len(texts) if counted == [None] else counted, texts):
                 fig = ext.figures[j] if j is not None else None
                 out.append(Statement(aid, r.id, a, item_id(r.id, "f", j) if j is not None else None,
                                      fig, text, pol, None if o.echo else o.entity, when, tuple(every.get(i, ())),

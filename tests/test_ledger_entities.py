@@ -208,3 +208,31 @@ def test_a_name_ending_as_only_a_company_name_can_is_not_a_person():
     res = resolve_entities([r1, r2])
     assert _entity_of(res, "d1.a0").type == "ORG"
     assert _entity_of(res, "d2.a0").type == "PERSON"
+
+
+def test_the_body_an_official_s_title_names_is_an_actor_they_speak_for():
+    from claimledger.records import NameMention
+
+    sentence = "Ola Berg, a spokesman for the Nordic Salmon Council, said the farms were safe."
+    r1 = report("d1", "2025-05-01", [S(sentence, "Ola Berg, a spokesman for the Nordic Salmon Council",
+                                       name="Ola Berg", kind="person", content="the farms were safe")])
+    council = "the Nordic Salmon Council"
+    at = r1.extraction.clean.text.index(council)
+    r1.extraction.names.append(NameMention(at, at + len(council), council, "ORG"))
+    sentence2 = "The Harbour Board's deputy spokeswoman, Mia Holm, said no fish had died."
+    r2 = report("d2", "2025-05-02", [S(sentence2, "The Harbour Board's deputy spokeswoman, Mia Holm", name="Mia Holm",
+                                       kind="person", content="no fish had died")])
+    board = "Harbour Board"
+    at = r2.extraction.clean.text.index(board)
+    r2.extraction.names.append(NameMention(at, at + len(board), board, "ORG"))
+    res = resolve_entities([r1, r2])
+    for ref, body in (("d1.a0", "Nordic Salmon Council"), ("d2.a0", "Harbour Board")):
+        person = _entity_of(res, ref)
+        assert person.type == "PERSON"
+        assert next(e for e in res.entities if e.id == res.parent[person.id]).name == body
+    # a name the recogniser never took for an organisation makes no body
+    r3 = report("d3", "2025-05-03", [S("Per Lund, director of research at Lund Labs, said the tests were clean.",
+                                       "Per Lund, director of research at Lund Labs", name="Per Lund", kind="person",
+                                       content="the tests were clean")])
+    res = resolve_entities([r3])
+    assert _entity_of(res, "d3.a0").id not in res.parent

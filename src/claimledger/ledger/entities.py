@@ -361,6 +361,10 @@ class _Resolver:
         for (acr, long_form), _ in sorted(self.acronyms.items(), key=lambda kv: (-kv[1], kv[0])):
             self.acr_long.setdefault(_org_key(acr), _org_key(long_form))
         self.groups: dict[tuple[str, str], _Group] = {}
+        # Names the recogniser took for an organisation somewhere in the story: an official's title that
+        # names one ("a spokesman for the National Pork Producers Council") names the body they speak for.
+        self.org_keys = {_org_key(strip_determiner(n.text)) for r in reports for n in r.extraction.names
+                         if n.label == "ORG"} - {""}
         self.mention_group: dict[str, tuple[str, str]] = {}
         self.persons: list[tuple[str, str, str, str, str]] = []  # (ref, doc, name, role, surface)
         self.vias: list[tuple[str, str, str]] = []  # (ref, doc, channel)
@@ -540,6 +544,11 @@ class _Resolver:
                 g.states[st] += 1
             for word in bodies:
                 g.bodies[word] += 1
+            if _titled(role):
+                for run in _titled_bodies(role):
+                    run = strip_determiner(_POSSESSIVE_END.sub("", run))  # "The Harbour Board's deputy spokeswoman"
+                    if _org_key(run) in self.org_keys and not as_state(run):
+                        g.bodies[run] += 1
         self.mention_group[ref] = ("PERSON", key)
 
     def merge_orgs(self) -> dict[tuple[str, str], tuple[str, str]]:
@@ -600,7 +609,7 @@ class _Resolver:
             gd.docs |= gs.docs
             gd.media += gs.media
         self.mention_group = {ref: target.get(k, k) for ref, k in self.mention_group.items()}
-        # Bodies named by acronym in officials' titles are actors too ("NATO Secretary General").
+        # Bodies named in officials' titles are actors too ("NATO Secretary General", "the Vatican's spokesman").
         known = {_org_key(a) for k, g in self.groups.items() if k[0] == "ORG" for a in g.aliases | {k[1]}}
         for k, g in list(self.groups.items()):
             if k[0] == "PERSON":

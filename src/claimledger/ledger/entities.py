@@ -363,8 +363,8 @@ class _Resolver:
         self.groups: dict[tuple[str, str], _Group] = {}
         # Names the recogniser took for an organisation somewhere in the story: an official's title that
         # names one ("a spokesman for the National Pork Producers Council") names the body they speak for.
-        self.org_keys = {_org_key(strip_determiner(n.text)) for r in reports for n in r.extraction.names
-                         if n.label == "ORG"} - {""}
+        orgs = {n.text for r in reports for n in r.extraction.names if n.label == "ORG"}
+        self.org_keys = {_org_key(strip_determiner(t)) for t in orgs} - {""}
         self.mention_group: dict[str, tuple[str, str]] = {}
         self.persons: list[tuple[str, str, str, str, str]] = []  # (ref, doc, name, role, surface)
         self.vias: list[tuple[str, str, str]] = []  # (ref, doc, channel)

@@ -55,3 +55,11 @@ def test_a_response_that_keeps_its_own_frame_still_points_back():
     assert is_anaphoric("could not verify the claims")
     assert not is_anaphoric("we cannot confirm reports that North Koreans are fighting")
     assert not is_anaphoric("the ministry could not confirm the deaths of 12 people")
+
+
+def test_a_modal_perfect_is_a_count_that_did_not_happen_not_one_done():
+    from claimledger.ledger.propositions import timing
+
+    assert timing(("The ", " shows would have been split between three cities")) == "coming"
+    assert timing(("a tour that would have paid the band ", " million")) == "coming"
+    assert timing(("Officials said ", " troops have been sent")) == "done"

@@ -34,6 +34,7 @@ Aspect = Literal["done", "coming", "additional", "total"]
 # Aspect markers of English (tense, aspect, "another"/"in total"): linguistic common knowledge.
 PROSPECTIVE = re.compile(
     r"\b(?:being prepared|preparing|prepare|to be sent|being sent|will be|would be|will|plans? to|planning to|"
+    r"(?:would|could|might|should) have(?: been)?|"  # a modal perfect is what did not happen ("would have paid")
     r"expected to|in the process of|set to|getting ready|training)\b", re.I)
 DONE = re.compile(
     r"\b(?:already|have been|has been|had been|were sent|was sent|have arrived|arrived|transported|ferried|"

@@ -45,6 +45,10 @@ def test_statements_of_a_quotation_are_its_sentences_and_short_pieces_stay_with_
     assert propositions_said("Mr. Smith said the U.S. Army left. It was late.") == [
         "Mr. Smith said the U.S. Army left. It was late."]
     assert propositions_said("It was fine.") == ["It was fine."]
+    assert propositions_said("North Korea sent pilots ahead of the first deployment on Oct. 8, according to TV Chosun") \
+        == ["North Korea sent pilots ahead of the first deployment on Oct. 8, according to TV Chosun"]
+    assert propositions_said("He met Gen. Smith and the others at the base. Then the army moved north again.") == [
+        "He met Gen. Smith and the others at the base.", "Then the army moved north again."]
 
 
 def test_a_response_that_keeps_its_own_frame_still_points_back():

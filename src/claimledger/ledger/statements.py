@@ -43,6 +43,8 @@ class Statement:
 _CALENDAR = re.compile(r"\d{4}-\d{2}(?:-\d{2})?$")  # a day or month; not a span, a duration or PRESENT_REF
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*(?=[\"'“‘(]*[A-Z])")  # an ellipsis before a capital ends a fragment
+_SENTENCE_START = re.compile(r"[\"'“‘(]*[A-Z]")  # not "8, according to …" after "Oct."
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")  # "Oct.", "Mr.", "Gen.", "U.S."
 #: Words a sentence of a quotation needs to be a statement of its own: the same floor as
 #: :func:`statement_text` uses for content that is a proposition rather than a stub.
 PROPOSITION_MIN_WORDS = 4
@@ -78,7 +80,8 @@ def propositions_said(text: str) -> list[str]:
     on single sentences and headlines. Shorter pieces stay with their neighbours' statement."""
     parts: list[str] = []
     for piece in split_sentences(_ELLIPSIS.sub(lambda m: " " if text[m.start() - 1:m.start()] in ".!?" else ". ", text)):
-        if parts and (len(piece.split()) < PROPOSITION_MIN_WORDS or len(parts[-1].split()) < PROPOSITION_MIN_WORDS):
+        if parts and (len(piece.split()) < PROPOSITION_MIN_WORDS or len(parts[-1].split()) < PROPOSITION_MIN_WORDS
+                      or not _SENTENCE_START.match(piece) or _ABBREVIATION_END.search(parts[-1])):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)

@@ -447,3 +447,13 @@ def test_an_outlet_s_source_is_heard_through_it_but_a_body_s_spokesman_speaks_fo
                  "Baltchem's spokeswoman said the valves had been replaced.",
                  "The Kremlin's spokesman said the talks had stalled."):
         assert extract(nlp, text)[0].via == [], text
+
+
+def test_content_the_parse_ends_at_an_opening_quotation_mark_takes_the_quotation(nlp):
+    text = ("Turns out, the entire tale is “rubbish,” said Marr’s publicist to the Herald, backing up what Lind had "
+            "said to the publication in September - a Hollow Pines reunion was “[not] very likely.”")
+    lind = one(nlp, text, "reunion was")
+    assert lind.content.startswith("a Hollow Pines reunion was") and "[not] very likely" in lind.content
+    # a quotation that starts a new sentence after the content is not taken in
+    a = one(nlp, "The mayor said the bridge was safe. “We checked every bolt,” an engineer added.", "bridge was safe")
+    assert a.content == "the bridge was safe"

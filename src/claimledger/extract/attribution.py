@@ -875,6 +875,8 @@ def _whole_quotation(content: tuple[int, int], quotes: list[Quote]) -> tuple[int
         inside = quote.start - 2 <= start and end <= quote.end + 2
         if inside and (quote.start < start or end < quote.end):
             return min(start, quote.start), max(end, quote.end)
+        if start < quote.start - 1 and quote.start <= end < quote.end:  # the parse ends the clause at the quotation that completes it
+            return start, quote.end                # ("a Zeppelin reunion was “[not] very likely”")
     return start, end
 
 

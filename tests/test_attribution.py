@@ -454,6 +454,7 @@ def test_content_the_parse_ends_at_an_opening_quotation_mark_takes_the_quotation
             "said to the publication in September - a Hollow Pines reunion was “[not] very likely.”")
     lind = one(nlp, text, "reunion was")
     assert lind.content.startswith("a Hollow Pines reunion was") and "[not] very likely" in lind.content
+    assert lind.stance == "speculates"  # the parse hangs "likely" outside the content: still its hedge
     # a quotation that starts a new sentence after the content is not taken in
     a = one(nlp, "The mayor said the bridge was safe. “We checked every bolt,” an engineer added.", "bridge was safe")
     assert a.content == "the bridge was safe"

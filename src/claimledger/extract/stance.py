@@ -179,8 +179,8 @@ def content_stance(content: Span, *, direct: bool) -> Stance | None:
         elif token.dep_ == "advcl" and token.head.i == root.i and not any(c.lower_ == "even" for c in token.children) \
                 and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):  # "even if" concedes
             hedge = True  # a conditional: "if she goes to hell, it'll be my fault"
-        elif not _on_main_predicate(token, root, on_main):
-            continue
+        elif content.start <= token.head.i < content.end and not _on_main_predicate(token, root, on_main):
+            continue  # (a word the parse hangs outside the content is one of its top words: "was “[not] very likely”")
         elif _not_known(token) or lemma in _RECALL - {"know"} and is_negated(token) or _not_aware(token):
             return "cannot_confirm"
         elif _denies_clause(token):

@@ -458,3 +458,10 @@ def test_content_the_parse_ends_at_an_opening_quotation_mark_takes_the_quotation
     # a quotation that starts a new sentence after the content is not taken in
     a = one(nlp, "The mayor said the bridge was safe. “We checked every bolt,” an engineer added.", "bridge was safe")
     assert a.content == "the bridge was safe"
+
+
+def test_told_the_newspaper_is_the_outlet_named_before(nlp):
+    text = "The Harbour Gazette published the letter on Monday. The mayor told the newspaper that the bridge would reopen."
+    assert one(nlp, text, "bridge would reopen").via == ["Gazette"]
+    # with no outlet named before, "the newspaper" is no channel to name
+    assert one(nlp, "The mayor told the newspaper that the bridge would reopen.", "bridge would reopen").via == []

@@ -38,10 +38,12 @@ from claimledger.extract.sources import (
     ANONYMOUS_HEADS,
     is_media_name,
     DOCUMENT_HEADS,
+    MEDIA_DESCRIPTIONS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     TITLE_WORDS,
     SourceResolver,
+    strip_determiner,
 )
 from claimledger.extract.stance import content_stance, is_negated, stance_of, writer_distance
 from claimledger.records import Attribution, QuoteKind, Source
@@ -687,6 +689,10 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
         channel = resolver.resolve(listener, is_media=True)
         found.via.append(channel.name)
         resolver.media_names.add(channel.name.lower())
+    elif listener is not None and listener[0].lower_ == "the" and listener.root.lower_ in MEDIA_DESCRIPTIONS:
+        channel = resolver.resolve(listener, is_media=True)  # "said to the publication": the outlet named before
+        if channel.kind == "media" and channel.name.lower() != strip_determiner(listener.text).lower():
+            found.via.append(channel.name)
     relay = found.relay or _relay_in_subject(span.root) or _possessor_outlet(span.root)
     if relay is not None:
         found.via.append(resolver.resolve(relay, is_media=True).name)

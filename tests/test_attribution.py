@@ -465,3 +465,13 @@ def test_told_the_newspaper_is_the_outlet_named_before(nlp):
     assert one(nlp, text, "bridge would reopen").via == ["Gazette"]
     # with no outlet named before, "the newspaper" is no channel to name
     assert one(nlp, "The mayor told the newspaper that the bridge would reopen.", "bridge would reopen").via == []
+
+
+def test_calling_a_claim_rubbish_is_denying_it_in_either_voice(nlp):
+    passive = one(nlp, "A rumour that the mayor had resigned has been called \"rubbish\" by her publicist.", "mayor had resigned")
+    assert passive.stance == "denies" and passive.source.text == "her publicist"
+    assert one(nlp, "The reports were called groundless by the ministry.", "The reports").stance == "denies"
+    active = one(nlp, "The Kremlin called the allegations absurd.", "allegations")
+    assert active.stance == "denies"
+    # a predicate complement that is no word of denial is an opinion, not a denial
+    assert one(nlp, "Critics called the plan a disaster.", "plan").stance == "asserts"

@@ -45,7 +45,7 @@ from claimledger.extract.sources import (
     SourceResolver,
     strip_determiner,
 )
-from claimledger.extract.stance import content_stance, is_negated, stance_of, writer_distance
+from claimledger.extract.stance import calls_false, content_stance, is_negated, stance_of, writer_distance
 from claimledger.records import Attribution, QuoteKind, Source
 
 #: Cues that take what is said as a direct object or prepositional object.
@@ -482,6 +482,8 @@ def accept_cue(found: _Found, quotes: list[Quote] | None = None, *, model: bool 
     lemma, frame = found.cue_lemma, found.frame
     if frame in ("put_at", "according", "noun", "no_comment"):
         return True
+    if calls_false(found.cue):  # "called the claims rubbish": a denial, judged as denials are
+        return True
     if model and quotes is not None and lemma not in _STANCE_CORE:
         judged = cue_probability(cue_features(found, quotes))
         if judged is not None:
@@ -666,7 +668,7 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
         or lower in ANONYMOUS_HEADS or lower in DOCUMENT_HEADS
         or found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "para", "quote", "noun")
         or found.cue_lemma in SPEECH and found.frame == "ccomp" and head.tag_ in ("NNS", "NNPS")  # "Theologians cautioned that"
-        or found.cue_lemma in DENY | CONFIRM | COMMENT  # only actors deny, confirm or comment
+        or found.cue_lemma in DENY | CONFIRM | COMMENT or calls_false(found.cue)  # only actors deny, confirm or comment
         or found.frame in ("according", "colon")
     )
     if not plausible:

@@ -67,13 +67,20 @@ def cue_stance(cue: Token) -> Stance | None:
         return "no_comment"  # "did not say if dogs could go to hell"
     if lemma in _RECALL and is_negated(cue):
         return "cannot_confirm"  # "did not recall the pope saying anything like that"
-    if lemma in DENY and not is_negated(cue):
+    if lemma in DENY and not is_negated(cue) or calls_false(cue):
         return "denies"
     if lemma in SPECULATE:
         return "speculates"
     if any(c.dep_ == "aux" and c.lower_ in _MODAL_HEDGES and c.lower_ != "would" for c in cue.children):
         return "speculates"
     return None
+
+
+def calls_false(cue: Token) -> bool:
+    """ "called the report rubbish", "a rumor … has been called “rubbish” by …": a verb whose predicate
+    complement is a word of denial dismisses what it is said of."""
+    return not is_negated(cue) and any(c.dep_ == "oprd" and (c.lower_ in DENIAL_WORDS or c.lemma_.lower() in DENIAL_WORDS)
+                                       for c in cue.children)
 
 
 def _asks(cue: Token) -> bool:

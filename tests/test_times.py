@@ -397,3 +397,23 @@ def test_over_the_weekend_is_the_weekend_just_past(nlp):
     found = {t.text: t.value for t in resolve_times(find_time_mentions(doc), "2024-10-23")}
     assert found["over the weekend"] == "2024-10-19/2024-10-20"
     assert found["at the weekend"] == "2024-10-26/2024-10-27"
+
+
+# TimeML conventions for comparisons, references and spelled-out years ---------------
+
+
+def test_a_year_ago_after_a_quarter_is_that_quarter_a_year_back(nlp):
+    found = times(nlp, "Profit in the second quarter fell to $4 million from $6 million a year ago.", "2007-08-14")
+    assert found["the second quarter"] == "2007-Q2"
+    assert found["a year ago"] == "2006-Q2"
+
+
+def test_a_year_ago_without_a_quarter_is_the_year(nlp):
+    found = times(nlp, "The bridge was closed a year ago and reopened in March 2007.", "2007-08-14")
+    assert found["a year ago"] == "2006"
+
+
+def test_a_year_ago_compared_with_a_quarter_names_no_new_time(nlp):
+    found = times(nlp, "Sales in the first quarter rose from a year ago; two years ago they had fallen.", "2007-05-02")
+    assert found["a year ago"] == "2006-Q1"
+    assert found["two years ago"] == "2005-Q1"

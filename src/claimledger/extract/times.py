@@ -784,6 +784,7 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
     anchor: date | None = None  # the last day-precise date named or counted
     named: str | None = None  # the last single time named, at any precision ("1989-Q3")
     for t in sorted(mentions, key=lambda t: t.start):
+        compared = False  # a comparison with the time named before: it names no new time
         if t.kind == "after" and t.unit is None:
             value = (anchor + timedelta(days=t.shift)).isoformat() if anchor else None
         elif t.kind == "after" and t.unit == "quarter":
@@ -793,11 +794,15 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
             value = _moved(named, t) if named else f"{ref.year + t.shift:04d}" if ref and t.unit == "year" else None
             if value and t.modifier == "quarter" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
                 value = f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
+        elif t.kind == "relative" and t.ago and t.unit == "year" and named and "-Q" in named:
+            # "earnings rose from $1 a share a year ago" after "the third quarter": the same quarter that many
+            # years back, the period the comparison is about (TimeML "1988-Q3"), not the whole year
+            value, compared = _moved(named, replace(t, shift=-t.shift)), True
         else:
             value = _resolve_in_range(t, ref)
         if t.kind in ("date", "span", "after") and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
             anchor = date.fromisoformat(value[-10:])
-        if t.kind not in ("fixed", "after") and value and _NAMED.fullmatch(value):
+        if t.kind not in ("fixed", "after") and not compared and value and _NAMED.fullmatch(value):
             named = value  # "a year earlier" twice is the same comparison, not two years back
         out.append(TimeExpression(t.start, t.end, t.text, value, reading=t))
     return out

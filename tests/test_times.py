@@ -417,3 +417,18 @@ def test_a_year_ago_compared_with_a_quarter_names_no_new_time(nlp):
     found = times(nlp, "Sales in the first quarter rose from a year ago; two years ago they had fallen.", "2007-05-02")
     assert found["a year ago"] == "2006-Q1"
     assert found["two years ago"] == "2005-Q1"
+
+
+def test_years_in_words(nlp):
+    found = times(nlp, "The mill opened in nineteen fifty-two, shut in March nineteen ninety-one and may reopen by "
+                       "the year two thousand; in the spring of nineteen oh five it had flooded.", "1998-02-27")
+    assert found["nineteen fifty-two"] == "1952"
+    assert found["March nineteen ninety-one"] == "1991-03"
+    assert found["the year two thousand"] == "2000"
+    assert found["in the spring of nineteen oh five"] == "1905-SP"
+
+
+def test_a_count_in_words_is_not_a_year(nlp):
+    found = times(nlp, "Some nineteen hundred people and two thousand troops left with nineteen twenty-dollar bills.",
+                  "1998-02-27")
+    assert found == {}

@@ -56,6 +56,17 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"
 _YEAR = r"(?:1[6-9]|20)\d\d(?!\d|[.,]\d)"
 _DAY = r"(?<![\d,.])[0-3]?\d(?:st|nd|rd|th)?(?![\d:]|[.,]\d)\b"
+_UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+               "nineteen")
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+#: A year said as words, as transcripts of broadcasts write it: "nineteen ninety-six", "nineteen oh five",
+#: "eighteen hundred". Only the 1800s and 1900s: "twenty twelve" or "two thousand" alone may count something.
+_SPELLED_YEAR = (
+    rf"(?i:\b(?:eighteen|nineteen)[\s-](?:hundred\b|(?:{'|'.join(_TENS_WORDS)})(?:[\s-](?:{'|'.join(_UNIT_WORDS)}))?\b"
+    rf"|(?:{'|'.join(_TEEN_WORDS)})\b|oh[\s-](?:{'|'.join(_UNIT_WORDS)})\b))(?!-)"
+)
+_YEAR_ANY = rf"(?:{_YEAR}|{_SPELLED_YEAR})"
 _LEAP_YEAR = 2024  # checks a year-less day such as February 29
 _NUMBER = r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few|several"
 
@@ -91,7 +102,22 @@ def _month(name: str | None) -> int | None:
 
 
 def _int(text: str | None) -> int | None:
+    """A day or year as written: "8th", "1998" or a year in words ("nineteen ninety-six")."""
+    if text and not text[0].isdigit():
+        return _spelled_year(text)
     return int(re.sub(r"\D", "", text)) if text else None
+
+
+def _spelled_year(text: str) -> int | None:
+    """"nineteen ninety-six" 1996, "nineteen oh five" 1905, "eighteen hundred" 1800, "two thousand" 2000."""
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + (sum(_NUMBERS[w] for w in rest) if all(w in _NUMBERS for w in rest) else 0)
+    century = {"eighteen": 1800, "nineteen": 1900}.get(words[0])
+    if century is None or not all(w in _NUMBERS or w in ("oh", "hundred") for w in words[1:]):
+        return None
+    return century + sum(_NUMBERS.get(w, 0) for w in words[1:] if w != "hundred")
 
 
 def _parts(m: re.Match[str], p: str) -> DateParts | None:
@@ -203,7 +229,7 @@ def _numeric_date(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "date", first=DateParts(year, month, day))
 
 
-@_rule(rf"(?P<am>{_MONTH})(?:,|\s+of)?\s+(?P<ay>{_YEAR})")
+@_rule(rf"(?P<am>{_MONTH})(?:,|\s+of)?\s+(?P<ay>{_YEAR_ANY})")
 def _month_year(m: re.Match[str]) -> TimeMention | None:
     parts = _parts(m, "a")
     return _mention(m, "date", first=parts) if parts else None
@@ -222,6 +248,14 @@ def _bare_month(m: re.Match[str]) -> TimeMention | None:
 @_rule(rf"(?<![\w$£€#.,-])(?P<y>{_YEAR})(?![\w-])")
 def _year(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "date", first=DateParts(int(m.group("y"))))
+
+
+@_rule(rf"(?:\b(?i:the\s+year)\s+)?(?P<y>{_SPELLED_YEAR})|\b(?i:the\s+year)\s+(?P<y2>(?i:two[\s-]thousand)\b"
+       rf"(?:[\s-](?i:and[\s-])?(?i:{'|'.join(_UNIT_WORDS + _TEEN_WORDS)})\b)?)(?!-)")
+def _year_in_words(m: re.Match[str]) -> TimeMention | None:
+    """A year said as words, "nineteen ninety-six", "the year two thousand" (which needs "the year")."""
+    year = _spelled_year(m.group("y") or m.group("y2"))
+    return _mention(m, "date", first=DateParts(year)) if year else None
 
 
 @_rule(r"\b(?:the\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<d>(?:1[6-9]|20)\d)0s\b")
@@ -344,14 +378,14 @@ _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winte
 
 @_rule(
     r"\b(?:(?P<mod>(?i:last|next|this|past|coming))|(?i:in\s+the|during\s+the|over\s+the))\s+"
-    rf"(?P<s>(?i:spring|summer|autumn|fall|winter))\b(?:\s+(?i:of)\s+(?P<y>{_YEAR}))?"
+    rf"(?P<s>(?i:spring|summer|autumn|fall|winter))\b(?:\s+(?i:of)\s+(?P<y>{_YEAR_ANY}))?"
 )
 def _season(m: re.Match[str]) -> TimeMention | None:
     """"last summer": TimeML ``1997-SU``, the nearest such season before (after) the report; "in the spring" the
     report year's; "the summer of 2022" ``2022-SU``."""
     code = _SEASONS[m.group("s").lower()]
     if m.group("y"):
-        return _mention(m, "fixed", value=f"{m.group('y')}-{code}")
+        return _mention(m, "fixed", value=f"{_int(m.group('y')):04d}-{code}")
     modifier = {"past": "last", "coming": "next"}.get((m.group("mod") or "").lower(), (m.group("mod") or "").lower())
     return _mention(m, "month", modifier=modifier or None, value=code)
 
@@ -503,7 +537,7 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
     for pattern, build in _RULES:
         for match in pattern.finditer(text):
             mention = build(match)
-            if mention is not None and not (build is _year and _counts_something(doc, mention)):
+            if mention is not None and not (build in (_year, _year_in_words) and _counts_something(doc, mention)):
                 found.append(mention)
     chosen: list[TimeMention] = []
     taken: list[tuple[int, int]] = []  # disjoint spans, kept sorted so an overlap is found by bisection

@@ -432,3 +432,20 @@ def test_a_count_in_words_is_not_a_year(nlp):
     found = times(nlp, "Some nineteen hundred people and two thousand troops left with nineteen twenty-dollar bills.",
                   "1998-02-27")
     assert found == {}
+
+
+def test_a_clock_time_before_a_day_is_timeml_time_on_that_day(nlp):
+    found = times(nlp, "The ferry sank at 11 p.m. Tuesday; rescuers arrived at noon Wednesday and the port closes "
+                       "at 6:30 a.m. EDT, March 9.", "2011-03-04")
+    assert found["11 p.m. Tuesday"] == "2011-03-01T23:00"
+    assert found["noon Wednesday"] == "2011-03-02T12:00"
+    assert found["6:30 a.m. EDT, March 9"] == "2011-03-09T06:30"
+
+
+def test_a_clock_time_alone_is_left_out(nlp):
+    found = times(nlp, "Guards were seen yesterday, and at 9:45 p.m. shots rang out.", "2011-03-04")
+    assert found == {"yesterday": "2011-03-03"}
+
+
+def test_am_after_a_word_is_not_a_clock(nlp):
+    assert times(nlp, "I am sure the talks in the afternoon went well.", "2011-03-04") == {}

@@ -422,6 +422,60 @@ def _the_quarter(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "after", unit="quarter", modifier="this" if current else None)
 
 
+_CLOCK = (
+    r"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.\s?m\b\.?|[ap]m\b))"
+    r"|(?P<noon>(?i:noon|midnight)))(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"
+)
+
+
+@_rule(_CLOCK)
+def _clock(m: re.Match[str]) -> TimeMention | None:
+    """A time of day, "10 p.m.", "7:15 a.m. EST", "noon", kept only when a day follows it ("10 p.m. Wednesday",
+    "noon Thursday", "5 p.m. EST Nov. 9"): :func:`find_time_mentions` joins the two and TimeML writes the time on
+    that day, ``1998-02-11T22:00``. ``value`` holds the time part ("T22:00"); midnight ends its day ("T24:00").
+
+    A clock time alone is left out: which day it is on is often not the day named last (on TempEval-3 AQUAINT
+    such clocks were mostly dated wrong that way).
+    """
+    if m.group("noon"):
+        clock = "T12:00" if m.group("noon").lower() == "noon" else "T24:00"
+    else:
+        hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
+        clock = f"T{hour:02d}:{m.group('mi') or '00'}"
+    return _mention(m, "after", shift=0, value=clock)
+
+
+_CLOCK_TO_DAY = re.compile(r"(?:\s+(?i:on))?,?\s+")
+
+
+def _is_clock(t: TimeMention) -> bool:
+    return t.kind == "after" and t.unit is None and bool(t.value) and t.value.startswith("T")
+
+
+def _names_a_day(t: TimeMention) -> bool:
+    return (t.kind == "weekday" or (t.kind == "date" and t.first.day is not None)
+            or (t.kind == "relative" and t.unit == "day" and not t.window and not t.ago))
+
+
+def _with_clocks(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """A time of day written just before a day ("10 p.m. Wednesday") joined to it: the day's mention, from the
+    clock on, with the time in ``value``. A clock time with no day after it is dropped."""
+    out: list[TimeMention] = []
+    i = 0
+    while i < len(mentions):
+        t = mentions[i]
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (_is_clock(t) and after is not None and _names_a_day(after) and after.value is None
+                and _CLOCK_TO_DAY.fullmatch(text, t.end, after.start)):
+            out.append(replace(after, start=t.start, text=text[t.start:after.end], value=t.value))
+            i += 2
+            continue
+        if not _is_clock(t):
+            out.append(t)
+        i += 1
+    return out
+
+
 @_rule(
     r"\b(?:(?P<day>(?i:yesterday|today|tomorrow))(?:\s+(?i:morning|afternoon|evening|night))?"
     r"|(?i:tonight)|(?i:this)\s+(?i:morning|afternoon|evening)|(?P<last>(?i:last))\s+(?i:night|evening))\b"
@@ -555,7 +609,7 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
                 and not _counts_something(doc, mention)):
             chosen.append(mention)
     chosen.sort(key=lambda t: t.start)
-    return [replace(t, future=True) if _is_future(doc, text, t) else t for t in chosen]
+    return _with_clocks(text, [replace(t, future=True) if _is_future(doc, text, t) else t for t in chosen])
 
 
 def _counts_something(doc: Doc, mention: TimeMention) -> bool:
@@ -819,6 +873,7 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
     named: str | None = None  # the last single time named, at any precision ("1989-Q3")
     for t in sorted(mentions, key=lambda t: t.start):
         compared = False  # a comparison with the time named before: it names no new time
+        clock = t.value if t.kind != "fixed" and t.value and t.value.startswith("T") else None
         if t.kind == "after" and t.unit is None:
             value = (anchor + timedelta(days=t.shift)).isoformat() if anchor else None
         elif t.kind == "after" and t.unit == "quarter":
@@ -838,6 +893,8 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
             anchor = date.fromisoformat(value[-10:])
         if t.kind not in ("fixed", "after") and not compared and value and _NAMED.fullmatch(value):
             named = value  # "a year earlier" twice is the same comparison, not two years back
+        if clock and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            value += clock  # "10 p.m. Wednesday": TimeML's TIME value, 1998-02-11T22:00
         out.append(TimeExpression(t.start, t.end, t.text, value, reading=t))
     return out
 

@@ -449,3 +449,8 @@ def test_a_clock_time_alone_is_left_out(nlp):
 
 def test_am_after_a_word_is_not_a_clock(nlp):
     assert times(nlp, "I am sure the talks in the afternoon went well.", "2011-03-04") == {}
+
+
+def test_a_deadline_month_with_its_preposition_is_the_coming_one(nlp):
+    found = times(nlp, "The group plans to repay the bridge loan by February.", "1989-10-30")
+    assert found["by February"] == "1990-02"

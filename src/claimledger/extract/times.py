@@ -626,6 +626,7 @@ _FUTURE_AUX = {"will", "wo", "'ll", "shall", "would"}
 _FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "aim"}
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$")
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+_LEADING_PREPOSITION = re.compile(r"(?i)(?:by|until|till|since)\s+")
 
 
 _SCHEDULE_LEMMAS = {"be", "take", "begin", "start", "open", "close", "end", "meet", "convene", "resume", "expire"}
@@ -651,6 +652,9 @@ def _is_future(doc: Doc, text: str, mention: TimeMention) -> bool:
     deadline: "had filed by Wednesday", "until Thursday they had not called".
     """
     before = text[max(0, mention.start - 24):mention.start]
+    lead = _LEADING_PREPOSITION.match(mention.text)  # "by February": the rule took the preposition in
+    if lead:
+        before += lead.group(0)
     deadline = bool(_DEADLINE_BEFORE.search(before))
     if not deadline and _SINCE_BEFORE.search(before):
         return False

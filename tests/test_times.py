@@ -454,3 +454,12 @@ def test_am_after_a_word_is_not_a_clock(nlp):
 def test_a_deadline_month_with_its_preposition_is_the_coming_one(nlp):
     found = times(nlp, "The group plans to repay the bridge loan by February.", "1989-10-30")
     assert found["by February"] == "1990-02"
+
+
+def test_durations_in_decades_and_halves(nlp):
+    found = times(nlp, "The feud ran almost two decades; talks took 3 1/2 hours, then two and a half years, "
+                       "and the vote a minute and a half.", "2011-03-04")
+    assert found["almost two decades"] == "P20Y"
+    assert found["3 1/2 hours"] == "PT3H30M"
+    assert found["two and a half years"] == "P2Y6M"
+    assert found["a minute and a half"] == "PT1M30S"

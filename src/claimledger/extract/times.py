@@ -291,13 +291,18 @@ _COUNT_WORD = (
 @_rule(
     r"\b(?:(?i:more\s+than|less\s+than|fewer\s+than|over|about|around|nearly|almost|at\s+least|up\s+to|some"
     r"|roughly|approximately|only|just|barely|another|the\s+first|the\s+next|the\s+last|the\s+past|the\s+previous)\s+)?"
-    rf"(?P<n>(?i:{_COUNT_WORD}))(?:[\s-]+(?i:more|additional|full))?"
+    rf"(?P<n>(?i:{_COUNT_WORD}))(?P<frac>\s+1/2)?(?:[\s-]+(?i:more|additional|full))?"
     r"(?P<half>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half))?[\s-]+"
     r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries))\b"
+    r"(?P<half2>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half)\b)?"
     r"(?![\s-]+(?i:old|ago|later|earlier|before|after|from\s+now)\b|-)"
 )
 def _duration(m: re.Match[str]) -> TimeMention | None:
-    """A length of time, "three years", "a five-year low", "48 hours", as TimeML writes it (``P3Y``)."""
+    """A length of time, "three years", "a five-year low", "48 hours", as TimeML writes it (``P3Y``).
+
+    Decades and centuries are written in years ("two decades" ``P20Y``: ISO 8601 has no decade), and a half
+    in the next smaller unit ("2 1/2 years" ``P2Y6M``, "a minute and a half" ``PT1M30S``).
+    """
     word = re.sub(r"\s+", " ", m.group("n").lower())
     unit = m.group("unit").lower()
     unit = unit[:-1] if unit.endswith("s") else unit
@@ -305,6 +310,13 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
     count = _count(word) if word not in ("few", "several", "some", "many") else None
     if count is None and word.replace(",", "").isdigit():
         count = int(word.replace(",", ""))
+    half = bool(m.group("frac") or m.group("half") or m.group("half2"))
+    if count is not None and code in ("DE", "CE"):
+        return _mention(m, "fixed", value=f"P{count * (10 if code == 'DE' else 100) + (half and (5 if code == 'DE' else 50))}Y")
+    if count is not None and half:
+        smaller = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}.get(code)
+        if smaller:
+            return _mention(m, "fixed", value=f"P{'T' if code.startswith('T') else ''}{count}{code[-1]}{smaller}")
     if code in ("TS", "TM", "TH"):
         return _mention(m, "fixed", value=f"PT{count if count is not None else 'X'}{code[1]}")
     if code == "2W":

@@ -463,3 +463,17 @@ def test_durations_in_decades_and_halves(nlp):
     assert found["3 1/2 hours"] == "PT3H30M"
     assert found["two and a half years"] == "P2Y6M"
     assert found["a minute and a half"] == "PT1M30S"
+
+
+def test_sets_of_months_and_quarters(nlp):
+    found = times(nlp, "The fair opens each July and the fund pays out every quarter.", "2011-03-04")
+    assert found["each July"] == "XXXX-07"
+    assert found["every quarter"] == "P1Q"
+
+
+def test_a_day_after_set_to_or_due_to_is_the_coming_one(nlp):
+    ref = "2011-03-04"  # a Friday
+    assert times(nlp, "Ministers met on the budget, set to pass Tuesday.", ref)["Tuesday"] == "2011-03-08"
+    assert times(nlp, "The strike is to end on Monday.", ref)["on Monday"] == "2011-03-07"
+    assert times(nlp, "The talks are due to resume on Wednesday.", ref)["on Wednesday"] == "2011-03-09"
+    assert times(nlp, "The talks were due to resume on Wednesday.", ref)["on Wednesday"] == "2011-03-02"

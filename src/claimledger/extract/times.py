@@ -358,19 +358,23 @@ def _reference(m: re.Match[str]) -> TimeMention | None:
 
 
 @_rule(
-    rf"\b(?i:every|each)\s+(?:(?P<w>{_WEEKDAY})|(?P<unit>(?i:day|week|month|year|morning|night|evening|summer|winter)))\b"
+    rf"\b(?i:every|each)\s+(?:(?P<w>{_WEEKDAY})|(?P<mon>{_MONTH})"
+    r"|(?P<unit>(?i:day|week|month|quarter|year|morning|night|evening|summer|winter)))\b"
     r"|\b(?P<adj>(?i:daily|weekly|monthly|annually|yearly|nightly|hourly))\b"
 )
 def _set(m: re.Match[str]) -> TimeMention | None:
-    """A recurring time, "every Thursday" (``XXXX-WXX-4``), "each year" and "weekly" (``P1Y``, ``P1W``)."""
+    """A recurring time, "every Thursday" (``XXXX-WXX-4``), "each July" (``XXXX-07``), "each year" and "weekly"
+    (``P1Y``, ``P1W``)."""
     if m.group("w"):
         return _mention(m, "fixed", value=f"XXXX-WXX-{_WEEKDAYS[m.group('w').lower()] + 1}")
+    if m.group("mon"):
+        return _mention(m, "fixed", value=f"XXXX-{_month(m.group('mon')):02d}")
     adj = m.group("adj")
     if adj and adj[0].isupper() and m.string[max(0, m.start() - 2):m.start()].strip() not in ("", ".", "\u201c", '"'):
         return None  # "seen by Auto Daily", "the Sunday Weekly": a name, not how often
     unit = (m.group("unit") or adj).lower()
     value = {
-        "day": "P1D", "daily": "P1D", "week": "P1W", "weekly": "P1W", "month": "P1M", "monthly": "P1M",
+        "day": "P1D", "daily": "P1D", "week": "P1W", "weekly": "P1W", "month": "P1M", "monthly": "P1M", "quarter": "P1Q",
         "year": "P1Y", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI",
         "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV",
         "summer": "XXXX-SU", "winter": "XXXX-WI",
@@ -654,6 +658,26 @@ def _scheduled_present(verb, finite, anchor) -> bool:
     return finite.lemma_ == "be" and verb.tag_ == "VBG"
 
 
+_PROSPECTIVE_HEADS = {"be", "set", "due", "slate", "poise"}
+
+
+def _prospective(token) -> bool:
+    """A to-infinitive of what is arranged to come, not in the past tense: "the talks, set to resume Monday",
+    "trading is to resume Tuesday", "the talks are due to end on Friday" (but "were due to end")."""
+    head = token.head
+    if not (token.tag_ == "VB" and token.dep_ == "xcomp" and head.lemma_ in _PROSPECTIVE_HEADS
+            and any(c.tag_ == "TO" for c in token.children)):
+        return False
+    for verb in (head, head.head):  # "due" is an adjective: its "are"/"were" is one up
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        finite = next((a for a in auxes if a.tag_ in _FINITE_TAGS), verb if verb.tag_ in _FINITE_TAGS else None)
+        if finite is not None:
+            return finite.tag_ != "VBD"
+        if verb.tag_ == "VBN" or verb.head == verb:
+            return verb.tag_ == "VBN"  # "set to resume", a participle standing alone, looks ahead
+    return False
+
+
 def _is_future(doc: Doc, text: str, mention: TimeMention) -> bool:
     """A deadline ("by November 1") or a time in a future-tense clause.
 
@@ -679,7 +703,7 @@ def _is_future(doc: Doc, text: str, mention: TimeMention) -> bool:
     anchor = token.head if token.head.dep_ == "prep" else token
     for _ in range(12):
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        if any(a.lower_ in _FUTURE_AUX for a in auxes) or _prospective(token):
             return True
         finite = next((a for a in auxes if a.tag_ in _FINITE_TAGS), token if token.tag_ in _FINITE_TAGS else None)
         if token.pos_ == "VERB" and token.lemma_ in _FUTURE_LEMMAS:

@@ -477,3 +477,33 @@ def test_a_day_after_set_to_or_due_to_is_the_coming_one(nlp):
     assert times(nlp, "The strike is to end on Monday.", ref)["on Monday"] == "2011-03-07"
     assert times(nlp, "The talks are due to resume on Wednesday.", ref)["on Wednesday"] == "2011-03-09"
     assert times(nlp, "The talks were due to resume on Wednesday.", ref)["on Wednesday"] == "2011-03-02"
+
+
+def test_phrases_naming_the_reports_year(nlp):
+    found = times(nlp, "Sales for the full year and the current fiscal year should recover by year end, "
+                       "after a slump earlier in the year.", "2011-10-26")
+    assert found["the full year"] == "2011"
+    assert found["the current fiscal year"] == "2011"
+    assert found["year end"] == "2011"
+    assert found["earlier in the year"] == "2011"
+
+
+def test_the_following_year_and_month_count_from_the_time_named(nlp):
+    found = times(nlp, "The mine shut on March 3, 2004. The following year it reopened.", "2011-10-26")
+    assert found["The following year"] == "2005"
+    found = times(nlp, "The mine shut in March 2004. The following month it reopened.", "2011-10-26")
+    assert found["The following month"] == "2004-04"
+
+
+def test_mid_year_halves_seasons_and_vague_windows(nlp):
+    found = times(nlp, "Output fell in mid-2009 and in the second half of 2010, recovered in the early summer, "
+                       "and for the past few weeks has been flat.", "2011-10-26")
+    assert found["mid-2009"] == "2009"
+    assert found["the second half of 2010"] == "2010-H2"
+    assert found["in the early summer"] == "2011-SU"
+    assert found["for the past few weeks"] == "PXW"
+
+
+def test_a_day_before_a_colon_is_still_a_day(nlp):
+    found = times(nlp, "The paper said on Saturday, April 25: the court erred.", "1998-04-24")
+    assert found["on Saturday, April 25"] == "1998-04-25"

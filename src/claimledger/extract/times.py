@@ -55,7 +55,7 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"
 _YEAR = r"(?:1[6-9]|20)\d\d(?!\d|[.,]\d)"
-_DAY = r"(?<![\d,.])[0-3]?\d(?:st|nd|rd|th)?(?![\d:]|[.,]\d)\b"
+_DAY = r"(?<![\d,.])[0-3]?\d(?:st|nd|rd|th)?(?![\d]|[.,:]\d)\b"
 _UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
                "nineteen")
@@ -258,6 +258,29 @@ def _year_in_words(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "date", first=DateParts(year)) if year else None
 
 
+@_rule(
+    r"\b(?:(?i:the)\s+(?:(?i:current|full|fiscal|current\s+fiscal)\s+)year|(?i:this)\s+(?i:fiscal)\s+year"
+    r"|(?:(?i:the)\s+)?(?i:end)\s+(?i:of)\s+(?i:the|this)\s+year|(?i:year)(?:'s|\s)\s*(?i:end)"
+    r"|(?i:earlier|later)\s+(?i:in)\s+(?i:the)\s+year)\b(?!-)"
+)
+def _report_year(m: re.Match[str]) -> TimeMention | None:
+    """"the current year", "the full year", "the fiscal year", "by year end", "earlier in the year": the
+    report's year (TimeML writes the end of a year as the year, with a modifier it leaves out of the value)."""
+    return _mention(m, "relative", unit="year", shift=0)
+
+
+@_rule(rf"\b(?i:mid)-(?P<y>{_YEAR})(?![\w-])")
+def _mid_year(m: re.Match[str]) -> TimeMention | None:
+    """"mid-1996": the year."""
+    return _mention(m, "date", first=DateParts(int(m.group("y"))))
+
+
+@_rule(rf"\b(?:(?i:the)\s+)?(?P<h>(?i:first|second|last|latter))\s+(?i:half)\s+(?i:of)\s+(?P<y>{_YEAR})\b")
+def _half_year(m: re.Match[str]) -> TimeMention | None:
+    """"the first half of 1990": TimeML ``1990-H1``; "the second (last, latter) half" ``H2``."""
+    return _mention(m, "fixed", value=f"{m.group('y')}-H{1 if m.group('h').lower() == 'first' else 2}")
+
+
 @_rule(r"\b(?:the\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<d>(?:1[6-9]|20)\d)0s\b")
 def _decade(m: re.Match[str]) -> TimeMention | None:
     """"the late 1970s": the decade as TimeML writes it, ``197``."""
@@ -393,7 +416,8 @@ _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winte
 
 
 @_rule(
-    r"\b(?:(?P<mod>(?i:last|next|this|past|coming))|(?i:in\s+the|during\s+the|over\s+the))\s+"
+    r"\b(?:(?P<mod>(?i:last|next|this|past|coming))|(?i:in\s+the|during\s+the|over\s+the|the))"
+    r"(?:\s+(?i:early|late|mid))?\s+"
     rf"(?P<s>(?i:spring|summer|autumn|fall|winter))\b(?:\s+(?i:of)\s+(?P<y>{_YEAR_ANY}))?"
 )
 def _season(m: re.Match[str]) -> TimeMention | None:
@@ -530,19 +554,22 @@ def _the_weekend(m: re.Match[str]) -> TimeMention | None:
 @_rule(
     rf"\b(?:(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:later|afterwards?|earlier))"
     r"|(?i:the)\s+(?i:next|following)\s+(?P<unit2>(?i:day|week|morning|evening))"
+    r"|(?i:the)\s+(?i:following)\s+(?P<unit3>(?i:month|year))"
     r"|(?:(?i:the)\s+)?(?:(?i:comparable)\s+)?(?i:year)-(?i:earlier|ago)(?:\s+(?i:quarter|period|month|week))?)\b"
 )
 def _after(m: re.Match[str]) -> TimeMention | None:
-    """"a week later", "the next day", "a year earlier", "the year-ago quarter": counted from the time the
-    text named last (kind ``after``)."""
-    unit = (m.group("unit") or m.group("unit2") or "year").lower().rstrip("s")
+    """"a week later", "the next day", "the following month", "a year earlier", "the year-ago quarter": counted
+    from the time the text named last (kind ``after``)."""
+    unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or "year").lower().rstrip("s")
     count = _count(m.group("n")) if m.group("n") else 1
     if count is None:
         return _mention(m, "other")
-    sign = -1 if (m.group("dir") or "earlier").lower() == "earlier" and not m.group("unit2") else 1
+    sign = -1 if (m.group("dir") or "earlier").lower() == "earlier" and not (m.group("unit2") or m.group("unit3")) else 1
     if unit in ("month", "year"):
         quarter = m.group(0).lower().endswith("quarter")  # "the year-ago quarter": a quarter, whatever was named
-        return _mention(m, "after", unit=unit, shift=sign * count, modifier="quarter" if quarter else None)
+        whole = bool(m.group("unit3"))  # "the following year": the year, whatever precision was named
+        return _mention(m, "after", unit=unit, shift=sign * count,
+                        modifier="quarter" if quarter else "whole" if whole else None)
     return _mention(m, "after", shift=sign * count * (7 if unit == "week" else 1))
 
 
@@ -555,8 +582,10 @@ def _window(m: re.Match[str]) -> TimeMention | None:
     if unit.startswith("24"):
         return _mention(m, "relative", unit="day", shift=1, window=True)
     count = _count(m.group("n")) if m.group("n") else 1
+    if count is None and m.group("n").lower() in ("few", "several"):  # "the past few days": TimeML PXD
+        return _mention(m, "fixed", value=f"PX{_DURATION_UNITS[unit.rstrip('s')]}")
     if count is None or (m.group("n") is None and unit.endswith("s")):
-        return _mention(m, "other")  # "the past few days": a window of unknown length
+        return _mention(m, "other")
     return _mention(m, "relative", unit=unit.rstrip("s"), shift=count, window=True)
 
 
@@ -923,6 +952,8 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
             value = _moved(named, t) if named else f"{ref.year + t.shift:04d}" if ref and t.unit == "year" else None
             if value and t.modifier == "quarter" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
                 value = f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
+            elif value and t.modifier == "whole" and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
+                value = value[:4] if t.unit == "year" else value[:7]
         elif t.kind == "relative" and t.ago and t.unit == "year" and named and "-Q" in named:
             # "earnings rose from $1 a share a year ago" after "the third quarter": the same quarter that many
             # years back, the period the comparison is about (TimeML "1988-Q3"), not the whole year

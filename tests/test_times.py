@@ -507,3 +507,17 @@ def test_mid_year_halves_seasons_and_vague_windows(nlp):
 def test_a_day_before_a_colon_is_still_a_day(nlp):
     found = times(nlp, "The paper said on Saturday, April 25: the court erred.", "1998-04-24")
     assert found["on Saturday, April 25"] == "1998-04-25"
+
+
+def test_approximate_ago_trading_days_and_the_weeks_ahead(nlp):
+    found = times(nlp, "A week or so ago the index lost ground for eight trading days; "
+                       "in the weeks ahead it may recover.", "1991-02-25")
+    assert found["A week or so ago"] == "1991-02-18"
+    assert found["eight trading days"] == "P8D"
+    assert found["the weeks ahead"] == "PXW"
+
+
+def test_the_quarter_is_what_a_year_ago_compares_with(nlp):
+    found = times(nlp, "The company said on Oct. 3 that profit in the quarter rose from a year ago.", "2011-10-26")
+    assert found["the quarter"] == "2011-Q3"
+    assert found["a year ago"] == "2010-Q3"

@@ -314,7 +314,7 @@ _COUNT_WORD = (
 @_rule(
     r"\b(?:(?i:more\s+than|less\s+than|fewer\s+than|over|about|around|nearly|almost|at\s+least|up\s+to|some"
     r"|roughly|approximately|only|just|barely|another|the\s+first|the\s+next|the\s+last|the\s+past|the\s+previous)\s+)?"
-    rf"(?P<n>(?i:{_COUNT_WORD}))(?P<frac>\s+1/2)?(?:[\s-]+(?i:more|additional|full))?"
+    rf"(?P<n>(?i:{_COUNT_WORD}))(?P<frac>\s+1/2)?(?:[\s-]+(?i:more|additional|full|trading|business|working))?"
     r"(?P<half>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half))?[\s-]+"
     r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries))\b"
     r"(?P<half2>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half)\b)?"
@@ -351,10 +351,11 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
     r"\b(?:(?i:for|in|over|within|recent|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming|coming)\s+)"
     r"(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours))\b"
     r"(?!\s+(?i:ago|of|to)\b)"
+    r"|\b(?i:the)\s+(?P<unit2>(?i:years|months|weeks|days))\s+(?i:ahead)\b"
 )
 def _vague_duration(m: re.Match[str]) -> TimeMention | None:
-    """A length of time with no count, "for years", "in recent months" is read by _reference."""
-    unit = m.group("unit").lower()
+    """A length of time with no count, "for years", "in the weeks ahead" (TimeML ``PXY``, ``PXW``)."""
+    unit = (m.group("unit") or m.group("unit2")).lower()
     code = _DURATION_UNITS[unit[:-3] + "y" if unit == "centuries" else unit.rstrip("s")]
     return _mention(m, "fixed", value=f"PT{'X'}{code[1]}" if code.startswith("T") else f"PX{code}")
 
@@ -589,7 +590,7 @@ def _window(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "relative", unit=unit.rstrip("s"), shift=count, window=True)
 
 
-@_rule(rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b")
+@_rule(rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?:(?i:or\s+so)\s+)?(?i:ago)\b")
 def _ago(m: re.Match[str]) -> TimeMention | None:
     count = _count(m.group("n"))
     if count is None:
@@ -962,7 +963,8 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
             value = _resolve_in_range(t, ref)
         if t.kind in ("date", "span", "after") and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
             anchor = date.fromisoformat(value[-10:])
-        if t.kind not in ("fixed", "after") and not compared and value and _NAMED.fullmatch(value):
+        if (t.kind not in ("fixed", "after") or (t.kind == "after" and t.unit == "quarter")) and not compared \
+                and value and _NAMED.fullmatch(value):  # "the quarter" names the quarter a comparison is about
             named = value  # "a year earlier" twice is the same comparison, not two years back
         if clock and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             value += clock  # "10 p.m. Wednesday": TimeML's TIME value, 1998-02-11T22:00

@@ -521,3 +521,8 @@ def test_the_quarter_is_what_a_year_ago_compares_with(nlp):
     found = times(nlp, "The company said on Oct. 3 that profit in the quarter rose from a year ago.", "2011-10-26")
     assert found["the quarter"] == "2011-Q3"
     assert found["a year ago"] == "2010-Q3"
+
+
+def test_so_far_is_not_a_time(nlp):
+    assert times(nlp, "So far 300 people have been evacuated, and more are leaving now.", "2011-10-26") == \
+        {"now": "PRESENT_REF"}

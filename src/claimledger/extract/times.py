@@ -364,7 +364,7 @@ _REFERENCES = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "at present": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "so far": "PRESENT_REF", "to date": "PRESENT_REF",
+    "to date": "PRESENT_REF",
     "the past": "PAST_REF", "recently": "PAST_REF", "recent days": "PAST_REF", "recent weeks": "PAST_REF",
     "formerly": "PAST_REF", "previously": "PAST_REF",
     "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "in the coming days": "FUTURE_REF",
@@ -373,11 +373,13 @@ _REFERENCES = {
 
 @_rule(
     r"\b(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|these\s+days|the\s+present"
-    r"|at\s+the\s+moment|so\s+far|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|formerly|previously"
+    r"|at\s+the\s+moment|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|formerly|previously"
     r"|the\s+future|soon|shortly|in\s+the\s+coming\s+days)\b(?!-)"
 )
 def _reference(m: re.Match[str]) -> TimeMention | None:
-    """"now", "currently": the report's present (TimeML ``PRESENT_REF``); "the past", "soon" likewise."""
+    """"now", "currently": the report's present (TimeML ``PRESENT_REF``); "the past", "soon" likewise. "So far"
+    is not one: it says how much of something has happened, and TimeML leaves it untagged (none of its 13
+    uses in TempEval-3 TimeBank and AQUAINT is a TIMEX3)."""
     return _mention(m, "fixed", value=_REFERENCES[re.sub(r"\s+", " ", m.group(0).lower())])
 
 

@@ -526,3 +526,10 @@ def test_the_quarter_is_what_a_year_ago_compares_with(nlp):
 def test_so_far_is_not_a_time(nlp):
     assert times(nlp, "So far 300 people have been evacuated, and more are leaving now.", "2011-10-26") == \
         {"now": "PRESENT_REF"}
+
+
+def test_phrases_of_the_future(nlp):
+    found = times(nlp, "Rates may fall in the near future, though not in the short term; a vote comes at a later "
+                       "date and may cut losses in future quarters.", "2011-10-26")
+    assert found == {"the near future": "FUTURE_REF", "the short term": "FUTURE_REF", "a later date": "FUTURE_REF",
+                     "future quarters": "FUTURE_REF"}

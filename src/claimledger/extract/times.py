@@ -368,13 +368,17 @@ _REFERENCES = {
     "the past": "PAST_REF", "recently": "PAST_REF", "recent days": "PAST_REF", "recent weeks": "PAST_REF",
     "formerly": "PAST_REF", "previously": "PAST_REF",
     "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "in the coming days": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "future quarters": "FUTURE_REF", "future months": "FUTURE_REF",
+    "future years": "FUTURE_REF", "future weeks": "FUTURE_REF",
 }
 
 
 @_rule(
     r"\b(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|these\s+days|the\s+present"
     r"|at\s+the\s+moment|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|formerly|previously"
-    r"|the\s+future|soon|shortly|in\s+the\s+coming\s+days)\b(?!-)"
+    r"|the\s+future|soon|shortly|in\s+the\s+coming\s+days|the\s+near\s+future|the\s+(?:near|short)\s+term"
+    r"|a\s+later\s+date|future\s+(?:quarters|months|years|weeks))\b(?!-)"
 )
 def _reference(m: re.Match[str]) -> TimeMention | None:
     """"now", "currently": the report's present (TimeML ``PRESENT_REF``); "the past", "soon" likewise. "So far"

@@ -1,9 +1,13 @@
 """Headline and transcript speakers, "SPEAKER: content" at the start of a line (sentences written for these tests)."""
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 import pytest
 
-from claimledger.extract.attribution import cue_candidates, find_attributions
+from claimledger.extract.attribution import _COLON_PAGE_LABELS, COLON_GATES, ColonGates, _colon_candidate, cue_candidates, \
+    find_attributions
 from claimledger.extract.nlp import load_nlp
 
 
@@ -68,3 +72,30 @@ def test_learned_rule_takes_named_speakers(nlp):
                                           "Will the harbour tax rise this year, councillor?",
                                           "It will not rise, and the ferry fares stay as they are."]
     assert "Okafor" in found[0].source.text and found[1].source.text == "MENDEZ" and found[2].source.text == "OKAFOR"
+
+
+def test_gates_are_the_fitted_ones_plus_the_page_labels():
+    """Label words and size limits come from scripts/fit_colon_frame.py; the editorial page labels always apply."""
+    data = json.loads(resources.files("claimledger.extract").joinpath("data/colon_frame.json").read_text("utf-8"))
+    assert "scripts/fit_colon_frame.py" in data["source"]
+    gates = COLON_GATES
+    assert gates.labels == _COLON_PAGE_LABELS | frozenset(data["labels"])
+    assert (gates.min_content_words, gates.max_words, gates.max_line_words) == (
+        data["min_content_words"], data["max_words"], data["max_line_words"])
+    assert {"update", "note", "photo", "watch", "correction"} <= gates.labels
+
+
+def test_gates_can_be_given(nlp):
+    """The fitting script collects candidates with gates of its own."""
+    doc = nlp("Harbour Commissioner Ada Brenner Okafor: The ferry fares stay as they are.\n\nThe port reopened.")
+    colon_token = next(t for t in doc if t.text == ":")
+
+    def speaker(gates):
+        found = _colon_candidate(colon_token, colon_token.sent, gates)
+        return None if found is None else found.source_span.text
+
+    assert speaker(ColonGates(frozenset(), 0, 6, 12)) == "Harbour Commissioner Ada Brenner Okafor"
+    assert speaker(ColonGates(frozenset(), 0, 4, 12)) is None  # too many words for a speaker
+    assert speaker(ColonGates(frozenset(), 0, 6, 4)) is None  # too many words before the colon
+    assert speaker(ColonGates(frozenset(), 8, 6, 12)) is None  # too few words after it
+    assert speaker(ColonGates(frozenset({"okafor"}), 0, 6, 12)) is None  # a label word

@@ -397,3 +397,139 @@ def test_over_the_weekend_is_the_weekend_just_past(nlp):
     found = {t.text: t.value for t in resolve_times(find_time_mentions(doc), "2024-10-23")}
     assert found["over the weekend"] == "2024-10-19/2024-10-20"
     assert found["at the weekend"] == "2024-10-26/2024-10-27"
+
+
+# TimeML conventions for comparisons, references and spelled-out years ---------------
+
+
+def test_a_year_ago_after_a_quarter_is_that_quarter_a_year_back(nlp):
+    found = times(nlp, "Profit in the second quarter fell to $4 million from $6 million a year ago.", "2007-08-14")
+    assert found["the second quarter"] == "2007-Q2"
+    assert found["a year ago"] == "2006-Q2"
+
+
+def test_a_year_ago_without_a_quarter_is_the_year(nlp):
+    found = times(nlp, "The bridge was closed a year ago and reopened in March 2007.", "2007-08-14")
+    assert found["a year ago"] == "2006"
+
+
+def test_a_year_ago_compared_with_a_quarter_names_no_new_time(nlp):
+    found = times(nlp, "Sales in the first quarter rose from a year ago; two years ago they had fallen.", "2007-05-02")
+    assert found["a year ago"] == "2006-Q1"
+    assert found["two years ago"] == "2005-Q1"
+
+
+def test_years_in_words(nlp):
+    found = times(nlp, "The mill opened in nineteen fifty-two, shut in March nineteen ninety-one and may reopen by "
+                       "the year two thousand; in the spring of nineteen oh five it had flooded.", "1998-02-27")
+    assert found["nineteen fifty-two"] == "1952"
+    assert found["March nineteen ninety-one"] == "1991-03"
+    assert found["the year two thousand"] == "2000"
+    assert found["in the spring of nineteen oh five"] == "1905-SP"
+
+
+def test_a_count_in_words_is_not_a_year(nlp):
+    found = times(nlp, "Some nineteen hundred people and two thousand troops left with nineteen twenty-dollar bills.",
+                  "1998-02-27")
+    assert found == {}
+
+
+def test_a_clock_time_before_a_day_is_timeml_time_on_that_day(nlp):
+    found = times(nlp, "The ferry sank at 11 p.m. Tuesday; rescuers arrived at noon Wednesday and the port closes "
+                       "at 6:30 a.m. EDT, March 9.", "2011-03-04")
+    assert found["11 p.m. Tuesday"] == "2011-03-01T23:00"
+    assert found["noon Wednesday"] == "2011-03-02T12:00"
+    assert found["6:30 a.m. EDT, March 9"] == "2011-03-09T06:30"
+
+
+def test_a_clock_time_alone_is_left_out(nlp):
+    found = times(nlp, "Guards were seen yesterday, and at 9:45 p.m. shots rang out.", "2011-03-04")
+    assert found == {"yesterday": "2011-03-03"}
+
+
+def test_am_after_a_word_is_not_a_clock(nlp):
+    assert times(nlp, "I am sure the talks in the afternoon went well.", "2011-03-04") == {}
+
+
+def test_a_deadline_month_with_its_preposition_is_the_coming_one(nlp):
+    found = times(nlp, "The group plans to repay the bridge loan by February.", "1989-10-30")
+    assert found["by February"] == "1990-02"
+
+
+def test_durations_in_decades_and_halves(nlp):
+    found = times(nlp, "The feud ran almost two decades; talks took 3 1/2 hours, then two and a half years, "
+                       "and the vote a minute and a half.", "2011-03-04")
+    assert found["almost two decades"] == "P20Y"
+    assert found["3 1/2 hours"] == "PT3H30M"
+    assert found["two and a half years"] == "P2Y6M"
+    assert found["a minute and a half"] == "PT1M30S"
+
+
+def test_sets_of_months_and_quarters(nlp):
+    found = times(nlp, "The fair opens each July and the fund pays out every quarter.", "2011-03-04")
+    assert found["each July"] == "XXXX-07"
+    assert found["every quarter"] == "P1Q"
+
+
+def test_a_day_after_set_to_or_due_to_is_the_coming_one(nlp):
+    ref = "2011-03-04"  # a Friday
+    assert times(nlp, "Ministers met on the budget, set to pass Tuesday.", ref)["Tuesday"] == "2011-03-08"
+    assert times(nlp, "The strike is to end on Monday.", ref)["on Monday"] == "2011-03-07"
+    assert times(nlp, "The talks are due to resume on Wednesday.", ref)["on Wednesday"] == "2011-03-09"
+    assert times(nlp, "The talks were due to resume on Wednesday.", ref)["on Wednesday"] == "2011-03-02"
+
+
+def test_phrases_naming_the_reports_year(nlp):
+    found = times(nlp, "Sales for the full year and the current fiscal year should recover by year end, "
+                       "after a slump earlier in the year.", "2011-10-26")
+    assert found["the full year"] == "2011"
+    assert found["the current fiscal year"] == "2011"
+    assert found["year end"] == "2011"
+    assert found["earlier in the year"] == "2011"
+
+
+def test_the_following_year_and_month_count_from_the_time_named(nlp):
+    found = times(nlp, "The mine shut on March 3, 2004. The following year it reopened.", "2011-10-26")
+    assert found["The following year"] == "2005"
+    found = times(nlp, "The mine shut in March 2004. The following month it reopened.", "2011-10-26")
+    assert found["The following month"] == "2004-04"
+
+
+def test_mid_year_halves_seasons_and_vague_windows(nlp):
+    found = times(nlp, "Output fell in mid-2009 and in the second half of 2010, recovered in the early summer, "
+                       "and for the past few weeks has been flat.", "2011-10-26")
+    assert found["mid-2009"] == "2009"
+    assert found["the second half of 2010"] == "2010-H2"
+    assert found["in the early summer"] == "2011-SU"
+    assert found["for the past few weeks"] == "PXW"
+
+
+def test_a_day_before_a_colon_is_still_a_day(nlp):
+    found = times(nlp, "The paper said on Saturday, April 25: the court erred.", "1998-04-24")
+    assert found["on Saturday, April 25"] == "1998-04-25"
+
+
+def test_approximate_ago_trading_days_and_the_weeks_ahead(nlp):
+    found = times(nlp, "A week or so ago the index lost ground for eight trading days; "
+                       "in the weeks ahead it may recover.", "1991-02-25")
+    assert found["A week or so ago"] == "1991-02-18"
+    assert found["eight trading days"] == "P8D"
+    assert found["the weeks ahead"] == "PXW"
+
+
+def test_the_quarter_is_what_a_year_ago_compares_with(nlp):
+    found = times(nlp, "The company said on Oct. 3 that profit in the quarter rose from a year ago.", "2011-10-26")
+    assert found["the quarter"] == "2011-Q3"
+    assert found["a year ago"] == "2010-Q3"
+
+
+def test_so_far_is_not_a_time(nlp):
+    assert times(nlp, "So far 300 people have been evacuated, and more are leaving now.", "2011-10-26") == \
+        {"now": "PRESENT_REF"}
+
+
+def test_phrases_of_the_future(nlp):
+    found = times(nlp, "Rates may fall in the near future, though not in the short term; a vote comes at a later "
+                       "date and may cut losses in future quarters.", "2011-10-26")
+    assert found == {"the near future": "FUTURE_REF", "the short term": "FUTURE_REF", "a later date": "FUTURE_REF",
+                     "future quarters": "FUTURE_REF"}

@@ -15,10 +15,12 @@ Y" or "…, Y reported" around another statement.
 """
 from __future__ import annotations
 
+import json
 import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from importlib import resources
 from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
@@ -164,42 +166,49 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
     return _Found(token, lemma, _subject(token), content, frame, sent)
 
 
-#: Words before a line's colon that label the line rather than name its speaker ("Update: …", "WATCH: …").
-_COLON_LABELS = frozenset({
+#: Page labels of editorial common knowledge, never a line's speaker ("Update: …", "Note: …", "PHOTOS: …",
+#: "BREAKING: …"); hand-written. Every other label word and the size limits are fitted (``COLON_GATES``).
+_COLON_PAGE_LABELS = frozenset({
     "note", "notes", "editor", "editors", "update", "updated", "updates", "correction", "corrections", "clarification",
-    "photo", "photos", "picture", "pictures", "image", "images", "video", "videos", "audio", "watch", "listen", "read",
-    "see", "related", "more", "also", "source", "sources", "credit", "credits", "caption", "breaking", "exclusive",
-    "live", "analysis", "opinion", "editorial", "commentary", "news", "tags", "tag", "topics", "topic", "filed",
-    "posted", "published", "date", "time", "location", "where", "when", "what", "who", "why", "how", "transcript",
-    "advertisement", "disclaimer", "subscribe", "follow", "share", "contact", "email", "e-mail", "phone", "tel", "fax",
-    "by", "question", "answer", "summary", "background", "context", "bottom", "line", "fact", "facts",
-    "claim", "verdict", "rating", "pinocchios", "pinocchio", "featured", "trending", "recommended", "sponsored",
-    "warning", "alert", "developing", "just", "in", "sign", "click", "here", "today", "tonight", "yesterday", "p.s.",
-    "ps", "nb", "n.b.", "re", "subject", "to", "from", "cc", "attn", "via", "h/t", "hat", "tip", "step", "part",
-    "chapter", "section", "figure", "table", "chart", "graphic", "map", "for", "example", "instance", "twitter",
-    "facebook", "instagram", "youtube", "tiktok", "h", "ht", "pic", "addendum", "postscript", "busted", "boom",
-    "bombshell", "stat", "stats", "wow", "shock", "shocking", "huge", "big", "flashback", "throwback", "recap",
-    "roundup", "preview", "review", "explainer", "factbox", "timeline", "quiz", "name", "age", "city", "job",
-    "occupation", "hometown",
+    "photo", "photos", "video", "videos", "watch", "read", "related", "advertisement", "breaking", "byline",
 })
 _SPEAKING_NOUNS = ANONYMOUS_HEADS | DOCUMENT_HEADS | TITLE_WORDS
-_COLON_MIN_CONTENT_WORDS = 3  # "Clinton: 1,769." is a tally, "Carson: A miracle." a column's verdict
-_COLON_MAX_WORDS = 6  # of the speaker; with a phrase after it ("X at RNC", "X on Hillary's transcripts"), 12 in all
-_COLON_MAX_LINE_WORDS = 12
 _COLON_PLACES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
-def _colon_candidate(token: Token, sent: Span) -> _Found | None:
+@dataclass(frozen=True)
+class ColonGates:
+    """The size limits and label words of the colon frame."""
+
+    labels: frozenset[str]  # a first or last word before the colon that labels the line
+    min_content_words: int  # "Clinton: 1,769." is a tally, "Carson: A miracle." a column's verdict
+    max_words: int  # of the speaker
+    max_line_words: int  # before the colon, with a phrase after the speaker ("X at RNC", "X on Hillary's transcripts")
+
+
+def _fitted_colon_gates() -> ColonGates:
+    """The gates fitted by ``scripts/fit_colon_frame.py`` on PolNeAR train (``data/colon_frame.json``), plus the page labels."""
+    data = json.loads(resources.files("claimledger.extract").joinpath("data/colon_frame.json").read_text("utf-8"))
+    return ColonGates(_COLON_PAGE_LABELS | frozenset(data["labels"]), int(data["min_content_words"]), int(data["max_words"]),
+                      int(data["max_line_words"]))
+
+
+COLON_GATES = _fitted_colon_gates()
+
+
+def _colon_candidate(token: Token, sent: Span, gates: ColonGates | None = None) -> _Found | None:
     """ "Pence: Gennifer Flowers Won't Be at Debate", "WALLACE: Let's start …": a speaker, a colon, the words.
 
     Only at the start of a line, and only where what stands before the
     colon is a short noun phrase that can speak (a name, an all-caps
     transcript name, a title noun): never a dateline place, a time, a
     number or a label ("Note:", "UPDATE:", "Photo:"). What follows, to the
-    end of the line, is the content.
+    end of the line, is the content. ``gates`` (the shipped ones by
+    default) set the label words and size limits.
     """
     if token.text not in (":", "):") or token.i == sent.start:  # "Rep. Trey Gowdy (R-S.C.):" ends in one token
         return None
+    gates = gates or COLON_GATES
     doc = token.doc
     text = doc.text
     line_start = text.rfind("\n", 0, token.idx) + 1
@@ -209,7 +218,7 @@ def _colon_candidate(token: Token, sent: Span) -> _Found | None:
     if text[line_start:doc[first].idx].strip():
         return None
     before = doc[first:token.i]
-    if not len(before) or sum(not t.is_punct for t in before) > _COLON_MAX_LINE_WORDS or any(":" in t.text for t in before):
+    if not len(before) or sum(not t.is_punct for t in before) > gates.max_line_words or any(":" in t.text for t in before):
         return None
     if any("<" in t.text or ">" in t.text or "@" in t.text for t in before):
         return None  # markup or a handle
@@ -218,11 +227,11 @@ def _colon_candidate(token: Token, sent: Span) -> _Found | None:
         first += 1  # an opening quotation mark
     speaker = doc[first:cut]
     words = [t for t in speaker if not t.is_punct]
-    if not words or len(words) > _COLON_MAX_WORDS:
+    if not words or len(words) > gates.max_words:
         return None
     if any(t.like_num or t.ent_type_ in _COLON_PLACES for t in words):
         return None
-    if words[0].lower_ in _COLON_LABELS or words[-1].lower_ in _COLON_LABELS or len(words) == 1 == len(words[0].text):
+    if words[0].lower_ in gates.labels or words[-1].lower_ in gates.labels or len(words) == 1 == len(words[0].text):
         # a label, or an interview's "Q:"/"A:", whose speaker the line does not name
         return None
     if any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADV", "ADP") or t.tag_ in ("WDT", "WP", "WRB") for t in words):
@@ -239,7 +248,7 @@ def _colon_candidate(token: Token, sent: Span) -> _Found | None:
     last = token.i
     while last + 1 < len(doc) and doc[last + 1].idx < line_end:
         last += 1
-    if sum(t.is_alpha for t in doc[token.i + 1:last + 1]) < _COLON_MIN_CONTENT_WORDS:
+    if sum(t.is_alpha for t in doc[token.i + 1:last + 1]) < max(1, gates.min_content_words):
         return None
     content = (doc[token.i + 1].idx, doc[last].idx + len(doc[last].text))
     return _Found(token, ":", speaker, content, "colon", doc[first:last + 1])

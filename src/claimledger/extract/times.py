@@ -55,7 +55,18 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)"
 _YEAR = r"(?:1[6-9]|20)\d\d(?!\d|[.,]\d)"
-_DAY = r"(?<![\d,.])[0-3]?\d(?:st|nd|rd|th)?(?![\d:]|[.,]\d)\b"
+_DAY = r"(?<![\d,.])[0-3]?\d(?:st|nd|rd|th)?(?![\d]|[.,:]\d)\b"
+_UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEEN_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+               "nineteen")
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+#: A year said as words, as transcripts of broadcasts write it: "nineteen ninety-six", "nineteen oh five",
+#: "eighteen hundred". Only the 1800s and 1900s: "twenty twelve" or "two thousand" alone may count something.
+_SPELLED_YEAR = (
+    rf"(?i:\b(?:eighteen|nineteen)[\s-](?:hundred\b|(?:{'|'.join(_TENS_WORDS)})(?:[\s-](?:{'|'.join(_UNIT_WORDS)}))?\b"
+    rf"|(?:{'|'.join(_TEEN_WORDS)})\b|oh[\s-](?:{'|'.join(_UNIT_WORDS)})\b))(?!-)"
+)
+_YEAR_ANY = rf"(?:{_YEAR}|{_SPELLED_YEAR})"
 _LEAP_YEAR = 2024  # checks a year-less day such as February 29
 _NUMBER = r"\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few|several"
 
@@ -91,7 +102,22 @@ def _month(name: str | None) -> int | None:
 
 
 def _int(text: str | None) -> int | None:
+    """A day or year as written: "8th", "1998" or a year in words ("nineteen ninety-six")."""
+    if text and not text[0].isdigit():
+        return _spelled_year(text)
     return int(re.sub(r"\D", "", text)) if text else None
+
+
+def _spelled_year(text: str) -> int | None:
+    """"nineteen ninety-six" 1996, "nineteen oh five" 1905, "eighteen hundred" 1800, "two thousand" 2000."""
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + (sum(_NUMBERS[w] for w in rest) if all(w in _NUMBERS for w in rest) else 0)
+    century = {"eighteen": 1800, "nineteen": 1900}.get(words[0])
+    if century is None or not all(w in _NUMBERS or w in ("oh", "hundred") for w in words[1:]):
+        return None
+    return century + sum(_NUMBERS.get(w, 0) for w in words[1:] if w != "hundred")
 
 
 def _parts(m: re.Match[str], p: str) -> DateParts | None:
@@ -203,7 +229,7 @@ def _numeric_date(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "date", first=DateParts(year, month, day))
 
 
-@_rule(rf"(?P<am>{_MONTH})(?:,|\s+of)?\s+(?P<ay>{_YEAR})")
+@_rule(rf"(?P<am>{_MONTH})(?:,|\s+of)?\s+(?P<ay>{_YEAR_ANY})")
 def _month_year(m: re.Match[str]) -> TimeMention | None:
     parts = _parts(m, "a")
     return _mention(m, "date", first=parts) if parts else None
@@ -222,6 +248,37 @@ def _bare_month(m: re.Match[str]) -> TimeMention | None:
 @_rule(rf"(?<![\w$£€#.,-])(?P<y>{_YEAR})(?![\w-])")
 def _year(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "date", first=DateParts(int(m.group("y"))))
+
+
+@_rule(rf"(?:\b(?i:the\s+year)\s+)?(?P<y>{_SPELLED_YEAR})|\b(?i:the\s+year)\s+(?P<y2>(?i:two[\s-]thousand)\b"
+       rf"(?:[\s-](?i:and[\s-])?(?i:{'|'.join(_UNIT_WORDS + _TEEN_WORDS)})\b)?)(?!-)")
+def _year_in_words(m: re.Match[str]) -> TimeMention | None:
+    """A year said as words, "nineteen ninety-six", "the year two thousand" (which needs "the year")."""
+    year = _spelled_year(m.group("y") or m.group("y2"))
+    return _mention(m, "date", first=DateParts(year)) if year else None
+
+
+@_rule(
+    r"\b(?:(?i:the)\s+(?:(?i:current|full|fiscal|current\s+fiscal)\s+)year|(?i:this)\s+(?i:fiscal)\s+year"
+    r"|(?:(?i:the)\s+)?(?i:end)\s+(?i:of)\s+(?i:the|this)\s+year|(?i:year)(?:'s|\s)\s*(?i:end)"
+    r"|(?i:earlier|later)\s+(?i:in)\s+(?i:the)\s+year)\b(?!-)"
+)
+def _report_year(m: re.Match[str]) -> TimeMention | None:
+    """"the current year", "the full year", "the fiscal year", "by year end", "earlier in the year": the
+    report's year (TimeML writes the end of a year as the year, with a modifier it leaves out of the value)."""
+    return _mention(m, "relative", unit="year", shift=0)
+
+
+@_rule(rf"\b(?i:mid)-(?P<y>{_YEAR})(?![\w-])")
+def _mid_year(m: re.Match[str]) -> TimeMention | None:
+    """"mid-1996": the year."""
+    return _mention(m, "date", first=DateParts(int(m.group("y"))))
+
+
+@_rule(rf"\b(?:(?i:the)\s+)?(?P<h>(?i:first|second|last|latter))\s+(?i:half)\s+(?i:of)\s+(?P<y>{_YEAR})\b")
+def _half_year(m: re.Match[str]) -> TimeMention | None:
+    """"the first half of 1990": TimeML ``1990-H1``; "the second (last, latter) half" ``H2``."""
+    return _mention(m, "fixed", value=f"{m.group('y')}-H{1 if m.group('h').lower() == 'first' else 2}")
 
 
 @_rule(r"\b(?:the\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<d>(?:1[6-9]|20)\d)0s\b")
@@ -257,13 +314,18 @@ _COUNT_WORD = (
 @_rule(
     r"\b(?:(?i:more\s+than|less\s+than|fewer\s+than|over|about|around|nearly|almost|at\s+least|up\s+to|some"
     r"|roughly|approximately|only|just|barely|another|the\s+first|the\s+next|the\s+last|the\s+past|the\s+previous)\s+)?"
-    rf"(?P<n>(?i:{_COUNT_WORD}))(?:[\s-]+(?i:more|additional|full))?"
+    rf"(?P<n>(?i:{_COUNT_WORD}))(?P<frac>\s+1/2)?(?:[\s-]+(?i:more|additional|full|trading|business|working))?"
     r"(?P<half>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half))?[\s-]+"
     r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries))\b"
+    r"(?P<half2>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half)\b)?"
     r"(?![\s-]+(?i:old|ago|later|earlier|before|after|from\s+now)\b|-)"
 )
 def _duration(m: re.Match[str]) -> TimeMention | None:
-    """A length of time, "three years", "a five-year low", "48 hours", as TimeML writes it (``P3Y``)."""
+    """A length of time, "three years", "a five-year low", "48 hours", as TimeML writes it (``P3Y``).
+
+    Decades and centuries are written in years ("two decades" ``P20Y``: ISO 8601 has no decade), and a half
+    in the next smaller unit ("2 1/2 years" ``P2Y6M``, "a minute and a half" ``PT1M30S``).
+    """
     word = re.sub(r"\s+", " ", m.group("n").lower())
     unit = m.group("unit").lower()
     unit = unit[:-1] if unit.endswith("s") else unit
@@ -271,6 +333,13 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
     count = _count(word) if word not in ("few", "several", "some", "many") else None
     if count is None and word.replace(",", "").isdigit():
         count = int(word.replace(",", ""))
+    half = bool(m.group("frac") or m.group("half") or m.group("half2"))
+    if count is not None and code in ("DE", "CE"):
+        return _mention(m, "fixed", value=f"P{count * (10 if code == 'DE' else 100) + (half and (5 if code == 'DE' else 50))}Y")
+    if count is not None and half:
+        smaller = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}.get(code)
+        if smaller:
+            return _mention(m, "fixed", value=f"P{'T' if code.startswith('T') else ''}{count}{code[-1]}{smaller}")
     if code in ("TS", "TM", "TH"):
         return _mention(m, "fixed", value=f"PT{count if count is not None else 'X'}{code[1]}")
     if code == "2W":
@@ -282,10 +351,11 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
     r"\b(?:(?i:for|in|over|within|recent|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|the\s+coming|coming)\s+)"
     r"(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours))\b"
     r"(?!\s+(?i:ago|of|to)\b)"
+    r"|\b(?i:the)\s+(?P<unit2>(?i:years|months|weeks|days))\s+(?i:ahead)\b"
 )
 def _vague_duration(m: re.Match[str]) -> TimeMention | None:
-    """A length of time with no count, "for years", "in recent months" is read by _reference."""
-    unit = m.group("unit").lower()
+    """A length of time with no count, "for years", "in the weeks ahead" (TimeML ``PXY``, ``PXW``)."""
+    unit = (m.group("unit") or m.group("unit2")).lower()
     code = _DURATION_UNITS[unit[:-3] + "y" if unit == "centuries" else unit.rstrip("s")]
     return _mention(m, "fixed", value=f"PT{'X'}{code[1]}" if code.startswith("T") else f"PX{code}")
 
@@ -294,37 +364,47 @@ _REFERENCES = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "at present": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "so far": "PRESENT_REF", "to date": "PRESENT_REF",
+    "to date": "PRESENT_REF",
     "the past": "PAST_REF", "recently": "PAST_REF", "recent days": "PAST_REF", "recent weeks": "PAST_REF",
     "formerly": "PAST_REF", "previously": "PAST_REF",
     "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "in the coming days": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+    "a later date": "FUTURE_REF", "future quarters": "FUTURE_REF", "future months": "FUTURE_REF",
+    "future years": "FUTURE_REF", "future weeks": "FUTURE_REF",
 }
 
 
 @_rule(
     r"\b(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|these\s+days|the\s+present"
-    r"|at\s+the\s+moment|so\s+far|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|formerly|previously"
-    r"|the\s+future|soon|shortly|in\s+the\s+coming\s+days)\b(?!-)"
+    r"|at\s+the\s+moment|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|formerly|previously"
+    r"|the\s+future|soon|shortly|in\s+the\s+coming\s+days|the\s+near\s+future|the\s+(?:near|short)\s+term"
+    r"|a\s+later\s+date|future\s+(?:quarters|months|years|weeks))\b(?!-)"
 )
 def _reference(m: re.Match[str]) -> TimeMention | None:
-    """"now", "currently": the report's present (TimeML ``PRESENT_REF``); "the past", "soon" likewise."""
+    """"now", "currently": the report's present (TimeML ``PRESENT_REF``); "the past", "soon" likewise. "So far"
+    is not one: it says how much of something has happened, and TimeML leaves it untagged (none of its 13
+    uses in TempEval-3 TimeBank and AQUAINT is a TIMEX3)."""
     return _mention(m, "fixed", value=_REFERENCES[re.sub(r"\s+", " ", m.group(0).lower())])
 
 
 @_rule(
-    rf"\b(?i:every|each)\s+(?:(?P<w>{_WEEKDAY})|(?P<unit>(?i:day|week|month|year|morning|night|evening|summer|winter)))\b"
+    rf"\b(?i:every|each)\s+(?:(?P<w>{_WEEKDAY})|(?P<mon>{_MONTH})"
+    r"|(?P<unit>(?i:day|week|month|quarter|year|morning|night|evening|summer|winter)))\b"
     r"|\b(?P<adj>(?i:daily|weekly|monthly|annually|yearly|nightly|hourly))\b"
 )
 def _set(m: re.Match[str]) -> TimeMention | None:
-    """A recurring time, "every Thursday" (``XXXX-WXX-4``), "each year" and "weekly" (``P1Y``, ``P1W``)."""
+    """A recurring time, "every Thursday" (``XXXX-WXX-4``), "each July" (``XXXX-07``), "each year" and "weekly"
+    (``P1Y``, ``P1W``)."""
     if m.group("w"):
         return _mention(m, "fixed", value=f"XXXX-WXX-{_WEEKDAYS[m.group('w').lower()] + 1}")
+    if m.group("mon"):
+        return _mention(m, "fixed", value=f"XXXX-{_month(m.group('mon')):02d}")
     adj = m.group("adj")
     if adj and adj[0].isupper() and m.string[max(0, m.start() - 2):m.start()].strip() not in ("", ".", "\u201c", '"'):
         return None  # "seen by Auto Daily", "the Sunday Weekly": a name, not how often
     unit = (m.group("unit") or adj).lower()
     value = {
-        "day": "P1D", "daily": "P1D", "week": "P1W", "weekly": "P1W", "month": "P1M", "monthly": "P1M",
+        "day": "P1D", "daily": "P1D", "week": "P1W", "weekly": "P1W", "month": "P1M", "monthly": "P1M", "quarter": "P1Q",
         "year": "P1Y", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI",
         "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV",
         "summer": "XXXX-SU", "winter": "XXXX-WI",
@@ -343,15 +423,16 @@ _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winte
 
 
 @_rule(
-    r"\b(?:(?P<mod>(?i:last|next|this|past|coming))|(?i:in\s+the|during\s+the|over\s+the))\s+"
-    rf"(?P<s>(?i:spring|summer|autumn|fall|winter))\b(?:\s+(?i:of)\s+(?P<y>{_YEAR}))?"
+    r"\b(?:(?P<mod>(?i:last|next|this|past|coming))|(?i:in\s+the|during\s+the|over\s+the|the))"
+    r"(?:\s+(?i:early|late|mid))?\s+"
+    rf"(?P<s>(?i:spring|summer|autumn|fall|winter))\b(?:\s+(?i:of)\s+(?P<y>{_YEAR_ANY}))?"
 )
 def _season(m: re.Match[str]) -> TimeMention | None:
     """"last summer": TimeML ``1997-SU``, the nearest such season before (after) the report; "in the spring" the
     report year's; "the summer of 2022" ``2022-SU``."""
     code = _SEASONS[m.group("s").lower()]
     if m.group("y"):
-        return _mention(m, "fixed", value=f"{m.group('y')}-{code}")
+        return _mention(m, "fixed", value=f"{_int(m.group('y')):04d}-{code}")
     modifier = {"past": "last", "coming": "next"}.get((m.group("mod") or "").lower(), (m.group("mod") or "").lower())
     return _mention(m, "month", modifier=modifier or None, value=code)
 
@@ -386,6 +467,60 @@ def _the_quarter(m: re.Match[str]) -> TimeMention | None:
     last (the latest ended by the report's date; "this quarter", "the current quarter": the report's own)."""
     current = m.group("det").lower() == "this" or (m.group("adj") or "").lower() == "current"
     return _mention(m, "after", unit="quarter", modifier="this" if current else None)
+
+
+_CLOCK = (
+    r"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.\s?m\b\.?|[ap]m\b))"
+    r"|(?P<noon>(?i:noon|midnight)))(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"
+)
+
+
+@_rule(_CLOCK)
+def _clock(m: re.Match[str]) -> TimeMention | None:
+    """A time of day, "10 p.m.", "7:15 a.m. EST", "noon", kept only when a day follows it ("10 p.m. Wednesday",
+    "noon Thursday", "5 p.m. EST Nov. 9"): :func:`find_time_mentions` joins the two and TimeML writes the time on
+    that day, ``1998-02-11T22:00``. ``value`` holds the time part ("T22:00"); midnight ends its day ("T24:00").
+
+    A clock time alone is left out: which day it is on is often not the day named last (on TempEval-3 AQUAINT
+    such clocks were mostly dated wrong that way).
+    """
+    if m.group("noon"):
+        clock = "T12:00" if m.group("noon").lower() == "noon" else "T24:00"
+    else:
+        hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
+        clock = f"T{hour:02d}:{m.group('mi') or '00'}"
+    return _mention(m, "after", shift=0, value=clock)
+
+
+_CLOCK_TO_DAY = re.compile(r"(?:\s+(?i:on))?,?\s+")
+
+
+def _is_clock(t: TimeMention) -> bool:
+    return t.kind == "after" and t.unit is None and bool(t.value) and t.value.startswith("T")
+
+
+def _names_a_day(t: TimeMention) -> bool:
+    return (t.kind == "weekday" or (t.kind == "date" and t.first.day is not None)
+            or (t.kind == "relative" and t.unit == "day" and not t.window and not t.ago))
+
+
+def _with_clocks(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
+    """A time of day written just before a day ("10 p.m. Wednesday") joined to it: the day's mention, from the
+    clock on, with the time in ``value``. A clock time with no day after it is dropped."""
+    out: list[TimeMention] = []
+    i = 0
+    while i < len(mentions):
+        t = mentions[i]
+        after = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (_is_clock(t) and after is not None and _names_a_day(after) and after.value is None
+                and _CLOCK_TO_DAY.fullmatch(text, t.end, after.start)):
+            out.append(replace(after, start=t.start, text=text[t.start:after.end], value=t.value))
+            i += 2
+            continue
+        if not _is_clock(t):
+            out.append(t)
+        i += 1
+    return out
 
 
 @_rule(
@@ -426,19 +561,22 @@ def _the_weekend(m: re.Match[str]) -> TimeMention | None:
 @_rule(
     rf"\b(?:(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:later|afterwards?|earlier))"
     r"|(?i:the)\s+(?i:next|following)\s+(?P<unit2>(?i:day|week|morning|evening))"
+    r"|(?i:the)\s+(?i:following)\s+(?P<unit3>(?i:month|year))"
     r"|(?:(?i:the)\s+)?(?:(?i:comparable)\s+)?(?i:year)-(?i:earlier|ago)(?:\s+(?i:quarter|period|month|week))?)\b"
 )
 def _after(m: re.Match[str]) -> TimeMention | None:
-    """"a week later", "the next day", "a year earlier", "the year-ago quarter": counted from the time the
-    text named last (kind ``after``)."""
-    unit = (m.group("unit") or m.group("unit2") or "year").lower().rstrip("s")
+    """"a week later", "the next day", "the following month", "a year earlier", "the year-ago quarter": counted
+    from the time the text named last (kind ``after``)."""
+    unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or "year").lower().rstrip("s")
     count = _count(m.group("n")) if m.group("n") else 1
     if count is None:
         return _mention(m, "other")
-    sign = -1 if (m.group("dir") or "earlier").lower() == "earlier" and not m.group("unit2") else 1
+    sign = -1 if (m.group("dir") or "earlier").lower() == "earlier" and not (m.group("unit2") or m.group("unit3")) else 1
     if unit in ("month", "year"):
         quarter = m.group(0).lower().endswith("quarter")  # "the year-ago quarter": a quarter, whatever was named
-        return _mention(m, "after", unit=unit, shift=sign * count, modifier="quarter" if quarter else None)
+        whole = bool(m.group("unit3"))  # "the following year": the year, whatever precision was named
+        return _mention(m, "after", unit=unit, shift=sign * count,
+                        modifier="quarter" if quarter else "whole" if whole else None)
     return _mention(m, "after", shift=sign * count * (7 if unit == "week" else 1))
 
 
@@ -451,12 +589,14 @@ def _window(m: re.Match[str]) -> TimeMention | None:
     if unit.startswith("24"):
         return _mention(m, "relative", unit="day", shift=1, window=True)
     count = _count(m.group("n")) if m.group("n") else 1
+    if count is None and m.group("n").lower() in ("few", "several"):  # "the past few days": TimeML PXD
+        return _mention(m, "fixed", value=f"PX{_DURATION_UNITS[unit.rstrip('s')]}")
     if count is None or (m.group("n") is None and unit.endswith("s")):
-        return _mention(m, "other")  # "the past few days": a window of unknown length
+        return _mention(m, "other")
     return _mention(m, "relative", unit=unit.rstrip("s"), shift=count, window=True)
 
 
-@_rule(rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b")
+@_rule(rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?:(?i:or\s+so)\s+)?(?i:ago)\b")
 def _ago(m: re.Match[str]) -> TimeMention | None:
     count = _count(m.group("n"))
     if count is None:
@@ -503,7 +643,7 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
     for pattern, build in _RULES:
         for match in pattern.finditer(text):
             mention = build(match)
-            if mention is not None and not (build is _year and _counts_something(doc, mention)):
+            if mention is not None and not (build in (_year, _year_in_words) and _counts_something(doc, mention)):
                 found.append(mention)
     chosen: list[TimeMention] = []
     taken: list[tuple[int, int]] = []  # disjoint spans, kept sorted so an overlap is found by bisection
@@ -521,7 +661,7 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
                 and not _counts_something(doc, mention)):
             chosen.append(mention)
     chosen.sort(key=lambda t: t.start)
-    return [replace(t, future=True) if _is_future(doc, text, t) else t for t in chosen]
+    return _with_clocks(text, [replace(t, future=True) if _is_future(doc, text, t) else t for t in chosen])
 
 
 def _counts_something(doc: Doc, mention: TimeMention) -> bool:
@@ -538,6 +678,7 @@ _FUTURE_AUX = {"will", "wo", "'ll", "shall", "would"}
 _FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "aim"}
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$")
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+_LEADING_PREPOSITION = re.compile(r"(?i)(?:by|until|till|since)\s+")
 
 
 _SCHEDULE_LEMMAS = {"be", "take", "begin", "start", "open", "close", "end", "meet", "convene", "resume", "expire"}
@@ -553,6 +694,26 @@ def _scheduled_present(verb, finite, anchor) -> bool:
     return finite.lemma_ == "be" and verb.tag_ == "VBG"
 
 
+_PROSPECTIVE_HEADS = {"be", "set", "due", "slate", "poise"}
+
+
+def _prospective(token) -> bool:
+    """A to-infinitive of what is arranged to come, not in the past tense: "the talks, set to resume Monday",
+    "trading is to resume Tuesday", "the talks are due to end on Friday" (but "were due to end")."""
+    head = token.head
+    if not (token.tag_ == "VB" and token.dep_ == "xcomp" and head.lemma_ in _PROSPECTIVE_HEADS
+            and any(c.tag_ == "TO" for c in token.children)):
+        return False
+    for verb in (head, head.head):  # "due" is an adjective: its "are"/"were" is one up
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        finite = next((a for a in auxes if a.tag_ in _FINITE_TAGS), verb if verb.tag_ in _FINITE_TAGS else None)
+        if finite is not None:
+            return finite.tag_ != "VBD"
+        if verb.tag_ == "VBN" or verb.head == verb:
+            return verb.tag_ == "VBN"  # "set to resume", a participle standing alone, looks ahead
+    return False
+
+
 def _is_future(doc: Doc, text: str, mention: TimeMention) -> bool:
     """A deadline ("by November 1") or a time in a future-tense clause.
 
@@ -563,6 +724,9 @@ def _is_future(doc: Doc, text: str, mention: TimeMention) -> bool:
     deadline: "had filed by Wednesday", "until Thursday they had not called".
     """
     before = text[max(0, mention.start - 24):mention.start]
+    lead = _LEADING_PREPOSITION.match(mention.text)  # "by February": the rule took the preposition in
+    if lead:
+        before += lead.group(0)
     deadline = bool(_DEADLINE_BEFORE.search(before))
     if not deadline and _SINCE_BEFORE.search(before):
         return False
@@ -575,7 +739,7 @@ def _is_future(doc: Doc, text: str, mention: TimeMention) -> bool:
     anchor = token.head if token.head.dep_ == "prep" else token
     for _ in range(12):
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        if any(a.lower_ in _FUTURE_AUX for a in auxes) or _prospective(token):
             return True
         finite = next((a for a in auxes if a.tag_ in _FINITE_TAGS), token if token.tag_ in _FINITE_TAGS else None)
         if token.pos_ == "VERB" and token.lemma_ in _FUTURE_LEMMAS:
@@ -784,6 +948,8 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
     anchor: date | None = None  # the last day-precise date named or counted
     named: str | None = None  # the last single time named, at any precision ("1989-Q3")
     for t in sorted(mentions, key=lambda t: t.start):
+        compared = False  # a comparison with the time named before: it names no new time
+        clock = t.value if t.kind != "fixed" and t.value and t.value.startswith("T") else None
         if t.kind == "after" and t.unit is None:
             value = (anchor + timedelta(days=t.shift)).isoformat() if anchor else None
         elif t.kind == "after" and t.unit == "quarter":
@@ -793,12 +959,21 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
             value = _moved(named, t) if named else f"{ref.year + t.shift:04d}" if ref and t.unit == "year" else None
             if value and t.modifier == "quarter" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
                 value = f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
+            elif value and t.modifier == "whole" and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
+                value = value[:4] if t.unit == "year" else value[:7]
+        elif t.kind == "relative" and t.ago and t.unit == "year" and named and "-Q" in named:
+            # "earnings rose from $1 a share a year ago" after "the third quarter": the same quarter that many
+            # years back, the period the comparison is about (TimeML "1988-Q3"), not the whole year
+            value, compared = _moved(named, replace(t, shift=-t.shift)), True
         else:
             value = _resolve_in_range(t, ref)
         if t.kind in ("date", "span", "after") and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
             anchor = date.fromisoformat(value[-10:])
-        if t.kind not in ("fixed", "after") and value and _NAMED.fullmatch(value):
+        if (t.kind not in ("fixed", "after") or (t.kind == "after" and t.unit == "quarter")) and not compared \
+                and value and _NAMED.fullmatch(value):  # "the quarter" names the quarter a comparison is about
             named = value  # "a year earlier" twice is the same comparison, not two years back
+        if clock and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            value += clock  # "10 p.m. Wednesday": TimeML's TIME value, 1998-02-11T22:00
         out.append(TimeExpression(t.start, t.end, t.text, value, reading=t))
     return out
 

@@ -269,18 +269,26 @@ class LedgerContext:
 
 def _segments(text: str, start: int, end: int, spans: list[tuple[str, int, int]]) -> list[Segment]:
     """Cut ``text[start:end]`` into runs, each marked with the strongest role covering it."""
-    marked = [(_RANK[name], s, e) for name, s, e in spans if name in _RANK]
+    marked = sorted((_RANK[name], s, e) for name, s, e in spans if name in _RANK)  # strongest first
     # Between two consecutive span ends every character is covered by the same spans.
     last = max(start, end)
-    cuts = sorted({start, last} | {min(max(p, start), last) for _, s, e in marked for p in (s, e)})
-    out: list[Segment] = []
+    points = {start, last}
+    for _, s, e in marked:
+        points.add(min(max(s, start), last))
+        points.add(min(max(e, start), last))
+    cuts = sorted(points)
+    runs: list[list] = []  # [role, from, to]: consecutive pieces of one role are one run, cut from the text once
     for a, b in zip(cuts, cuts[1:]):
-        strongest = min([rank for rank, s, e in marked if s <= a and b <= e], default=None)
-        role = None if strongest is None else ROLES[strongest]
-        if out and out[-1].role == role:
-            out[-1].text += text[a:b]
+        role = None
+        for rank, s, e in marked:
+            if s <= a and b <= e:
+                role = ROLES[rank]
+                break
+        if runs and runs[-1][0] == role:
+            runs[-1][2] = b
         else:
-            out.append(Segment(text[a:b], role))
+            runs.append([role, a, b])
+    out = [Segment(text[a:b], role) for role, a, b in runs]
     # Trailing paragraph breaks are part of the stored span but not of the sentence.
     while out and not out[-1].text.strip():
         out.pop()

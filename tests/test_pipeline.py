@@ -21,3 +21,11 @@ def test_words_never_seen_before_do_not_stay_in_the_vocabulary():
     assert [f.value for f in first.figures] == [4381]
     assert any(n.text == "Oddlin Frusk" for n in first.names)
     assert [a.source.text for a in second.attributions][-1] == "Mayor Oddlin Zzyqa"
+
+
+def test_a_statement_dated_by_a_clock_time_and_its_day_is_dated_that_day():
+    text = ("Harbour bridge to reopen\n\nAt 10 p.m. Wednesday the mayor said that the harbour bridge would reopen "
+            "within a month.")
+    (ext,) = extract_reports([RawReport(text=text, published="1998-02-13")], nlp=load_nlp())
+    said = next(a for a in ext.attributions if "bridge would reopen" in a.content)
+    assert said.date == "1998-02-11"

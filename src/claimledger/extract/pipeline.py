@@ -32,6 +32,7 @@ from claimledger.extract.clean import clean_text
 from claimledger.extract.figures import find_figures
 from claimledger.extract.nlp import load_nlp
 from claimledger.extract.times import (
+    DAY_VALUE,
     PublishedDate,
     find_time_mentions,
     infer_published,
@@ -192,13 +193,13 @@ def _attach_date(attribution: Attribution, times: list[TimeExpression], starts: 
     within = times[bisect_left(starts, attribution.start):bisect_left(starts, attribution.end)]
     candidates = [
         t for t in within
-        if t.value and len(t.value) == 10 and t.end <= attribution.end
+        if t.value and DAY_VALUE.match(t.value) and t.end <= attribution.end
         and not (attribution.content_start <= t.start < attribution.content_end)
     ]
     if not candidates:
         return attribution
     best = min(candidates, key=lambda t: abs(t.start - attribution.cue_start))
-    return replace(attribution, date=best.value)
+    return replace(attribution, date=best.value[:10])
 
 
 def _link_figure(figure: Figure, attributions: list[Attribution], starts: list[int], longest: int,

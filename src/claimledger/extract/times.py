@@ -28,6 +28,10 @@ from typing import TYPE_CHECKING
 
 from claimledger.records import DateParts, MentionKind, TimeExpression, TimeMention
 
+#: A TimeML value naming one day, with or without its clock time ("1998-02-11", "1998-02-11T22:00"):
+#: its first ten characters are the day.
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}(?::\d{2}){0,2})?$")
+
 if TYPE_CHECKING:  # the ledger re-resolves stored times without a parse: showing a ledger never loads spaCy
     from spacy.tokens import Doc
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from claimledger.extract.times import DAY_VALUE
 from claimledger.ledger.entities import Resolution
 from claimledger.ledger.provenance import origin_of
 from claimledger.ledger.stance_model import split_sentences
@@ -41,7 +42,6 @@ class Statement:
 
 
 _CALENDAR = re.compile(r"\d{4}-\d{2}(?:-\d{2})?$")  # a day or month; not a span, a duration or PRESENT_REF
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*(?=[\"'“‘(]*[A-Z])")  # an ellipsis before a capital ends a fragment
 _SENTENCE_START = re.compile(r"[\"'“‘(]*[A-Z]")  # not "8, according to …" after "Oct."
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")  # "Oct.", "Mr.", "Gen.", "U.S."
@@ -111,7 +111,7 @@ def counted_on(fig: Figure, times: list[TimeExpression]) -> str | None:
     before, after = clause_around(fig.sentence, fig.text)
     lo, hi = fig.start - len(before), fig.end + len(after)
     days = [t.value.rsplit("/", 1)[-1] for t in times if t.value and lo <= t.start and t.end <= hi]
-    days = [d for d in days if _DAY.match(d)]
+    days = [d[:10] for d in days if DAY_VALUE.match(d)]
     return days[-1] if days else None
 
 

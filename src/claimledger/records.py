@@ -192,7 +192,8 @@ class TimeExpression:
     start: int
     end: int
     text: str
-    value: str | None  # ISO date, month, year or span; None when it cannot be resolved
+    value: str | None  # TimeML value: a day (with its clock time, "1998-02-11T22:00"), month, year, span,
+    # duration ("P3M"), set or reference ("PRESENT_REF"); None when it cannot be resolved
     reading: TimeMention | None = None
 
 

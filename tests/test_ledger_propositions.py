@@ -67,3 +67,16 @@ def test_a_modal_perfect_is_a_count_that_did_not_happen_not_one_done():
     assert timing(("The ", " shows would have been split between three cities")) == "coming"
     assert timing(("a tour that would have paid the band ", " million")) == "coming"
     assert timing(("Officials said ", " troops have been sent")) == "done"
+
+
+def test_a_figure_s_clause_skips_an_aside_between_dashes_and_reaches_its_verb():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger.statements import figure_text
+
+    sentence = ("According to the paper, the other two members of the band — guitarist Ada Holm, 70, and bassist "
+                "Ivo Berg — had already signed their contracts and were ready to tour.")
+    r = report("d1", "2025-01-01", [S(sentence, "the paper", kind="media", content=sentence[26:],
+                                      figures=[("two", 2, "exact", "members")])])
+    att, fig = r.extraction.attributions[0], r.extraction.figures[0]
+    assert figure_text(att, fig) == "the other two members of the band had already signed their contracts"

@@ -41,6 +41,7 @@ class Statement:
     counted_on: str | None = None  # when its count held, by a date in the count's own clause ("between October 8 and 13")
 
 
+_ASIDE = re.compile(r"\s[—–]\s[^—–]+\s[—–]\s")
 _CALENDAR = re.compile(r"\d{4}-\d{2}(?:-\d{2})?$")  # a day or month; not a span, a duration or PRESENT_REF
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*(?=[\"'“‘(]*[A-Z])")  # an ellipsis before a capital ends a fragment
 _SENTENCE_START = re.compile(r"[\"'“‘(]*[A-Z]")  # not "8, according to …" after "Oct."
@@ -62,6 +63,12 @@ def figure_text(att: Attribution, fig: Figure) -> str:
     pos = sent.find(fig.text)
     if pos < 0:
         return statement_text(att)
+    # an aside between dashes ("two members — guitarist Jimmy Page, 70, and … Jones — had signed") is not the
+    # figure's clause: without it the clause reaches its verb
+    aside = next((m for m in _ASIDE.finditer(sent) if not m.start() <= pos < m.end()), None)
+    if aside is not None:
+        sent = sent[:aside.start()] + " " + sent[aside.end():]
+        pos = sent.find(fig.text)
     parts = re.split(r"(?<=[,;:])\s+|\s+(?=\b(?:and|but|while|with)\b)", sent)
     acc, out = 0, []
     for part in parts:

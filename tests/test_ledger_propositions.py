@@ -80,3 +80,17 @@ def test_a_figure_s_clause_skips_an_aside_between_dashes_and_reaches_its_verb():
                                       figures=[("two", 2, "exact", "members")])])
     att, fig = r.extraction.attributions[0], r.extraction.figures[0]
     assert figure_text(att, fig) == "the other two members of the band had already signed their contracts"
+
+
+def test_a_figure_s_clause_that_does_not_name_what_it_counts_is_given_its_counted_subject():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger.statements import figure_text
+
+    sentence = "The alliance, which had said 40,000 ballots were destroyed, now puts the figure at 25,000."
+    r = report("d1", "2025-01-01", [S(sentence, "The alliance", kind="organisation", content=sentence,
+                                      figures=[("40,000", 40000, "exact", "ballots"),
+                                               ("25,000", 25000, "exact", "ballots")])])
+    att, figs = r.extraction.attributions[0], r.extraction.figures
+    assert figure_text(att, figs[0]) == "which had said 40,000 ballots were destroyed,"
+    assert figure_text(att, figs[1]) == "now puts the figure at 25,000 ballots."

@@ -77,6 +77,8 @@ def figure_text(att: Attribution, fig: Figure) -> str:
         if start <= pos < acc or (out and len(" ".join(out).split()) < 6 and start >= pos):
             out.append(part)
     text = " ".join(out).strip()
+    if fig.subject and fig.subject.lower() not in text.lower() and fig.text in text:
+        text = text.replace(fig.text, f"{fig.text} {fig.subject}", 1)  # "puts the figure at 25,000 [ballots]"
     return text if len(text.split()) >= 6 else statement_text(att)
 
 

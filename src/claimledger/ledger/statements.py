@@ -2,7 +2,7 @@
 
 A statement is one attribution, split once per counted figure it carries (one
 sentence can state "1,500 sent" and "another 12,000 planned": two
-propositions). Each carries its origin (see :mod:`provenance`), its polarity
+propositions), else once per sentence of a quotation of several. Each carries its origin (see :mod:`provenance`), its polarity
 (asserting, denying, cannot-confirm, no comment) and the date it was made.
 """
 from __future__ import annotations

@@ -25,6 +25,9 @@ def test_calling_what_was_said_false_denies_it(nlp, text, cue, stance):
 @pytest.mark.parametrize("text, stance", [
     ('"We are not aware of any accident caused by this defect," she said.', "cannot_confirm"),
     ("The company said it was aware of the problem.", "asserts"),
+    ("The company said it had not been informed of any injury.", "cannot_confirm"),
+    ("The ministry said it was not told about the attack.", "cannot_confirm"),
+    ("The company said customers had not been told of the recall.", "asserts"),
 ])
 def test_not_being_aware_of_something_cannot_confirm_it(nlp, text, stance):
     assert [a.stance for a in find_attributions(nlp(text))] == [stance]

@@ -101,7 +101,12 @@ def _not_known(token: Token) -> bool:
 
 
 def _not_aware(token: Token) -> bool:
-    """ "we are not aware of any accident": the source knows of none, which does not say there was none."""
+    """ "we are not aware of any accident", "it had not been informed of any injury": the source knows of
+    none, which does not say there was none."""
+    if token.lemma_.lower() in ("inform", "notify", "tell") and token.tag_ == "VBN" and is_negated(token):
+        # the speaker itself, by its pronoun, was not told (not "customers had not been told of the recall")
+        told = any(c.dep_ == "nsubjpass" and c.lower_ in ("it", "we", "i", "he", "she") for c in token.children)
+        return told and any(c.dep_ == "prep" and c.lower_ in ("of", "about") for c in token.children)
     return token.lower_ == "aware" and (is_negated(token) or token.dep_ == "acomp"
                                         and any(c.dep_ == "neg" for c in token.head.children))
 

@@ -209,3 +209,5 @@ def test_a_quotation_of_two_sentences_is_two_statements_joining_two_claims():
     both = {c.id for c in ledger.claims if "d1.a0" in c.attribution_ids}
     assert _claim(ledger, "d2.a0").id in both and _claim(ledger, "d3.a0").id in both
     assert _claim(ledger, "d2.a0").id != _claim(ledger, "d3.a0").id
+    # each claim reads as its own sentence, not the whole quotation
+    assert {c.summary for c in ledger.claims if c.id in both} == {f"{one_day}.", f"{paradise}."}

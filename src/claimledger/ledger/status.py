@@ -77,9 +77,10 @@ def summary(members: list[int], statements: list[Statement], vecs: np.ndarray) -
         st = statements[min(members, key=lambda i: (statements[i].origin is None, -len(statements[i].text), i))]
     if st.polarity != "pos":  # a response reads as its whole sentence: who denies, and what
         return readable(st.att.sentence)
+    if st.fig is None:  # its content, or the one sentence of a longer quotation that is this statement
+        return readable(st.text)
     content = st.att.content
-    whole = len(content.split()) >= 4 and (st.fig is None or st.fig.text in content)
-    return readable(content if whole else st.text)
+    return readable(content if len(content.split()) >= 4 and st.fig.text in content else st.text)
 
 
 def timeline(claims: list[Claim], members_of: dict[str, list[Statement]]) -> list[TimelineEntry]:

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_analyze.py --count 1000 --keep /tmp/polnear.db
     OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_ledger.py --from /tmp/polnear.db 1000 10000 [--keep DIR]
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_ledger.py --from /tmp/polnear.db 1000 --runs 5
     OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_ledger.py --from /tmp/polnear.db --build-only 1000 10000
     OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/bench_ledger.py --stand-in-vectors 1000 10000
 
@@ -9,7 +10,8 @@
 it computed), repeated to each size as new reports (ids and content hashes of their own, the
 same extractions, so the same stored vectors). For each size a new SQLite store is written,
 then timed, each step one whole process (``claimledger report``): cold (the ledger built
-from the stored vectors, then kept as a snapshot) and warm (the snapshot read). The build
+from the stored vectors, then kept as a snapshot) and warm (the snapshot read), ``--runs N``
+times (each cold run on a copy of the store as it was before the first: no snapshot). The build
 alone is also timed in this process (CPU seconds: the cost on one core), with the peak
 resident memory of the whole run. Repetition makes large sets of wire copies: every
 statement has its copies, which is more grouping work than as many distinct reports.
@@ -24,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -88,7 +91,8 @@ def whole(args: list[str]) -> str:
     return f"{time.perf_counter() - start:.1f}/{usage.ru_utime + usage.ru_stime:.1f}"
 
 
-def from_store(source: Path, sizes: list[int], keep: Path | None = None, build_only: bool = False) -> None:
+def from_store(source: Path, sizes: list[int], keep: Path | None = None, build_only: bool = False,
+               runs: int = 1) -> None:
     with Store.open(source, create=False) as store:
         base = store.reports()
         texts = {text_key(t): t for r in base for t in texts_to_embed(r.extraction)}
@@ -114,9 +118,18 @@ def from_store(source: Path, sizes: list[int], keep: Path | None = None, build_o
             if build_only:
                 print(f" {'-':>22} {'-':>22} {peak_mb():>8.0f}", flush=True)
                 continue
-            cold = whole([str(CLAIMLEDGER), "report", "--db", str(db), "-o", str(Path(tmp) / "cold.html"), "--quiet"])
-            warm = whole([str(CLAIMLEDGER), "report", "--db", str(db), "-o", str(Path(tmp) / "warm.html"), "--quiet"])
-        print(f" {cold:>22} {warm:>22} {peak_mb():>8.0f}", flush=True)
+            pristine = Path(tmp) / "pristine.db"
+            shutil.copyfile(db, pristine)  # no snapshot yet: each further cold run starts from this copy
+            pairs = []
+            for k in range(runs):
+                if k:
+                    shutil.copyfile(pristine, db)
+                cold = whole([str(CLAIMLEDGER), "report", "--db", str(db), "-o", str(Path(tmp) / "cold.html"), "--quiet"])
+                warm = whole([str(CLAIMLEDGER), "report", "--db", str(db), "-o", str(Path(tmp) / "warm.html"), "--quiet"])
+                pairs.append((cold, warm))
+        print(f" {pairs[0][0]:>22} {pairs[0][1]:>22} {peak_mb():>8.0f}", flush=True)
+        for cold, warm in pairs[1:]:  # the further runs (--runs), each cold then warm
+            print(f"{'':>56} {cold:>22} {warm:>22}", flush=True)
 
 
 def timed_build(reports: list, vectors: dict) -> str:
@@ -151,9 +164,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build-only", action="store_true",
                         help="with --from: time the build only, not the whole `report` processes")
     parser.add_argument("--keep", type=Path, help="with --from: keep each size's store here (ledger-N.db)")
+    parser.add_argument("--runs", type=int, default=1,
+                        help="with --from: time the cold and warm `report` this many times (each cold run on the "
+                             "store as it was before the first)")
     args = parser.parse_args(argv)
     if args.source:
-        from_store(args.source, args.sizes, args.keep, args.build_only)
+        from_store(args.source, args.sizes, args.keep, args.build_only, args.runs)
     else:
         synthetic(args.sizes)
     return 0

@@ -475,3 +475,15 @@ def test_calling_a_claim_rubbish_is_denying_it_in_either_voice(nlp):
     assert active.stance == "denies"
     # a predicate complement that is no word of denial is an opinion, not a denial
     assert one(nlp, "Critics called the plan a disaster.", "plan").stance == "asserts"
+
+
+def test_a_frame_said_twice_is_one_statement_but_a_report_of_another_s_words_is_two(nlp):
+    text = ("“It’s a fair deal,” said Ada Lind, an economist at the Harbour Institute, said. “Both sides gain "
+            "something from it and neither loses face.”")
+    found = extract(nlp, text)
+    assert len([a for a in found if "fair deal" in a.content]) == 1
+    assert all("said" not in a.content for a in found)
+    nested = extract(nlp, "The mayor said the minister said the bridge was safe.")
+    assert sorted(a.source.name for a in nested) == ["The mayor", "minister"]
+    own = extract(nlp, "The spokesman said he was taken by surprise because he did not recall the pope saying that.")
+    assert any(a.content.startswith("he was taken by surprise") for a in own)

@@ -19,6 +19,7 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from itertools import accumulate
@@ -118,11 +119,39 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     cues = {f.cue.i for f in found}
     found = [f for f in found if not (f.cue_lemma == "cite" and f.cue.head.i in cues and f.cue.head.i != f.cue.i)]
     _nest_channels(found)
-    attributions = [_build(f, doc, text, quotes) for f in found]
+    attributions = _without_doubled_frames([_build(f, doc, text, quotes) for f in found])
     attributions = [a for a in attributions if a.content.strip()]
     attributions += _continuations(doc, text, quotes, attributions)
     attributions.sort(key=lambda a: (a.content_start, a.cue_start))
     return attributions
+
+
+def _without_doubled_frames(attributions: list[Attribution]) -> list[Attribution]:
+    """Drop a statement whose content holds another statement of the same speaker, cue and all.
+
+    "“It's a win-win,” said Bermudez, an expert, said." gives the second "said" a content of
+    "It's a win-win,” said": the same words, from the same start, that the first statement
+    already holds. A report of someone else's statement ("X said Y said Z") keeps both, and so
+    does a speaker's own nested one ("said he did not recall the pope saying that").
+    Statements are compared within their sentence only.
+    """
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    for i, a in enumerate(attributions):
+        by_sentence[a.start].append(i)
+    doubled = set()
+    for members in by_sentence.values():
+        for i in members:
+            a = attributions[i]
+            if a.source is None:
+                continue
+            for j in members:
+                b = attributions[j]
+                if j != i and b.source is not None and b.source.name == a.source.name \
+                        and a.content_start <= b.cue_start < a.content_end \
+                        and abs(b.content_start - a.content_start) <= 1 and b.content_end <= a.content_end:
+                    doubled.add(i)
+                    break
+    return [a for i, a in enumerate(attributions) if i not in doubled]
 
 
 # Candidates -----------------------------------------------------------------

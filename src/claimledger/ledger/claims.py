@@ -35,7 +35,6 @@ from claimledger.ledger.matching import (
     TextProfile,
     agglomerate,
     collection_idf,
-    idf_cosine,
     load_model,
     pair_features,
     pairs_of_keys,
@@ -59,7 +58,6 @@ class Matcher:
     model: MatchModel
     text_ids: np.ndarray  # per statement, the number of its text: statements with one text share it
     weights: IdfWeights | None = None  # of profiles and idf, made on first use
-    sizes: np.ndarray | None = None  # words in each profile, counted on first use
 
     def probability(self, pairs: np.ndarray, *, ignore_figures: bool = False) -> np.ndarray:
         """Same-proposition probability of index pairs, ignoring polarity (a denial and what it denies score high).
@@ -69,29 +67,15 @@ class Matcher:
         """
         if not len(pairs):
             return np.zeros(0)
-        # A pair's features are a function of its two texts: wire copies repeat statements word for
-        # word, so each pair of texts is computed once and its row given to every pair of it. Every
-        # feature is the same either way round (products, counts, the larger of mirrored ratios),
-        # so a pair of texts met in both orders is computed once, but for one: the idf-weighted
-        # cosine sums the shared words in the order of the set intersection, which for word sets
-        # of one size can differ with the order, so there it is computed the way round it is met.
+        # A pair's features are a function of its two texts and the same either way round (products,
+        # counts, exact sums, the larger of mirrored ratios): wire copies repeat statements word for
+        # word, so each unordered pair of texts is computed once and its row given to every pair of it.
         texts = self.text_ids[pairs]
         lo, hi = np.minimum(texts[:, 0], texts[:, 1]), np.maximum(texts[:, 0], texts[:, 1])
         _, first, rows = np.unique(lo * len(self.profiles) + hi, return_index=True, return_inverse=True)
-        rows = rows.reshape(-1)
         if self.weights is None:
             self.weights = IdfWeights.of(self.profiles, self.idf)
-        features = pair_features(self.profiles, self.vecs, pairs[first], self.idf, self.weights)[rows]
-        turned = np.flatnonzero(texts[first[rows], 0] != texts[:, 0])  # met the other way round
-        if len(turned):
-            if self.sizes is None:
-                self.sizes = np.array([len(p.words) for p in self.profiles], dtype=np.int64)
-            turned = turned[self.sizes[pairs[turned, 0]] == self.sizes[pairs[turned, 1]]]
-        if len(turned):  # each such ordered pair of texts computed once
-            _, once, back = np.unique(texts[turned, 0] * len(self.profiles) + texts[turned, 1],
-                                      return_index=True, return_inverse=True)
-            features[turned, FEATURES.index("idf_overlap")] = \
-                idf_cosine(self.profiles, pairs[turned[once]], self.weights)[back.reshape(-1)]
+        features = pair_features(self.profiles, self.vecs, pairs[first], self.idf, self.weights)[rows.reshape(-1)]
         if ignore_figures:
             for name in ("number_shared", "number_clash", "number_one_side"):
                 features[:, FEATURES.index(name)] = 0.0

@@ -17,6 +17,7 @@ all pairs; :func:`text_profile` is computed once per statement.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -168,16 +169,6 @@ class IdfWeights:
         return cls(squared, np.array([norm[id(p)] for p in profiles], dtype=np.float64))
 
 
-def idf_cosine(profiles: list[TextProfile], pairs: np.ndarray, weights: IdfWeights) -> np.ndarray:
-    """The ``idf_overlap`` feature (float64) of index pairs, as :func:`pair_features` computes it with
-    ``weights``: the squared idf of the shared words summed in the order of ``a.words & b.words``."""
-    squared = weights.squared.__getitem__
-    shared = [profiles[i].words & profiles[j].words for i, j in pairs.tolist()]
-    dot = np.array([sum(map(squared, x)) if x else 0.0 for x in shared])
-    denom = weights.norms[pairs[:, 0]] * weights.norms[pairs[:, 1]]
-    return np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)
-
-
 def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarray,
                   idf: dict[str, float], weights: IdfWeights | None = None) -> np.ndarray:
     """Feature rows (len(pairs) × len(FEATURES)) for index pairs into ``profiles``/``vecs``.
@@ -205,11 +196,13 @@ def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarr
             if id(p) not in norm:
                 norm[id(p)] = float(np.sqrt(sum(idf[w] * idf[w] for w in p.words)))
         denom = np.array([norm[id(pa)] * norm[id(pb)] for pa, pb in zip(a, b)])
-        dot = np.array([sum(idf[w] * idf[w] for w in x) if x else 0.0 for x in shared])
+        dot = np.array([math.fsum(idf[w] * idf[w] for w in x) for x in shared])
     else:
         denom = weights.norms[pairs[:, 0]] * weights.norms[pairs[:, 1]]
         squared = weights.squared.__getitem__
-        dot = np.array([sum(map(squared, x)) if x else 0.0 for x in shared])
+        # fsum is exact, so the sum is the same whatever order the set intersection yields its words in:
+        # a pair's features are the same either way round
+        dot = np.array([math.fsum(map(squared, x)) for x in shared])
     out[:, 2] = np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)  # idf-weighted cosine
     out[:, 3] = _token_set([p.folded for p in a], [p.folded for p in b]) / 100.0
     ninter = np.array([len(pa.names & pb.names) for pa, pb in zip(a, b)], dtype=np.float64)

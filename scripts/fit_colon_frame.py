@@ -42,21 +42,21 @@ from __future__ import annotations
 
 import argparse
 import collections
-import glob
 import hashlib
 import itertools
 import json
 import os
-import re
 import sys
 from dataclasses import replace
 from pathlib import Path
 
-from claimledger.extract.attribution import _COLON_PAGE_LABELS, ColonGates, _colon_candidate, accept_cue
+from claimledger.extract.attribution import COLON_PAGE_LABELS, ColonGates, accept_cue, colon_candidate
 from claimledger.extract.nlp import load_nlp
 from claimledger.extract.quotes import find_quotes
 
-WORD = re.compile(r"[a-z0-9]+")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_cues import articles, gold_events, overlap, tokens  # noqa: E402
+
 OPEN = ColonGates(frozenset(), 0, 10**6, 10**6)
 
 #: The hand-set gates the fit replaces (attribution.py before the fit), for the comparison.
@@ -80,39 +80,6 @@ HAND_LABELS = frozenset({
 HAND = ColonGates(HAND_LABELS, 3, 6, 12)
 
 
-def tokens(text: str) -> collections.Counter:
-    return collections.Counter(WORD.findall(text.lower()))
-
-
-def overlap(a: collections.Counter, b: collections.Counter) -> float:
-    return sum((a & b).values()) / max(1, min(sum(a.values()), sum(b.values())))
-
-
-def gold_events(ann_path: str) -> list[dict[str, list[tuple[int, int]]]]:
-    """Each annotated attribution as role -> character ranges (Source, Cue, Content)."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    events = []
-    for line in open(ann_path, encoding="utf-8"):
-        parts = line.rstrip("\n").split("\t")
-        if parts[0].startswith("T") and len(parts) >= 2:
-            ranges = parts[1].split(" ", 1)[1]
-            spans[parts[0]] = [tuple(map(int, r.split())) for r in ranges.split(";")]
-        elif parts[0].startswith("E") and len(parts) >= 2:
-            roles: dict[str, list[tuple[int, int]]] = collections.defaultdict(list)
-            for kv in parts[1].split():
-                role, ref = kv.split(":")
-                roles[re.sub(r"\d+$", "", role)].extend(spans.get(ref, []))
-            events.append(roles)
-    return events
-
-
-def articles(split_dir: str, limit: int = 0) -> tuple[list[str], dict[str, str]]:
-    anns: dict[str, str] = {}
-    for ann in sorted(glob.glob(os.path.join(split_dir, "attributions", "*.ann"))):
-        anns.setdefault(re.sub(r"_[0-9a-f]{4}\.ann$", "", os.path.basename(ann)), ann)  # one annotator, as the evaluation
-    return sorted(anns)[: limit or None], anns
-
-
 def collect(split_dir: str, nlp, limit: int = 0) -> tuple[list[dict], int]:
     """Every candidate of the split with its sizes, words and gold label; and the number of gold colon cues."""
     names, anns = articles(split_dir, limit)
@@ -124,7 +91,7 @@ def collect(split_dir: str, nlp, limit: int = 0) -> tuple[list[dict], int]:
         quotes = find_quotes(doc.text)
         for sent in doc.sents:
             for token in sent:
-                found = _colon_candidate(token, sent, OPEN)
+                found = colon_candidate(token, sent, OPEN)
                 if found is None:
                     continue
                 speaker = [t for t in found.source_span if not t.is_punct]
@@ -213,9 +180,9 @@ def fit_limits(rows: list[dict], labels: frozenset[str]) -> ColonGates:
 
 def fit(rows: list[dict], k: int, r: float) -> ColonGates:
     """Size limits with the page labels only; label words among the candidates within them; the limits again."""
-    sizes = fit_limits(rows, _COLON_PAGE_LABELS)
+    sizes = fit_limits(rows, COLON_PAGE_LABELS)
     within = [row for row in rows if fires(row, replace(sizes, labels=frozenset()))]
-    return fit_limits(rows, _COLON_PAGE_LABELS | fit_labels(within, k, r))
+    return fit_limits(rows, COLON_PAGE_LABELS | fit_labels(within, k, r))
 
 
 def folds(rows: list[dict], n: int = 5) -> list[tuple[list[dict], list[dict]]]:
@@ -269,21 +236,21 @@ def main() -> int:
     print(f"label words: first or last word in candidates of at least k={k} articles, a speaker in at most {r:.0%} "
           f"(5-fold cross-validated F1 {f:.3f} on the fitting part)")
     fitted = fit(fit_rows, k, r)
-    print(f"fitted on the fitting part: {len(fitted.labels - _COLON_PAGE_LABELS)} label words, speaker <= "
+    print(f"fitted on the fitting part: {len(fitted.labels - COLON_PAGE_LABELS)} label words, speaker <= "
           f"{fitted.max_words} words, line <= {fitted.max_line_words} words, content >= {fitted.min_content_words} words")
     for name, rows in (("held-out train", test_rows), ("PolNeAR dev", dev)):
         print(f"{name}:")
         print(line("hand-set", rows, HAND))
         print(line("fitted", rows, fitted))
     refit = fit(train, k, r)
-    print(f"refitted on all of train (not shipped): {sorted(refit.labels - _COLON_PAGE_LABELS)}, speaker <= "
+    print(f"refitted on all of train (not shipped): {sorted(refit.labels - COLON_PAGE_LABELS)}, speaker <= "
           f"{refit.max_words} words, line <= {refit.max_line_words} words, content >= {refit.min_content_words} words")
     print(line("PolNeAR dev", dev, refit))
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     with open(args.output, "w", encoding="utf-8") as fh:
         json.dump({"source": "PolNeAR train split (80% of articles by name hash), scripts/fit_colon_frame.py",
                    "candidates": len(fit_rows), "k": k, "max_speaker_share": r,
-                   "labels": sorted(fitted.labels - _COLON_PAGE_LABELS), "min_content_words": fitted.min_content_words,
+                   "labels": sorted(fitted.labels - COLON_PAGE_LABELS), "min_content_words": fitted.min_content_words,
                    "max_words": fitted.max_words, "max_line_words": fitted.max_line_words}, fh, separators=(",", ":"))
     print(f"wrote {args.output}")
     return 0

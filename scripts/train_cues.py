@@ -37,24 +37,36 @@ def overlap(a: collections.Counter, b: collections.Counter) -> float:
     return sum((a & b).values()) / max(1, min(sum(a.values()), sum(b.values())))
 
 
-def gold_attributions(ann_path: str, text: str) -> list[tuple[list[tuple[int, int]], collections.Counter]]:
-    """(cue character ranges, content tokens) of each annotated attribution."""
-    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    out = []
+def gold_events(ann_path: str) -> list[dict[str, list[tuple[int, int]]]]:
+    """Each annotated attribution of a brat file as role (Source, Cue, Content) -> character ranges."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    events = []
     for line in open(ann_path, encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
         if parts[0].startswith("T") and len(parts) >= 2:
-            label, ranges = parts[1].split(" ", 1)
-            spans[parts[0]] = (label, [tuple(map(int, r.split())) for r in ranges.split(";")])
+            ranges = parts[1].split(" ", 1)[1]
+            spans[parts[0]] = [tuple(map(int, r.split())) for r in ranges.split(";")]
         elif parts[0].startswith("E") and len(parts) >= 2:
             roles: dict[str, list[tuple[int, int]]] = collections.defaultdict(list)
             for kv in parts[1].split():
                 role, ref = kv.split(":")
-                roles[re.sub(r"\d+$", "", role)].extend(spans.get(ref, ("", []))[1])
-            if roles.get("Content") and roles.get("Cue"):
-                content = " ".join(text[a:b] for a, b in sorted(roles["Content"]))
-                out.append((roles["Cue"], tokens(content)))
-    return out
+                roles[re.sub(r"\d+$", "", role)].extend(spans.get(ref, []))
+            events.append(roles)
+    return events
+
+
+def gold_attributions(ann_path: str, text: str) -> list[tuple[list[tuple[int, int]], collections.Counter]]:
+    """(cue character ranges, content tokens) of each annotated attribution with both."""
+    return [(ev["Cue"], tokens(" ".join(text[a:b] for a, b in sorted(ev["Content"]))))
+            for ev in gold_events(ann_path) if ev.get("Content") and ev.get("Cue")]
+
+
+def articles(split_dir: str, limit: int = 0) -> tuple[list[str], dict[str, str]]:
+    """The split's article names (the first ``limit``, 0 for all) and one annotator's file of each, as the evaluation reads."""
+    anns: dict[str, str] = {}
+    for ann in sorted(glob.glob(os.path.join(split_dir, "attributions", "*.ann"))):
+        anns.setdefault(re.sub(r"_[0-9a-f]{4}\.ann$", "", os.path.basename(ann)), ann)
+    return sorted(anns)[: limit or None], anns
 
 
 def main() -> int:
@@ -65,15 +77,11 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=0, help="read only the first N articles")
     args = ap.parse_args()
     nlp = load_nlp()
-    articles = {}
-    for ann in sorted(glob.glob(os.path.join(args.split_dir, "attributions", "*.ann"))):
-        name = re.sub(r"_[0-9a-f]{4}\.ann$", "", os.path.basename(ann))
-        articles.setdefault(name, ann)  # one annotator per article, as the evaluation does
-    names = sorted(articles)[: args.limit or None]
+    names, anns = articles(args.split_dir, args.limit)
     texts = [open(os.path.join(args.split_dir, "text", n + ".txt"), encoding="utf-8").read() for n in names]
     counts: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
     for i, (name, doc) in enumerate(zip(names, nlp.pipe(texts, batch_size=32))):
-        gold = gold_attributions(articles[name], doc.text)
+        gold = gold_attributions(anns[name], doc.text)
         for cand in cue_candidates(doc):
             key = f"{cand.cue_lemma}|{cand.frame}|{subject_class(cand)}"
             content = tokens(doc.text[cand.content[0]:cand.content[1]])

@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from claimledger.extract.attribution import _COLON_PAGE_LABELS, COLON_GATES, ColonGates, _colon_candidate, cue_candidates, \
+from claimledger.extract.attribution import COLON_PAGE_LABELS, COLON_GATES, ColonGates, colon_candidate, cue_candidates, \
     find_attributions
 from claimledger.extract.nlp import load_nlp
 
@@ -79,7 +79,7 @@ def test_gates_are_the_fitted_ones_plus_the_page_labels():
     data = json.loads(resources.files("claimledger.extract").joinpath("data/colon_frame.json").read_text("utf-8"))
     assert "scripts/fit_colon_frame.py" in data["source"]
     gates = COLON_GATES
-    assert gates.labels == _COLON_PAGE_LABELS | frozenset(data["labels"])
+    assert gates.labels == COLON_PAGE_LABELS | frozenset(data["labels"])
     assert (gates.min_content_words, gates.max_words, gates.max_line_words) == (
         data["min_content_words"], data["max_words"], data["max_line_words"])
     assert {"update", "note", "photo", "watch", "correction"} <= gates.labels
@@ -91,7 +91,7 @@ def test_gates_can_be_given(nlp):
     colon_token = next(t for t in doc if t.text == ":")
 
     def speaker(gates):
-        found = _colon_candidate(colon_token, colon_token.sent, gates)
+        found = colon_candidate(colon_token, colon_token.sent, gates)
         return None if found is None else found.source_span.text
 
     assert speaker(ColonGates(frozenset(), 0, 6, 12)) == "Harbour Commissioner Ada Brenner Okafor"

@@ -169,7 +169,7 @@ def cue_candidates(doc: Doc, quotes: list[Quote] | None = None) -> list[_Found]:
         near = _quotes_near(sent, quotes)
         for token in sent:
             candidate = _according_candidate(token, sent) or _as_reported_candidate(token, sent) \
-                or _no_comment_candidate(token, sent) or _colon_candidate(token, sent) \
+                or _no_comment_candidate(token, sent) or colon_candidate(token, sent) \
                 or _verb_candidate(token, sent, near) or _noun_candidate(token, sent)
             if candidate is not None and (not found or found[-1].cue.i != candidate.cue.i):
                 found.append(candidate)
@@ -197,7 +197,7 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
 
 #: Page labels of editorial common knowledge, never a line's speaker ("Update: …", "Note: …", "PHOTOS: …",
 #: "BREAKING: …"); hand-written. Every other label word and the size limits are fitted (``COLON_GATES``).
-_COLON_PAGE_LABELS = frozenset({
+COLON_PAGE_LABELS = frozenset({
     "note", "notes", "editor", "editors", "update", "updated", "updates", "correction", "corrections", "clarification",
     "photo", "photos", "video", "videos", "watch", "read", "related", "advertisement", "breaking", "byline",
 })
@@ -218,14 +218,14 @@ class ColonGates:
 def _fitted_colon_gates() -> ColonGates:
     """The gates fitted by ``scripts/fit_colon_frame.py`` on PolNeAR train (``data/colon_frame.json``), plus the page labels."""
     data = json.loads(resources.files("claimledger.extract").joinpath("data/colon_frame.json").read_text("utf-8"))
-    return ColonGates(_COLON_PAGE_LABELS | frozenset(data["labels"]), int(data["min_content_words"]), int(data["max_words"]),
+    return ColonGates(COLON_PAGE_LABELS | frozenset(data["labels"]), int(data["min_content_words"]), int(data["max_words"]),
                       int(data["max_line_words"]))
 
 
 COLON_GATES = _fitted_colon_gates()
 
 
-def _colon_candidate(token: Token, sent: Span, gates: ColonGates | None = None) -> _Found | None:
+def colon_candidate(token: Token, sent: Span, gates: ColonGates | None = None) -> _Found | None:
     """ "Pence: Gennifer Flowers Won't Be at Debate", "WALLACE: Let's start …": a speaker, a colon, the words.
 
     Only at the start of a line, and only where what stands before the

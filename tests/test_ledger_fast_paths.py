@@ -104,3 +104,5 @@ def test_matcher_scores_pairs_met_both_ways_as_each_alone():
     matcher = Matcher(profiles, vecs, idf, load_model(), text_ids)
     every = load_model().probability(pair_features(profiles, vecs, pairs, idf))  # each pair computed as met
     assert np.array_equal(matcher.probability(pairs), every)
+    # what the sharing relies on: every feature is the same either way round, to the bit
+    assert np.array_equal(pair_features(profiles, vecs, pairs[:, ::-1], idf), pair_features(profiles, vecs, pairs, idf))

@@ -338,6 +338,11 @@ def test_spans_point_into_the_text(nlp):
      "cranes were unsafe", "the harbour master", ["Valmora Gazette"]),
     ("Some engineers have cautioned, per the Valmora Gazette, that the cranes were unsafe.", "cranes were unsafe",
      "Some engineers", ["Valmora Gazette"]),
+    # "quoted X as" any verb of saying, the quotation before it
+    ("“The cranes will be back by June,” the Valmora Gazette quoted the harbour master as telling dock workers.",
+     "back by June", "the harbour master", ["Valmora Gazette"]),
+    ("The harbour master was quoted by the Valmora Gazette as writing that the cranes were unsafe.",
+     "cranes were unsafe", "The harbour master", ["Valmora Gazette"]),
 ])
 def test_channels(nlp, text, phrase, speaker, via):
     a = one(nlp, text, phrase)

@@ -180,18 +180,19 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
     if token.pos_ not in ("VERB", "AUX") or token.tag_ == "MD":
         return None
     lemma = token.lemma_.lower()
-    if lemma == "say" and token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_ in _QUOTING:
+    if lemma in SPEECH and token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_ in _QUOTING:
         return None  # the "saying" of "quoted as saying" belongs to "quoted"
-    if lemma == "quote" or lemma in _QUOTING and _quoted_as_saying(token) is not None:
-        # "X was quoted as saying …", "the article cited X as saying …": the cue is "say", X the speaker
-        if _quoted_as_saying(token) is None:
+    saying = _quoted_as_saying(token) if lemma in _QUOTING else None
+    if lemma == "quote" or saying is not None:
+        # "X was quoted as saying …", "the article cited X as telling …": the cue is the verb of saying, X the speaker
+        if saying is None:
             return None
-        lemma = "say"
+        lemma = saying.lemma_.lower()
     frame, content = _complement(token, sent, quotes)
     if frame is None:
         return None
-    if token.lemma_ in _QUOTING and lemma == "say":
-        return _quote_candidate(token, content, frame, sent)
+    if saying is not None:
+        return _quote_candidate(token, lemma, content, frame, sent)
     return _Found(token, lemma, _subject(token), content, frame, sent)
 
 
@@ -301,16 +302,16 @@ def _no_comment_candidate(token: Token, sent: Span) -> _Found | None:
     return None
 
 
-def _quote_candidate(token: Token, content: tuple[int, int], frame: str, sent: Span) -> _Found:
-    """ "Y quotes X as saying", "X was quoted by Y as saying": X speaks, Y relays."""
+def _quote_candidate(token: Token, lemma: str, content: tuple[int, int], frame: str, sent: Span) -> _Found:
+    """ "Y quotes X as saying", "X was quoted by Y as telling …": X speaks, Y relays."""
     children = list(token.children)
     speaker = next((c for c in children if c.dep_ in ("dobj", "nsubjpass")), None)
     relay = next((c for c in children if c.dep_ == "nsubj"), None)
     if relay is None:
         relay = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     if speaker is None:
-        return _Found(token, "say", _subject(token), content, frame, sent)
-    return _Found(token, "say", _np(speaker), content, frame, sent, relay=_np(relay) if relay is not None else None)
+        return _Found(token, lemma, _subject(token), content, frame, sent)
+    return _Found(token, lemma, _np(speaker), content, frame, sent, relay=_np(relay) if relay is not None else None)
 
 
 #: Verbs that put words in someone's mouth "as saying" ("quoted X as saying", "cited X as saying").
@@ -318,8 +319,9 @@ _QUOTING = ("quote", "cite")
 
 
 def _quoted_as_saying(token: Token) -> Token | None:
-    """The "saying" of "was quoted as saying"."""
-    return next((g for c in token.children if c.lower_ == "as" for g in c.children if g.lemma_ == "say"), None)
+    """The "saying" of "was quoted as saying" (or "as telling", "as writing": any verb of saying)."""
+    return next((g for c in token.children if c.lower_ == "as" for g in c.children
+                 if g.lemma_.lower() in SPEECH and g.pos_ in ("VERB", "AUX")), None)
 
 
 def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | None, tuple[int, int]]:

@@ -378,3 +378,22 @@ def test_people_killed_and_people_injured_are_never_one_figure():
     assert [c for c in build_ledger([killed, injured]).conflicts if c.kind == "figure"] == []
     conflicts = [c for c in build_ledger([killed, more_killed]).conflicts if c.kind == "figure"]
     assert [sorted(c.attribution_ids) for c in conflicts] == [["d1.a0", "d3.a0"]]
+
+
+def test_a_count_a_recording_shows_is_a_lower_bound():
+    """ "A video shows 300 soldiers arriving" is what the camera caught: it does not contradict "5,000 soldiers
+    arrived", as the same count from an official does."""
+    def arrived(doc, day, sentence, source, kind, content, figure, value):
+        return report(doc, day, [S(sentence, source, kind=kind, content=content,
+                                   figures=[(figure, value, "exact", "soldiers")])])
+    total = arrived("d2", "2025-06-03", "The defence ministry said 5,000 soldiers had arrived at the Tarn training "
+                    "ground.", "The defence ministry", "organisation",
+                    "5,000 soldiers had arrived at the Tarn training ground", "5,000", 5000)
+
+    def seen(source, kind, verb):
+        return arrived("d1", "2025-06-02", f"{source} {verb} that 300 soldiers had arrived at the Tarn training "
+                       "ground.", source, kind, "300 soldiers had arrived at the Tarn training ground", "300", 300)
+    by_video = build_ledger([seen("A video posted online", "document", "showed"), total])
+    assert [k for k in by_video.conflicts if k.kind == "figure"] == []
+    by_official = build_ledger([seen("A local official", "anonymous", "said"), total])
+    assert [set(k.attribution_ids) for k in by_official.conflicts if k.kind == "figure"] == [{"d1.a0", "d2.a0"}]

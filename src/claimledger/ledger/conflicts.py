@@ -6,7 +6,8 @@ Every detector has one signature, ``detector(ev: Evidence) -> list[Found]``, and
 * ``attribution``: near-identical words credited to different people;
 * ``figure``: one proposition given different values (or a source revising
   its own figure), one count given as a total in one place and as an addition
-  in another, or as done in one and still to come in another within a week;
+  in another, or as done in one and still to come in another within a week (what a video or
+  photo shows is at least that many, never a contradiction of a larger count);
 * ``stance``: an origin denying or unable to confirm what others assert (one
   conflict per responding origin, citing every claim it answers), and one
   origin moving from doubt or denial to assertion on the same matter;
@@ -127,11 +128,15 @@ def _figures(st: Statement, prop: Proposition) -> dict[tuple, tuple[float, float
     ("at least 31"), else the value itself.
 
     A figure only supposed ("surprising if Pyongyang deployed thousands") is no one's figure to compare.
+    A recording's count ("a video shows hundreds of soldiers") is what the camera caught: at least that
+    many, never a contradiction of a larger total or of another recording.
     """
+    open_above = recorded(st)
+
     def allows(f, value: float) -> tuple[float, float, float]:
         lo = f.low if f.low is not None else value
         hi = f.high if f.high is not None else value
-        return value, min(lo, value), math.inf if f.qualifier == "at_least" else max(hi, value)
+        return value, min(lo, value), math.inf if f.qualifier == "at_least" or open_above else max(hi, value)
     out: dict[tuple, tuple[float, float, float]] = {}
     if prop.quantity is not None and not prop.quantity.supposed:
         q = prop.quantity
@@ -140,6 +145,28 @@ def _figures(st: Statement, prop: Proposition) -> dict[tuple, tuple[float, float
         if f.kind == "measure" and f.unit and not supposed(clause_around(f.sentence, f.text)):
             out.setdefault(("measure", f.unit.lower()), allows(f, float(f.value)))
     return out
+
+
+#: What a camera or screen shows, as the source of a statement (English common knowledge).
+RECORDINGS = frozenset({
+    "footage", "video", "videos", "clip", "clips", "image", "images", "imagery", "photo", "photos", "photograph",
+    "photographs", "picture", "pictures", "recording", "recordings", "film", "livestream", "screenshot",
+})
+
+
+_AFTER_HEAD = frozenset({"of", "in", "on", "from", "by", "with", "at", "for", "who", "that", "which", "whose"})
+
+
+def recorded(st: Statement) -> bool:
+    """Is the statement what a recording shows ("Footage shows …", "A video posted online …", not "the man
+    in the video")? The recording must come before the phrase's first preposition or relative word."""
+    for word in (st.att.source.text.lower().split() if st.att.source else ()):
+        word = word.strip(".,’'\"")
+        if word in RECORDINGS:
+            return True
+        if word in _AFTER_HEAD:
+            return False
+    return False
 
 
 def _clash(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:

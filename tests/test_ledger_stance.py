@@ -173,6 +173,11 @@ def test_one_revision_shown_by_two_claims_is_one_conflict():
     figs = [k for k in ledger.conflicts if k.kind == "figure"]
     assert len(figs) == 1 and "revision" in figs[0].explanation
     assert set(figs[0].attribution_ids) == {"d1.a0", "d2.a0", "d3.a0"}
+    # Its own later figure replaces the earlier one: that is revised, not disputed, and the new one stands.
+    twelve = _claim(ledger, "d1.a0")
+    assert twelve.status == "revised"
+    assert twelve.status_history == [("2025-06-10", "single_source"), ("2025-06-12", "revised")]
+    assert {_claim(ledger, "d2.a0").status, _claim(ledger, "d3.a0").status} == {"single_source"}
 
 
 def test_a_source_that_cannot_confirm_reports_citing_it_answers_those_reports():

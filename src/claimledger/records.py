@@ -270,7 +270,7 @@ class Entity:
     roles: list[str] = field(default_factory=list)  # titles seen: "Defense Secretary"
 
 
-ClaimStatus = Literal["corroborated", "single_source", "disputed", "denied", "unverified",
+ClaimStatus = Literal["corroborated", "single_source", "disputed", "denied", "unverified", "revised",
                       "denial", "cannot_confirm", "no_comment"]
 ConflictKind = Literal["attribution", "figure", "stance", "date"]
 Relation = Literal["supports", "hedges", "reports", "denies", "cannot_confirm", "no_comment"]

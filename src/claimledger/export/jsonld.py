@@ -21,7 +21,7 @@ from claimledger.report.context import LedgerContext, one_line
 CONTEXT = {"@vocab": "https://schema.org/", "cl": "urn:claimledger:vocab:"}
 
 #: The ledger's verdicts on a 1–5 scale, for readers that want a number (ClaimReview's reviewRating).
-RATING = {"corroborated": 4, "single_source": 3, "unverified": 3, "disputed": 2, "denied": 1}
+RATING = {"corroborated": 4, "single_source": 3, "unverified": 3, "revised": 2, "disputed": 2, "denied": 1}
 
 _KIND = {"PERSON": "Person", "GPE": "Country", "MEDIA": "Organization", "ORG": "Organization"}
 

@@ -63,7 +63,21 @@ def _build(reports: list[StoredReport], params: LedgerParams) -> Ledger:
         for i in m:
             groups_of_aid[statements[i].aid].add(g)
     contested_on: dict[int, list[str]] = defaultdict(list)
+    revised_on: dict[int, str] = {}
+    origins_of_aid: dict[str, set[str | None]] = defaultdict(set)
+    for st in statements:
+        origins_of_aid[st.aid].add(st.origin)
+    def vouching(g: int) -> set[str | None]:
+        return {statements[i].origin for i in groups[g] if statements[i].att.stance == "asserts"}
     for f in found:
+        revisers = {origin for origin, _, _ in f.revisions}
+        if revisers and all(origins_of_aid[aid] <= revisers for side in f.sides for aid in side) \
+                and all(vouching(g) == {origin} for origin, g, _ in f.revisions):
+            # Only the origin itself, replacing a figure no one else gave: that figure is revised, not
+            # disputed, and the new one stands.
+            for _, g, when in f.revisions:
+                revised_on[g] = min(revised_on.get(g, when), when)
+            continue
         when = max(aid_date.get(aid, "") for side in f.sides for aid in side)
         touched = set(f.claim_idx) or {g for side in f.sides for aid in side for g in groups_of_aid[aid]}
         for g in touched:
@@ -82,7 +96,7 @@ def _build(reports: list[StoredReport], params: LedgerParams) -> Ledger:
     for g in order:
         members = [statements[i] for i in groups[g]]
         dates = sorted({st.date for st in members if st.date})
-        hist, independent = history(members, contested_on[g], params=params)
+        hist, independent = history(members, contested_on[g], revised_on.get(g), params=params)
         stances = {st.aid: relation(st) for st in members}
         for r in responses[g]:
             stances.update({statements[i].aid: relation(statements[i]) for i in groups[r]})

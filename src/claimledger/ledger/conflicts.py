@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import islice
@@ -45,6 +45,8 @@ class Found:
     sides: list[list[str]]  # attribution ids on each side
     claim_idx: list[int]
     explanation: str
+    # A figure's own origin giving another value later: (origin, the earlier figure's claim, when revised)
+    revisions: list[tuple[str, int, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -239,11 +241,13 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
             (early, x), (late, y) = sorted([(sts[a], v1), (sts[b], v2)], key=lambda e: (e[0].date or "", e[0].aid))
             text = (f"{ev.names.get(revised[0]) or ev.who(early)} gave {_fmt(x)}{what} ({early.date or 'undated'}) and later "
                     f"{_fmt(y)} ({late.date or 'undated'}): a revision of its own figure.")
+            revision = (revised[0], claim_of[a if early is sts[a] else b], late.date or "")
             seen = revisions.get((revised[0], key[:2], x, y))
             if seen is not None:  # the same revision between other claims of the same figures: one conflict
                 seen.sides = [sorted(set(seen.sides[0]) | {sts[i].aid for i in s1}),
                               sorted(set(seen.sides[1]) | {sts[i].aid for i in s2})]
                 seen.claim_idx = sorted(set(seen.claim_idx) | {ca, cb})
+                seen.revisions = sorted(set(seen.revisions) | {revision})
                 continue
         else:
             first, second = sts[min(s1)], sts[min(s2)]
@@ -252,7 +256,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
             else:
                 text = f"{ev.who(first)} gives {_fmt(v1)}{what} where {ev.who(second)} gives {_fmt(v2)}."
         found.append(Found("figure", [sorted({sts[i].aid for i in s1}), sorted({sts[i].aid for i in s2})],
-                           sorted({ca, cb}), text))
+                           sorted({ca, cb}), text, [revision] if revised else []))
         if revised:
             revisions[(revised[0], key[:2], x, y)] = found[-1]
     return found

@@ -4,7 +4,8 @@ An asserting claim is ``corroborated`` when two independent origins support it,
 ``single_source`` with one, ``unverified`` when no named origin vouches for it
 (only generic sources, or only speculation); a denial or a conflict touching
 it makes it ``disputed`` (``denied`` when nobody named supports it), never
-``corroborated``. A claim made of responses is a ``denial``, ``cannot_confirm``
+``corroborated``; a figure its only origin later replaced by another value is
+``revised``. A claim made of responses is a ``denial``, ``cannot_confirm``
 or ``no_comment``. The status is recomputed at each date a statement or
 conflict appeared, so the history shows when a claim became corroborated or
 disputed.
@@ -23,22 +24,25 @@ from claimledger.records import Claim, ClaimStatus, TimelineEntry
 RESPONSE_STATUS: dict[str, ClaimStatus] = {"neg": "denial", "unc": "cannot_confirm", "nc": "no_comment"}
 
 
-def _status(vouched: bool, named: bool, independent: int, contested: bool) -> ClaimStatus:
+def _status(vouched: bool, named: bool, independent: int, contested: bool, revised: bool) -> ClaimStatus:
     if contested:
         return "disputed" if named and vouched else "denied"
+    if revised:
+        return "revised"
     if not vouched or not named:
         return "unverified"
     return "corroborated" if independent >= 2 else "single_source"
 
 
-def history(members: list[Statement], contested_on: list[str], *,
+def history(members: list[Statement], contested_on: list[str], revised_on: str | None = None, *,
             params: LedgerParams) -> tuple[list[tuple[str, ClaimStatus]], int]:
     """(date, status) at each change, oldest first, and the independent origins at the end.
 
-    ``contested_on``: the dates of the denials and conflicts that touch the claim ("" when undated).
+    ``contested_on``: the dates of the denials and conflicts that touch the claim ("" when undated);
+    ``revised_on``: when the figure's own origin gave another value in its place.
     """
     dates = sorted({st.date for st in members if st.date})
-    cutoffs = sorted(set(dates) | {d for d in contested_on if d}) or [None]
+    cutoffs = sorted(set(dates) | {d for d in contested_on if d} | ({revised_on} if revised_on else set())) or [None]
     independent = count_independent_by_date([Origin(st.origin, st.origin) for st in members],
                                              [st.att.content for st in members],
                                              [st.date or "" for st in members], [*cutoffs, None], params=params)
@@ -50,7 +54,8 @@ def history(members: list[Statement], contested_on: list[str], *,
     for d, ind in zip(cutoffs, independent):
         status = _status(vouched is not None and (d is None or vouched <= d),
                          named is not None and (d is None or named <= d), ind,
-                         any(d is None or c <= d for c in contested_on))
+                         any(d is None or c <= d for c in contested_on),
+                         revised_on is not None and (d is None or revised_on <= d))
         if not out or out[-1][1] != status:
             out.append((d or "", status))
     return out, independent[-1]

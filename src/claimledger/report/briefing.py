@@ -47,7 +47,7 @@ ANSWER_STATUSES = ("denial", "cannot_confirm", "no_comment")
 RELATION_GROUPS = (("supports", "supported by"), ("hedges", "supported by"), ("reports", "supported by"),
                    ("denies", "denied by"), ("cannot_confirm", "not confirmed by"), ("no_comment", "no comment from"))
 STATUS_WORDS = {"corroborated": "corroborated", "single_source": "single source", "disputed": "disputed",
-                "denied": "denied", "unverified": "unverified"}
+                "denied": "denied", "unverified": "unverified", "revised": "since revised by its origin"}
 
 
 @dataclass(slots=True)
@@ -125,7 +125,7 @@ def _established(ctx: LedgerContext) -> Section:
 
 def _single(ctx: LedgerContext) -> Section:
     section = Section("single", "Resting on a single origin")
-    claims = [c for c in ctx.ledger.claims if c.status in ("single_source", "unverified")]
+    claims = [c for c in ctx.ledger.claims if c.status in ("single_source", "unverified", "revised")]
     for c in sorted(claims, key=lambda c: (-len(c.doc_ids), c.status != "single_source", c.id)):
         repeated = f", repeated in {_reports(len(c.doc_ids))}" if len(c.doc_ids) > 1 else ""
         section.sentences.append(Sentence(

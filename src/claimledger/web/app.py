@@ -48,7 +48,7 @@ CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 
 #: The downloadable briefing carries its own inline CSS (it must work as one file) and nothing else.
 BRIEFING_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'"
 TOKEN_COOKIE = "claimledger_token"
-STATUSES = ("corroborated", "single_source", "disputed", "denied", "unverified")
+STATUSES = ("corroborated", "single_source", "disputed", "denied", "unverified", "revised")
 API_SECTIONS = ("documents", "entities", "attributions", "figures", "times", "claims", "conflicts", "timeline")
 _ITEM = re.compile(r"^d\d{1,9}\.[af]\d{1,9}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -94,3 +94,17 @@ def test_a_figure_s_clause_that_does_not_name_what_it_counts_is_given_its_counte
     att, figs = r.extraction.attributions[0], r.extraction.figures
     assert figure_text(att, figs[0]) == "which had said 40,000 ballots were destroyed,"
     assert figure_text(att, figs[1]) == "now puts the figure at 25,000 ballots."
+
+
+def test_a_figure_s_clause_does_not_stop_at_the_and_of_a_name():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger.statements import figure_text
+
+    sentence = ("The promoter said the Rock and Roll Hall of Fame band would play 40 concerts, and Smith and Jones "
+                "would open 12 concerts.")
+    r = report("d1", "2025-01-01", [S(sentence, "The promoter", kind="organisation", content=sentence[18:],
+                                      figures=[("40", 40, "exact", "concerts"), ("12", 12, "exact", "concerts")])])
+    att, figs = r.extraction.attributions[0], r.extraction.figures
+    assert figure_text(att, figs[0]) == "The promoter said the Rock and Roll Hall of Fame band would play 40 concerts,"
+    assert figure_text(att, figs[1]) == "and Smith and Jones would open 12 concerts."

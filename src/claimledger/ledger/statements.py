@@ -69,7 +69,7 @@ def figure_text(att: Attribution, fig: Figure) -> str:
     if aside is not None:
         sent = sent[:aside.start()] + " " + sent[aside.end():]
         pos = sent.find(fig.text)
-    parts = re.split(r"(?<=[,;:])\s+|\s+(?=\b(?:and|but|while|with)\b)", sent)
+    parts = clauses(sent)
     acc, out = 0, []
     for part in parts:
         start = sent.find(part, acc)
@@ -95,6 +95,21 @@ def propositions_said(text: str) -> list[str]:
         else:
             parts.append(piece)
     return parts if len(parts) > 1 and len(parts[-1].split()) >= PROPOSITION_MIN_WORDS else [text]
+
+
+_NAME_AND = re.compile(r"[A-Z][\w’'-]*$")  # "Rock and Roll", "Page and Jones": one name, or names joined
+
+
+def clauses(text: str) -> list[str]:
+    """``text`` split after commas, semicolons and colons and before "and", "but", "while", "with", except
+    an "and" between two capitalised words ("the Rock and Roll Hall of Fame", "Page and Jones")."""
+    out: list[str] = []
+    for part in re.split(r"(?<=[,;:])\s+|\s+(?=\b(?:and|but|while|with)\b)", text):
+        if out and part.startswith("and ") and part[4:5].isupper() and _NAME_AND.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def said_texts(att: Attribution, counts: list[Figure]) -> list[str]:

@@ -327,3 +327,11 @@ def test_one_that_does_not_count(nlp, sentence):
 ])
 def test_addresses_ages_times_phones_scores_ordinals_are_not_counts(nlp, sentence):
     assert [f for f in figures(nlp, sentence) if f.kind == "count"] == []
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Nineteen workers were injured, three of them seriously.", [(19, "workers")]),
+    ("Five passengers died, two of whom were children.", [(5, "passengers")]),
+])
+def test_a_part_of_a_count_named_before_is_not_a_count_of_its_own(nlp, sentence, values):
+    assert [(f.value, f.subject) for f in figures(nlp, sentence)] == values

@@ -368,6 +368,10 @@ def _qualifier_after(doc: Doc, end: int, ceiling: int) -> tuple[Qualifier | None
     return None, end
 
 
+#: "three of them", "two of whom": a part of a group already counted (English common knowledge).
+_PARTITIVE_PRONOUNS = frozenset({"them", "whom", "which", "those", "these", "us", "you"})
+
+
 def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qualified: bool) -> bool:
     """Dates, years, day numbers, ages, times, model numbers, names, "one of"."""
     first, last = doc[start], doc[end - 1]
@@ -415,6 +419,8 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
         return True  # "the 90's": a decade
     if any(t.is_title and t.lower_ in _ADDRESS_WORDS for t in doc[end:min(end + 3, sent.end)]):
         return True  # "131 West 43rd Street"
+    if nxt is not None and nxt.lower_ == "of" and doc[end + 1:end + 2].text.lower() in _PARTITIVE_PRONOUNS:
+        return True  # "19 were hurt, three of them seriously": part of a count named before, counting nothing new
     if nxt is not None and nxt.lower_ == "block" and doc[end + 1:end + 2].text.lower() == "of":
         return True  # "the 300 block of Elm Street": an address
     if nxt is not None and nxt.lower_ in ("more", "fewer", "less") \

@@ -324,6 +324,21 @@ def test_a_dateline_is_metadata_not_content(dateline, sentence):
     assert_maps_back(f"{dateline}{sentence}\n\nOfficials agreed.")
 
 
+def test_a_dateline_after_a_title_and_a_date_line_is_metadata_too():
+    text = ("Dam operator orders evacuation of three villages\nPublished 3 April 2026\n\n"
+            "VALMORA (AP) — The operator ordered the evacuation of three villages, a spokesman said.\n\n"
+            "About 4,000 residents were moved to schools in the town, he said.")
+    result = clean_text(text)
+    assert "(AP)" not in result.text and "The operator ordered the evacuation" in result.text
+    assert "VALMORA (AP) —" in result.removed
+    assert_maps_back(text)
+
+
+def test_a_later_line_opening_with_a_capitalised_word_and_a_dash_is_a_sentence():
+    text = "Alliance to meet on Friday\n\nNATO — the alliance said — would meet on Friday to discuss the crisis.\n"
+    assert "NATO — the alliance" in clean_text(text).text
+
+
 def test_a_sentence_opening_with_an_acronym_keeps_it():
     assert clean_text("NATO officials said the drill would go ahead.").text.startswith("NATO officials")
 

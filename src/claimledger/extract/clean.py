@@ -271,15 +271,20 @@ def _split_lines(chars: list[str], offsets: list[int]) -> list[_Line]:
 def _drop_dateline(lines: list[_Line], removed: list[str]) -> None:
     """Cut a dateline from the head of the first paragraph ("GDANSK, June 10 (Europa Wire) -",
     "WASHINGTON (AP) —"): it is the report's metadata (the pipeline reads its date from the raw
-    text), and left in place its place name or agency would read as a source."""
-    first = next((line for line in lines if line.text), None)
-    if first is None:
+    text), and left in place its place name or agency would read as a source.
+
+    The paragraph may come after a title and a date line, so the first three lines are looked at;
+    after the first, only a dateline with a date or an agency in brackets counts ("NATO — the
+    alliance said" opening a text is a sentence)."""
+    for k, line in enumerate([line for line in lines if line.text][:3]):
+        m = DATELINE.match(line.text) or _AGENCY_DATELINE.match(line.text)
+        if m is not None and k and not DATELINE.match(line.text) and "(" not in m.group(0):
+            m = None
+        if m is None or m.end() >= len(line.text):
+            continue
+        removed.append(line.text[: m.end()].strip())
+        line.text, line.offsets = line.text[m.end():], line.offsets[m.end():]
         return
-    m = DATELINE.match(first.text) or _AGENCY_DATELINE.match(first.text)
-    if m is None or m.end() >= len(first.text):
-        return
-    removed.append(first.text[: m.end()].strip())
-    first.text, first.offsets = first.text[m.end():], first.offsets[m.end():]
 
 
 def _classify(lines: list[_Line], removed: list[str]) -> list[bool]:

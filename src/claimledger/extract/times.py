@@ -836,6 +836,12 @@ DATELINE = re.compile(
     rf"^[ \t]*(?:[A-Z][A-Za-z.'’-]*(?:[ ,/]+[A-Z][A-Za-z.'’-]*){{0,4}},?\s+)?(?:{_WEEKDAY},?\s+)?{_day_date('a')}"
     rf"\s*(?:\([^()\n]{{1,40}}\)\s*)?[-\u2013\u2014:]+[ \t]*"
 )
+#: A line that is only a date with its year, as a page puts it under the title ("March 5, 2025",
+#: "Wednesday, 5 March 2025", "March 5, 2025 10:32 GMT").
+_DATE_LINE = re.compile(
+    rf"^[ \t]*(?:{_WEEKDAY},?\s+)?{_day_date('a')}(?:,?\s+\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?[ \t]*$",
+    re.IGNORECASE,
+)
 _PUBLISHED_LINE = re.compile(
     rf"^[ \t]*(?i:(?:first\s+)?published|posted|updated|last\s+updated)\b[^\n]{{0,30}}?{_day_date('a')}[^\n]{{0,30}}$",
     re.MULTILINE,
@@ -849,12 +855,14 @@ def _confidence() -> dict[str, float]:
 
 
 def stated_date(text: str, year: int | None) -> PublishedDate | None:
-    """The date a dateline (opening one of the first three lines) or a "Published ..." line states, or None.
+    """The date a dateline (opening one of the first three lines), a line of only a date with its year
+    among them, or a "Published ..." line states, or None.
 
     A dateline without a year takes ``year`` (the report's or its batch's).
     """
     heads = [line for line in text.lstrip().splitlines() if line.strip()][:3]  # a title may come first
     m = next((m for m in map(DATELINE.match, heads) if m), None) or next(
+        (m for m in map(_DATE_LINE.match, heads) if m and (m.group("ay") or m.group("ay2"))), None) or next(
         (m for m in _PUBLISHED_LINE.finditer(text) if m.start() < 400 or m.end() > len(text) - 400), None
     )
     if m is None:

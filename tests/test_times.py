@@ -533,3 +533,13 @@ def test_phrases_of_the_future(nlp):
                        "date and may cut losses in future quarters.", "2011-10-26")
     assert found == {"the near future": "FUTURE_REF", "the short term": "FUTURE_REF", "a later date": "FUTURE_REF",
                      "future quarters": "FUTURE_REF"}
+
+
+def test_hours_and_minutes_later_and_a_few_days_later_are_lengths(nlp):
+    found = times(nlp, "The engine stalled. A minute and a half later, the pilot called in. "
+                       "Two hours later the runway closed. A few days later the airline cut flights.", "1998-01-14")
+    assert found["A minute and a half"] == "PT1M30S"
+    assert found["Two hours"] == "PT2H"
+    assert found["few days later"] == "PXD"
+    assert times(nlp, "He resigned on March 3. Three days later he returned.", "1998-03-20")["Three days later"] \
+        == "1998-03-06"

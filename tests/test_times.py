@@ -543,3 +543,9 @@ def test_hours_and_minutes_later_and_a_few_days_later_are_lengths(nlp):
     assert found["few days later"] == "PXD"
     assert times(nlp, "He resigned on March 3. Three days later he returned.", "1998-03-20")["Three days later"] \
         == "1998-03-06"
+
+
+def test_previously_is_not_a_time_and_a_title_week_is_a_name(nlp):
+    found = times(nlp, "The plant had previously been sold. Baker said on ABC's \u201cThis Week\u201d that the "
+                       "rights let holders buy at the then current price this week.", "1991-02-25")
+    assert found == {"then current": "PAST_REF", "this week": "1991-02-25/1991-03-03"}

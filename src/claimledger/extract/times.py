@@ -379,7 +379,7 @@ _REFERENCES = {
     "these days": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "to date": "PRESENT_REF",
     "the past": "PAST_REF", "recently": "PAST_REF", "recent days": "PAST_REF", "recent weeks": "PAST_REF",
-    "formerly": "PAST_REF", "previously": "PAST_REF",
+    "then current": "PAST_REF",
     "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "in the coming days": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "a later date": "FUTURE_REF", "future quarters": "FUTURE_REF", "future months": "FUTURE_REF",
@@ -389,14 +389,16 @@ _REFERENCES = {
 
 @_rule(
     r"\b(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|these\s+days|the\s+present"
-    r"|at\s+the\s+moment|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|formerly|previously"
+    r"|at\s+the\s+moment|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|then\s+current"
     r"|the\s+future|soon|shortly|in\s+the\s+coming\s+days|the\s+near\s+future|the\s+(?:near|short)\s+term"
     r"|a\s+later\s+date|future\s+(?:quarters|months|years|weeks))\b(?!-)"
 )
 def _reference(m: re.Match[str]) -> TimeMention | None:
     """"now", "currently": the report's present (TimeML ``PRESENT_REF``); "the past", "soon" likewise. "So far"
     is not one: it says how much of something has happened, and TimeML leaves it untagged (none of its 13
-    uses in TempEval-3 TimeBank and AQUAINT is a TIMEX3)."""
+    uses in TempEval-3 TimeBank and AQUAINT is a TIMEX3). Nor are "previously" and "formerly", which say that
+    something held before without naming when (TempEval-3 TimeBank tags 3 of its 19 "previously"). "The then
+    current price" is the present of a past time (``PAST_REF``)."""
     return _mention(m, "fixed", value=_REFERENCES[re.sub(r"\s+", " ", m.group(0).lower())])
 
 
@@ -551,13 +553,20 @@ def _day_word(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "relative", unit="day", shift=shift)
 
 
+#: "This Week", "Next Year" with the unit capitalised: the title of a programme or a paper, not a time.
+_TITLE = re.compile(r"(?:.*\s)?(?:This|Last|Next)\s+(?:Week|Weekend|Month|Year)\b.*", re.DOTALL)
+
+
 @_rule(
     r"\b(?:(?P<side>(?i:earlier|later|early|late))\s+)?(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|previous))"
     r"\s+(?P<unit>(?i:week|weekend|month|year))\b"
 )
 def _calendar(m: re.Match[str]) -> TimeMention | None:
     """"last week", "next month"; "earlier this week" is the part of the week before the report's day
-    (``modifier`` "earlier"/"later"), a week being short enough for the difference to matter."""
+    (``modifier`` "earlier"/"later"), a week being short enough for the difference to matter. With the unit
+    capitalised ("ABC's \u201cThis Week\u201d") it is a title, not a time."""
+    if _TITLE.fullmatch(m.group(0)):
+        return None
     rel = m.group("rel").lower().split()[-1]
     shift = {"past": -1, "last": -1, "previous": -1, "this": 0, "coming": 1, "next": 1}[rel]
     side = (m.group("side") or "").lower()
@@ -672,7 +681,7 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
         mention = TimeMention(ent.start_char, ent.end_char, ent.text, "date", first=DateParts(None, month)) \
             if month else TimeMention(ent.start_char, ent.end_char, ent.text, "other")
         if (_TIME_WORD.search(ent.text) and not _NOT_TIME.search(ent.text) and not _DURATION.match(ent.text)
-                and not _counts_something(doc, mention)):
+                and not _TITLE.fullmatch(ent.text) and not _counts_something(doc, mention)):
             chosen.append(mention)
     chosen.sort(key=lambda t: t.start)
     return _with_clocks(text, [replace(t, future=True) if _is_future(doc, text, t) else t for t in chosen])

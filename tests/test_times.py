@@ -549,3 +549,19 @@ def test_previously_is_not_a_time_and_a_title_week_is_a_name(nlp):
     found = times(nlp, "The plant had previously been sold. Baker said on ABC's \u201cThis Week\u201d that the "
                        "rights let holders buy at the then current price this week.", "1991-02-25")
     assert found == {"then current": "PAST_REF", "this week": "1991-02-25/1991-03-03"}
+
+
+def test_the_year_is_the_reports_and_the_year_ended_a_length(nlp):
+    doc = nlp("For the year ended Aug. 31, the chain earned $2 million. Sales for the first nine months of the year "
+              "rose, and the stock hit a high for the year in June.")
+    values = [(t.text, t.value) for t in resolve_times(find_time_mentions(doc), "2011-10-26")]
+    assert [v for text, v in values if text == "the year"] == ["P1Y", "2011", "2011"]
+    assert times(nlp, "Profit rose in the fiscal year ended Jan. 31.", "2011-10-26")["the fiscal year"] == "P1Y"
+    assert "the year" not in times(nlp, "It was the year before the war.", "2011-10-26")
+
+
+def test_the_latest_period_and_the_period_of_a_year(nlp):
+    doc = nlp("Profit fell in the third quarter. The latest period included a gain, and the 2010 period a charge.")
+    values = {t.text: t.value for t in resolve_times(find_time_mentions(doc), "2011-10-26")}
+    assert values["The latest period"] == "2011-Q3"
+    assert values["the 2010 period"] == "2010-Q3"

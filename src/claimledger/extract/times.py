@@ -270,7 +270,24 @@ def _year_in_words(m: re.Match[str]) -> TimeMention | None:
 def _report_year(m: re.Match[str]) -> TimeMention | None:
     """"the current year", "the full year", "the fiscal year", "by year end", "earlier in the year": the
     report's year (TimeML writes the end of a year as the year, with a modifier it leaves out of the value)."""
+    if re.match(r"\s+(?i:end(?:ed|ing))\b", m.string[m.end():]):
+        return _mention(m, "fixed", value="P1Y")  # "the fiscal year ended Jan. 31": a year's length, ended then
     return _mention(m, "relative", unit="year", shift=0)
+
+
+@_rule(
+    r"(?:\b(?i:for|in|during|throughout|over)\s+|\b(?i:months|weeks|days|half|rest|part|remainder|start|beginning"
+    r"|quarters)\s+(?i:of)\s+)(?P<y>(?i:the)\s+(?i:year))\b(?!-|'|\s+(?i:before|after|earlier|later|ago|when|that"
+    r"|in\s+which|of\s+[a-z]|two\s+thousand|nineteen|\d))"
+)
+def _the_year(m: re.Match[str]) -> TimeMention | None:
+    """"for the year", "the first nine months of the year": the report's year, as "the year" alone is in news;
+    "for the year ended Aug. 31", a fiscal year's results, the length TimeML tags (``P1Y``). Only "the year"
+    itself is the expression."""
+    start, end = m.span("y")
+    if re.match(r"\s+(?i:end(?:ed|ing))\b", m.string[end:]):
+        return TimeMention(start, end, m.group("y"), "fixed", value="P1Y")
+    return TimeMention(start, end, m.group("y"), "relative", unit="year", shift=0)
 
 
 @_rule(rf"\b(?i:mid)-(?P<y>{_YEAR})(?![\w-])")
@@ -474,14 +491,19 @@ def _quarter(m: re.Match[str]) -> TimeMention | None:
 
 
 @_rule(
-    r"\b(?P<det>(?i:the|that|this))\s+(?:(?P<adj>(?i:latest|current|same|recent|most\s+recent))\s+)?"
-    r"(?i:quarter)\b(?!\s+(?i:of)\b|-)"
+    r"\b(?P<det>(?i:the|that|this))\s+(?:(?P<adj>(?i:latest|current|same|recent|most\s+recent))\s+"
+    rf"|(?P<y>{_YEAR})\s+)?(?:(?i:quarter)|(?<=(?i:latest|recent)\s)(?i:period)|(?<=\d\s)(?i:period))\b(?!\s+(?i:of)\b|-)"
 )
 def _the_quarter(m: re.Match[str]) -> TimeMention | None:
     """"the quarter", "the latest quarter": the quarter named before it (kind ``after``), else the one reported on
-    last (the latest ended by the report's date; "this quarter", "the current quarter": the report's own)."""
+    last (the latest ended by the report's date; "this quarter", "the current quarter": the report's own).
+
+    "The latest period" is the latest quarter too, and "the 1988 quarter" or "the 1988 period" the quarter named
+    before it in 1988 (the period results are compared with; the year alone when no quarter was named).
+    """
     current = m.group("det").lower() == "this" or (m.group("adj") or "").lower() == "current"
-    return _mention(m, "after", unit="quarter", modifier="this" if current else None)
+    return _mention(m, "after", first=DateParts(_int(m.group("y"))), unit="quarter",
+                    modifier="this" if current else None)
 
 
 _CLOCK = (
@@ -975,6 +997,9 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
         clock = t.value if t.kind != "fixed" and t.value and t.value.startswith("T") else None
         if t.kind == "after" and t.unit is None:
             value = (anchor + timedelta(days=t.shift)).isoformat() if anchor else None
+        elif t.kind == "after" and t.unit == "quarter" and t.first.year is not None:  # "the 1988 quarter"
+            value = f"{t.first.year:04d}" + (named[4:] if named and "-Q" in named else "")
+            compared = True
         elif t.kind == "after" and t.unit == "quarter":
             current = t.modifier == "this"
             value = named if named and "-Q" in named and not current else _reported_quarter(ref, current=current)

@@ -565,3 +565,13 @@ def test_the_latest_period_and_the_period_of_a_year(nlp):
     values = {t.text: t.value for t in resolve_times(find_time_mentions(doc), "2011-10-26")}
     assert values["The latest period"] == "2011-Q3"
     assert values["the 2010 period"] == "2010-Q3"
+
+
+def test_a_year_after_fiscal_and_decades_without_their_century(nlp):
+    found = times(nlp, "Sales will top fiscal 1989 sales, as they have through the nineties and the late '80s, "
+                       "when he was in his nineties.", "1999-10-26")
+    assert found["1989"] == "1989"
+    assert found["the nineties"] == "199"
+    assert found["the late '80s"] == "198"
+    assert "his nineties" not in found and "nineties" not in found
+

@@ -308,6 +308,18 @@ def _decade(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "fixed", value=m.group("d"))
 
 
+_DECADE_WORDS = {"thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+@_rule(r"\b(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?(?:(?P<w>(?i:thirties|forties|fifties|sixties|seventies|eighties"
+       r"|nineties))\b|['\u2019](?P<d>[3-9])0s\b)")
+def _decade_of_the_1900s(m: re.Match[str]) -> TimeMention | None:
+    """"the nineties", "the late '80s": a decade of the 1900s named without its century (``199``); "the" is needed,
+    as "in his nineties" is an age. The '00s to '20s are left out: which century they are in depends on the report."""
+    digit = _DECADE_WORDS[m.group("w").lower()] if m.group("w") else int(m.group("d"))
+    return _mention(m, "fixed", value=f"19{digit}")
+
+
 @_rule(r"\b(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+(?i:century)\b")
 def _century(m: re.Match[str]) -> TimeMention | None:
     """"the 20th century": TimeML ``19``."""
@@ -710,9 +722,10 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
 
 
 def _counts_something(doc: Doc, mention: TimeMention) -> bool:
-    """A bare year-like number that is a count or measure: "2000 troops", "1500 km"."""
+    """A bare year-like number that is a count or measure: "2000 troops", "1500 km"; not after "fiscal"
+    ("fiscal 1989 sales": the year's sales)."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
+    if span is None or (span.start > 0 and doc[span.start - 1].lower_ == "fiscal"):
         return False
     after = doc[span.end] if span.end < len(doc) else None
     return after is not None and (after.tag_ in _COUNTED_AFTER_YEAR or after.lower_ in {"mm", "km", "%", "percent"})

@@ -575,3 +575,11 @@ def test_a_year_after_fiscal_and_decades_without_their_century(nlp):
     assert found["the late '80s"] == "198"
     assert "his nineties" not in found and "nineties" not in found
 
+
+def test_the_previous_weekday_and_the_next_day_count_from_the_day_named_last(nlp):
+    found = times(nlp, "The index fell on Friday, down 4.5% from the previous Friday.", "1989-10-30")
+    assert found["on Friday"] == "1989-10-27"
+    assert found["the previous Friday"] == "1989-10-20"
+    assert times(nlp, "The talks opened on Monday. The next day they collapsed.", "2024-10-24")["The next day"] \
+        == "2024-10-22"
+

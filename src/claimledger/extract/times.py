@@ -148,14 +148,15 @@ def _mention(m: re.Match[str], kind: MentionKind, **fields) -> TimeMention:
 
 
 @_rule(
-    rf"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|next|this|on))\s+)?(?P<w>{_WEEKDAY})"
+    rf"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|next|this|on|(?:the\s+)?(?:previous|preceding)))\s+)?(?P<w>{_WEEKDAY})"
     rf"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
     rf"(?:\s*\(\s*{_day_date('a')}\s*\)|,\s+{_day_date('b')})?"
 )
 def _weekday(m: re.Match[str]) -> TimeMention | None:
     weekday = _WEEKDAYS[m.group("w").lower()]
     modifier = (m.group("mod") or "").lower().split()
-    modifier_word = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this"}.get(
+    modifier_word = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this",
+                     "previous": "previous", "preceding": "previous"}.get(
         modifier[-1] if modifier else "", None
     )
     for p in ("a", "b"):
@@ -731,12 +732,12 @@ def _counts_something(doc: Doc, mention: TimeMention) -> bool:
     return after is not None and (after.tag_ in _COUNTED_AFTER_YEAR or after.lower_ in {"mm", "km", "%", "percent"})
 
 
-_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till|no\s+later\s+than|ahead\s+of)\s+(?:the\s+)?$")
+_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till|through|no\s+later\s+than|ahead\s+of)\s+(?:the\s+)?$")
 _FUTURE_AUX = {"will", "wo", "'ll", "shall", "would"}
 _FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "aim"}
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$")
 _FINITE_TAGS = {"VBD", "VBZ", "VBP"}
-_LEADING_PREPOSITION = re.compile(r"(?i)(?:by|until|till|since)\s+")
+_LEADING_PREPOSITION = re.compile(r"(?i)(?:by|until|till|through|since)\s+")
 
 
 _SCHEDULE_LEMMAS = {"be", "take", "begin", "start", "open", "close", "end", "meet", "convene", "resume", "expire"}
@@ -960,7 +961,7 @@ def infer_published(mentions: Iterable[TimeMention], doc: Doc, year: int | None,
             anchor = day or anchor
         if t.future:
             continue
-        if t.kind == "weekday" and t.modifier != "next":
+        if t.kind == "weekday" and t.modifier not in ("next", "previous"):  # "the previous Friday" is before a past day
             weekdays.append((t.weekday, t.modifier))
         if day is not None:
             events.append(day)
@@ -1026,9 +1027,13 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
             # "earnings rose from $1 a share a year ago" after "the third quarter": the same quarter that many
             # years back, the period the comparison is about (TimeML "1988-Q3"), not the whole year
             value, compared = _moved(named, replace(t, shift=-t.shift)), True
+        elif t.kind == "weekday" and t.modifier == "previous" and anchor:
+            # "down 4.5% from the previous Friday": the one before the day named last
+            value = (anchor - timedelta(days=(anchor.weekday() - t.weekday) % 7 or 7)).isoformat()
         else:
             value = _resolve_in_range(t, ref)
-        if t.kind in ("date", "span", "after") and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
+        if (t.kind in ("date", "span", "after", "weekday") or (t.kind == "relative" and t.unit == "day" and not t.window)) \
+                and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
             anchor = date.fromisoformat(value[-10:])
         if (t.kind not in ("fixed", "after") or (t.kind == "after" and t.unit == "quarter")) and not compared \
                 and value and _NAMED.fullmatch(value):  # "the quarter" names the quarter a comparison is about
@@ -1190,7 +1195,7 @@ def _resolve_span(t: TimeMention, ref: date | None) -> str | None:
 def _weekday_date(t: TimeMention, ref: date) -> date:
     """The weekday nearest the reference in the direction the text points."""
     back = (ref.weekday() - t.weekday) % 7
-    if t.modifier == "last":
+    if t.modifier in ("last", "previous"):
         return ref - timedelta(days=back or 7)
     if t.modifier == "next" or t.future:
         ahead = (t.weekday - ref.weekday()) % 7

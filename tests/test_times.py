@@ -583,3 +583,10 @@ def test_the_previous_weekday_and_the_next_day_count_from_the_day_named_last(nlp
     assert times(nlp, "The talks opened on Monday. The next day they collapsed.", "2024-10-24")["The next day"] \
         == "2024-10-22"
 
+
+def test_through_a_month_is_a_deadline_and_twenty_four_hours_a_day_back(nlp):
+    found = times(nlp, "Lenders have extended the loans through January. In the last twenty four hours the "
+                       "market fell.", "1989-10-30")
+    assert found["through January"] == "1990-01"
+    assert found["In the last twenty four hours"] == "1989-10-29/1989-10-30"
+    assert times(nlp, "Sales rose through January.", "1989-10-30")["through January"] == "1989-01"

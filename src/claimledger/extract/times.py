@@ -640,11 +640,11 @@ def _after(m: re.Match[str]) -> TimeMention | None:
 
 @_rule(
     r"\b(?:(?i:in|over|during|within|for)\s+)?(?i:the)\s+(?i:past|last|previous)\s+"
-    rf"(?:(?P<n>(?i:{_NUMBER}))\s+)?(?P<unit>(?i:days?|weeks?|months?|years?|24\s+hours))\b"
+    rf"(?:(?P<n>(?i:{_NUMBER}))\s+)?(?P<unit>(?i:days?|weeks?|months?|years?|(?:24|twenty[\s-]four)\s+hours))\b"
 )
 def _window(m: re.Match[str]) -> TimeMention | None:
     unit = m.group("unit").lower()
-    if unit.startswith("24"):
+    if unit.endswith("hours"):  # "the past 24 hours", "the last twenty four hours": a day back
         return _mention(m, "relative", unit="day", shift=1, window=True)
     count = _count(m.group("n")) if m.group("n") else 1
     if count is None and m.group("n").lower() in ("few", "several"):  # "the past few days": TimeML PXD

@@ -590,3 +590,10 @@ def test_through_a_month_is_a_deadline_and_twenty_four_hours_a_day_back(nlp):
     assert found["through January"] == "1990-01"
     assert found["In the last twenty four hours"] == "1989-10-29/1989-10-30"
     assert times(nlp, "Sales rose through January.", "1989-10-30")["through January"] == "1989-01"
+
+
+def test_a_second_before_a_noun_is_the_ordinal(nlp):
+    found = times(nlp, "A second group of directors called for a second round of talks; a second later the line "
+                       "went dead.", "1989-10-27")
+    assert found == {"a second": "PT1S"}
+

@@ -371,6 +371,9 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
     unit = unit[:-1] if unit.endswith("s") else unit
     code = _DURATION_UNITS[unit]
     count = _count(word) if word not in ("few", "several", "some", "many") else None
+    if unit == "second" and word in ("a", "an", "another") and re.match(
+            r"\s+(?!(?:later|earlier|ago|or|and|before|after|to|of|in|for|when|as|than)\b)[a-z]", m.string[m.end():]):
+        return None  # "a second group", "a second round": the ordinal, not a length
     if re.match(r"[\s-]+(?i:before|after)\b", m.string[m.end():]) or (
             code in ("D", "W", "M", "Y") and re.match(r"[\s-]+(?i:later|earlier)\b", m.string[m.end():])):
         return None

@@ -597,3 +597,7 @@ def test_a_second_before_a_noun_is_the_ordinal(nlp):
                        "went dead.", "1989-10-27")
     assert found == {"a second": "PT1S"}
 
+
+def test_that_year_is_the_year_named_before(nlp):
+    found = times(nlp, "Imports totaled $37 million in 1988, a small share of the imports that year.", "1989-11-02")
+    assert found["that year"] == "1988"

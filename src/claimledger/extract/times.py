@@ -622,12 +622,16 @@ def _the_weekend(m: re.Match[str]) -> TimeMention | None:
     rf"\b(?:(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:later|afterwards?|earlier))"
     r"|(?i:the)\s+(?i:next|following)\s+(?P<unit2>(?i:day|week|morning|evening))"
     r"|(?i:the)\s+(?i:following)\s+(?P<unit3>(?i:month|year))"
+    r"|(?P<same>(?i:that|the\s+same))\s+(?i:year)\b(?!-)"
     r"|(?:(?i:the)\s+)?(?:(?i:comparable)\s+)?(?i:year)-(?i:earlier|ago)(?:\s+(?i:quarter|period|month|week))?)\b"
 )
 def _after(m: re.Match[str]) -> TimeMention | None:
     """"a week later", "the next day", "the following month", "a year earlier", "the year-ago quarter": counted
     from the time the text named last (kind ``after``). "A few days later", whose count the words leave open,
-    dates nothing: it is the length TimeML tags (``PXD``)."""
+    dates nothing: it is the length TimeML tags (``PXD``). "That year", "the same year" is the year of the
+    time named last."""
+    if m.group("same"):
+        return _mention(m, "after", unit="year", shift=0, modifier="whole")
     unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or "year").lower().rstrip("s")
     count = _count(m.group("n")) if m.group("n") else 1
     if count is None:

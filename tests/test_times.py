@@ -601,3 +601,11 @@ def test_a_second_before_a_noun_is_the_ordinal(nlp):
 def test_that_year_is_the_year_named_before(nlp):
     found = times(nlp, "Imports totaled $37 million in 1988, a small share of the imports that year.", "1989-11-02")
     assert found["that year"] == "1988"
+
+
+def test_a_month_before_a_noun(nlp):
+    found = times(nlp, "The rate fell below December's figures, under a June agreement with dissidents. Congress "
+                       "may march on.", "1998-02-06")
+    assert found["December"] == "1997-12"
+    assert found["June"] == "1997-06"
+    assert "march" not in found and "may" not in found

@@ -687,6 +687,10 @@ _DURATION = re.compile(
     rf"(?:{_NUMBER}|the|many)?[\s-]*(?:and-a-half[\s-]+)?(?:days?|weeks?|months?|years?|decades?)$"
 )
 _COUNTED_AFTER_YEAR = ("NNS", "NNPS")
+#: Month names that can stand alone before a noun ("December's figures", "a June agreement"); "May" and
+#: "March" are left out, being also a modal and a verb.
+_NOUN_MONTHS = {"January", "February", "April", "June", "July", "August", "September", "October", "November",
+                "December"}
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -716,6 +720,12 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
         if not _overlaps(taken, mention.start, mention.end):
             chosen.append(mention)
             insort(taken, (mention.start, mention.end))
+    for token in doc:  # "December's figures", "a June agreement": a month modifying a noun
+        if (token.text in _NOUN_MONTHS and token.dep_ in ("poss", "compound", "nmod") and token.head.pos_ == "NOUN"
+                and token.head.i > token.i and not _overlaps(taken, token.idx, token.idx + len(token))):
+            chosen.append(TimeMention(token.idx, token.idx + len(token), token.text, "date",
+                                      first=DateParts(None, _month(token.text))))
+            insort(taken, (token.idx, token.idx + len(token)))
     for ent in doc.ents:
         if ent.label_ != "DATE" or _overlaps(taken, ent.start_char, ent.end_char):
             continue

@@ -609,3 +609,8 @@ def test_a_month_before_a_noun(nlp):
     assert found["December"] == "1997-12"
     assert found["June"] == "1997-06"
     assert "march" not in found and "may" not in found
+
+
+def test_one_day_after_a_modal_is_some_day_to_come(nlp):
+    doc = nlp("Islam will one day be the second largest religion; he had been in the job one day.")
+    assert [t.value for t in resolve_times(find_time_mentions(doc), "1998-03-03")] == ["FUTURE_REF", "P1D"]

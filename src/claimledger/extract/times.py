@@ -371,6 +371,9 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
     unit = unit[:-1] if unit.endswith("s") else unit
     code = _DURATION_UNITS[unit]
     count = _count(word) if word not in ("few", "several", "some", "many") else None
+    if word == "one" and unit == "day" and re.search(r"\b(?i:will|would|may|might|could|can|should|shall|'ll)\s+$",
+                                                     m.string[max(0, m.start() - 12):m.start()]):
+        return _mention(m, "fixed", value="FUTURE_REF")  # "Islam will one day be ...": some day to come
     if unit == "second" and word in ("a", "an", "another") and re.match(
             r"\s+(?!(?:later|earlier|ago|or|and|before|after|to|of|in|for|when|as|than)\b)[a-z]", m.string[m.end():]):
         return None  # "a second group", "a second round": the ordinal, not a length

@@ -614,3 +614,10 @@ def test_a_month_before_a_noun(nlp):
 def test_one_day_after_a_modal_is_some_day_to_come(nlp):
     doc = nlp("Islam will one day be the second largest religion; he had been in the job one day.")
     assert [t.value for t in resolve_times(find_time_mentions(doc), "1998-03-03")] == ["FUTURE_REF", "P1D"]
+
+
+def test_year_earlier_results_after_last_year_are_that_year(nlp):
+    doc = nlp("Last year losses totaled $5 million. The year-earlier results were restated. A year earlier, "
+              "the company had lost more.")
+    values = [(t.text, t.value) for t in resolve_times(find_time_mentions(doc), "1989-10-30")]
+    assert values == [("Last year", "1988"), ("The year-earlier", "1988"), ("A year earlier", "1987")]

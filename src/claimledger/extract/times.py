@@ -1026,6 +1026,7 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
     out: list[TimeExpression] = []
     anchor: date | None = None  # the last day-precise date named or counted
     named: str | None = None  # the last single time named, at any precision ("1989-Q3")
+    named_back = False  # whether ``named`` was a year counted back from the report's ("last year", "a year ago")
     for t in sorted(mentions, key=lambda t: t.start):
         compared = False  # a comparison with the time named before: it names no new time
         clock = t.value if t.kind != "fixed" and t.value and t.value.startswith("T") else None
@@ -1037,6 +1038,10 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
         elif t.kind == "after" and t.unit == "quarter":
             current = t.modifier == "this"
             value = named if named and "-Q" in named and not current else _reported_quarter(ref, current=current)
+        elif t.kind == "after" and named_back and t.modifier is None and re.search(r"(?i)year-(?:ago|earlier)", t.text):
+            # "Last year losses totaled $5 million ... The year-earlier results": the year named was already counted
+            # back from the report's; the adjective compares with that same year, it does not count back again
+            value = named
         elif t.kind == "after":
             value = _moved(named, t) if named else f"{ref.year + t.shift:04d}" if ref and t.unit == "year" else None
             if value and t.modifier == "quarter" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
@@ -1058,6 +1063,7 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
         if (t.kind not in ("fixed", "after") or (t.kind == "after" and t.unit == "quarter")) and not compared \
                 and value and _NAMED.fullmatch(value):  # "the quarter" names the quarter a comparison is about
             named = value  # "a year earlier" twice is the same comparison, not two years back
+            named_back = t.kind == "relative" and t.unit == "year" and (t.ago or t.shift < 0)
         if clock and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             value += clock  # "10 p.m. Wednesday": TimeML's TIME value, 1998-02-11T22:00
         out.append(TimeExpression(t.start, t.end, t.text, value, reading=t))

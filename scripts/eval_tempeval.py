@@ -18,7 +18,9 @@ the tagger writes a week as a Monday-Sunday span ("1998-08-03/1998-08-09")
 where TimeML writes "1998-W32", a quarter as a month span where TimeML writes
 "1998-Q3", and a window ending at the report's date ("in the past three
 months", "1997-10-08/1998-01-08") where TimeML writes its length ("P3M",
-a DURATION anchored at the creation time).
+a DURATION anchored at the creation time); a range the tagger reads as one
+span ("from Aug. 26 to Oct. 20") is scored as TimeML writes it, two times,
+one for each end.
 """
 from __future__ import annotations
 
@@ -87,6 +89,25 @@ def canonical(t: TimeExpression) -> str | None:
     return value
 
 
+_RANGE = re.compile(r"(?i)(?:(?:between|from)\s+)?(?P<a>.+?)\s*(?:\b(?:and|to|until|till|through|thru)\b|[-\u2013\u2014])\s*(?P<b>\S.*)$",
+                    re.DOTALL)
+
+
+def timeml_times(found: list[TimeExpression]) -> list[TimeExpression]:
+    """A range the tagger reads as one span ("from Aug. 26 to Oct. 20", "1989-08-26/1989-10-20") as TimeML writes
+    it: two times, each end with its own value ("Aug. 26" 1989-08-26, "Oct. 20" 1989-10-20)."""
+    out = []
+    for t in found:
+        m = _RANGE.match(t.text) if t.reading is not None and t.reading.kind == "span" and t.value else None
+        if m is None or t.value.count("/") != 1:
+            out.append(t)
+            continue
+        first, last = t.value.split("/")
+        out.append(TimeExpression(t.start + m.start("a"), t.start + m.end("a"), m.group("a"), first))
+        out.append(TimeExpression(t.start + m.start("b"), t.start + m.end("b"), m.group("b"), last))
+    return out
+
+
 def library_times(doc, dct: str) -> list[TimeExpression]:
     """spaCy's DATE/TIME entities, each valued by dateparser against the DCT (a day, or None)."""
     import dateparser
@@ -125,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     spurious: list[str] = []
     docs = [read_tml(p) for p in files]
     for (dct, text, gold), doc in zip(docs, nlp.pipe((d[1] for d in docs), batch_size=8)):
-        found = (resolve_times(find_time_mentions(doc), dct[:10]) if args.tagger == "project"
+        found = (timeml_times(resolve_times(find_time_mentions(doc), dct[:10])) if args.tagger == "project"
                  else library_times(doc, dct[:10]))
         n_gold += len(gold)
         n_sys += len(found)

@@ -533,3 +533,91 @@ def test_phrases_of_the_future(nlp):
                        "date and may cut losses in future quarters.", "2011-10-26")
     assert found == {"the near future": "FUTURE_REF", "the short term": "FUTURE_REF", "a later date": "FUTURE_REF",
                      "future quarters": "FUTURE_REF"}
+
+
+def test_hours_and_minutes_later_and_a_few_days_later_are_lengths(nlp):
+    found = times(nlp, "The engine stalled. A minute and a half later, the pilot called in. "
+                       "Two hours later the runway closed. A few days later the airline cut flights.", "1998-01-14")
+    assert found["A minute and a half"] == "PT1M30S"
+    assert found["Two hours"] == "PT2H"
+    assert found["few days later"] == "PXD"
+    assert times(nlp, "He resigned on March 3. Three days later he returned.", "1998-03-20")["Three days later"] \
+        == "1998-03-06"
+
+
+def test_previously_is_not_a_time_and_a_title_week_is_a_name(nlp):
+    found = times(nlp, "The plant had previously been sold. Baker said on ABC's \u201cThis Week\u201d that the "
+                       "rights let holders buy at the then current price this week.", "1991-02-25")
+    assert found == {"then current": "PAST_REF", "this week": "1991-02-25/1991-03-03"}
+
+
+def test_the_year_is_the_reports_and_the_year_ended_a_length(nlp):
+    doc = nlp("For the year ended Aug. 31, the chain earned $2 million. Sales for the first nine months of the year "
+              "rose, and the stock hit a high for the year in June.")
+    values = [(t.text, t.value) for t in resolve_times(find_time_mentions(doc), "2011-10-26")]
+    assert [v for text, v in values if text == "the year"] == ["P1Y", "2011", "2011"]
+    assert times(nlp, "Profit rose in the fiscal year ended Jan. 31.", "2011-10-26")["the fiscal year"] == "P1Y"
+    assert "the year" not in times(nlp, "It was the year before the war.", "2011-10-26")
+
+
+def test_the_latest_period_and_the_period_of_a_year(nlp):
+    doc = nlp("Profit fell in the third quarter. The latest period included a gain, and the 2010 period a charge.")
+    values = {t.text: t.value for t in resolve_times(find_time_mentions(doc), "2011-10-26")}
+    assert values["The latest period"] == "2011-Q3"
+    assert values["the 2010 period"] == "2010-Q3"
+
+
+def test_a_year_after_fiscal_and_decades_without_their_century(nlp):
+    found = times(nlp, "Sales will top fiscal 1989 sales, as they have through the nineties and the late '80s, "
+                       "when he was in his nineties.", "1999-10-26")
+    assert found["1989"] == "1989"
+    assert found["the nineties"] == "199"
+    assert found["the late '80s"] == "198"
+    assert "his nineties" not in found and "nineties" not in found
+
+
+def test_the_previous_weekday_and_the_next_day_count_from_the_day_named_last(nlp):
+    found = times(nlp, "The index fell on Friday, down 4.5% from the previous Friday.", "1989-10-30")
+    assert found["on Friday"] == "1989-10-27"
+    assert found["the previous Friday"] == "1989-10-20"
+    assert times(nlp, "The talks opened on Monday. The next day they collapsed.", "2024-10-24")["The next day"] \
+        == "2024-10-22"
+
+
+def test_through_a_month_is_a_deadline_and_twenty_four_hours_a_day_back(nlp):
+    found = times(nlp, "Lenders have extended the loans through January. In the last twenty four hours the "
+                       "market fell.", "1989-10-30")
+    assert found["through January"] == "1990-01"
+    assert found["In the last twenty four hours"] == "1989-10-29/1989-10-30"
+    assert times(nlp, "Sales rose through January.", "1989-10-30")["through January"] == "1989-01"
+
+
+def test_a_second_before_a_noun_is_the_ordinal(nlp):
+    found = times(nlp, "A second group of directors called for a second round of talks; a second later the line "
+                       "went dead.", "1989-10-27")
+    assert found == {"a second": "PT1S"}
+
+
+def test_that_year_is_the_year_named_before(nlp):
+    found = times(nlp, "Imports totaled $37 million in 1988, a small share of the imports that year.", "1989-11-02")
+    assert found["that year"] == "1988"
+
+
+def test_a_month_before_a_noun(nlp):
+    found = times(nlp, "The rate fell below December's figures, under a June agreement with dissidents. Congress "
+                       "may march on.", "1998-02-06")
+    assert found["December"] == "1997-12"
+    assert found["June"] == "1997-06"
+    assert "march" not in found and "may" not in found
+
+
+def test_one_day_after_a_modal_is_some_day_to_come(nlp):
+    doc = nlp("Islam will one day be the second largest religion; he had been in the job one day.")
+    assert [t.value for t in resolve_times(find_time_mentions(doc), "1998-03-03")] == ["FUTURE_REF", "P1D"]
+
+
+def test_year_earlier_results_after_last_year_are_that_year(nlp):
+    doc = nlp("Last year losses totaled $5 million. The year-earlier results were restated. A year earlier, "
+              "the company had lost more.")
+    values = [(t.text, t.value) for t in resolve_times(find_time_mentions(doc), "1989-10-30")]
+    assert values == [("Last year", "1988"), ("The year-earlier", "1988"), ("A year earlier", "1987")]

@@ -35,6 +35,15 @@ def test_said_that(nlp):
     assert a.content.startswith("three cargo ships")
 
 
+@pytest.mark.parametrize("sentence", [
+    "The environment agency said on Friday it had opened an investigation into the fire.",
+    "The environment agency said on Friday that it had opened an investigation into the fire.",
+])
+def test_a_time_right_after_the_cue_dates_the_saying_not_what_was_said(nlp, sentence):
+    a = one(nlp, sentence, "opened an investigation")
+    assert a.content == "it had opened an investigation into the fire"
+
+
 def test_inverted_said(nlp):
     a = one(nlp, "The dam will be closed for repairs until spring, the regional governor said.", "closed for repairs")
     assert "governor" in a.source.text

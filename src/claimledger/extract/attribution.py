@@ -397,9 +397,22 @@ def _joined_statement(verb: Token) -> Token | None:
     return cue
 
 
+def _cue_time(clause: Token, cue: Token) -> Token | None:
+    """ "said on Friday it had opened …": a time right after the cue and before the clause's subject dates the
+    saying, though the parser hangs it on the reported clause."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return next((c for c in clause.children if c.i == cue.i + 1 and subject is not None and c.right_edge.i < subject.i
+                 and (c.dep_ == "prep" and c.lower_ in ("on", "in", "at") or c.dep_ in ("npadvmod", "advmod"))
+                 and any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)), None)
+
+
 def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
     """The characters of a reported clause, ending before a second statement of the speaker's joined to it."""
     start, end = _token_span(clause)
+    when = _cue_time(clause, cue)
+    if when is not None:
+        after = clause.doc[when.right_edge.i + 1]
+        start = (clause.doc[after.i + 1] if after.dep_ == "mark" and after.lower_ == "that" else after).idx
     verb = next((v for v in clause.subtree if v.i > clause.i and v.dep_ == "conj"
                  and getattr(_joined_statement(v), "i", None) == cue.i), None)
     if verb is None:

@@ -44,6 +44,13 @@ def test_a_time_right_after_the_cue_dates_the_saying_not_what_was_said(nlp, sent
     assert a.content == "it had opened an investigation into the fire"
 
 
+def test_said_in_a_statement_that(nlp):
+    a = one(nlp, "Korvel Chemicals said in a statement that 5 employees had been taken to hospital with minor burns.",
+            "taken to hospital")
+    assert (a.source.text, a.cue, a.content) == ("Korvel Chemicals", "say",
+                                                 "5 employees had been taken to hospital with minor burns")
+
+
 def test_inverted_said(nlp):
     a = one(nlp, "The dam will be closed for repairs until spring, the regional governor said.", "closed for repairs")
     assert "governor" in a.source.text

@@ -349,6 +349,12 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     if not clauses and any(c.dep_ == "dobj" and c.lower_ == "what" for c in children):
         # "showing what it claims are …": the parser hangs the clause on the verb above
         clauses = [c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i]
+    if not clauses:
+        # "said in a statement that five workers were hurt": the parser hangs the clause on the noun
+        clauses = [g for c in children if c.dep_ == "prep" and c.lower_ == "in" and c.i == token.i + 1
+                   for n in c.children if n.dep_ == "pobj"
+                   for g in n.children if g.dep_ in ("acl", "relcl", "ccomp") and g.i > n.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
     if clauses:
         spans = [_before_joined_statement(c, token) for c in clauses]  # "told X that A … was identified": one content
         return "ccomp", (min(s for s, _ in spans), max(e for _, e in spans))

@@ -106,8 +106,8 @@ def fuzz(examples: int) -> list[tuple[str, str]]:
     started = time.monotonic()
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(ROOT / "tests" / "test_fuzz.py"),
                              "--hypothesis-show-statistics"], cwd=ROOT, env=env, capture_output=True, text=True)
-    passing = sum(int(n) for n in re.findall(r"(\d+) passing, \d+ failing", result.stdout))
-    failing = sum(int(n) for n in re.findall(r"\d+ passing, (\d+) failing", result.stdout))
+    counts = re.findall(r"(\d+) passing examples, (\d+) failing examples", result.stdout)  # "- 20 passing examples, 0 failing examples, …"
+    passing, failing = sum(int(p) for p, _ in counts), sum(int(f) for _, f in counts)
     outcome = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else result.stderr[-200:]
     return [("Fuzz cases (Hypothesis: cleaning, attribution, figures, times, pipeline)",
              f"{passing:,} passing, {failing:,} failing in {time.monotonic() - started:.0f} s ({outcome.strip('= ')})")]

@@ -277,6 +277,9 @@ def pairs_of_keys(keys: np.ndarray, n: int) -> np.ndarray:
     return np.stack([keys // n, keys % n], axis=1)
 
 
+LOOKAHEAD = 256  # candidates ahead whose merge tests are scored along with one that needs scores (speed only)
+
+
 def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np.ndarray],
                 threshold: float, *, sample: int = 6, kinds: np.ndarray | None = None) -> list[list[int]]:
     """Groups of ``0 .. n-1`` by greedy average linkage over scored candidate pairs.
@@ -306,36 +309,70 @@ def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np
     keys = candidates[:, 0] * n + candidates[:, 1]
     if not (len(keys) and (candidates[:, 0] < candidates[:, 1]).all() and (np.diff(keys) > 0).all()):
         candidates = unique_pairs(candidates, n)  # unless already (smaller, larger), each once, in order
-    prob = scored(candidates)
+    # Each ordered pair of kinds among the candidates is scored once, at its first candidate, and its
+    # probability given to the others (wire copies make several candidates of one pair of kinds).
+    codes = kind[candidates[:, 0]] * width + kind[candidates[:, 1]]
+    by_code = np.argsort(codes, kind="stable")
+    starts = np.ones(len(codes), dtype=bool)
+    starts[1:] = codes[by_code[1:]] != codes[by_code[:-1]]
+    group_of = np.empty(len(codes), dtype=np.int64)  # per candidate, the number of its pair of kinds
+    group_of[by_code] = np.cumsum(starts) - 1
+    first = np.sort(by_code[starts])  # the first candidate of each pair of kinds, in candidate order
+    of_group = np.empty(int(starts.sum()))
+    of_group[group_of[first]] = scored(candidates[first])
+    prob = of_group[group_of]
     keep = prob >= threshold
     candidates, prob = candidates[keep], prob[keep]
     sets = DisjointSets(n)
+    find = sets.find
     groups: dict[int, list[int]] = {i: [i] for i in range(n)}
     # A merge test reads only the first ``sample`` members of each side and pairs' probabilities, which
     # never change once scored; a merge keeps the larger group's members first. So a test that failed
     # fails again while both sides start with the same members: wire copies link the same two groups
     # by many candidate pairs, and each would repeat it.
     failed: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
-    for i, j in candidates[np.lexsort((candidates[:, 1], candidates[:, 0], -prob))].tolist():
-        ra, rb = sets.find(i), sets.find(j)
+
+    def test_of(i: int, j: int) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], list[tuple[int, int]]] | None:
+        """The merge test candidate (i, j) asks of the groups as they are, and its cells; None if there is
+        none (one group already, or a test that failed)."""
+        ra, rb = find(i), find(j)
         if ra == rb:
-            continue
+            return None
         ha, hb = tuple(groups[ra][:sample]), tuple(groups[rb][:sample])
         test = (ha, hb)  # in this order: the mean below sums in it
         if test in failed:
+            return None
+        return test, [(x, y) if x < y else (y, x) for x in ha for y in hb]
+
+    order = candidates[np.lexsort((candidates[:, 1], candidates[:, 0], -prob))].tolist()
+    for t, (i, j) in enumerate(order):
+        found = test_of(i, j)
+        if found is None:
             continue
-        cells = [(x, y) if x < y else (y, x) for x in ha for y in hb]
+        test, cells = found
         pairs = [kind_of[x] * width + kind_of[y] for x, y in cells]
         todo: dict[int, tuple[int, int]] = {}
         for p, cell in zip(pairs, cells):
             if p not in known and p not in todo:
                 todo[p] = cell
         if todo:
+            # Scored in one call with the unscored cells of the next candidates' tests as the groups are
+            # now: scoring a few pairs costs mostly the call, and the probabilities do not depend on what
+            # else is in it. A merge in between may change a later test; its new cells are scored then.
+            for i2, j2 in order[t + 1:t + 1 + LOOKAHEAD]:
+                ahead = test_of(i2, j2)
+                if ahead is None:
+                    continue
+                for x, y in ahead[1]:
+                    p = kind_of[x] * width + kind_of[y]
+                    if p not in known and p not in todo:
+                        todo[p] = (x, y)
             scored(np.array(list(todo.values()), dtype=np.int64))
         probs = [known[p] for p in pairs]
         if min(probs) == 0.0 or sum(probs) / len(probs) < threshold:
             failed.add(test)
             continue
+        ra, rb = find(i), find(j)
         lo = sets.union(ra, rb)
         big, small = (groups.pop(ra), groups.pop(rb)) if len(groups[ra]) >= len(groups[rb]) \
             else (groups.pop(rb), groups.pop(ra))

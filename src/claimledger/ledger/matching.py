@@ -154,10 +154,16 @@ def _token_set(first: list[str], second: list[str]) -> np.ndarray:
 @dataclass(frozen=True, slots=True)
 class IdfWeights:
     """What the idf-weighted cosine reads, computed once per set of statements: each word's squared
-    idf and each profile's norm (the same sums, in the same order, as computing them per pair)."""
+    idf and each profile's norm (the same sums, in the same order, as computing them per pair); and
+    the profiles' counts and flags as arrays, so the features that read only them are array operations."""
 
     squared: dict[str, float]
     norms: np.ndarray  # per profile index
+    n_words: np.ndarray  # per profile index: len(words), len(names), bool(numbers), negated, length
+    n_names: np.ndarray
+    numbered: np.ndarray
+    negated: np.ndarray
+    length: np.ndarray
 
     @classmethod
     def of(cls, profiles: list[TextProfile], idf: dict[str, float]) -> IdfWeights:
@@ -166,7 +172,12 @@ class IdfWeights:
         for p in profiles:
             if id(p) not in norm:
                 norm[id(p)] = float(np.sqrt(sum(map(squared.__getitem__, p.words))))
-        return cls(squared, np.array([norm[id(p)] for p in profiles], dtype=np.float64))
+        return cls(squared, np.array([norm[id(p)] for p in profiles], dtype=np.float64),
+                   np.array([len(p.words) for p in profiles], dtype=np.float64),
+                   np.array([len(p.names) for p in profiles], dtype=np.float64),
+                   np.array([bool(p.numbers) for p in profiles], dtype=bool),
+                   np.array([p.negated for p in profiles], dtype=bool),
+                   np.array([p.length for p in profiles], dtype=np.int64))
 
 
 def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarray,
@@ -185,24 +196,48 @@ def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarr
         out[s:s + 16384, 0] = np.einsum("ij,ij->i", vecs[pairs[s:s + 16384, 0]], vecs[pairs[s:s + 16384, 1]])
     a = [profiles[k] for k in pairs[:, 0].tolist()]
     b = [profiles[k] for k in pairs[:, 1].tolist()]
+    if weights is None:
+        return _features_plain(out, a, b, idf)
+    first, second = pairs[:, 0], pairs[:, 1]
+    shared = [pa.words & pb.words for pa, pb in zip(a, b)]
+    inter = np.fromiter(map(len, shared), dtype=np.float64, count=len(shared))
+    union = weights.n_words[first] + weights.n_words[second] - inter
+    out[:, 1] = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    denom = weights.norms[first] * weights.norms[second]
+    squared = weights.squared.__getitem__
+    # fsum is exact, so the sum is the same whatever order the set intersection yields its words in:
+    # a pair's features are the same either way round
+    dot = np.fromiter((math.fsum(map(squared, x)) for x in shared), dtype=np.float64, count=len(shared))
+    out[:, 2] = np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)  # idf-weighted cosine
+    out[:, 3] = _token_set([p.folded for p in a], [p.folded for p in b]) / 100.0
+    ninter = np.fromiter((len(pa.names & pb.names) for pa, pb in zip(a, b)), dtype=np.float64, count=len(a))
+    nunion = weights.n_names[first] + weights.n_names[second] - ninter
+    out[:, 4] = np.divide(ninter, nunion, out=np.zeros_like(ninter), where=nunion > 0)
+    out[:, 5] = (weights.n_names[first] > 0) & (weights.n_names[second] > 0) & (ninter == 0)
+    both = weights.numbered[first] & weights.numbered[second]
+    for row in np.flatnonzero(both).tolist():
+        agree = _near_equal(a[row].numbers, b[row].numbers)
+        out[row, 6], out[row, 7] = agree, not agree
+    out[:, 8] = weights.numbered[first] != weights.numbered[second]  # a count only one side gives
+    out[:, 9] = weights.negated[first] != weights.negated[second]
+    la, lb = weights.length[first], weights.length[second]
+    out[:, 10] = np.minimum(la, lb) / np.maximum(np.maximum(la, lb), 1)
+    return out
+
+
+def _features_plain(out: np.ndarray, a: list[TextProfile], b: list[TextProfile], idf: dict[str, float]) -> np.ndarray:
+    """:func:`pair_features` of the profile pairs ``a``/``b`` after the cosine (in ``out``), pair by pair."""
     shared = [pa.words & pb.words for pa, pb in zip(a, b)]
     union = np.array([len(pa.words) + len(pb.words) for pa, pb in zip(a, b)], dtype=np.float64)
     inter = np.array([len(x) for x in shared], dtype=np.float64)
     union -= inter
     out[:, 1] = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    if weights is None:
-        norm = {}
-        for p in (*a, *b):
-            if id(p) not in norm:
-                norm[id(p)] = float(np.sqrt(sum(idf[w] * idf[w] for w in p.words)))
-        denom = np.array([norm[id(pa)] * norm[id(pb)] for pa, pb in zip(a, b)])
-        dot = np.array([math.fsum(idf[w] * idf[w] for w in x) for x in shared])
-    else:
-        denom = weights.norms[pairs[:, 0]] * weights.norms[pairs[:, 1]]
-        squared = weights.squared.__getitem__
-        # fsum is exact, so the sum is the same whatever order the set intersection yields its words in:
-        # a pair's features are the same either way round
-        dot = np.array([math.fsum(map(squared, x)) for x in shared])
+    norm = {}
+    for p in (*a, *b):
+        if id(p) not in norm:
+            norm[id(p)] = float(np.sqrt(sum(idf[w] * idf[w] for w in p.words)))
+    denom = np.array([norm[id(pa)] * norm[id(pb)] for pa, pb in zip(a, b)])
+    dot = np.array([math.fsum(idf[w] * idf[w] for w in x) for x in shared])
     out[:, 2] = np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)  # idf-weighted cosine
     out[:, 3] = _token_set([p.folded for p in a], [p.folded for p in b]) / 100.0
     ninter = np.array([len(pa.names & pb.names) for pa, pb in zip(a, b)], dtype=np.float64)

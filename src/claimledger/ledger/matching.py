@@ -329,6 +329,10 @@ def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np
     which gives a pair (i, j), i < j, what it gives any (i', j'), i' < j', of the same two kinds in
     that order. Each ordered pair of kinds is then scored once (wire copies repeat statements
     word for word: the merge tests between their groups need few new scores).
+
+    ``score`` must give each pair what it gives it alone, whatever else is in the call: the pairs a
+    merge test lacks are scored together with those the next :data:`LOOKAHEAD` candidates' tests lack
+    as the groups stand, and a pair scored ahead but never read changes nothing.
     """
     kind = np.arange(n, dtype=np.int64) if kinds is None else np.asarray(kinds, dtype=np.int64)
     width = int(kind.max()) + 1 if n else 1

@@ -9,9 +9,11 @@ import pytest
 from rapidfuzz import fuzz, process
 
 from claimledger.ledger.heap import collector_paused
+from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.matching import (
     IdfWeights,
     _token_set,
+    agglomerate,
     collection_idf,
     pair_features,
     text_profile,
@@ -106,3 +108,52 @@ def test_matcher_scores_pairs_met_both_ways_as_each_alone():
     assert np.array_equal(matcher.probability(pairs), every)
     # what the sharing relies on: every feature is the same either way round, to the bit
     assert np.array_equal(pair_features(profiles, vecs, pairs[:, ::-1], idf), pair_features(profiles, vecs, pairs, idf))
+
+
+def _plain_linkage(n, candidates, prob_of, threshold, sample):
+    """Greedy average linkage as plainly as it reads: every candidate scored, each merge test's pairs
+    scored when it is met, no shortcuts."""
+    candidates = unique_pairs(candidates, n)
+    prob = np.array([prob_of(i, j) for i, j in candidates.tolist()])
+    keep = prob >= threshold
+    candidates, prob = candidates[keep], prob[keep]
+    sets, groups = DisjointSets(n), {i: [i] for i in range(n)}
+    for i, j in candidates[np.lexsort((candidates[:, 1], candidates[:, 0], -prob))].tolist():
+        ra, rb = sets.find(i), sets.find(j)
+        if ra == rb:
+            continue
+        probs = [prob_of(min(x, y), max(x, y)) for x in groups[ra][:sample] for y in groups[rb][:sample]]
+        if min(probs) == 0.0 or sum(probs) / len(probs) < threshold:
+            continue
+        lo = sets.union(ra, rb)
+        big, small = (groups.pop(ra), groups.pop(rb)) if len(groups[ra]) >= len(groups[rb]) \
+            else (groups.pop(rb), groups.pop(ra))
+        groups[lo] = big + small
+    return [sorted(groups[r]) for r in sorted(groups)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_agglomerate_scoring_kinds_once_and_tests_ahead_groups_as_plain_linkage(seed):
+    rng = np.random.default_rng(seed)
+    n = 400
+    kinds = rng.integers(0, 60, size=n)  # many items of each kind: copies of a few statements
+    table = rng.random((60, 60)) * 1.2
+    table[table > 1.0] = 0.0  # some cannot-links
+
+    def prob_of(i, j):
+        return float(table[kinds[i], kinds[j]])
+
+    calls = []
+
+    def score(pairs):
+        calls.append(len(pairs))
+        assert (pairs[:, 0] < pairs[:, 1]).all()
+        return np.array([prob_of(i, j) for i, j in pairs.tolist()])
+
+    candidates = rng.integers(0, n, size=(3000, 2))
+    candidates = candidates[candidates[:, 0] != candidates[:, 1]]
+    expected = _plain_linkage(n, candidates, prob_of, 0.55, 6)
+    assert agglomerate(n, candidates, score, 0.55, sample=6, kinds=kinds) == expected
+    assert sum(calls) <= 60 * 60  # each ordered pair of kinds scored once
+    calls.clear()
+    assert agglomerate(n, candidates, score, 0.55, sample=6) == expected  # every item its own kind

@@ -350,6 +350,60 @@ class _Clusters:
         return self._surnames[tok]
 
 
+def _source_steps(src: Source) -> tuple[tuple, ...]:
+    """What one source mention adds, read from its words alone (:meth:`_Resolver.add_source` applies it;
+    a person's role the words leave open is looked for in the report): the extractor's ``kind`` is a
+    hint, the words decide. A story's reports name the same sources again and again, so each distinct
+    mention is read once."""
+    surface, name = _tidy(src.text or ""), _tidy(src.name or "")
+    name = name or surface
+    if fold(surface) in PRONOUNS or not surface:
+        surface = name  # resolved in the report: the name is all we know
+    if not name or fold(name) in PRONOUNS:
+        return ()
+    # A possessive fragment ("South Korea's") or a clipped name: the mention text says more.
+    if _POSSESSIVE_END.search(name) or (src.kind != "person" and name in surface and len(surface) > len(name)
+                                         and not _is_group(surface)):
+        name = surface
+    if _is_group(surface) or _is_group(name):
+        return ()  # "Kyiv, Seoul and Washington": several actors at once
+    state = as_state(name) or as_state(surface)
+    if state:
+        return (("state", state, surface),)
+    if src.kind == "document" and _MEDIA_WORDS.search(surface) and _outlet_name(surface):
+        # "a report from UK publication The Mirror", "an exclusive report in Britain's Daily Mirror
+        # newspaper": the outlet's report is the outlet speaking.
+        return (("org", _outlet_name(surface), surface, True),)
+    if src.kind in ("generic", "anonymous", "document"):
+        # "a source in the NIS": credited to the body. A place ("analysts in Seoul") is not a body.
+        steps: list[tuple] = []
+        m = _INSIDE_ORG.search(surface)
+        if m and src.kind != "document" and not as_state(m.group(1)):
+            steps.append(("inside", m.group(1)))
+        described = _DESCRIBED_BODY.match(surface)
+        if described and src.kind == "document":
+            steps.append(("org", described.group("body").lower(), surface, False))
+        return tuple(steps)
+    if _OWNED_BODY.search(surface):  # "Yoon's office"
+        return (("org", strip_determiner(surface), surface, False),)
+    head, _, appos = surface.partition(",")  # "Hong Min, an analyst at ..."
+    role, pname = split_title(head)
+    # A person described by the outlet they work for ("James Martin, editor of the magazine America").
+    if src.kind == "media" or (_MEDIA_WORDS.search(surface) and not (src.kind == "person" or _looks_personal(pname))):
+        outlet = _outlet_name(surface) or _outlet_name(name)
+        return (("org", outlet, surface, True),) if outlet else ()  # "South Korean media": no outlet named
+    if src.kind == "person" or _looks_personal(pname) or _looks_personal(name.partition(",")[0]):
+        role_n, pname_n = split_title(name.partition(",")[0])
+        if len(person_tokens(pname_n)) >= len(person_tokens(pname)) and not _all_titles(pname_n):
+            pname = pname_n
+        if not person_tokens(pname) or _all_titles(pname):
+            return ()
+        return (("person", pname, " ".join(x for x in (role, appos.strip()) if x), appos, surface),)
+    if len(name.split()) == 1 and not name.isupper():
+        return (("single", name, surface),)  # "Solovey": a surname, or a one-word body
+    return (("org", name, surface, False),)
+
+
 class _Resolver:
     def __init__(self, reports: list[StoredReport]):
         self.reports = reports
@@ -370,6 +424,7 @@ class _Resolver:
         self.vias: list[tuple[str, str, str]] = []  # (ref, doc, channel)
         self.singles: list[tuple[str, str, str, str]] = []  # one-word non-person sources, decided after people
         self.clusters = _Clusters()  # person name tokens, group key
+        self._steps: dict[tuple, tuple[tuple, ...]] = {}  # by source mention (text, name, kind): _source_steps
         self.person_docs: dict[str, set] = defaultdict(set)
 
     # -- mention classification ------------------------------------------
@@ -412,66 +467,29 @@ class _Resolver:
         return ("ORG", key)
 
     def add_source(self, ref: str, doc: str, src: Source, text: str) -> None:
-        """Classify one source mention; the extractor's ``kind`` is a hint, the words decide."""
-        surface, name = _tidy(src.text or ""), _tidy(src.name or "")
-        name = name or surface
-        if fold(surface) in PRONOUNS or not surface:
-            surface = name  # resolved in the report: the name is all we know
-        if not name or fold(name) in PRONOUNS:
-            return
-        # A possessive fragment ("South Korea's") or a clipped name: the mention text says more.
-        if _POSSESSIVE_END.search(name) or (src.kind != "person" and name in surface and len(surface) > len(name)
-                                             and not _is_group(surface)):
-            name = surface
-        if _is_group(surface) or _is_group(name):
-            return  # "Kyiv, Seoul and Washington": several actors at once
-        state = as_state(name) or as_state(surface)
-        if state:
-            self.add_state(ref, doc, state, surface)
-            return
-        if src.kind == "document" and _MEDIA_WORDS.search(surface) and _outlet_name(surface):
-            # "a report from UK publication The Mirror", "an exclusive report in Britain's Daily Mirror
-            # newspaper": the outlet's report is the outlet speaking.
-            self.add_org(ref, doc, _outlet_name(surface), surface, media=True)
-            return
-        if src.kind in ("generic", "anonymous", "document"):
-            # "a source in the NIS": credited to the body. A place ("analysts in Seoul") is not a body.
-            m = _INSIDE_ORG.search(surface)
-            if m and src.kind != "document" and not as_state(m.group(1)):
-                key = self.add_org(None, doc, m.group(1), m.group(1), media=False)
+        """Classify one source mention (:func:`_source_steps`) and add it."""
+        mention = (src.text, src.name, src.kind)
+        steps = self._steps.get(mention)
+        if steps is None:
+            steps = self._steps[mention] = _source_steps(src)
+        for step in steps:
+            what = step[0]
+            if what == "state":
+                self.add_state(ref, doc, step[1], step[2])
+            elif what == "org":
+                self.add_org(ref, doc, step[1], step[2], media=step[3])
+            elif what == "inside":  # "a source in the NIS": credited to the body
+                key = self.add_org(None, doc, step[1], step[1], media=False)
                 if key:
                     self.mention_group[ref] = key
-            described = _DESCRIBED_BODY.match(surface)
-            if described and src.kind == "document":
-                self.add_org(ref, doc, described.group("body").lower(), surface, media=False)
-            return
-        if _OWNED_BODY.search(surface):  # "Yoon's office"
-            self.add_org(ref, doc, strip_determiner(surface), surface, media=False)
-            return
-        head, _, appos = surface.partition(",")  # "Hong Min, an analyst at ..."
-        role, pname = split_title(head)
-        # A person described by the outlet they work for ("James Martin, editor of the magazine America").
-        if src.kind == "media" or (_MEDIA_WORDS.search(surface) and not (src.kind == "person" or _looks_personal(pname))):
-            outlet = _outlet_name(surface) or _outlet_name(name)
-            if outlet:
-                self.add_org(ref, doc, outlet, surface, media=True)
-            return  # "South Korean media": no outlet named
-        if src.kind == "person" or _looks_personal(pname) or _looks_personal(name.partition(",")[0]):
-            role_n, pname_n = split_title(name.partition(",")[0])
-            if len(person_tokens(pname_n)) >= len(person_tokens(pname)) and not _all_titles(pname_n):
-                pname = pname_n
-            if not person_tokens(pname) or _all_titles(pname):
-                return
-            role = " ".join(x for x in (role, appos.strip()) if x)
-            if not role:
-                at = text.find(pname)  # the first place the report names them
-                role = appos or (_role_around(text, at, at + len(pname)) if at >= 0 else "")
-            self.persons.append((ref, doc, pname, role, surface))
-            return
-        if len(name.split()) == 1 and not name.isupper():
-            self.singles.append((ref, doc, name, surface))  # "Solovey": a surname, or a one-word body
-            return
-        self.add_org(ref, doc, name, surface, media=False)
+            elif what == "person":
+                _, pname, role, appos, surface = step
+                if not role:
+                    at = text.find(pname)  # the first place the report names them
+                    role = appos or (_role_around(text, at, at + len(pname)) if at >= 0 else "")
+                self.persons.append((ref, doc, pname, role, surface))
+            else:
+                self.singles.append((ref, doc, step[1], step[2]))
 
     def add_via(self, ref: str, doc: str, channel: str) -> None:
         """A channel is an outlet unless it names a state or a person of the story."""

@@ -154,10 +154,16 @@ def _token_set(first: list[str], second: list[str]) -> np.ndarray:
 @dataclass(frozen=True, slots=True)
 class IdfWeights:
     """What the idf-weighted cosine reads, computed once per set of statements: each word's squared
-    idf and each profile's norm (the same sums, in the same order, as computing them per pair)."""
+    idf and each profile's norm (the same sums, in the same order, as computing them per pair); and
+    the profiles' counts and flags as arrays, so the features that read only them are array operations."""
 
     squared: dict[str, float]
     norms: np.ndarray  # per profile index
+    n_words: np.ndarray  # per profile index: len(words), len(names), bool(numbers), negated, length
+    n_names: np.ndarray
+    numbered: np.ndarray
+    negated: np.ndarray
+    length: np.ndarray
 
     @classmethod
     def of(cls, profiles: list[TextProfile], idf: dict[str, float]) -> IdfWeights:
@@ -166,7 +172,12 @@ class IdfWeights:
         for p in profiles:
             if id(p) not in norm:
                 norm[id(p)] = float(np.sqrt(sum(map(squared.__getitem__, p.words))))
-        return cls(squared, np.array([norm[id(p)] for p in profiles], dtype=np.float64))
+        return cls(squared, np.array([norm[id(p)] for p in profiles], dtype=np.float64),
+                   np.array([len(p.words) for p in profiles], dtype=np.float64),
+                   np.array([len(p.names) for p in profiles], dtype=np.float64),
+                   np.array([bool(p.numbers) for p in profiles], dtype=bool),
+                   np.array([p.negated for p in profiles], dtype=bool),
+                   np.array([p.length for p in profiles], dtype=np.int64))
 
 
 def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarray,
@@ -185,24 +196,48 @@ def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarr
         out[s:s + 16384, 0] = np.einsum("ij,ij->i", vecs[pairs[s:s + 16384, 0]], vecs[pairs[s:s + 16384, 1]])
     a = [profiles[k] for k in pairs[:, 0].tolist()]
     b = [profiles[k] for k in pairs[:, 1].tolist()]
+    if weights is None:
+        return _features_plain(out, a, b, idf)
+    first, second = pairs[:, 0], pairs[:, 1]
+    shared = [pa.words & pb.words for pa, pb in zip(a, b)]
+    inter = np.fromiter(map(len, shared), dtype=np.float64, count=len(shared))
+    union = weights.n_words[first] + weights.n_words[second] - inter
+    out[:, 1] = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    denom = weights.norms[first] * weights.norms[second]
+    squared = weights.squared.__getitem__
+    # fsum is exact, so the sum is the same whatever order the set intersection yields its words in:
+    # a pair's features are the same either way round
+    dot = np.fromiter((math.fsum(map(squared, x)) for x in shared), dtype=np.float64, count=len(shared))
+    out[:, 2] = np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)  # idf-weighted cosine
+    out[:, 3] = _token_set([p.folded for p in a], [p.folded for p in b]) / 100.0
+    ninter = np.fromiter((len(pa.names & pb.names) for pa, pb in zip(a, b)), dtype=np.float64, count=len(a))
+    nunion = weights.n_names[first] + weights.n_names[second] - ninter
+    out[:, 4] = np.divide(ninter, nunion, out=np.zeros_like(ninter), where=nunion > 0)
+    out[:, 5] = (weights.n_names[first] > 0) & (weights.n_names[second] > 0) & (ninter == 0)
+    both = weights.numbered[first] & weights.numbered[second]
+    for row in np.flatnonzero(both).tolist():
+        agree = _near_equal(a[row].numbers, b[row].numbers)
+        out[row, 6], out[row, 7] = agree, not agree
+    out[:, 8] = weights.numbered[first] != weights.numbered[second]  # a count only one side gives
+    out[:, 9] = weights.negated[first] != weights.negated[second]
+    la, lb = weights.length[first], weights.length[second]
+    out[:, 10] = np.minimum(la, lb) / np.maximum(np.maximum(la, lb), 1)
+    return out
+
+
+def _features_plain(out: np.ndarray, a: list[TextProfile], b: list[TextProfile], idf: dict[str, float]) -> np.ndarray:
+    """:func:`pair_features` of the profile pairs ``a``/``b`` after the cosine (in ``out``), pair by pair."""
     shared = [pa.words & pb.words for pa, pb in zip(a, b)]
     union = np.array([len(pa.words) + len(pb.words) for pa, pb in zip(a, b)], dtype=np.float64)
     inter = np.array([len(x) for x in shared], dtype=np.float64)
     union -= inter
     out[:, 1] = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    if weights is None:
-        norm = {}
-        for p in (*a, *b):
-            if id(p) not in norm:
-                norm[id(p)] = float(np.sqrt(sum(idf[w] * idf[w] for w in p.words)))
-        denom = np.array([norm[id(pa)] * norm[id(pb)] for pa, pb in zip(a, b)])
-        dot = np.array([math.fsum(idf[w] * idf[w] for w in x) for x in shared])
-    else:
-        denom = weights.norms[pairs[:, 0]] * weights.norms[pairs[:, 1]]
-        squared = weights.squared.__getitem__
-        # fsum is exact, so the sum is the same whatever order the set intersection yields its words in:
-        # a pair's features are the same either way round
-        dot = np.array([math.fsum(map(squared, x)) for x in shared])
+    norm = {}
+    for p in (*a, *b):
+        if id(p) not in norm:
+            norm[id(p)] = float(np.sqrt(sum(idf[w] * idf[w] for w in p.words)))
+    denom = np.array([norm[id(pa)] * norm[id(pb)] for pa, pb in zip(a, b)])
+    dot = np.array([math.fsum(idf[w] * idf[w] for w in x) for x in shared])
     out[:, 2] = np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)  # idf-weighted cosine
     out[:, 3] = _token_set([p.folded for p in a], [p.folded for p in b]) / 100.0
     ninter = np.array([len(pa.names & pb.names) for pa, pb in zip(a, b)], dtype=np.float64)
@@ -277,6 +312,9 @@ def pairs_of_keys(keys: np.ndarray, n: int) -> np.ndarray:
     return np.stack([keys // n, keys % n], axis=1)
 
 
+LOOKAHEAD = 256  # candidates ahead whose merge tests are scored along with one that needs scores (speed only)
+
+
 def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np.ndarray],
                 threshold: float, *, sample: int = 6, kinds: np.ndarray | None = None) -> list[list[int]]:
     """Groups of ``0 .. n-1`` by greedy average linkage over scored candidate pairs.
@@ -291,6 +329,10 @@ def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np
     which gives a pair (i, j), i < j, what it gives any (i', j'), i' < j', of the same two kinds in
     that order. Each ordered pair of kinds is then scored once (wire copies repeat statements
     word for word: the merge tests between their groups need few new scores).
+
+    ``score`` must give each pair what it gives it alone, whatever else is in the call: the pairs a
+    merge test lacks are scored together with those the next :data:`LOOKAHEAD` candidates' tests lack
+    as the groups stand, and a pair scored ahead but never read changes nothing.
     """
     kind = np.arange(n, dtype=np.int64) if kinds is None else np.asarray(kinds, dtype=np.int64)
     width = int(kind.max()) + 1 if n else 1
@@ -306,36 +348,70 @@ def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np
     keys = candidates[:, 0] * n + candidates[:, 1]
     if not (len(keys) and (candidates[:, 0] < candidates[:, 1]).all() and (np.diff(keys) > 0).all()):
         candidates = unique_pairs(candidates, n)  # unless already (smaller, larger), each once, in order
-    prob = scored(candidates)
+    # Each ordered pair of kinds among the candidates is scored once, at its first candidate, and its
+    # probability given to the others (wire copies make several candidates of one pair of kinds).
+    codes = kind[candidates[:, 0]] * width + kind[candidates[:, 1]]
+    by_code = np.argsort(codes, kind="stable")
+    starts = np.ones(len(codes), dtype=bool)
+    starts[1:] = codes[by_code[1:]] != codes[by_code[:-1]]
+    group_of = np.empty(len(codes), dtype=np.int64)  # per candidate, the number of its pair of kinds
+    group_of[by_code] = np.cumsum(starts) - 1
+    first = np.sort(by_code[starts])  # the first candidate of each pair of kinds, in candidate order
+    of_group = np.empty(int(starts.sum()))
+    of_group[group_of[first]] = scored(candidates[first])
+    prob = of_group[group_of]
     keep = prob >= threshold
     candidates, prob = candidates[keep], prob[keep]
     sets = DisjointSets(n)
+    find = sets.find
     groups: dict[int, list[int]] = {i: [i] for i in range(n)}
     # A merge test reads only the first ``sample`` members of each side and pairs' probabilities, which
     # never change once scored; a merge keeps the larger group's members first. So a test that failed
     # fails again while both sides start with the same members: wire copies link the same two groups
     # by many candidate pairs, and each would repeat it.
     failed: set[tuple[tuple[int, ...], tuple[int, ...]]] = set()
-    for i, j in candidates[np.lexsort((candidates[:, 1], candidates[:, 0], -prob))].tolist():
-        ra, rb = sets.find(i), sets.find(j)
+
+    def test_of(i: int, j: int) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], list[tuple[int, int]]] | None:
+        """The merge test candidate (i, j) asks of the groups as they are, and its cells; None if there is
+        none (one group already, or a test that failed)."""
+        ra, rb = find(i), find(j)
         if ra == rb:
-            continue
+            return None
         ha, hb = tuple(groups[ra][:sample]), tuple(groups[rb][:sample])
         test = (ha, hb)  # in this order: the mean below sums in it
         if test in failed:
+            return None
+        return test, [(x, y) if x < y else (y, x) for x in ha for y in hb]
+
+    order = candidates[np.lexsort((candidates[:, 1], candidates[:, 0], -prob))].tolist()
+    for t, (i, j) in enumerate(order):
+        found = test_of(i, j)
+        if found is None:
             continue
-        cells = [(x, y) if x < y else (y, x) for x in ha for y in hb]
+        test, cells = found
         pairs = [kind_of[x] * width + kind_of[y] for x, y in cells]
         todo: dict[int, tuple[int, int]] = {}
         for p, cell in zip(pairs, cells):
             if p not in known and p not in todo:
                 todo[p] = cell
         if todo:
+            # Scored in one call with the unscored cells of the next candidates' tests as the groups are
+            # now: scoring a few pairs costs mostly the call, and the probabilities do not depend on what
+            # else is in it. A merge in between may change a later test; its new cells are scored then.
+            for i2, j2 in order[t + 1:t + 1 + LOOKAHEAD]:
+                ahead = test_of(i2, j2)
+                if ahead is None:
+                    continue
+                for x, y in ahead[1]:
+                    p = kind_of[x] * width + kind_of[y]
+                    if p not in known and p not in todo:
+                        todo[p] = (x, y)
             scored(np.array(list(todo.values()), dtype=np.int64))
         probs = [known[p] for p in pairs]
         if min(probs) == 0.0 or sum(probs) / len(probs) < threshold:
             failed.add(test)
             continue
+        ra, rb = find(i), find(j)
         lo = sets.union(ra, rb)
         big, small = (groups.pop(ra), groups.pop(rb)) if len(groups[ra]) >= len(groups[rb]) \
             else (groups.pop(rb), groups.pop(ra))

@@ -310,11 +310,14 @@ class Store:
         with Session(self.engine) as session:
             return [(doc_id(pk), digest) for pk, digest in session.execute(query)]
 
-    def vectors(self, encoder: str, keys: Iterable[str]) -> dict[str, bytes]:
-        """The stored vectors of ``encoder`` for those of ``keys`` it holds, read in one query."""
-        wanted = set(keys)
+    def vectors(self, encoder: str, keys: Iterable[str] | None) -> dict[str, bytes]:
+        """The stored vectors of ``encoder`` for those of ``keys`` it holds (``None``: all it holds), read
+        in one query."""
         query = select(VectorRow.key, VectorRow.vector).where(VectorRow.encoder == encoder)
         with self.engine.connect() as connection:
+            if keys is None:
+                return dict(connection.execute(query).all())
+            wanted = set(keys)
             return {key: blob for key, blob in connection.execute(query) if key in wanted}
 
     def add_vectors(self, vectors: TextVectors) -> None:

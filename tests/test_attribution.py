@@ -492,3 +492,44 @@ def test_a_frame_said_twice_is_one_statement_but_a_report_of_another_s_words_is_
     assert sorted(a.source.name for a in nested) == ["The mayor", "minister"]
     own = extract(nlp, "The spokesman said he was taken by surprise because he did not recall the pope saying that.")
     assert any(a.content.startswith("he was taken by surprise") for a in own)
+
+
+def test_a_relative_pronoun_is_the_mention_of_the_speaker_it_relates_to(nlp):
+    a = one(nlp, "The ferry strike was a setback for Anna Berg, who said the yard would hire twenty welders.", "twenty welders")
+    assert (a.source.text, a.source.name) == ("who", "Anna Berg")
+    text = "The ferry strike was a setback for Anna Berg, who said the yard would hire twenty welders."
+    assert text[a.source.start:a.source.end] == "who"
+    text = "The strike was called off by the Harbour Workers Union, which announced that its members would return on Monday."
+    b = one(nlp, text, "return on Monday")
+    assert b.source.text == "which" and b.source.name == "Harbour Workers Union"
+    # a description keeps its own words: an unnamed source has no other name
+    text = "The strike was called off by the dockers, who announced that they would return on Monday."
+    assert one(nlp, text, "return on Monday").source.text == "the dockers"
+    assert one(nlp, "Some analysts who said the port would close were wrong.", "port would close").source.text == "Some analysts"
+
+
+def test_a_statement_joined_to_a_verb_of_saying_has_its_speaker(nlp):
+    text = ("The local edition of the Harbour Gazette ran an article quoting the mayor as saying “We will rebuild the "
+            "pier” and contending that the mayor was quoting the governor.")
+    a = one(nlp, text, "was quoting the governor")
+    assert "Harbour Gazette" in a.source.text and a.cue == "contend"
+
+
+def test_a_subject_with_a_name_in_apposition_can_speak(nlp):
+    a = one(nlp, "Her deputy, Tom Reyes, suggested that the harbour fees would rise in the spring.", "harbour fees")
+    assert a.source.name == "Tom Reyes"
+
+
+def test_a_verb_of_saying_in_the_cue_s_form_is_joined_to_the_cue_not_to_the_clause(nlp):
+    text = ("Marta Olsen said on Monday that she will try to form a cabinet by June and insisted that her party "
+            "was still the strongest force.")
+    expressed = one(nlp, "The ambassador has said she wants to open a consulate and has expressed support for "
+                         "wider trade.", "wider trade")
+    assert expressed.source.text == "The ambassador"
+    insisted = one(nlp, text, "strongest force")
+    assert insisted.source.text == "Marta Olsen" and insisted.cue == "insist"
+    said = one(nlp, text, "form a cabinet")
+    assert "strongest force" not in said.content
+    # a verb in the form of the one it is joined to keeps that verb's subject
+    joined = one(nlp, "The mayor said the company grew quickly and announced record profits.", "record profits")
+    assert joined.source.name == "company"

@@ -105,6 +105,7 @@ class _Found:
     stance_from: Token | None = None  # the token whose stance counts, if not the cue
     relay: Span | None = None  # an outlet the cue itself names as passing the words on ("Y quotes X as saying")
     governs: Token | None = None  # for "according to": the verb of the clause it hangs on
+    mention: Token | None = None  # a relative pronoun that is the clause's subject ("X, who said"): the speaker's mention
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
@@ -193,7 +194,8 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
         return None
     if saying is not None:
         return _quote_candidate(token, lemma, content, frame, sent)
-    return _Found(token, lemma, _subject(token), content, frame, sent)
+    speaker, mention = _subject_mention(token)
+    return _Found(token, lemma, speaker, content, frame, sent, mention=mention)
 
 
 #: Page labels of editorial common knowledge, never a line's speaker ("Update: …", "Note: …", "PHOTOS: …",
@@ -293,12 +295,14 @@ def _no_comment_candidate(token: Token, sent: Span) -> _Found | None:
         obj = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _ANSWER_NOUNS), None)
         if obj is None or not (is_negated(token) or any(c.lower_ == "no" for c in obj.children)):
             return None
-        return _Found(token, "comment", _subject(token), _token_span(obj), "no_comment", sent)
+        speaker, mention = _subject_mention(token)
+        return _Found(token, "comment", speaker, _token_span(obj), "no_comment", sent, mention=mention)
     if lemma in COMMENT and is_negated(token):
         to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
         if obj is not None:
-            return _Found(token, lemma, _subject(token), _token_span(obj), "no_comment", sent)
+            speaker, mention = _subject_mention(token)
+            return _Found(token, lemma, speaker, _token_span(obj), "no_comment", sent, mention=mention)
     return None
 
 
@@ -375,8 +379,15 @@ def _joined_statement(verb: Token) -> Token | None:
     the parser hangs the subject-less "denied" on "withdrawn", inside what
     was said; a denial, confirmation or comment with an object of its own
     and no subject is the speaker's next statement, not part of the first.
+    So is any other verb of saying in the cue's own form that the verb it
+    is hung on does not share ("said that he will try to form a government
+    and insisted that …": "insisted" cannot be joined to "will try", as
+    joined verbs share their form, and is joined to "said").
     """
-    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in DENY | CONFIRM | COMMENT:
+    if verb.dep_ != "conj" or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma not in DENY | CONFIRM | COMMENT and not (lemma in SPEECH and verb.tag_ != verb.head.tag_):
         return None
     children = list(verb.children)
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "auxpass") for c in children):
@@ -387,7 +398,8 @@ def _joined_statement(verb: Token) -> Token | None:
     if joiner is None or joiner.lower_ not in ("and", "but"):
         return None  # "could not confirm or corroborate the reports": one predicate of the clause
     clause = verb.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said A had withdrawn and B were open, and denied …"
+    # "said A had withdrawn and B were open, and denied …"; "has said she wants to open X and has expressed …"
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
     cue = clause.head
     if clause.dep_ != "ccomp" or cue.i == clause.i or cue.lemma_.lower() not in SPEECH or cue.pos_ not in ("VERB", "AUX"):
@@ -546,9 +558,19 @@ def _subject(token: Token) -> Span | None:
     and a denial joined to what was said is the speaker's own ("said the
     troops had withdrawn, and denied any casualties").
     """
+    return _subject_mention(token)[0]
+
+
+def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
+    """:func:`_subject`, and the relative pronoun that stands for it in the clause, if one does.
+
+    In "Christie, who said …" the clause's subject is "who": the speaker is
+    the noun phrase it relates to, and "who" is the mention of it in the
+    clause, as "he" is in "he said".
+    """
     outer = _joined_statement(token)
     if outer is not None:
-        return _subject(outer)
+        return _subject_mention(outer)
     for _ in range(3):
         children = list(token.children)
         # of two subjects the parser gives a verb ("“… One of the brightest members,” Rep. Cummings said"), the
@@ -559,25 +581,25 @@ def _subject(token: Token) -> Span | None:
             if subject is None:  # "…, said engineer Tomas Reyes": the parser loses inverted subjects
                 name = _name_right_after(token)
                 if name is not None:
-                    return name
+                    return name, None
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                return _np(token.head)
-            return _np(subject)
+                return _np(token.head), subject
+            return _np(subject), None
         agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if agent is not None:
-            return _np(agent)
+            return _np(agent), None
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if passive is not None and token.lemma_ in _QUOTING:
-            return _np(passive)
+            return _np(passive), None
         if token.dep_ == "conj":
             left = _noun_phrase_before(token)
             if left is not None:
-                return left
+                return left, None
         if token.dep_ not in ("conj", "advcl", "xcomp", "dep", "pcomp") or token.head.i == token.i:
-            return None
+            return None, None
         token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else token.head
-    return None
+    return None, None
 
 
 def _speaker_in_own_quote(found: _Found, quotes: list[Quote]) -> bool:
@@ -704,12 +726,15 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
             return False
     plausible = (
         head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "NORP"))
+               for c in head.children)  # "Her campaign manager, Robby Mook, suggested": a name in apposition
         or lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP
         or lower in ANONYMOUS_HEADS or lower in DOCUMENT_HEADS
         or found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "para", "quote", "noun")
         or found.cue_lemma in SPEECH and found.frame == "ccomp" and head.tag_ in ("NNS", "NNPS")  # "Theologians cautioned that"
         or found.cue_lemma in DENY | CONFIRM | COMMENT or calls_false(found.cue)  # only actors deny, confirm or comment
         or found.frame in ("according", "colon")
+        or _joined_speaker_plausible(found)
     )
     if not plausible:
         return False
@@ -726,6 +751,12 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
     reporting = found.cue_lemma == "according to" or found.cue_lemma == "report" and found.frame != "dobj"
     found.source = resolver.resolve(span, is_media=reporting and head.pos_ == "PROPN")
     resolver.note_source(found.source, span)
+    if found.mention is not None and found.source.kind in _NAMED_KINDS:
+        # "Christie, who said", "the NRA, which said": the clause names the speaker by its relative pronoun, as
+        # by "he" in "he said". A description ("analysts who say", "a report which said") keeps its own words:
+        # an unnamed source has no other name than them
+        mention = found.mention
+        found.source = replace(found.source, text=mention.text, start=mention.idx, end=mention.idx + len(mention.text))
     listener = _listener(cue)
     if listener is not None and _is_channel(listener):
         channel = resolver.resolve(listener, is_media=True)
@@ -744,6 +775,17 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
         found.source = resolver.resolve(cited)
         resolver.note_source(found.source, cited)
     return True
+
+
+#: Kinds of source that have a name of their own beside the words that mention them.
+_NAMED_KINDS = frozenset({"person", "organisation", "state", "media"})
+
+
+def _joined_speaker_plausible(found: _Found) -> bool:
+    """A statement joined to a verb of saying ("ran an article quoting X as saying …, and contending that …")
+    has that verb's speaker, who can speak as far as that verb can."""
+    outer = _joined_statement(found.cue)
+    return outer is not None and outer.lemma_.lower() in _STRONG_SPEECH and found.frame in ("ccomp", "dobj")
 
 
 def _according_as_channel(found: list[_Found]) -> list[_Found]:

@@ -533,3 +533,45 @@ def test_a_verb_of_saying_in_the_cue_s_form_is_joined_to_the_cue_not_to_the_clau
     # a verb in the form of the one it is joined to keeps that verb's subject
     joined = one(nlp, "The mayor said the company grew quickly and announced record profits.", "record profits")
     assert joined.source.name == "company"
+
+
+def test_a_verb_that_is_no_verb_of_saying_takes_its_own_object_before_a_quotation_of_another_verb(nlp):
+    text = "The senator also attacked the harbour master, calling him a “coward.”"
+    assert one(nlp, text, "harbour master").cue == "attack"
+    assert one(nlp, text, "coward").cue == "call"
+    # a verb of saying still takes the quotation its sentence holds
+    a = one(nlp, "The senator told reporters at the pier “We will rebuild every berth.”", "rebuild every berth")
+    assert a.cue == "tell"
+
+
+def test_a_common_noun_can_speak_when_its_cue_is_accepted(nlp):
+    a = one(nlp, "A local pediatrician reported unusually high lead levels in the children's blood.", "lead levels")
+    assert a.source.text == "A local pediatrician"
+
+
+def test_a_name_with_a_bare_apostrophe_owns_the_nominal_cue_after_it(nlp):
+    a = one(nlp, "Fishermen welcomed Minister Wallis’ promise that the harbour would reopen.", "harbour would reopen")
+    assert a.source.name == "Wallis" and a.cue == "promise"
+
+
+def test_a_participle_of_saying_after_the_reported_clause_is_the_speaker_s(nlp):
+    text = "Olsen said last week that Berg represents “harbour values,” stating during the debate that they are too expensive."
+    a = one(nlp, text, "too expensive")
+    assert a.source.name == "Olsen" and a.cue == "state"
+    assert "stating" not in one(nlp, text, "harbour values").content
+    # with a subject of its own the participle's clause is no adjunct of the speaker's
+    b = one(nlp, "The minister said the army had withdrawn, adding that no soldier was hurt.", "no soldier was hurt")
+    assert b.source.text == "The minister"
+
+
+def test_the_object_of_a_verb_of_causing_speaks_its_infinitive(nlp):
+    a = one(nlp, "The abrupt resignation led some to speculate that the budget had been cut.", "budget had been cut")
+    assert a.source.text == "some"
+    # a verb whose subject keeps the infinitive: the subject speaks
+    b = one(nlp, "The mayor promised the dockers to announce that the pier would reopen.", "pier would reopen")
+    assert b.source.text != "the dockers"
+
+
+def test_a_verb_joined_to_a_passive_shares_its_subject_not_its_agent(nlp):
+    a = one(nlp, "Harbour officials were angered by the ruling and predicted it would delay the ferry.", "delay the ferry")
+    assert a.source.text == "Harbour officials"

@@ -366,6 +366,10 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
         frame, span = _object_complement(token, children)
         if frame is not None:
             return frame, span
+    if lemma not in SPEECH and saying is None:  # "attacked Trump, calling him a “loser”": the quotation is another verb's
+        frame, span = _object_complement(token, children)
+        if frame is not None:
+            return frame, span
     quote = _adjacent_quote(token, sent, quotes)
     if quote is not None:
         return "quote", (quote.start, quote.end)
@@ -409,11 +413,36 @@ def _joined_statement(verb: Token) -> Token | None:
     return cue
 
 
+def _saying_adjunct(verb: Token) -> Token | None:
+    """The cue whose speaker goes on in ``verb``, a participle of saying set off after what was said.
+
+    "Cruz said that Trump represents “New York values,” stating during the
+    debate that …": the parser hangs "stating" on "represents", inside what
+    was said, but a participle of saying after a comma that closes a reported
+    clause tells how the speaker said it (as "…, adding that …" does).
+    """
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.lemma_.lower() not in SPEECH or verb.i < 2:
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and (doc[i].pos_ == "ADV" or doc[i].text in ("”", "’", "\"", "'", "''")):  # ", essentially conceding", ",” stating"
+        i -= 1
+    if doc[i].text not in (",", "—", "–", "-", "--") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause = verb.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    cue = clause.head
+    if clause.dep_ != "ccomp" or cue.i == clause.i or cue.lemma_.lower() not in SPEECH or cue.pos_ not in ("VERB", "AUX"):
+        return None
+    return cue
+
+
 def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
     """The characters of a reported clause, ending before a second statement of the speaker's joined to it."""
     start, end = _token_span(clause)
-    verb = next((v for v in clause.subtree if v.i > clause.i and v.dep_ == "conj"
-                 and getattr(_joined_statement(v), "i", None) == cue.i), None)
+    verb = next((v for v in clause.subtree if v.i > clause.i and (v.dep_ == "conj" and getattr(_joined_statement(v), "i", None) == cue.i
+                 or v.dep_ == "advcl" and getattr(_saying_adjunct(v), "i", None) == cue.i)), None)
     if verb is None:
         return start, end
     doc = clause.doc
@@ -568,9 +597,10 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
     the noun phrase it relates to, and "who" is the mention of it in the
     clause, as "he" is in "he said".
     """
-    outer = _joined_statement(token)
+    outer = _joined_statement(token) or _saying_adjunct(token)
     if outer is not None:
         return _subject_mention(outer)
+    joined = False  # whether ``token`` was reached from a verb joined to it
     for _ in range(3):
         children = list(token.children)
         # of two subjects the parser gives a verb ("“… One of the brightest members,” Rep. Cummings said"), the
@@ -586,10 +616,12 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return _np(token.head), subject
             return _np(subject), None
+        passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and joined:  # "officials were angered by the deal and predicted …": the verb
+            return _np(passive), None        # joined to gives its subject, not its agent
         agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if agent is not None:
             return _np(agent), None
-        passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if passive is not None and token.lemma_ in _QUOTING:
             return _np(passive), None
         if token.dep_ == "conj":
@@ -598,6 +630,13 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
                 return left, None
         if token.dep_ not in ("conj", "advcl", "xcomp", "dep", "pcomp") or token.head.i == token.i:
             return None, None
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() not in _SUBJECT_CONTROL:
+            # "the announcement led some to speculate", "forced Sanders to acknowledge": the object of the verb
+            # above is the one who speaks (object control), not its subject
+            controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+            if controller is not None:
+                return _np(controller), None
+        joined = token.dep_ == "conj"
         token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else token.head
     return None, None
 
@@ -704,6 +743,10 @@ def _noun_candidate(token: Token, sent: Span) -> _Found | None:
     if source is None:  # "claims made by X that …"
         source = next((g for c in token.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                        for g in a.children if g.dep_ == "pobj"), None)
+    if source is None:  # "Francis’ comforting comment that …": the parser takes a bare apostrophe for a quotation mark
+        doc, left = token.doc, token.left_edge.i
+        if left >= 2 and doc[left - 1].text in ("’", "'") and doc[left - 2].pos_ == "PROPN" and doc[left - 2].lower_.endswith("s"):
+            source = doc[left - 2]
     if source is None:
         return None
     return _Found(token, token.lemma_.lower(), _np(source), _token_span(clause), "noun", sent)
@@ -724,17 +767,19 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
     if lower in NON_SOURCE_HEADS and head.pos_ in ("PRON", "DET"):
         if not (lower == "it" and found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "quote", "para")):
             return False
+    # Any noun can be the source of a cue that was accepted ("a local pediatrician reported", "exit polls showed"):
+    # the cue model weighs the speaker's class (a name, a pronoun, a noun) with the frame, so the subject is not
+    # judged a second time by its head word. A bare singular noun is a mass noun ("heavy rain could explain the
+    # rise", "research shows that …"): it can present a finding, a clause, but does not act on an object. Other
+    # words speak only with the strongest cues.
     plausible = (
         head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-        or any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "NORP"))
-               for c in head.children)  # "Her campaign manager, Robby Mook, suggested": a name in apposition
+        or head.pos_ == "NOUN" and (found.frame in ("ccomp", "para", "quote", "noun") or not _bare_singular(head))
         or lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP
-        or lower in ANONYMOUS_HEADS or lower in DOCUMENT_HEADS
+        or lower in ANONYMOUS_HEADS or lower in DOCUMENT_HEADS  # "some", "others", "many"
         or found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "para", "quote", "noun")
-        or found.cue_lemma in SPEECH and found.frame == "ccomp" and head.tag_ in ("NNS", "NNPS")  # "Theologians cautioned that"
         or found.cue_lemma in DENY | CONFIRM | COMMENT or calls_false(found.cue)  # only actors deny, confirm or comment
         or found.frame in ("according", "colon")
-        or _joined_speaker_plausible(found)
     )
     if not plausible:
         return False
@@ -777,15 +822,16 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
     return True
 
 
+def _bare_singular(noun: Token) -> bool:
+    """A singular common noun with no determiner, possessor or number: a mass noun ("rain", "research")."""
+    return noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in noun.children)
+
+
+#: Verbs whose subject, not object, does what their infinitive says ("promised voters to cut taxes").
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
+
 #: Kinds of source that have a name of their own beside the words that mention them.
 _NAMED_KINDS = frozenset({"person", "organisation", "state", "media"})
-
-
-def _joined_speaker_plausible(found: _Found) -> bool:
-    """A statement joined to a verb of saying ("ran an article quoting X as saying …, and contending that …")
-    has that verb's speaker, who can speak as far as that verb can."""
-    outer = _joined_statement(found.cue)
-    return outer is not None and outer.lemma_.lower() in _STRONG_SPEECH and found.frame in ("ccomp", "dobj")
 
 
 def _according_as_channel(found: list[_Found]) -> list[_Found]:

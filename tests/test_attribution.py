@@ -508,3 +508,86 @@ def test_a_frame_said_twice_is_one_statement_but_a_report_of_another_s_words_is_
     assert sorted(a.source.name for a in nested) == ["The mayor", "minister"]
     own = extract(nlp, "The spokesman said he was taken by surprise because he did not recall the pope saying that.")
     assert any(a.content.startswith("he was taken by surprise") for a in own)
+
+
+def test_a_relative_pronoun_is_the_mention_of_the_speaker_it_relates_to(nlp):
+    a = one(nlp, "The ferry strike was a setback for Anna Berg, who said the yard would hire twenty welders.", "twenty welders")
+    assert (a.source.text, a.source.name) == ("who", "Anna Berg")
+    text = "The ferry strike was a setback for Anna Berg, who said the yard would hire twenty welders."
+    assert text[a.source.start:a.source.end] == "who"
+    text = "The strike was called off by the Harbour Workers Union, which announced that its members would return on Monday."
+    b = one(nlp, text, "return on Monday")
+    assert b.source.text == "which" and b.source.name == "Harbour Workers Union"
+    # a description keeps its own words: an unnamed source has no other name
+    text = "The strike was called off by the dockers, who announced that they would return on Monday."
+    assert one(nlp, text, "return on Monday").source.text == "the dockers"
+    assert one(nlp, "Some analysts who said the port would close were wrong.", "port would close").source.text == "Some analysts"
+
+
+def test_a_statement_joined_to_a_verb_of_saying_has_its_speaker(nlp):
+    text = ("The local edition of the Harbour Gazette ran an article quoting the mayor as saying “We will rebuild the "
+            "pier” and contending that the mayor was quoting the governor.")
+    a = one(nlp, text, "was quoting the governor")
+    assert "Harbour Gazette" in a.source.text and a.cue == "contend"
+
+
+def test_a_subject_with_a_name_in_apposition_can_speak(nlp):
+    a = one(nlp, "Her deputy, Tom Reyes, suggested that the harbour fees would rise in the spring.", "harbour fees")
+    assert a.source.name == "Tom Reyes"
+
+
+def test_a_verb_of_saying_in_the_cue_s_form_is_joined_to_the_cue_not_to_the_clause(nlp):
+    text = ("Marta Olsen said on Monday that she will try to form a cabinet by June and insisted that her party "
+            "was still the strongest force.")
+    expressed = one(nlp, "The ambassador has said she wants to open a consulate and has expressed support for "
+                         "wider trade.", "wider trade")
+    assert expressed.source.text == "The ambassador"
+    insisted = one(nlp, text, "strongest force")
+    assert insisted.source.text == "Marta Olsen" and insisted.cue == "insist"
+    said = one(nlp, text, "form a cabinet")
+    assert "strongest force" not in said.content
+    # a verb in the form of the one it is joined to keeps that verb's subject
+    joined = one(nlp, "The mayor said the company grew quickly and announced record profits.", "record profits")
+    assert joined.source.name == "company"
+
+
+def test_a_verb_that_is_no_verb_of_saying_takes_its_own_object_before_a_quotation_of_another_verb(nlp):
+    text = "The senator also attacked the harbour master, calling him a “coward.”"
+    assert one(nlp, text, "harbour master").cue == "attack"
+    assert one(nlp, text, "coward").cue == "call"
+    # a verb of saying still takes the quotation its sentence holds
+    a = one(nlp, "The senator told reporters at the pier “We will rebuild every berth.”", "rebuild every berth")
+    assert a.cue == "tell"
+
+
+def test_a_common_noun_can_speak_when_its_cue_is_accepted(nlp):
+    a = one(nlp, "A local pediatrician reported unusually high lead levels in the children's blood.", "lead levels")
+    assert a.source.text == "A local pediatrician"
+
+
+def test_a_name_with_a_bare_apostrophe_owns_the_nominal_cue_after_it(nlp):
+    a = one(nlp, "Fishermen welcomed Minister Wallis’ promise that the harbour would reopen.", "harbour would reopen")
+    assert a.source.name == "Wallis" and a.cue == "promise"
+
+
+def test_a_participle_of_saying_after_the_reported_clause_is_the_speaker_s(nlp):
+    text = "Olsen said last week that Berg represents “harbour values,” stating during the debate that they are too expensive."
+    a = one(nlp, text, "too expensive")
+    assert a.source.name == "Olsen" and a.cue == "state"
+    assert "stating" not in one(nlp, text, "harbour values").content
+    # with a subject of its own the participle's clause is no adjunct of the speaker's
+    b = one(nlp, "The minister said the army had withdrawn, adding that no soldier was hurt.", "no soldier was hurt")
+    assert b.source.text == "The minister"
+
+
+def test_the_object_of_a_verb_of_causing_speaks_its_infinitive(nlp):
+    a = one(nlp, "The abrupt resignation led some to speculate that the budget had been cut.", "budget had been cut")
+    assert a.source.text == "some"
+    # a verb whose subject keeps the infinitive: the subject speaks
+    b = one(nlp, "The mayor promised the dockers to announce that the pier would reopen.", "pier would reopen")
+    assert b.source.text != "the dockers"
+
+
+def test_a_verb_joined_to_a_passive_shares_its_subject_not_its_agent(nlp):
+    a = one(nlp, "Harbour officials were angered by the ruling and predicted it would delay the ferry.", "delay the ferry")
+    assert a.source.text == "Harbour officials"

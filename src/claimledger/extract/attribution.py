@@ -105,6 +105,7 @@ class _Found:
     stance_from: Token | None = None  # the token whose stance counts, if not the cue
     relay: Span | None = None  # an outlet the cue itself names as passing the words on ("Y quotes X as saying")
     governs: Token | None = None  # for "according to": the verb of the clause it hangs on
+    mention: Token | None = None  # a relative pronoun that is the clause's subject ("X, who said"): the speaker's mention
 
 
 def find_attributions(doc: Doc) -> list[Attribution]:
@@ -193,7 +194,8 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
         return None
     if saying is not None:
         return _quote_candidate(token, lemma, content, frame, sent)
-    return _Found(token, lemma, _subject(token), content, frame, sent)
+    speaker, mention = _subject_mention(token)
+    return _Found(token, lemma, speaker, content, frame, sent, mention=mention)
 
 
 #: Page labels of editorial common knowledge, never a line's speaker ("Update: …", "Note: …", "PHOTOS: …",
@@ -293,12 +295,14 @@ def _no_comment_candidate(token: Token, sent: Span) -> _Found | None:
         obj = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _ANSWER_NOUNS), None)
         if obj is None or not (is_negated(token) or any(c.lower_ == "no" for c in obj.children)):
             return None
-        return _Found(token, "comment", _subject(token), _token_span(obj), "no_comment", sent)
+        speaker, mention = _subject_mention(token)
+        return _Found(token, "comment", speaker, _token_span(obj), "no_comment", sent, mention=mention)
     if lemma in COMMENT and is_negated(token):
         to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         obj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
         if obj is not None:
-            return _Found(token, lemma, _subject(token), _token_span(obj), "no_comment", sent)
+            speaker, mention = _subject_mention(token)
+            return _Found(token, lemma, speaker, _token_span(obj), "no_comment", sent, mention=mention)
     return None
 
 
@@ -368,6 +372,10 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
         frame, span = _object_complement(token, children)
         if frame is not None:
             return frame, span
+    if lemma not in SPEECH and saying is None:  # "attacked Trump, calling him a “loser”": the quotation is another verb's
+        frame, span = _object_complement(token, children)
+        if frame is not None:
+            return frame, span
     quote = _adjacent_quote(token, sent, quotes)
     if quote is not None:
         return "quote", (quote.start, quote.end)
@@ -381,8 +389,15 @@ def _joined_statement(verb: Token) -> Token | None:
     the parser hangs the subject-less "denied" on "withdrawn", inside what
     was said; a denial, confirmation or comment with an object of its own
     and no subject is the speaker's next statement, not part of the first.
+    So is any other verb of saying in the cue's own form that the verb it
+    is hung on does not share ("said that he will try to form a government
+    and insisted that …": "insisted" cannot be joined to "will try", as
+    joined verbs share their form, and is joined to "said").
     """
-    if verb.dep_ != "conj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in DENY | CONFIRM | COMMENT:
+    if verb.dep_ != "conj" or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma not in DENY | CONFIRM | COMMENT and not (lemma in SPEECH and verb.tag_ != verb.head.tag_):
         return None
     children = list(verb.children)
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "auxpass") for c in children):
@@ -393,7 +408,8 @@ def _joined_statement(verb: Token) -> Token | None:
     if joiner is None or joiner.lower_ not in ("and", "but"):
         return None  # "could not confirm or corroborate the reports": one predicate of the clause
     clause = verb.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said A had withdrawn and B were open, and denied …"
+    # "said A had withdrawn and B were open, and denied …"; "has said she wants to open X and has expressed …"
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
     cue = clause.head
     if clause.dep_ != "ccomp" or cue.i == clause.i or cue.lemma_.lower() not in SPEECH or cue.pos_ not in ("VERB", "AUX"):
@@ -412,6 +428,31 @@ def _cue_time(clause: Token, cue: Token) -> Token | None:
                  and any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)), None)
 
 
+def _saying_adjunct(verb: Token) -> Token | None:
+    """The cue whose speaker goes on in ``verb``, a participle of saying set off after what was said.
+
+    "Cruz said that Trump represents “New York values,” stating during the
+    debate that …": the parser hangs "stating" on "represents", inside what
+    was said, but a participle of saying after a comma that closes a reported
+    clause tells how the speaker said it (as "…, adding that …" does).
+    """
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.lemma_.lower() not in SPEECH or verb.i < 2:
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and (doc[i].pos_ == "ADV" or doc[i].text in ("”", "’", "\"", "'", "''")):  # ", essentially conceding", ",” stating"
+        i -= 1
+    if doc[i].text not in (",", "—", "–", "-", "--") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause = verb.head
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    cue = clause.head
+    if clause.dep_ != "ccomp" or cue.i == clause.i or cue.lemma_.lower() not in SPEECH or cue.pos_ not in ("VERB", "AUX"):
+        return None
+    return cue
+
+
 def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
     """The characters of a reported clause, ending before a second statement of the speaker's joined to it."""
     start, end = _token_span(clause)
@@ -419,8 +460,8 @@ def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
     if when is not None:
         after = clause.doc[when.right_edge.i + 1]
         start = (clause.doc[after.i + 1] if after.dep_ == "mark" and after.lower_ == "that" else after).idx
-    verb = next((v for v in clause.subtree if v.i > clause.i and v.dep_ == "conj"
-                 and getattr(_joined_statement(v), "i", None) == cue.i), None)
+    verb = next((v for v in clause.subtree if v.i > clause.i and (v.dep_ == "conj" and getattr(_joined_statement(v), "i", None) == cue.i
+                 or v.dep_ == "advcl" and getattr(_saying_adjunct(v), "i", None) == cue.i)), None)
     if verb is None:
         return start, end
     doc = clause.doc
@@ -565,9 +606,20 @@ def _subject(token: Token) -> Span | None:
     and a denial joined to what was said is the speaker's own ("said the
     troops had withdrawn, and denied any casualties").
     """
-    outer = _joined_statement(token)
+    return _subject_mention(token)[0]
+
+
+def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
+    """:func:`_subject`, and the relative pronoun that stands for it in the clause, if one does.
+
+    In "Christie, who said …" the clause's subject is "who": the speaker is
+    the noun phrase it relates to, and "who" is the mention of it in the
+    clause, as "he" is in "he said".
+    """
+    outer = _joined_statement(token) or _saying_adjunct(token)
     if outer is not None:
-        return _subject(outer)
+        return _subject_mention(outer)
+    joined = False  # whether ``token`` was reached from a verb joined to it
     for _ in range(3):
         children = list(token.children)
         # of two subjects the parser gives a verb ("“… One of the brightest members,” Rep. Cummings said"), the
@@ -578,25 +630,34 @@ def _subject(token: Token) -> Span | None:
             if subject is None:  # "…, said engineer Tomas Reyes": the parser loses inverted subjects
                 name = _name_right_after(token)
                 if name is not None:
-                    return name
+                    return name, None
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                return _np(token.head)
-            return _np(subject)
+                return _np(token.head), subject
+            return _np(subject), None
+        passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and joined:  # "officials were angered by the deal and predicted …": the verb
+            return _np(passive), None        # joined to gives its subject, not its agent
         agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if agent is not None:
-            return _np(agent)
-        passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            return _np(agent), None
         if passive is not None and token.lemma_ in _QUOTING:
-            return _np(passive)
+            return _np(passive), None
         if token.dep_ == "conj":
             left = _noun_phrase_before(token)
             if left is not None:
-                return left
+                return left, None
         if token.dep_ not in ("conj", "advcl", "xcomp", "dep", "pcomp") or token.head.i == token.i:
-            return None
+            return None, None
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() not in _SUBJECT_CONTROL:
+            # "the announcement led some to speculate", "forced Sanders to acknowledge": the object of the verb
+            # above is the one who speaks (object control), not its subject
+            controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+            if controller is not None:
+                return _np(controller), None
+        joined = token.dep_ == "conj"
         token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else token.head
-    return None
+    return None, None
 
 
 def _speaker_in_own_quote(found: _Found, quotes: list[Quote]) -> bool:
@@ -701,6 +762,10 @@ def _noun_candidate(token: Token, sent: Span) -> _Found | None:
     if source is None:  # "claims made by X that …"
         source = next((g for c in token.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                        for g in a.children if g.dep_ == "pobj"), None)
+    if source is None:  # "Francis’ comforting comment that …": the parser takes a bare apostrophe for a quotation mark
+        doc, left = token.doc, token.left_edge.i
+        if left >= 2 and doc[left - 1].text in ("’", "'") and doc[left - 2].pos_ == "PROPN" and doc[left - 2].lower_.endswith("s"):
+            source = doc[left - 2]
     if source is None:
         return None
     return _Found(token, token.lemma_.lower(), _np(source), _token_span(clause), "noun", sent)
@@ -721,12 +786,17 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
     if lower in NON_SOURCE_HEADS and head.pos_ in ("PRON", "DET"):
         if not (lower == "it" and found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "quote", "para")):
             return False
+    # Any noun can be the source of a cue that was accepted ("a local pediatrician reported", "exit polls showed"):
+    # the cue model weighs the speaker's class (a name, a pronoun, a noun) with the frame, so the subject is not
+    # judged a second time by its head word. A bare singular noun is a mass noun ("heavy rain could explain the
+    # rise", "research shows that …"): it can present a finding, a clause, but does not act on an object. Other
+    # words speak only with the strongest cues.
     plausible = (
         head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or head.pos_ == "NOUN" and (found.frame in ("ccomp", "para", "quote", "noun") or not _bare_singular(head))
         or lower in PRONOUNS_PERSON or lower in PRONOUNS_GROUP
-        or lower in ANONYMOUS_HEADS or lower in DOCUMENT_HEADS
+        or lower in ANONYMOUS_HEADS or lower in DOCUMENT_HEADS  # "some", "others", "many"
         or found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "para", "quote", "noun")
-        or found.cue_lemma in SPEECH and found.frame == "ccomp" and head.tag_ in ("NNS", "NNPS")  # "Theologians cautioned that"
         or found.cue_lemma in DENY | CONFIRM | COMMENT or calls_false(found.cue)  # only actors deny, confirm or comment
         or found.frame in ("according", "colon")
     )
@@ -745,6 +815,12 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
     reporting = found.cue_lemma == "according to" or found.cue_lemma == "report" and found.frame != "dobj"
     found.source = resolver.resolve(span, is_media=reporting and head.pos_ == "PROPN")
     resolver.note_source(found.source, span)
+    if found.mention is not None and found.source.kind in _NAMED_KINDS:
+        # "Christie, who said", "the NRA, which said": the clause names the speaker by its relative pronoun, as
+        # by "he" in "he said". A description ("analysts who say", "a report which said") keeps its own words:
+        # an unnamed source has no other name than them
+        mention = found.mention
+        found.source = replace(found.source, text=mention.text, start=mention.idx, end=mention.idx + len(mention.text))
     listener = _listener(cue)
     if listener is not None and _is_channel(listener):
         channel = resolver.resolve(listener, is_media=True)
@@ -763,6 +839,18 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
         found.source = resolver.resolve(cited)
         resolver.note_source(found.source, cited)
     return True
+
+
+def _bare_singular(noun: Token) -> bool:
+    """A singular common noun with no determiner, possessor or number: a mass noun ("rain", "research")."""
+    return noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in noun.children)
+
+
+#: Verbs whose subject, not object, does what their infinitive says ("promised voters to cut taxes").
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "threaten"})
+
+#: Kinds of source that have a name of their own beside the words that mention them.
+_NAMED_KINDS = frozenset({"person", "organisation", "state", "media"})
 
 
 def _according_as_channel(found: list[_Found]) -> list[_Found]:

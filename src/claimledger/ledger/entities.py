@@ -534,7 +534,8 @@ class _Resolver:
             toks = person_tokens(ch)
             if len(toks) > 1 and ch not in full_key:
                 full_key[ch] = self.clusters.person(toks)
-            key = self._surname_key(ch, doc) if len(toks) == 1 else full_key[ch]
+            # a channel of initials only ("the S.E.C.") has no name token: no person
+            key = self._surname_key(ch, doc) if len(toks) == 1 else full_key.get(ch)
             if key:
                 self._add_person(ref, doc, key, ch, "", ch)
             elif _outlet_name(ch):  # "South Korean media" names no outlet

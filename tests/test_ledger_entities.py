@@ -236,3 +236,11 @@ def test_the_body_an_official_s_title_names_is_an_actor_they_speak_for():
                                        content="the tests were clean")])
     res = resolve_entities([r3])
     assert _entity_of(res, "d3.a0").id not in res.parent
+
+
+def test_a_channel_written_in_initials_only_is_no_person():
+    """ "Baltchem said to the S.E.C. that …": a channel with no name token resolves without error."""
+    r = report("d1", "2025-06-10", [S("Baltchem said to the S.E.C. that the leak was contained.", "Baltchem",
+                                      kind="organisation", content="the leak was contained", via=["S.E.C."])])
+    res = resolve_entities([r])
+    assert not [e for e in res.entities if e.type == "PERSON"]

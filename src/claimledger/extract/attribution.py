@@ -407,15 +407,20 @@ def _joined_statement(verb: Token) -> Token | None:
     joiner = max((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), key=lambda c: c.i, default=None)
     if joiner is None or joiner.lower_ not in ("and", "but"):
         return None  # "could not confirm or corroborate the reports": one predicate of the clause
-    clause = verb.head
-    # "said A had withdrawn and B were open, and denied …"; "has said she wants to open X and has expressed …"
+    cue = _reporting_cue(verb.head)
+    if cue is None or verb.tag_ != cue.tag_:
+        return None  # "said it could not confirm and would not verify …": the clause's own tense, not the cue's
+    return cue
+
+
+def _reporting_cue(clause: Token) -> Token | None:
+    """The verb of saying whose reported clause ``clause`` is, or is joined to ("said A had withdrawn and B
+    were open, and denied …"; "has said she wants to open X and has expressed …")."""
     while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
     cue = clause.head
     if clause.dep_ != "ccomp" or cue.i == clause.i or cue.lemma_.lower() not in SPEECH or cue.pos_ not in ("VERB", "AUX"):
         return None
-    if verb.tag_ != cue.tag_:
-        return None  # "said it could not confirm and would not verify …": the clause's own tense, not the cue's
     return cue
 
 
@@ -444,13 +449,7 @@ def _saying_adjunct(verb: Token) -> Token | None:
         i -= 1
     if doc[i].text not in (",", "—", "–", "-", "--") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    clause = verb.head
-    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
-        clause = clause.head
-    cue = clause.head
-    if clause.dep_ != "ccomp" or cue.i == clause.i or cue.lemma_.lower() not in SPEECH or cue.pos_ not in ("VERB", "AUX"):
-        return None
-    return cue
+    return _reporting_cue(verb.head)
 
 
 def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:

@@ -64,18 +64,9 @@ def _build(reports: list[StoredReport], params: LedgerParams) -> Ledger:
             groups_of_aid[statements[i].aid].add(g)
     contested_on: dict[int, list[str]] = defaultdict(list)
     revised_on: dict[int, str] = {}
-    origins_of_aid: dict[str, set[str | None]] = defaultdict(set)
-    for st in statements:
-        origins_of_aid[st.aid].add(st.origin)
-    def vouching(g: int) -> set[str | None]:
-        return {statements[i].origin for i in groups[g] if statements[i].att.stance == "asserts"}
     for f in found:
-        revisers = {origin for origin, _, _ in f.revisions}
-        if revisers and all(origins_of_aid[aid] <= revisers for side in f.sides for aid in side) \
-                and all(vouching(g) == {origin} for origin, g, _ in f.revisions):
-            # Only the origin itself, replacing a figure no one else gave: that figure is revised, not
-            # disputed, and the new one stands.
-            for _, g, when in f.revisions:
+        if f.revisions:  # an origin replacing a figure no one else gave: revised, not disputed; the new one stands
+            for g, when in f.revisions:
                 revised_on[g] = min(revised_on.get(g, when), when)
             continue
         when = max(aid_date.get(aid, "") for side in f.sides for aid in side)

@@ -45,8 +45,9 @@ class Found:
     sides: list[list[str]]  # attribution ids on each side
     claim_idx: list[int]
     explanation: str
-    # A figure's own origin giving another value later: (origin, the earlier figure's claim, when revised)
-    revisions: list[tuple[str, int, str]] = field(default_factory=list)
+    # Only a figure's own origin giving another value later, for a figure no one else gave: the earlier
+    # figure's claim and when it was revised (the claim is then revised, not disputed)
+    revisions: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -241,13 +242,17 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
             (early, x), (late, y) = sorted([(sts[a], v1), (sts[b], v2)], key=lambda e: (e[0].date or "", e[0].aid))
             text = (f"{ev.names.get(revised[0]) or ev.who(early)} gave {_fmt(x)}{what} ({early.date or 'undated'}) and later "
                     f"{_fmt(y)} ({late.date or 'undated'}): a revision of its own figure.")
-            revision = (revised[0], claim_of[a if early is sts[a] else b], late.date or "")
+            earlier = claim_of[a if early is sts[a] else b]
+            # its own figure alone: only its statements on either side, and no one else vouching for the earlier
+            alone = {sts[i].origin for i in (*s1, *s2)} == {revised[0]} and {
+                sts[i].origin for i in ev.groups[earlier] if sts[i].att.stance == "asserts"} == {revised[0]}
+            revision = [(earlier, late.date or "")] if alone else []
             seen = revisions.get((revised[0], key[:2], x, y))
             if seen is not None:  # the same revision between other claims of the same figures: one conflict
                 seen.sides = [sorted(set(seen.sides[0]) | {sts[i].aid for i in s1}),
                               sorted(set(seen.sides[1]) | {sts[i].aid for i in s2})]
                 seen.claim_idx = sorted(set(seen.claim_idx) | {ca, cb})
-                seen.revisions = sorted(set(seen.revisions) | {revision})
+                seen.revisions = sorted(set(seen.revisions) | set(revision)) if seen.revisions and revision else []
                 continue
         else:
             first, second = sts[min(s1)], sts[min(s2)]
@@ -256,7 +261,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
             else:
                 text = f"{ev.who(first)} gives {_fmt(v1)}{what} where {ev.who(second)} gives {_fmt(v2)}."
         found.append(Found("figure", [sorted({sts[i].aid for i in s1}), sorted({sts[i].aid for i in s2})],
-                           sorted({ca, cb}), text, [revision] if revised else []))
+                           sorted({ca, cb}), text, revision if revised else []))
         if revised:
             revisions[(revised[0], key[:2], x, y)] = found[-1]
     return found

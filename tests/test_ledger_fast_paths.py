@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import math
 import random
 
 import numpy as np
@@ -12,6 +13,7 @@ from claimledger.ledger.heap import collector_paused
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.matching import (
     IdfWeights,
+    _near_equal,
     _token_set,
     agglomerate,
     collection_idf,
@@ -53,14 +55,48 @@ def test_token_set_once_per_unordered_pair_equals_the_scorer():
     assert np.array_equal(_token_set(first, second), expected)
 
 
+def _features_plain(profiles, vecs, pairs, idf):
+    """What :func:`pair_features` computes, written pair by pair as it reads, with no shared arrays."""
+    out = np.zeros((len(pairs), 11), dtype=np.float32)
+    out[:, 0] = np.einsum("ij,ij->i", vecs[pairs[:, 0]], vecs[pairs[:, 1]])
+    a = [profiles[k] for k in pairs[:, 0].tolist()]
+    b = [profiles[k] for k in pairs[:, 1].tolist()]
+    shared = [pa.words & pb.words for pa, pb in zip(a, b)]
+    union = np.array([len(pa.words) + len(pb.words) for pa, pb in zip(a, b)], dtype=np.float64)
+    inter = np.array([len(x) for x in shared], dtype=np.float64)
+    union -= inter
+    out[:, 1] = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    norm = {}
+    for p in (*a, *b):
+        if id(p) not in norm:
+            norm[id(p)] = float(np.sqrt(sum(idf[w] * idf[w] for w in p.words)))
+    denom = np.array([norm[id(pa)] * norm[id(pb)] for pa, pb in zip(a, b)])
+    dot = np.array([math.fsum(idf[w] * idf[w] for w in x) for x in shared])
+    out[:, 2] = np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)  # idf-weighted cosine
+    out[:, 3] = _token_set([p.folded for p in a], [p.folded for p in b]) / 100.0
+    ninter = np.array([len(pa.names & pb.names) for pa, pb in zip(a, b)], dtype=np.float64)
+    nunion = np.array([len(pa.names) + len(pb.names) for pa, pb in zip(a, b)], dtype=np.float64) - ninter
+    out[:, 4] = np.divide(ninter, nunion, out=np.zeros_like(ninter), where=nunion > 0)
+    out[:, 5] = [bool(pa.names and pb.names) for pa, pb in zip(a, b)] & (ninter == 0)
+    for row, (pa, pb) in enumerate(zip(a, b)):
+        if pa.numbers and pb.numbers:
+            agree = _near_equal(pa.numbers, pb.numbers)
+            out[row, 6], out[row, 7] = agree, not agree
+    out[:, 8] = [bool(pa.numbers) != bool(pb.numbers) for pa, pb in zip(a, b)]  # a count only one side gives
+    out[:, 9] = [pa.negated != pb.negated for pa, pb in zip(a, b)]
+    out[:, 10] = [min(pa.length, pb.length) / max(pa.length, pb.length, 1) for pa, pb in zip(a, b)]
+    return out
+
+
 def test_pair_features_with_weights_equal_without():
     profiles = [text_profile(s) for s in SENTENCES]
     rng = np.random.default_rng(1)
     vecs = rng.normal(size=(len(profiles), 8)).astype(np.float32)
     pairs = np.array([(i, j) for i in range(len(profiles)) for j in range(len(profiles)) if i != j])
     idf = collection_idf(profiles)
-    plain = pair_features(profiles, vecs, pairs, idf)
+    plain = _features_plain(profiles, vecs, pairs, idf)
     assert np.array_equal(pair_features(profiles, vecs, pairs, idf, IdfWeights.of(profiles, idf)), plain)
+    assert np.array_equal(pair_features(profiles, vecs, pairs[5:40], idf), plain[5:40])  # weights made for the call
 
 
 def test_collector_paused_restores_the_collector():

@@ -186,7 +186,7 @@ def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarr
 
     ``idf`` is :func:`collection_idf` of the statements being grouped (``weights``, when given, is
     :meth:`IdfWeights.of` these profiles and ``idf``: a caller scoring pairs of one set many times
-    passes it). Set intersections of short word sets and rapidfuzz's pairwise scorer keep the
+    passes it; without it they are made for the profiles the pairs read). Set intersections of short word sets and rapidfuzz's pairwise scorer keep the
     per-pair cost to a few microseconds.
     """
     out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float32)
@@ -194,10 +194,12 @@ def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarr
         return out
     for s in range(0, len(pairs), 16384):  # in chunks: gathered rows of a million pairs are gigabytes
         out[s:s + 16384, 0] = np.einsum("ij,ij->i", vecs[pairs[s:s + 16384, 0]], vecs[pairs[s:s + 16384, 1]])
+    if weights is None:  # a one-off call: the weights of the profiles it reads
+        used, local = np.unique(pairs, return_inverse=True)
+        read = [profiles[k] for k in used.tolist()]
+        return pair_features(read, vecs[used], local.reshape(pairs.shape), idf, IdfWeights.of(read, idf))
     a = [profiles[k] for k in pairs[:, 0].tolist()]
     b = [profiles[k] for k in pairs[:, 1].tolist()]
-    if weights is None:
-        return _features_plain(out, a, b, idf)
     first, second = pairs[:, 0], pairs[:, 1]
     shared = [pa.words & pb.words for pa, pb in zip(a, b)]
     inter = np.fromiter(map(len, shared), dtype=np.float64, count=len(shared))
@@ -222,35 +224,6 @@ def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarr
     out[:, 9] = weights.negated[first] != weights.negated[second]
     la, lb = weights.length[first], weights.length[second]
     out[:, 10] = np.minimum(la, lb) / np.maximum(np.maximum(la, lb), 1)
-    return out
-
-
-def _features_plain(out: np.ndarray, a: list[TextProfile], b: list[TextProfile], idf: dict[str, float]) -> np.ndarray:
-    """:func:`pair_features` of the profile pairs ``a``/``b`` after the cosine (in ``out``), pair by pair."""
-    shared = [pa.words & pb.words for pa, pb in zip(a, b)]
-    union = np.array([len(pa.words) + len(pb.words) for pa, pb in zip(a, b)], dtype=np.float64)
-    inter = np.array([len(x) for x in shared], dtype=np.float64)
-    union -= inter
-    out[:, 1] = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    norm = {}
-    for p in (*a, *b):
-        if id(p) not in norm:
-            norm[id(p)] = float(np.sqrt(sum(idf[w] * idf[w] for w in p.words)))
-    denom = np.array([norm[id(pa)] * norm[id(pb)] for pa, pb in zip(a, b)])
-    dot = np.array([math.fsum(idf[w] * idf[w] for w in x) for x in shared])
-    out[:, 2] = np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)  # idf-weighted cosine
-    out[:, 3] = _token_set([p.folded for p in a], [p.folded for p in b]) / 100.0
-    ninter = np.array([len(pa.names & pb.names) for pa, pb in zip(a, b)], dtype=np.float64)
-    nunion = np.array([len(pa.names) + len(pb.names) for pa, pb in zip(a, b)], dtype=np.float64) - ninter
-    out[:, 4] = np.divide(ninter, nunion, out=np.zeros_like(ninter), where=nunion > 0)
-    out[:, 5] = [bool(pa.names and pb.names) for pa, pb in zip(a, b)] & (ninter == 0)
-    for row, (pa, pb) in enumerate(zip(a, b)):
-        if pa.numbers and pb.numbers:
-            agree = _near_equal(pa.numbers, pb.numbers)
-            out[row, 6], out[row, 7] = agree, not agree
-    out[:, 8] = [bool(pa.numbers) != bool(pb.numbers) for pa, pb in zip(a, b)]  # a count only one side gives
-    out[:, 9] = [pa.negated != pb.negated for pa, pb in zip(a, b)]
-    out[:, 10] = [min(pa.length, pb.length) / max(pa.length, pb.length, 1) for pa, pb in zip(a, b)]
     return out
 
 

@@ -153,6 +153,15 @@ def test_tally_noun_is_the_subject_of_a_lone_number(nlp):
     assert (figure.value, figure.subject) == (31, "death toll")
 
 
+@pytest.mark.parametrize("sentence, subject", [
+    ("The number of nurses on strike has grown to 240, the union said.", "nurses"),
+    ("By Monday the total of flooded homes stood at 1,300.", "flooded homes"),
+])
+def test_a_tally_of_a_plural_noun_counts_that_noun(nlp, sentence, subject):
+    figure = only(nlp, sentence)
+    assert figure.subject == subject
+
+
 @pytest.mark.parametrize("sentence, values", [
     ("Gunfire left one dead and three wounded.", [1, 3]),
     ("A gunman opened fire, killing two and wounding five.", [2, 5]),

@@ -653,6 +653,15 @@ def _counts_casualties(number: Token) -> bool:
         c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and c.lower_ in _CASUALTY_WORDS for c in head.children)
 
 
+def _counted_by(tally: Token) -> Token | None:
+    """The plural noun a tally noun counts ("the number of workers", "the total of 40 patients"), if any."""
+    for prep in tally.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            nouns = [c for c in prep.children if c.dep_ == "pobj" and c.tag_ in ("NNS", "NNPS")]
+            return nouns[0] if nouns else None
+    return None
+
+
 def _elided_subject(doc: Doc, sent: Span, start: int, last_count: tuple[str, int] | None, sent_index: int,
                     *, casualties: bool = False) -> str | None:
     """The counted noun of a number standing alone ("another 12,000", "put the number at 11,000").
@@ -670,6 +679,9 @@ def _elided_subject(doc: Doc, sent: Span, start: int, last_count: tuple[str, int
         return last_count[0] if last_count and last_count[1] == sent_index - 1 else "people"
     tallies = [t for t in sent if t.lemma_.lower() in _TALLY_NOUNS and t.pos_ == "NOUN" and t.i < start]
     tally = tallies[-1] if tallies else None
+    counted = _counted_by(tally) if tally is not None else None
+    if counted is not None:
+        return _noun_phrase(doc, counted, None)  # "the number of workers hurt has risen to 19": workers
     if tally is not None and any(c.dep_ in _NOUN_MODIFIERS for c in tally.lefts):
         return _noun_phrase(doc, tally, None)
     if last_count and last_count[1] == sent_index - 1:

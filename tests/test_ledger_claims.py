@@ -301,6 +301,24 @@ def test_status_history_records_the_move_to_corroborated():
     assert [e.date for e in build_ledger(reports).timeline] == ["2025-10-01", "2025-10-03"]
 
 
+def test_a_commentator_quoting_what_someone_said_is_a_claim_about_the_saying_not_a_second_source():
+    """ "He said the border is open to lorries" from a commentator asserts that the minister said it; it is
+    not a second, independent origin of "the border is open to lorries"."""
+    reports = [
+        report("d1", "2025-06-02", [S("The minister said the border is open to lorries again.", "The minister",
+                                      name="Ana Petrova", content="the border is open to lorries again")]),
+        report("d2", "2025-06-03", [S("\"He said the border is open to lorries again,\" the analyst Ivo Marek said.",
+                                      "the analyst Ivo Marek", name="Ivo Marek",
+                                      content="He said the border is open to lorries again")]),
+        report("d3", "2025-06-03", [S("The customs office said the border was open to lorries again.",
+                                      "The customs office", kind="organisation", name="Customs Office",
+                                      content="the border was open to lorries again")]),
+    ]
+    ledger = build_ledger(reports)
+    assert _claims_of(ledger, "d1.a0") == _claims_of(ledger, "d3.a0")
+    assert not _claims_of(ledger, "d1.a0") & _claims_of(ledger, "d2.a0")
+
+
 @pytest.mark.xfail(strict=True, reason="the learned matcher reads words and embeddings, not the predicate: "
                    "'carried marines' and 'marines gathered' score as one proposition until the predicate "
                    "slot from the parse is kept (issue 10, item 1)")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from claimledger.ledger.params import DEFAULT_PARAMS
-from claimledger.ledger.propositions import counted_kind, head_noun, is_anaphoric, subject_classes
+from claimledger.ledger.propositions import counted_kind, head_noun, is_anaphoric, reports_speech, subject_classes
 
 
 def test_the_counted_kind_keeps_the_common_noun_words_without_owners_or_names():
@@ -108,3 +108,13 @@ def test_a_figure_s_clause_does_not_stop_at_the_and_of_a_name():
     att, figs = r.extraction.attributions[0], r.extraction.figures
     assert figure_text(att, figs[0]) == "The promoter said the Rock and Roll Hall of Fame band would play 40 concerts,"
     assert figure_text(att, figs[1]) == "and Smith and Jones would open 12 concerts."
+
+
+def test_words_that_report_a_saying_are_told_from_a_claim_and_from_hedges():
+    assert reports_speech("He said the border would stay open to lorries.")
+    assert reports_speech("The minister once told farmers that the subsidy was safe")
+    assert reports_speech("Anna Berg wrote that the dam had been inspected in March")
+    assert not reports_speech("The border will stay open to lorries.")
+    assert not reports_speech("These claims are baseless")  # a noun "claims", not a verb
+    assert not reports_speech("Rebels said to be near the capital had withdrawn")  # a hedge, not a saying
+    assert not reports_speech("The photos show lorries at the border")

@@ -174,6 +174,7 @@ def may_share_claim(props: list[Proposition]) -> Callable[[np.ndarray], np.ndarr
     aspect = _codes([p.quantity.aspect if p.quantity else None for p in props])
     harm = _codes([p.quantity.harm if p.quantity else None for p in props])
     anaphoric = np.array([p.anaphoric for p in props], dtype=bool)
+    speech = np.array([p.reports_speech for p in props], dtype=bool)
 
     def allowed(pairs: np.ndarray) -> np.ndarray:
         i, j = pairs[:, 0], pairs[:, 1]
@@ -181,7 +182,7 @@ def may_share_claim(props: list[Proposition]) -> Callable[[np.ndarray], np.ndarr
         timing = (aspect[i] < 0) | (aspect[j] < 0) | (aspect[i] == aspect[j])
         happened = (harm[i] < 0) | (harm[j] < 0) | (harm[i] == harm[j])  # "30 killed" / "30 injured"
         same_class = (klass[i] < 0) | (klass[j] < 0) | (klass[i] == klass[j])  # "put the number at 11,000"
-        return (pol[i] == pol[j]) & ~anaphoric[i] & ~anaphoric[j] \
+        return (pol[i] == pol[j]) & ~anaphoric[i] & ~anaphoric[j] & (speech[i] == speech[j]) \
             & (~both | ((value[i] == value[j]) & same_class & timing & happened))
     return allowed
 

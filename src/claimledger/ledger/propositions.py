@@ -76,6 +76,7 @@ class Proposition:
     quantity: Quantity | None
     text: str  # the words that state it: the content, or the figure's clause
     anaphoric: bool = False  # only points back ("denied the reports", "revised its estimate"): its proposition is elsewhere
+    reports_speech: bool = False  # says that someone said something (:func:`reports_speech`): a claim about a saying
 
 
 # Shell nouns and pronouns that point back to something already said: English common knowledge.
@@ -109,6 +110,29 @@ def is_anaphoric(content: str, *, response: bool = True) -> bool:
     if response:
         content = _RESPONSE_FRAME.sub("", content, count=1)
     return response and len(content.split()) < 3 or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))
+
+
+# A subject (a pronoun, a name, a short noun phrase) and a verb of saying at the head of a statement's own
+# words: English common knowledge.
+_REPORTED_SAYING = re.compile(
+    r"^\W*(?i:that\s+)?(?:(?i:he|she|they|we|i|you)|(?i:the|a|an|his|her|their|its)\s+(?:[\w'’.-]+\s+){0,3}?[\w'’-]+|"
+    r"(?!(?:These|This|Those|That|There|Such|Some|Many|Most|All|Both|Each|Any|No)\b)"
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:(?:once|also|later|then|has|had|have|\w+ly)\s+)?"
+    r"(?:said|says|told|tells|stated|claimed|wrote|writes|announced|declared|insisted|asserted|alleged)\b"
+    r"(?!\s+to\s)")  # not the hedge "troops said to be in Kursk"
+
+
+def reports_speech(text: str) -> bool:
+    """Do a statement's own words report a saying ("He said paradise is open to all", "the minister told
+    parliament that …")? Then what it asserts is that the saying took place, and it is a claim about a
+    statement, not the statement's claim: a commentator's "he said it" is not a second source for "it"."""
+    return bool(_REPORTED_SAYING.match(text))
+
+
+def _reports_speech(st: Statement) -> bool:
+    """:func:`reports_speech` of a statement made of its content's words: a figure's clause and a stub's
+    whole sentence keep the attribution's own frame ("the agency said it had detected four ships")."""
+    return st.fig is None and st.text != st.att.sentence.strip() and reports_speech(st.text)
 
 
 def figure_clause(st: Statement) -> tuple[str, str]:
@@ -226,7 +250,8 @@ def propositions(statements: list[Statement], *, params: LedgerParams = DEFAULT_
         out.append(Proposition(st.polarity, "possible" if st.att.stance == "speculates" else "asserted",
                                quantity, st.text,
                                is_anaphoric(st.att.content) if st.polarity != "pos"
-                               else st.fig is None and is_anaphoric(st.att.content, response=False)))
+                               else st.fig is None and is_anaphoric(st.att.content, response=False),
+                               _reports_speech(st)))
     return out
 
 

@@ -398,6 +398,22 @@ def test_people_killed_and_people_injured_are_never_one_figure():
     assert [sorted(c.attribution_ids) for c in conflicts] == [["d1.a0", "d3.a0"]]
 
 
+def test_counts_of_people_harmed_alike_conflict_in_different_words():
+    """ "Thirty people were killed in the landslide" and "45 people died when the hillside collapsed" count the
+    same dead in other words: a figure conflict, though the wording alone would not make them one claim."""
+    governor = report("d1", "2025-09-02", [S(
+        "Thirty people were killed in the landslide above Pelva, the governor said.", "the governor",
+        name="Governor Ilse Varga", content="Thirty people were killed in the landslide above Pelva",
+        figures=[("Thirty", 30, "exact", "people")])])
+    rescuers = report("d2", "2025-09-03", [S(
+        "Rescue teams said 45 people died when the hillside collapsed onto the houses on Monday.",
+        "Rescue teams", kind="organisation", name="Mountain Rescue Service",
+        content="45 people died when the hillside collapsed onto the houses on Monday",
+        figures=[("45", 45, "exact", "people")])])
+    conflicts = [c for c in build_ledger([governor, rescuers]).conflicts if c.kind == "figure"]
+    assert [sorted(c.attribution_ids) for c in conflicts] == [["d1.a0", "d2.a0"]]
+
+
 def test_a_count_a_recording_shows_is_a_lower_bound():
     """ "A video shows 300 soldiers arriving" is what the camera caught: it does not contradict "5,000 soldiers
     arrived", as the same count from an official does."""

@@ -182,7 +182,8 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     """Pairs that would be one proposition if their figures agreed, but give different values.
 
     "Would be one proposition" is the same-claim model with its number features set neutral (as if
-    neither gave a number); a source disagreeing with itself is shown as a revision.
+    neither gave a number), at a lower bar for two counts of people harmed alike; a source disagreeing
+    with itself is shown as a revision.
     """
     sts, props = ev.statements, ev.props
     figs = [_figures(st, p) if p.polarity == "pos" else {} for st, p in zip(sts, props)]
@@ -213,16 +214,18 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
             and any(differ(a, b, k) for k in figs[a])]
     if not rows:
         return []
-    pairs = np.array(rows, dtype=np.int64)
-    same = ev.matcher.probability(pairs, ignore_figures=True) >= ev.matcher.model.threshold
+    prob = ev.matcher.probability(np.array(rows, dtype=np.int64), ignore_figures=True).tolist()
     claim_of = {i: g for g, m in enumerate(ev.groups) for i in m}
     by_key: dict[tuple, dict[float, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for (a, b), ok in zip(rows, same.tolist()):
-        if not ok:
-            continue
+    for (a, b), p in zip(rows, prob):
         for k, (v, *_) in figs[a].items():
             if differ(a, b, k):
                 kb = partner(k, b)
+                # Counts of people harmed alike on both sides ("30 killed" / "45 died"): the harm is the
+                # predicate the words must otherwise show, so the bar is lower (LedgerParams.harm_conflict).
+                alike = k[0] == "count" and k[3] is not None and kb[3] is not None
+                if p < (ev.params.harm_conflict if alike else ev.matcher.model.threshold):
+                    continue
                 told = k if k[0] != "count" else (  # the aspect and harm either side tells
                     *k[:2], *(x if x is not None else y for x, y in zip(k[2:], kb[2:])))
                 key = (min(claim_of[a], claim_of[b]), max(claim_of[a], claim_of[b]), told)

@@ -414,6 +414,26 @@ def test_counts_of_people_harmed_alike_conflict_in_different_words():
     assert [sorted(c.attribution_ids) for c in conflicts] == [["d1.a0", "d2.a0"]]
 
 
+def test_one_disagreement_between_two_claims_is_one_conflict_whatever_aspect_each_report_tells():
+    """The director's 120 flights cancelled, told once without a tense and once (in a report of the day she gave
+    190) as done, against her later 190: one revision, not one conflict per way of telling the earlier figure."""
+    def cancelled(doc, day, sentence, content, figure, value):
+        return report(doc, day, [S(sentence, "Airport director Mia Holm", name="Mia Holm", content=content,
+                                   figures=[(figure, value, "exact", "flights")])])
+    reports = [
+        cancelled("d1", "2025-02-03", "About 120 flights were cancelled, airport director Mia Holm said.",
+                  "About 120 flights were cancelled", "About 120", 120),
+        cancelled("d2", "2025-02-05", "Airport director Mia Holm said about 120 flights had been cancelled since the "
+                  "storm began.", "about 120 flights had been cancelled since the storm began", "about 120", 120),
+        cancelled("d3", "2025-02-05", "Airport director Mia Holm said 190 flights had now been cancelled.",
+                  "190 flights had now been cancelled", "190", 190),
+    ]
+    ledger = build_ledger(reports)
+    figs = [k for k in ledger.conflicts if k.kind == "figure"]
+    assert len(figs) == 1 and "revision" in figs[0].explanation
+    assert _claim(ledger, "d2.a0").status == "revised" and _claim(ledger, "d3.a0").status == "single_source"
+
+
 def test_a_count_a_recording_shows_is_a_lower_bound():
     """ "A video shows 300 soldiers arriving" is what the camera caught: it does not contradict "5,000 soldiers
     arrived", as the same count from an official does."""

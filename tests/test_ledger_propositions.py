@@ -2,7 +2,14 @@
 from __future__ import annotations
 
 from claimledger.ledger.params import DEFAULT_PARAMS
-from claimledger.ledger.propositions import counted_kind, head_noun, is_anaphoric, reports_speech, subject_classes
+from claimledger.ledger.propositions import (
+    aspect_of,
+    counted_kind,
+    head_noun,
+    is_anaphoric,
+    reports_speech,
+    subject_classes,
+)
 
 
 def test_the_counted_kind_keeps_the_common_noun_words_without_owners_or_names():
@@ -118,3 +125,9 @@ def test_words_that_report_a_saying_are_told_from_a_claim_and_from_hedges():
     assert not reports_speech("These claims are baseless")  # a noun "claims", not a verb
     assert not reports_speech("Rebels said to be near the capital had withdrawn")  # a hedge, not a saying
     assert not reports_speech("The photos show lorries at the border")
+
+
+def test_a_perfect_with_an_adverb_before_been_is_done():
+    assert aspect_of(("", " flights had now been cancelled")) == "done"
+    assert aspect_of(("", " homes have so far been rebuilt")) == "done"
+    assert aspect_of(("", " flights will be cancelled")) == "coming"

@@ -226,9 +226,9 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
                 alike = k[0] == "count" and k[3] is not None and kb[3] is not None
                 if p < (ev.params.harm_conflict if alike else ev.matcher.model.threshold):
                     continue
-                told = k if k[0] != "count" else (  # the aspect and harm either side tells
-                    *k[:2], *(x if x is not None else y for x, y in zip(k[2:], kb[2:])))
-                key = (min(claim_of[a], claim_of[b]), max(claim_of[a], claim_of[b]), told)
+                # One conflict per pair of claims and thing counted: the aspect and harm each pair compares
+                # agree where both tell them (``partner``), so a side that leaves them out is the same figure.
+                key = (min(claim_of[a], claim_of[b]), max(claim_of[a], claim_of[b]), k[:2])
                 by_key[key][v].append(a)
                 by_key[key][figs[b][kb][0]].append(b)
     found: list[Found] = []

@@ -37,7 +37,7 @@ PROSPECTIVE = re.compile(
     r"(?:would|could|might|should) have(?: been)?|"  # a modal perfect is what did not happen ("would have paid")
     r"expected to|in the process of|set to|getting ready|training)\b", re.I)
 DONE = re.compile(
-    r"\b(?:already|have been|has been|had been|were sent|was sent|have arrived|arrived|transported|ferried|"
+    r"\b(?:already|ha(?:ve|s|d)(?:\s+(?:now|so far|\w+ly))?\s+been|were sent|was sent|have arrived|arrived|transported|ferried|"
     r"shipped|dispatched|deployed|reached|committed)\b", re.I)
 ADDITIVE = re.compile(r"\b(?:another|additional|more|further|extra|a further|a second)\s+(?:\S+\s+){0,1}$", re.I)
 TOTAL = re.compile(r"\b(?:a total of|in total|in all|altogether|overall|total)\b", re.I)

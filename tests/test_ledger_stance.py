@@ -85,6 +85,31 @@ def test_anaphoric_denials_answer_the_claim_they_follow_and_are_not_claims_of_th
     assert stance and "Baltchem" in stance[0].explanation and {"d1.a1", "d2.a1"} <= set(stance[0].attribution_ids)
 
 
+def test_a_dismissal_beside_the_speaker_s_own_assertion_answers_what_that_assertion_answers():
+    """ "The hospital said no ransom had been demanded, contradicting earlier reports": the earlier reports are
+    the ransom demand, not the statement that happens to come before it in the report."""
+    outage = S("The water utility said supplies to 40,000 homes were cut by the cyberattack.", "The water utility",
+               kind="organisation", name="Delta Water Utility",
+               content="supplies to 40,000 homes were cut by the cyberattack", figures=[("40,000", 40000, "exact", "homes")])
+    dismissal = "The hospital said no ransom had been demanded by the hackers, contradicting earlier reports."
+    reports = [
+        report("d1", "2025-04-01", [
+            outage, S("Police said the hackers had demanded a ransom of two million euros.", "Police",
+                      kind="organisation", name="City Police",
+                      content="the hackers had demanded a ransom of two million euros")]),
+        report("d2", "2025-04-01", [outage]),
+        report("d3", "2025-04-02", [
+            outage,
+            S(dismissal, "The hospital", kind="organisation", name="St. Anna Hospital",
+              content="no ransom had been demanded by the hackers"),
+            S(dismissal, "The hospital", kind="organisation", name="St. Anna Hospital", stance="denies",
+              content="earlier reports")]),
+    ]
+    ledger = build_ledger(reports)
+    assert _claim(ledger, "d3.a2").answers == _claim(ledger, "d1.a1").id
+    assert _claim(ledger, "d1.a0").status != "disputed"
+
+
 def test_a_source_revising_its_own_figure_is_a_revision_and_the_figure_is_never_corroborated():
     reports = [
         report("d1", "2025-06-10", [

@@ -12,7 +12,10 @@ asserting claim:
   clears the model's threshold, and nothing otherwise (denying what nobody
   asserted is not a conflict);
 * an anaphoric statement ("denied the reports", "these claims are
-  groundless", "This seems like yet another fake news story") answers the claim of the nearest asserting statement before it in its
+  groundless", "This seems like yet another fake news story") answers what
+  its speaker's own assertion in the same sentence answers ("said no ransom
+  was demanded, contradicting earlier reports": the others' claim closest to
+  that assertion), else the claim of the nearest asserting statement before it in its
   report (within about two sentences), else the report's main claim (its
   most widely reported one).
 
@@ -58,6 +61,14 @@ def relation(st: Statement) -> Relation:
     return "hedges" if st.att.stance == "speculates" else "supports"
 
 
+def _partners(candidates: np.ndarray, i: int) -> list[int]:
+    """The statements paired with ``i`` among the candidate pairs."""
+    if not len(candidates):
+        return []
+    rows = candidates[(candidates[:, 0] == i) | (candidates[:, 1] == i)]
+    return sorted(set((rows[:, 0] + rows[:, 1] - i).tolist()))
+
+
 def answers(statements: list[Statement], props: list[Proposition], groups: list[list[int]], matcher: Matcher,
             candidates: np.ndarray, *, params: LedgerParams) -> tuple[list[list[int]], list[Answer]]:
     """The groups, with responses of one polarity to one claim joined, and the claim each response answers.
@@ -100,6 +111,20 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
                   and st.att.start - params.anaphora_chars <= statements[j].att.start < st.att.start]
         return int(group_of[max(before, key=lambda j: (statements[j].att.start, j))]) if before else None
 
+    def alongside(i: int) -> int | None:
+        """The others' asserting claim closest to what ``i``'s speaker asserts in the same sentence ("said no
+        ransom had been demanded, contradicting earlier reports": the reports that one was)."""
+        st = statements[i]
+        own = [j for j in by_doc[st.doc] if positive[j] and statements[j].att.sentence == st.att.sentence
+               and speaker(statements[j]) == speaker(st)]
+        pairs = [(j, k) for j in own for k in _partners(candidates, j)
+                 if positive[k] and group_of[k] != group_of[j] and speaker(statements[k]) != speaker(st)]
+        if not pairs:
+            return None
+        probs = matcher.probability(np.array(pairs, dtype=np.int64))
+        top = int(np.argmax(probs))
+        return int(group_of[pairs[top][1]]) if probs[top] >= matcher.model.threshold else None
+
     # Best asserting partner of each non-asserting statement among the candidate pairs.
     cross = candidates[positive[candidates[:, 0]] != positive[candidates[:, 1]]] if len(candidates) else candidates
     best: dict[int, tuple[float, int]] = {}
@@ -116,8 +141,9 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
             continue
         votes: Counter[int] = Counter()
         for i in members:
-            if props[i].anaphoric:  # it points back: it answers its context
-                target = preceding(i)
+            if props[i].anaphoric:  # it points back: at what its speaker says beside it, else at its context
+                target = alongside(i)
+                target = preceding(i) if target is None else target
                 target = main_claim(statements[i].doc) if target is None else target
             else:  # it has a proposition of its own: it answers whoever states that, if anyone does
                 target = best[i][1] if i in best else None

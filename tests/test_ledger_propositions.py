@@ -7,6 +7,7 @@ from claimledger.ledger.propositions import (
     counted_kind,
     head_noun,
     is_anaphoric,
+    readable,
     reports_speech,
     subject_classes,
 )
@@ -131,3 +132,9 @@ def test_a_perfect_with_an_adverb_before_been_is_done():
     assert aspect_of(("", " flights had now been cancelled")) == "done"
     assert aspect_of(("", " homes have so far been rebuilt")) == "done"
     assert aspect_of(("", " flights will be cancelled")) == "coming"
+
+
+def test_a_summary_keeps_a_condition_or_a_question_and_drops_only_a_leading_that():
+    assert readable("that the dam held") == "The dam held."
+    assert readable("If this is true, it is a disaster for the town") == "If this is true, it is a disaster for the town."
+    assert readable("whether the dam held") == "Whether the dam held."

@@ -255,7 +255,7 @@ def propositions(statements: list[Statement], *, params: LedgerParams = DEFAULT_
     return out
 
 
-_CUE_LEAD = re.compile(r"^(?:that|whether|if)\s+", re.I)
+_CUE_LEAD = re.compile(r"^that\s+", re.I)  # not "if"/"whether": a condition or a question is not an assertion
 _EDGE = " \t\n,;:-–—\"'“”‘’()[]…"
 
 

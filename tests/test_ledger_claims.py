@@ -434,6 +434,23 @@ def test_one_disagreement_between_two_claims_is_one_conflict_whatever_aspect_eac
     assert _claim(ledger, "d2.a0").status == "revised" and _claim(ledger, "d3.a0").status == "single_source"
 
 
+def test_a_figure_named_as_what_reports_said_is_not_the_speaker_s_figure():
+    """ "Reports of 800 job cuts were speculation" refers to the 800: it neither gives 800 cuts as done nor
+    joins the claim that gives them."""
+    reports = [
+        report("d1", "2025-05-02", [S("Two people familiar with the plans said the brewery would cut 800 jobs.",
+                                      "Two people familiar with the plans", kind="generic",
+                                      content="the brewery would cut 800 jobs", figures=[("800", 800, "exact", "jobs")])]),
+        report("d2", "2025-05-03", [S("A brewery spokesman said no decision had been taken and reports of 800 job "
+                                      "cuts were speculation.", "A brewery spokesman", name="Harbour Brewery",
+                                      content="no decision had been taken and reports of 800 job cuts were speculation",
+                                      figures=[("800", 800, "exact", "jobs")])]),
+    ]
+    ledger = build_ledger(reports)
+    assert not _claims_of(ledger, "d1.a0") & _claims_of(ledger, "d2.a0")
+    assert [k.explanation for k in ledger.conflicts if k.kind == "figure"] == []
+
+
 def test_a_count_a_recording_shows_is_a_lower_bound():
     """ "A video shows 300 soldiers arriving" is what the camera caught: it does not contradict "5,000 soldiers
     arrived", as the same count from an official does."""

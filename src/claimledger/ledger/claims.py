@@ -164,7 +164,8 @@ def may_share_claim(props: list[Proposition]) -> Callable[[np.ndarray], np.ndarr
     conflict), nor when either only points back ("denied the reports": :mod:`stance` places it), nor when both count something and the counts differ, count things of different
     classes, or at different aspects ("10,000 already sent" / "10,000 being prepared"; "another
     12,000" / "12,000 in all"), or of people harmed differently ("30 killed" / "30 injured"): each
-    is a figure conflict between two claims, or none. The codes are
+    is a figure conflict between two claims, or none. Nor when one gives a count the other only
+    supposes or refers to ("reports of 800 job cuts were speculation"). The codes are
     computed once, so each call costs only its pairs.
     """
     pol = _codes([p.polarity for p in props])
@@ -175,6 +176,7 @@ def may_share_claim(props: list[Proposition]) -> Callable[[np.ndarray], np.ndarr
     harm = _codes([p.quantity.harm if p.quantity else None for p in props])
     anaphoric = np.array([p.anaphoric for p in props], dtype=bool)
     speech = np.array([p.reports_speech for p in props], dtype=bool)
+    given = np.array([p.quantity is not None and not p.quantity.supposed for p in props], dtype=bool)
 
     def allowed(pairs: np.ndarray) -> np.ndarray:
         i, j = pairs[:, 0], pairs[:, 1]
@@ -183,7 +185,7 @@ def may_share_claim(props: list[Proposition]) -> Callable[[np.ndarray], np.ndarr
         happened = (harm[i] < 0) | (harm[j] < 0) | (harm[i] == harm[j])  # "30 killed" / "30 injured"
         same_class = (klass[i] < 0) | (klass[j] < 0) | (klass[i] == klass[j])  # "put the number at 11,000"
         return (pol[i] == pol[j]) & ~anaphoric[i] & ~anaphoric[j] & (speech[i] == speech[j]) \
-            & (~both | ((value[i] == value[j]) & same_class & timing & happened))
+            & (~both | ((value[i] == value[j]) & same_class & timing & happened & (given[i] == given[j])))
     return allowed
 
 
@@ -233,8 +235,9 @@ def cluster(statements: list[Statement], props: list[Proposition], *,
     candidates = candidate_pairs(statements, props, vecs, params)
     # A pair's score reads the two texts and the proposition fields ``allowed`` reads: statements
     # alike in all of them are one kind to the grouping (copies of a report are scored once).
-    kinds = _codes([(st.text, p.polarity, p.anaphoric, None if p.quantity is None else
-                     (p.quantity.value, p.quantity.subject_class, p.quantity.aspect, p.quantity.harm))
+    kinds = _codes([(st.text, p.polarity, p.anaphoric, p.reports_speech, None if p.quantity is None else
+                     (p.quantity.value, p.quantity.subject_class, p.quantity.aspect, p.quantity.harm,
+                      p.quantity.supposed))
                      for st, p in zip(statements, props)])
     found = agglomerate(n, candidates, score, matcher.model.threshold, sample=params.link_sample, kinds=kinds)
     groups = {g[0]: g for g in found}

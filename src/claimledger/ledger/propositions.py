@@ -49,6 +49,10 @@ HARM = re.compile(r"\b(?:" + "|".join(f"(?P<{harm}>{'|'.join(sorted(words, key=l
 # deployed thousands", "asked whether 3,000 had arrived"): the figure is supposed, not given. English
 # subordinators, common knowledge.
 CONDITION = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\b", re.I)
+# A figure in what others said, named by a noun for it ("reports of 2,000 job cuts were speculation", "rumours
+# that 300 had died"): the speaker refers to it, and does not give it. English shell nouns, common knowledge.
+REFERRED = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|stories|speculation|suggestions?|talk)\s+"
+                      r"(?:of|that|about)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 #: Function words, reporting verbs and number words: never a counted noun or a blocking word.
 STOP_WORDS = frozenset("""
@@ -156,8 +160,9 @@ def timing(clause: tuple[str, str]) -> Literal["done", "coming"] | None:
 
 
 def supposed(clause: tuple[str, str]) -> bool:
-    """Is a figure only supposed: its clause puts a condition or a question before it?"""
-    return bool(CONDITION.search(clause[0]))
+    """Is a figure only supposed: its clause puts a condition or a question before it, or it is what others
+    are said to have said ("reports of 2,000 job cuts")?"""
+    return bool(CONDITION.search(clause[0]) or REFERRED.search(clause[0]))
 
 
 @lru_cache(maxsize=65536)

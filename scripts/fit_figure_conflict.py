@@ -20,9 +20,7 @@ the ``split == "dev"`` documents are printed at that bar and at the model's own 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,12 +40,12 @@ from claimledger.ledger.matching import (
 from claimledger.ledger.params import DEFAULT_PARAMS
 from claimledger.ledger.propositions import aspect_of, counted_kind, harm_of, subject_classes
 from claimledger.ledger.statements import clause_around
-from train_claim_match import detok  # this folder is on the path of a script run from it
+from train_claim_match import ecb_items  # this folder is on the path of a script run from it
 
 
 @dataclass(frozen=True)
 class HarmCount:
-    topic: int
+    topic: str
     doc: str
     text: str
     kind: str
@@ -59,22 +57,12 @@ class HarmCount:
 def harm_counts(data: Path, split: str, nlp) -> list[HarmCount]:
     """Counts of people harmed in the annotated sentences of ``split`` documents, with their events."""
     out = []
-    for line in (data / "ecbplus" / "docs_dev.jsonl").read_text(encoding="utf-8").splitlines():
-        doc = json.loads(line)
-        if doc["split"] != split:
-            continue
-        events: dict[int, set[str]] = defaultdict(set)
-        for ev in doc["events"]:
-            if ev.get("cluster") and ev.get("in_annotated_sentence"):
-                events[ev["sentence"]].add(ev["cluster"])
-        for s, clusters in sorted(events.items()):
-            text = detok(doc["sentences"][s])
-            for fig in find_figures(nlp(text)):
-                clause = clause_around(fig.sentence, fig.text)
-                harm = harm_of(clause)
-                if fig.kind == "count" and harm is not None:
-                    out.append(HarmCount(doc["topic"], doc["doc_id"], text, counted_kind(fig.subject), harm,
-                                         aspect_of(clause), frozenset(clusters)))
+    for topic, doc, text, events in ecb_items(data / "ecbplus" / "docs_dev.jsonl", split, None):
+        for fig in find_figures(nlp(text)):
+            clause = clause_around(fig.sentence, fig.text)
+            harm = harm_of(clause)
+            if fig.kind == "count" and harm is not None:
+                out.append(HarmCount(topic, doc, text, counted_kind(fig.subject), harm, aspect_of(clause), events))
     return out
 
 

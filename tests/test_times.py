@@ -321,12 +321,21 @@ def test_a_capitalised_daily_inside_a_sentence_is_a_name(nlp):
     assert found == [(doc.text.index("Daily,"), "P1D"), (doc.text.index("weekly"), "P1W")]
 
 
-def test_parts_of_the_day_are_their_day(nlp):
+def test_parts_of_the_day_are_their_day_with_timeml_codes(nlp):
     found = times(nlp, "Two people died last night. The mayor spoke this morning and will visit tonight. "
                        "Police arrived on Monday night, and the suspect was charged yesterday afternoon.",
                   "2024-10-23")
-    assert found == {"last night": "2024-10-22", "this morning": "2024-10-23", "tonight": "2024-10-23",
-                     "on Monday night": "2024-10-21", "yesterday afternoon": "2024-10-22"}
+    assert found == {"last night": "2024-10-22TNI", "this morning": "2024-10-23TMO", "tonight": "2024-10-23",
+                     "on Monday night": "2024-10-21", "yesterday afternoon": "2024-10-22TAF"}
+
+
+def test_a_part_of_the_day_still_dates_by_its_day(nlp):
+    from claimledger.extract.times import DAY_VALUE
+
+    assert DAY_VALUE.match("2024-10-22TNI") and DAY_VALUE.match("2024-10-22T22:00")
+    assert not DAY_VALUE.match("2024-10-22TXX")
+    found = times(nlp, "The ferry sank at 10 p.m. yesterday evening, the coastguard said.", "2024-10-23")
+    assert found == {"10 p.m. yesterday evening": "2024-10-22T22:00"}
 
 
 def test_durations_sets_and_the_present(nlp):

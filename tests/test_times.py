@@ -315,6 +315,14 @@ def test_the_quarter_is_the_one_named_before_it(nlp):
     assert times(nlp, "A quarter of the staff left the French quarter.", "1989-11-02") == {}
 
 
+def test_the_latest_quarter_has_ended(nlp):
+    found = times(nlp, "The insurer expects the storm will cause a fourth-quarter charge. Its earnings fell 59% in "
+                       "the latest quarter, from $8 million a year ago.", "1989-11-02")
+    assert found == {"fourth-quarter": "1989-Q4", "the latest quarter": "1989-Q3", "a year ago": "1988-Q3"}
+    found = times(nlp, "Profit rose in the second quarter. Sales in the latest quarter were flat.", "1989-11-02")
+    assert found["the latest quarter"] == "1989-Q2"
+
+
 def test_a_capitalised_daily_inside_a_sentence_is_a_name(nlp):
     doc = nlp("Documents seen by Auto Daily show it. Daily, the firm checks vans; they meet weekly.")
     found = [(t.start, t.value) for t in resolve_times(find_time_mentions(doc), "2026-07-16")]

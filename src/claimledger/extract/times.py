@@ -521,9 +521,10 @@ def _the_quarter(m: re.Match[str]) -> TimeMention | None:
     "The latest period" is the latest quarter too, and "the 1988 quarter" or "the 1988 period" the quarter named
     before it in 1988 (the period results are compared with; the year alone when no quarter was named).
     """
-    current = m.group("det").lower() == "this" or (m.group("adj") or "").lower() == "current"
+    adj = (m.group("adj") or "").lower()
+    current = m.group("det").lower() == "this" or adj == "current"
     return _mention(m, "after", first=DateParts(_int(m.group("y"))), unit="quarter",
-                    modifier="this" if current else None)
+                    modifier="this" if current else "latest" if adj and adj != "same" else None)
 
 
 _CLOCK = (
@@ -1057,6 +1058,9 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
         elif t.kind == "after" and t.unit == "quarter":
             current = t.modifier == "this"
             value = named if named and "-Q" in named and not current else _reported_quarter(ref, current=current)
+            if t.modifier == "latest" and value and ref and named == value and _quarter_ends_after(value, ref):
+                # "the latest quarter" after a forecast for "the fourth quarter": the latest is one already ended
+                value = _reported_quarter(ref, current=False)
         elif t.kind == "after" and named_back and t.modifier is None and re.search(r"(?i)year-(?:ago|earlier)", t.text):
             # "Last year losses totaled $5 million ... The year-earlier results": the year named was already counted
             # back from the report's; the adjective compares with that same year, it does not count back again
@@ -1098,6 +1102,12 @@ def _reported_quarter(ref: date | None, *, current: bool) -> str | None:
         return None
     index = ref.year * 4 + (ref.month - 1) // 3 - (not current)
     return f"{index // 4:04d}-Q{index % 4 + 1}"
+
+
+def _quarter_ends_after(quarter: str, ref: date) -> bool:
+    """Whether the quarter ("1989-Q4") ends after the report's date: it has not been reported on yet."""
+    year, q = int(quarter[:4]), int(quarter[-1])
+    return (year, q * 3) >= (ref.year, ref.month)
 
 
 def _moved(named: str, t: TimeMention) -> str | None:

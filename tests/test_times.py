@@ -436,6 +436,20 @@ def test_a_year_ago_compared_with_a_quarter_names_no_new_time(nlp):
     assert found["two years ago"] == "2005-Q1"
 
 
+def test_a_year_earlier_after_the_months_of_the_year_is_the_year(nlp):
+    found = times(nlp, "Profit in the second quarter fell to $4 million. For the six months, sales rose 9% from a "
+                       "year earlier. In the first six months, profit fell from a year ago.", "2007-08-14")
+    assert found["the second quarter"] == "2007-Q2"
+    assert found["six months"] == "P6M" and found["the first six months"] == "P6M"
+    assert found["a year earlier"] == "2006" and found["a year ago"] == "2006"
+    found = times(nlp, "Profit in the second quarter fell from last year. For the nine months, net fell from the "
+                       "year-ago level.", "2007-08-14")
+    assert found["last year"] == "2006" and found["the year-ago"] == "2006"
+    found = times(nlp, "Profit in the second quarter fell. He spent six months abroad; sales rose from a year "
+                       "ago.", "2007-08-14")
+    assert found["a year ago"] == "2006-Q2"
+
+
 def test_years_in_words(nlp):
     found = times(nlp, "The mill opened in nineteen fifty-two, shut in March nineteen ninety-one and may reopen by "
                        "the year two thousand; in the spring of nineteen oh five it had flooded.", "1998-02-27")

@@ -394,6 +394,11 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
         return _mention(m, "fixed", value=f"PT{count if count is not None else 'X'}{code[1]}")
     if code == "2W":
         return _mention(m, "fixed", value=f"P{2 * count if count is not None else 'X'}W")
+    if code == "M" and count is not None and 1 < count < 12 and not half and (
+            re.match(r"(?i)the\s+first\b", m.group(0))
+            or re.search(r"(?i)\bthe\s+(?:latest\s+)?$", m.string[max(0, m.start() - 12):m.start()])):
+        # "for the nine months", "the first six months": the months of the year reported on so far
+        return _mention(m, "fixed", value=f"P{count}M", modifier="of the year")
     return _mention(m, "fixed", value=f"P{count if count is not None else 'X'}{code}")
 
 
@@ -1087,6 +1092,10 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
                 and value and _NAMED.fullmatch(value):  # "the quarter" names the quarter a comparison is about
             named = value  # "a year earlier" twice is the same comparison, not two years back
             named_back = t.kind == "relative" and t.unit == "year" and (t.ago or t.shift < 0)
+        if t.kind == "fixed" and t.modifier == "of the year" and named and not named_back:
+            # "For the nine months, net fell from a year earlier" after "the third quarter": the comparison is
+            # now about the months of the year so far, whose time is the year (TimeML "1988", not "1988-Q3")
+            named = named[:4]  # (a year already counted back, "net fell from last year", stays the comparison)
         if clock and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             value += clock  # "10 p.m. Wednesday": TimeML's TIME value, 1998-02-11T22:00
         out.append(TimeExpression(t.start, t.end, t.text, value, reading=t))

@@ -442,12 +442,25 @@ def test_a_year_earlier_after_the_months_of_the_year_is_the_year(nlp):
     assert found["the second quarter"] == "2007-Q2"
     assert found["six months"] == "P6M" and found["the first six months"] == "P6M"
     assert found["a year earlier"] == "2006" and found["a year ago"] == "2006"
-    found = times(nlp, "Profit in the second quarter fell from last year. For the nine months, net fell from the "
-                       "year-ago level.", "2007-08-14")
-    assert found["last year"] == "2006" and found["the year-ago"] == "2006"
+    found = times(nlp, "Profit in the second quarter fell. Last year the plant was shut. For the nine months, net "
+                       "fell from the year-ago level.", "2007-08-14")
+    assert found["Last year"] == "2006" and found["the year-ago"] == "2006"
     found = times(nlp, "Profit in the second quarter fell. He spent six months abroad; sales rose from a year "
                        "ago.", "2007-08-14")
     assert found["a year ago"] == "2006-Q2"
+
+
+def test_last_year_in_a_comparison_after_a_quarter_is_that_quarter_a_year_back(nlp):
+    found = times(nlp, "The unit earned $24 million in the third quarter, compared with a loss of $3.1 million last "
+                       "year. Sales in the quarter rose 13% from last year's $1.55 billion.", "1989-11-02")
+    assert found["the third quarter"] == "1989-Q3"
+    assert found["last year"] == "1988-Q3" and found["the quarter"] == "1989-Q3"
+    found = times(nlp, "The unit earned $24 million in the third quarter. Last year the plant was closed.",
+                  "1989-11-02")
+    assert found["Last year"] == "1988"
+    found = times(nlp, "Profit rose in the third quarter. For the nine months, net rose to $525.8 million from "
+                       "$504.2 million, or $4.41 a share, last year.", "1989-11-02")
+    assert found["last year"] == "1988"
 
 
 def test_years_in_words(nlp):

@@ -273,7 +273,8 @@ def _report_year(m: re.Match[str]) -> TimeMention | None:
     """"the current year", "the full year", "the fiscal year", "by year end", "earlier in the year": the
     report's year (TimeML writes the end of a year as the year, with a modifier it leaves out of the value)."""
     if re.match(r"\s+(?i:end(?:ed|ing))\b", m.string[m.end():]):
-        return _mention(m, "fixed", value="P1Y")  # "the fiscal year ended Jan. 31": a year's length, ended then
+        # "the fiscal year ended Jan. 31": a year's length, ended then, the year results are compared for
+        return _mention(m, "fixed", value="P1Y", modifier="of the year")
     return _mention(m, "relative", unit="year", shift=0)
 
 
@@ -288,7 +289,7 @@ def _the_year(m: re.Match[str]) -> TimeMention | None:
     itself is the expression."""
     start, end = m.span("y")
     if re.match(r"\s+(?i:end(?:ed|ing))\b", m.string[end:]):
-        return TimeMention(start, end, m.group("y"), "fixed", value="P1Y")
+        return TimeMention(start, end, m.group("y"), "fixed", value="P1Y", modifier="of the year")
     return TimeMention(start, end, m.group("y"), "relative", unit="year", shift=0)
 
 
@@ -629,7 +630,17 @@ def _calendar(m: re.Match[str]) -> TimeMention | None:
     shift = {"past": -1, "last": -1, "previous": -1, "this": 0, "coming": 1, "next": 1}[rel]
     side = (m.group("side") or "").lower()
     modifier = side if side in ("earlier", "later") and rel == "this" and m.group("unit").lower() == "week" else None
+    if m.group("unit").lower() == "year" and shift == -1 and not side and (
+            _COMPARED_BEFORE.search(m.string, max(0, m.start() - 60), m.start())
+            or _COMPARED_AFTER.match(m.string, m.end())):
+        modifier = "compared"  # "earnings of $24 million, compared with a loss of $3 million last year"
     return _mention(m, "relative", unit=m.group("unit").lower(), shift=shift, modifier=modifier)
+
+
+#: A figure compared with one of "last year": "compared with a loss of $3 million last year", "up from $5 last
+#: year", "a 13% increase from last year's $1.55 billion", "last year's quarter".
+_COMPARED_BEFORE = re.compile(r"(?i)\b(?:compared\s+with|from|than|versus|vs\.)\s+(?:[^.;:!?]|\.(?=\d))*$")
+_COMPARED_AFTER = re.compile(r"(?i)'s\s+(?:quarter|period|results|figures?|level|\$|[\d#£])")
 
 
 @_rule(r"\b(?:(?i:over|during|at|on)\s+)?(?i:the)\s+(?i:weekend)\b")
@@ -1076,10 +1087,11 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
                 value = f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
             elif value and t.modifier == "whole" and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
                 value = value[:4] if t.unit == "year" else value[:7]
-        elif t.kind == "relative" and t.ago and t.unit == "year" and named and "-Q" in named:
+        elif t.kind == "relative" and (t.ago or t.modifier == "compared") and t.unit == "year" and named \
+                and "-Q" in named:
             # "earnings rose from $1 a share a year ago" after "the third quarter": the same quarter that many
             # years back, the period the comparison is about (TimeML "1988-Q3"), not the whole year
-            value, compared = _moved(named, replace(t, shift=-t.shift)), True
+            value, compared = _moved(named, replace(t, shift=-t.shift if t.ago else t.shift)), True
         elif t.kind == "weekday" and t.modifier == "previous" and anchor:
             # "down 4.5% from the previous Friday": the one before the day named last
             value = (anchor - timedelta(days=(anchor.weekday() - t.weekday) % 7 or 7)).isoformat()
@@ -1094,7 +1106,8 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
             named_back = t.kind == "relative" and t.unit == "year" and (t.ago or t.shift < 0)
         if t.kind == "fixed" and t.modifier == "of the year" and named and not named_back:
             # "For the nine months, net fell from a year earlier" after "the third quarter": the comparison is
-            # now about the months of the year so far, whose time is the year (TimeML "1988", not "1988-Q3")
+            # now about the months of the year so far or a fiscal year ("for the year ended Aug. 31"), whose
+            # time is the year (TimeML "1988", not "1988-Q3")
             named = named[:4]  # (a year already counted back, "net fell from last year", stays the comparison)
         if clock and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             value += clock  # "10 p.m. Wednesday": TimeML's TIME value, 1998-02-11T22:00

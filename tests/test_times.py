@@ -370,6 +370,12 @@ def test_named_months_quarters_and_parts_of_the_week(nlp):
     assert found["from 1846 to 1878"] == "1846/1878"
 
 
+def test_last_month_named_just_after_it_is_last_years(nlp):
+    found = times(nlp, "Exports fell last February and rose in February; imports rose last November.",
+                  "1998-03-01")
+    assert found == {"last February": "1997-02", "in February": "1998-02", "last November": "1997-11"}
+
+
 def test_a_future_date_without_a_year_is_the_coming_one(nlp):
     doc = nlp("The company will report its results in August.")
     assert [t.value for t in resolve_times(find_time_mentions(doc), "1998-02-13")] == ["1998-08"]

@@ -1192,6 +1192,8 @@ def _resolve_month(t: TimeMention, ref: date) -> str:
     month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[t.value] if t.value else t.first.month
     if t.modifier == "last":
         year = ref.year - (month >= ref.month)
+        if not t.value and month % 12 == ref.month - 1 and re.match(r"(?i)last\b", t.text):
+            year -= 1  # "last February" in March: last year's (this one would have been "last month")
     elif t.modifier == "next":
         year = ref.year + (month <= ref.month)
     else:

@@ -521,6 +521,12 @@ def test_sets_of_months_and_quarters(nlp):
     assert found["every quarter"] == "P1Q"
 
 
+def test_weekdays_in_the_plural_are_sets(nlp):
+    found = times(nlp, "The market opens on Mondays, the ferry sails Tuesday nights, and the talks resumed on "
+                       "Thursday.", "2011-03-04")
+    assert found == {"Mondays": "XXXX-WXX-1", "Tuesday nights": "XXXX-WXX-2TNI", "on Thursday": "2011-03-03"}
+
+
 def test_a_day_after_set_to_or_due_to_is_the_coming_one(nlp):
     ref = "2011-03-04"  # a Friday
     assert times(nlp, "Ministers met on the budget, set to pass Tuesday.", ref)["Tuesday"] == "2011-03-08"

@@ -470,6 +470,14 @@ def _set(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "fixed", value=value)
 
 
+@_rule(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+       r"(?:s|\s+(?P<part>(?i:morning|afternoon|evening|night))s)\b")
+def _weekdays(m: re.Match[str]) -> TimeMention | None:
+    """"on Mondays", "Tuesday nights": every such day (TimeML SET ``XXXX-WXX-1``, ``XXXX-WXX-2TNI``)."""
+    part = _PARTS_OF_DAY[m.group("part").lower()] if m.group("part") else ""
+    return _mention(m, "fixed", value=f"XXXX-WXX-{_WEEKDAYS[m.group('w').lower()] + 1}{part}")
+
+
 @_rule(rf"\b(?P<mod>(?i:last|next|this|past|coming))\s+(?P<am>{_MONTH})(?!\.?\s*(?:[0-3]?\d\b|{_YEAR}))")
 def _named_month(m: re.Match[str]) -> TimeMention | None:
     """"last March", "next June": the nearest such month before (after) the report's."""

@@ -337,6 +337,11 @@ def test_parts_of_the_day_are_their_day_with_timeml_codes(nlp):
                      "on Monday night": "2024-10-21", "yesterday afternoon": "2024-10-22TAF"}
 
 
+def test_a_part_of_the_day_before_its_day(nlp):
+    found = times(nlp, "Trading halted in mid-afternoon yesterday and resumed late morning today.", "1989-11-02")
+    assert found == {"mid-afternoon yesterday": "1989-11-01TAF", "late morning today": "1989-11-02TMO"}
+
+
 def test_a_part_of_the_day_still_dates_by_its_day(nlp):
     from claimledger.extract.times import DAY_VALUE
 

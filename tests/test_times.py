@@ -540,6 +540,14 @@ def test_a_day_after_set_to_or_due_to_is_the_coming_one(nlp):
     assert times(nlp, "The talks were due to resume on Wednesday.", ref)["on Wednesday"] == "2011-03-02"
 
 
+def test_a_plan_told_in_the_past_perfect_is_past(nlp):
+    ref = "1989-10-30"  # a Monday
+    found = times(nlp, "The offer previously had been scheduled to expire at midnight Friday.", ref)
+    assert found["midnight Friday"] == "1989-10-27T24:00"
+    assert times(nlp, "The firm had planned to open the plant on Friday.", ref)["on Friday"] == "1989-10-27"
+    assert times(nlp, "The firm plans to open the plant on Friday.", ref)["on Friday"] == "1989-11-03"
+
+
 def test_phrases_naming_the_reports_year(nlp):
     found = times(nlp, "Sales for the full year and the current fiscal year should recover by year end, "
                        "after a slump earlier in the year.", "2011-10-26")

@@ -859,7 +859,8 @@ def _is_future(doc: Doc, text: str, mention: TimeMention) -> bool:
             return True
         finite = next((a for a in auxes if a.tag_ in _FINITE_TAGS), token if token.tag_ in _FINITE_TAGS else None)
         if token.pos_ == "VERB" and token.lemma_ in _FUTURE_LEMMAS:
-            return True
+            # "had been scheduled to expire at midnight Friday": a plan told in the past perfect was overtaken
+            return not any(a.lower_ in ("had", "'d") and a.tag_ == "VBD" for a in auxes)
         if finite is not None:
             if finite.tag_ == "VBD":
                 return False

@@ -315,18 +315,40 @@ def test_the_quarter_is_the_one_named_before_it(nlp):
     assert times(nlp, "A quarter of the staff left the French quarter.", "1989-11-02") == {}
 
 
+def test_the_latest_quarter_has_ended(nlp):
+    found = times(nlp, "The insurer expects the storm will cause a fourth-quarter charge. Its earnings fell 59% in "
+                       "the latest quarter, from $8 million a year ago.", "1989-11-02")
+    assert found == {"fourth-quarter": "1989-Q4", "the latest quarter": "1989-Q3", "a year ago": "1988-Q3"}
+    found = times(nlp, "Profit rose in the second quarter. Sales in the latest quarter were flat.", "1989-11-02")
+    assert found["the latest quarter"] == "1989-Q2"
+
+
 def test_a_capitalised_daily_inside_a_sentence_is_a_name(nlp):
     doc = nlp("Documents seen by Auto Daily show it. Daily, the firm checks vans; they meet weekly.")
     found = [(t.start, t.value) for t in resolve_times(find_time_mentions(doc), "2026-07-16")]
     assert found == [(doc.text.index("Daily,"), "P1D"), (doc.text.index("weekly"), "P1W")]
 
 
-def test_parts_of_the_day_are_their_day(nlp):
+def test_parts_of_the_day_are_their_day_with_timeml_codes(nlp):
     found = times(nlp, "Two people died last night. The mayor spoke this morning and will visit tonight. "
                        "Police arrived on Monday night, and the suspect was charged yesterday afternoon.",
                   "2024-10-23")
-    assert found == {"last night": "2024-10-22", "this morning": "2024-10-23", "tonight": "2024-10-23",
-                     "on Monday night": "2024-10-21", "yesterday afternoon": "2024-10-22"}
+    assert found == {"last night": "2024-10-22TNI", "this morning": "2024-10-23TMO", "tonight": "2024-10-23",
+                     "on Monday night": "2024-10-21", "yesterday afternoon": "2024-10-22TAF"}
+
+
+def test_a_part_of_the_day_before_its_day(nlp):
+    found = times(nlp, "Trading halted in mid-afternoon yesterday and resumed late morning today.", "1989-11-02")
+    assert found == {"mid-afternoon yesterday": "1989-11-01TAF", "late morning today": "1989-11-02TMO"}
+
+
+def test_a_part_of_the_day_still_dates_by_its_day(nlp):
+    from claimledger.extract.times import DAY_VALUE
+
+    assert DAY_VALUE.match("2024-10-22TNI") and DAY_VALUE.match("2024-10-22T22:00")
+    assert not DAY_VALUE.match("2024-10-22TXX")
+    found = times(nlp, "The ferry sank at 10 p.m. yesterday evening, the coastguard said.", "2024-10-23")
+    assert found == {"10 p.m. yesterday evening": "2024-10-22T22:00"}
 
 
 def test_durations_sets_and_the_present(nlp):
@@ -351,6 +373,12 @@ def test_named_months_quarters_and_parts_of_the_week(nlp):
     assert found["earlier this week"] == "2014-12-08/2014-12-11"
     assert found["december of 2007"] == "2007-12"
     assert found["from 1846 to 1878"] == "1846/1878"
+
+
+def test_last_month_named_just_after_it_is_last_years(nlp):
+    found = times(nlp, "Exports fell last February and rose in February; imports rose last November.",
+                  "1998-03-01")
+    assert found == {"last February": "1997-02", "in February": "1998-02", "last November": "1997-11"}
 
 
 def test_a_future_date_without_a_year_is_the_coming_one(nlp):
@@ -419,6 +447,33 @@ def test_a_year_ago_compared_with_a_quarter_names_no_new_time(nlp):
     assert found["two years ago"] == "2005-Q1"
 
 
+def test_a_year_earlier_after_the_months_of_the_year_is_the_year(nlp):
+    found = times(nlp, "Profit in the second quarter fell to $4 million. For the six months, sales rose 9% from a "
+                       "year earlier. In the first six months, profit fell from a year ago.", "2007-08-14")
+    assert found["the second quarter"] == "2007-Q2"
+    assert found["six months"] == "P6M" and found["the first six months"] == "P6M"
+    assert found["a year earlier"] == "2006" and found["a year ago"] == "2006"
+    found = times(nlp, "Profit in the second quarter fell. Last year the plant was shut. For the nine months, net "
+                       "fell from the year-ago level.", "2007-08-14")
+    assert found["Last year"] == "2006" and found["the year-ago"] == "2006"
+    found = times(nlp, "Profit in the second quarter fell. He spent six months abroad; sales rose from a year "
+                       "ago.", "2007-08-14")
+    assert found["a year ago"] == "2006-Q2"
+
+
+def test_last_year_in_a_comparison_after_a_quarter_is_that_quarter_a_year_back(nlp):
+    found = times(nlp, "The unit earned $24 million in the third quarter, compared with a loss of $3.1 million last "
+                       "year. Sales in the quarter rose 13% from last year's $1.55 billion.", "1989-11-02")
+    assert found["the third quarter"] == "1989-Q3"
+    assert found["last year"] == "1988-Q3" and found["the quarter"] == "1989-Q3"
+    found = times(nlp, "The unit earned $24 million in the third quarter. Last year the plant was closed.",
+                  "1989-11-02")
+    assert found["Last year"] == "1988"
+    found = times(nlp, "Profit rose in the third quarter. For the nine months, net rose to $525.8 million from "
+                       "$504.2 million, or $4.41 a share, last year.", "1989-11-02")
+    assert found["last year"] == "1988"
+
+
 def test_years_in_words(nlp):
     found = times(nlp, "The mill opened in nineteen fifty-two, shut in March nineteen ninety-one and may reopen by "
                        "the year two thousand; in the spring of nineteen oh five it had flooded.", "1998-02-27")
@@ -471,12 +526,26 @@ def test_sets_of_months_and_quarters(nlp):
     assert found["every quarter"] == "P1Q"
 
 
+def test_weekdays_in_the_plural_are_sets(nlp):
+    found = times(nlp, "The market opens on Mondays, the ferry sails Tuesday nights, and the talks resumed on "
+                       "Thursday.", "2011-03-04")
+    assert found == {"Mondays": "XXXX-WXX-1", "Tuesday nights": "XXXX-WXX-2TNI", "on Thursday": "2011-03-03"}
+
+
 def test_a_day_after_set_to_or_due_to_is_the_coming_one(nlp):
     ref = "2011-03-04"  # a Friday
     assert times(nlp, "Ministers met on the budget, set to pass Tuesday.", ref)["Tuesday"] == "2011-03-08"
     assert times(nlp, "The strike is to end on Monday.", ref)["on Monday"] == "2011-03-07"
     assert times(nlp, "The talks are due to resume on Wednesday.", ref)["on Wednesday"] == "2011-03-09"
     assert times(nlp, "The talks were due to resume on Wednesday.", ref)["on Wednesday"] == "2011-03-02"
+
+
+def test_a_plan_told_in_the_past_perfect_is_past(nlp):
+    ref = "1989-10-30"  # a Monday
+    found = times(nlp, "The offer previously had been scheduled to expire at midnight Friday.", ref)
+    assert found["midnight Friday"] == "1989-10-27T24:00"
+    assert times(nlp, "The firm had planned to open the plant on Friday.", ref)["on Friday"] == "1989-10-27"
+    assert times(nlp, "The firm plans to open the plant on Friday.", ref)["on Friday"] == "1989-11-03"
 
 
 def test_phrases_naming_the_reports_year(nlp):

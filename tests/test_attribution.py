@@ -591,3 +591,18 @@ def test_the_object_of_a_verb_of_causing_speaks_its_infinitive(nlp):
 def test_a_verb_joined_to_a_passive_shares_its_subject_not_its_agent(nlp):
     a = one(nlp, "Harbour officials were angered by the ruling and predicted it would delay the ferry.", "delay the ferry")
     assert a.source.text == "Harbour officials"
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("The interview ended with Lena Frusk asking the council whether the bridge would reopen.", "bridge would reopen",
+     "Lena Frusk"),
+    ("The session closed with the harbour master warning that the dam could fail.", "dam could fail",
+     "the harbour master"),
+])
+def test_the_noun_of_a_with_clause_speaks_its_participle_not_the_sentence_subject(nlp, text, phrase, speaker):
+    assert one(nlp, text, phrase).source.text == speaker
+
+
+def test_a_participle_after_a_with_phrase_set_off_by_a_comma_keeps_the_sentence_subject(nlp):
+    a = one(nlp, "Frusk left the hall with a smile, saying the vote had been fair.", "vote had been fair")
+    assert a.source.text == "Frusk"

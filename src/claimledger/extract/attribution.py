@@ -634,6 +634,9 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return _np(token.head), subject
             return _np(subject), None
+        subject = _with_absolute_subject(token)
+        if subject is not None:
+            return _np(subject), None
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if passive is not None and joined:  # "officials were angered by the deal and predicted …": the verb
             return _np(passive), None        # joined to gives its subject, not its agent
@@ -657,6 +660,24 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         joined = token.dep_ == "conj"
         token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else token.head
     return None, None
+
+
+def _with_absolute_subject(verb: Token) -> Token | None:
+    """The subject of a participle in a "with" clause: "the interview ended with Frusk asking whether …".
+
+    The parser hangs the participle on the verb of the sentence and the noun
+    on "with"; in English grammar the noun right before the participle is its
+    subject (an absolute "with X doing" clause), not the sentence's subject.
+    """
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.head.i == verb.i:
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i:
+            noun = next((g for g in prep.children if g.dep_ == "pobj" and g.right_edge.i == verb.i - 1
+                         and g.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if noun is not None:
+                return noun
+    return None
 
 
 def _speaker_in_own_quote(found: _Found, quotes: list[Quote]) -> bool:

@@ -138,6 +138,7 @@ class SourceResolver:
     ents: list[Span] = field(default_factory=list)  # the report's entities by start, see _ents_in
     _ent_starts: list[int] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # character spans of direct quotations, in order
+    offices: set[str] = field(default_factory=set)  # names of the offices named so far ("mayor of Valmora")
 
     def observe_entities(self, ents: list[Span], quotes: list[tuple[int, int]] | None = None) -> None:
         """Record every named person and organisation so later mentions can find them.
@@ -225,9 +226,13 @@ class SourceResolver:
         if head.pos_ == "PRON":
             if lower in PRONOUNS_PERSON:
                 known = self._antecedent(lower, position, self._quoted(span.start_char))
-                return source(known.name if known else text, "person")
+                return source(known.name, known.kind) if known else source(text, "person")
             known = _latest_before(self.groups, position) if lower == "it" else None
             return source(known.name, known.kind) if known else source(text, "generic")
+        office = office_of_place(span)
+        if office is not None:
+            self.offices.add(office)
+            return source(office, OFFICE_KIND)
         named = next((e for e in ents if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON")), None)
         titled = next((e for e in ents if e.label_ == "ORG" and e.start <= head.i < e.end and _titled_name(e)), None)
         if titled is not None:
@@ -326,7 +331,11 @@ class SourceResolver:
     def note_source(self, source: Source, span: Span) -> None:
         """Remember a resolved source so pronouns and descriptions can point at it."""
         words = frozenset(t.lower_ for t in span)
-        if source.kind == "person":  # a speaker, named or by pronoun, is what the next "he said" most often means
+        if source.kind == OFFICE_KIND and source.name in self.offices:
+            # the holder of an office is a person: what a later "she said" or "the mayor said" may point back to
+            self._add_person(_Known(source.name, OFFICE_KIND, words, span.start, True, _gender(words, source.name),
+                                    self._quoted(span.start_char)))
+        elif source.kind == "person":  # a speaker, named or by pronoun, is what the next "he said" most often means
             words |= {w.lower() for w in source.name.split()}
             self._add_person(_Known(source.name, "person", words, span.start, True, _gender(words, source.name),
                                     self._quoted(span.start_char)))
@@ -334,6 +343,56 @@ class SourceResolver:
             self._add_group(_Known(source.name, source.kind, words, span.start))
             if source.kind == "media":
                 self.media_names.add(source.name.lower())
+
+
+#: Offices a place has one holder of at a time ("the mayor of Valmora", "Ruritania's health minister"): English
+#: common knowledge. A spokesman, official or aide is one of many, and stays an unnamed source.
+OFFICE_NOUNS = frozenset({
+    "mayor", "governor", "president", "premier", "chancellor", "minister", "secretary", "king", "queen", "emir",
+    "sultan", "monarch", "sheriff", "prosecutor", "ombudsman", "ambassador", "commissioner", "chief", "mayoress",
+})
+#: The kind of an office-holder's source: the ledger keys an organisation by its name, as it must key an office
+#: ("mayor of Valmora"); a person's source is keyed by a personal name, which an office does not have.
+OFFICE_KIND: SourceKind = "organisation"
+
+
+def office_of_place(span: Span) -> str | None:
+    """ "Valmora's mayor", "the mayor of Valmora", "Ruritania's health minister": the office with its place
+    ("mayor of Valmora", "health minister of Ruritania"), so every way of writing it names one source.
+
+    Only a definite singular office of a named place (a geopolitical entity) qualifies: "a minister of
+    Ruritania" is one of several, "Valmora's officials" are many. The office's own modifiers stay in lower
+    case ("former mayor of Valmora" is not the mayor of Valmora).
+    """
+    head = span.root
+    if head.lower_ not in OFFICE_NOUNS or head.tag_ not in ("NN", "NNP") or head.ent_type_ == "PERSON":
+        return None
+    children = list(head.children)
+    if any(c.dep_ in ("det", "predet", "nummod") and c.lower_ not in ("the",) for c in children):
+        return None  # "a minister of Ruritania", "one mayor", "this mayor"
+    if any(c.dep_ == "appos" for c in children):
+        return None  # "Valmora's mayor, Oddlin Frusk": the person is named
+    place = next((c for c in children if c.dep_ == "poss" and _named_place(c)), None)
+    if place is None:
+        place = next((g for c in children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
+                      for g in c.children if g.dep_ == "pobj" and _named_place(g)), None)
+    if place is None:
+        return None
+    doc = head.doc
+    place_words = [t for t in doc[place.left_edge.i:place.i + 1] if t.pos_ == "PROPN"]
+    if any(t.pos_ not in ("PROPN", "DET", "PART") for t in doc[place.left_edge.i:place.i + 1]):
+        return None  # "the mayor of the flooded Valmora district": not a place's name alone
+    modifiers = [c for c in children if c.i < head.i and c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"]
+    office = [t.lower_ for m in modifiers for t in doc[m.left_edge.i:m.i + 1] if not t.is_punct] + [head.lower_]
+    return f"{' '.join(office)} of {' '.join(t.text for t in place_words)}"
+
+
+def _named_place(token: Token) -> bool:
+    """A proper name an office can be of: a place or a body ("Valmora", "New Valmora", "Ruritania"), not a person
+    the recogniser is sure of by its first name ("Oddlin Frusk's secretary" is an aide, not an office of a place)."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+        return False
+    return not (token.ent_type_ == "PERSON" and token.ent_iob_ == "I")
 
 
 def proper_name(span: Span) -> str | None:

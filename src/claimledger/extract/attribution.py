@@ -854,7 +854,10 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
     if relay is not None:
         found.via.append(resolver.resolve(relay, is_media=True).name)
     cited = _cited(cue)
-    if cited is not None:  # "Newsweek reported, citing TV Chosun": TV Chosun speaks, Newsweek relays
+    if cited is not None and (found.source.kind == "media" or cited.root.pos_ == "PROPN" or cited.root.lower_ not in _EVIDENCE):
+        # "Newsweek reported, citing TV Chosun": TV Chosun speaks, Newsweek relays. A speaker who is no outlet
+        # citing data or a study ("Salceda, citing data from the State Department, said …") argues from it: theirs
+        # is the statement
         found.via.insert(0, found.source.name)
         found.source = resolver.resolve(cited)
         resolver.note_source(found.source, cited)
@@ -969,12 +972,41 @@ def _possessor_outlet(subject: Token) -> Span | None:
 
 
 def _cited(cue: Token) -> Span | None:
+    """The source a reporter cites for what it says ("Newsweek reported, citing TV Chosun").
+
+    Only a phrase that can speak is a source: a name, or a noun of sources,
+    people or documents ("citing officials", "citing a report"). What is cited
+    as a ground ("said X, citing another reason", "citing rising costs") is
+    part of what the speaker says, and the speaker stays the speaker.
+    """
     for child in cue.children:
         if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "dep"):
             obj = next((g for g in child.children if g.dep_ == "dobj"), None)
-            if obj is not None:
+            if obj is not None and _can_speak(obj):
                 return _np(obj)
     return None
+
+
+#: What a speaker cites as evidence rather than as a speaker: documents, figures and findings.
+_EVIDENCE = frozenset({
+    "data", "figures", "statistics", "numbers", "study", "studies", "survey", "surveys", "poll", "polls", "report",
+    "reports", "research", "records", "documents", "document", "analysis", "estimates", "evidence", "findings",
+})
+
+
+def _can_speak(noun: Token) -> bool:
+    """A name, a pronoun of people, or a noun that names sources, people, bodies or documents."""
+    return noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+        or noun.lower_ in PRONOUNS_PERSON or noun.lower_ in PRONOUNS_GROUP \
+        or noun.lower_ in ANONYMOUS_HEADS or noun.lower_ in DOCUMENT_HEADS or noun.lower_ in MEDIA_DESCRIPTIONS \
+        or noun.lower_ in TITLE_WORDS or noun.lower_ in _AUDIENCES or noun.lower_ in _BODIES
+
+
+#: Nouns of bodies that speak through their members ("citing the police"), beside those of sources and documents.
+_BODIES = frozenset({
+    "police", "authorities", "authority", "brigade", "guard", "forces", "force", "navy", "union", "prosecutors",
+    "investigators", "officials", "rescuers", "doctors", "engineers", "scientists", "military", "ministry",
+})
 
 
 def _nest_channels(found: list[_Found]) -> None:

@@ -621,3 +621,9 @@ def test_a_speaker_citing_data_argues_from_it_and_an_outlet_citing_a_source_rela
     assert a.source.text == "Salceda"
     b = one(nlp, "Two cranes collapsed overnight, the Valmora Gazette reported, citing the port captain.", "Two cranes")
     assert (b.source.text, b.via) == ("the port captain", ["Valmora Gazette"])
+
+
+def test_a_second_verb_of_saying_in_the_base_form_joins_the_first_not_the_reported_clause(nlp):
+    found = extract(nlp, "Some engineers fear that the dam has already cracked and warn that the town must be evacuated.")
+    assert [(a.source.text, a.content) for a in found] == [
+        ("Some engineers", "the dam has already cracked"), ("Some engineers", "the town must be evacuated")]

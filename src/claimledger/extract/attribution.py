@@ -408,9 +408,15 @@ def _joined_statement(verb: Token) -> Token | None:
     if joiner is None or joiner.lower_ not in ("and", "but"):
         return None  # "could not confirm or corroborate the reports": one predicate of the clause
     cue = _reporting_cue(verb.head)
-    if cue is None or verb.tag_ != cue.tag_:
+    if cue is None or not _same_form(verb, cue):
         return None  # "said it could not confirm and would not verify …": the clause's own tense, not the cue's
     return cue
+
+
+def _same_form(a: Token, b: Token) -> bool:
+    """Whether two verbs are written in the same form: the same tag, or the base form and the present of the
+    plural, which English spells alike ("engineers fear … and warn …": the tagger calls one VBP, the other VB)."""
+    return a.tag_ == b.tag_ or {a.tag_, b.tag_} == {"VB", "VBP"}
 
 
 def _reporting_cue(clause: Token) -> Token | None:

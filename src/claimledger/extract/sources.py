@@ -361,8 +361,8 @@ def office_of_place(span: Span) -> str | None:
     ("mayor of Valmora", "health minister of Ruritania"), so every way of writing it names one source.
 
     Only a definite singular office of a named place (a geopolitical entity) qualifies: "a minister of
-    Ruritania" is one of several, "Valmora's officials" are many. The office's own modifiers stay in lower
-    case ("former mayor of Valmora" is not the mayor of Valmora).
+    Ruritania" is one of several, and so is "Valmora's former mayor"; "Valmora's officials" are many. The
+    office's own modifiers stay, in lower case ("deputy mayor of Valmora" is not the mayor of Valmora).
     """
     head = span.root
     if head.lower_ not in OFFICE_NOUNS or head.tag_ not in ("NN", "NNP") or head.ent_type_ == "PERSON":
@@ -372,6 +372,8 @@ def office_of_place(span: Span) -> str | None:
         return None  # "a minister of Ruritania", "one mayor", "this mayor"
     if any(c.dep_ == "appos" for c in children):
         return None  # "Valmora's mayor, Oddlin Frusk": the person is named
+    if any(c.lower_ in ("former", "ex") for c in children):
+        return None  # "Valmora's former mayor": one of the office's past holders, not its holder
     place = next((c for c in children if c.dep_ == "poss" and _named_place(c)), None)
     if place is None:
         place = next((g for c in children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
@@ -390,7 +392,8 @@ def office_of_place(span: Span) -> str | None:
 def _named_place(token: Token) -> bool:
     """A proper name an office can be of: a place or a body ("Valmora", "New Valmora", "Ruritania"), not a person
     the recogniser is sure of by its first name ("Oddlin Frusk's secretary" is an aide, not an office of a place)."""
-    if token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+    if token.pos_ != "PROPN" or not (token.is_title or token.is_upper) \
+            or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
         return False
     return not (token.ent_type_ == "PERSON" and token.ent_iob_ == "I")
 

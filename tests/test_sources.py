@@ -78,3 +78,11 @@ def test_a_pronoun_or_description_after_an_office_points_back_to_the_office(nlp)
     found = sources(nlp, "Valmora's mayor said the dam was old. She added that the town would rebuild. "
                          "The mayor said the army would help.")
     assert found == [("mayor of Valmora", "organisation")] * 3
+
+
+@pytest.mark.parametrize("text", [
+    "Valmora's mayor, Oddlin Frusk, said the dam was old. Later, the mayor of Valmora said the town would rebuild.",
+    "Oddlin Frusk, the mayor of Valmora, said the dam was old. Valmora's mayor added that the town would rebuild.",
+])
+def test_an_office_whose_holder_the_report_named_is_that_person(nlp, text):
+    assert sources(nlp, text) == [("Oddlin Frusk", "person")] * 2

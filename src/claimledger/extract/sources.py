@@ -139,6 +139,7 @@ class SourceResolver:
     _ent_starts: list[int] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # character spans of direct quotations, in order
     offices: set[str] = field(default_factory=set)  # names of the offices named so far ("mayor of Valmora")
+    _holders: dict[str, _ByPosition] = field(default_factory=dict)  # office → the persons named as its holder
 
     def observe_entities(self, ents: list[Span], quotes: list[tuple[int, int]] | None = None) -> None:
         """Record every named person and organisation so later mentions can find them.
@@ -162,7 +163,11 @@ class SourceResolver:
         words = {t.lower_ for t in span} | {t.lower_ for t in _title_tokens(span)} | _apposition_words(span)
         subject = span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in ("nsubj", "nsubjpass") and span.root.dep_ == "appos"
         gender = _gender(words, name)
-        self._add_person(_Known(name, "person", frozenset(words), position, subject, gender, self._quoted(span.start_char)))
+        known = _Known(name, "person", frozenset(words), position, subject, gender, self._quoted(span.start_char))
+        self._add_person(known)
+        office = held_office(span)
+        if office is not None:
+            insort(self._holders.setdefault(office, []), self._entry(known))
 
     def _quoted(self, char: int) -> bool:
         i = bisect_right(self.quotes, (char, float("inf"))) - 1
@@ -231,6 +236,9 @@ class SourceResolver:
             return source(known.name, known.kind) if known else source(text, "generic")
         office = office_of_place(span)
         if office is not None:
+            holder = _latest_before(self._holders.get(office, []), position)
+            if holder is not None:  # "Oddlin Frusk, the mayor of Valmora, said … Valmora's mayor added": Frusk
+                return source(holder.name, "person")
             self.offices.add(office)
             return source(office, OFFICE_KIND)
         named = next((e for e in ents if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON")), None)
@@ -364,13 +372,18 @@ def office_of_place(span: Span) -> str | None:
     Ruritania" is one of several, and so is "Valmora's former mayor"; "Valmora's officials" are many. The
     office's own modifiers stay, in lower case ("deputy mayor of Valmora" is not the mayor of Valmora).
     """
-    head = span.root
+    return _office(span.root, holder_named=False)
+
+
+def _office(head: Token, *, holder_named: bool) -> str | None:
+    """:func:`office_of_place` of the office noun ``head``; with ``holder_named``, also where a name stands in
+    apposition to it ("Valmora's mayor, Oddlin Frusk": the office Frusk holds)."""
     if head.lower_ not in OFFICE_NOUNS or head.tag_ not in ("NN", "NNP") or head.ent_type_ == "PERSON":
         return None
     children = list(head.children)
     if any(c.dep_ in ("det", "predet", "nummod") and c.lower_ not in ("the",) for c in children):
         return None  # "a minister of Ruritania", "one mayor", "this mayor"
-    if any(c.dep_ == "appos" for c in children):
+    if not holder_named and any(c.dep_ == "appos" for c in children):
         return None  # "Valmora's mayor, Oddlin Frusk": the person is named
     if any(c.lower_ in ("former", "ex") for c in children):
         return None  # "Valmora's former mayor": one of the office's past holders, not its holder
@@ -387,6 +400,17 @@ def office_of_place(span: Span) -> str | None:
     modifiers = [c for c in children if c.i < head.i and c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"]
     office = [t.lower_ for m in modifiers for t in doc[m.left_edge.i:m.i + 1] if not t.is_punct] + [head.lower_]
     return f"{' '.join(office)} of {' '.join(t.text for t in place_words)}"
+
+
+def held_office(name: Span) -> str | None:
+    """The office of a place a person's name is set beside: "Valmora's mayor, Oddlin Frusk" and "Oddlin Frusk,
+    the mayor of Valmora" both say that Frusk is the mayor of Valmora."""
+    root = name.root
+    if root.dep_ == "appos":
+        office = _office(root.head, holder_named=True)
+        if office is not None:
+            return office
+    return next((o for c in root.children if c.dep_ == "appos" and (o := _office(c, holder_named=True))), None)
 
 
 def _named_place(token: Token) -> bool:

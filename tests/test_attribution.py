@@ -591,3 +591,39 @@ def test_the_object_of_a_verb_of_causing_speaks_its_infinitive(nlp):
 def test_a_verb_joined_to_a_passive_shares_its_subject_not_its_agent(nlp):
     a = one(nlp, "Harbour officials were angered by the ruling and predicted it would delay the ferry.", "delay the ferry")
     assert a.source.text == "Harbour officials"
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("The interview ended with Lena Frusk asking the council whether the bridge would reopen.", "bridge would reopen",
+     "Lena Frusk"),
+    ("The session closed with the harbour master warning that the dam could fail.", "dam could fail",
+     "the harbour master"),
+])
+def test_the_noun_of_a_with_clause_speaks_its_participle_not_the_sentence_subject(nlp, text, phrase, speaker):
+    assert one(nlp, text, phrase).source.text == speaker
+
+
+def test_a_participle_after_a_with_phrase_set_off_by_a_comma_keeps_the_sentence_subject(nlp):
+    a = one(nlp, "Frusk left the hall with a smile, saying the vote had been fair.", "vote had been fair")
+    assert a.source.text == "Frusk"
+
+
+def test_a_ground_cited_by_the_speaker_is_not_a_source_in_their_place(nlp):
+    text = ('"It is hard to poll in winter," said Marta Velez, who chairs the statistics department at Valmora '
+            'University, citing another reason.')
+    a = one(nlp, text, "hard to poll")
+    assert (a.source.name, a.via) == ("Marta Velez", [])
+
+
+def test_a_speaker_citing_data_argues_from_it_and_an_outlet_citing_a_source_relays_it(nlp):
+    a = one(nlp, "Salceda, citing data from the Valmora statistics office, said that 4,000 people had left the town.",
+            "4,000 people")
+    assert a.source.text == "Salceda"
+    b = one(nlp, "Two cranes collapsed overnight, the Valmora Gazette reported, citing the port captain.", "Two cranes")
+    assert (b.source.text, b.via) == ("the port captain", ["Valmora Gazette"])
+
+
+def test_a_second_verb_of_saying_in_the_base_form_joins_the_first_not_the_reported_clause(nlp):
+    found = extract(nlp, "Some engineers fear that the dam has already cracked and warn that the town must be evacuated.")
+    assert [(a.source.text, a.content) for a in found] == [
+        ("Some engineers", "the dam has already cracked"), ("Some engineers", "the town must be evacuated")]

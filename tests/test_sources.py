@@ -50,3 +50,39 @@ def test_of_two_subjects_the_speaker_is_the_one_next_to_the_verb(nlp):
     text = ("\u201cHe would be a great senator. One of the brightest members of the entire Congress,\u201d "
             "Rep. Elijah E. Cummings said in a phone interview.")
     assert sources(nlp, text) == [("Elijah E. Cummings", "person")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Valmora's mayor said on Monday that 300 homes had been flooded.", "mayor of Valmora"),
+    ("The mayor of Valmora said that 300 homes had been flooded.", "mayor of Valmora"),
+    ("Ruritania's health minister told reporters that two hospitals were closed.", "health minister of Ruritania"),
+    ("The health minister of Ruritania said two hospitals were closed.", "health minister of Ruritania"),
+    ("Valmora's deputy mayor said the dam was old.", "deputy mayor of Valmora"),
+])
+def test_an_office_of_a_named_place_is_a_named_source_whatever_the_wording(nlp, text, name):
+    assert sources(nlp, text) == [(name, "organisation")]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("A minister of Ruritania said two hospitals were closed.", "A minister of Ruritania", "anonymous"),
+    ("Valmora officials said the dam was old.", "Valmora officials", "anonymous"),
+    ("Valmora's former mayor said the dam was old.", "Valmora's former mayor", "anonymous"),
+    ("The former secretary of state said the dam was old.", "The former secretary of state", "anonymous"),
+    ("Valmora's mayor, Oddlin Frusk, said the dam was old.", "Oddlin Frusk", "person"),
+])
+def test_one_of_several_office_holders_stays_unnamed_and_a_named_holder_is_the_person(nlp, text, name, kind):
+    assert sources(nlp, text) == [(name, kind)]
+
+
+def test_a_pronoun_or_description_after_an_office_points_back_to_the_office(nlp):
+    found = sources(nlp, "Valmora's mayor said the dam was old. She added that the town would rebuild. "
+                         "The mayor said the army would help.")
+    assert found == [("mayor of Valmora", "organisation")] * 3
+
+
+@pytest.mark.parametrize("text", [
+    "Valmora's mayor, Oddlin Frusk, said the dam was old. Later, the mayor of Valmora said the town would rebuild.",
+    "Oddlin Frusk, the mayor of Valmora, said the dam was old. Valmora's mayor added that the town would rebuild.",
+])
+def test_an_office_whose_holder_the_report_named_is_that_person(nlp, text):
+    assert sources(nlp, text) == [("Oddlin Frusk", "person")] * 2

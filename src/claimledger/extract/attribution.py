@@ -408,9 +408,15 @@ def _joined_statement(verb: Token) -> Token | None:
     if joiner is None or joiner.lower_ not in ("and", "but"):
         return None  # "could not confirm or corroborate the reports": one predicate of the clause
     cue = _reporting_cue(verb.head)
-    if cue is None or verb.tag_ != cue.tag_:
+    if cue is None or not _same_form(verb, cue):
         return None  # "said it could not confirm and would not verify …": the clause's own tense, not the cue's
     return cue
+
+
+def _same_form(a: Token, b: Token) -> bool:
+    """Whether two verbs are written in the same form: the same tag, or the base form and the present of the
+    plural, which English spells alike ("engineers fear … and warn …": the tagger calls one VBP, the other VB)."""
+    return a.tag_ == b.tag_ or {a.tag_, b.tag_} == {"VB", "VBP"}
 
 
 def _reporting_cue(clause: Token) -> Token | None:
@@ -634,6 +640,9 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return _np(token.head), subject
             return _np(subject), None
+        subject = _with_absolute_subject(token)
+        if subject is not None:
+            return _np(subject), None
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if passive is not None and joined:  # "officials were angered by the deal and predicted …": the verb
             return _np(passive), None        # joined to gives its subject, not its agent
@@ -657,6 +666,24 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         joined = token.dep_ == "conj"
         token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else token.head
     return None, None
+
+
+def _with_absolute_subject(verb: Token) -> Token | None:
+    """The subject of a participle in a "with" clause: "the interview ended with Frusk asking whether …".
+
+    The parser hangs the participle on the verb of the sentence and the noun
+    on "with"; in English grammar the noun right before the participle is its
+    subject (an absolute "with X doing" clause), not the sentence's subject.
+    """
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.head.i == verb.i:
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i:
+            noun = next((g for g in prep.children if g.dep_ == "pobj" and g.right_edge.i == verb.i - 1
+                         and g.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if noun is not None:
+                return noun
+    return None
 
 
 def _speaker_in_own_quote(found: _Found, quotes: list[Quote]) -> bool:
@@ -833,7 +860,10 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
     if relay is not None:
         found.via.append(resolver.resolve(relay, is_media=True).name)
     cited = _cited(cue)
-    if cited is not None:  # "Newsweek reported, citing TV Chosun": TV Chosun speaks, Newsweek relays
+    if cited is not None and (found.source.kind == "media" or cited.root.pos_ == "PROPN" or cited.root.lower_ not in _EVIDENCE):
+        # "Newsweek reported, citing TV Chosun": TV Chosun speaks, Newsweek relays. A speaker who is no outlet
+        # citing data or a study ("Salceda, citing data from the State Department, said …") argues from it: theirs
+        # is the statement
         found.via.insert(0, found.source.name)
         found.source = resolver.resolve(cited)
         resolver.note_source(found.source, cited)
@@ -948,12 +978,41 @@ def _possessor_outlet(subject: Token) -> Span | None:
 
 
 def _cited(cue: Token) -> Span | None:
+    """The source a reporter cites for what it says ("Newsweek reported, citing TV Chosun").
+
+    Only a phrase that can speak is a source: a name, or a noun of sources,
+    people or documents ("citing officials", "citing a report"). What is cited
+    as a ground ("said X, citing another reason", "citing rising costs") is
+    part of what the speaker says, and the speaker stays the speaker.
+    """
     for child in cue.children:
         if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "dep"):
             obj = next((g for g in child.children if g.dep_ == "dobj"), None)
-            if obj is not None:
+            if obj is not None and _can_speak(obj):
                 return _np(obj)
     return None
+
+
+#: What a speaker cites as evidence rather than as a speaker: documents, figures and findings.
+_EVIDENCE = frozenset({
+    "data", "figures", "statistics", "numbers", "study", "studies", "survey", "surveys", "poll", "polls", "report",
+    "reports", "research", "records", "documents", "document", "analysis", "estimates", "evidence", "findings",
+})
+
+
+def _can_speak(noun: Token) -> bool:
+    """A name, a pronoun of people, or a noun that names sources, people, bodies or documents."""
+    return noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+        or noun.lower_ in PRONOUNS_PERSON or noun.lower_ in PRONOUNS_GROUP \
+        or noun.lower_ in ANONYMOUS_HEADS or noun.lower_ in DOCUMENT_HEADS or noun.lower_ in MEDIA_DESCRIPTIONS \
+        or noun.lower_ in TITLE_WORDS or noun.lower_ in _AUDIENCES or noun.lower_ in _BODIES
+
+
+#: Nouns of bodies that speak through their members ("citing the police"), beside those of sources and documents.
+_BODIES = frozenset({
+    "police", "authorities", "authority", "brigade", "guard", "forces", "force", "navy", "union", "prosecutors",
+    "investigators", "officials", "rescuers", "doctors", "engineers", "scientists", "military", "ministry",
+})
 
 
 def _nest_channels(found: list[_Found]) -> None:

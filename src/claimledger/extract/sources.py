@@ -138,6 +138,8 @@ class SourceResolver:
     ents: list[Span] = field(default_factory=list)  # the report's entities by start, see _ents_in
     _ent_starts: list[int] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)  # character spans of direct quotations, in order
+    offices: set[str] = field(default_factory=set)  # names of the offices named so far ("mayor of Valmora")
+    _holders: dict[str, _ByPosition] = field(default_factory=dict)  # office → the persons named as its holder
 
     def observe_entities(self, ents: list[Span], quotes: list[tuple[int, int]] | None = None) -> None:
         """Record every named person and organisation so later mentions can find them.
@@ -161,7 +163,11 @@ class SourceResolver:
         words = {t.lower_ for t in span} | {t.lower_ for t in _title_tokens(span)} | _apposition_words(span)
         subject = span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in ("nsubj", "nsubjpass") and span.root.dep_ == "appos"
         gender = _gender(words, name)
-        self._add_person(_Known(name, "person", frozenset(words), position, subject, gender, self._quoted(span.start_char)))
+        known = _Known(name, "person", frozenset(words), position, subject, gender, self._quoted(span.start_char))
+        self._add_person(known)
+        office = held_office(span)
+        if office is not None:
+            insort(self._holders.setdefault(office, []), self._entry(known))
 
     def _quoted(self, char: int) -> bool:
         i = bisect_right(self.quotes, (char, float("inf"))) - 1
@@ -225,9 +231,16 @@ class SourceResolver:
         if head.pos_ == "PRON":
             if lower in PRONOUNS_PERSON:
                 known = self._antecedent(lower, position, self._quoted(span.start_char))
-                return source(known.name if known else text, "person")
+                return source(known.name, known.kind) if known else source(text, "person")
             known = _latest_before(self.groups, position) if lower == "it" else None
             return source(known.name, known.kind) if known else source(text, "generic")
+        office = office_of_place(span)
+        if office is not None:
+            holder = _latest_before(self._holders.get(office, []), position)
+            if holder is not None:  # "Oddlin Frusk, the mayor of Valmora, said … Valmora's mayor added": Frusk
+                return source(holder.name, "person")
+            self.offices.add(office)
+            return source(office, OFFICE_KIND)
         named = next((e for e in ents if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PERSON")), None)
         titled = next((e for e in ents if e.label_ == "ORG" and e.start <= head.i < e.end and _titled_name(e)), None)
         if titled is not None:
@@ -326,7 +339,11 @@ class SourceResolver:
     def note_source(self, source: Source, span: Span) -> None:
         """Remember a resolved source so pronouns and descriptions can point at it."""
         words = frozenset(t.lower_ for t in span)
-        if source.kind == "person":  # a speaker, named or by pronoun, is what the next "he said" most often means
+        if source.kind == OFFICE_KIND and source.name in self.offices:
+            # the holder of an office is a person: what a later "she said" or "the mayor said" may point back to
+            self._add_person(_Known(source.name, OFFICE_KIND, words, span.start, True, _gender(words, source.name),
+                                    self._quoted(span.start_char)))
+        elif source.kind == "person":  # a speaker, named or by pronoun, is what the next "he said" most often means
             words |= {w.lower() for w in source.name.split()}
             self._add_person(_Known(source.name, "person", words, span.start, True, _gender(words, source.name),
                                     self._quoted(span.start_char)))
@@ -334,6 +351,75 @@ class SourceResolver:
             self._add_group(_Known(source.name, source.kind, words, span.start))
             if source.kind == "media":
                 self.media_names.add(source.name.lower())
+
+
+#: Offices a place has one holder of at a time ("the mayor of Valmora", "Ruritania's health minister"): English
+#: common knowledge. A spokesman, official or aide is one of many, and stays an unnamed source.
+OFFICE_NOUNS = frozenset({
+    "mayor", "governor", "president", "premier", "chancellor", "minister", "secretary", "king", "queen", "emir",
+    "sultan", "monarch", "sheriff", "prosecutor", "ombudsman", "ambassador", "commissioner", "chief", "mayoress",
+})
+#: The kind of an office-holder's source: the ledger keys an organisation by its name, as it must key an office
+#: ("mayor of Valmora"); a person's source is keyed by a personal name, which an office does not have.
+OFFICE_KIND: SourceKind = "organisation"
+
+
+def office_of_place(span: Span) -> str | None:
+    """ "Valmora's mayor", "the mayor of Valmora", "Ruritania's health minister": the office with its place
+    ("mayor of Valmora", "health minister of Ruritania"), so every way of writing it names one source.
+
+    Only a definite singular office of a named place (a geopolitical entity) qualifies: "a minister of
+    Ruritania" is one of several, and so is "Valmora's former mayor"; "Valmora's officials" are many. The
+    office's own modifiers stay, in lower case ("deputy mayor of Valmora" is not the mayor of Valmora).
+    """
+    return _office(span.root, holder_named=False)
+
+
+def _office(head: Token, *, holder_named: bool) -> str | None:
+    """:func:`office_of_place` of the office noun ``head``; with ``holder_named``, also where a name stands in
+    apposition to it ("Valmora's mayor, Oddlin Frusk": the office Frusk holds)."""
+    if head.lower_ not in OFFICE_NOUNS or head.tag_ not in ("NN", "NNP") or head.ent_type_ == "PERSON":
+        return None
+    children = list(head.children)
+    if any(c.dep_ in ("det", "predet", "nummod") and c.lower_ not in ("the",) for c in children):
+        return None  # "a minister of Ruritania", "one mayor", "this mayor"
+    if not holder_named and any(c.dep_ == "appos" for c in children):
+        return None  # "Valmora's mayor, Oddlin Frusk": the person is named
+    if any(c.lower_ in ("former", "ex") for c in children):
+        return None  # "Valmora's former mayor": one of the office's past holders, not its holder
+    place = next((c for c in children if c.dep_ == "poss" and _named_place(c)), None)
+    if place is None:
+        place = next((g for c in children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
+                      for g in c.children if g.dep_ == "pobj" and _named_place(g)), None)
+    if place is None:
+        return None
+    doc = head.doc
+    place_words = [t for t in doc[place.left_edge.i:place.i + 1] if t.pos_ == "PROPN"]
+    if any(t.pos_ not in ("PROPN", "DET", "PART") for t in doc[place.left_edge.i:place.i + 1]):
+        return None  # "the mayor of the flooded Valmora district": not a place's name alone
+    modifiers = [c for c in children if c.i < head.i and c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"]
+    office = [t.lower_ for m in modifiers for t in doc[m.left_edge.i:m.i + 1] if not t.is_punct] + [head.lower_]
+    return f"{' '.join(office)} of {' '.join(t.text for t in place_words)}"
+
+
+def held_office(name: Span) -> str | None:
+    """The office of a place a person's name is set beside: "Valmora's mayor, Oddlin Frusk" and "Oddlin Frusk,
+    the mayor of Valmora" both say that Frusk is the mayor of Valmora."""
+    root = name.root
+    if root.dep_ == "appos":
+        office = _office(root.head, holder_named=True)
+        if office is not None:
+            return office
+    return next((o for c in root.children if c.dep_ == "appos" and (o := _office(c, holder_named=True))), None)
+
+
+def _named_place(token: Token) -> bool:
+    """A proper name an office can be of: a place or a body ("Valmora", "New Valmora", "Ruritania"), not a person
+    the recogniser is sure of by its first name ("Oddlin Frusk's secretary" is an aide, not an office of a place)."""
+    if token.pos_ != "PROPN" or not (token.is_title or token.is_upper) \
+            or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+        return False
+    return not (token.ent_type_ == "PERSON" and token.ent_iob_ == "I")
 
 
 def proper_name(span: Span) -> str | None:

@@ -23,18 +23,12 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from enum import Enum
-from importlib.metadata import PackageNotFoundError, version as package_version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import (
-    BarColumn, Progress, ProgressColumn, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
 from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -84,6 +78,8 @@ STREAMED = (Format.json, Format.jsonld, Format.graphml)
 
 def _version(value: bool) -> None:
     if value:
+        from importlib.metadata import PackageNotFoundError, version as package_version
+
         try:
             stdout.print(f"claimledger {package_version('claimledger')}")
         except PackageNotFoundError:  # run from a source tree that was never installed
@@ -241,8 +237,12 @@ class _Bar:
     """
 
     def __init__(self, size: int | None, *, hidden: bool = False):
+        from rich.progress import (
+            BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn,
+        )
+
         self.progress = Progress(
-            SpinnerColumn(), TextColumn("{task.fields[reports]} reports"), _RateColumn(), BarColumn(),
+            SpinnerColumn(), TextColumn("{task.fields[reports]} reports"), _rate_column(), BarColumn(),
             TaskProgressColumn(), TimeRemainingColumn(), TimeElapsedColumn(),
             console=stderr, disable=hidden or not stderr.is_terminal, transient=True)
         self.task = self.progress.add_task("analysing", total=size, reports=0)
@@ -263,10 +263,16 @@ class _Bar:
         self.progress.update(self.task, reports=self.reports)
 
 
-class _RateColumn(ProgressColumn):
-    def render(self, task) -> Text:
-        elapsed = task.elapsed  # not rich's speed: that is of the bytes read
-        return Text(f"{task.fields['reports'] / elapsed if elapsed else 0:.1f} reports/s")
+def _rate_column():
+    """A progress column of reports analysed per second (rich.progress is imported only by a run that shows one)."""
+    from rich.progress import ProgressColumn
+
+    class _RateColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            elapsed = task.elapsed  # not rich's speed: that is of the bytes read
+            return Text(f"{task.fields['reports'] / elapsed if elapsed else 0:.1f} reports/s")
+
+    return _RateColumn()
 
 
 @app.command()
@@ -460,6 +466,8 @@ def export(
     if as_json:
         _print_json({"format": "json", "files": [str(output)], "counts": counts})
     elif not quiet:
+        from rich.table import Table
+
         table = Table(title=f"{output}", show_header=False, title_justify="left")
         for section, count in counts.items():
             table.add_row(section, str(count))
@@ -515,6 +523,8 @@ def stories(db: DbOption = None, as_json: JsonOption = False) -> None:
     if as_json:
         _print_json(rows)
         return
+    from rich.table import Table
+
     table = Table("story", "reports", "from", "to", "about", title_justify="left")
     for row in rows:
         table.add_row(Text(row["name"] + (" (pinned)" if row["pinned"] else "")), str(row["reports"]),

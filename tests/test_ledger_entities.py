@@ -244,3 +244,23 @@ def test_a_channel_written_in_initials_only_is_no_person():
                                       kind="organisation", content="the leak was contained", via=["S.E.C."])])
     res = resolve_entities([r])
     assert not [e for e in res.entities if e.type == "PERSON"]
+
+
+def test_an_office_of_a_place_is_its_one_named_holder_and_never_another_place_s_office():
+    """ "Valmora's mayor" in one report and "Valmora Mayor Oddlin Frusk" in another are one source; "the mayor of
+    Brenn" is neither of them, though both are mayors (and Paris stands for France elsewhere)."""
+    def said(doc, sentence, source, kind, name):
+        return report(doc, "2025-04-03", [S(sentence, source, kind=kind, name=name,
+                                            content=sentence.split(" said ")[1].rstrip("."))])
+    frusk = said("d1", "Valmora Mayor Oddlin Frusk said the bridge would reopen.", "Valmora Mayor Oddlin Frusk",
+                 "person", "Oddlin Frusk")
+    office = said("d2", "Valmora's mayor said the bridge would reopen on Monday.", "Valmora's mayor",
+                  "organisation", "mayor of Valmora")
+    brenn = said("d3", "The mayor of Brenn said the ferry was running.", "The mayor of Brenn", "organisation",
+                 "mayor of Brenn")
+    paris = said("d4", "The mayor of Paris said the river was falling.", "The mayor of Paris", "organisation",
+                 "mayor of Paris")
+    res = resolve_entities([frusk, office, brenn, paris])
+    assert res.source_entity["d1.a0"] == res.source_entity["d2.a0"]
+    assert _entity_of(res, "d2.a0").name == "Oddlin Frusk"
+    assert len({res.source_entity[f"d{k}.a0"] for k in (2, 3, 4)}) == 3

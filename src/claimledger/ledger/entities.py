@@ -86,6 +86,12 @@ _MEDIA_WORDS = re.compile(
 _MEDIA_DESCRIPTORS = re.compile(
     r"\b(?:state-run|state|public|private|local|national|independent|online|news|television|tv|network|"
     r"broadcaster|newspaper|radio|magazine|media|publication|outlet|agency|service|site|channel|daily|wire)\b", re.I)
+# An office of a named place as extraction names it ("mayor of Valmora", "health minister of Ruritania":
+# claimledger.extract.sources.office_of_place): the office in lower case, "of", the place's name.
+_OFFICE = re.compile(r"^(?P<office>[a-z][a-z -]*?)\s+of\s+(?P<place>[A-Z][\w .'’-]*)$")
+#: Organisation keys of offices start with this: an office is keyed whole ("mayor of Paris" is not a body
+#: "mayor" of France) and never merged with a body whose name shares its words.
+OFFICE_KEY = "office:"
 _STATE_PREFIX = re.compile(r"^(?P<state>.+?)(?:['’]s)\s+(?P<rest>.+)$")
 _OF_STATE = re.compile(r"^(?P<rest>.+?)\s+(?:of|in)\s+(?P<state>(?:the\s+)?[A-Z].+)$")
 
@@ -370,6 +376,9 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
     state = as_state(name) or as_state(surface)
     if state:
         return (("state", state, surface),)
+    office = _OFFICE.match(_tidy(src.name or ""))
+    if office and src.kind == "organisation" and fold(office.group("office")).split()[-1] in TITLE_WORDS:
+        return (("office", office.group(0), surface),)
     if src.kind == "document" and _MEDIA_WORDS.search(surface) and _outlet_name(surface):
         # "a report from UK publication The Mirror", "an exclusive report in Britain's Daily Mirror
         # newspaper": the outlet's report is the outlet speaking.
@@ -466,6 +475,36 @@ class _Resolver:
             self.mention_group[ref] = ("ORG", key)
         return ("ORG", key)
 
+    def add_office(self, ref: str, doc: str, name: str, surface: str) -> None:
+        """An office of a place ("mayor of Valmora"), keyed whole, of the place's state when it is one."""
+        g = self._group("ORG", OFFICE_KEY + fold(name))
+        g.names[name] += 1
+        g.aliases.update(x for x in (name, surface) if _is_alias(x))
+        state = as_state(_OFFICE.match(name).group("place"))
+        if state:
+            g.states[state] += 1
+        g.docs.add(doc)
+        self.mention_group[ref] = ("ORG", g.key)
+
+    def office_holders(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """Each office the story names ("mayor of Valmora") whose holder it names by a title saying just that
+        office and place ("Valmora Mayor Oddlin Frusk", "Oddlin Frusk, the mayor of Valmora"), one person
+        only: the office is that person, so "Valmora's mayor" in one report and Frusk in another are one source."""
+        def words(text: str) -> frozenset[str]:
+            return frozenset(re.findall(r"[a-z][a-z-]*", fold(text).replace("'s", " "))) - {"of", "the"}
+        people: dict[frozenset[str], list[tuple[str, str]]] = defaultdict(list)
+        for k, g in self.groups.items():
+            if k[0] == "PERSON":
+                for role in {words(r) for r in g.roles}:
+                    people[role].append(k)
+        held = {}
+        for k, g in self.groups.items():
+            if k[0] == "ORG" and k[1].startswith(OFFICE_KEY):
+                holders = people.get(words(k[1][len(OFFICE_KEY):]), [])
+                if len(holders) == 1:
+                    held[k] = holders[0]
+        return held
+
     def add_source(self, ref: str, doc: str, src: Source, text: str) -> None:
         """Classify one source mention (:func:`_source_steps`) and add it."""
         mention = (src.text, src.name, src.kind)
@@ -478,6 +517,8 @@ class _Resolver:
                 self.add_state(ref, doc, step[1], step[2])
             elif what == "org":
                 self.add_org(ref, doc, step[1], step[2], media=step[3])
+            elif what == "office":
+                self.add_office(ref, doc, step[1], step[2])
             elif what == "inside":  # "a source in the NIS": credited to the body
                 key = self.add_org(None, doc, step[1], step[1], media=False)
                 if key:
@@ -575,6 +616,7 @@ class _Resolver:
         orgs = sorted(k for k in self.groups if k[0] == "ORG")
         target: dict[tuple[str, str], tuple[str, str]] = {}
         keys = [k[1] for k in orgs]
+        orgs = [k for k in orgs if not k[1].startswith(OFFICE_KEY)]  # offices keep their names (add_office)
         for i, a in enumerate(orgs):
             if len(a[1]) >= 8 and i:  # the first earlier spelling within the typo bar (one rapidfuzz scan)
                 hits = process.extract(a[1], keys[:i], scorer=fuzz.ratio, score_cutoff=92, limit=None)
@@ -619,7 +661,7 @@ class _Resolver:
                     self.add_source(item_id(r.id, "f", j), r.id, f.source, text)
         self.resolve_people()
         target = self.merge_orgs()
-        # Fold merged organisations into their targets.
+        # Fold merged organisations into their targets, and offices into the one person named as holding them.
         for src, dst in target.items():
             gs, gd = self.groups.pop(src), self.groups[dst]
             gd.names.update(gs.names)
@@ -627,6 +669,11 @@ class _Resolver:
             gd.states.update(gs.states)
             gd.docs |= gs.docs
             gd.media += gs.media
+        for src, dst in self.office_holders().items():
+            gs, gd = self.groups.pop(src), self.groups[dst]
+            gd.aliases |= gs.aliases | set(gs.names)
+            gd.docs |= gs.docs
+            target[src] = dst
         self.mention_group = {ref: target.get(k, k) for ref, k in self.mention_group.items()}
         # Bodies named in officials' titles are actors too ("NATO Secretary General", "the Vatican's spokesman").
         known = {_org_key(a) for k, g in self.groups.items() if k[0] == "ORG" for a in g.aliases | {k[1]}}

@@ -48,7 +48,7 @@ from claimledger.extract.sources import (
     SourceResolver,
     strip_determiner,
 )
-from claimledger.extract.stance import calls_false, content_stance, is_negated, stance_of, writer_distance
+from claimledger.extract.stance import calls_false, content_stance, cue_stance, is_negated, stance_of, writer_distance
 from claimledger.records import Attribution, QuoteKind, Source
 
 #: Cues that take what is said as a direct object or prepositional object.
@@ -119,12 +119,43 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     found = _according_as_channel(found)
     cues = {f.cue.i for f in found}
     found = [f for f in found if not (f.cue_lemma == "cite" and f.cue.head.i in cues and f.cue.head.i != f.cue.i)]
+    found = _without_reported_refusals(found)
     _nest_channels(found)
     attributions = _without_doubled_frames([_build(f, doc, text, quotes) for f in found])
     attributions = [a for a in attributions if a.content.strip()]
     attributions += _continuations(doc, text, quotes, attributions)
     attributions.sort(key=lambda a: (a.content_start, a.cue_start))
     return attributions
+
+
+def _without_reported_refusals(found: list[_Found]) -> list[_Found]:
+    """One statement for a refusal to answer, however it is reported.
+
+    "X declined to comment on Y" says one thing, that X has no comment on Y: the refusal ("declined") and the
+    answer refused ("comment") are one statement, kept as the answer's. "A spokeswoman said the company could
+    not confirm Y" reports a non-answer: the report adds no statement of its own beside it, so the reported
+    non-answer ("could not confirm Y", "declined to comment on Y") stands alone, its speaker the one who does not
+    answer (the company), or the speaker of the saying where a pronoun stands for it ("said it could not confirm").
+    """
+    by_cue = {f.cue.i: f for f in found}
+    dropped: set[int] = set()
+    for f in found:
+        answer = _refused_answer(f.cue)
+        if answer is not None and answer.i in by_cue:
+            dropped.add(f.cue.i)
+    for f in found:
+        if f.frame != "ccomp" or f.cue_lemma in DENY | CONFIRM | COMMENT or f.cue.i in dropped or f.source is None:
+            continue
+        clauses = [c for c in f.cue.children if c.dep_ == "ccomp"]
+        inner = [by_cue[c.i] for c in clauses if c.i in by_cue]
+        if len(clauses) != 1 or not inner or inner[0].source is None \
+                or cue_stance(inner[0].cue) not in ("cannot_confirm", "no_comment"):
+            continue
+        reported = inner[0]
+        if reported.source_span is not None and reported.source_span.root.pos_ == "PRON":
+            reported.source = f.source  # "the agency said it could not confirm": "it" is the agency
+        dropped.add(f.cue.i)
+    return [f for f in found if f.cue.i not in dropped]
 
 
 def _without_doubled_frames(attributions: list[Attribution]) -> list[Attribution]:
@@ -397,20 +428,39 @@ def _joined_statement(verb: Token) -> Token | None:
     if verb.dep_ != "conj" or verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
-    if lemma not in DENY | CONFIRM | COMMENT and not (lemma in SPEECH and verb.tag_ != verb.head.tag_):
-        return None
     children = list(verb.children)
+    refusal = _refused_answer(verb)  # "… and declined to comment on Y": a refusal to answer is a statement too
+    if lemma not in DENY | CONFIRM | COMMENT and refusal is None and not (lemma in SPEECH and verb.tag_ != verb.head.tag_):
+        return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "auxpass") for c in children):
         return None
-    if not any(c.dep_ in ("dobj", "ccomp") for c in children):
+    if refusal is None and not any(c.dep_ in ("dobj", "ccomp") for c in children):
         return None
     joiner = max((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), key=lambda c: c.i, default=None)
     if joiner is None or joiner.lower_ not in ("and", "but"):
         return None  # "could not confirm or corroborate the reports": one predicate of the clause
     cue = _reporting_cue(verb.head)
-    if cue is None or not _same_form(verb, cue):
+    if cue is None or not (_same_form(verb, cue) or _finite_with_modal(verb, cue)):
         return None  # "said it could not confirm and would not verify …": the clause's own tense, not the cue's
     return cue
+
+
+#: Verbs whose infinitive says what the subject would not do ("declined to comment", "refused to confirm").
+_REFUSING = frozenset({"decline", "refuse"})
+
+
+def _refused_answer(verb: Token) -> Token | None:
+    """The "comment" of "declined to comment", "refused to confirm": a verb of answering the refusal governs."""
+    if verb.lemma_.lower() not in _REFUSING:
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT | CONFIRM), None)
+
+
+def _finite_with_modal(verb: Token, cue: Token) -> bool:
+    """A verb in a finite tense joined to a cue whose tense is carried by a modal: two finite verb phrases of one
+    subject ("the agency could not confirm X and declined to comment on Y"). Only in this direction: a verb with a
+    modal of its own ("said it could not confirm and would not verify") keeps the clause's tense."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and cue.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children)
 
 
 def _same_form(a: Token, b: Token) -> bool:
@@ -652,6 +702,9 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         if passive is not None and token.lemma_ in _QUOTING:
             return _np(passive), None
         if token.dep_ == "conj":
+            joined_to = _joined_statement(token)  # "could not confirm X and declined to comment": reached from "comment"
+            if joined_to is not None:
+                return _subject_mention(joined_to)
             left = _noun_phrase_before(token)
             if left is not None:
                 return left, None

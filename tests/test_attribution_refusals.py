@@ -39,3 +39,17 @@ def test_said_it_could_not_confirm_is_one_statement_of_the_speaker(nlp):
 def test_a_denial_joined_to_what_was_said_stays_the_speakers_second_statement(nlp):
     got = found(nlp, "The minister said the troops had withdrawn, and denied any casualties.")
     assert got == [("The minister", "asserts", "the troops had withdrawn"), ("The minister", "denies", "any casualties")]
+
+
+def test_a_report_of_someone_elses_non_answer_keeps_both_statements(nlp):
+    got = found(nlp, "The coach said Marek Holub had declined to comment on his transfer. "
+                     "His agent said he would not answer questions.")
+    assert ("His agent", "asserts", "he would not answer questions") in got
+    assert any(st == "no_comment" and c == "questions" for _, st, c in got)
+
+
+def test_a_speakers_own_non_answer_is_named_as_the_speaker_is(nlp):
+    got = find_attributions(nlp("The state's party chairman, Peter Walsh, said he cannot comment on the letter "
+                                "because he has not seen it."))
+    assert [(a.source.name, a.source.text, a.stance) for a in got] == [
+        ("Peter Walsh", "The state's party chairman, Peter Walsh", "no_comment")]

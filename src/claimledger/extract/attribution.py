@@ -282,7 +282,7 @@ _ASKING_FOR = frozenset({"demand", "ask", "request", "seek"})
 #: Verbs of putting out a piece of writing, and the pieces (English common knowledge): with the piece as object
 #: ("did not publish a story on the remarks", "wrote a letter") the verb names the piece; what it says comes in a
 #: clause or a quotation, if at all. A recording or a picture put out ("published the cellphone video") is left
-#: alone: it is what the outlet shows, which PolNeAR's annotators take as its statement.
+#: alone: it shows what happened, as the outlet's own evidence (PolNeAR's annotators mark it as the outlet's).
 _PUBLISHING = frozenset({"publish", "post", "print", "release", "run", "issue", "write", "tweet"})
 _PIECES = frozenset({
     "story", "article", "report", "piece", "editorial", "column", "op-ed", "letter", "book", "paper", "study",
@@ -291,7 +291,7 @@ _PIECES = frozenset({
 
 
 def _bare_piece(noun: Token) -> bool:
-    """A piece of writing or recording with nothing said of what it says ("a story on the remarks"; not "a
+    """A piece of writing with nothing said of what it says ("a story on the remarks"; not "a
     statement saying …", "a report that …")."""
     return noun.lemma_.lower() in _PIECES and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in noun.children)
 

@@ -86,3 +86,10 @@ def test_a_pronoun_or_description_after_an_office_points_back_to_the_office(nlp)
 ])
 def test_an_office_whose_holder_the_report_named_is_that_person(nlp, text):
     assert sources(nlp, text) == [("Oddlin Frusk", "person")] * 2
+
+
+def test_a_noun_modifying_a_persons_title_names_the_workplace_not_the_person(nlp):
+    # "airport manager Lena Ortiz": "the airport" later is the airport; "the manager" is still Ortiz
+    found = sources(nlp, "\"We closed the runway within minutes,\" airport manager Lena Ortiz told reporters. "
+                         "The airport declined to comment on the cause of the outage. The manager said flights would resume.")
+    assert [name for name, _ in found] == ["Lena Ortiz", "The airport", "Lena Ortiz"]

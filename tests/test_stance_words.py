@@ -31,3 +31,16 @@ def test_calling_what_was_said_false_denies_it(nlp, text, cue, stance):
 ])
 def test_not_being_aware_of_something_cannot_confirm_it(nlp, text, stance):
     assert [a.stance for a in find_attributions(nlp(text))] == [stance]
+
+
+@pytest.mark.parametrize("text", [
+    'The minister said reports of 500 layoffs were "speculation".',
+    'A company spokesman said the reports were pure guesswork.',
+])
+def test_a_claim_said_to_be_speculation_is_denied(nlp, text):
+    assert [a.stance for a in find_attributions(nlp(text))] == ["denies"]
+
+
+def test_speculation_that_names_a_claim_does_not_deny_it(nlp):
+    got = find_attributions(nlp("The analyst said there was speculation that the chief executive would resign."))
+    assert [a.stance for a in got] != ["denies"]

@@ -48,7 +48,7 @@ from claimledger.extract.sources import (
     SourceResolver,
     strip_determiner,
 )
-from claimledger.extract.stance import calls_false, content_stance, is_negated, stance_of, writer_distance
+from claimledger.extract.stance import calls_false, content_stance, cue_stance, is_negated, stance_of, writer_distance
 from claimledger.records import Attribution, QuoteKind, Source
 
 #: Cues that take what is said as a direct object or prepositional object.
@@ -116,15 +116,89 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     resolver = SourceResolver()
     resolver.observe_entities(list(doc.ents), [(q.start, q.end) for q in quotes])
     found = [f for f in found if _resolve_source(f, resolver)]
+    # "published a story on the remarks" names the piece, not what it says; its publisher, resolved above, is
+    # still an outlet a later "the newspaper" can point back to
+    found = [f for f in found if not (f.frame == "dobj" and f.cue_lemma in _PUBLISHING
+                                      and _bare_piece(next(c for c in f.cue.children if c.dep_ == "dobj")))]
     found = _according_as_channel(found)
     cues = {f.cue.i for f in found}
     found = [f for f in found if not (f.cue_lemma == "cite" and f.cue.head.i in cues and f.cue.head.i != f.cue.i)]
+    found = _cited_in_relative_clause(found, resolver)
+    found = _without_reported_refusals(found)
     _nest_channels(found)
     attributions = _without_doubled_frames([_build(f, doc, text, quotes) for f in found])
     attributions = [a for a in attributions if a.content.strip()]
     attributions += _continuations(doc, text, quotes, attributions)
     attributions.sort(key=lambda a: (a.content_start, a.cue_start))
     return attributions
+
+
+def _cited_in_relative_clause(found: list[_Found], resolver: SourceResolver) -> list[_Found]:
+    """ "according to the newspaper Kurier, which cited three workers": the workers speak, through the paper.
+
+    A relative clause of citing on a statement's source says where that source had it from: it is the channel
+    of the statement, not a statement whose content is whom it cited. What is cited as evidence ("which cited
+    police data") leaves the source as it was.
+    """
+    dropped: set[int] = set()
+    for f in found:
+        if f.cue_lemma != "cite" or f.cue.dep_ != "relcl" or f.mention is None:
+            continue
+        owner = next((g for g in found if g is not f and g.source is not None and g.source_span is not None
+                      and g.source_span.start <= f.cue.head.i < g.source_span.end), None)
+        if owner is None:
+            continue
+        dropped.add(f.cue.i)
+        cited = next((c for c in f.cue.children if c.dep_ == "dobj"), None)
+        if cited is None or not (cited.pos_ == "PROPN" or cited.lower_ not in _EVIDENCE):
+            continue
+        owner.via.insert(0, owner.source.name)
+        owner.source = resolver.resolve(_np(cited))
+        resolver.note_source(owner.source, _np(cited))
+    return [f for f in found if f.cue.i not in dropped]
+
+
+#: Pronouns by which a speaker reports its own non-answer ("said it could not confirm", "said we cannot confirm").
+_SELF_PRONOUNS = frozenset({"it", "we", "i"})
+#: Nouns of those who speak for a body ("a Korvel spokeswoman said the company could not confirm"): the body's
+#: non-answer is what they give (English common knowledge).
+_SPEAKERS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokespersons", "representative"})
+
+
+def _without_reported_refusals(found: list[_Found]) -> list[_Found]:
+    """One statement for a refusal to answer, however it is reported.
+
+    "X declined to comment on Y" says one thing, that X has no comment on Y: the refusal ("declined") and the
+    answer refused ("comment") are one statement, kept as the answer's. "A spokeswoman said the company could
+    not confirm Y" gives the company's non-answer through its spokeswoman, and "the agency said it could not
+    confirm Y" the agency's own: the saying adds no statement beside the non-answer ("could not confirm Y",
+    "declined to comment on Y"), which stands alone. A report of someone else's non-answer ("a source said he
+    could not answer the questions") is a statement of its own, and both stay.
+    """
+    by_cue = {f.cue.i: f for f in found}
+    dropped: set[int] = set()
+    for f in found:
+        answer = _refused_answer(f.cue)
+        if answer is not None and answer.i in by_cue:
+            dropped.add(f.cue.i)
+    for f in found:
+        if f.frame != "ccomp" or f.cue_lemma in DENY | CONFIRM | COMMENT or f.cue.i in dropped or f.source is None:
+            continue
+        clauses = [c for c in f.cue.children if c.dep_ == "ccomp"]
+        inner = [by_cue[c.i] for c in clauses if c.i in by_cue]
+        if len(clauses) != 1 or not inner or inner[0].source is None \
+                or cue_stance(inner[0].cue) not in ("cannot_confirm", "no_comment"):
+            continue
+        reported = inner[0]
+        subject = reported.source_span.root if reported.source_span is not None else None
+        if subject is not None and subject.lower_ in _SELF_PRONOUNS or reported.source.name == f.source.name:
+            reported.source = f.source  # "the agency said it could not confirm": "it" is the agency, named as such
+        elif reported.source.name != f.source.name and not (
+                f.source_span is not None and f.source_span.root.lower_ in _SPEAKERS_FOR
+                and subject is not None and subject.pos_ != "PRON"):
+            continue  # "a source said he could not answer": a report of someone else's non-answer is a statement too
+        dropped.add(f.cue.i)
+    return [f for f in found if f.cue.i not in dropped]
 
 
 def _without_doubled_frames(attributions: list[Attribution]) -> list[Attribution]:
@@ -192,10 +266,41 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
     frame, content = _complement(token, sent, quotes)
     if frame is None:
         return None
+    if frame == "dobj" and lemma in _ASKING_FOR and _amount(next(c for c in token.children if c.dep_ == "dobj")):
+        return None  # "demanded 5 million euros": asks for a sum, states nothing
     if saying is not None:
         return _quote_candidate(token, lemma, content, frame, sent)
     speaker, mention = _subject_mention(token)
     return _Found(token, lemma, speaker, content, frame, sent, mention=mention)
+
+
+#: Verbs that ask for what their object names: with a clause ("demanded that …") they state a demand, with a sum
+#: ("demanded 5 million euros", "asked for $2 billion") they name what is asked for, not anything said.
+_ASKING_FOR = frozenset({"demand", "ask", "request", "seek"})
+
+
+#: Verbs of putting out a piece of writing, and the pieces (English common knowledge): with the piece as object
+#: ("did not publish a story on the remarks", "wrote a letter") the verb names the piece; what it says comes in a
+#: clause or a quotation, if at all. A recording or a picture put out ("published the cellphone video") is left
+#: alone: it shows what happened, as the outlet's own evidence (PolNeAR's annotators mark it as the outlet's).
+_PUBLISHING = frozenset({"publish", "post", "print", "release", "run", "issue", "write", "tweet"})
+_PIECES = frozenset({
+    "story", "article", "report", "piece", "editorial", "column", "op-ed", "letter", "book", "paper", "study",
+    "post", "tweet", "statement", "feature", "series", "transcript", "obituary", "blog", "interview",
+})
+
+
+def _bare_piece(noun: Token) -> bool:
+    """A piece of writing with nothing said of what it says ("a story on the remarks"; not "a
+    statement saying …", "a report that …")."""
+    return noun.lemma_.lower() in _PIECES and not any(c.dep_ in ("acl", "relcl", "ccomp") for c in noun.children)
+
+
+def _amount(noun: Token) -> bool:
+    """A sum or a count: "5 million euros", "$2 billion", "a ransom of 5 million euros"."""
+    if noun.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL") or any(c.dep_ == "nummod" for c in noun.children):
+        return True
+    return any(g.ent_type_ == "MONEY" for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
 
 
 #: Page labels of editorial common knowledge, never a line's speaker ("Update: …", "Note: …", "PHOTOS: …",
@@ -362,7 +467,7 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     if clauses:
         spans = [_before_joined_statement(c, token) for c in clauses]  # "told X that A … was identified": one content
         return "ccomp", (min(s for s, _ in spans), max(e for _, e in spans))
-    if token.dep_ == "parataxis" and token.head.i != token.i:
+    if token.dep_ == "parataxis" and token.head.i != token.i or _inverted_after_comma(token):
         return "para", _span_without(token.head, token)
     lemma = token.lemma_.lower()
     if any(c.dep_ == "nsubjpass" for c in children) and any(c.dep_ == "agent" for c in children):
@@ -382,6 +487,23 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     return _object_complement(token, children)
 
 
+def _inverted_after_comma(verb: Token) -> bool:
+    """ "Attackers demanded 5 million euros, a person familiar with the investigation told Reuters": a verb of
+    saying with a subject of its own and nothing said after it, set off by a comma at the end of a sentence,
+    reports the clause before it, though the parser may hang it on that clause as an adverbial one."""
+    if verb.dep_ != "advcl" or verb.head.i > verb.i or verb.lemma_.lower() not in SPEECH:
+        return False
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ in ("ccomp", "xcomp", "mark") for c in children):
+        return False
+    doc = verb.doc
+    if subject.left_edge.i < 1 or doc[subject.left_edge.i - 1].text != ",":
+        return False
+    end = verb.sent.end
+    return all(t.is_punct for t in doc[verb.right_edge.i + 1:end])
+
+
 def _joined_statement(verb: Token) -> Token | None:
     """The cue whose speaker makes a second statement with ``verb``, if it is one.
 
@@ -397,20 +519,39 @@ def _joined_statement(verb: Token) -> Token | None:
     if verb.dep_ != "conj" or verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
-    if lemma not in DENY | CONFIRM | COMMENT and not (lemma in SPEECH and verb.tag_ != verb.head.tag_):
-        return None
     children = list(verb.children)
+    refusal = _refused_answer(verb)  # "… and declined to comment on Y": a refusal to answer is a statement too
+    if lemma not in DENY | CONFIRM | COMMENT and refusal is None and not (lemma in SPEECH and verb.tag_ != verb.head.tag_):
+        return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "auxpass") for c in children):
         return None
-    if not any(c.dep_ in ("dobj", "ccomp") for c in children):
+    if refusal is None and not any(c.dep_ in ("dobj", "ccomp") for c in children):
         return None
     joiner = max((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), key=lambda c: c.i, default=None)
     if joiner is None or joiner.lower_ not in ("and", "but"):
         return None  # "could not confirm or corroborate the reports": one predicate of the clause
     cue = _reporting_cue(verb.head)
-    if cue is None or not _same_form(verb, cue):
+    if cue is None or not (_same_form(verb, cue) or _finite_with_modal(verb, cue)):
         return None  # "said it could not confirm and would not verify …": the clause's own tense, not the cue's
     return cue
+
+
+#: Verbs whose infinitive says what the subject would not do ("declined to comment", "refused to confirm").
+_REFUSING = frozenset({"decline", "refuse"})
+
+
+def _refused_answer(verb: Token) -> Token | None:
+    """The "comment" of "declined to comment", "refused to confirm": a verb of answering the refusal governs."""
+    if verb.lemma_.lower() not in _REFUSING:
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT | CONFIRM), None)
+
+
+def _finite_with_modal(verb: Token, cue: Token) -> bool:
+    """A verb in a finite tense joined to a cue whose tense is carried by a modal: two finite verb phrases of one
+    subject ("the agency could not confirm X and declined to comment on Y"). Only in this direction: a verb with a
+    modal of its own ("said it could not confirm and would not verify") keeps the clause's tense."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and cue.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children)
 
 
 def _same_form(a: Token, b: Token) -> bool:
@@ -621,7 +762,7 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
     the noun phrase it relates to, and "who" is the mention of it in the
     clause, as "he" is in "he said".
     """
-    outer = _joined_statement(token) or _saying_adjunct(token)
+    outer = _joined_statement(token) or _saying_adjunct(token) or _by_means_of(token)
     if outer is not None:
         return _subject_mention(outer)
     joined = False  # whether ``token`` was reached from a verb joined to it
@@ -652,6 +793,9 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         if passive is not None and token.lemma_ in _QUOTING:
             return _np(passive), None
         if token.dep_ == "conj":
+            joined_to = _joined_statement(token)  # "could not confirm X and declined to comment": reached from "comment"
+            if joined_to is not None:
+                return _subject_mention(joined_to)
             left = _noun_phrase_before(token)
             if left is not None:
                 return left, None
@@ -666,6 +810,26 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         joined = token.dep_ == "conj"
         token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else token.head
     return None, None
+
+
+def _by_means_of(verb: Token) -> Token | None:
+    """The verb whose subject does ``verb`` in a "by V-ing" adjunct: "Francis comforted a boy who was distraught
+    by telling him …" — the one who comforts tells. The understood subject of such an adjunct is the subject of
+    the clause it modifies, never its object: where the parser hangs it on a relative clause on the object (as it
+    hangs "by telling" on "was distraught"), and the one told can only be that object, it belongs to the clause
+    above."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ != "by" or verb.head.head.i == verb.head.i:
+        return None
+    clause = verb.head.head
+    listener = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PRON"), None)
+    if clause.dep_ != "relcl" or listener is None or clause.head.dep_ != "dobj":
+        return None
+    if any(c.dep_ in ("dobj", "dative") for c in clause.children):
+        return None  # "met the boy who thanked the doctor by telling him": "him" can be the doctor; the boy tells
+    # "comforted a boy who was distraught by telling him": the relative clause names no one else "him" could be:
+    # the boy is told, and the one who comforts him tells
+    main = clause.head.head
+    return main if main.pos_ in ("VERB", "AUX") and main.i != clause.i else None
 
 
 def _with_absolute_subject(verb: Token) -> Token | None:

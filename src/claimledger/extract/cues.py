@@ -71,6 +71,10 @@ DENIAL_WORDS = frozenset({
     "misquote", "misquoted", "misattributed", "misinterpreted", "inaccurate", "incorrect", "erroneous",
 })
 
+#: Nouns that deny a claim only when said of it ("the reports were speculation", "calling them guesswork"): as a
+#: predicate they dismiss it; elsewhere ("there was speculation that …") they name a claim (English common knowledge).
+DISMISSIVE_PREDICATES = frozenset({"speculation", "conjecture", "guesswork", "hearsay", "gossip", "fiction", "fantasy"})
+
 #: What can happen to the people a count counts, in the words news uses for it (English common knowledge):
 #: the verbs' lemmas and the forms and states that say it. "Casualties" is left out: it counts the dead and the hurt.
 HARMS: dict[str, frozenset[str]] = {
@@ -80,7 +84,12 @@ HARMS: dict[str, frozenset[str]] = {
     "injured": frozenset({"injure", "injured", "injuring", "injures", "injuries", "wound", "wounded", "wounding",
                           "hurt", "hospitalised", "hospitalized", "maim", "maimed", "stab", "stabbed"}),
     "missing": frozenset({"missing", "unaccounted"}),
-    "displaced": frozenset({"displaced", "evacuated", "homeless", "fled"}),
+    # people made to leave their homes, in the words and phrases news uses for them ("6,500 people had left their
+    # homes", "4,000 evacuees"); phrases are matched as written, by the ledger's harm pattern
+    "displaced": frozenset({"displaced", "evacuated", "homeless", "fled", "evacuee", "evacuees", "evacuation",
+                            "evacuate", "evacuating", "displacement", "refugees", "left their homes", "left their home",
+                            "fled their homes", "fled their home", "forced from their homes", "driven from their homes",
+                            "lost their homes", "uprooted"}),
     "detained": frozenset({"arrested", "detained", "jailed"}),
 }
 

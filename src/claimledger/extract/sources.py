@@ -160,7 +160,8 @@ class SourceResolver:
                 self._add_group(_Known(name, kind, frozenset(w.lower() for w in name.split()), ent.start))
 
     def _remember_person(self, name: str, span: Span, position: int) -> None:
-        words = {t.lower_ for t in span} | {t.lower_ for t in _title_tokens(span)} | _apposition_words(span)
+        words = {t.lower_ for t in span} | {t.lower_ for t in _title_tokens(span) if not _modifies_noun(t)} \
+            | _apposition_words(span)
         subject = span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in ("nsubj", "nsubjpass") and span.root.dep_ == "appos"
         gender = _gender(words, name)
         known = _Known(name, "person", frozenset(words), position, subject, gender, self._quoted(span.start_char))
@@ -344,7 +345,7 @@ class SourceResolver:
             self._add_person(_Known(source.name, OFFICE_KIND, words, span.start, True, _gender(words, source.name),
                                     self._quoted(span.start_char)))
         elif source.kind == "person":  # a speaker, named or by pronoun, is what the next "he said" most often means
-            words |= {w.lower() for w in source.name.split()}
+            words = frozenset(t.lower_ for t in span if not _modifies_noun(t)) | {w.lower() for w in source.name.split()}
             self._add_person(_Known(source.name, "person", words, span.start, True, _gender(words, source.name),
                                     self._quoted(span.start_char)))
         elif source.kind in ("organisation", "media", "state"):
@@ -483,6 +484,12 @@ def _gender(words: set[str] | frozenset[str], name: str) -> str | None:
 def _apposition_words(ent: Span) -> set[str]:
     """The words of a role noun in apposition to a name ("Gluck, a spokeswoman for …")."""
     return {c.lower_ for c in ent.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+
+
+def _modifies_noun(token: Token) -> bool:
+    """A noun modifying a common noun of a description ("hospital" in "hospital director Karin Vogt"): it names
+    where the person works, not the person, so "the hospital" later is the hospital, not its director."""
+    return token.dep_ == "compound" and token.pos_ in ("NOUN", "PROPN") and token.head.pos_ == "NOUN"
 
 
 def _title_tokens(ent: Span) -> list[Token]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimledger.extract.cues import COMMENT, CONFIRM, DENIAL_WORDS, DENY, HEDGES, SPECULATE, WRITER_DISTANCE
+from claimledger.extract.cues import COMMENT, CONFIRM, DENIAL_WORDS, DENY, DISMISSIVE_PREDICATES, HEDGES, SPECULATE, WRITER_DISTANCE
 from claimledger.records import Stance
 
 _MODAL_HEDGES = frozenset({"may", "might", "could", "would"})
@@ -79,7 +79,8 @@ def cue_stance(cue: Token) -> Stance | None:
 def calls_false(cue: Token) -> bool:
     """ "called the report rubbish", "a rumor … has been called “rubbish” by …": a verb whose predicate
     complement is a word of denial dismisses what it is said of."""
-    return not is_negated(cue) and any(c.dep_ == "oprd" and (c.lower_ in DENIAL_WORDS or c.lemma_.lower() in DENIAL_WORDS)
+    return not is_negated(cue) and any(c.dep_ == "oprd" and (c.lower_ in DENIAL_WORDS or c.lemma_.lower() in DENIAL_WORDS
+                                                             or c.lemma_.lower() in DISMISSIVE_PREDICATES)
                                        for c in cue.children)
 
 
@@ -117,6 +118,11 @@ def _denies_clause(token: Token) -> bool:
     if lemma in _DENYING_PREDICATES:
         negated = is_negated(token) or token.dep_ in ("acomp", "attr") and any(c.dep_ == "neg" for c in token.head.children)
         if negated:
+            return True
+    if lemma in DISMISSIVE_PREDICATES and token.dep_ == "attr" and not is_negated(token.head):
+        # "reports of job cuts were speculation": a claim said to be speculation is dismissed
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in _CLAIM_NOUNS:
             return True
     if token.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and token.pos_ == "NOUN":
         dets = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "predet")}

@@ -1,0 +1,66 @@
+"""Verbs that look like cues but state nothing here, and the statements that must survive them."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.attribution import find_attributions
+from claimledger.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def found(nlp, text):
+    return [(a.source.name, a.stance, a.content, list(a.via)) for a in find_attributions(nlp(text))]
+
+
+def test_demanding_a_sum_is_not_a_statement_and_the_inverted_speaker_keeps_it(nlp):
+    got = found(nlp, "Pirates who hijacked the Maria Luisa tanker off Somalia demanded 4 million dollars, "
+                     "a person familiar with the talks told Reuters.")
+    assert [(s, c, v) for s, _, c, v in got] == [
+        ("person familiar with the talks",
+         "Pirates who hijacked the Maria Luisa tanker off Somalia demanded 4 million dollars", ["Reuters"])]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The protesters demanded the withdrawal of the troops.", "the withdrawal of the troops"),
+    ("The union demanded that the plant stay open.", "the plant stay open"),
+])
+def test_demanding_an_act_or_a_clause_still_is(nlp, text, content):
+    assert [c for _, _, c, _ in found(nlp, text)] == [content]
+
+
+@pytest.mark.parametrize("text", [
+    "The Guardian did not publish an article on the allegations.",
+    "The ministry posted a letter from the rescuers on Sunday.",
+])
+def test_publishing_a_piece_names_the_piece_not_what_it_says(nlp, text):
+    assert found(nlp, text) == []
+
+
+def test_a_published_piece_with_its_content_is_still_a_statement(nlp):
+    got = found(nlp, "The Times published a report that the mayor had resigned.")
+    assert [s for s, _, _, _ in got] == ["Times"] and "the mayor had resigned" in got[0][2]
+
+
+def test_which_cited_after_a_source_makes_the_source_a_channel(nlp):
+    got = found(nlp, "The factory closed in May, according to the local newspaper Kurier, which cited three workers.")
+    assert got == [("three workers", "asserts", "The factory closed in May", ["Kurier"])]
+
+
+def test_citing_evidence_in_a_relative_clause_leaves_the_source(nlp):
+    got = found(nlp, "The factory closed in May, according to the local newspaper Kurier, which cited police data.")
+    assert got == [("Kurier", "asserts", "The factory closed in May", [])]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The mayor comforted a young woman who was upset over the loss of her shop by telling her, "We will help you reopen."',
+     "The mayor"),
+    ('The mayor reassured a frightened girl whose house had flooded by telling her, "Your street will be rebuilt."',
+     "The mayor"),
+    ('Officials met the boy who thanked the doctor by telling him, "You saved my sister."', "boy"),
+])
+def test_the_subject_of_a_by_adjunct_is_the_clauses_subject_not_its_object(nlp, text, speaker):
+    assert [s for s, _, _, _ in found(nlp, text)] == [speaker]

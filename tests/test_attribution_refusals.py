@@ -1,0 +1,55 @@
+"""A refusal to answer, and a report of one, each give one statement with the right speaker."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.attribution import find_attributions
+from claimledger.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def found(nlp, text):
+    return [(a.source.name, a.stance, a.content) for a in find_attributions(nlp(text))]
+
+
+def test_declined_to_comment_is_one_statement_of_its_subject(nlp):
+    assert found(nlp, "The airline declined to comment on any compensation claims.") == [
+        ("The airline", "no_comment", "any compensation claims")]
+
+
+def test_a_reported_non_answer_and_a_joined_refusal_share_the_subject(nlp):
+    # "declined" is joined to "could not confirm", not to "had been replaced": its subject is the agency
+    got = found(nlp, "A ministry spokesman said the agency could not confirm that the pipes had been replaced "
+                     "and declined to comment on the contractor's complaints.")
+    assert [(s.lower().removeprefix("the "), st, c) for s, st, c in got] == [
+        ("agency", "cannot_confirm", "the pipes had been replaced"),
+        ("agency", "no_comment", "the contractor's complaints"),
+    ]
+
+
+def test_said_it_could_not_confirm_is_one_statement_of_the_speaker(nlp):
+    got = found(nlp, "The Environment Protection Agency said it could not confirm that the spill had reached the river.")
+    assert got == [("Environment Protection Agency", "cannot_confirm", "the spill had reached the river")]
+
+
+def test_a_denial_joined_to_what_was_said_stays_the_speakers_second_statement(nlp):
+    got = found(nlp, "The minister said the troops had withdrawn, and denied any casualties.")
+    assert got == [("The minister", "asserts", "the troops had withdrawn"), ("The minister", "denies", "any casualties")]
+
+
+def test_a_report_of_someone_elses_non_answer_keeps_both_statements(nlp):
+    got = found(nlp, "The coach said Marek Holub had declined to comment on his transfer. "
+                     "His agent said he would not answer questions.")
+    assert ("His agent", "asserts", "he would not answer questions") in got
+    assert any(st == "no_comment" and c == "questions" for _, st, c in got)
+
+
+def test_a_speakers_own_non_answer_is_named_as_the_speaker_is(nlp):
+    got = find_attributions(nlp("The state's party chairman, Peter Walsh, said he cannot comment on the letter "
+                                "because he has not seen it."))
+    assert [(a.source.name, a.source.text, a.stance) for a in got] == [
+        ("Peter Walsh", "The state's party chairman, Peter Walsh", "no_comment")]

@@ -621,6 +621,10 @@ def test_a_speaker_citing_data_argues_from_it_and_an_outlet_citing_a_source_rela
     assert a.source.text == "Salceda"
     b = one(nlp, "Two cranes collapsed overnight, the Valmora Gazette reported, citing the port captain.", "Two cranes")
     assert (b.source.text, b.via) == ("the port captain", ["Valmora Gazette"])
+    # An outlet relays whoever it cites, named by any noun ("operator" names no class of sources).
+    c = one(nlp, "About 900 people have left the island, the Associated Press reported, citing the ferry operator.",
+            "About 900 people")
+    assert (c.source.text, c.via) == ("the ferry operator", ["Associated Press"])
 
 
 def test_a_second_verb_of_saying_in_the_base_form_joins_the_first_not_the_reported_clause(nlp):

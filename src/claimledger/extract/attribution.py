@@ -1023,7 +1023,7 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
     relay = found.relay or _relay_in_subject(span.root) or _possessor_outlet(span.root)
     if relay is not None:
         found.via.append(resolver.resolve(relay, is_media=True).name)
-    cited = _cited(cue)
+    cited = _cited(cue, outlet=found.source.kind == "media")
     if cited is not None and (found.source.kind == "media" or cited.root.pos_ == "PROPN" or cited.root.lower_ not in _EVIDENCE):
         # "Newsweek reported, citing TV Chosun": TV Chosun speaks, Newsweek relays. A speaker who is no outlet
         # citing data or a study ("Salceda, citing data from the State Department, said …") argues from it: theirs
@@ -1141,18 +1141,20 @@ def _possessor_outlet(subject: Token) -> Span | None:
     return owner.doc[owner.left_edge.i:owner.i + 1]
 
 
-def _cited(cue: Token) -> Span | None:
+def _cited(cue: Token, *, outlet: bool) -> Span | None:
     """The source a reporter cites for what it says ("Newsweek reported, citing TV Chosun").
 
     Only a phrase that can speak is a source: a name, or a noun of sources,
     people or documents ("citing officials", "citing a report"). What is cited
     as a ground ("said X, citing another reason", "citing rising costs") is
-    part of what the speaker says, and the speaker stays the speaker.
+    part of what the speaker says, and the speaker stays the speaker. An
+    ``outlet`` reporting, citing anyone, relays them ("the Associated Press
+    reported, citing the dam operator").
     """
     for child in cue.children:
         if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "dep"):
             obj = next((g for g in child.children if g.dep_ == "dobj"), None)
-            if obj is not None and _can_speak(obj):
+            if obj is not None and (outlet or _can_speak(obj)):
                 return _np(obj)
     return None
 

@@ -241,3 +241,16 @@ def test_a_quotation_of_two_sentences_is_two_statements_joining_two_claims():
     assert _claim(ledger, "d2.a0").id != _claim(ledger, "d3.a0").id
     # each claim reads as its own sentence, not the whole quotation
     assert {c.summary for c in ledger.claims if c.id in both} == {f"{one_day}.", f"{paradise}."}
+
+
+def test_a_claim_nobody_named_vouches_for_is_denied_by_a_denial_but_not_by_a_cannot_confirm():
+    def story(stance, words):
+        return [
+            report("d1", "2025-07-01", [S("Residents said the tap water had turned brown in the old town.", "Residents",
+                                          kind="generic", content="the tap water had turned brown in the old town")]),
+            report("d2", "2025-07-02", [S(f"The water company {words} that the tap water had turned brown in the old "
+                                          "town.", "The water company", kind="organisation", name="Harbour Water",
+                                          stance=stance, content="the tap water had turned brown in the old town")]),
+        ]
+    assert _claim(build_ledger(story("denies", "denied")), "d1.a0").status == "denied"
+    assert _claim(build_ledger(story("cannot_confirm", "could not confirm")), "d1.a0").status == "unverified"

@@ -3,7 +3,8 @@
 An asserting claim is ``corroborated`` when two independent origins support it,
 ``single_source`` with one, ``unverified`` when no named origin vouches for it
 (only generic sources, or only speculation); a denial or a conflict touching
-it makes it ``disputed`` (``denied`` when nobody named supports it), never
+it makes it ``disputed`` (``denied`` when nobody named supports it, unless it was only
+not confirmed), never
 ``corroborated``; a figure its only origin later replaced by another value is
 ``revised``. A claim made of responses is a ``denial``, ``cannot_confirm``
 or ``no_comment``. The status is recomputed at each date a statement or
@@ -12,7 +13,7 @@ disputed.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 import numpy as np
 
 from claimledger.ledger.params import LedgerParams
@@ -24,8 +25,9 @@ from claimledger.records import Claim, ClaimStatus, TimelineEntry
 RESPONSE_STATUS: dict[str, ClaimStatus] = {"neg": "denial", "unc": "cannot_confirm", "nc": "no_comment"}
 
 
-def _status(vouched: bool, named: bool, independent: int, contested: bool, revised: bool) -> ClaimStatus:
-    if contested:
+def _status(vouched: bool, named: bool, independent: int, contested: bool, revised: bool,
+            doubted_only: bool = False) -> ClaimStatus:
+    if contested and (named and vouched or not doubted_only):
         return "disputed" if named and vouched else "denied"
     if revised:
         return "revised"
@@ -35,11 +37,12 @@ def _status(vouched: bool, named: bool, independent: int, contested: bool, revis
 
 
 def history(members: list[Statement], contested_on: list[str], revised_on: str | None = None, *,
-            params: LedgerParams) -> tuple[list[tuple[str, ClaimStatus]], int]:
+            doubted_on: list[str] = (), params: LedgerParams) -> tuple[list[tuple[str, ClaimStatus]], int]:
     """(date, status) at each change, oldest first, and the independent origins at the end.
 
     ``contested_on``: the dates of the denials and conflicts that touch the claim ("" when undated);
-    ``revised_on``: when the figure's own origin gave another value in its place.
+    ``doubted_on``: those of them that only could not confirm it (a claim nobody named vouches for is then
+    still unverified, not denied); ``revised_on``: when the figure's own origin gave another value in its place.
     """
     dates = sorted({st.date for st in members if st.date})
     cutoffs = sorted(set(dates) | {d for d in contested_on if d} | ({revised_on} if revised_on else set())) or [None]
@@ -55,7 +58,9 @@ def history(members: list[Statement], contested_on: list[str], revised_on: str |
         status = _status(vouched is not None and (d is None or vouched <= d),
                          named is not None and (d is None or named <= d), ind,
                          any(d is None or c <= d for c in contested_on),
-                         revised_on is not None and (d is None or revised_on <= d))
+                         revised_on is not None and (d is None or revised_on <= d),
+                         Counter(c for c in contested_on if d is None or c <= d)
+                         == Counter(c for c in doubted_on if d is None or c <= d))
         if not out or out[-1][1] != status:
             out.append((d or "", status))
     return out, independent[-1]

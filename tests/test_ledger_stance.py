@@ -254,3 +254,22 @@ def test_a_claim_nobody_named_vouches_for_is_denied_by_a_denial_but_not_by_a_can
         ]
     assert _claim(build_ledger(story("denies", "denied")), "d1.a0").status == "denied"
     assert _claim(build_ledger(story("cannot_confirm", "could not confirm")), "d1.a0").status == "unverified"
+
+
+def test_a_response_does_not_answer_its_own_speaker_s_other_words_in_its_sentence():
+    """ "The Gazette corrected its story, noting the error and saying it was unclear whether the bridge would
+    reopen": the doubt is about the bridge, not about the Gazette's own "the error" (whose statement is that
+    whole sentence)."""
+    sentence = ("The Gazette corrected its story, noting the error and saying it was unclear whether the bridge "
+                "would reopen on Monday.")
+    reports = [
+        report("d1", "2025-08-01", [S("The city said the old bridge over the river would reopen to traffic next week.",
+                                      "The city", kind="organisation", name="City of Lenno",
+                                      content="the old bridge over the river would reopen to traffic next week")]),
+        report("d2", "2025-08-02", [
+            S(sentence, "The Gazette", kind="media", name="Lenno Gazette", content="the error"),
+            S(sentence, "The Gazette", kind="media", name="Lenno Gazette", stance="cannot_confirm",
+              content="it was unclear whether the bridge would reopen on Monday")]),
+    ]
+    ledger = build_ledger(reports)
+    assert _claim(ledger, "d2.a1").answers == _claim(ledger, "d1.a0").id

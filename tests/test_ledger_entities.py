@@ -264,3 +264,18 @@ def test_an_office_of_a_place_is_its_one_named_holder_and_never_another_place_s_
     assert res.source_entity["d1.a0"] == res.source_entity["d2.a0"]
     assert _entity_of(res, "d2.a0").name == "Oddlin Frusk"
     assert len({res.source_entity[f"d{k}.a0"] for k in (2, 3, 4)}) == 3
+
+
+def test_a_typo_of_a_body_still_joins_it_when_the_story_names_an_office():
+    """Offices stand outside the joining of organisation spellings, which must still pair each spelling
+    with its own earlier one ("Port Authorty" is "Port Authority", whatever office sorts before them)."""
+    def said(doc, sentence, source, name):
+        return report(doc, "2025-04-03", [S(sentence, source, kind="organisation", name=name,
+                                            content=sentence.split(" said ")[1].rstrip("."))])
+    res = resolve_entities([
+        said("d1", "The Port Authority said the quay was closed.", "The Port Authority", "Port Authority"),
+        said("d2", "The mayor of Halden said the quay was closed.", "The mayor of Halden", "mayor of Halden"),
+        said("d3", "The Port Authorty said the quay would reopen.", "The Port Authorty", "Port Authorty"),
+        said("d4", "The Ferry Company said boats were waiting.", "The Ferry Company", "Ferry Company"),
+    ])
+    assert res.source_entity["d1.a0"] == res.source_entity["d3.a0"] != res.source_entity["d4.a0"]

@@ -378,7 +378,7 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         return (("state", state, surface),)
     office = _OFFICE.match(_tidy(src.name or ""))
     if office and src.kind == "organisation" and fold(office.group("office")).split()[-1] in TITLE_WORDS:
-        return (("office", office.group(0), surface),)
+        return (("office", office.group(0), surface, as_state(office.group("place"))),)
     if src.kind == "document" and _MEDIA_WORDS.search(surface) and _outlet_name(surface):
         # "a report from UK publication The Mirror", "an exclusive report in Britain's Daily Mirror
         # newspaper": the outlet's report is the outlet speaking.
@@ -475,12 +475,11 @@ class _Resolver:
             self.mention_group[ref] = ("ORG", key)
         return ("ORG", key)
 
-    def add_office(self, ref: str, doc: str, name: str, surface: str) -> None:
+    def add_office(self, ref: str, doc: str, name: str, surface: str, state: str | None) -> None:
         """An office of a place ("mayor of Valmora"), keyed whole, of the place's state when it is one."""
         g = self._group("ORG", OFFICE_KEY + fold(name))
         g.names[name] += 1
         g.aliases.update(x for x in (name, surface) if _is_alias(x))
-        state = as_state(_OFFICE.match(name).group("place"))
         if state:
             g.states[state] += 1
         g.docs.add(doc)
@@ -518,7 +517,7 @@ class _Resolver:
             elif what == "org":
                 self.add_org(ref, doc, step[1], step[2], media=step[3])
             elif what == "office":
-                self.add_office(ref, doc, step[1], step[2])
+                self.add_office(ref, doc, *step[1:])
             elif what == "inside":  # "a source in the NIS": credited to the body
                 key = self.add_org(None, doc, step[1], step[1], media=False)
                 if key:
@@ -613,10 +612,10 @@ class _Resolver:
 
     def merge_orgs(self) -> dict[tuple[str, str], tuple[str, str]]:
         """Join organisation spellings: typos, and descriptions of one known body of the same state."""
-        orgs = sorted(k for k in self.groups if k[0] == "ORG")
+        # offices keep their names (add_office)
+        orgs = sorted(k for k in self.groups if k[0] == "ORG" and not k[1].startswith(OFFICE_KEY))
         target: dict[tuple[str, str], tuple[str, str]] = {}
         keys = [k[1] for k in orgs]
-        orgs = [k for k in orgs if not k[1].startswith(OFFICE_KEY)]  # offices keep their names (add_office)
         for i, a in enumerate(orgs):
             if len(a[1]) >= 8 and i:  # the first earlier spelling within the typo bar (one rapidfuzz scan)
                 hits = process.extract(a[1], keys[:i], scorer=fuzz.ratio, score_cutoff=92, limit=None)

@@ -26,6 +26,7 @@ polarity to one claim form one response claim.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -61,12 +62,18 @@ def relation(st: Statement) -> Relation:
     return "hedges" if st.att.stance == "speculates" else "supports"
 
 
-def _partners(candidates: np.ndarray, i: int) -> list[int]:
-    """The statements paired with ``i`` among the candidate pairs."""
-    if not len(candidates):
-        return []
-    rows = candidates[(candidates[:, 0] == i) | (candidates[:, 1] == i)]
-    return sorted(set((rows[:, 0] + rows[:, 1] - i).tolist()))
+def _partner_index(candidates: np.ndarray) -> Callable[[int], list[int]]:
+    """The statements paired with a statement among the candidate pairs, by one sort of the pairs' ends
+    (a scan of every pair per statement asked would cost the candidates' count each time)."""
+    ends = np.concatenate([candidates[:, 0], candidates[:, 1]])
+    others = np.concatenate([candidates[:, 1], candidates[:, 0]])
+    order = np.argsort(ends, kind="stable")
+    ends, others = ends[order], others[order]
+
+    def partners(i: int) -> list[int]:
+        lo, hi = np.searchsorted(ends, (i, i + 1))
+        return sorted(set(others[lo:hi].tolist()))
+    return partners
 
 
 def answers(statements: list[Statement], props: list[Proposition], groups: list[list[int]], matcher: Matcher,
@@ -111,13 +118,18 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
                   and st.att.start - params.anaphora_chars <= statements[j].att.start < st.att.start]
         return int(group_of[max(before, key=lambda j: (statements[j].att.start, j))]) if before else None
 
+    partners: Callable[[int], list[int]] | None = None  # made on the first call of alongside that needs it
+
     def alongside(i: int) -> int | None:
         """The others' asserting claim closest to what ``i``'s speaker asserts in the same sentence ("said no
         ransom had been demanded, contradicting earlier reports": the reports that one was)."""
+        nonlocal partners
         st = statements[i]
         own = [j for j in by_doc[st.doc] if positive[j] and statements[j].att.sentence == st.att.sentence
                and speaker(statements[j]) == speaker(st)]
-        pairs = [(j, k) for j in own for k in _partners(candidates, j)
+        if own and partners is None:
+            partners = _partner_index(candidates.reshape(-1, 2))
+        pairs = [(j, k) for j in own for k in partners(j)
                  if positive[k] and group_of[k] != group_of[j] and speaker(statements[k]) != speaker(st)]
         if not pairs:
             return None

@@ -8,6 +8,7 @@ from claimledger.ledger.propositions import (
     head_noun,
     is_anaphoric,
     readable,
+    supposed,
     reports_speech,
     subject_classes,
 )
@@ -138,3 +139,10 @@ def test_a_summary_keeps_a_condition_or_a_question_and_drops_only_a_leading_that
     assert readable("that the dam held") == "The dam held."
     assert readable("If this is true, it is a disaster for the town") == "If this is true, it is a disaster for the town."
     assert readable("whether the dam held") == "Whether the dam held."
+
+
+def test_a_figure_in_reports_named_by_a_noun_is_referred_to_but_one_a_body_reports_is_given():
+    assert supposed(("no decision was taken and reports of ", " job cuts were speculation"))
+    assert supposed(("she dismissed the claims that ", " homes had flooded"))
+    assert not supposed(("The ministry reports that ", " people had died"))
+    assert not supposed(("The union claims that ", " workers were laid off"))

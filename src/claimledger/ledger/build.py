@@ -62,8 +62,7 @@ def _build(reports: list[StoredReport], params: LedgerParams) -> Ledger:
     for g, m in enumerate(groups):
         for i in m:
             groups_of_aid[statements[i].aid].add(g)
-    contested_on: dict[int, list[str]] = defaultdict(list)
-    doubted_on: dict[int, list[str]] = defaultdict(list)  # of those, contests that only could not confirm it
+    contests: dict[int, list[tuple[str, bool]]] = defaultdict(list)  # (date, only could not confirm it)
     polarity_of = {st.aid: st.polarity for st in statements}
     revised_on: dict[int, str] = {}
     for f in found:
@@ -76,9 +75,7 @@ def _build(reports: list[StoredReport], params: LedgerParams) -> Ledger:
         doubt = f.kind == "stance" and all(polarity_of[aid] == "unc" for aid in f.sides[-1])
         for g in touched:
             if statements[groups[g][0]].polarity == "pos":
-                contested_on[g].append(when)
-                if doubt:
-                    doubted_on[g].append(when)
+                contests[g].append((when, doubt))
     conflicts = [Conflict(id=f"k{k + 1}", kind=f.kind, attribution_ids=sorted({a for side in f.sides for a in side}),
                           claim_ids=sorted({claim_id[g] for g in f.claim_idx}), explanation=f.explanation)
                  for k, f in enumerate(found)]
@@ -92,8 +89,7 @@ def _build(reports: list[StoredReport], params: LedgerParams) -> Ledger:
     for g in order:
         members = [statements[i] for i in groups[g]]
         dates = sorted({st.date for st in members if st.date})
-        hist, independent = history(members, contested_on[g], revised_on.get(g), doubted_on=doubted_on[g],
-                                    params=params)
+        hist, independent = history(members, contests[g], revised_on.get(g), params=params)
         stances = {st.aid: relation(st) for st in members}
         for r in responses[g]:
             stances.update({statements[i].aid: relation(statements[i]) for i in groups[r]})

@@ -50,9 +50,11 @@ HARM = re.compile(r"\b(?:" + "|".join(f"(?P<{harm}>{'|'.join(sorted(words, key=l
 # subordinators, common knowledge.
 CONDITION = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\b", re.I)
 # A figure in what others said, named by a noun for it ("reports of 2,000 job cuts were speculation", "rumours
-# that 300 had died"): the speaker refers to it, and does not give it. English shell nouns, common knowledge.
-REFERRED = re.compile(r"\b(?:reports?|claims?|rumou?rs?|allegations?|stories|speculation|suggestions?|talk)\s+"
-                      r"(?:of|that|about)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+# that 300 had died"): the speaker refers to it, and does not give it. English shell nouns, common knowledge;
+# "reports"/"claims" before "that" only after a determiner, since "the ministry reports that 300 died" gives it.
+REFERRED = re.compile(r"\b(?:(?:reports?|claims?)\s+(?:of|about)|(?:the|these|those|such|earlier|media|press)\s+"
+                      r"(?:reports?|claims?)\s+that|(?:rumou?rs?|allegations?|stories|speculation|suggestions?|talk)"
+                      r"\s+(?:of|that|about))\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 #: Function words, reporting verbs and number words: never a counted noun or a blocking word.
 STOP_WORDS = frozenset("""

@@ -13,7 +13,7 @@ disputed.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 import numpy as np
 
 from claimledger.ledger.params import LedgerParams
@@ -26,7 +26,7 @@ RESPONSE_STATUS: dict[str, ClaimStatus] = {"neg": "denial", "unc": "cannot_confi
 
 
 def _status(vouched: bool, named: bool, independent: int, contested: bool, revised: bool,
-            doubted_only: bool = False) -> ClaimStatus:
+            doubted_only: bool) -> ClaimStatus:
     if contested and (named and vouched or not doubted_only):
         return "disputed" if named and vouched else "denied"
     if revised:
@@ -36,16 +36,16 @@ def _status(vouched: bool, named: bool, independent: int, contested: bool, revis
     return "corroborated" if independent >= 2 else "single_source"
 
 
-def history(members: list[Statement], contested_on: list[str], revised_on: str | None = None, *,
-            doubted_on: list[str] = (), params: LedgerParams) -> tuple[list[tuple[str, ClaimStatus]], int]:
+def history(members: list[Statement], contests: list[tuple[str, bool]], revised_on: str | None = None, *,
+            params: LedgerParams) -> tuple[list[tuple[str, ClaimStatus]], int]:
     """(date, status) at each change, oldest first, and the independent origins at the end.
 
-    ``contested_on``: the dates of the denials and conflicts that touch the claim ("" when undated);
-    ``doubted_on``: those of them that only could not confirm it (a claim nobody named vouches for is then
-    still unverified, not denied); ``revised_on``: when the figure's own origin gave another value in its place.
+    ``contests``: the denials and conflicts that touch the claim, each as (date, "" when undated; whether
+    it only could not confirm the claim: one nobody named vouches for is then still unverified, not
+    denied); ``revised_on``: when the figure's own origin gave another value in its place.
     """
     dates = sorted({st.date for st in members if st.date})
-    cutoffs = sorted(set(dates) | {d for d in contested_on if d} | ({revised_on} if revised_on else set())) or [None]
+    cutoffs = sorted(set(dates) | {d for d, _ in contests if d} | ({revised_on} if revised_on else set())) or [None]
     independent = count_independent_by_date([Origin(st.origin, st.origin) for st in members],
                                              [st.att.content for st in members],
                                              [st.date or "" for st in members], [*cutoffs, None], params=params)
@@ -55,12 +55,10 @@ def history(members: list[Statement], contested_on: list[str], revised_on: str |
     named = min((st.date or "" for st in members if st.origin is not None), default=None)
     out: list[tuple[str, ClaimStatus]] = []
     for d, ind in zip(cutoffs, independent):
+        so_far = [doubt for c, doubt in contests if d is None or c <= d]
         status = _status(vouched is not None and (d is None or vouched <= d),
-                         named is not None and (d is None or named <= d), ind,
-                         any(d is None or c <= d for c in contested_on),
-                         revised_on is not None and (d is None or revised_on <= d),
-                         Counter(c for c in contested_on if d is None or c <= d)
-                         == Counter(c for c in doubted_on if d is None or c <= d))
+                         named is not None and (d is None or named <= d), ind, bool(so_far),
+                         revised_on is not None and (d is None or revised_on <= d), all(so_far))
         if not out or out[-1][1] != status:
             out.append((d or "", status))
     return out, independent[-1]

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from rapidfuzz import fuzz, process
 
-from claimledger.ledger.heap import collector_paused
+from claimledger.heap import collector_paused
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.matching import (
     IdfWeights,

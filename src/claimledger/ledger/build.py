@@ -16,7 +16,7 @@ from claimledger.ledger.claims import cluster
 from claimledger.ledger.conflicts import Evidence, find_conflicts
 from claimledger.ledger.dating import story_dates
 from claimledger.ledger.entities import resolve_entities
-from claimledger.ledger.heap import collector_paused
+from claimledger.heap import collector_paused
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
 from claimledger.ledger.propositions import propositions
 from claimledger.ledger.quantities import figure_quantities

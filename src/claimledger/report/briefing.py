@@ -24,7 +24,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from claimledger.ledger.heap import collector_paused
+from claimledger.heap import collector_paused
 from claimledger.records import Claim
 from claimledger.report import TOP
 from claimledger.report.charts import figures_chart

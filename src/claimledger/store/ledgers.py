@@ -17,8 +17,6 @@ A read-only store is answered from its snapshot when it has one, else built in m
 """
 from __future__ import annotations
 
-import atexit
-import gc
 import hashlib
 import logging
 import zlib
@@ -30,9 +28,9 @@ import numpy as np
 from pydantic import TypeAdapter, ValidationError
 
 import claimledger
+from claimledger.heap import collector_paused, no_collection_at_exit
 from claimledger.ledger import build_ledger
 from claimledger.ledger.embeddings import encoder_tag, known_vectors, text_key
-from claimledger.ledger.heap import collector_paused
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
 from claimledger.ledger.vectors import TextVectors, embedded, from_bytes, texts_to_embed
 from claimledger.records import Ledger, StoredReport
@@ -74,27 +72,11 @@ def kept_ledger(store: Store, story: str | None = None, *, params: LedgerParams 
     return _snapshot(store, _key(store.report_keys(story), params))
 
 
-@lru_cache(maxsize=1)
-def _no_collection_at_exit() -> None:
-    """Leave the heap out of the interpreter's last collection, when the process ends.
-
-    A ledger read or built here, and the reports it was built from, are millions of objects that
-    nearly all live until the process ends (a command prints its ledger and exits). Python runs one
-    full cycle collection at exit whether or not the collector is enabled; it traverses all of them
-    and finds almost nothing (0.5 CPU s at the end of a cold ``report`` on 1,000 reports, 0.3 warm).
-    :func:`gc.freeze` at exit puts them out of its reach; reference counting and the interpreter's
-    teardown still free what they free. Only the garbage cycles left at exit then go unfinalised,
-    which Python does not promise to finalise anyway (the store's connections are closed by
-    :meth:`Store.close`, files by their ``with`` blocks). Registered once per process, on first use.
-    """
-    atexit.register(gc.freeze)
-
-
 @collector_paused()
 def _snapshot(store: Store, key: str) -> Ledger | None:
     """The ledger kept under ``key``; None when there is none, or it does not read back (damaged, or
     written by an incompatible version: it is rebuilt with a warning, losing it costs only time)."""
-    _no_collection_at_exit()
+    no_collection_at_exit()
     blob = store.snapshot(key)
     if blob is not None:
         try:

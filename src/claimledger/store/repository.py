@@ -6,7 +6,6 @@ whitespace-normalised raw text, which makes re-analysing a report a no-op.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import importlib
 import os
@@ -28,6 +27,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from claimledger.heap import collector_paused
 from claimledger.records import (
     NameMention,
     Attribution,
@@ -352,17 +352,11 @@ class Store:
         thousand items, which the ORM took seconds to make into objects before they were copied
         into records.
 
-        Python's cycle collector is paused meanwhile (as :mod:`claimledger.ledger.heap` does for the
-        build): the records are all kept and hold no cycles, and its full passes over them were a
-        third of the time.
+        Python's cycle collector is paused meanwhile (:mod:`claimledger.heap`): the records are all
+        kept and hold no cycles, and its full passes over them were a third of the time.
         """
-        if not gc.isenabled():
+        with collector_paused():
             return self._reports(story, full)
-        gc.disable()
-        try:
-            return self._reports(story, full)
-        finally:
-            gc.enable()
 
     def _reports(self, story: str | None, full: bool) -> list[StoredReport]:
         table = ReportRow.__table__

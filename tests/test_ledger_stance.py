@@ -110,6 +110,35 @@ def test_a_dismissal_beside_the_speaker_s_own_assertion_answers_what_that_assert
     assert _claim(ledger, "d1.a0").status != "disputed"
 
 
+def test_a_response_naming_a_figure_only_to_refer_to_it_answers_the_claim_giving_that_figure():
+    """ "Reports of 400 layoffs were speculation": the words name the figure they dismiss, so the dismissal answers
+    the claim that gave it, whatever the same-claim model makes of its other words, and whatever was said before
+    it in its own report."""
+    cuts = S("Brouwerij Maes plans to shed about 400 jobs at its Leuven bottling plant by the end of the year, two "
+             "people familiar with the plans said.", "two people familiar with the plans", kind="anonymous",
+             content="Brouwerij Maes plans to shed about 400 jobs at its Leuven bottling plant by the end of the year",
+             figures=[("about 400", 400, "approx", "jobs")])
+    union = S("A union official said workers had been told nothing.", "A union official",
+              content="workers had been told nothing")
+    dismissal = ("A brewery spokeswoman said the board had not met since March and that reports of 400 job cuts "
+                 "were speculation.")
+    reports = [
+        report("d1", "2025-05-06", [cuts]),
+        report("d2", "2025-05-06", [cuts]),
+        report("d3", "2025-05-07", [
+            union,
+            S(dismissal, "A brewery spokeswoman", kind="person", name="brewery spokeswoman", stance="denies",
+              content="the board had not met since March and that reports of 400 job cuts were speculation",
+              figures=[("400", 400, "exact", "job cuts")])]),
+    ]
+    ledger = build_ledger(reports)
+    assert _claim(ledger, "d3.a1").answers == _claim(ledger, "d1.a0").id
+    assert _claim(ledger, "d1.a0").status == "denied"  # its only sources are unnamed
+    assert any(k.kind == "stance" and "d3.a1" in k.attribution_ids and "d1.a0" in k.attribution_ids
+               for k in ledger.conflicts)
+    assert not any(c.answers == _claim(ledger, "d3.a0").id for c in ledger.claims)
+
+
 def test_a_source_revising_its_own_figure_is_a_revision_and_the_figure_is_never_corroborated():
     reports = [
         report("d1", "2025-06-10", [

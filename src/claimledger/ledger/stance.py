@@ -11,7 +11,11 @@ asserting claim:
   statements the same-claim model finds closest (polarity aside), when that
   clears the model's threshold, and nothing otherwise (denying what nobody
   asserted is not a conflict);
-* an anaphoric statement ("denied the reports", "these claims are
+* a statement that names a figure others gave only to answer it ("reports of 2,000 job cuts were
+  speculation", "the reports that 300 had died are untrue"), when it is anaphoric or the model places
+  it with no claim, answers the claim giving that figure (the same value of the same counted thing,
+  harmed alike; the most widely reported such claim);
+* another anaphoric statement ("denied the reports", "these claims are
   groundless", "This seems like yet another fake news story") answers what
   its speaker's own assertion in the same sentence answers ("said no ransom
   was demanded, contradicting earlier reports": the others' claim closest to
@@ -137,6 +141,21 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         top = int(np.argmax(probs))
         return int(group_of[pairs[top][1]]) if probs[top] >= matcher.model.threshold else None
 
+    giving: dict[tuple, set[int]] = defaultdict(set)  # the claims giving each figure: (value, class, harm)
+    for i, p in enumerate(props):
+        if positive[i] and p.quantity is not None and not p.quantity.supposed:
+            giving[(p.quantity.value, p.quantity.subject_class, p.quantity.harm)].add(i)
+
+    def referred(i: int) -> int | None:
+        """The claim giving the figure ``i`` only refers to ("reports of 2,000 job cuts were speculation"):
+        the most widely reported claim with that figure, by someone else."""
+        q = props[i].quantity
+        if q is None or not q.supposed:
+            return None
+        found = {int(group_of[j]) for j in giving.get((q.value, q.subject_class, q.harm), ())
+                 if speaker(statements[j]) != speaker(statements[i])}
+        return min(found, key=lambda g: (-docs_of_group[g], g)) if found else None
+
     # Best asserting partner of each non-asserting statement among the candidate pairs.
     cross = candidates[positive[candidates[:, 0]] != positive[candidates[:, 1]]] if len(candidates) else candidates
     best: dict[int, tuple[float, int]] = {}
@@ -157,11 +176,12 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         votes: Counter[int] = Counter()
         for i in members:
             if props[i].anaphoric:  # it points back: at what its speaker says beside it, else at its context
-                target = alongside(i)
+                target = referred(i)
+                target = alongside(i) if target is None else target
                 target = preceding(i) if target is None else target
                 target = main_claim(statements[i].doc) if target is None else target
             else:  # it has a proposition of its own: it answers whoever states that, if anyone does
-                target = best[i][1] if i in best else None
+                target = best[i][1] if i in best else referred(i)
             if target is not None:
                 votes[target] += 1
         if votes:

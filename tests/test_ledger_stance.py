@@ -285,6 +285,23 @@ def test_a_claim_nobody_named_vouches_for_is_denied_by_a_denial_but_not_by_a_can
     assert _claim(build_ledger(story("cannot_confirm", "could not confirm")), "d1.a0").status == "unverified"
 
 
+def test_a_claim_nobody_named_vouches_for_is_disputed_not_denied_by_another_figure():
+    """Another figure is a conflict, not a denial: nobody said the first one was false."""
+    reports = [
+        report("d1", "2025-07-01", [S("Residents said 30 houses had burned down in the village of Ostvik.", "Residents",
+                                      kind="generic", content="30 houses had burned down in the village of Ostvik",
+                                      figures=[("30", 30, "exact", "houses")])]),
+        report("d2", "2025-07-02", [S("The fire brigade said 45 houses had burned down in the village of Ostvik.",
+                                      "The fire brigade", kind="organisation", name="Ostvik Fire Brigade",
+                                      content="45 houses had burned down in the village of Ostvik",
+                                      figures=[("45", 45, "exact", "houses")])]),
+    ]
+    ledger = build_ledger(reports)
+    assert any(k.kind == "figure" for k in ledger.conflicts)
+    assert _claim(ledger, "d1.a0").status == "disputed"
+    assert _claim(ledger, "d2.a0").status == "disputed"
+
+
 def test_a_response_does_not_answer_its_own_speaker_s_other_words_in_its_sentence():
     """ "The Gazette corrected its story, noting the error and saying it was unclear whether the bridge would
     reopen": the doubt is about the bridge, not about the Gazette's own "the error" (whose statement is that

@@ -23,7 +23,7 @@ from claimledger.ledger.quantities import figure_quantities
 from claimledger.ledger.stance import answers, relation
 from claimledger.ledger.stance_model import remembered_rows
 from claimledger.ledger.statements import collect_statements
-from claimledger.ledger.status import history, summary, timeline
+from claimledger.ledger.status import Contest, history, summary, timeline
 from claimledger.records import Claim, Conflict, Ledger, StoredReport
 
 
@@ -62,7 +62,7 @@ def _build(reports: list[StoredReport], params: LedgerParams) -> Ledger:
     for g, m in enumerate(groups):
         for i in m:
             groups_of_aid[statements[i].aid].add(g)
-    contests: dict[int, list[tuple[str, bool]]] = defaultdict(list)  # (date, only could not confirm it)
+    contests: dict[int, list[tuple[str, Contest]]] = defaultdict(list)
     polarity_of = {st.aid: st.polarity for st in statements}
     revised_on: dict[int, str] = {}
     for f in found:
@@ -72,10 +72,12 @@ def _build(reports: list[StoredReport], params: LedgerParams) -> Ledger:
             continue
         when = max(aid_date.get(aid, "") for side in f.sides for aid in side)
         touched = set(f.claim_idx) or {g for side in f.sides for aid in side for g in groups_of_aid[aid]}
-        doubt = f.kind == "stance" and all(polarity_of[aid] == "unc" for aid in f.sides[-1])
+        kind: Contest = "conflict"
+        if f.kind == "stance":
+            kind = "doubt" if all(polarity_of[aid] == "unc" for aid in f.sides[-1]) else "denial"
         for g in touched:
             if statements[groups[g][0]].polarity == "pos":
-                contests[g].append((when, doubt))
+                contests[g].append((when, kind))
     conflicts = [Conflict(id=f"k{k + 1}", kind=f.kind, attribution_ids=sorted({a for side in f.sides for a in side}),
                           claim_ids=sorted({claim_id[g] for g in f.claim_idx}), explanation=f.explanation)
                  for k, f in enumerate(found)]

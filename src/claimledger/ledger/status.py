@@ -3,9 +3,9 @@
 An asserting claim is ``corroborated`` when two independent origins support it,
 ``single_source`` with one, ``unverified`` when no named origin vouches for it
 (only generic sources, or only speculation); a denial or a conflict touching
-it makes it ``disputed`` (``denied`` when nobody named supports it, unless it was only
-not confirmed), never
-``corroborated``; a figure its only origin later replaced by another value is
+it makes it ``disputed``, never ``corroborated`` (``denied`` when nobody named
+supports it and someone denied it; when someone only could not confirm it, it
+stays unverified); a figure its only origin later replaced by another value is
 ``revised``. A claim made of responses is a ``denial``, ``cannot_confirm``
 or ``no_comment``. The status is recomputed at each date a statement or
 conflict appeared, so the history shows when a claim became corroborated or
@@ -14,6 +14,7 @@ disputed.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Literal
 import numpy as np
 
 from claimledger.ledger.params import LedgerParams
@@ -22,13 +23,20 @@ from claimledger.ledger.provenance import Origin, count_independent_by_date
 from claimledger.ledger.statements import Statement
 from claimledger.records import Claim, ClaimStatus, TimelineEntry
 
+#: What contests a claim: a denial of it, only a doubt (someone could not confirm it), or a conflict with
+#: other statements (another figure, another date, the words given to someone else).
+Contest = Literal["denial", "doubt", "conflict"]
+
 RESPONSE_STATUS: dict[str, ClaimStatus] = {"neg": "denial", "unc": "cannot_confirm", "nc": "no_comment"}
 
 
-def _status(vouched: bool, named: bool, independent: int, contested: bool, revised: bool,
-            doubted_only: bool) -> ClaimStatus:
-    if contested and (named and vouched or not doubted_only):
-        return "disputed" if named and vouched else "denied"
+def _status(vouched: bool, named: bool, independent: int, contests: set[Contest], revised: bool) -> ClaimStatus:
+    if contests and named and vouched:
+        return "disputed"
+    if "denial" in contests:  # nobody named stands by it, and someone denies it
+        return "denied"
+    if "conflict" in contests:  # another figure or date, not a denial: nobody said it was false
+        return "disputed"
     if revised:
         return "revised"
     if not vouched or not named:
@@ -36,13 +44,13 @@ def _status(vouched: bool, named: bool, independent: int, contested: bool, revis
     return "corroborated" if independent >= 2 else "single_source"
 
 
-def history(members: list[Statement], contests: list[tuple[str, bool]], revised_on: str | None = None, *,
+def history(members: list[Statement], contests: list[tuple[str, Contest]], revised_on: str | None = None, *,
             params: LedgerParams) -> tuple[list[tuple[str, ClaimStatus]], int]:
     """(date, status) at each change, oldest first, and the independent origins at the end.
 
-    ``contests``: the denials and conflicts that touch the claim, each as (date, "" when undated; whether
-    it only could not confirm the claim: one nobody named vouches for is then still unverified, not
-    denied); ``revised_on``: when the figure's own origin gave another value in its place.
+    ``contests``: the responses and conflicts that touch the claim, each as (date, "" when undated; what
+    kind of contest: see :data:`Contest`); ``revised_on``: when the figure's own origin gave another
+    value in its place.
     """
     dates = sorted({st.date for st in members if st.date})
     cutoffs = sorted(set(dates) | {d for d, _ in contests if d} | ({revised_on} if revised_on else set())) or [None]
@@ -55,10 +63,10 @@ def history(members: list[Statement], contests: list[tuple[str, bool]], revised_
     named = min((st.date or "" for st in members if st.origin is not None), default=None)
     out: list[tuple[str, ClaimStatus]] = []
     for d, ind in zip(cutoffs, independent):
-        so_far = [doubt for c, doubt in contests if d is None or c <= d]
+        so_far = {kind for c, kind in contests if d is None or c <= d}
         status = _status(vouched is not None and (d is None or vouched <= d),
-                         named is not None and (d is None or named <= d), ind, bool(so_far),
-                         revised_on is not None and (d is None or revised_on <= d), all(so_far))
+                         named is not None and (d is None or named <= d), ind, so_far,
+                         revised_on is not None and (d is None or revised_on <= d))
         if not out or out[-1][1] != status:
             out.append((d or "", status))
     return out, independent[-1]

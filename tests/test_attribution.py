@@ -677,6 +677,30 @@ def test_a_report_called_rubbish_before_it_is_named_is_still_the_newspaper_s_rep
     assert gazette.source.name == "Harbour Gazette" and gazette.stance == "asserts"
 
 
+def test_a_quotation_opening_a_narrated_sentence_continues_the_quoted_speaker(nlp):
+    text = ("The coach spoke after the final. “We gave everything we had tonight,” the coach said. “We wanted more "
+            "time to recover from the trip,” then left the room without taking questions. “Next season starts now.”")
+    found = [(a.source.text, a.content, a.continuation) for a in extract(nlp, text)]
+    # the quoted words are the coach's; the narration after them is the writer's
+    assert ("the coach", "We wanted more time to recover from the trip", True) in found
+    assert not [c for _, c, _ in found if "left the room" in c]
+    assert any(c.startswith("Next season") for _, c, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    # a subject of its own after the quotation: someone else speaks, with a verb the lexicon does not know
+    "“We gave everything we had tonight,” the coach said. “We will be back stronger next year,” a tearful captain sobbed.",
+    # another paragraph
+    ("“We gave everything we had tonight,” the coach said.\n\n“We wanted more time to recover,” then left the room "
+     "without taking any questions from the press."),
+    # a speaker reported, not quoted
+    ("The coach said the team had run out of energy. “We wanted more time to recover,” then left the room without "
+     "taking any questions from the press."),
+])
+def test_a_quotation_opening_a_narrated_sentence_continues_no_one_else(nlp, text):
+    assert not [a for a in extract(nlp, text) if "stronger" in a.content or "recover" in a.content], text
+
+
 def test_the_occasion_of_a_denial_is_not_what_it_denies_nor_its_channel(nlp):
     # the parser hangs "in an interview" on the object: it is when the rumour was denied, not part of it
     assert one(nlp, "The mayor personally debunked that rumour in an interview last spring.", "rumour").content == "rumour"

@@ -84,6 +84,8 @@ def main() -> int:
     ap.add_argument("--denial-objects-only", action="store_true",
                     help="write only the pooled denial-object counts into the existing output, keeping its frame counts")
     args = ap.parse_args()
+    if args.denial_objects_only and args.limit:
+        ap.error("--denial-objects-only counts all of the split, as the frame counts it keeps were")
     nlp = load_nlp()
     names, anns = articles(args.split_dir, args.limit)
     texts = [open(os.path.join(args.split_dir, "text", n + ".txt"), encoding="utf-8").read() for n in names]

@@ -10,6 +10,12 @@ content by at least half (the same overlap the attribution evaluation
 uses). The result, ``lemma|frame|subject -> [positives, seen]``, is small (tens of
 KB) and ships in the package; ``claimledger.extract.cues`` reads it.
 
+The denial verbs' objects are also counted pooled over the verbs, by whether
+the object names a statement ("rejected the claims", "denied it", "denied any
+wrongdoing") or a thing refused ("rejected the offer", "denied him access"):
+``deny*|object_content|any`` and ``deny*|object_other|any``. The script prints
+the rate of each finer class of object.
+
 Only the training split is read: the dev split stays for measuring.
 """
 from __future__ import annotations
@@ -23,7 +29,7 @@ import re
 import sys
 from pathlib import Path
 
-from claimledger.extract.attribution import cue_candidates, subject_class
+from claimledger.extract.attribution import cue_candidates, denied_object_class, denied_object_key, subject_class
 from claimledger.extract.nlp import load_nlp
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -75,11 +81,16 @@ def main() -> int:
     ap.add_argument("split_dir", nargs="?", default=str(root.parent / "shared/data/polnear/train"))
     ap.add_argument("-o", "--output", default=str(root / "src/claimledger/extract/data/cue_frames.json"))
     ap.add_argument("--limit", type=int, default=0, help="read only the first N articles")
+    ap.add_argument("--denial-objects-only", action="store_true",
+                    help="write only the pooled denial-object counts into the existing output, keeping its frame counts")
     args = ap.parse_args()
+    if args.denial_objects_only and args.limit:
+        ap.error("--denial-objects-only counts all of the split, as the frame counts it keeps were")
     nlp = load_nlp()
     names, anns = articles(args.split_dir, args.limit)
     texts = [open(os.path.join(args.split_dir, "text", n + ".txt"), encoding="utf-8").read() for n in names]
     counts: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    classes: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
     for i, (name, doc) in enumerate(zip(names, nlp.pipe(texts, batch_size=32))):
         gold = gold_attributions(anns[name], doc.text)
         for cand in cue_candidates(doc):
@@ -91,12 +102,28 @@ def main() -> int:
             )
             counts[key][0] += hit
             counts[key][1] += 1
+            pooled = denied_object_key(cand)
+            if pooled is not None:
+                counts[pooled][0] += hit
+                counts[pooled][1] += 1
+                kind = denied_object_class(cand)
+                classes[kind][0] += hit
+                classes[kind][1] += 1
         if i % 100 == 0:
             print(f"{i}/{len(names)} articles", file=sys.stderr)
     frames = {k: v for k, v in sorted(counts.items()) if v[1] >= 2}
+    if args.denial_objects_only:
+        shipped = json.load(open(args.output, encoding="utf-8"))["frames"]
+        frames = dict(sorted({**{k: v for k, v in shipped.items() if not k.startswith("deny*|")},
+                              **{k: v for k, v in frames.items() if k.startswith("deny*|")}}.items()))
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     with open(args.output, "w", encoding="utf-8") as fh:
         json.dump({"source": "PolNeAR train split", "articles": len(names), "frames": frames}, fh, separators=(",", ":"))
+    for kind, (pos, seen) in sorted(classes.items()):
+        print(f"denial verb, object {kind}: {pos}/{seen} marked ({pos / seen:.2f})")
+    for key in sorted(k for k in frames if k.startswith("deny*")):
+        pos, seen = frames[key]
+        print(f"{key}: {pos}/{seen} marked ({pos / seen:.2f})")
     print(f"wrote {len(frames)} frames from {len(names)} articles to {args.output}")
     return 0
 

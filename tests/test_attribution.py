@@ -631,3 +631,80 @@ def test_a_second_verb_of_saying_in_the_base_form_joins_the_first_not_the_report
     found = extract(nlp, "Some engineers fear that the dam has already cracked and warn that the town must be evacuated.")
     assert [(a.source.text, a.content) for a in found] == [
         ("Some engineers", "the dam has already cracked"), ("Some engineers", "the town must be evacuated")]
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour council rejected the developer's offer on Tuesday.",
+    "The striker rejected a two-year contract extension.",
+    "The ministry denied the reporters access to the camp.",
+    "The court denied bail to the two fishermen.",
+    "The federation disavowed the coach after the match.",
+    "The ferry company's bid was rejected by the port board.",
+])
+def test_a_denial_verb_that_refuses_a_thing_states_nothing(nlp, text):
+    assert not [a for a in extract(nlp, text) if a.stance == "denies"], text
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The harbour master rejected the claims about the collapse.", "claims"),
+    ("The port authority dismissed the reports as rumours.", "reports"),
+    ("The fishermen's union disputed the figures.", "figures"),
+    ("Asked about the leak, the mayor denied it.", "it"),
+    ("The shipping company denied any wrongdoing.", "wrongdoing"),
+    ("The minister rejected the notion that the bridge was unsafe.", "bridge was unsafe"),
+    ("The captain denied steering the ferry onto the rocks.", "steering the ferry"),
+    ("The coach dismissed the striker as a has-been.", "striker"),
+])
+def test_a_denial_verb_whose_object_is_something_said_denies_it(nlp, text, phrase):
+    assert one(nlp, text, phrase).stance == "denies"
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("The mayor called the story nonsense.", "story", "The mayor"),
+    ("The ministry has dismissed as “baseless” reports that the dam had cracked.", "dam had cracked", "The ministry"),
+    ("The striker described as rubbish claims that he had asked for a transfer.", "asked for a transfer", "The striker"),
+])
+def test_a_word_of_denial_said_of_a_report_denies_it_in_any_order(nlp, text, phrase, speaker):
+    a = one(nlp, text, phrase)
+    assert (a.source.text, a.stance) == (speaker, "denies")
+
+
+def test_a_report_called_rubbish_before_it_is_named_is_still_the_newspaper_s_report(nlp):
+    found = extract(nlp, "The singer has described as “rubbish” a Harbour Gazette report that he turned down a tour.")
+    assert ("The singer", "denies") in [(a.source.text, a.stance) for a in found if "turned down a tour" in a.content]
+    gazette = one(nlp, "The singer has described as “rubbish” a Harbour Gazette report that he turned down a tour.",
+                  "turned down a tour")
+    assert gazette.source.name == "Harbour Gazette" and gazette.stance == "asserts"
+
+
+def test_a_quotation_opening_a_narrated_sentence_continues_the_quoted_speaker(nlp):
+    text = ("The coach spoke after the final. “We gave everything we had tonight,” the coach said. “We wanted more "
+            "time to recover from the trip,” then left the room without taking questions. “Next season starts now.”")
+    found = [(a.source.text, a.content, a.continuation) for a in extract(nlp, text)]
+    # the quoted words are the coach's; the narration after them is the writer's
+    assert ("the coach", "We wanted more time to recover from the trip", True) in found
+    assert not [c for _, c, _ in found if "left the room" in c]
+    assert any(c.startswith("Next season") for _, c, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    # a subject of its own after the quotation: someone else speaks, with a verb the lexicon does not know
+    "“We gave everything we had tonight,” the coach said. “We will be back stronger next year,” a tearful captain sobbed.",
+    # another paragraph
+    ("“We gave everything we had tonight,” the coach said.\n\n“We wanted more time to recover,” then left the room "
+     "without taking any questions from the press."),
+    # a speaker reported, not quoted
+    ("The coach said the team had run out of energy. “We wanted more time to recover,” then left the room without "
+     "taking any questions from the press."),
+])
+def test_a_quotation_opening_a_narrated_sentence_continues_no_one_else(nlp, text):
+    assert not [a for a in extract(nlp, text) if "stronger" in a.content or "recover" in a.content], text
+
+
+def test_the_occasion_of_a_denial_is_not_what_it_denies_nor_its_channel(nlp):
+    # the parser hangs "in an interview" on the object: it is when the rumour was denied, not part of it
+    assert one(nlp, "The mayor personally debunked that rumour in an interview last spring.", "rumour").content == "rumour"
+    # "on Sunday" is the day of the interview, not an outlet it was given to
+    assert one(nlp, "The captain flatly denied the report in an interview on Sunday.", "report").via == []
+    # a definite place may be where the claims were made, and stays
+    assert "article" in one(nlp, "The ferry company disputed the claims in the article.", "claims").content

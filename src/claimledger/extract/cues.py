@@ -71,6 +71,23 @@ DENIAL_WORDS = frozenset({
     "misquote", "misquoted", "misattributed", "misinterpreted", "inaccurate", "incorrect", "erroneous",
 })
 
+#: Nouns that name something said or put forward as true, beyond the nominal cues and the words of denial: what a
+#: denial verb can take as its object and still deny ("rejected the notion", "disputed the figures"), as against a
+#: thing it refuses ("rejected the offer", "denied access"). English common knowledge.
+STATEMENT_NOUNS = NOUN_CUES | DENIAL_WORDS | frozenset({
+    "story", "news", "rumor", "rumour", "idea", "notion", "account", "version", "reporting", "tale", "quote",
+    "quotation", "criticism", "critique", "characterization", "characterisation", "portrayal", "depiction",
+    "description", "theory", "premise", "implication", "narrative", "rationale", "point", "interpretation",
+    "figure", "number", "count", "tally", "total", "toll", "data", "statistic", "statistics", "forecast",
+    "projection", "contention", "hypothesis", "thesis", "analysis", "verdict", "diagnosis",
+})
+
+#: Pronouns that can stand for something said ("denied it", "rejected this", "allegations, which he denies").
+STATEMENT_ANAPHORS = frozenset({"it", "this", "that", "these", "those", "which", "what"})
+
+#: Determiners of a denial of existence ("denied any wrongdoing", "denies any role in the attacks").
+EXISTENCE_DETERMINERS = frozenset({"any", "no"})
+
 #: Nouns that deny a claim only when said of it ("the reports were speculation", "calling them guesswork"): as a
 #: predicate they dismiss it; elsewhere ("there was speculation that …") they name a claim (English common knowledge).
 DISMISSIVE_PREDICATES = frozenset({"speculation", "conjecture", "guesswork", "hearsay", "gossip", "fiction", "fantasy"})

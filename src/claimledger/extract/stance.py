@@ -76,12 +76,44 @@ def cue_stance(cue: Token) -> Stance | None:
     return None
 
 
+def _denial_word(token: Token) -> bool:
+    return token.lower_ in DENIAL_WORDS or token.lemma_.lower() in DENIAL_WORDS or token.lemma_.lower() in DISMISSIVE_PREDICATES
+
+
 def calls_false(cue: Token) -> bool:
-    """ "called the report rubbish", "a rumor … has been called “rubbish” by …": a verb whose predicate
-    complement is a word of denial dismisses what it is said of."""
-    return not is_negated(cue) and any(c.dep_ == "oprd" and (c.lower_ in DENIAL_WORDS or c.lemma_.lower() in DENIAL_WORDS
-                                                             or c.lemma_.lower() in DISMISSIVE_PREDICATES)
-                                       for c in cue.children)
+    """ "called the report rubbish", "a rumor … has been called “rubbish” by …", "described as “rubbish” a report
+    that …": a verb whose predicate complement is a word of denial dismisses what it is said of."""
+    return not is_negated(cue) and (any(c.dep_ == "oprd" and _denial_word(c) for c in cue.children)
+                                    or shifted_denial(cue) is not None)
+
+
+def shifted_denial(cue: Token) -> Token | None:
+    """The first word of what a predicate of denial set before its object is said of: "has described as “rubbish”
+    a report that …", "dismissed as baseless claims that …".
+
+    English puts a long object after an "as" predicate (heavy-NP shift); the
+    parser then takes the object for part of the predicate ("as" with two
+    objects, or the word of denial as the object's modifier). A verb with
+    no object of its own whose "as" is followed at once by a word of denial
+    and then by a noun says that noun's phrase is false.
+    """
+    if any(c.dep_ == "dobj" for c in cue.children):
+        return None
+    prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i), None)
+    if prep is None:
+        return None
+    doc, end = cue.doc, prep.right_edge.i
+    i = prep.i + 1
+    while i <= end and doc[i].is_punct:  # an opening quotation mark
+        i += 1
+    if i > end or not _denial_word(doc[i]):
+        return None
+    i += 1
+    while i <= end and doc[i].is_punct:  # its closing one
+        i += 1
+    if i > end or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[i:end + 1]):
+        return None
+    return doc[i]
 
 
 def _asks(cue: Token) -> bool:

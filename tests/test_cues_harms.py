@@ -17,3 +17,13 @@ from claimledger.ledger.propositions import harm_of
 ])
 def test_phrases_of_leaving_home_count_the_displaced(clause, harm):
     assert harm_of(clause) == harm
+
+
+@pytest.mark.parametrize("clause, harm", [
+    (("", " passengers were taken to hospital with smoke inhalation"), "injured"),
+    (("only", " miners needed hospital treatment"), "injured"),
+    (("", " children were treated for burns at the scene"), "injured"),
+    (("", " nurses staffed the hospital overnight"), None),
+])
+def test_phrases_of_hospital_treatment_count_the_injured(clause, harm):
+    assert harm_of(clause) == harm

@@ -99,7 +99,10 @@ HARMS: dict[str, frozenset[str]] = {
                          "lives", "fatalities", "perish", "perished", "bodies", "murder", "murdered", "slay", "slain",
                          "drown", "drowned"}),
     "injured": frozenset({"injure", "injured", "injuring", "injures", "injuries", "wound", "wounded", "wounding",
-                          "hurt", "hospitalised", "hospitalized", "maim", "maimed", "stab", "stabbed"}),
+                          "hurt", "hospitalised", "hospitalized", "maim", "maimed", "stab", "stabbed",
+                          # the phrases news uses for the hurt by their treatment ("5 employees were taken to hospital")
+                          "taken to hospital", "taken to the hospital", "taken to a hospital", "hospital treatment",
+                          "treated in hospital", "treated at hospital", "treated for"}),
     "missing": frozenset({"missing", "unaccounted"}),
     # people made to leave their homes, in the words and phrases news uses for them ("6,500 people had left their
     # homes", "4,000 evacuees"); phrases are matched as written, by the ledger's harm pattern

@@ -124,6 +124,16 @@ def test_put_the_number_at(nlp):
     assert "aid agency" in a.source.text
 
 
+def test_putting_something_at_risk_is_no_estimate(nlp):
+    """ "Put X at" states an estimate only when X is put at a value; "put lives at risk" says nothing."""
+    found = extract(nlp, "“We will not tolerate landlords who put tenants at risk,” the housing minister said.")
+    assert [a.cue for a in found] == ["say"]
+    assert found[0].source.text == "the housing minister"
+    assert not [a for a in extract(nlp, "Drivers who speed put children at risk near schools.") if a.cue == "put"]
+    a = one(nlp, "Economists put the cost of the repairs at several billion euros.", "several billion")
+    assert a.cue == "put"
+
+
 def test_passive_denial(nlp):
     a = one(nlp, "The accusations have been denied by the Velorian government.", "accusations")
     assert a.cue == "deny"

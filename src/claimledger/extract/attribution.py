@@ -651,8 +651,8 @@ def _object_complement(token: Token, children: list[Token]) -> tuple[str | None,
                 end = max(end, _token_span(child)[1])  # "calling the claims fake news", "accused X of Y"
         if token.lemma_ == "put":
             at = next((c for c in children if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i), None)
-            if at is None:
-                return None, (0, 0)
+            if at is None or not any(t.like_num or t.tag_ == "CD" for t in at.subtree):
+                return None, (0, 0)  # an estimate is put at a value ("the toll at 19"); "lives at risk" is none
             start, end = _token_span(at)
             return "put_at", (start, end)
         return "dobj", (start, end)

@@ -93,3 +93,12 @@ def test_a_noun_modifying_a_persons_title_names_the_workplace_not_the_person(nlp
     found = sources(nlp, "\"We closed the runway within minutes,\" airport manager Lena Ortiz told reporters. "
                          "The airport declined to comment on the cause of the outage. The manager said flights would resume.")
     assert [name for name, _ in found] == ["Lena Ortiz", "The airport", "Lena Ortiz"]
+
+
+def test_a_pronoun_speaker_is_not_a_name_in_what_it_said(nlp):
+    """ "X capsized, he said": the name in the reported clause cannot be "he", which would have said "it"."""
+    found = sources(nlp, "Harbour master Lena Voss said two tugs were on their way. The MV Arne Solberg ran aground "
+                         "off the breakwater at dawn, she said.")
+    assert found == [("Lena Voss", "person"), ("Lena Voss", "person")]
+    found = sources(nlp, "Council leader Omar Haddad spoke first. Peter Brandt had resigned on Monday, he said.")
+    assert found[-1] == ("Omar Haddad", "person")

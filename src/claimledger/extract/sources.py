@@ -108,6 +108,14 @@ class _Known:
 _ByPosition = list[tuple[int, int, _Known]]
 
 
+def _said_before(pronoun: Token) -> range:
+    """Token positions of what a pronoun speaker said before its cue ("X happened, he said"): the reported clause
+    of the pronoun's verb that precedes it (its name cannot be the pronoun, which c-commands it)."""
+    verb = pronoun.head
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i]
+    return range(said[0].left_edge.i, said[0].right_edge.i + 1) if pronoun.dep_ == "nsubj" and said else range(0)
+
+
 def _latest_before(entries: _ByPosition, position: int) -> _Known | None:
     """The actor of ``entries`` at the greatest position before ``position`` (the earliest remembered among equals)."""
     i = bisect_left(entries, (position, -float("inf")))
@@ -231,7 +239,7 @@ class SourceResolver:
             return source(self._full_person(_person_name(person), position), "person")
         if head.pos_ == "PRON":
             if lower in PRONOUNS_PERSON:
-                known = self._antecedent(lower, position, self._quoted(span.start_char))
+                known = self._antecedent(lower, position, self._quoted(span.start_char), _said_before(head))
                 return source(known.name, known.kind) if known else source(text, "person")
             known = _latest_before(self.groups, position) if lower == "it" else None
             return source(known.name, known.kind) if known else source(text, "generic")
@@ -263,19 +271,23 @@ class SourceResolver:
             return source(strip_determiner(text), "media" if lower in _MEDIA_HEADS else "document")
         return source(strip_determiner(text), "anonymous")
 
-    def _antecedent(self, pronoun: str, position: int, quoted: bool) -> _Known | None:
+    def _antecedent(self, pronoun: str, position: int, quoted: bool, said: range = range(0)) -> _Known | None:
         """The person a "he" or "she" points back to: of the same gender, the latest named as a subject, else the latest named.
 
         Outside a quotation, names inside quotations do not count (“[Robert]'s
-        playing games,” Page said. He told …: "he" is Page). None when no
-        earlier person can be meant: an unresolved pronoun is better than a
-        wrong name.
+        playing games,” Page said. He told …: "he" is Page), nor do names in
+        what the pronoun is said to have said (``said``, token positions: "The
+        Bahari Jaya capsized with 87 on board, he said": not the ship; a
+        speaker would have said "it capsized"). None when no earlier person can
+        be meant: an unresolved pronoun is better than a wrong name.
         """
         gender = _PRONOUN_GENDER.get(pronoun)
         known = latest = None
         # back from the pronoun: the first person that fits, unless a later-named one was a subject
         for i in range(bisect_left(self.persons, (position, -float("inf"))) - 1, -1, -1):
             k = self.persons[i][2]
+            if k.position in said:
+                continue
             if (quoted or not k.quoted) and (gender is None or k.gender in (None, gender)):
                 latest = latest or k
                 if k.subject:

@@ -520,6 +520,14 @@ def test_durations_in_decades_and_halves(nlp):
     assert found["a minute and a half"] == "PT1M30S"
 
 
+def test_a_count_of_quarters_is_a_length_and_a_share_of_something_is_not(nlp):
+    found = times(nlp, "The bank lost money in the past two quarters, after several quarters of profit. Three "
+                       "quarters of the staff left, and a quarter of the branches will close.", "1989-10-27")
+    assert found == {"the past two quarters": "P2Q", "several quarters": "PXQ"}
+    assert times(nlp, "The charge will be spread over the next three quarters.", "1989-10-27") == {
+        "the next three quarters": "P3Q"}
+
+
 def test_sets_of_months_and_quarters(nlp):
     found = times(nlp, "The fair opens each July and the fund pays out every quarter.", "2011-03-04")
     assert found["each July"] == "XXXX-07"

@@ -337,7 +337,7 @@ def _vague_ago(m: re.Match[str]) -> TimeMention | None:
 
 _DURATION_UNITS = {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "2W", "month": "M",
-    "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE",
+    "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE", "quarter": "Q",
 }
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COUNT_WORD = (
@@ -352,14 +352,16 @@ _COUNT_WORD = (
     r"|roughly|approximately|only|just|barely|another|the\s+first|the\s+next|the\s+last|the\s+past|the\s+previous)\s+)?"
     rf"(?P<n>(?i:{_COUNT_WORD}))(?P<frac>\s+1/2)?(?:[\s-]+(?i:more|additional|full|trading|business|working))?"
     r"(?P<half>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half))?[\s-]+"
-    r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries))\b"
+    r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters|years?|decades?|century|centuries))\b"
     r"(?P<half2>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half)\b)?"
     r"(?![\s-]+(?i:old|ago|from\s+now)\b|-)"
 )
 def _duration(m: re.Match[str]) -> TimeMention | None:
     """A length of time, "three years", "a five-year low", "48 hours", as TimeML writes it (``P3Y``).
 
-    Decades and centuries are written in years ("two decades" ``P20Y``: ISO 8601 has no decade), and a half
+    Quarters in the plural are TimeML's ``Q`` ("the past two quarters" ``P2Q``, "several quarters" ``PXQ``), but
+    not a share ("three quarters of the staff"). Decades and centuries are written in years ("two decades" ``P20Y``:
+    ISO 8601 has no decade), and a half
     in the next smaller unit ("2 1/2 years" ``P2Y6M``, "a minute and a half" ``PT1M30S``).
 
     Before "later" or "earlier" a counted number of days, weeks, months or years is left to :func:`_after`,
@@ -373,6 +375,8 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
     unit = unit[:-1] if unit.endswith("s") else unit
     code = _DURATION_UNITS[unit]
     count = _count(word) if word not in ("few", "several", "some", "many") else None
+    if code == "Q" and (count == 1 or (count is not None and count <= 3 and re.match(r"[\s-]+(?i:of)\b", m.string[m.end():]))):
+        return None  # "three quarters of the vote": a share, not a length ("several quarters of losses" is one)
     if word == "one" and unit == "day" and re.search(r"\b(?i:will|would|may|might|could|can|should|shall|'ll)\s+$",
                                                      m.string[max(0, m.start() - 12):m.start()]):
         return _mention(m, "fixed", value="FUTURE_REF")  # "Islam will one day be ...": some day to come

@@ -166,6 +166,12 @@ def test_relative_expressions(nlp):
     assert found["in June"] == "2024-06"
 
 
+def test_the_past_year_without_a_count_is_the_year_before(nlp):
+    found = times(nlp, "Hate groups grew over the past year, and their sites tripled in the past two years.",
+                  "1998-03-03")
+    assert found == {"over the past year": "1997", "in the past two years": "1996-03-03/1998-03-03"}
+
+
 def test_this_month_last_year_and_next_week(nlp):
     found = times(nlp, "Exports fell this month, rose last year and may recover next week.", "2024-01-03")
     assert found["this month"] == "2024-01"

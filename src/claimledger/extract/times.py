@@ -694,6 +694,9 @@ def _after(m: re.Match[str]) -> TimeMention | None:
     rf"(?:(?P<n>(?i:{_NUMBER}))\s+)?(?P<unit>(?i:days?|weeks?|months?|years?|(?:24|twenty[\s-]four)\s+hours))\b"
 )
 def _window(m: re.Match[str]) -> TimeMention | None:
+    """"The past three months": that many units up to the report's date (TimeML's length, ``P3M``). "The past year"
+    with no count is the year before the report's, as "last year" is (TempEval-3 TimeBank writes both of its
+    "the past year" so, ``1997`` said in 1998, as it writes "the last decade" as the decade before)."""
     unit = m.group("unit").lower()
     if unit.endswith("hours"):  # "the past 24 hours", "the last twenty four hours": a day back
         return _mention(m, "relative", unit="day", shift=1, window=True)
@@ -702,6 +705,8 @@ def _window(m: re.Match[str]) -> TimeMention | None:
         return _mention(m, "fixed", value=f"PX{_DURATION_UNITS[unit.rstrip('s')]}")
     if count is None or (m.group("n") is None and unit.endswith("s")):
         return _mention(m, "other")
+    if m.group("n") is None and unit == "year":
+        return _mention(m, "relative", unit="year", shift=-1)
     return _mention(m, "relative", unit=unit.rstrip("s"), shift=count, window=True)
 
 

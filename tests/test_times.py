@@ -546,6 +546,20 @@ def test_weekdays_in_the_plural_are_sets(nlp):
     assert found == {"Mondays": "XXXX-WXX-1", "Tuesday nights": "XXXX-WXX-2TNI", "on Thursday": "2011-03-03"}
 
 
+def test_a_weekday_joined_to_one_in_the_plural_is_a_set_too(nlp):
+    doc = nlp("Flights will leave on Monday and Tuesday nights, and the shop opens Saturday and Sundays. "
+              "They met on Monday and Tuesday.")
+    found = [(t.text, t.value) for t in resolve_times(find_time_mentions(doc), "1998-02-13")]  # a Friday
+    assert found == [("on Monday", "XXXX-WXX-1TNI"), ("Tuesday nights", "XXXX-WXX-2TNI"), ("Saturday", "XXXX-WXX-6"),
+                     ("Sundays", "XXXX-WXX-7"), ("on Monday", "1998-02-09"), ("Tuesday", "1998-02-10")]
+
+
+def test_a_quarter_of_last_or_next_year(nlp):
+    found = times(nlp, "The unit could be spun off as early as next year's first quarter; sales in last year's "
+                       "fourth quarter fell.", "1989-10-31")
+    assert found == {"next year's first quarter": "1990-Q1", "last year's fourth quarter": "1988-Q4"}
+
+
 def test_a_day_after_set_to_or_due_to_is_the_coming_one(nlp):
     ref = "2011-03-04"  # a Friday
     assert times(nlp, "Ministers met on the budget, set to pass Tuesday.", ref)["Tuesday"] == "2011-03-08"

@@ -148,6 +148,11 @@ def _mention(m: re.Match[str], kind: MentionKind, **fields) -> TimeMention:
     return TimeMention(m.start(), m.end(), m.group(0), kind, **fields)
 
 
+#: A weekday in the plural after one in the singular, which shares it: "on Monday and Tuesday nights".
+_PLURAL_PARTNER = re.compile(r"\s+(?:and|or)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                             r"(?:s|\s+(?P<part>(?i:morning|afternoon|evening|night))s)\b")
+
+
 @_rule(
     rf"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|next|this|on|(?:the\s+)?(?:previous|preceding)))\s+)?(?P<w>{_WEEKDAY})"
     rf"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
@@ -155,6 +160,10 @@ def _mention(m: re.Match[str], kind: MentionKind, **fields) -> TimeMention:
 )
 def _weekday(m: re.Match[str]) -> TimeMention | None:
     weekday = _WEEKDAYS[m.group("w").lower()]
+    plural = _PLURAL_PARTNER.match(m.string, m.end()) if m.end() == m.end("w") else None
+    if plural:  # "on Monday and Tuesday nights": each of the two, every week (TimeML SET XXXX-WXX-1TNI)
+        part = _PARTS_OF_DAY[plural.group("part").lower()] if plural.group("part") else ""
+        return _mention(m, "fixed", value=f"XXXX-WXX-{weekday + 1}{part}")
     modifier = (m.group("mod") or "").lower().split()
     modifier_word = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this",
                      "previous": "previous", "preceding": "previous"}.get(
@@ -518,14 +527,17 @@ _ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3
 
 
 @_rule(
-    rf"\b(?:(?i:the)\s+)?(?:(?P<y0>{_YEAR})\s+)?(?P<q>(?i:first|1st|second|2nd|third|3rd|fourth|4th|final))[\s-]+"
+    rf"\b(?:(?i:the)\s+|(?P<rel>(?i:last|this|next))\s+(?i:year)['\u2019]s\s+)?(?:(?P<y0>{_YEAR})\s+)?"
+    r"(?P<q>(?i:first|1st|second|2nd|third|3rd|fourth|4th|final))[\s-]+"
     rf"(?i:quarter)\b(?:\s+(?i:of)\s+(?P<y>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?"
 )
 def _quarter(m: re.Match[str]) -> TimeMention | None:
     """"the third quarter (of 1998)", "the 1998 third quarter": TimeML ``1998-Q3``; without a year, the latest such
-    quarter."""
+    quarter; "next year's first quarter" that quarter of the year after the report's (``modifier`` "next")."""
     year = _int(m.group("y0") or m.group("y") or m.group("y2"))
-    return _mention(m, "quarter", first=DateParts(year), shift=_ORDINAL_QUARTERS[m.group("q").lower()])
+    rel = (m.group("rel") or "").lower() or None
+    return _mention(m, "quarter", first=DateParts(year), shift=_ORDINAL_QUARTERS[m.group("q").lower()],
+                    modifier=rel if year is None else None)
 
 
 @_rule(
@@ -1223,6 +1235,8 @@ def _resolve_month(t: TimeMention, ref: date) -> str:
 def _resolve_quarter(t: TimeMention, ref: date | None) -> str | None:
     """A quarter without a year is the latest one begun by the reference date (business news reports results)."""
     year = t.first.year
+    if year is None and t.modifier in ("last", "this", "next"):
+        return f"{ref.year + {'last': -1, 'this': 0, 'next': 1}[t.modifier]:04d}-Q{t.shift}" if ref else None
     if year is None:
         if ref is None:
             return None

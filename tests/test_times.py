@@ -264,6 +264,15 @@ def test_infer_published_uses_the_reports_own_year(nlp):
     assert infer_published(find_time_mentions(doc), doc, 2023).date == "2024-10-20"
 
 
+def test_a_month_of_last_or_next_year(nlp):
+    found = times(nlp, "He was arrested on June 5 last year. In July last year the army staged a coup, and in "
+                       "January this year it called elections for 3 March next year.", "1998-02-19")
+    assert found == {"June 5 last year": "1997-06-05", "July last year": "1997-07", "January this year": "1998-01",
+                     "3 March next year": "1999-03-03"}
+    doc = nlp("Talks ended on February 10. He had been arrested on December 5 last year.")
+    assert infer_published(find_time_mentions(doc), doc, 1998).date == "1998-02-10"  # not after December 5, 1998
+
+
 def test_infer_published_needs_a_dated_event(nlp):
     doc = nlp("The agency said on Friday that troops had arrived last week.")
     assert infer_published(find_time_mentions(doc), doc, 2024).date is None

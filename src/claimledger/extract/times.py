@@ -250,6 +250,17 @@ def _month_year(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "date", first=parts) if parts else None
 
 
+@_rule(rf"(?:(?P<am>{_MONTH})\s+(?P<ad>{_DAY})|(?P<ad2>{_DAY})\s+(?:of\s+)?(?P<am2>{_MONTH})|(?P<bm>{_MONTH}))"
+       r"(?:,?\s+|\s+of\s+)(?P<rel>(?i:last|this|next))\s+(?i:year)\b(?!['\u2019]s|-)")
+def _month_of_a_year(m: re.Match[str]) -> TimeMention | None:
+    """"July last year", "on March 3 this year", "in January next year": that month (day) of the year before, of or
+    after the report's (``unit`` "year", ``shift`` -1/0/1), not the one nearest the report."""
+    parts = _parts(m, "a") if not m.group("bm") else DateParts(None, _month(m.group("bm")))
+    if parts is None:
+        return None
+    return _mention(m, "date", first=parts, unit="year", shift={"last": -1, "this": 0, "next": 1}[m.group("rel").lower()])
+
+
 @_rule(
     r"\b(?i:(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of"
     r"|(?:earlier|later|early|late)\s+in|in\s+(?:early|late|mid)|since|by|until|till|from|during"
@@ -1044,6 +1055,8 @@ def infer_published(mentions: Iterable[TimeMention], doc: Doc, year: int | None,
         day = None
         if parts is not None and parts.day is not None:
             y = parts.year or (t.first.year if t.kind == "span" else None) or report_year
+            if y and t.kind == "date" and t.unit == "year" and not parts.year:
+                y += t.shift  # "June 5 last year"
             day = date(y, parts.month, parts.day) if y and _valid(y, parts.month, parts.day) else None
             anchor = day or anchor
         if t.future:
@@ -1196,6 +1209,10 @@ def _parse_reference(reference: str | None) -> date | None:
 def _resolve(t: TimeMention, ref: date | None) -> str | None:
     if t.kind == "fixed":
         return t.value
+    if t.kind == "date" and t.unit == "year" and t.first.year is None:  # "July last year"
+        if ref is None or (t.first.day is not None and not _valid(ref.year + t.shift, t.first.month, t.first.day)):
+            return None
+        return _iso(replace(t.first, year=ref.year + t.shift))
     if t.kind == "date":
         parts = _place(t.first, ref, t.weekday, t.future)
         return _iso(parts) if parts else None

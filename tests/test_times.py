@@ -273,6 +273,14 @@ def test_a_month_of_last_or_next_year(nlp):
     assert infer_published(find_time_mentions(doc), doc, 1998).date == "1998-02-10"  # not after December 5, 1998
 
 
+def test_the_nth_day_of_something_said_in_the_present_is_today(nlp):
+    found = times(nlp, "Today is the eighth day of the blockade. It's the second straight day of fighting; the "
+                       "truce had broken on the first day.", "1998-03-06")
+    assert (found["Today"], found["the eighth day"], found["the second straight day"]) == ("1998-03-06",) * 3
+    assert found.get("the first day") is None  # counted from the start of something the text does not date
+    assert times(nlp, "It was the third day of talks.", "1998-03-06").get("the third day") is None
+
+
 def test_infer_published_needs_a_dated_event(nlp):
     doc = nlp("The agency said on Friday that troops had arrived last week.")
     assert infer_published(find_time_mentions(doc), doc, 2024).date is None

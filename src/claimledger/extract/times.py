@@ -623,6 +623,19 @@ def _with_clocks(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
     return out
 
 
+_ORDINAL_WORDS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
+                  "|fourteenth|fifteenth|twentieth|thirtieth")
+
+
+@_rule(rf"\b(?i:today|it|this)(?:\s+(?i:is)|['\u2019]s)\s+(?P<d>(?i:the)\s+(?:(?i:{_ORDINAL_WORDS})|\d+(?i:st|nd|rd|th))"
+       r"(?:\s+(?i:straight|consecutive|successive))?\s+(?i:day))\b")
+def _ordinal_day(m: re.Match[str]) -> TimeMention | None:
+    """"Today is the eighth day of the operation", "it's the second day of an offensive": a day counted in something
+    still going on, said in the present, is the report's own day. Only "the ... day" is the expression."""
+    start, end = m.span("d")
+    return TimeMention(start, end, m.group("d"), "relative", unit="day", shift=0)
+
+
 #: TimeML's codes for the parts of a day, written in place of a clock time ("this evening", 1998-01-20TEV).
 _PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
 

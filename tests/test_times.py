@@ -551,6 +551,11 @@ def test_a_count_of_quarters_is_a_length_and_a_share_of_something_is_not(nlp):
         "the next three quarters": "P3Q"}
 
 
+def test_uncounted_decades_and_centuries_take_timemls_letters(nlp):
+    found = times(nlp, "The city was ruled from Moscow for centuries and feuded with its rival for decades.", "1998-02-27")
+    assert found == {"for centuries": "PXC", "for decades": "PXE"}
+
+
 def test_sets_of_months_and_quarters(nlp):
     found = times(nlp, "The fair opens each July and the fund pays out every quarter.", "2011-03-04")
     assert found["each July"] == "XXXX-07"

@@ -357,7 +357,7 @@ def _vague_ago(m: re.Match[str]) -> TimeMention | None:
 
 _DURATION_UNITS = {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "2W", "month": "M",
-    "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE", "quarter": "Q",
+    "year": "Y", "decade": "E", "century": "C", "centurie": "C", "quarter": "Q",
 }
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COUNT_WORD = (
@@ -381,7 +381,8 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
 
     Quarters in the plural are TimeML's ``Q`` ("the past two quarters" ``P2Q``, "several quarters" ``PXQ``), but
     not a share ("three quarters of the staff"). Decades and centuries are written in years ("two decades" ``P20Y``:
-    ISO 8601 has no decade), and a half
+    ISO 8601 has no decade); uncounted, they take TempEval-3 TimeBank's letters for them ("for decades" ``PXE``, "for
+    centuries" ``PXC``, as it writes "about a decade" ``P1E``). A half is written
     in the next smaller unit ("2 1/2 years" ``P2Y6M``, "a minute and a half" ``PT1M30S``).
 
     Before "later" or "earlier" a counted number of days, weeks, months or years is left to :func:`_after`,
@@ -409,8 +410,8 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
     if count is None and word.replace(",", "").isdigit():
         count = int(word.replace(",", ""))
     half = bool(m.group("frac") or m.group("half") or m.group("half2"))
-    if count is not None and code in ("DE", "CE"):
-        return _mention(m, "fixed", value=f"P{count * (10 if code == 'DE' else 100) + (half and (5 if code == 'DE' else 50))}Y")
+    if count is not None and code in ("E", "C"):
+        return _mention(m, "fixed", value=f"P{count * (10 if code == 'E' else 100) + (half and (5 if code == 'E' else 50))}Y")
     if count is not None and half:
         smaller = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}.get(code)
         if smaller:

@@ -338,6 +338,15 @@ def test_the_quarter_is_the_one_named_before_it(nlp):
     assert times(nlp, "A quarter of the staff left the French quarter.", "1989-11-02") == {}
 
 
+def test_the_day_a_quarter_ended_on_leaves_the_quarter_the_comparison(nlp):
+    found = times(nlp, "Profit rose in the third quarter. Sales in the quarter ended Sept. 30 rose from a year "
+                       "earlier. The year-ago results were restated.", "1989-11-01")
+    assert found == {"the third quarter": "1989-Q3", "the quarter": "1989-Q3", "Sept. 30": "1989-09-30",
+                     "a year earlier": "1988-Q3", "The year-ago": "1988-Q3"}
+    found = times(nlp, "Talks ended Sept. 30. A year earlier the plant had closed.", "1989-11-01")
+    assert found["A year earlier"] == "1988-09-30"  # no quarter named: the day is the time
+
+
 def test_the_latest_quarter_has_ended(nlp):
     found = times(nlp, "The insurer expects the storm will cause a fourth-quarter charge. Its earnings fell 59% in "
                        "the latest quarter, from $8 million a year ago.", "1989-11-02")

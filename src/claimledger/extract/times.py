@@ -822,7 +822,13 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
                 and not _TITLE.fullmatch(ent.text) and not _counts_something(doc, mention)):
             chosen.append(mention)
     chosen.sort(key=lambda t: t.start)
+    chosen = [replace(t, modifier="ends a period") if t.kind == "date" and t.weekday is None and t.modifier is None
+              and _ENDS_A_PERIOD.search(text, max(0, t.start - 12), t.start) else t for t in chosen]
     return _with_clocks(text, [replace(t, future=True) if _is_future(doc, text, t) else t for t in chosen])
+
+
+#: "the quarter ended Sept. 30": the day a period named before it ends on.
+_ENDS_A_PERIOD = re.compile(r"(?i)\b(?:ended|ending)\s+$")
 
 
 def _counts_something(doc: Doc, mention: TimeMention) -> bool:
@@ -1158,8 +1164,11 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
         if (t.kind in ("date", "span", "after", "weekday") or (t.kind == "relative" and t.unit == "day" and not t.window)) \
                 and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
             anchor = date.fromisoformat(value[-10:])
+        # "the quarter ended Sept. 30": the day dates the quarter named before it, which stays the time a comparison
+        # is about ("a year earlier" is 1988-Q3, not 1988-09-30)
+        ends_quarter = t.modifier == "ends a period" and named is not None and "-Q" in named
         if (t.kind not in ("fixed", "after") or (t.kind == "after" and t.unit == "quarter")) and not compared \
-                and value and _NAMED.fullmatch(value):  # "the quarter" names the quarter a comparison is about
+                and not ends_quarter and value and _NAMED.fullmatch(value):  # "the quarter" names the quarter a comparison is about
             named = value  # "a year earlier" twice is the same comparison, not two years back
             named_back = t.kind == "relative" and t.unit == "year" and (t.ago or t.shift < 0)
         if t.kind == "fixed" and t.modifier == "of the year" and named and not named_back:

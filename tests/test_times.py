@@ -166,6 +166,12 @@ def test_relative_expressions(nlp):
     assert found["in June"] == "2024-06"
 
 
+def test_the_past_year_without_a_count_is_the_year_before(nlp):
+    found = times(nlp, "Hate groups grew over the past year, and their sites tripled in the past two years.",
+                  "1998-03-03")
+    assert found == {"over the past year": "1997", "in the past two years": "1996-03-03/1998-03-03"}
+
+
 def test_this_month_last_year_and_next_week(nlp):
     found = times(nlp, "Exports fell this month, rose last year and may recover next week.", "2024-01-03")
     assert found["this month"] == "2024-01"
@@ -258,6 +264,23 @@ def test_infer_published_uses_the_reports_own_year(nlp):
     assert infer_published(find_time_mentions(doc), doc, 2023).date == "2024-10-20"
 
 
+def test_a_month_of_last_or_next_year(nlp):
+    found = times(nlp, "He was arrested on June 5 last year. In July last year the army staged a coup, and in "
+                       "January this year it called elections for 3 March next year.", "1998-02-19")
+    assert found == {"June 5 last year": "1997-06-05", "July last year": "1997-07", "January this year": "1998-01",
+                     "3 March next year": "1999-03-03"}
+    doc = nlp("Talks ended on February 10. He had been arrested on December 5 last year.")
+    assert infer_published(find_time_mentions(doc), doc, 1998).date == "1998-02-10"  # not after December 5, 1998
+
+
+def test_the_nth_day_of_something_said_in_the_present_is_today(nlp):
+    found = times(nlp, "Today is the eighth day of the blockade. It's the second straight day of fighting; the "
+                       "truce had broken on the first day.", "1998-03-06")
+    assert (found["Today"], found["the eighth day"], found["the second straight day"]) == ("1998-03-06",) * 3
+    assert found.get("the first day") is None  # counted from the start of something the text does not date
+    assert times(nlp, "It was the third day of talks.", "1998-03-06").get("the third day") is None
+
+
 def test_infer_published_needs_a_dated_event(nlp):
     doc = nlp("The agency said on Friday that troops had arrived last week.")
     assert infer_published(find_time_mentions(doc), doc, 2024).date is None
@@ -313,6 +336,15 @@ def test_the_quarter_is_the_one_named_before_it(nlp):
     assert found == {"the 1988 third quarter": "1988-Q3", "the quarter": "1988-Q3", "the current quarter": "1989-Q4"}
     assert times(nlp, "Sales in the latest quarter rose.", "1989-11-02") == {"the latest quarter": "1989-Q3"}
     assert times(nlp, "A quarter of the staff left the French quarter.", "1989-11-02") == {}
+
+
+def test_the_day_a_quarter_ended_on_leaves_the_quarter_the_comparison(nlp):
+    found = times(nlp, "Profit rose in the third quarter. Sales in the quarter ended Sept. 30 rose from a year "
+                       "earlier. The year-ago results were restated.", "1989-11-01")
+    assert found == {"the third quarter": "1989-Q3", "the quarter": "1989-Q3", "Sept. 30": "1989-09-30",
+                     "a year earlier": "1988-Q3", "The year-ago": "1988-Q3"}
+    found = times(nlp, "Talks ended Sept. 30. A year earlier the plant had closed.", "1989-11-01")
+    assert found["A year earlier"] == "1988-09-30"  # no quarter named: the day is the time
 
 
 def test_the_latest_quarter_has_ended(nlp):
@@ -520,6 +552,19 @@ def test_durations_in_decades_and_halves(nlp):
     assert found["a minute and a half"] == "PT1M30S"
 
 
+def test_a_count_of_quarters_is_a_length_and_a_share_of_something_is_not(nlp):
+    found = times(nlp, "The bank lost money in the past two quarters, after several quarters of profit. Three "
+                       "quarters of the staff left, and a quarter of the branches will close.", "1989-10-27")
+    assert found == {"the past two quarters": "P2Q", "several quarters": "PXQ"}
+    assert times(nlp, "The charge will be spread over the next three quarters.", "1989-10-27") == {
+        "the next three quarters": "P3Q"}
+
+
+def test_uncounted_decades_and_centuries_take_timemls_letters(nlp):
+    found = times(nlp, "The city was ruled from Moscow for centuries and feuded with its rival for decades.", "1998-02-27")
+    assert found == {"for centuries": "PXC", "for decades": "PXE"}
+
+
 def test_sets_of_months_and_quarters(nlp):
     found = times(nlp, "The fair opens each July and the fund pays out every quarter.", "2011-03-04")
     assert found["each July"] == "XXXX-07"
@@ -530,6 +575,20 @@ def test_weekdays_in_the_plural_are_sets(nlp):
     found = times(nlp, "The market opens on Mondays, the ferry sails Tuesday nights, and the talks resumed on "
                        "Thursday.", "2011-03-04")
     assert found == {"Mondays": "XXXX-WXX-1", "Tuesday nights": "XXXX-WXX-2TNI", "on Thursday": "2011-03-03"}
+
+
+def test_a_weekday_joined_to_one_in_the_plural_is_a_set_too(nlp):
+    doc = nlp("Flights will leave on Monday and Tuesday nights, and the shop opens Saturday and Sundays. "
+              "They met on Monday and Tuesday.")
+    found = [(t.text, t.value) for t in resolve_times(find_time_mentions(doc), "1998-02-13")]  # a Friday
+    assert found == [("on Monday", "XXXX-WXX-1TNI"), ("Tuesday nights", "XXXX-WXX-2TNI"), ("Saturday", "XXXX-WXX-6"),
+                     ("Sundays", "XXXX-WXX-7"), ("on Monday", "1998-02-09"), ("Tuesday", "1998-02-10")]
+
+
+def test_a_quarter_of_last_or_next_year(nlp):
+    found = times(nlp, "The unit could be spun off as early as next year's first quarter; sales in last year's "
+                       "fourth quarter fell.", "1989-10-31")
+    assert found == {"next year's first quarter": "1990-Q1", "last year's fourth quarter": "1988-Q4"}
 
 
 def test_a_day_after_set_to_or_due_to_is_the_coming_one(nlp):

@@ -148,6 +148,11 @@ def _mention(m: re.Match[str], kind: MentionKind, **fields) -> TimeMention:
     return TimeMention(m.start(), m.end(), m.group(0), kind, **fields)
 
 
+#: A weekday in the plural after one in the singular, which shares it: "on Monday and Tuesday nights".
+_PLURAL_PARTNER = re.compile(r"\s+(?:and|or)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                             r"(?:s|\s+(?P<part>(?i:morning|afternoon|evening|night))s)\b")
+
+
 @_rule(
     rf"\b(?:(?P<mod>(?i:this\s+past|this\s+coming|last|next|this|on|(?:the\s+)?(?:previous|preceding)))\s+)?(?P<w>{_WEEKDAY})"
     rf"(?:\s+(?i:morning|afternoon|evening|night)\b)?"
@@ -155,6 +160,10 @@ def _mention(m: re.Match[str], kind: MentionKind, **fields) -> TimeMention:
 )
 def _weekday(m: re.Match[str]) -> TimeMention | None:
     weekday = _WEEKDAYS[m.group("w").lower()]
+    plural = _PLURAL_PARTNER.match(m.string, m.end()) if m.end() == m.end("w") else None
+    if plural:  # "on Monday and Tuesday nights": each of the two, every week (TimeML SET XXXX-WXX-1TNI)
+        part = _PARTS_OF_DAY[plural.group("part").lower()] if plural.group("part") else ""
+        return _mention(m, "fixed", value=f"XXXX-WXX-{weekday + 1}{part}")
     modifier = (m.group("mod") or "").lower().split()
     modifier_word = {"last": "last", "past": "last", "next": "next", "coming": "next", "this": "this",
                      "previous": "previous", "preceding": "previous"}.get(
@@ -239,6 +248,17 @@ def _numeric_date(m: re.Match[str]) -> TimeMention | None:
 def _month_year(m: re.Match[str]) -> TimeMention | None:
     parts = _parts(m, "a")
     return _mention(m, "date", first=parts) if parts else None
+
+
+@_rule(rf"(?:(?P<am>{_MONTH})\s+(?P<ad>{_DAY})|(?P<ad2>{_DAY})\s+(?:of\s+)?(?P<am2>{_MONTH})|(?P<bm>{_MONTH}))"
+       r"(?:,?\s+|\s+of\s+)(?P<rel>(?i:last|this|next))\s+(?i:year)\b(?!['\u2019]s|-)")
+def _month_of_a_year(m: re.Match[str]) -> TimeMention | None:
+    """"July last year", "on March 3 this year", "in January next year": that month (day) of the year before, of or
+    after the report's (``unit`` "year", ``shift`` -1/0/1), not the one nearest the report."""
+    parts = _parts(m, "a") if not m.group("bm") else DateParts(None, _month(m.group("bm")))
+    if parts is None:
+        return None
+    return _mention(m, "date", first=parts, unit="year", shift={"last": -1, "this": 0, "next": 1}[m.group("rel").lower()])
 
 
 @_rule(
@@ -337,7 +357,7 @@ def _vague_ago(m: re.Match[str]) -> TimeMention | None:
 
 _DURATION_UNITS = {
     "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "fortnight": "2W", "month": "M",
-    "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE",
+    "year": "Y", "decade": "E", "century": "C", "centurie": "C", "quarter": "Q",
 }
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _COUNT_WORD = (
@@ -352,14 +372,17 @@ _COUNT_WORD = (
     r"|roughly|approximately|only|just|barely|another|the\s+first|the\s+next|the\s+last|the\s+past|the\s+previous)\s+)?"
     rf"(?P<n>(?i:{_COUNT_WORD}))(?P<frac>\s+1/2)?(?:[\s-]+(?i:more|additional|full|trading|business|working))?"
     r"(?P<half>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half))?[\s-]+"
-    r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries))\b"
+    r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters|years?|decades?|century|centuries))\b"
     r"(?P<half2>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half)\b)?"
     r"(?![\s-]+(?i:old|ago|from\s+now)\b|-)"
 )
 def _duration(m: re.Match[str]) -> TimeMention | None:
     """A length of time, "three years", "a five-year low", "48 hours", as TimeML writes it (``P3Y``).
 
-    Decades and centuries are written in years ("two decades" ``P20Y``: ISO 8601 has no decade), and a half
+    Quarters in the plural are TimeML's ``Q`` ("the past two quarters" ``P2Q``, "several quarters" ``PXQ``), but
+    not a share ("three quarters of the staff"). Decades and centuries are written in years ("two decades" ``P20Y``:
+    ISO 8601 has no decade); uncounted, they take TempEval-3 TimeBank's letters for them ("for decades" ``PXE``, "for
+    centuries" ``PXC``, as it writes "about a decade" ``P1E``). A half is written
     in the next smaller unit ("2 1/2 years" ``P2Y6M``, "a minute and a half" ``PT1M30S``).
 
     Before "later" or "earlier" a counted number of days, weeks, months or years is left to :func:`_after`,
@@ -373,6 +396,8 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
     unit = unit[:-1] if unit.endswith("s") else unit
     code = _DURATION_UNITS[unit]
     count = _count(word) if word not in ("few", "several", "some", "many") else None
+    if code == "Q" and (count == 1 or (count is not None and count <= 3 and re.match(r"[\s-]+(?i:of)\b", m.string[m.end():]))):
+        return None  # "three quarters of the vote": a share, not a length ("several quarters of losses" is one)
     if word == "one" and unit == "day" and re.search(r"\b(?i:will|would|may|might|could|can|should|shall|'ll)\s+$",
                                                      m.string[max(0, m.start() - 12):m.start()]):
         return _mention(m, "fixed", value="FUTURE_REF")  # "Islam will one day be ...": some day to come
@@ -385,8 +410,8 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
     if count is None and word.replace(",", "").isdigit():
         count = int(word.replace(",", ""))
     half = bool(m.group("frac") or m.group("half") or m.group("half2"))
-    if count is not None and code in ("DE", "CE"):
-        return _mention(m, "fixed", value=f"P{count * (10 if code == 'DE' else 100) + (half and (5 if code == 'DE' else 50))}Y")
+    if count is not None and code in ("E", "C"):
+        return _mention(m, "fixed", value=f"P{count * (10 if code == 'E' else 100) + (half and (5 if code == 'E' else 50))}Y")
     if count is not None and half:
         smaller = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}.get(code)
         if smaller:
@@ -514,14 +539,17 @@ _ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3
 
 
 @_rule(
-    rf"\b(?:(?i:the)\s+)?(?:(?P<y0>{_YEAR})\s+)?(?P<q>(?i:first|1st|second|2nd|third|3rd|fourth|4th|final))[\s-]+"
+    rf"\b(?:(?i:the)\s+|(?P<rel>(?i:last|this|next))\s+(?i:year)['\u2019]s\s+)?(?:(?P<y0>{_YEAR})\s+)?"
+    r"(?P<q>(?i:first|1st|second|2nd|third|3rd|fourth|4th|final))[\s-]+"
     rf"(?i:quarter)\b(?:\s+(?i:of)\s+(?P<y>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?"
 )
 def _quarter(m: re.Match[str]) -> TimeMention | None:
     """"the third quarter (of 1998)", "the 1998 third quarter": TimeML ``1998-Q3``; without a year, the latest such
-    quarter."""
+    quarter; "next year's first quarter" that quarter of the year after the report's (``modifier`` "next")."""
     year = _int(m.group("y0") or m.group("y") or m.group("y2"))
-    return _mention(m, "quarter", first=DateParts(year), shift=_ORDINAL_QUARTERS[m.group("q").lower()])
+    rel = (m.group("rel") or "").lower() or None
+    return _mention(m, "quarter", first=DateParts(year), shift=_ORDINAL_QUARTERS[m.group("q").lower()],
+                    modifier=rel if year is None else None)
 
 
 @_rule(
@@ -594,6 +622,19 @@ def _with_clocks(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
             out.append(t)
         i += 1
     return out
+
+
+_ORDINAL_WORDS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
+                  "|fourteenth|fifteenth|twentieth|thirtieth")
+
+
+@_rule(rf"\b(?i:today|it|this)(?:\s+(?i:is)|['\u2019]s)\s+(?P<d>(?i:the)\s+(?:(?i:{_ORDINAL_WORDS})|\d+(?i:st|nd|rd|th))"
+       r"(?:\s+(?i:straight|consecutive|successive))?\s+(?i:day))\b")
+def _ordinal_day(m: re.Match[str]) -> TimeMention | None:
+    """"Today is the eighth day of the operation", "it's the second day of an offensive": a day counted in something
+    still going on, said in the present, is the report's own day. Only "the ... day" is the expression."""
+    start, end = m.span("d")
+    return TimeMention(start, end, m.group("d"), "relative", unit="day", shift=0)
 
 
 #: TimeML's codes for the parts of a day, written in place of a clock time ("this evening", 1998-01-20TEV).
@@ -690,6 +731,9 @@ def _after(m: re.Match[str]) -> TimeMention | None:
     rf"(?:(?P<n>(?i:{_NUMBER}))\s+)?(?P<unit>(?i:days?|weeks?|months?|years?|(?:24|twenty[\s-]four)\s+hours))\b"
 )
 def _window(m: re.Match[str]) -> TimeMention | None:
+    """"The past three months": that many units up to the report's date (TimeML's length, ``P3M``). "The past year"
+    with no count is the year before the report's, as "last year" is (TempEval-3 TimeBank writes both of its
+    "the past year" so, ``1997`` said in 1998, as it writes "the last decade" as the decade before)."""
     unit = m.group("unit").lower()
     if unit.endswith("hours"):  # "the past 24 hours", "the last twenty four hours": a day back
         return _mention(m, "relative", unit="day", shift=1, window=True)
@@ -698,6 +742,8 @@ def _window(m: re.Match[str]) -> TimeMention | None:
         return _mention(m, "fixed", value=f"PX{_DURATION_UNITS[unit.rstrip('s')]}")
     if count is None or (m.group("n") is None and unit.endswith("s")):
         return _mention(m, "other")
+    if m.group("n") is None and unit == "year":
+        return _mention(m, "relative", unit="year", shift=-1)
     return _mention(m, "relative", unit=unit.rstrip("s"), shift=count, window=True)
 
 
@@ -776,7 +822,13 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
                 and not _TITLE.fullmatch(ent.text) and not _counts_something(doc, mention)):
             chosen.append(mention)
     chosen.sort(key=lambda t: t.start)
+    chosen = [replace(t, modifier="ends a period") if t.kind == "date" and t.weekday is None and t.modifier is None
+              and _ENDS_A_PERIOD.search(text, max(0, t.start - 12), t.start) else t for t in chosen]
     return _with_clocks(text, [replace(t, future=True) if _is_future(doc, text, t) else t for t in chosen])
+
+
+#: "the quarter ended Sept. 30": the day a period named before it ends on.
+_ENDS_A_PERIOD = re.compile(r"(?i)\b(?:ended|ending)\s+$")
 
 
 def _counts_something(doc: Doc, mention: TimeMention) -> bool:
@@ -1023,6 +1075,8 @@ def infer_published(mentions: Iterable[TimeMention], doc: Doc, year: int | None,
         day = None
         if parts is not None and parts.day is not None:
             y = parts.year or (t.first.year if t.kind == "span" else None) or report_year
+            if y and t.kind == "date" and t.unit == "year" and not parts.year:
+                y += t.shift  # "June 5 last year"
             day = date(y, parts.month, parts.day) if y and _valid(y, parts.month, parts.day) else None
             anchor = day or anchor
         if t.future:
@@ -1110,8 +1164,11 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
         if (t.kind in ("date", "span", "after", "weekday") or (t.kind == "relative" and t.unit == "day" and not t.window)) \
                 and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
             anchor = date.fromisoformat(value[-10:])
+        # "the quarter ended Sept. 30": the day dates the quarter named before it, which stays the time a comparison
+        # is about ("a year earlier" is 1988-Q3, not 1988-09-30)
+        ends_quarter = t.modifier == "ends a period" and named is not None and "-Q" in named
         if (t.kind not in ("fixed", "after") or (t.kind == "after" and t.unit == "quarter")) and not compared \
-                and value and _NAMED.fullmatch(value):  # "the quarter" names the quarter a comparison is about
+                and not ends_quarter and value and _NAMED.fullmatch(value):  # "the quarter" names the quarter a comparison is about
             named = value  # "a year earlier" twice is the same comparison, not two years back
             named_back = t.kind == "relative" and t.unit == "year" and (t.ago or t.shift < 0)
         if t.kind == "fixed" and t.modifier == "of the year" and named and not named_back:
@@ -1175,6 +1232,10 @@ def _parse_reference(reference: str | None) -> date | None:
 def _resolve(t: TimeMention, ref: date | None) -> str | None:
     if t.kind == "fixed":
         return t.value
+    if t.kind == "date" and t.unit == "year" and t.first.year is None:  # "July last year"
+        if ref is None or (t.first.day is not None and not _valid(ref.year + t.shift, t.first.month, t.first.day)):
+            return None
+        return _iso(replace(t.first, year=ref.year + t.shift))
     if t.kind == "date":
         parts = _place(t.first, ref, t.weekday, t.future)
         return _iso(parts) if parts else None
@@ -1214,6 +1275,8 @@ def _resolve_month(t: TimeMention, ref: date) -> str:
 def _resolve_quarter(t: TimeMention, ref: date | None) -> str | None:
     """A quarter without a year is the latest one begun by the reference date (business news reports results)."""
     year = t.first.year
+    if year is None and t.modifier in ("last", "this", "next"):
+        return f"{ref.year + {'last': -1, 'this': 0, 'next': 1}[t.modifier]:04d}-Q{t.shift}" if ref else None
     if year is None:
         if ref is None:
             return None

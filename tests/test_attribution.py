@@ -134,6 +134,16 @@ def test_putting_something_at_risk_is_no_estimate(nlp):
     assert a.cue == "put"
 
 
+def test_what_someone_was_not_authorized_to_discuss_was_not_said(nlp):
+    found = extract(nlp, "Two officials, who spoke on condition of anonymity because they were not authorized to "
+                         "discuss the inquiry, said the mayor had been questioned.")
+    assert [(a.cue, a.content) for a in found] == [("say", "the mayor had been questioned")]
+    assert not extract(nlp, "The coach was not allowed to discuss the transfer.")
+    # negated "hesitate" or "fail" means it was said
+    assert [a.content for a in extract(nlp, "She did not hesitate to say that the count was wrong.")
+            if a.cue == "say"] == ["the count was wrong"]
+
+
 def test_passive_denial(nlp):
     a = one(nlp, "The accusations have been denied by the Velorian government.", "accusations")
     assert a.cue == "deny"

@@ -70,6 +70,11 @@ _OBJECT_CUES = DENY | CONFIRM | COMMENT | frozenset({
 }) - {"cite"}
 #: Cues whose stance the ledger needs: judged by the frame-count rule and the core lexicon, never dropped by the model.
 _STANCE_CORE = DENY | CONFIRM | COMMENT | frozenset({"accuse", "allege"})
+#: Verbs of permission and will that, negated, leave the act under them undone ("was not authorized to discuss
+#: the matter", "did not want to talk about it"): English common knowledge. Not "fail" or "hesitate", whose
+#: negation means the act was done.
+_UNDONE_WHEN_DENIED = frozenset({"authorize", "authorise", "allow", "permit", "want", "wish", "intend", "plan",
+                                 "dare", "mean", "empower", "clear"})
 #: Subjects that stand for a source only with the strongest speech verbs.
 _STRONG_SPEECH = frozenset({
     "say", "tell", "add", "claim", "allege", "deny", "report", "announce", "state", "write", "warn", "insist",
@@ -794,6 +799,16 @@ def denied_object_key(found: _Found) -> str | None:
     return f"{DENIED_OBJECT_LEMMA}|object_{'content' if kind in _CONTENT_OBJECTS else 'other'}|any"
 
 
+def unsaid(cue: Token) -> bool:
+    """Is a verb of saying only something its negated governor kept from being said ("sources who were not
+    authorized to discuss the matter said …": the matter was not discussed)? Non-answers ("did not want to
+    comment") are read as non-answers elsewhere. PolNeAR train marks none of its seven "not authorized to
+    discuss/speak/comment" as a cue."""
+    head = cue.head
+    return cue.dep_ == "xcomp" and cue.lemma_ not in _STANCE_CORE and head.lemma_ in _UNDONE_WHEN_DENIED \
+        and any(c.dep_ == "neg" for c in head.children)
+
+
 def accept_cue(found: _Found, quotes: list[Quote] | None = None, *, model: bool = True) -> bool:
     """Whether a candidate is a statement.
 
@@ -812,6 +827,8 @@ def accept_cue(found: _Found, quotes: list[Quote] | None = None, *, model: bool 
     lemma, frame = found.cue_lemma, found.frame
     if frame in ("put_at", "according", "noun", "no_comment"):
         return True
+    if unsaid(found.cue):
+        return False
     if calls_false(found.cue):  # "called the claims rubbish": a denial, judged as denials are
         return True
     object_key = denied_object_key(found)

@@ -13,11 +13,14 @@ Heads are kept as written: a pronoun stays a pronoun ("he"), a name keeps its wh
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the records import Clause without loading spaCy
+from claimledger.records import Clause
+
+if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+__all__ = ["Clause", "clause_around", "clauses_in", "main_clause"]  # Clause is a record (claimledger.records)
 
 #: Dependencies of a verb that heads a clause of its own. A participle modifying a noun ("amod") or
 #: part of a name ("compound") does not.
@@ -25,30 +28,6 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "conj", "advcl", "relcl", "ac
                          "csubj", "csubjpass"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"to", "in", "at", "from", "into", "near"})
-
-
-@dataclass(frozen=True, slots=True)
-class Clause:
-    """One clause of a statement's content: span in the cleaned text and its slots (None: not given)."""
-
-    start: int
-    end: int
-    predicate: str
-    agent: str | None = None
-    theme: str | None = None
-    place: str | None = None
-    agent_named: bool = False  # the agent is a name (a proper noun or a named entity), not a pronoun or noun
-
-    def slots(self) -> tuple[str, str | None, str | None, str | None, bool]:
-        """What the ledger compares: the clause without its offsets."""
-        return self.predicate, self.agent, self.theme, self.place, self.agent_named
-
-    def to_json(self) -> list:
-        return [self.start, self.end, self.predicate, self.agent, self.theme, self.place, self.agent_named]
-
-    @classmethod
-    def from_json(cls, row: list) -> Clause:
-        return cls(int(row[0]), int(row[1]), str(row[2]), row[3], row[4], row[5], bool(row[6]))
 
 
 def _is_clause_root(tok: Token) -> bool:

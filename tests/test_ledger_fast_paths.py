@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from claimledger.heap import collector_paused
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.matching import (
+    FEATURES,
     IdfWeights,
     _near_equal,
     _token_set,
@@ -56,8 +57,9 @@ def test_token_set_once_per_unordered_pair_equals_the_scorer():
 
 
 def _features_plain(profiles, vecs, pairs, idf):
-    """What :func:`pair_features` computes, written pair by pair as it reads, with no shared arrays."""
-    out = np.zeros((len(pairs), 11), dtype=np.float32)
+    """What :func:`pair_features` computes, written pair by pair as it reads, with no shared arrays (no
+    clauses given: the slot columns after the first eleven are 0)."""
+    out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float32)
     out[:, 0] = np.einsum("ij,ij->i", vecs[pairs[:, 0]], vecs[pairs[:, 1]])
     a = [profiles[k] for k in pairs[:, 0].tolist()]
     b = [profiles[k] for k in pairs[:, 1].tolist()]

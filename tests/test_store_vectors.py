@@ -136,7 +136,7 @@ def test_a_store_from_before_the_vectors_table_gets_them_on_its_first_build(tmp_
     run("analyze", *map(str, FIRST), "--db", str(db), "--quiet")
     raw = sqlite3.connect(db)
     raw.executescript("DROP TABLE vectors; DROP TABLE ledger_snapshots; ALTER TABLE times DROP COLUMN reading; "
-                      "UPDATE alembic_version SET version_num='0006'")
+                      "ALTER TABLE attributions DROP COLUMN clauses; UPDATE alembic_version SET version_num='0006'")
     raw.close()
     with Store.open(db) as store:
         reports = store.reports()

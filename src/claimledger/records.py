@@ -80,6 +80,31 @@ class Source:
     end: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause of a statement's content: span in the cleaned text and its proposition slots (None: not
+    given), read from the parse by :func:`claimledger.extract.slots.clauses_in`."""
+
+    start: int
+    end: int
+    predicate: str
+    agent: str | None = None
+    theme: str | None = None
+    place: str | None = None
+    agent_named: bool = False  # the agent is a name (a proper noun or a named entity), not a pronoun or noun
+
+    def slots(self) -> tuple[str, str | None, str | None, str | None, bool]:
+        """What the ledger compares: the clause without its offsets."""
+        return self.predicate, self.agent, self.theme, self.place, self.agent_named
+
+    def to_json(self) -> list:
+        return [self.start, self.end, self.predicate, self.agent, self.theme, self.place, self.agent_named]
+
+    @classmethod
+    def from_json(cls, row: list) -> Clause:
+        return cls(int(row[0]), int(row[1]), str(row[2]), row[3], row[4], row[5], bool(row[6]))
+
+
 @dataclass(slots=True)
 class Attribution:
     """One reported statement: a source, a cue and what was said."""
@@ -100,6 +125,7 @@ class Attribution:
     date: str | None = None  # when the statement was made
     writer_distance: str | None = None  # the reporter's own hedge: "allegedly", "claimed"
     continuation: bool = False  # a quotation continuing an earlier speaker without its own cue
+    clauses: list[Clause] = field(default_factory=list)  # the content's clauses and their slots (extract.slots)
 
 
 @dataclass(slots=True)

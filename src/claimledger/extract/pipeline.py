@@ -11,6 +11,8 @@ The steps, each a plain function in its own module:
    ``times.resolve_times``: dates normalised against the report's date.
 5. ``figures.find_figures``: counted numbers, then linked here to the
    attribution whose content holds them.
+6. ``slots.clauses_in``: each attribution's content clauses with their
+   predicate, agent, theme and place, read from the same parse.
 
 Reports with no usable text, or whose extraction runs over
 :attr:`Limits.extract_seconds`, raise :class:`ExtractionError` with a
@@ -31,6 +33,7 @@ from claimledger.extract.attribution import find_attributions
 from claimledger.extract.clean import clean_text
 from claimledger.extract.figures import find_figures
 from claimledger.extract.nlp import load_nlp
+from claimledger.extract.slots import clauses_in
 from claimledger.extract.times import (
     DAY_VALUE,
     PublishedDate,
@@ -164,6 +167,8 @@ def _extract_doc(report: RawReport, clean, doc, mentions, dated: PublishedDate) 
     times = sorted(resolve_times(mentions, published), key=lambda t: t.start)
     time_starts = [t.start for t in times]
     attributions = [_attach_date(a, times, time_starts) for a in attributions]
+    for a in attributions:  # the slots of the content's clauses, from the parse already made
+        a.clauses = clauses_in(doc, a.content_start, a.content_end)
     content_starts = [a.content_start for a in attributions]  # find_attributions returns them in this order
     longest = max((a.content_end - a.content_start for a in attributions), default=0)
     figures = [_link_figure(f, attributions, content_starts, longest, published) for f in find_figures(doc)]

@@ -32,6 +32,7 @@ from claimledger.ledger.matching import (
     FEATURES,
     IdfWeights,
     MatchModel,
+    SlotTable,
     TextProfile,
     agglomerate,
     collection_idf,
@@ -56,8 +57,9 @@ class Matcher:
     vecs: np.ndarray
     idf: dict[str, float]
     model: MatchModel
-    text_ids: np.ndarray  # per statement, the number of its text: statements with one text share it
+    text_ids: np.ndarray  # per statement, the number of its text and clause: statements with both alike share it
     weights: IdfWeights | None = None  # of profiles and idf, made on first use
+    slots: SlotTable | None = None  # the statements' clause slots (None: scored as if none had a clause)
 
     def probability(self, pairs: np.ndarray, *, ignore_figures: bool = False) -> np.ndarray:
         """Same-proposition probability of index pairs, ignoring polarity (a denial and what it denies score high).
@@ -75,7 +77,8 @@ class Matcher:
         _, first, rows = np.unique(lo * len(self.profiles) + hi, return_index=True, return_inverse=True)
         if self.weights is None:
             self.weights = IdfWeights.of(self.profiles, self.idf)
-        features = pair_features(self.profiles, self.vecs, pairs[first], self.idf, self.weights)[rows.reshape(-1)]
+        features = pair_features(self.profiles, self.vecs, pairs[first], self.idf, self.weights,
+                                 self.slots)[rows.reshape(-1)]
         if ignore_figures:
             for name in ("number_shared", "number_clash", "number_one_side"):
                 features[:, FEATURES.index(name)] = 0.0
@@ -207,6 +210,11 @@ def contradicts(first: list[str], second: list[str]) -> np.ndarray:
     return np.array([found[pair] for pair in zip(first, second)], dtype=bool)
 
 
+def _scored_as(st: Statement) -> tuple:
+    """What the pair model reads of a statement: its text and its clause's slots."""
+    return st.text, None if st.clause is None else st.clause.slots()
+
+
 def cluster(statements: list[Statement], props: list[Proposition], *,
             params: LedgerParams) -> tuple[list[list[int]], Matcher, np.ndarray]:
     """Statement indices grouped into claims (deterministic for a given order), the matcher, the candidates."""
@@ -214,8 +222,12 @@ def cluster(statements: list[Statement], props: list[Proposition], *,
     vecs = embed([st.text for st in statements]) if n else np.zeros((0, DIM), dtype=np.float32)
     profiles = [text_profile(st.text) for st in statements]
     numbered: dict[str, int] = {}
-    text_ids = np.array([numbered.setdefault(st.text, len(numbered)) for st in statements], dtype=np.int64)
-    matcher = Matcher(profiles, vecs, collection_idf(profiles), load_model(), text_ids)
+    text_ids = np.array([numbered.setdefault(_scored_as(st), len(numbered)) for st in statements], dtype=np.int64)
+    model = load_model()
+    # The clauses' words are embedded only for a model that weighs them (the shipped one does not:
+    # scripts/train_claim_match.py kept the slot features out), so a build embeds what analyze stored.
+    matcher = Matcher(profiles, vecs, collection_idf(profiles), model, text_ids,
+                      slots=SlotTable.of([st.clause for st in statements]) if model.reads_slots else None)
     allowed = may_share_claim(props)
     negated = np.array([p.negated for p in profiles], dtype=bool)
 
@@ -235,7 +247,7 @@ def cluster(statements: list[Statement], props: list[Proposition], *,
     candidates = candidate_pairs(statements, props, vecs, params)
     # A pair's score reads the two texts and the proposition fields ``allowed`` reads: statements
     # alike in all of them are one kind to the grouping (copies of a report are scored once).
-    kinds = _codes([(st.text, p.polarity, p.anaphoric, p.reports_speech, None if p.quantity is None else
+    kinds = _codes([(_scored_as(st), p.polarity, p.anaphoric, p.reports_speech, None if p.quantity is None else
                      (p.quantity.value, p.quantity.subject_class, p.quantity.aspect, p.quantity.harm,
                       p.quantity.supposed))
                      for st, p in zip(statements, props)])

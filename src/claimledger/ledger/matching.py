@@ -11,6 +11,10 @@ same topic about another event) and on Emergent headlines (headlines of one
 rumour against headlines of others), prints the score on ECB+ *dev* topics and
 held-out Emergent claims, and writes ``ledger/data/claim_match.json``.
 
+Slot features compare the clauses the statements stand in (:mod:`claimledger.extract.slots`, kept
+from the parse at extraction): the predicates' and themes' word-vector cosine, a clash of two named
+agents or two places. They are 0 when a side has no clause.
+
 Features are computed on arrays of candidate pairs, so a ledger never scores
 all pairs; :func:`text_profile` is computed once per statement.
 """
@@ -19,7 +23,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -28,10 +32,16 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from claimledger.ledger.groups import DisjointSets
+from claimledger.records import Clause
 
+#: Features read from the two statements' clauses (:class:`claimledger.records.Clause`, read by :mod:`claimledger.extract.slots`), each 0
+#: when a side has none (a store written before the clauses were kept, a text the parse gave no verb).
+SLOT_FEATURES: tuple[str, ...] = ("slots_both", "predicate_same", "predicate_sim", "theme_both", "theme_same",
+                                  "theme_sim", "agent_sim", "agent_clash", "place_clash")
 FEATURES: tuple[str, ...] = (
     "cosine", "word_overlap", "idf_overlap", "token_set", "name_overlap", "name_clash",
     "number_shared", "number_clash", "number_one_side", "negation_mismatch", "length_ratio",
+    *SLOT_FEATURES,
 )
 
 # Function words and reporting verbs: not what a proposition is about (linguistic common knowledge).
@@ -180,14 +190,90 @@ class IdfWeights:
                    np.array([p.length for p in profiles], dtype=np.int64))
 
 
+@dataclass(frozen=True, slots=True)
+class SlotTable:
+    """The clause slots of a list of statements (indexed like their profiles), as codes the pair features
+    compare by array operations: the predicate and theme as rows of ``vectors`` (unit vectors of the
+    words by the ledger's sentence encoder; row 0 is none), a named agent and a place as codes (-1 none).
+    """
+
+    has: np.ndarray  # bool per statement: it has a clause
+    predicate: np.ndarray  # row of ``vectors``, 0 for none
+    theme: np.ndarray
+    agent_word: np.ndarray  # row of ``vectors`` of the agent's head, named or not, 0 for none
+    agent: np.ndarray  # code of a named agent (case folded), -1 for none or an agent that is not a name
+    place: np.ndarray  # code of a place (case folded), -1 for none
+    vectors: np.ndarray
+
+    @classmethod
+    def of(cls, clauses: Sequence[Clause | None], encode: Callable[[list[str]], np.ndarray] | None = None) -> SlotTable:
+        """``encode`` (default :func:`claimledger.ledger.embeddings.embed`, which caches) embeds the distinct
+        predicate and theme words once."""
+        words: dict[str, int] = {}
+        names: dict[str, int] = {}
+        n = len(clauses)
+        has = np.zeros(n, dtype=bool)
+        pred, theme, agent_word = (np.zeros(n, dtype=np.int64) for _ in range(3))
+        agent, place = np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64)
+        for k, c in enumerate(clauses):
+            if c is None:
+                continue
+            has[k] = True
+            pred[k] = words.setdefault(c.predicate, len(words) + 1)
+            if c.theme:
+                theme[k] = words.setdefault(c.theme.lower(), len(words) + 1)
+            if c.agent:
+                agent_word[k] = words.setdefault(c.agent.lower(), len(words) + 1)
+            if c.agent and c.agent_named:
+                agent[k] = names.setdefault(c.agent.lower(), len(names))
+            if c.place:
+                place[k] = names.setdefault(c.place.lower(), len(names))
+        if encode is None:
+            from claimledger.ledger.embeddings import embed as encode
+        vecs = encode(list(words)) if words else np.zeros((0, 1), dtype=np.float32)
+        table = np.zeros((len(words) + 1, vecs.shape[1] if len(words) else 1), dtype=np.float32)
+        table[1:] = vecs
+        return cls(has, pred, theme, agent_word, agent, place, table)
+
+    def take(self, rows: np.ndarray) -> SlotTable:
+        return SlotTable(self.has[rows], self.predicate[rows], self.theme[rows], self.agent_word[rows],
+                         self.agent[rows], self.place[rows], self.vectors)
+
+
+def _slot_features(out: np.ndarray, slots: SlotTable, first: np.ndarray, second: np.ndarray) -> None:
+    """Fill the :data:`SLOT_FEATURES` columns of ``out`` for pairs (first, second) of ``slots``' rows."""
+    col = {name: FEATURES.index(name) for name in SLOT_FEATURES}
+    both = slots.has[first] & slots.has[second]
+    out[:, col["slots_both"]] = both
+    vec = slots.vectors
+    for s in range(0, len(first), 16384):  # row 0 is zeros: a side without the slot gives 0
+        a, b = first[s:s + 16384], second[s:s + 16384]
+        out[s:s + 16384, col["predicate_sim"]] = np.einsum("ij,ij->i", vec[slots.predicate[a]], vec[slots.predicate[b]])
+        out[s:s + 16384, col["theme_sim"]] = np.einsum("ij,ij->i", vec[slots.theme[a]], vec[slots.theme[b]])
+        out[s:s + 16384, col["agent_sim"]] = np.einsum("ij,ij->i", vec[slots.agent_word[a]], vec[slots.agent_word[b]])
+    out[:, col["predicate_sim"]] *= both
+    out[:, col["predicate_same"]] = both & (slots.predicate[first] == slots.predicate[second])
+    themes = both & (slots.theme[first] > 0) & (slots.theme[second] > 0)
+    out[:, col["theme_sim"]] *= themes
+    out[:, col["theme_both"]] = themes
+    out[:, col["theme_same"]] = themes & (slots.theme[first] == slots.theme[second])
+    out[:, col["agent_sim"]] *= both  # 0 when a side has no agent (its row is zeros)
+    ag_a, ag_b = slots.agent[first], slots.agent[second]
+    out[:, col["agent_clash"]] = (ag_a >= 0) & (ag_b >= 0) & (ag_a != ag_b)
+    pl_a, pl_b = slots.place[first], slots.place[second]
+    out[:, col["place_clash"]] = (pl_a >= 0) & (pl_b >= 0) & (pl_a != pl_b)
+
+
 def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarray,
-                  idf: dict[str, float], weights: IdfWeights | None = None) -> np.ndarray:
+                  idf: dict[str, float], weights: IdfWeights | None = None,
+                  slots: SlotTable | None = None) -> np.ndarray:
     """Feature rows (len(pairs) × len(FEATURES)) for index pairs into ``profiles``/``vecs``.
 
     ``idf`` is :func:`collection_idf` of the statements being grouped (``weights``, when given, is
     :meth:`IdfWeights.of` these profiles and ``idf``: a caller scoring pairs of one set many times
     passes it; without it they are made for the profiles the pairs read). Set intersections of short word sets and rapidfuzz's pairwise scorer keep the
-    per-pair cost to a few microseconds.
+    per-pair cost to a few microseconds. ``slots`` (indexed like ``profiles``) gives the clause features;
+    without it they are 0, as for statements without clauses.
     """
     out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float32)
     if not len(pairs):
@@ -197,7 +283,8 @@ def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarr
     if weights is None:  # a one-off call: the weights of the profiles it reads
         used, local = np.unique(pairs, return_inverse=True)
         read = [profiles[k] for k in used.tolist()]
-        return pair_features(read, vecs[used], local.reshape(pairs.shape), idf, IdfWeights.of(read, idf))
+        return pair_features(read, vecs[used], local.reshape(pairs.shape), idf, IdfWeights.of(read, idf),
+                             None if slots is None else slots.take(used))
     a = [profiles[k] for k in pairs[:, 0].tolist()]
     b = [profiles[k] for k in pairs[:, 1].tolist()]
     first, second = pairs[:, 0], pairs[:, 1]
@@ -224,6 +311,8 @@ def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarr
     out[:, 9] = weights.negated[first] != weights.negated[second]
     la, lb = weights.length[first], weights.length[second]
     out[:, 10] = np.minimum(la, lb) / np.maximum(np.maximum(la, lb), 1)
+    if slots is not None:
+        _slot_features(out, slots, first, second)
     return out
 
 
@@ -241,6 +330,12 @@ class MatchModel:
     def probability(self, features: np.ndarray) -> np.ndarray:
         z = ((features - self.mean) / self.scale) @ self.weights + self.bias
         return 1.0 / (1.0 + np.exp(-z))
+
+    @property
+    def reads_slots(self) -> bool:
+        """Whether any clause-slot feature weighs: a model that gives them 0 needs no :class:`SlotTable`
+        (and no vectors of the clauses' words)."""
+        return bool(np.any(self.weights[[FEATURES.index(f) for f in SLOT_FEATURES]]))
 
     def to_json(self) -> dict:
         return {"features": list(FEATURES), "weights": self.weights.tolist(), "bias": self.bias,

@@ -9,9 +9,13 @@ injured, missing …) and the time it refers to (the figure's
 their head nouns' embeddings ("troops", "soldiers", "forces" of one army are
 one class; "containers" another).
 
-What is not here yet: the agent, predicate class and place slots, which need
-the parse kept from extraction; the claim matcher reads the statement's words
-for those instead (see :mod:`matching`).
+The agent, predicate, theme and place of each clause are now kept from the parse at
+extraction (:mod:`claimledger.extract.slots`, ``Attribution.clauses``; a statement's
+clause is ``Statement.clause``) and :mod:`matching` has pair features on them, but the
+shipped same-claim model gives those features weight 0 (``scripts/train_claim_match.py``
+found they did not raise every held-out score). What is not here yet: a coarse
+predicate class and entity-resolved agents; the claim matcher reads the statement's
+words for those.
 """
 from __future__ import annotations
 

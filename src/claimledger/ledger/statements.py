@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from claimledger.extract.slots import Clause, clause_around as clause_holding, main_clause
 from claimledger.extract.times import DAY_VALUE
 from claimledger.ledger.entities import Resolution
 from claimledger.ledger.provenance import origin_of
@@ -39,6 +40,7 @@ class Statement:
     date: str | None  # when it was said: the attribution's date, else the report's
     figures: tuple[Figure, ...] = ()  # every figure of the attribution, counts and measures
     counted_on: str | None = None  # when its count held, by a date in the count's own clause ("between October 8 and 13")
+    clause: Clause | None = None  # the clause its text stands in, with its slots (None: stored without clauses)
 
 
 _ASIDE = re.compile(r"\s[—–]\s[^—–]+\s[—–]\s")
@@ -139,6 +141,21 @@ def counted_on(fig: Figure, times: list[TimeExpression]) -> str | None:
     return days[-1] if days else None
 
 
+def statement_clause(att: Attribution, fig: Figure | None, text: str, pieces: int) -> Clause | None:
+    """The clause a statement's text stands in: the clause around its figure; for one sentence of a
+    quotation of several, that sentence's widest clause; else the content's main (widest) clause."""
+    if not att.clauses:
+        return None
+    if fig is not None and att.content_start <= fig.start and fig.end <= att.content_end:
+        return clause_holding(att.clauses, fig.start, fig.end) or main_clause(att.clauses)
+    if pieces > 1:
+        pos = att.content.find(text)
+        if pos >= 0:
+            start = att.content_start + pos
+            return main_clause(att.clauses, start, start + len(text)) or main_clause(att.clauses)
+    return main_clause(att.clauses)
+
+
 def collect_statements(reports: list[StoredReport], res: Resolution, media: set[str]) -> list[Statement]:
     """Every statement of ``reports``, in report then attribution order."""
     out = []
@@ -161,5 +178,6 @@ def collect_statements(reports: list[StoredReport], res: Resolution, media: set[
                 fig = ext.figures[j] if j is not None else None
                 out.append(Statement(aid, r.id, a, item_id(r.id, "f", j) if j is not None else None,
                                      fig, text, pol, None if o.echo else o.entity, when, tuple(every.get(i, ())),
-                                     counted_on(fig, ext.times) if fig is not None else None))
+                                     counted_on(fig, ext.times) if fig is not None else None,
+                                     statement_clause(a, fig, text, len(texts))))
     return out

@@ -129,6 +129,9 @@ class AttributionRow(_SourceColumns, Base):
     date: Mapped[str | None] = mapped_column(String(32))
     writer_distance: Mapped[str | None] = mapped_column(Text)
     continuation: Mapped[bool] = mapped_column(Boolean)
+    # [[start, end, predicate, agent, theme, place, agent_named], ...]: extract.slots.Clause; NULL in rows
+    # stored before migration 0009 (read as no clauses)
+    clauses: Mapped[list | None] = mapped_column(JSON, nullable=True)
 
 
 class FigureRow(_SourceColumns, Base):

@@ -31,6 +31,7 @@ from claimledger.heap import collector_paused
 from claimledger.records import (
     NameMention,
     Attribution,
+    Clause,
     CleanText,
     DateParts,
     Figure,
@@ -407,7 +408,10 @@ def _source_columns(source: Source | None) -> dict:
 
 def _row(item: Attribution | Figure | TimeExpression, row_type: type, index: int):
     """A table row from a record: the columns are named after the record's fields, the source flattened."""
-    values = {f.name: _copied(getattr(item, f.name)) for f in fields(item) if f.name not in ("source", "reading")}
+    values = {f.name: _copied(getattr(item, f.name)) for f in fields(item)
+              if f.name not in ("source", "reading", "clauses")}
+    if isinstance(item, Attribution):
+        values["clauses"] = [c.to_json() for c in item.clauses]
     if isinstance(item, TimeExpression):
         values["reading"] = asdict(item.reading) if item.reading else None
     if hasattr(item, "source"):
@@ -434,9 +438,10 @@ def _maker(table: Table, record_type: type) -> Callable[[Row], object]:
     the columns are named after the record's fields, the source flattened."""
     at = {name: k for k, name in enumerate(table.c.keys())}
     names = [f.name for f in fields(record_type)]
-    plain = [(name, at[name]) for name in names if name not in ("source", "reading")]
+    plain = [(name, at[name]) for name in names if name not in ("source", "reading", "clauses")]
     source = [at[f"source_{part}"] for part in ("text", "name", "kind", "start", "end")] if "source" in names else None
     reading = at["reading"] if "reading" in names else None
+    clauses = at["clauses"] if "clauses" in names else None
 
     def make(row: Row):
         values = {name: row[k] for name, k in plain}
@@ -445,6 +450,8 @@ def _maker(table: Table, record_type: type) -> Callable[[Row], object]:
             values["source"] = None if text is None else Source(text=text, name=name, kind=kind, start=start, end=end)
         if reading is not None:
             values["reading"] = _reading(row[reading])
+        if clauses is not None:  # NULL in rows stored before migration 0009: no clauses
+            values["clauses"] = [Clause.from_json(c) for c in row[clauses] or ()]
         return record_type(**values)
 
     return make

@@ -38,10 +38,10 @@ def latest(pool, position):
     return max(earlier, key=lambda k: k.position) if earlier else None
 
 
-def plain_antecedent(resolver, pronoun, position, quoted):
+def plain_antecedent(resolver, pronoun, position, quoted, said=range(0)):
     gender = sources._PRONOUN_GENDER.get(pronoun)
     pool = [k for k in remembered(resolver.persons) if k.position < position and (quoted or not k.quoted)
-            and (gender is None or k.gender in (None, gender))]
+            and k.position not in said and (gender is None or k.gender in (None, gender))]
     return latest([k for k in pool if k.subject], position) or latest(pool, position)
 
 
@@ -95,9 +95,9 @@ def test_the_resolvers_indexed_lookups_answer_as_the_plain_scans_do(docs, monkey
     real = {name: getattr(sources.SourceResolver, name)
             for name in ("_antecedent", "_full_group", "_full_person", "_described")}
 
-    def antecedent(self, pronoun, position, quoted):
-        expected = plain_antecedent(self, pronoun, position, quoted)  # before the lookup notes a gender
-        found = real["_antecedent"](self, pronoun, position, quoted)
+    def antecedent(self, pronoun, position, quoted, said=range(0)):
+        expected = plain_antecedent(self, pronoun, position, quoted, said)  # before the lookup notes a gender
+        found = real["_antecedent"](self, pronoun, position, quoted, said)
         assert found is expected
         checked["antecedent"] += found is not None
         return found

@@ -468,3 +468,21 @@ def test_a_count_a_recording_shows_is_a_lower_bound():
     assert [k for k in by_video.conflicts if k.kind == "figure"] == []
     by_official = build_ledger([seen("A local official", "anonymous", "said"), total])
     assert [set(k.attribution_ids) for k in by_official.conflicts if k.kind == "figure"] == [{"d1.a0", "d2.a0"}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The harbour was quiet on Monday.\n\nHarbour master Lena Vogt had promised to clear the channel by the spring.",
+     "Harbour master Lena Vogt had promised to clear the channel by the spring."),
+    ("The council met on Monday.\n\nFinance chief Karl Brandt, who had promised to publish the audit before the "
+     "election, resigned on Friday.", "Karl Brandt had promised to publish the audit before the election."),
+])
+def test_a_claim_whose_words_are_a_bare_infinitive_reads_with_whose_intention_it_was(text, expected):
+    """ "To clear the channel by the spring." says nothing alone: the summary keeps the speaker and the verb that
+    govern it, and a relative "who" gives way to the name it stands for."""
+    from claimledger.api import analyze_text
+    from claimledger.records import StoredReport
+
+    extraction = analyze_text(text, title="Harbour", published="2025-03-03")
+    assert [a.content for a in extraction.attributions][0].startswith("to ")
+    ledger = build_ledger([StoredReport(id="d1", extraction=extraction, content_hash="h", added_at="2025-03-03T00:00:00")])
+    assert [c.summary for c in ledger.claims] == [expected]

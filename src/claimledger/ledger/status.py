@@ -13,15 +13,17 @@ disputed.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Literal
+
 import numpy as np
 
 from claimledger.ledger.params import LedgerParams
 from claimledger.ledger.propositions import readable
 from claimledger.ledger.provenance import Origin, count_independent_by_date
 from claimledger.ledger.statements import Statement
-from claimledger.records import Claim, ClaimStatus, TimelineEntry
+from claimledger.records import Attribution, Claim, ClaimStatus, TimelineEntry
 
 #: What contests a claim: a denial of it, only a doubt (someone could not confirm it), or a conflict with
 #: other statements (another figure, another date, the words given to someone else).
@@ -80,12 +82,29 @@ def central(members: list[int], vecs: np.ndarray) -> int:
     return members[int(np.argmax(sub @ sub.mean(0)))]
 
 
+#: Content that is a bare infinitive ("planned to reunite the band", "offered to pay"): no proposition without
+#: the subject and verb that govern it. English grammar.
+_INFINITIVE = re.compile(r"\W*to\s+[a-z]", re.I)
+_RELATIVE = frozenset({"who", "which", "that"})
+
+
+def _saying(att: Attribution) -> str | None:
+    """The words from the speaker's mention to the end of the content ("Branson had planned to reunite the
+    band"), when the speaker is named before what they said, in the same sentence. A relative pronoun
+    ("Branson, who wanted to …") gives way to the name it stands for."""
+    src = att.source
+    if src is None or src.start is None or src.end is None or not att.start <= src.start < att.cue_start <= att.content_start:
+        return None
+    mention = src.name if src.text.lower() in _RELATIVE else att.sentence[src.start - att.start:src.end - att.start]
+    return mention + att.sentence[src.end - att.start:att.content_end - att.start]
+
+
 def summary(members: list[int], statements: list[Statement], vecs: np.ndarray) -> str:
     """The claim in a sentence: the words of its most central statement (closest to all the others).
 
-    An asserting claim reads as its proposition (the content, without its speaker and cue); a
-    response reads as its whole sentence, so the denier is named and the words are not taken for
-    an assertion.
+    An asserting claim reads as its proposition (the content, without its speaker and cue), unless
+    the content is a bare infinitive, which reads with its speaker and verb; a response reads as its
+    whole sentence, so the denier is named and the words are not taken for an assertion.
     """
     if len(members) > 2:
         st = statements[central(members, vecs)]
@@ -93,6 +112,8 @@ def summary(members: list[int], statements: list[Statement], vecs: np.ndarray) -
         st = statements[min(members, key=lambda i: (statements[i].origin is None, -len(statements[i].text), i))]
     if st.polarity != "pos":  # a response reads as its whole sentence: who denies, and what
         return readable(st.att.sentence)
+    if _INFINITIVE.match(st.text) and (saying := _saying(st.att)):  # "to reunite the band": whose plan, said how
+        return readable(saying)
     if st.fig is None:  # its content, or the one sentence of a longer quotation that is this statement
         return readable(st.text)
     content = st.att.content

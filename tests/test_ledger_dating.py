@@ -1,10 +1,12 @@
 """Undated reports dated by the other reports of their story, on reports written for these tests."""
 from __future__ import annotations
 
+from hypothesis import given, strategies as st
 from test_ledger_helpers import S, report
 
 from claimledger.export.json import export_ledger
 from claimledger.ledger import build_ledger
+from claimledger.ledger.dating import nearest_dated
 from claimledger.extract.pipeline import extract_reports
 from claimledger.records import RawReport, StoredReport
 from claimledger.store import Store
@@ -129,3 +131,32 @@ def test_statements_of_a_story_dated_report_carry_its_date_into_the_claims_and_c
     assert "d3.a0" in claim.attribution_ids and claim.first_reported == "2025-09-05"
     shifts = [k for k in ledger.conflicts if k.kind == "stance" and {"d1.a0", "d2.a0"} <= set(k.attribution_ids)]
     assert len(shifts) == 1 and "2025-09-05" in shifts[0].explanation
+
+
+def _searched_from_each(docs_of: list[set[str]], own: dict[str, str]) -> dict[str, tuple[frozenset[str], int]]:
+    """The definition: from each undated report, breadth first over shared claims until a ring holds a dated one."""
+    neighbours: dict[str, set[str]] = {}
+    for docs in docs_of:
+        for doc in docs:
+            neighbours.setdefault(doc, set()).update(docs - {doc})
+    out = {}
+    for doc in neighbours:
+        if doc in own:
+            continue
+        seen, ring, steps = {doc}, {doc}, 0
+        while ring:
+            steps += 1
+            ring = {n for d in ring for n in neighbours[d]} - seen
+            if dated := {d for d in ring if d in own}:
+                out[doc] = (frozenset(dated), steps)
+                break
+            seen |= ring
+    return out
+
+
+@given(st.lists(st.sets(st.integers(0, 14), min_size=1, max_size=5), max_size=12), st.sets(st.integers(0, 14)))
+def test_the_nearest_dated_reports_are_those_a_search_from_each_report_finds(claims, dated):
+    """One search from all dated reports at once gives what a search from each undated report would."""
+    docs_of = [{f"d{i}" for i in claim} for claim in claims]
+    own = {f"d{i}": f"2025-03-{i + 1:02d}" for i in dated}
+    assert nearest_dated(docs_of, own) == _searched_from_each(docs_of, own)

@@ -40,10 +40,6 @@ def story_dates(reports: list[StoredReport], statements: list[Statement], groups
     for a in answered:  # a response and what it answers are one matter
         for target in (a.target, *a.also):
             docs_of[a.group] = docs_of[a.group] | docs_of[target]
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for docs in docs_of:
-        for doc in docs:
-            neighbours[doc] |= docs - {doc}
     actors_of: dict[str, set[str]] = defaultdict(set)  # report → the actors it quotes
     quoting: dict[str, set[str]] = defaultdict(set)  # actor → the dated reports quoting it
     for st in statements:
@@ -52,11 +48,12 @@ def story_dates(reports: list[StoredReport], statements: list[Statement], groups
             if st.doc in own:
                 quoting[speakers[st.aid]].add(st.doc)
     by_id = {r.id: r for r in reports}
+    nearest_of = nearest_dated(docs_of, own)
     out = {}
     for doc in sorted(by_id):
         if doc in own:
             continue
-        nearest, steps = _nearest_dated(doc, neighbours, own)
+        nearest, steps = nearest_of.get(doc, (frozenset(), 0))
         how = f"{len(nearest)} dated" + (f", {steps} claims away" if steps > 1 else "")
         if not nearest:  # the speaker quoted by the fewest dated reports is the closest tie
             actor = min((a for a in actors_of[doc] if quoting[a]), key=lambda a: (len(quoting[a]), a), default=None)
@@ -70,17 +67,49 @@ def story_dates(reports: list[StoredReport], statements: list[Statement], groups
     return out
 
 
-def _nearest_dated(doc: str, neighbours: dict[str, set[str]], own: dict[str, str]) -> tuple[set[str], int]:
-    """The dated reports fewest shared claims away from ``doc`` (breadth first), and how many steps."""
-    seen, ring, steps = {doc}, {doc}, 0
-    while ring:
-        steps += 1
-        ring = {n for d in ring for n in neighbours[d]} - seen
-        dated = {d for d in ring if d in own}
-        if dated:
-            return dated, steps
-        seen |= ring
-    return set(), steps
+def nearest_dated(docs_of: list[set[str]], own: dict[str, str]) -> dict[str, tuple[frozenset[str], int]]:
+    """For each undated report sharing a claim with others: the dated reports fewest shared claims away, and
+    how many steps.
+
+    One breadth-first search from every dated report at once, crossing each claim once, gives each report
+    its distance k. The dated reports nearest a report at distance k are those nearest its fellow members
+    at distance k - 1 of the claims it shares with them, so each claim's set is formed once, from its
+    members at its own nearest distance: linear in the claims' memberships and the sets' sizes, where a
+    search from each undated report was quadratic in the size of a story.
+    """
+    groups_of: dict[str, list[int]] = defaultdict(list)
+    for g, docs in enumerate(docs_of):
+        for doc in docs:
+            groups_of[doc].append(g)
+    dist = {doc: 0 for doc in own}
+    layers = [sorted(doc for doc in own if doc in groups_of)]
+    reached: dict[int, int] = {}  # claim → the distance of its nearest members
+    while layers[-1]:
+        k, ring = len(layers) - 1, []
+        for doc in layers[-1]:
+            for g in groups_of[doc]:
+                if g not in reached:
+                    reached[g] = k
+                    for member in docs_of[g]:
+                        if member not in dist:
+                            dist[member] = k + 1
+                            ring.append(member)
+        layers.append(sorted(ring))
+    by_claim: dict[int, frozenset[str]] = {}  # claim → the dated reports nearest its nearest members
+
+    def nearest(doc: str) -> frozenset[str]:
+        if dist[doc] == 0:
+            return frozenset({doc})
+        sets = [by_claim_of(g) for g in groups_of[doc] if reached[g] == dist[doc] - 1]
+        return sets[0] if len(sets) == 1 else frozenset().union(*sets)
+
+    def by_claim_of(g: int) -> frozenset[str]:
+        if g not in by_claim:
+            sets = [nearest(m) for m in docs_of[g] if dist[m] == reached[g]]
+            by_claim[g] = sets[0] if len(sets) == 1 else frozenset().union(*sets)
+        return by_claim[g]
+
+    return {doc: (nearest(doc), k) for k, layer in enumerate(layers) if k for doc in layer}
 
 
 def redated(times: list[TimeExpression], day: str) -> list[TimeExpression]:

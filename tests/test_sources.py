@@ -102,3 +102,14 @@ def test_a_pronoun_speaker_is_not_a_name_in_what_it_said(nlp):
     assert found == [("Lena Voss", "person"), ("Lena Voss", "person")]
     found = sources(nlp, "Council leader Omar Haddad spoke first. Peter Brandt had resigned on Monday, he said.")
     assert found[-1] == ("Omar Haddad", "person")
+
+
+def test_a_pronoun_after_a_person_described_again_as_subject_points_to_that_person(nlp):
+    """ "The prince, speaking …, visited": the prince named before is the last subject, so the next "he said"
+    is his, not that of the shop owner quoted in between."""
+    text = ('Crowds cheered on Monday as Prince Edward opened the new bridge to traffic.\n\n'
+            '"It\'s about time!" said shop owner Marta Kowal as her dog, Biscuit, waited by the door. '
+            '"We asked for years.\n\n"Nobody listened until now."\n\n'
+            'The prince, speaking earlier this week, visited the traders on the quay.\n\n'
+            '"The work starts in spring," he said at the weekly council meeting.')
+    assert sources(nlp, text)[-1] == ("Edward", "person")

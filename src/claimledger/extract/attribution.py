@@ -131,6 +131,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     found = [f for f in cue_candidates(doc, quotes) if accept_cue(f, quotes) and not _speaker_in_own_quote(f, quotes)]
     resolver = SourceResolver()
     resolver.observe_entities(list(doc.ents), [(q.start, q.end) for q in quotes])
+    resolver.observe_described_persons(doc)
     found = [f for f in found if _resolve_source(f, resolver)]
     # "published a story on the remarks" names the piece, not what it says; its publisher, resolved above, is
     # still an outlet a later "the newspaper" can point back to

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimledger.records import Source, SourceKind
 
@@ -166,6 +166,19 @@ class SourceResolver:
                 name = strip_determiner(ent.text)
                 kind: SourceKind = "state" if ent.label_ == "GPE" else ("media" if is_media_name(name) else "organisation")
                 self._add_group(_Known(name, kind, frozenset(w.lower() for w in name.split()), ent.start))
+
+    def observe_described_persons(self, doc: Doc) -> None:
+        """Remember each subject that describes a person named before by a role noun that says their gender
+        ("The Pope, speaking earlier this week, offered …" after "Pope Francis"): a later "he said" most
+        often means that person, not someone named in between. Call after :meth:`observe_entities`."""
+        for tok in doc:
+            if (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_
+                    and tok.lower_ in _GENDERED_WORDS and not self._quoted(tok.idx)
+                    and [c.lower_ for c in tok.children if c.dep_ == "det"] == ["the"]):
+                known = _latest_before(self._by_word[0].get(tok.lower_, []), tok.i)  # "the pope": the last one named
+                if known is not None and known.kind == "person" and known.gender in (None, _GENDERED_WORDS[tok.lower_]):
+                    self._add_person(_Known(known.name, "person", known.words, tok.i, True,
+                                            _GENDERED_WORDS[tok.lower_]))
 
     def _remember_person(self, name: str, span: Span, position: int) -> None:
         words = {t.lower_ for t in span} | {t.lower_ for t in _title_tokens(span) if not _modifies_noun(t)} \

@@ -486,3 +486,16 @@ def test_a_claim_whose_words_are_a_bare_infinitive_reads_with_whose_intention_it
     assert [a.content for a in extraction.attributions][0].startswith("to ")
     ledger = build_ledger([StoredReport(id="d1", extraction=extraction, content_hash="h", added_at="2025-03-03T00:00:00")])
     assert [c.summary for c in ledger.claims] == [expected]
+
+
+def test_an_outlet_a_statement_came_through_relays_it_and_is_no_second_origin():
+    """The Gazette reports as its own what the singer's publicist told it: one origin, not two."""
+    reports = [
+        report("d1", "2025-06-01", [S("Singer Mara Quill said the band had cancelled its autumn tour.", "Singer Mara Quill",
+                                      name="Mara Quill", content="the band had cancelled its autumn tour",
+                                      via=["Valmora Gazette"])]),
+        report("d2", "2025-06-02", [S("The Valmora Gazette said the band had cancelled its autumn tour.", "The Valmora Gazette",
+                                      kind="media", name="Valmora Gazette", content="the band had cancelled its autumn tour")]),
+    ]
+    claim = _claim(build_ledger(reports), "d1.a0")
+    assert "d2.a0" in claim.attribution_ids and claim.independent_sources == 1

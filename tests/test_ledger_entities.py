@@ -279,3 +279,20 @@ def test_a_typo_of_a_body_still_joins_it_when_the_story_names_an_office():
         said("d4", "The Ferry Company said boats were waiting.", "The Ferry Company", "Ferry Company"),
     ])
     assert res.source_entity["d1.a0"] == res.source_entity["d3.a0"] != res.source_entity["d4.a0"]
+
+
+def test_one_who_speaks_for_a_named_person_or_body_gives_their_position():
+    """ "Quill's publicist" speaks for the singer named before; "Norvik's spokeswoman" for a body the story does
+    not know as a person; "the company's spokesman" names nobody."""
+    r1 = report("d1", "2025-05-01", [
+        S("Mara Quill said the tour was over.", "Mara Quill", content="the tour was over"),
+        S("Quill's publicist said the contract story was false.", "Quill's publicist", kind="anonymous",
+          content="the contract story was false"),
+        S("Norvik's spokeswoman said the plant was safe.", "Norvik's spokeswoman", kind="anonymous",
+          content="the plant was safe"),
+        S("The company's spokesman said the plant was safe.", "The company's spokesman", kind="anonymous",
+          content="the plant was safe")])
+    res = resolve_entities([r1])
+    assert _entity_of(res, "d1.a1") is _entity_of(res, "d1.a0") and _entity_of(res, "d1.a0").name == "Mara Quill"
+    assert _entity_of(res, "d1.a2").name == "Norvik"
+    assert "d1.a3" not in res.source_entity

@@ -80,6 +80,11 @@ _DESCRIBED_BODY = re.compile(
     r"^the\s+(?:[a-z][\w-]*\s+)*?(?P<body>[a-z][\w-]*\s+(?:service|agency|ministry|department|office|police|"
     r"guard|council|committee|commission|authority|inspectorate|directorate|prosecutor|court|brigade))$", re.I)
 _OWNED_BODY = re.compile(r"^(?:the\s+)?[A-Z][\w-]*['’]s\s+(?:office|government|administration|party|camp|team|campaign|ministry|cabinet)$")
+#: One who speaks on the record for a named person or body ("Plant's publicist", "the company's spokesman" is not
+#: named): the words of the role are English common knowledge.
+_SPEAKS_FOR = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?:longtime\s+|long-time\s+)?"
+                         r"(?:publicist|spokes(?:man|woman|person)|press\s+secretary|lawyer|attorney|solicitor|"
+                         r"representative|agent)$")
 _MEDIA_WORDS = re.compile(
     r"\b(?:tv|television|network|newspaper|news\s+(?:agency|outlet|service|site|channel)|broadcaster|radio|magazine"
     r"|media|publication|outlet|daily|tabloid|wire\s+service)\b", re.I)
@@ -383,6 +388,13 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         # "a report from UK publication The Mirror", "an exclusive report in Britain's Daily Mirror
         # newspaper": the outlet's report is the outlet speaking.
         return (("org", _outlet_name(surface), surface, True),)
+    spokesperson = _SPEAKS_FOR.match(surface)
+    if spokesperson and src.kind in ("generic", "anonymous", "person"):
+        # "Plant's publicist", "Apple's spokeswoman": one who speaks for a person or body on the record gives
+        # their position, so the statement is theirs (a single name the story does not know as a person is a body)
+        owner = spokesperson.group("owner")
+        return _source_steps(Source(owner, owner, "person" if _looks_personal(owner) else "anonymous")) \
+            if " " in owner else (("single", owner, owner),)
     if src.kind in ("generic", "anonymous", "document"):
         # "a source in the NIS": credited to the body. A place ("analysts in Seoul") is not a body.
         steps: list[tuple] = []

@@ -36,6 +36,7 @@ class Origin:
     entity: str | None
     primary: str | None  # the entity the report credits (before raising to a parent), for Claim.sources
     echo: bool = False  # from a report that copies another
+    channels: tuple[str, ...] = ()  # the outlets and persons it came through ("told the Guardian")
 
 
 def root(entity: str, parent: dict[str, str]) -> str:
@@ -51,10 +52,10 @@ def origin_of(aid: str, att: Attribution, report: StoredReport, res: Resolution,
     vias = res.via_entities.get(aid, [])
     echo = report.copy_of is not None
     if src:
-        return Origin(src if src in media else root(src, res.parent), src, echo)
+        return Origin(src if src in media else root(src, res.parent), src, echo, tuple(vias))
     if att.source and att.source.kind == "anonymous" and vias:
-        return Origin(vias[0], vias[0], echo)
-    return Origin(None, None, echo)
+        return Origin(vias[0], vias[0], echo, tuple(vias[1:]))
+    return Origin(None, None, echo, tuple(vias))
 
 
 @lru_cache(maxsize=65536)
@@ -70,10 +71,19 @@ def count_independent_by_date(origins: list[Origin], contents: list[str], dates:
     wording (compared on the first few distinct wordings per origin, so a claim
     repeated thousands of times costs no more than one with a few origins);
     generic sources count as one origin only when nothing named backs the claim.
-    Statements are grouped by origin once, so each cutoff costs the number of
-    origins, not of statements.
+    An origin that another origin's statement of the claim came through ("said
+    Plant's publicist to the Guardian", beside "according to the Guardian, the
+    story is false") relays that origin, and is not one of its own. Statements
+    are grouped by origin once, so each cutoff costs the number of origins, not
+    of statements.
     """
     first: dict[str, str] = {}  # origin → its earliest statement's date
+    relayed: dict[str, str] = {}  # a channel of another origin's statement → the earliest such statement's date
+    for o, d in zip(origins, dates):
+        if o.entity and not o.echo:
+            for channel in o.channels:
+                if channel != o.entity:
+                    relayed[channel] = min(relayed.get(channel, d), d)
     wordings: dict[str, list[tuple[str, str]]] = {}  # origin → (date, long wording), in statement order
     earliest_of: dict[tuple[str, str], str] = {}  # (origin, wording) → the earliest date kept for it
     for o, c, d in zip(origins, contents, dates):
@@ -94,7 +104,7 @@ def count_independent_by_date(origins: list[Origin], contents: list[str], dates:
     for cut in cutoffs:
         samples = []
         for entity in sorted(first):
-            if cut is not None and first[entity] > cut:
+            if cut is not None and first[entity] > cut or entity in relayed and (cut is None or relayed[entity] <= cut):
                 continue
             bucket: list[str] = []
             for d, words in wordings.get(entity, ()):

@@ -41,6 +41,7 @@ class Statement:
     figures: tuple[Figure, ...] = ()  # every figure of the attribution, counts and measures
     counted_on: str | None = None  # when its count held, by a date in the count's own clause ("between October 8 and 13")
     clause: Clause | None = None  # the clause its text stands in, with its slots (None: stored without clauses)
+    channels: tuple[str, ...] = ()  # entity ids of the outlets and persons it came through
 
 
 _ASIDE = re.compile(r"\s[—–]\s[^—–]+\s[—–]\s")
@@ -179,5 +180,5 @@ def collect_statements(reports: list[StoredReport], res: Resolution, media: set[
                 out.append(Statement(aid, r.id, a, item_id(r.id, "f", j) if j is not None else None,
                                      fig, text, pol, None if o.echo else o.entity, when, tuple(every.get(i, ())),
                                      counted_on(fig, ext.times) if fig is not None else None,
-                                     statement_clause(a, fig, text, len(texts))))
+                                     statement_clause(a, fig, text, len(texts)), o.channels))
     return out

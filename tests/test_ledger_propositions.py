@@ -146,3 +146,9 @@ def test_a_figure_in_reports_named_by_a_noun_is_referred_to_but_one_a_body_repor
     assert supposed(("she dismissed the claims that ", " homes had flooded"))
     assert not supposed(("The ministry reports that ", " people had died"))
     assert not supposed(("The union claims that ", " workers were laid off"))
+
+
+def test_a_sentence_adverbial_before_a_shell_noun_still_points_back():
+    assert is_anaphoric("In fact, these reports are false")
+    assert is_anaphoric("It turns out, the whole story was invented", response=False)
+    assert not is_anaphoric("On Monday, the ministry said 30 people had died", response=False)

@@ -97,6 +97,11 @@ _ANAPHORIC = re.compile(
     r"figures?|assessments?|statements?|versions?)\b)", re.I)
 
 
+# A sentence adverbial before the subject ("Turns out, the entire tale is rubbish", "In fact, these reports are
+# false") does not change what the subject points back to: English common knowledge.
+_SENTENCE_ADVERBIAL = re.compile(r"^(?:[A-Za-z’']+\s+){0,2}[A-Za-z’']+,\s+")
+
+
 # "… saying anything like that", "… nothing of the sort": the object points back.
 _POINTS_BACK = re.compile(r"\b(?:like (?:that|this|it)|of the (?:sort|kind)|such a thing|such things)$", re.I)
 
@@ -116,7 +121,7 @@ def is_anaphoric(content: str, *, response: bool = True) -> bool:
     content keeps its own frame before such words ("it could not confirm these reports"); an assertion
     that short is a figure's frame ("put the number at 11,000") and says something.
     """
-    content = content.strip(" \"'“”‘’.,")
+    content = _SENTENCE_ADVERBIAL.sub("", content.strip(" \"'“”‘’.,"), count=1)
     if response:
         content = _RESPONSE_FRAME.sub("", content, count=1)
     return response and len(content.split()) < 3 or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))

@@ -162,6 +162,17 @@ def test_a_report_in_a_named_outlet_is_the_outlet_and_a_report_of_nobody_named_i
     assert "d1.a1" not in res.source_entity
 
 
+def test_a_story_in_a_named_outlet_by_its_writer_is_the_outlet():
+    """The extractor leaves "a story …" an unnamed source; the outlet it ran in, not the demonym before it
+    nor the writer after it, is who speaks."""
+    r1 = report("d1", "2025-05-01", [
+        S("A story in the Norlandic daily Valmora Gazette by its veteran correspondent Ana Reis said the tour was off.",
+          "A story in the Norlandic daily Valmora Gazette by its veteran correspondent Ana Reis", kind="anonymous",
+          content="the tour was off")])
+    outlet = _entity_of(resolve_entities([r1]), "d1.a0")
+    assert outlet is not None and outlet.type == "MEDIA" and outlet.name == "Valmora Gazette"
+
+
 def test_a_report_from_a_country_s_media_names_no_outlet():
     r1 = report("d1", "2025-05-01", [
         S("A report from South Korean media said pilots were sent.", "a report from South Korean media",

@@ -80,6 +80,10 @@ _DESCRIBED_BODY = re.compile(
     r"^the\s+(?:[a-z][\w-]*\s+)*?(?P<body>[a-z][\w-]*\s+(?:service|agency|ministry|department|office|police|"
     r"guard|council|committee|commission|authority|inspectorate|directorate|prosecutor|court|brigade))$", re.I)
 _OWNED_BODY = re.compile(r"^(?:the\s+)?[A-Z][\w-]*['’]s\s+(?:office|government|administration|party|camp|team|campaign|ministry|cabinet)$")
+#: A piece in an outlet ("a story in the Italian daily Corriere della Sera by its Vatican correspondent"): the
+#: nouns for a piece of journalism are English common knowledge.
+_PIECE_IN = re.compile(r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:story|article|piece|report|column|editorial|op-ed|"
+                       r"interview|feature)\s+(?:in|from|on)\s+(?P<outlet>.+?)(?:\s+by\s+.*)?$", re.I)
 #: One who speaks on the record for a named person or body ("Plant's publicist", "the company's spokesman" is not
 #: named): the words of the role are English common knowledge.
 _SPEAKS_FOR = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?:longtime\s+|long-time\s+)?"
@@ -388,6 +392,12 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         # "a report from UK publication The Mirror", "an exclusive report in Britain's Daily Mirror
         # newspaper": the outlet's report is the outlet speaking.
         return (("org", _outlet_name(surface), surface, True),)
+    piece = _PIECE_IN.match(surface)
+    if piece and src.kind in ("generic", "anonymous", "document") and _MEDIA_WORDS.search(piece.group("outlet")):
+        # "a story in the Italian daily Corriere della Sera by …": the outlet's piece is the outlet speaking
+        outlet = _outlet_name(piece.group("outlet"))
+        if outlet:
+            return (("org", outlet, surface, True),)
     spokesperson = _SPEAKS_FOR.match(surface)
     if spokesperson and src.kind in ("generic", "anonymous", "person"):
         # "Plant's publicist", "Apple's spokeswoman": one who speaks for a person or body on the record gives

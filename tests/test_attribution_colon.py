@@ -99,3 +99,17 @@ def test_gates_can_be_given(nlp):
     assert speaker(ColonGates(frozenset(), 0, 6, 4)) is None  # too many words before the colon
     assert speaker(ColonGates(frozenset(), 8, 6, 12)) is None  # too few words after it
     assert speaker(ColonGates(frozenset({"okafor"}), 0, 6, 12)) is None  # a label word
+
+
+def test_a_colon_line_is_bounded_from_the_tokens_beside_it(nlp):
+    """The line of each token, read from its neighbours without ``Doc.text`` (which joins every token of the
+    document on each access), is the line the text's own newlines give."""
+    from claimledger.extract.attribution import _line_bounds
+
+    text = ("Harbour board meets  \nOKAFOR: The tax stays where it is.\n\n  Mensah : We will see.  \n"
+            "\n\nThe mayor said nothing more: the meeting ended at noon.\nLast line: no newline after it")
+    doc = nlp(text)
+    for token in doc:
+        end = text.find("\n", token.idx)
+        assert _line_bounds(token) == (text.rfind("\n", 0, token.idx) + 1, len(text) if end < 0 else end), token.text
+    assert colon(nlp, text)[0] == ("OKAFOR", "The tax stays where it is.")

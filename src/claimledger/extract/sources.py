@@ -116,6 +116,32 @@ def _said_before(pronoun: Token) -> range:
     return range(said[0].left_edge.i, said[0].right_edge.i + 1) if pronoun.dep_ == "nsubj" and said else range(0)
 
 
+def _adjuncts_of_subject(pronoun: Token) -> list[range]:
+    """Token positions of the non-finite adjuncts before a subject pronoun's verb whose understood subject is the
+    pronoun ("After meeting Ortega on Tuesday, he said …", "Having spoken to Ortega, he told …"): the adjunct's
+    own subject is the pronoun, so a name inside it, which that subject c-commands, cannot be what the pronoun
+    means (as "he met Ortega" cannot mean Ortega met himself). A finite adjunct has a subject of its own
+    ("Before Ortega arrived, he said …") and may name the pronoun's person."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    out = []
+    for adjunct in pronoun.head.children:
+        if adjunct.i > pronoun.i:
+            continue
+        if adjunct.dep_ == "prep":  # "after meeting Ortega": the verb is the preposition's complement
+            adjunct = next((g for g in adjunct.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+            if adjunct is None:
+                continue
+        elif adjunct.dep_ != "advcl" or adjunct.pos_ not in ("VERB", "AUX"):
+            continue
+        if adjunct.tag_ not in ("VBG", "VBN") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") or c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                for c in adjunct.children):
+            continue  # a finite clause, with a subject (or a tensed auxiliary) of its own
+        out.append(range(adjunct.left_edge.i, adjunct.right_edge.i + 1))
+    return out
+
+
 def _latest_before(entries: _ByPosition, position: int) -> _Known | None:
     """The actor of ``entries`` at the greatest position before ``position`` (the earliest remembered among equals)."""
     i = bisect_left(entries, (position, -float("inf")))
@@ -252,7 +278,8 @@ class SourceResolver:
             return source(self._full_person(_person_name(person), position), "person")
         if head.pos_ == "PRON":
             if lower in PRONOUNS_PERSON:
-                known = self._antecedent(lower, position, self._quoted(span.start_char), _said_before(head))
+                known = self._antecedent(lower, position, self._quoted(span.start_char),
+                                         [_said_before(head), *_adjuncts_of_subject(head)])
                 return source(known.name, known.kind) if known else source(text, "person")
             known = _latest_before(self.groups, position) if lower == "it" else None
             return source(known.name, known.kind) if known else source(text, "generic")
@@ -284,14 +311,16 @@ class SourceResolver:
             return source(strip_determiner(text), "media" if lower in _MEDIA_HEADS else "document")
         return source(strip_determiner(text), "anonymous")
 
-    def _antecedent(self, pronoun: str, position: int, quoted: bool, said: range = range(0)) -> _Known | None:
+    def _antecedent(self, pronoun: str, position: int, quoted: bool, apart: list[range] | None = None) -> _Known | None:
         """The person a "he" or "she" points back to: of the same gender, the latest named as a subject, else the latest named.
 
         Outside a quotation, names inside quotations do not count (“[Robert]'s
         playing games,” Page said. He told …: "he" is Page), nor do names in
-        what the pronoun is said to have said (``said``, token positions: "The
-        Bahari Jaya capsized with 87 on board, he said": not the ship; a
-        speaker would have said "it capsized"). None when no earlier person can
+        what the pronoun is said to have said ("The Bahari Jaya capsized with
+        87 on board, he said": not the ship; a speaker would have said "it
+        capsized"), nor names in an adjunct whose understood subject is the
+        pronoun ("After meeting Ortega, he said"); ``apart`` holds the token
+        positions of both. None when no earlier person can
         be meant: an unresolved pronoun is better than a wrong name.
         """
         gender = _PRONOUN_GENDER.get(pronoun)
@@ -299,7 +328,7 @@ class SourceResolver:
         # back from the pronoun: the first person that fits, unless a later-named one was a subject
         for i in range(bisect_left(self.persons, (position, -float("inf"))) - 1, -1, -1):
             k = self.persons[i][2]
-            if k.position in said:
+            if any(k.position in r for r in apart or ()):
                 continue
             if (quoted or not k.quoted) and (gender is None or k.gender in (None, gender)):
                 latest = latest or k

@@ -53,3 +53,24 @@ def test_a_speakers_own_non_answer_is_named_as_the_speaker_is(nlp):
                                 "because he has not seen it."))
     assert [(a.source.name, a.source.text, a.stance) for a in got] == [
         ("Peter Walsh", "The state's party chairman, Peter Walsh", "no_comment")]
+
+
+def test_a_non_answer_joined_after_a_confirmed_clause_is_the_confirmers(nlp):
+    """ "confirmed X but would not say Y": the refusal is the source's answer to the press, not a verb of X."""
+    got = found(nlp, "Police confirmed that a woman had been detained but would not say what charges she faced.")
+    assert got == [("Police", "asserts", "a woman had been detained"), ("Police", "no_comment", "what charges she faced")]
+
+
+def test_a_question_cut_to_its_wh_word_is_left_unanswered(nlp):
+    got = found(nlp, "The clinic confirmed three patients had died but would not say when.")
+    assert got == [("The clinic", "asserts", "three patients had died"), ("The clinic", "no_comment", "when")]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The regulator would not confirm the size of the fine.", "no_comment"),  # unwilling
+    ("The regulator won't confirm the size of the fine.", "no_comment"),
+    ("The regulator could not confirm the size of the fine.", "cannot_confirm"),  # unable
+    ("The bank would not say how many branches would close.", "no_comment"),
+])
+def test_a_refusal_by_a_modal_of_will_is_a_non_answer_and_inability_is_not(nlp, text, stance):
+    assert [st for _, st, _ in found(nlp, text)] == [stance]

@@ -52,6 +52,7 @@ from claimledger.extract.sources import (
     strip_determiner,
 )
 from claimledger.extract.stance import (
+    asked_word,
     calls_false,
     content_stance,
     cue_stance,
@@ -501,6 +502,9 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     quote = _adjacent_quote(token, sent, quotes)
     if quote is not None:
         return "quote", (quote.start, quote.end)
+    asked = asked_word(token)
+    if asked is not None and cue_stance(token) == "no_comment":
+        return "ccomp", _token_span(asked)  # "would not say when": the question, cut to its wh-word, is left unanswered
     return _object_complement(token, children)
 
 
@@ -542,15 +546,26 @@ def _joined_statement(verb: Token) -> Token | None:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "auxpass") for c in children):
         return None
-    if refusal is None and not any(c.dep_ in ("dobj", "ccomp") for c in children):
+    if refusal is None and not any(c.dep_ in ("dobj", "ccomp") for c in children) and asked_word(verb) is None:
         return None
     joiner = max((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), key=lambda c: c.i, default=None)
     if joiner is None or joiner.lower_ not in ("and", "but"):
         return None  # "could not confirm or corroborate the reports": one predicate of the clause
     cue = _reporting_cue(verb.head)
-    if cue is None or not (_same_form(verb, cue) or _finite_with_modal(verb, cue)):
+    if cue is None or not (_same_form(verb, cue) or _finite_with_modal(verb, cue) or _withheld_answer(verb)):
         return None  # "said it could not confirm and would not verify …": the clause's own tense, not the cue's
     return cue
+
+
+def _withheld_answer(verb: Token) -> bool:
+    """ "Police confirmed a man had been arrested but would not say what charges he faced": a non-answer with a
+    modal of its own, joined to a reported clause that has none, is the speaker's answer to the press, not a verb
+    of the clause (whose subject is not the one asked). A clause with a modal of its own keeps its joined verbs
+    ("said it could not confirm and would not verify …")."""
+    def modal(v: Token) -> bool:
+        return any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children)
+
+    return modal(verb) and not modal(verb.head) and cue_stance(verb) in ("no_comment", "cannot_confirm")
 
 
 #: Verbs whose infinitive says what the subject would not do ("declined to comment", "refused to confirm").

@@ -26,6 +26,8 @@ _KNOWING = frozenset({"know", "say", "tell", "determine", "confirm", "judge", "p
 _DENYING_PREDICATES = frozenset({"true", "correct", "accurate", "right", "mean", "happen", "exist", "real"})
 #: Verbs of speaking that, negated with an "if"/"whether" question, leave it unanswered ("did not say if …").
 _TELLING = frozenset({"say", "tell", "specify", "disclose", "reveal", "indicate", "explain", "confirm", "answer"})
+#: Modals of will that, negated, refuse rather than fail: "would not confirm", "will not say", "won't say".
+_REFUSING_MODALS = frozenset({"would", "will", "wo"})
 #: What a source declines to do: "I'm not going to speculate".
 _DISCUSS = COMMENT | frozenset({"discuss", "speculate", "elaborate"})
 
@@ -56,6 +58,8 @@ def cue_stance(cue: Token) -> Stance | None:
     lemma = cue.lemma_.lower()
     if lemma in COMMENT and is_negated(cue):
         return "no_comment"
+    if lemma in CONFIRM | _TELLING and refuses(cue):
+        return "no_comment"  # "would not confirm the figures": the source will not answer, not that it cannot
     if lemma in CONFIRM and is_negated(cue):
         return "cannot_confirm"
     for child in cue.children:  # "declined to comment", "could not confirm or corroborate"
@@ -116,10 +120,29 @@ def shifted_denial(cue: Token) -> Token | None:
     return doc[i]
 
 
+def refuses(cue: Token) -> bool:
+    """A verb negated by a modal of will ("would not confirm", "won't say"): the source is unwilling to answer."""
+    children = list(cue.children)
+    return any(c.dep_ == "neg" for c in children) and any(c.dep_ == "aux" and c.lower_ in _REFUSING_MODALS for c in children)
+
+
+def _wh(token: Token) -> bool:
+    return token.tag_ in ("WDT", "WP", "WP$", "WRB") or token.lower_ in ("if", "whether")
+
+
 def _asks(cue: Token) -> bool:
-    """Whether a cue's clause is an open question ("if …", "whether …", "what …")."""
-    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") or g.tag_ in ("WDT", "WP", "WRB")
-                                         for g in c.children) for c in cue.children)
+    """Whether a cue's clause is an open question ("if …", "whether …", "what charges he faced", "how many were
+    hurt"), or a question cut to its wh-word ("would not say when")."""
+    return any(c.dep_ == "ccomp" and (_wh(c.left_edge) or any(g.dep_ == "mark" and _wh(g) or g.tag_ in ("WDT", "WP", "WRB")
+                                                             for g in c.children))
+               or asked_word(cue) is c for c in cue.children)
+
+
+def asked_word(cue: Token) -> Token | None:
+    """The wh-word that stands for a whole question after a verb of telling: "would not say when", "did not say why"."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "advmod" and c.i > cue.i and c.tag_ == "WRB" and not any(c.children)), None)
 
 
 def _not_known(token: Token) -> bool:

@@ -74,3 +74,15 @@ def test_a_question_cut_to_its_wh_word_is_left_unanswered(nlp):
 ])
 def test_a_refusal_by_a_modal_of_will_is_a_non_answer_and_inability_is_not(nlp, text, stance):
     assert [st for _, st, _ in found(nlp, text)] == [stance]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The league declined to say whether the referee had been suspended.",
+     [("The league", "no_comment", "whether the referee had been suspended")]),
+    ("The studio declined to say how much the film had cost.", [("The studio", "no_comment", "how much the film had cost")]),
+    ("The trust refused to disclose the sale price.", [("The trust", "no_comment", "the sale price")]),
+    ("The port authority declined to confirm the tonnage.", [("The port authority", "no_comment", "the tonnage")]),
+])
+def test_declining_to_say_is_one_non_answer(nlp, text, expected):
+    """A refusal to tell is one statement, a non-answer, not the refusal and what is refused asserted beside it."""
+    assert found(nlp, text) == expected

@@ -30,9 +30,11 @@ from claimledger.extract.cues import (
     COMMENT,
     CONFIRM,
     DENY,
+    DISCLOSE,
     EXISTENCE_DETERMINERS,
     NON_SOURCE_HEADS,
     NOUN_CUES,
+    REFUSE,
     SPEECH,
     STATEMENT_ANAPHORS,
     STATEMENT_NOUNS,
@@ -568,15 +570,12 @@ def _withheld_answer(verb: Token) -> bool:
     return modal(verb) and not modal(verb.head) and cue_stance(verb) in ("no_comment", "cannot_confirm")
 
 
-#: Verbs whose infinitive says what the subject would not do ("declined to comment", "refused to confirm").
-_REFUSING = frozenset({"decline", "refuse"})
-
-
 def _refused_answer(verb: Token) -> Token | None:
-    """The "comment" of "declined to comment", "refused to confirm": a verb of answering the refusal governs."""
-    if verb.lemma_.lower() not in _REFUSING:
+    """The "comment" of "declined to comment", "refused to confirm", "declined to say": a verb of answering the
+    refusal governs."""
+    if verb.lemma_.lower() not in REFUSE:
         return None
-    return next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT | CONFIRM), None)
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT | CONFIRM | DISCLOSE), None)
 
 
 def _finite_with_modal(verb: Token, cue: Token) -> bool:
@@ -686,6 +685,10 @@ def _object_complement(token: Token, children: list[Token]) -> tuple[str | None,
         return "oprd", _token_span(oprd)
     xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
     if xcomp is not None:
+        withheld = _refused_answer(token)
+        asked = next((c for c in withheld.children if c.dep_ in ("dobj", "ccomp")), None) if withheld is not None else None
+        if asked is not None:  # "refused to disclose the price": what is withheld is the price
+            return "xcomp", _token_span(asked)
         return "xcomp", _token_span(xcomp)
     prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in _PREP_CUE_PREPS and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
     if prep is not None:

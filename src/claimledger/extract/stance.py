@@ -11,7 +11,18 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimledger.extract.cues import COMMENT, CONFIRM, DENIAL_WORDS, DENY, DISMISSIVE_PREDICATES, HEDGES, SPECULATE, WRITER_DISTANCE
+from claimledger.extract.cues import (
+    COMMENT,
+    CONFIRM,
+    DENIAL_WORDS,
+    DENY,
+    DISCLOSE,
+    DISMISSIVE_PREDICATES,
+    HEDGES,
+    REFUSE,
+    SPECULATE,
+    WRITER_DISTANCE,
+)
 from claimledger.records import Stance
 
 _MODAL_HEDGES = frozenset({"may", "might", "could", "would"})
@@ -58,13 +69,15 @@ def cue_stance(cue: Token) -> Stance | None:
     lemma = cue.lemma_.lower()
     if lemma in COMMENT and is_negated(cue):
         return "no_comment"
-    if lemma in CONFIRM | _TELLING and refuses(cue):
-        return "no_comment"  # "would not confirm the figures": the source will not answer, not that it cannot
+    if lemma in CONFIRM | DISCLOSE and refuses(cue):
+        return "no_comment"  # "would not confirm the figures", "declined to say": the source will not answer, not that it cannot
     if lemma in CONFIRM and is_negated(cue):
         return "cannot_confirm"
     for child in cue.children:  # "declined to comment", "could not confirm or corroborate"
         if child.dep_ in ("xcomp", "conj") and child.lemma_.lower() in COMMENT and (lemma in _INABILITY or is_negated(cue)):
             return "no_comment"
+        if child.dep_ == "xcomp" and child.lemma_.lower() in CONFIRM | DISCLOSE and lemma in REFUSE:
+            return "no_comment"  # "declined to say", "refused to confirm"
         if child.dep_ == "conj" and child.lemma_.lower() in CONFIRM and is_negated(cue):
             return "cannot_confirm"
     if lemma in _TELLING and is_negated(cue) and _asks(cue):
@@ -121,7 +134,10 @@ def shifted_denial(cue: Token) -> Token | None:
 
 
 def refuses(cue: Token) -> bool:
-    """A verb negated by a modal of will ("would not confirm", "won't say"): the source is unwilling to answer."""
+    """A verb negated by a modal of will ("would not confirm", "won't say") or under a verb of refusing ("declined
+    to say", "refused to confirm"): the source is unwilling to answer."""
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in REFUSE:
+        return True
     children = list(cue.children)
     return any(c.dep_ == "neg" for c in children) and any(c.dep_ == "aux" and c.lower_ in _REFUSING_MODALS for c in children)
 

@@ -86,3 +86,13 @@ def test_a_refusal_by_a_modal_of_will_is_a_non_answer_and_inability_is_not(nlp, 
 def test_declining_to_say_is_one_non_answer(nlp, text, expected):
     """A refusal to tell is one statement, a non-answer, not the refusal and what is refused asserted beside it."""
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mr Varga did not return calls for comment.", [("Varga", "no_comment", "calls for comment")]),
+    ("Lawyers for the landlord did not immediately return a request for comment.",
+     [("Lawyers for the landlord", "no_comment", "a request for comment")]),
+    ("The bakery did not return the deposit.", []),  # a thing returned, not an answer
+])
+def test_not_returning_calls_is_a_non_answer(nlp, text, expected):
+    assert found(nlp, text) == expected

@@ -103,6 +103,10 @@ _AS_REPORTED = frozenset({"report", "write", "say", "note", "reveal", "tell", "c
 #: Verbs that hold an answer as their object: "had no comment", "offered no response".
 _HAVING = frozenset({"have", "offer", "give", "provide", "issue"})
 _ANSWER_NOUNS = frozenset({"comment", "response", "reply", "answer"})
+#: What a reporter leaves for a source, which "did not return" leaves unanswered ("did not return calls for
+#: comment", "did not immediately return a request for comment"): English common knowledge of news prose.
+_ASKING_NOUNS = frozenset({"call", "message", "email", "e-mail", "request", "inquiry", "enquiry", "query", "text",
+                           "voicemail"})
 _PREP_CUE_PREPS = frozenset({"on", "about", "of", "over", "for", "against", "at"})
 _LEARNED_MIN = 0.5  # a combination outside the core needs annotators to agree half the time
 _CORE_MIN = 0.15  # the core is dropped only where annotators almost never took it as a cue
@@ -412,10 +416,17 @@ def colon_candidate(token: Token, sent: Span, gates: ColonGates | None = None) -
 
 
 def _no_comment_candidate(token: Token, sent: Span) -> _Found | None:
-    """ "X had no immediate comment", "did not immediately have any comment", "did not respond to a request for comment"."""
+    """ "X had no immediate comment", "did not immediately have any comment", "did not respond to a request for comment",
+    "did not return calls seeking comment"."""
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX"):
         return None
+    if lemma == "return" and is_negated(token):
+        obj = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _ASKING_NOUNS), None)
+        if obj is None:
+            return None
+        speaker, mention = _subject_mention(token)
+        return _Found(token, lemma, speaker, _token_span(obj), "no_comment", sent, mention=mention)
     if lemma in _HAVING:
         obj = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _ANSWER_NOUNS), None)
         if obj is None or not (is_negated(token) or any(c.lower_ == "no" for c in obj.children)):

@@ -71,6 +71,27 @@ def test_told_outlet_records_channel(nlp):
     assert a.via == ["The Harbour Gazette"]
 
 
+@pytest.mark.parametrize("text, channel", [
+    ("The chief executive told the business daily Vestnik that the mill would cut 300 jobs.", "Vestnik"),
+    ("Mr Halder told the weekly Der Anzeiger that he had never met the banker.", "Der Anzeiger"),
+    ("The minister told the newspaper Tagblatt that the mill would cut 300 jobs.", "Tagblatt"),
+    ("The mayor said in an interview with the newspaper Tagblatt that the mill would cut 300 jobs.", "Tagblatt"),
+    ("The owner told the Italian daily Gazzetta del Porto that the mill would cut 300 jobs.", "Gazzetta del Porto"),
+])
+def test_an_outlet_named_after_a_word_of_its_kind_is_one_channel(nlp, text, channel):
+    """ "the business daily Vestnik": the word before the name says it is an outlet, and the two are one listener."""
+    a = one(nlp, text, "would cut 300 jobs" if "jobs" in text else "never met")
+    assert a.via == [channel]
+
+
+def test_an_outlet_named_after_a_word_of_its_kind_is_an_outlet_as_a_source(nlp):
+    a = one(nlp, "The banker fled to Dubai, the weekly Der Anzeiger reported.", "fled to Dubai")
+    assert (a.source.name, a.source.kind) == ("Der Anzeiger", "media")
+    # a piece that ran in the outlet is another phrase, left to the ledger whole
+    a = one(nlp, "A story in the weekly Der Anzeiger said the banker had fled to Dubai.", "fled to Dubai")
+    assert a.source.kind != "media" and "story" in a.source.name
+
+
 def test_told_reporters_is_not_a_channel(nlp):
     a = one(nlp, "Colonel Ivo Marek told reporters that the convoy had crossed the river.", "convoy had crossed")
     assert a.via == []

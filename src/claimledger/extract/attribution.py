@@ -45,6 +45,7 @@ from claimledger.extract.quotes import Quote, find_quotes
 from claimledger.extract.sources import (
     ANONYMOUS_HEADS,
     is_media_name,
+    outlet_named,
     DOCUMENT_HEADS,
     MEDIA_DESCRIPTIONS,
     PRONOUNS_GROUP,
@@ -1208,7 +1209,7 @@ def _according_as_channel(found: list[_Found]) -> list[_Found]:
 
 def _is_channel(listener: Span) -> bool:
     """An outlet that passes a statement on ("told The War Zone"), not an audience ("told the Security Council")."""
-    if is_media_name(listener.text):
+    if is_media_name(listener.text) or outlet_named(listener) is not None:
         return True
     root = listener.root
     return root.pos_ == "PROPN" and root.ent_type_ not in ("PERSON", "GPE", "NORP") and \
@@ -1237,6 +1238,10 @@ def _listener(cue: Token) -> Span | None:
             if pobj is not None and pobj.pos_ == "PROPN":
                 return _np(pobj)
         if telling and child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN") and child.lower_ not in _NON_CHANNEL_LISTENERS:
+            name = next((c for c in children if c.dep_ in ("dative", "dobj") and c.pos_ == "PROPN"
+                         and c.left_edge.i == child.right_edge.i + 1), None)
+            if name is not None:  # "told the business | daily Ekonom": one listener, split by the parser in two objects
+                return child.doc[child.left_edge.i:_np(name).end]
             return _np(child)
         if child.dep_ == "prep" and child.lower_ in ("to", "with") and (telling or child.lower_ == "to"):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)

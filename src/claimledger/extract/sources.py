@@ -92,6 +92,37 @@ MEDIA_DESCRIPTIONS = frozenset({
 })
 
 
+#: Lower-case words that say what kind of outlet the name after them is ("the newspaper Kurier", "the weekly Der
+#: Spiegel", "the business daily Ekonom", "broadcaster ORF"): English common knowledge. Not "agency" or "network",
+#: which also name bodies that are no outlet ("the space agency", "the terror network").
+OUTLET_DESCRIPTORS = frozenset({
+    "newspaper", "paper", "daily", "weekly", "monthly", "tabloid", "broadsheet", "magazine", "journal", "broadcaster",
+    "channel", "station", "radio", "television", "website", "portal", "outlet", "publication", "newsletter",
+})
+
+
+def outlet_named(span: Span) -> Span | None:
+    """The name of an outlet that a word of its kind stands right before in ``span`` ("the newspaper Kurier" ->
+    "Kurier", "the business daily Ekonom" -> "Ekonom"): whatever the recogniser takes the name for (it often
+    takes a foreign title for a person's name), the word before it says it is an outlet. Only where the phrase is
+    the outlet: in "a story in the daily Kurier" the outlet is where the story ran."""
+    doc = span.doc
+    for token in span:
+        if token.lower_ not in OUTLET_DESCRIPTORS or not token.is_lower:
+            continue
+        end = token.i + 1
+        while end < span.end and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in ("DATE", "TIME"):
+            end += 1  # "Corriere della Sera": a name's lower-case particles inside it
+        while end > token.i + 1 and not doc[end - 1].text[:1].isupper():
+            end -= 1
+        if end == token.i + 1 or not doc[token.i + 1].text[:1].isupper():
+            continue
+        if any(t.pos_ in ("ADP", "VERB", "AUX", "PUNCT") for t in doc[span.start:token.i]):
+            return None  # the name is inside another phrase ("a story in the daily …")
+        return doc[token.i + 1:end]
+    return None
+
+
 @dataclass(slots=True)
 class _Known:
     name: str
@@ -271,6 +302,9 @@ class SourceResolver:
         def source(name: str, kind: SourceKind) -> Source:
             return Source(text, name, kind, span.start_char, span.end_char)
 
+        outlet = outlet_named(span)
+        if outlet is not None:  # "the weekly Der Spiegel": an outlet, not the person the recogniser may take it for
+            return source(self._full_group(strip_determiner(outlet.text), position), "media")
         ents = self._ents_in(span)
         person = next((e for e in ents if e.label_ == "PERSON" and not is_media_name(e.text)
                        and (e.start <= head.i < e.end or e.root.dep_ == "appos" and e.root.head.i == head.i)), None)

@@ -749,3 +749,17 @@ def test_the_occasion_of_a_denial_is_not_what_it_denies_nor_its_channel(nlp):
     assert one(nlp, "The captain flatly denied the report in an interview on Sunday.", "report").via == []
     # a definite place may be where the claims were made, and stays
     assert "article" in one(nlp, "The ferry company disputed the claims in the article.", "claims").content
+
+
+def test_a_that_opening_a_quotation_is_the_speakers_word(nlp):
+    """Only the complementizer of "said that …" is dropped; a quotation's own first "That" stays."""
+    a = one(nlp, "“That is not a hairline crack,” the inspector said.", "hairline crack")
+    assert a.content == "That is not a hairline crack"
+    a = one(nlp, "The inspector said that the crack was new.", "crack was new")
+    assert a.content == "the crack was new"
+
+
+def test_blame_of_someone_for_something_is_its_own_content_not_a_quotation_nearby(nlp):
+    text = "The ad ends with footage of Ruiz saying, “That makes me rich,” when Vega blasted him for not paying tax."
+    blame = [a for a in extract(nlp, text) if a.cue == "blast"]
+    assert [(a.source.name, a.content) for a in blame] == [("Vega", "him for not paying tax")]

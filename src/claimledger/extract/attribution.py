@@ -513,6 +513,11 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
         frame, span = _object_complement(token, children)
         if frame is not None:
             return frame, span
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is not None and any(c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i > obj.i for c in children):
+        # "blasted him for not paying tax", "accused the council of lying": blame (or praise) of someone for
+        # something says what it says in its object and reason, not in a quotation nearby
+        return _object_complement(token, children)
     quote = _adjacent_quote(token, sent, quotes)
     if quote is not None:
         return "quote", (quote.start, quote.end)
@@ -1363,7 +1368,7 @@ def _nest_channels(found: list[_Found]) -> None:
 
 
 def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attribution:
-    start, end = _trim(text, *_whole_quotation(found.content, quotes))
+    start, end = _trim(text, *_whole_quotation(found.content, quotes), quotes)
     quote_kind = _quote_kind(start, end, quotes)
     content_span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     cue = found.cue
@@ -1588,13 +1593,17 @@ _TRIM_LEAD = " \t\n,;:—–-\u201c\u201d\"'"
 _TRIM_TAIL = " \t\n,;:—–-\u201c\u201d\"'"
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding punctuation, quotation marks and a leading "that"."""
+def _trim(text: str, start: int, end: int, quotes: list[Quote] | None = None) -> tuple[int, int]:
+    """Drop surrounding punctuation, quotation marks and a leading "that", the complementizer of "said that …".
+
+    A "that" inside a quotation (of ``quotes``; ``None`` when the span is one)
+    is the speaker's own word (“That is not cosmetic,” he said) and stays.
+    """
     while start < end and text[start] in _TRIM_LEAD:
         start += 1
     while end > start and text[end - 1] in _TRIM_TAIL:
         end -= 1
-    if text[start:start + 5].lower() == "that " and end - start > 5:
+    if text[start:start + 5].lower() == "that " and end - start > 5 and quotes is not None and not _inside(start, quotes):
         start += 5
     return start, end
 

@@ -71,6 +71,7 @@ def test_a_question_cut_to_its_wh_word_is_left_unanswered(nlp):
     ("The regulator won't confirm the size of the fine.", "no_comment"),
     ("The regulator could not confirm the size of the fine.", "cannot_confirm"),  # unable
     ("The bank would not say how many branches would close.", "no_comment"),
+    ("The bank could not say why.", "no_comment"),  # a question cut to its wh-word
 ])
 def test_a_refusal_by_a_modal_of_will_is_a_non_answer_and_inability_is_not(nlp, text, stance):
     assert [st for _, st, _ in found(nlp, text)] == [stance]
@@ -96,3 +97,15 @@ def test_declining_to_say_is_one_non_answer(nlp, text, expected):
 ])
 def test_not_returning_calls_is_a_non_answer(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Asked whether the depot would reopen this year, the manager would not say.",
+     [("the manager", "no_comment", "whether the depot would reopen this year")]),
+    ("Asked whether the depot would reopen this year, the manager declined to comment.",
+     [("the manager", "no_comment", "whether the depot would reopen this year")]),
+])
+def test_a_question_put_to_the_speaker_is_what_their_non_answer_leaves_unanswered(nlp, text, expected):
+    """ "Asked whether X, S would not say": one non-answer of S, whose content is the question, not S asserting X."""
+    assert [(s.removeprefix("The ").removeprefix("the "), st, c) for s, st, c in found(nlp, text)] == [
+        (s.removeprefix("the "), st, c) for s, st, c in expected]

@@ -55,11 +55,13 @@ from claimledger.extract.sources import (
     strip_determiner,
 )
 from claimledger.extract.stance import (
+    asked_adjunct,
     asked_word,
     calls_false,
     content_stance,
     cue_stance,
     is_negated,
+    put_question,
     shifted_denial,
     stance_of,
     writer_distance,
@@ -282,6 +284,12 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
     lemma = token.lemma_.lower()
     if lemma in SPEECH and token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_ in _QUOTING:
         return None  # the "saying" of "quoted as saying" belongs to "quoted"
+    if getattr(asked_adjunct(token.head), "i", None) == token.i and not any(c.dep_ == "agent" for c in token.children) \
+            and put_question(token.head) is not None and cue_stance(token.head) == "no_comment":
+        # "Asked whether …, Shah would not say": a question put to the speaker, not said by them, is what their
+        # non-answer leaves unanswered, and is recorded there. One whose asker is named ("When pressed by Holt
+        # about …") is the asker's
+        return None
     saying = _quoted_as_saying(token) if lemma in _QUOTING else None
     if lemma == "quote" or saying is not None:
         # "X was quoted as saying …", "the article cited X as telling …": the cue is the verb of saying, X the speaker
@@ -521,9 +529,10 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     quote = _adjacent_quote(token, sent, quotes)
     if quote is not None:
         return "quote", (quote.start, quote.end)
-    asked = asked_word(token)
+    asked = asked_word(token) or put_question(token)
     if asked is not None and cue_stance(token) == "no_comment":
-        return "ccomp", _token_span(asked)  # "would not say when": the question, cut to its wh-word, is left unanswered
+        # "would not say when", "Asked whether …, Shah would not say": the question is left unanswered
+        return "ccomp", _token_span(asked)
     return _object_complement(token, children)
 
 
@@ -704,6 +713,8 @@ def _object_complement(token: Token, children: list[Token]) -> tuple[str | None,
     if xcomp is not None:
         withheld = _refused_answer(token)
         asked = next((c for c in withheld.children if c.dep_ in ("dobj", "ccomp")), None) if withheld is not None else None
+        if asked is None and withheld is not None:  # "Asked whether …, Cole declined to comment"
+            asked = put_question(token)
         if asked is not None:  # "refused to disclose the price": what is withheld is the price
             return "xcomp", _token_span(asked)
         return "xcomp", _token_span(xcomp)

@@ -151,7 +151,33 @@ def _asks(cue: Token) -> bool:
     hurt"), or a question cut to its wh-word ("would not say when")."""
     return any(c.dep_ == "ccomp" and (_wh(c.left_edge) or any(g.dep_ == "mark" and _wh(g) or g.tag_ in ("WDT", "WP", "WRB")
                                                              for g in c.children))
-               or asked_word(cue) is c for c in cue.children)
+               for c in cue.children) or asked_word(cue) is not None or put_question(cue) is not None
+
+
+#: Verbs of putting a question to someone ("Asked whether …", "Pressed on …", "Questioned about …").
+_ASKING = frozenset({"ask", "question", "press"})
+
+
+def asked_adjunct(verb: Token) -> Token | None:
+    """The "Asked whether …" of "Asked whether the lane would open, Shah would not say": a passive participle of
+    asking, without a subject or auxiliary of its own, set before the verb. Its understood object, the one
+    asked, is the verb's subject: a question put to the speaker, not a statement of theirs."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in _ASKING and c.tag_ == "VBN"
+                 and c.i < verb.i and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)),
+                None)
+
+
+def put_question(verb: Token) -> Token | None:
+    """The question an "Asked …" adjunct put to the subject of a verb with no object or clause of its own: what
+    "would not say", "declined to comment" leave unanswered ("whether the lane would open", "the delay")."""
+    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return None
+    adjunct = asked_adjunct(verb)
+    if adjunct is None:
+        return None
+    return next((c for c in adjunct.children if c.dep_ == "ccomp"), None) or next(
+        (g for c in adjunct.children if c.dep_ == "prep" and c.lower_ in ("about", "on", "over")
+         for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
 
 
 def asked_word(cue: Token) -> Token | None:

@@ -109,3 +109,13 @@ def test_a_question_put_to_the_speaker_is_what_their_non_answer_leaves_unanswere
     """ "Asked whether X, S would not say": one non-answer of S, whose content is the question, not S asserting X."""
     assert [(s.removeprefix("The ").removeprefix("the "), st, c) for s, st, c in found(nlp, text)] == [
         (s.removeprefix("the "), st, c) for s, st, c in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The landlord was not available for comment on Friday.", [("The landlord", "no_comment", "comment")]),
+    ("The landlord was unavailable for comment.", [("The landlord", "no_comment", "comment")]),
+    ("Mr Varga could not immediately be reached for comment.", [("Varga", "no_comment", "comment")]),
+    ("The landlord was available for comment.", []),
+])
+def test_a_source_not_available_or_reached_for_comment_gives_a_non_answer(nlp, text, expected):
+    assert found(nlp, text) == expected

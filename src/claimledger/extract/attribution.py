@@ -430,6 +430,14 @@ def _no_comment_candidate(token: Token, sent: Span) -> _Found | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX"):
         return None
+    sought = _sought_for_comment(token)
+    if sought is not None:
+        speaker, mention = _subject_mention(token)
+        if speaker is None:  # "X could not be reached": the one not reached is the passive's subject
+            subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            speaker = _np(subject) if subject is not None else None
+        asked = _np(sought)
+        return _Found(token, "comment", speaker, (asked.start_char, asked.end_char), "no_comment", sent, mention=mention)
     if lemma == "return" and is_negated(token):
         obj = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _ASKING_NOUNS), None)
         if obj is None:
@@ -449,6 +457,22 @@ def _no_comment_candidate(token: Token, sent: Span) -> _Found | None:
             speaker, mention = _subject_mention(token)
             return _Found(token, lemma, speaker, _token_span(obj), "no_comment", sent, mention=mention)
     return None
+
+
+def _sought_for_comment(verb: Token) -> Token | None:
+    """The "comment" of "was not available for comment", "was unavailable for comment", "could not be reached
+    for comment": a source the reporter could not get an answer from (news prose's common phrases of it)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        state = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in ("available", "unavailable")), None)
+        if state is None or state.lower_ == "available" and not any(c.dep_ == "neg" for c in (*verb.children, *state.children)):
+            return None
+    elif lemma in ("reach", "contact") and verb.tag_ == "VBN" and any(c.dep_ == "neg" for c in verb.children):
+        state = verb
+    else:
+        return None
+    return next((g for c in state.children if c.dep_ == "prep" and c.lower_ == "for"
+                 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _ANSWER_NOUNS), None)
 
 
 def _quote_candidate(token: Token, lemma: str, content: tuple[int, int], frame: str, sent: Span) -> _Found:

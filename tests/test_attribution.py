@@ -763,3 +763,19 @@ def test_blame_of_someone_for_something_is_its_own_content_not_a_quotation_nearb
     text = "The ad ends with footage of Ruiz saying, “That makes me rich,” when Vega blasted him for not paying tax."
     blame = [a for a in extract(nlp, text) if a.cue == "blast"]
     assert [(a.source.name, a.content) for a in blame] == [("Vega", "him for not paying tax")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ('The actor\'s agent insisted the couple were "still together" and slammed the reports as "total rubbish."',
+     'the reports as "total rubbish'),
+    ("The club branded the transfer stories as lies.", "the transfer stories as lies"),
+    ('The utility denied that the dam was leaking, calling the claim "reckless speculation."',
+     'the claim "reckless speculation'),
+])
+def test_a_statement_said_to_be_false_is_a_denial(nlp, text, content):
+    a = one(nlp, text, content)
+    assert (a.content.rstrip("."), a.stance) == (content, "denies")
+
+
+def test_a_plan_said_to_be_absurd_is_no_denial_of_a_claim(nlp):
+    assert all(a.stance != "denies" for a in extract(nlp, "The mayor slammed the bypass plan as absurd."))

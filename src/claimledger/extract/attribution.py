@@ -546,9 +546,11 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
         if frame is not None:
             return frame, span
     obj = next((c for c in children if c.dep_ == "dobj"), None)
-    if obj is not None and any(c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i > obj.i for c in children):
-        # "blasted him for not paying tax", "accused the council of lying": blame (or praise) of someone for
-        # something says what it says in its object and reason, not in a quotation nearby
+    if obj is not None and (any(c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i > obj.i for c in children)
+                            or calls_false(token)):
+        # "blasted him for not paying tax", "accused the council of lying", "slammed the reports as rubbish": blame
+        # (or praise) of someone for something, or a statement called false, says what it says in its object and
+        # predicate, not in a quotation nearby
         return _object_complement(token, children)
     quote = _adjacent_quote(token, sent, quotes)
     if quote is not None:

@@ -21,6 +21,8 @@ from claimledger.extract.cues import (
     HEDGES,
     REFUSE,
     SPECULATE,
+    STATEMENT_ANAPHORS,
+    STATEMENT_NOUNS,
     WRITER_DISTANCE,
 )
 from claimledger.records import Stance
@@ -101,7 +103,27 @@ def calls_false(cue: Token) -> bool:
     """ "called the report rubbish", "a rumor … has been called “rubbish” by …", "described as “rubbish” a report
     that …": a verb whose predicate complement is a word of denial dismisses what it is said of."""
     return not is_negated(cue) and (any(c.dep_ == "oprd" and _denial_word(c) for c in cue.children)
-                                    or shifted_denial(cue) is not None)
+                                    or shifted_denial(cue) is not None or _said_to_be_false(cue))
+
+
+#: Verbs of naming, whose object's predicate the parser may take for an apposition ("calling the claim “lies”").
+_NAMING = frozenset({"call", "label", "brand", "dub", "term"})
+
+
+def _said_to_be_false(cue: Token) -> bool:
+    """ "slammed the reports as “total rubbish”", "branded the claims as lies", "calling the claim “irresponsible
+    speculation”" (the parser hanging the predicate on the object as its apposition): a statement said to be a
+    word of denial. Only a statement or a pronoun for one: "slammed the plan as absurd" judges a plan."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None or not (obj.lemma_.lower() in STATEMENT_NOUNS or obj.lower_ in STATEMENT_ANAPHORS | {"them"}):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i and any(g.dep_ == "pobj" and _denial_word(g) for g in c.children)
+           for c in cue.children):
+        return True
+    doc = cue.doc
+    return cue.lemma_.lower() in _NAMING and any(
+        c.dep_ == "appos" and c.i > obj.i and _denial_word(c) and not any(t.text == "," for t in doc[obj.i + 1:c.left_edge.i])
+        for c in obj.children)
 
 
 def shifted_denial(cue: Token) -> Token | None:

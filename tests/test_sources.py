@@ -131,3 +131,11 @@ def test_a_name_in_a_finite_adjunct_may_still_be_the_pronoun(nlp):
     """ "Before Ortega arrived, he said": the clause has its own subject, and English lets it be "he"."""
     assert sources(nlp, "The pay talks collapsed. Before Ortega left the room, he said the deal was off.") == [
         ("Ortega", "person")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mr Cole said the board had his full support.", "Cole"),  # the recogniser takes "Cole" for a product
+    ("Ms Kline would not confirm the figures.", "Kline"),  # and "Ms Kline" for an organisation
+])
+def test_a_name_after_an_honorific_is_a_person(nlp, text, name):
+    assert sources(nlp, text) == [(name, "person")]

@@ -328,6 +328,11 @@ class SourceResolver:
         titled = next((e for e in ents if e.label_ == "ORG" and e.start <= head.i < e.end and _titled_name(e)), None)
         if titled is not None:
             return source(self._full_person(_person_name(titled), position), "person")
+        honorific = next((t for t in span if t.i < head.i and t.lower_ in _HONORIFICS), None)
+        if honorific is not None and head.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in span.doc[honorific.i:head.i + 1]):
+            # "Mr Cole", whatever the recogniser took "Cole" for: an honorific stands only before a person's name
+            name = " ".join(t.text for t in span.doc[honorific.i + 1:head.i + 1])
+            return source(self._full_person(name, position), "person")
         if head.pos_ == "PROPN" or (named is not None and named.root == head):
             name = proper_name(span) or strip_determiner(named.text if named is not None else _compact(span))
             full = self._full_person(name, position)
@@ -531,9 +536,13 @@ def proper_name(span: Span) -> str | None:
 
 def _titled_name(ent: Span) -> bool:
     """A name the recogniser took for an organisation but a role noun in lower case or an honorific puts a
-    person behind ("commission chairwoman Lidia Marr", "alliance leader Irena Vosk", "Dr. Ana Ruiz")."""
-    if ent.start == 0 or len(ent) < 2 or is_media_name(ent.text) \
-            or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+    person behind ("commission chairwoman Lidia Marr", "alliance leader Irena Vosk", "Dr. Ana Ruiz"), before it
+    or as its first word ("Mr Cole" taken whole for an organisation)."""
+    if len(ent) < 2 or is_media_name(ent.text) or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    if ent[0].lower_ in _HONORIFICS:
+        return True
+    if ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
     word = before.lower_

@@ -139,3 +139,10 @@ def test_a_name_in_a_finite_adjunct_may_still_be_the_pronoun(nlp):
 ])
 def test_a_name_after_an_honorific_is_a_person(nlp, text, name):
     assert sources(nlp, text) == [(name, "person")]
+
+
+def test_it_that_declines_or_denies_is_the_body_described_before(nlp):
+    """Only an actor declines or denies: "It" here is the firm, described and not named, that spoke before."""
+    found = sources(nlp, "The building firm said in a statement that it had acted within the law. "
+                         "It declined to answer questions about the payments. It denied that any bribe was paid.")
+    assert found == [("The building firm", "document")] * 3

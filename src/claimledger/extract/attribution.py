@@ -1157,7 +1157,12 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
     if lower in _NEVER_SPEAKERS and head.pos_ != "PROPN":  # "only time will tell", but "according to Time"
         return False
     if lower in NON_SOURCE_HEADS and head.pos_ in ("PRON", "DET"):
-        if not (lower == "it" and found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "quote", "para")):
+        # "it" speaks with the strongest verbs of saying, and where only an actor can act: "It denied the claims",
+        # "It declined to answer questions", "It did not respond to requests for comment". In a reported clause
+        # ("the agency stated it could not confirm …") the report is the statement, read as such elsewhere
+        actor = (found.cue_lemma in DENY | CONFIRM | COMMENT or found.frame == "no_comment"
+                 or cue_stance(found.cue) in ("no_comment", "cannot_confirm", "denies")) and found.cue.dep_ != "ccomp"
+        if not (lower == "it" and (found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "quote", "para") or actor)):
             return False
     # Any noun can be the source of a cue that was accepted ("a local pediatrician reported", "exit polls showed"):
     # the cue model weighs the speaker's class (a name, a pronoun, a noun) with the frame, so the subject is not

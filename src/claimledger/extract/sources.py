@@ -54,6 +54,13 @@ DOCUMENT_HEADS = frozenset({
     "court", "commission", "company", "firm", "group", "campaign", "party", "team", "network", "press",
 })
 
+#: Heads of descriptions of a body that acts and speaks as one ("the company", "the ministry"), of DOCUMENT_HEADS.
+_BODY_HEADS = frozenset({
+    "agency", "service", "office", "government", "ministry", "department", "administration", "military", "army",
+    "embassy", "committee", "council", "court", "commission", "company", "firm", "group", "campaign", "party", "team",
+    "network", "newspaper", "broadcaster", "publication", "outlet",
+})
+
 _MEDIA_NAME = re.compile(
     r"\b(news|times|post|journal|tv|television|radio|agency|press|reuters|ap|afp|bbc|cnn|yonhap|newsweek|"
     r"bloomberg|jazeera|independent|guardian|telegraph|herald|tribune|daily|gazette|chosun|kyodo|xinhua|"
@@ -445,6 +452,9 @@ class SourceResolver:
             self._add_group(_Known(source.name, source.kind, words, span.start))
             if source.kind == "media":
                 self.media_names.add(source.name.lower())
+        elif source.kind == "document" and span.root.tag_ == "NN" and span.root.lower_ in _BODY_HEADS:
+            # "The building firm said … It declined to answer": a body described, not named, is what "it" means
+            self._add_group(_Known(source.name, "document", words, span.start))
 
 
 #: Offices a place has one holder of at a time ("the mayor of Valmora", "Ruritania's health minister"): English

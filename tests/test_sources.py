@@ -146,3 +146,11 @@ def test_it_that_declines_or_denies_is_the_body_described_before(nlp):
     found = sources(nlp, "The building firm said in a statement that it had acted within the law. "
                          "It declined to answer questions about the payments. It denied that any bribe was paid.")
     assert found == [("The building firm", "document")] * 3
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The rail operator, Northway, said it had not been told of any failed tests.", "Northway"),
+    ("The building firm, Abbott & Lane, said it had acted within the law.", "Abbott & Lane"),
+])
+def test_a_description_named_by_its_apposition_is_the_named_body(nlp, text, name):
+    assert sources(nlp, text) == [(name, "organisation")]

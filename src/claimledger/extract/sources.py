@@ -335,6 +335,20 @@ class SourceResolver:
         titled = next((e for e in ents if e.label_ == "ORG" and e.start <= head.i < e.end and _titled_name(e)), None)
         if titled is not None:
             return source(self._full_person(_person_name(titled), position), "person")
+        named_as = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i
+                         and c.right_edge.i < span.end), None) if head.pos_ == "NOUN" else None
+        if named_as is not None:  # "The rail operator, Northway, said": the apposition names what the noun describes
+            end = named_as.right_edge.i + 1
+            while end > named_as.i + 1 and span.doc[end - 1].is_punct:
+                end -= 1
+            name_span = span.doc[named_as.left_edge.i:end]
+            inner = self.resolve(name_span, is_media=is_media)
+            whole = next((e for e in ents if e.start == name_span.start and e.end == name_span.end
+                          and e.label_ in ("ORG", "GPE", "NORP")), None)  # "Abbott & Lane", not its first word
+            if whole is not None and inner.kind in ("organisation", "media", "state"):
+                return source(self._full_group(strip_determiner(whole.text), position), inner.kind)
+            if inner.kind != "anonymous":
+                return source(inner.name, inner.kind)
         honorific = next((t for t in span if t.i < head.i and t.lower_ in _HONORIFICS), None)
         if honorific is not None and head.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in span.doc[honorific.i:head.i + 1]):
             # "Mr Cole", whatever the recogniser took "Cole" for: an honorific stands only before a person's name

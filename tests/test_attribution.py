@@ -779,3 +779,16 @@ def test_a_statement_said_to_be_false_is_a_denial(nlp, text, content):
 
 def test_a_plan_said_to_be_absurd_is_no_denial_of_a_claim(nlp):
     assert all(a.stance != "denies" for a in extract(nlp, "The mayor slammed the bypass plan as absurd."))
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("Local media reported that the goalkeeper had agreed terms with a Dutch club, a claim his agent denied.",
+     "his agent", "deny"),
+    ('Local media reported that the goalkeeper had agreed terms with a Dutch club, a claim his agent described as '
+     '"pure fantasy."', "his agent", "describe"),
+])
+def test_a_claim_denied_in_a_relative_clause_after_it_is_the_clause_before(nlp, text, source, cue):
+    """ "…, a claim his agent denied": the agent denies what was reported, and the report ends at the comma."""
+    got = [(a.source.text, a.cue, a.stance, a.content, a.via) for a in extract(nlp, text) if a.cue in ("report", cue)]
+    said = "the goalkeeper had agreed terms with a Dutch club"
+    assert got == [("Local media", "report", "asserts", said, []), (source, cue, "denies", said, [])]

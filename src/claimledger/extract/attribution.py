@@ -62,6 +62,7 @@ from claimledger.extract.stance import (
     cue_stance,
     is_negated,
     put_question,
+    relative_claim,
     shifted_denial,
     stance_of,
     writer_distance,
@@ -545,6 +546,9 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
         frame, span = _object_complement(token, children)
         if frame is not None:
             return frame, span
+    claim = relative_claim(token) if token.lemma_.lower() in DENY or calls_false(token) else None
+    if claim is not None:  # "…, a claim his agent denied": what is denied is the claim, said before it
+        return "dobj", _claim_said(claim)
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if obj is not None and (any(c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i > obj.i for c in children)
                             or calls_false(token)):
@@ -560,6 +564,32 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
         # "would not say when", "Asked whether …, Shah would not say": the question is left unanswered
         return "ccomp", _token_span(asked)
     return _object_complement(token, children)
+
+
+def _disputed_after(verb: Token) -> Token | None:
+    """The "a claim his agent denied" set after a clause by a comma, if ``verb`` is its verb: the claim is
+    someone else's answer to the clause, not part of what the clause's speaker said."""
+    if verb.dep_ != "relcl" or not (verb.lemma_.lower() in DENY or calls_false(verb)):
+        return None
+    claim = relative_claim(verb)
+    if claim is None or claim.left_edge.i < 1 or claim.doc[claim.left_edge.i - 1].text != ",":
+        return None
+    return claim
+
+
+def _claim_said(noun: Token) -> tuple[int, int]:
+    """What a statement noun set after a clause stands for: "Local media reported that the striker had agreed
+    terms, a claim his agent denied" — the clause the comma closes (what was reported, if the noun hangs on the
+    verb of reporting). Without the comma the noun phrase itself ("the claim his agent denied")."""
+    doc = noun.doc
+    left = noun.left_edge.i
+    if left < 1 or doc[left - 1].text != ",":
+        return doc[left].idx, noun.idx + len(noun.text)
+    said = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.right_edge.i < left), None)
+    start = said.left_edge.i if said is not None else noun.head.left_edge.i
+    if said is None:
+        start = min(start, noun.sent.start) if noun.head.dep_ == "ROOT" else start
+    return doc[start].idx, doc[left - 2].idx + len(doc[left - 2].text)
 
 
 def _inverted_after_comma(verb: Token) -> bool:
@@ -690,11 +720,12 @@ def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
         after = clause.doc[when.right_edge.i + 1]
         start = (clause.doc[after.i + 1] if after.dep_ == "mark" and after.lower_ == "that" else after).idx
     verb = next((v for v in clause.subtree if v.i > clause.i and (v.dep_ == "conj" and getattr(_joined_statement(v), "i", None) == cue.i
-                 or v.dep_ == "advcl" and getattr(_saying_adjunct(v), "i", None) == cue.i)), None)
+                 or v.dep_ == "advcl" and getattr(_saying_adjunct(v), "i", None) == cue.i
+                 or _disputed_after(v) is not None)), None)
     if verb is None:
         return start, end
     doc = clause.doc
-    cut = verb.left_edge.i
+    cut = verb.left_edge.i if _disputed_after(verb) is None else _disputed_after(verb).left_edge.i
     while cut > clause.left_edge.i and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
         cut -= 1  # ", and"
     return start, doc[cut - 1].idx + len(doc[cut - 1].text)

@@ -103,7 +103,25 @@ def calls_false(cue: Token) -> bool:
     """ "called the report rubbish", "a rumor … has been called “rubbish” by …", "described as “rubbish” a report
     that …": a verb whose predicate complement is a word of denial dismisses what it is said of."""
     return not is_negated(cue) and (any(c.dep_ == "oprd" and _denial_word(c) for c in cue.children)
-                                    or shifted_denial(cue) is not None or _said_to_be_false(cue))
+                                    or shifted_denial(cue) is not None or _said_to_be_false(cue)
+                                    or relative_claim(cue) is not None and _as_denial(cue))
+
+
+def relative_claim(verb: Token) -> Token | None:
+    """The statement noun a relative clause's verb has for its object: "a claim his agent denied", "an allegation
+    which the firm rejects", "a claim Serra described as “pure fantasy”"."""
+    if verb.dep_ != "relcl" or not (verb.head.lemma_.lower() in STATEMENT_NOUNS or verb.head.lower_ in STATEMENT_NOUNS):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.tag_ not in ("WDT", "WP"):
+        return None
+    return verb.head
+
+
+def _as_denial(verb: Token) -> bool:
+    """ "described as “pure fantasy”": an "as" of the verb whose object is a word of denial."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" and _denial_word(g) for g in c.children)
+               for c in verb.children)
 
 
 #: Verbs of naming, whose object's predicate the parser may take for an apposition ("calling the claim “lies”").

@@ -792,3 +792,14 @@ def test_a_claim_denied_in_a_relative_clause_after_it_is_the_clause_before(nlp, 
     got = [(a.source.text, a.cue, a.stance, a.content, a.via) for a in extract(nlp, text) if a.cue in ("report", cue)]
     said = "the goalkeeper had agreed terms with a Dutch club"
     assert got == [("Local media", "report", "asserts", said, []), (source, cue, "denies", said, [])]
+
+
+def test_a_speaker_phrase_holds_no_quotation_the_parser_hangs_inside_it(nlp):
+    """ "“…,” lead author X said": the parser takes "lead" for a verb whose clause is the quotation."""
+    a = one(nlp, '"The effect is small," lead author Dr Mira Olsen said.', "effect is small")
+    assert (a.source.name, a.source.text, a.content) == ("Mira Olsen", "lead author Dr Mira Olsen", "The effect is small")
+
+
+def test_a_subject_split_in_two_by_the_parser_is_one_phrase(nlp):
+    a = one(nlp, "Night-shift workers slept less, the study published in the journal Somnia said.", "slept less")
+    assert a.source.kind == "document" and a.source.text == "the study published in the journal Somnia"

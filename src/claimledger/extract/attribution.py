@@ -985,6 +985,10 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         # of two subjects the parser gives a verb ("“… One of the brightest members,” Rep. Cummings said"), the
         # one next to it: the other is inside the quotation before it
         subject = min((c for c in children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - token.i), default=None)
+        split = next((c for c in children if c.dep_ == "nsubj" and subject is not None and c.i < subject.i
+                      and c.right_edge.i + 1 == subject.left_edge.i and subject.pos_ == "PROPN"), None)
+        if split is not None:  # "the study published in the journal | Hepatica said": one phrase split in two
+            return token.doc[split.left_edge.i:subject.i + 1], None
         if subject is None and any(c.dep_ == "ccomp" and c.i < token.i for c in children):
             subject = next((c for c in children if c.dep_ == "dobj" and c.i > token.i), None)  # "…, noted others"
             if subject is None:  # "…, said engineer Tomas Reyes": the parser loses inverted subjects
@@ -1613,6 +1617,11 @@ def _np(token: Token) -> Span:
     """
     doc = token.doc
     left = token.left_edge.i
+    for inner in doc[left:token.i]:  # a clause the parser hangs inside the phrase (“…,” lead author X) is no part of it
+        if inner.dep_ in ("ccomp", "parataxis") and inner.right_edge.i < token.i:
+            left = max(left, inner.right_edge.i + 1)
+    while left < token.i and doc[left].is_punct:
+        left += 1
     right = token.i
     for child in token.rights:
         if child.dep_ in ("relcl", "acl") or _is_time_modifier(child):

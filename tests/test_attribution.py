@@ -803,3 +803,18 @@ def test_a_speaker_phrase_holds_no_quotation_the_parser_hangs_inside_it(nlp):
 def test_a_subject_split_in_two_by_the_parser_is_one_phrase(nlp):
     a = one(nlp, "Night-shift workers slept less, the study published in the journal Somnia said.", "slept less")
     assert a.source.kind == "document" and a.source.text == "the study published in the journal Somnia"
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking to Harbour Radio on Tuesday, chief executive Mara Lind said the plant would stay open.",
+    "The mayor, speaking to the newspaper Tagblatt, said the plant would stay open.",
+])
+def test_speaking_to_an_outlet_beside_the_cue_is_its_channel(nlp, text):
+    a = one(nlp, text, "plant would stay open")
+    assert a.via == ["Harbour Radio" if "Harbour" in text else "Tagblatt"]
+
+
+def test_speaking_to_reporters_or_at_a_rally_is_no_channel(nlp):
+    for text in ("Talking to reporters, the mayor said the plant would stay open.",
+                 "Speaking at a rally, the mayor said the plant would stay open."):
+        assert one(nlp, text, "plant would stay open").via == []

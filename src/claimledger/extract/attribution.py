@@ -1315,6 +1315,11 @@ def _listener(cue: Token) -> Span | None:
     if obj is not None and not telling:  # "debunked the report to The Guardian": the parser hangs "to" on the object
         children += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"]
     for child in children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in ("speak", "talk") \
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+            heard = _listener(child)  # "Speaking to Sky News, X said": the one the speaker talks to, as in "told"
+            if heard is not None:
+                return heard
         if child.dep_ == "prep" and child.lower_ == "per":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ == "PROPN":
@@ -1343,8 +1348,9 @@ def _listener(cue: Token) -> Span | None:
 def _relay_in_subject(subject: Token) -> Span | None:
     """ "a source … that spoke to the Yonhap news service", "X, quoted by Y,": the outlet the source's words went through."""
     for token in subject.rights:
-        if token.dep_ == "relcl" and token.lemma_.lower() in ("speak", "talk", "tell"):
-            return _listener(token)
+        if token.dep_ == "relcl" and token.lemma_.lower() in ("speak", "talk", "tell") \
+                or token.dep_ == "acl" and token.tag_ == "VBG" and token.lemma_.lower() in ("speak", "talk"):
+            return _listener(token)  # "a source who spoke to Yonhap", "the mayor, speaking to Kurier,"
         if token.dep_ == "acl" and token.lemma_.lower() in ("quote", "cite", "say", "describe", "identify"):  # "a source said by X to be close to"
             agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if agent is not None:

@@ -119,3 +119,12 @@ def test_a_question_put_to_the_speaker_is_what_their_non_answer_leaves_unanswere
 ])
 def test_a_source_not_available_or_reached_for_comment_gives_a_non_answer(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The carmaker said in an email that it did not comment on rumours.", "no_comment"),
+    ("The carmaker said the reports were rumours.", "denies"),
+    ('"It did not comment on the rumours," the dealer said.', "asserts"),  # "it" in a quotation is someone else
+])
+def test_a_body_saying_it_does_not_comment_gives_a_non_answer_not_a_denial(nlp, text, stance):
+    assert [st for _, st, _ in found(nlp, text)] == [stance]

@@ -314,6 +314,11 @@ def _first_person(token: Token) -> bool:
     return False
 
 
+def _subject_it(token: Token) -> bool:
+    """Whether the verb's subject is "it": in a body's reported words ("said it did not comment"), the body itself."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in token.children)
+
+
 def _denies_a_claim(content: Span) -> bool:
     """Denial words count when they judge a claim ("calling the reports groundless rumors", "This seems like fake news")."""
     return any(t.lemma_.lower() in _CLAIM_NOUNS for t in content)
@@ -330,7 +335,8 @@ def content_stance(content: Span, *, direct: bool) -> Stance | None:
         if lemma in CONFIRM and is_negated(token) and token.pos_ in ("VERB", "AUX"):
             return "cannot_confirm"
         if lower in DENIAL_WORDS or lemma in DENIAL_WORDS:
-            denial = True
+            # "it did not comment on rumours": the topic of a refusal to comment is not called false
+            denial = denial or not any(a.lemma_.lower() in _DISCUSS and is_negated(a) for a in token.ancestors)
         elif token.dep_ == "advcl" and token.head.i == root.i and not any(c.lower_ == "even" for c in token.children) \
                 and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):  # "even if" concedes
             hedge = True  # a conditional: "if she goes to hell, it'll be my fault"
@@ -340,8 +346,8 @@ def content_stance(content: Span, *, direct: bool) -> Stance | None:
             return "cannot_confirm"
         elif _denies_clause(token):
             return "denies"
-        elif lemma in _DISCUSS and is_negated(token) and _first_person(token):
-            declines = True  # "I'm not going to speculate"
+        elif lemma in _DISCUSS and is_negated(token) and (_first_person(token) or not direct and _subject_it(token)):
+            declines = True  # "I'm not going to speculate", "the company said it did not comment on rumours"
         elif (lemma == "rule" and any(c.lower_ == "out" for c in token.children) or lemma in ("discount", "exclude")) \
                 and is_negated(token):
             hedge = True  # "cannot rule out", "cannot discount"

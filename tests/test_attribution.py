@@ -818,3 +818,12 @@ def test_speaking_to_reporters_or_at_a_rally_is_no_channel(nlp):
     for text in ("Talking to reporters, the mayor said the plant would stay open.",
                  "Speaking at a rally, the mayor said the plant would stay open."):
         assert one(nlp, text, "plant would stay open").via == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The health ministry urged older people to stay indoors until evening.", "older people to stay indoors until evening"),
+    ("Police warned swimmers not to enter the lake.", "swimmers not to enter the lake"),
+])
+def test_what_the_object_is_urged_to_do_is_part_of_what_is_said(nlp, text, content):
+    a = one(nlp, text, content.split()[0])
+    assert a.content == content

@@ -750,8 +750,10 @@ def _object_complement(token: Token, children: list[Token]) -> tuple[str | None,
         if occasion is not None:  # "debunked that rumor in an interview last March": the rumour is what is denied
             end = obj.doc[occasion.i - 1].idx + len(obj.doc[occasion.i - 1].text)
         for child in children:
-            if child.i > obj.i and (child.dep_ == "oprd" or child.dep_ == "prep" and child.lower_ in ("of", "for", "as")):
-                end = max(end, _token_span(child)[1])  # "calling the claims fake news", "accused X of Y"
+            if child.i > obj.i and (child.dep_ in ("oprd", "xcomp") or child.dep_ == "prep" and child.lower_ in ("of", "for", "as")):
+                # "calling the claims fake news", "accused X of Y", "urged residents to stay indoors": what the
+                # object is called, accused of, or urged to do is said of it
+                end = max(end, _token_span(child)[1])
         if token.lemma_ == "put":
             at = next((c for c in children if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i), None)
             if at is None or not any(t.like_num or t.tag_ == "CD" for t in at.subtree):

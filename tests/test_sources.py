@@ -154,3 +154,12 @@ def test_it_that_declines_or_denies_is_the_body_described_before(nlp):
 ])
 def test_a_description_named_by_its_apposition_is_the_named_body(nlp, text, name):
     assert sources(nlp, text) == [(name, "organisation")]
+
+
+def test_they_points_back_to_unnamed_speakers_in_the_plural_nearby(nlp):
+    assert sources(nlp, "Doctors said the ward was full. They said more nurses were needed.") == [
+        ("Doctors", "anonymous"), ("Doctors", "anonymous")]
+    # not across a stretch of narration that names others
+    found = sources(nlp, "Doctors said the ward was full. The minister arrived at noon. Nurses were tired. "
+                         "Later they said more staff were needed.")
+    assert found[1] == ("they", "generic")

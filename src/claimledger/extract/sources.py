@@ -200,6 +200,7 @@ class SourceResolver:
     groups: _ByPosition = field(default_factory=list)
     media: _ByPosition = field(default_factory=list)
     media_names: set[str] = field(default_factory=set)
+    plurals: _ByPosition = field(default_factory=list)  # unnamed speakers in the plural ("Officials said …")
     _order: int = 0  # actors remembered so far
     _person_names: set[str] = field(default_factory=set)
     _same_name: dict[str, list[_Known]] = field(default_factory=dict)  # persons by name, in the order remembered
@@ -323,6 +324,8 @@ class SourceResolver:
                                          [_said_before(head), *_adjuncts_of_subject(head)])
                 return source(known.name, known.kind) if known else source(text, "person")
             known = _latest_before(self.groups, position) if lower == "it" else None
+            if lower == "they":
+                known = self._plural_before(span)
             return source(known.name, known.kind) if known else source(text, "generic")
         office = office_of_place(span)
         if office is not None:
@@ -402,6 +405,14 @@ class SourceResolver:
             self._gendered[known.name] = self._same_name[known.name][0]
         return known
 
+    def _plural_before(self, span: Span) -> _Known | None:
+        """The unnamed speakers in the plural a "they" in this sentence or the one before points back to
+        ("Officials said three deaths may be linked to the heat, but they could not confirm the causes")."""
+        sent = span.sent
+        since = span.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        known = _latest_before(self.plurals, span.start)
+        return known if known is not None and known.position >= since else None
+
     def _full_group(self, name: str, position: int) -> str:
         """The fuller name of an organisation named before ("the Times" after "The New York Times")."""
         # candidates share the last word; of each name that ends with this one, its latest mention before here
@@ -466,6 +477,8 @@ class SourceResolver:
             self._add_group(_Known(source.name, source.kind, words, span.start))
             if source.kind == "media":
                 self.media_names.add(source.name.lower())
+        elif source.kind in ("anonymous", "document") and span.root.tag_ in ("NNS", "NNPS") and span.root.pos_ != "PRON":
+            insort(self.plurals, self._entry(_Known(source.name, source.kind, words, span.start)))
         elif source.kind == "document" and span.root.tag_ == "NN" and span.root.lower_ in _BODY_HEADS:
             # "The building firm said … It declined to answer": a body described, not named, is what "it" means
             self._add_group(_Known(source.name, "document", words, span.start))

@@ -128,3 +128,10 @@ def test_a_source_not_available_or_reached_for_comment_gives_a_non_answer(nlp, t
 ])
 def test_a_body_saying_it_does_not_comment_gives_a_non_answer_not_a_denial(nlp, text, stance):
     assert [st for _, st, _ in found(nlp, text)] == [stance]
+
+
+def test_a_non_answer_after_but_with_the_speakers_pronoun_is_the_speakers_next_statement(nlp):
+    got = found(nlp, "Officials said at least three deaths may have been linked to the flooding, "
+                     "but they could not confirm the causes.")
+    assert got == [("Officials", "speculates", "at least three deaths may have been linked to the flooding"),
+                   ("Officials", "cannot_confirm", "the causes")]

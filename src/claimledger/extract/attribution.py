@@ -628,7 +628,12 @@ def _joined_statement(verb: Token) -> Token | None:
     refusal = _refused_answer(verb)  # "… and declined to comment on Y": a refusal to answer is a statement too
     if lemma not in DENY | CONFIRM | COMMENT and refusal is None and not (lemma in SPEECH and verb.tag_ != verb.head.tag_):
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "auxpass") for c in children):
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "auxpass")), None)
+    # "Officials said three deaths may be linked to the heat, but they could not confirm the causes": a non-answer
+    # or denial with a pronoun for its subject, joined to what was said, is the speaker's own next statement
+    answered = subject is not None and subject.dep_ == "nsubj" and subject.lower_ in ("he", "she", "it", "they", "we") \
+        and cue_stance(verb) in ("no_comment", "cannot_confirm", "denies")
+    if subject is not None and not answered:
         return None
     if refusal is None and not any(c.dep_ in ("dobj", "ccomp") for c in children) and asked_word(verb) is None:
         return None
@@ -636,9 +641,20 @@ def _joined_statement(verb: Token) -> Token | None:
     if joiner is None or joiner.lower_ not in ("and", "but"):
         return None  # "could not confirm or corroborate the reports": one predicate of the clause
     cue = _reporting_cue(verb.head)
-    if cue is None or not (_same_form(verb, cue) or _finite_with_modal(verb, cue) or _withheld_answer(verb)):
+    if answered and cue is not None and not _agrees(subject, cue):
+        return None  # "Police said the man had fled, but he denied it": "he" is not the police
+    if cue is None or not (answered or _same_form(verb, cue) or _finite_with_modal(verb, cue) or _withheld_answer(verb)):
         return None  # "said it could not confirm and would not verify …": the clause's own tense, not the cue's
     return cue
+
+
+def _agrees(pronoun: Token, cue: Token) -> bool:
+    """Whether a subject pronoun agrees in number with the cue's subject, the speaker it would point back to."""
+    speaker = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if speaker is None:
+        return False
+    plural = speaker.tag_ in ("NNS", "NNPS") or speaker.lower_ in ("they", "we")
+    return plural == (pronoun.lower_ in ("they", "we"))
 
 
 def _withheld_answer(verb: Token) -> bool:

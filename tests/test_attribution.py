@@ -827,3 +827,10 @@ def test_speaking_to_reporters_or_at_a_rally_is_no_channel(nlp):
 def test_what_the_object_is_urged_to_do_is_part_of_what_is_said(nlp, text, content):
     a = one(nlp, text, content.split()[0])
     assert a.content == content
+
+
+def test_a_named_speaker_set_off_by_a_comma_the_parser_hangs_in_the_clause_before(nlp):
+    text = ("The Kestrel Bridge will reopen to traffic by Easter, Mayor Joan Whitfield said on Thursday, "
+            "despite warnings from engineers.")
+    a = one(nlp, text, "Kestrel Bridge will reopen")
+    assert (a.source.name, a.cue, a.content) == ("Joan Whitfield", "say", "The Kestrel Bridge will reopen to traffic by Easter")

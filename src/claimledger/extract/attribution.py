@@ -534,6 +534,11 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
         return "ccomp", (min(s for s, _ in spans), max(e for _, e in spans))
     if token.dep_ == "parataxis" and token.head.i != token.i or _inverted_after_comma(token):
         return "para", _span_without(token.head, token)
+    speaker = _speaker_set_off(token)
+    if speaker is not None:  # "The bridge will reopen by Easter, Mayor Joan Whitfield said on Thursday"
+        doc = token.doc
+        comma = doc[speaker.start - 1]
+        return "para", (token.head.left_edge.idx, doc[comma.i - 1].idx + len(doc[comma.i - 1].text))
     lemma = token.lemma_.lower()
     if any(c.dep_ == "nsubjpass" for c in children) and any(c.dep_ == "agent" for c in children):
         passive = next(c for c in children if c.dep_ == "nsubjpass")
@@ -590,6 +595,22 @@ def _claim_said(noun: Token) -> tuple[int, int]:
     if said is None:
         start = min(start, noun.sent.start) if noun.head.dep_ == "ROOT" else start
     return doc[start].idx, doc[left - 2].idx + len(doc[left - 2].text)
+
+
+def _speaker_set_off(verb: Token) -> Span | None:
+    """ "The bridge will reopen by Easter, Mayor Joan Whitfield said on Thursday, despite …": a verb of saying
+    with no subject, clause or object of its own, that the parser joins to the clause before it and whose
+    speaker it hangs inside that clause ("by Easter, Mayor Joan Whitfield"): the name between the comma and the
+    verb is its speaker, and the clause before the comma what was said."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i or verb.lemma_.lower() not in SPEECH \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "dobj", "xcomp") for c in verb.children) \
+            or any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+        return None  # "… and said", "… but added": a verb joined by a conjunction shares the clause's subject
+    speaker = _noun_phrase_before(verb)
+    if speaker is None or speaker.start < 2 or speaker.doc[speaker.start - 1].text != "," \
+            or not any(t.pos_ == "PROPN" for t in speaker):
+        return None
+    return speaker
 
 
 def _inverted_after_comma(verb: Token) -> bool:

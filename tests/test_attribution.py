@@ -834,3 +834,11 @@ def test_a_named_speaker_set_off_by_a_comma_the_parser_hangs_in_the_clause_befor
             "despite warnings from engineers.")
     a = one(nlp, text, "Kestrel Bridge will reopen")
     assert (a.source.name, a.cue, a.content) == ("Joan Whitfield", "say", "The Kestrel Bridge will reopen to traffic by Easter")
+
+
+def test_according_to_closing_a_reported_clause_is_the_reports_channel_not_its_content(nlp):
+    text = ("Engineers at the county council have said privately that the corrosion is worse than first thought, "
+            "according to three officials who spoke on condition of anonymity.")
+    got = [(a.source.text, a.cue, a.content, a.via) for a in extract(nlp, text)]
+    assert got == [("Engineers at the county council", "say", "the corrosion is worse than first thought",
+                    ["three officials"])]

@@ -758,7 +758,7 @@ def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
         start = (clause.doc[after.i + 1] if after.dep_ == "mark" and after.lower_ == "that" else after).idx
     verb = next((v for v in clause.subtree if v.i > clause.i and (v.dep_ == "conj" and getattr(_joined_statement(v), "i", None) == cue.i
                  or v.dep_ == "advcl" and getattr(_saying_adjunct(v), "i", None) == cue.i
-                 or _disputed_after(v) is not None)), None)
+                 or _disputed_after(v) is not None or _closing_according(v) and cue.lemma_.lower() in _STRONG_SPEECH)), None)
     if verb is None:
         return start, end
     doc = clause.doc
@@ -1318,6 +1318,10 @@ def _according_as_channel(found: list[_Found]) -> list[_Found]:
     kept, dropped = [], set()
     for f in found:
         inner = by_cue.get(f.governs.i) if f.governs is not None else None
+        if inner is None and f.governs is not None and _closing_according(f.cue) and f.governs.dep_ == "ccomp" \
+                and f.governs.head.i in by_cue and by_cue[f.governs.head.i].cue_lemma in _STRONG_SPEECH:
+            # "X said that Y, according to Z" with the phrase hung on Y's verb: Z reports X's statement
+            inner = by_cue[f.governs.head.i]
         if inner is not None and inner is not f and inner.source is not None and f.source is not None:
             if f.source.name not in inner.via and f.source.name != inner.source.name:
                 inner.via.append(f.source.name)
@@ -1326,6 +1330,14 @@ def _according_as_channel(found: list[_Found]) -> list[_Found]:
             dropped.add(inner.cue.i)  # "Branson proposed X, according to the Mirror": the Mirror's report of a proposal
         kept.append(f)
     return [f for f in kept if f.cue.i not in dropped]
+
+
+def _closing_according(token: Token) -> bool:
+    """An "according to Y" set off by a comma at the end of its sentence (", according to three officials.")."""
+    doc = token.doc
+    if token.lower_ != "according" or token.i < 1 or doc[token.i - 1].text != ",":
+        return False
+    return all(t.is_punct for t in doc[token.right_edge.i + 1:token.sent.end])
 
 
 def _is_channel(listener: Span) -> bool:

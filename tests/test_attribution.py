@@ -842,3 +842,10 @@ def test_according_to_closing_a_reported_clause_is_the_reports_channel_not_its_c
     got = [(a.source.text, a.cue, a.content, a.via) for a in extract(nlp, text)]
     assert got == [("Engineers at the county council", "say", "the corrosion is worse than first thought",
                     ["three officials"])]
+
+
+def test_according_to_with_the_sentence_taken_for_a_relative_clause_on_the_name(nlp):
+    """The small model parses this one with "According" as the root and the clause as a relative one on the name."""
+    a = one(nlp, "According to the weekly Der Spiegel, the banker fled to Dubai.", "fled to Dubai")
+    assert (a.source.name, a.source.kind, a.cue, a.content.rstrip(".")) == (
+        "Der Spiegel", "media", "according to", "the banker fled to Dubai")

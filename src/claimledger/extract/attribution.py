@@ -1165,6 +1165,11 @@ def _according_candidate(token: Token, sent: Span) -> _Found | None:
     clause = token.head
     while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
         clause = clause.head
+    main = next((c for c in pobj.children if c.dep_ == "relcl" and token.doc[c.left_edge.i - 1].text == ","
+                 and any(g.dep_ in ("nsubj", "nsubjpass") and g.tag_ not in ("WDT", "WP") for g in c.children)), None) \
+        if clause.i == token.i else None
+    if main is not None:  # "According to the weekly Der Spiegel, the banker fled": the parser takes the sentence's
+        return _Found(token, "according to", _np(pobj), _token_span(main), "according", sent, governs=main)  # clause for a relative one
     content = _span_without(clause, token, within=sent)
     return _Found(token, "according to", _np(pobj), content, "according", sent, governs=clause)
 

@@ -163,3 +163,11 @@ def test_they_points_back_to_unnamed_speakers_in_the_plural_nearby(nlp):
     found = sources(nlp, "Doctors said the ward was full. The minister arrived at noon. Nurses were tired. "
                          "Later they said more staff were needed.")
     assert found[1] == ("they", "generic")
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("The minister told BBC Radio 4 that she had never seen the memo.", "BBC Radio 4"),
+    ("The minister told Channel 4 News that she had never seen the memo.", "Channel 4 News"),
+])
+def test_a_numeral_inside_an_outlets_name_stays_in_it(nlp, text, outlet):
+    assert [a.via for a in find_attributions(nlp(text))] == [[outlet]]

@@ -562,13 +562,24 @@ def proper_name(span: Span) -> str | None:
     head = span.root
     if not head.text[:1].isupper():
         return None
+    doc = span.doc
+
+    def named(token: Token) -> bool:
+        return token.text[:1].isupper() and not token.is_punct and token.pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
+            and token.ent_type_ != "NORP"
+
+    def numeral(i: int) -> bool:  # a number inside a name ("Channel 4 News"), between two of its words
+        return doc[i].like_num and doc[i].ent_iob_ == "I" and i - 1 >= span.start and named(doc[i - 1])
+
     start = head.i
-    while start - 1 >= span.start and span.doc[start - 1].text[:1].isupper() and not span.doc[start - 1].is_punct \
-            and span.doc[start - 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ") and span.doc[start - 1].ent_type_ != "NORP":
+    while start - 1 >= span.start and (named(doc[start - 1]) or numeral(start - 1)):
         start -= 1
-    if span.doc[start].pos_ == "DET" and start == span.start and span.doc[start].is_sent_start:
+    if doc[start].pos_ == "DET" and start == span.start and doc[start].is_sent_start:
         start += 1  # "The NIS said" at the start of a sentence: "The" is not part of the name
-    return span.doc[start:head.i + 1].text
+    end = head.i + 1
+    while end < span.end and doc[end].like_num and doc[end].ent_iob_ == "I" and doc[end].head.i == head.i:
+        end += 1  # "BBC Radio 4"
+    return doc[start:end].text
 
 
 def _titled_name(ent: Span) -> bool:

@@ -767,14 +767,14 @@ def test_blame_of_someone_for_something_is_its_own_content_not_a_quotation_nearb
 
 @pytest.mark.parametrize("text, content", [
     ('The actor\'s agent insisted the couple were "still together" and slammed the reports as "total rubbish."',
-     'the reports as "total rubbish'),
+     'the reports as "total rubbish."'),
     ("The club branded the transfer stories as lies.", "the transfer stories as lies"),
     ('The utility denied that the dam was leaking, calling the claim "reckless speculation."',
-     'the claim "reckless speculation'),
+     'the claim "reckless speculation."'),
 ])
 def test_a_statement_said_to_be_false_is_a_denial(nlp, text, content):
     a = one(nlp, text, content)
-    assert (a.content.rstrip("."), a.stance) == (content, "denies")
+    assert (a.content, a.stance) == (content, "denies")
 
 
 def test_a_plan_said_to_be_absurd_is_no_denial_of_a_claim(nlp):
@@ -849,3 +849,10 @@ def test_according_to_with_the_sentence_taken_for_a_relative_clause_on_the_name(
     a = one(nlp, "According to the weekly Der Spiegel, the banker fled to Dubai.", "fled to Dubai")
     assert (a.source.name, a.source.kind, a.cue, a.content.rstrip(".")) == (
         "Der Spiegel", "media", "according to", "the banker fled to Dubai")
+
+
+def test_a_quotation_mark_closing_one_the_content_opens_stays(nlp):
+    a = one(nlp, 'The agent insisted the couple were "still together" and nothing more.', "still together")
+    assert a.content == 'the couple were "still together" and nothing more'
+    a = one(nlp, 'The agent called the claim “reckless speculation.”', "reckless")
+    assert a.content == "the claim “reckless speculation.”"

@@ -1737,6 +1737,13 @@ _TRIM_LEAD = " \t\n,;:—–-\u201c\u201d\"'"
 _TRIM_TAIL = " \t\n,;:—–-\u201c\u201d\"'"
 
 
+def _opens_quotation(text: str) -> bool:
+    """Whether ``text`` leaves a quotation open: a curly opening mark not closed after it, or an odd number of
+    straight ones."""
+    curly = text.rfind("\u201c")
+    return curly > text.rfind("\u201d") or text.count('"') % 2 == 1
+
+
 def _trim(text: str, start: int, end: int, quotes: list[Quote] | None = None) -> tuple[int, int]:
     """Drop surrounding punctuation, quotation marks and a leading "that", the complementizer of "said that …".
 
@@ -1746,7 +1753,11 @@ def _trim(text: str, start: int, end: int, quotes: list[Quote] | None = None) ->
     while start < end and text[start] in _TRIM_LEAD:
         start += 1
     while end > start and text[end - 1] in _TRIM_TAIL:
+        if text[end - 1] in "\u201d\"" and _opens_quotation(text[start:end - 1]):
+            break  # 'the couple were "very much together"': the mark closes one the content opens
         end -= 1
+    if end < len(text) and text[end] in "\u201d\"" and _opens_quotation(text[start:end]):
+        end += 1  # 'as "total rubbish."': the closing mark the parse left outside
     if text[start:start + 5].lower() == "that " and end - start > 5 and quotes is not None and not _inside(start, quotes):
         start += 5
     return start, end

@@ -71,6 +71,27 @@ def test_told_outlet_records_channel(nlp):
     assert a.via == ["The Harbour Gazette"]
 
 
+@pytest.mark.parametrize("text, channel", [
+    ("The chief executive told the business daily Vestnik that the mill would cut 300 jobs.", "Vestnik"),
+    ("Mr Halder told the weekly Der Anzeiger that he had never met the banker.", "Der Anzeiger"),
+    ("The minister told the newspaper Tagblatt that the mill would cut 300 jobs.", "Tagblatt"),
+    ("The mayor said in an interview with the newspaper Tagblatt that the mill would cut 300 jobs.", "Tagblatt"),
+    ("The owner told the Italian daily Gazzetta del Porto that the mill would cut 300 jobs.", "Gazzetta del Porto"),
+])
+def test_an_outlet_named_after_a_word_of_its_kind_is_one_channel(nlp, text, channel):
+    """ "the business daily Vestnik": the word before the name says it is an outlet, and the two are one listener."""
+    a = one(nlp, text, "would cut 300 jobs" if "jobs" in text else "never met")
+    assert a.via == [channel]
+
+
+def test_an_outlet_named_after_a_word_of_its_kind_is_an_outlet_as_a_source(nlp):
+    a = one(nlp, "The banker fled to Dubai, the weekly Der Anzeiger reported.", "fled to Dubai")
+    assert (a.source.name, a.source.kind) == ("Der Anzeiger", "media")
+    # a piece that ran in the outlet is another phrase, left to the ledger whole
+    a = one(nlp, "A story in the weekly Der Anzeiger said the banker had fled to Dubai.", "fled to Dubai")
+    assert a.source.kind != "media" and "story" in a.source.name
+
+
 def test_told_reporters_is_not_a_channel(nlp):
     a = one(nlp, "Colonel Ivo Marek told reporters that the convoy had crossed the river.", "convoy had crossed")
     assert a.via == []
@@ -728,3 +749,110 @@ def test_the_occasion_of_a_denial_is_not_what_it_denies_nor_its_channel(nlp):
     assert one(nlp, "The captain flatly denied the report in an interview on Sunday.", "report").via == []
     # a definite place may be where the claims were made, and stays
     assert "article" in one(nlp, "The ferry company disputed the claims in the article.", "claims").content
+
+
+def test_a_that_opening_a_quotation_is_the_speakers_word(nlp):
+    """Only the complementizer of "said that …" is dropped; a quotation's own first "That" stays."""
+    a = one(nlp, "“That is not a hairline crack,” the inspector said.", "hairline crack")
+    assert a.content == "That is not a hairline crack"
+    a = one(nlp, "The inspector said that the crack was new.", "crack was new")
+    assert a.content == "the crack was new"
+
+
+def test_blame_of_someone_for_something_is_its_own_content_not_a_quotation_nearby(nlp):
+    text = "The ad ends with footage of Ruiz saying, “That makes me rich,” when Vega blasted him for not paying tax."
+    blame = [a for a in extract(nlp, text) if a.cue == "blast"]
+    assert [(a.source.name, a.content) for a in blame] == [("Vega", "him for not paying tax")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ('The actor\'s agent insisted the couple were "still together" and slammed the reports as "total rubbish."',
+     'the reports as "total rubbish."'),
+    ("The club branded the transfer stories as lies.", "the transfer stories as lies"),
+    ('The utility denied that the dam was leaking, calling the claim "reckless speculation."',
+     'the claim "reckless speculation."'),
+])
+def test_a_statement_said_to_be_false_is_a_denial(nlp, text, content):
+    a = one(nlp, text, content)
+    assert (a.content, a.stance) == (content, "denies")
+
+
+def test_a_plan_said_to_be_absurd_is_no_denial_of_a_claim(nlp):
+    assert all(a.stance != "denies" for a in extract(nlp, "The mayor slammed the bypass plan as absurd."))
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("Local media reported that the goalkeeper had agreed terms with a Dutch club, a claim his agent denied.",
+     "his agent", "deny"),
+    ('Local media reported that the goalkeeper had agreed terms with a Dutch club, a claim his agent described as '
+     '"pure fantasy."', "his agent", "describe"),
+])
+def test_a_claim_denied_in_a_relative_clause_after_it_is_the_clause_before(nlp, text, source, cue):
+    """ "…, a claim his agent denied": the agent denies what was reported, and the report ends at the comma."""
+    got = [(a.source.text, a.cue, a.stance, a.content, a.via) for a in extract(nlp, text) if a.cue in ("report", cue)]
+    said = "the goalkeeper had agreed terms with a Dutch club"
+    assert got == [("Local media", "report", "asserts", said, []), (source, cue, "denies", said, [])]
+
+
+def test_a_speaker_phrase_holds_no_quotation_the_parser_hangs_inside_it(nlp):
+    """ "“…,” lead author X said": the parser takes "lead" for a verb whose clause is the quotation."""
+    a = one(nlp, '"The effect is small," lead author Dr Mira Olsen said.', "effect is small")
+    assert (a.source.name, a.source.text, a.content) == ("Mira Olsen", "lead author Dr Mira Olsen", "The effect is small")
+
+
+def test_a_subject_split_in_two_by_the_parser_is_one_phrase(nlp):
+    a = one(nlp, "Night-shift workers slept less, the study published in the journal Somnia said.", "slept less")
+    assert a.source.kind == "document" and a.source.text == "the study published in the journal Somnia"
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking to Harbour Radio on Tuesday, chief executive Mara Lind said the plant would stay open.",
+    "The mayor, speaking to the newspaper Tagblatt, said the plant would stay open.",
+])
+def test_speaking_to_an_outlet_beside_the_cue_is_its_channel(nlp, text):
+    a = one(nlp, text, "plant would stay open")
+    assert a.via == ["Harbour Radio" if "Harbour" in text else "Tagblatt"]
+
+
+def test_speaking_to_reporters_or_at_a_rally_is_no_channel(nlp):
+    for text in ("Talking to reporters, the mayor said the plant would stay open.",
+                 "Speaking at a rally, the mayor said the plant would stay open."):
+        assert one(nlp, text, "plant would stay open").via == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The health ministry urged older people to stay indoors until evening.", "older people to stay indoors until evening"),
+    ("Police warned swimmers not to enter the lake.", "swimmers not to enter the lake"),
+])
+def test_what_the_object_is_urged_to_do_is_part_of_what_is_said(nlp, text, content):
+    a = one(nlp, text, content.split()[0])
+    assert a.content == content
+
+
+def test_a_named_speaker_set_off_by_a_comma_the_parser_hangs_in_the_clause_before(nlp):
+    text = ("The Kestrel Bridge will reopen to traffic by Easter, Mayor Joan Whitfield said on Thursday, "
+            "despite warnings from engineers.")
+    a = one(nlp, text, "Kestrel Bridge will reopen")
+    assert (a.source.name, a.cue, a.content) == ("Joan Whitfield", "say", "The Kestrel Bridge will reopen to traffic by Easter")
+
+
+def test_according_to_closing_a_reported_clause_is_the_reports_channel_not_its_content(nlp):
+    text = ("Engineers at the county council have said privately that the corrosion is worse than first thought, "
+            "according to three officials who spoke on condition of anonymity.")
+    got = [(a.source.text, a.cue, a.content, a.via) for a in extract(nlp, text)]
+    assert got == [("Engineers at the county council", "say", "the corrosion is worse than first thought",
+                    ["three officials"])]
+
+
+def test_according_to_with_the_sentence_taken_for_a_relative_clause_on_the_name(nlp):
+    """The small model parses this one with "According" as the root and the clause as a relative one on the name."""
+    a = one(nlp, "According to the weekly Der Spiegel, the banker fled to Dubai.", "fled to Dubai")
+    assert (a.source.name, a.source.kind, a.cue, a.content.rstrip(".")) == (
+        "Der Spiegel", "media", "according to", "the banker fled to Dubai")
+
+
+def test_a_quotation_mark_closing_one_the_content_opens_stays(nlp):
+    a = one(nlp, 'The agent insisted the couple were "still together" and nothing more.', "still together")
+    assert a.content == 'the couple were "still together" and nothing more'
+    a = one(nlp, 'The agent called the claim “reckless speculation.”', "reckless")
+    assert a.content == "the claim “reckless speculation.”"

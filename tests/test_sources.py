@@ -113,3 +113,61 @@ def test_a_pronoun_after_a_person_described_again_as_subject_points_to_that_pers
             'The prince, speaking earlier this week, visited the traders on the quay.\n\n'
             '"The work starts in spring," he said at the weekly council meeting.')
     assert sources(nlp, text)[-1] == ("Edward", "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    # the only person named before is the one met: "he" stays unresolved rather than take the wrong name
+    ("The pay talks collapsed on Wednesday. After meeting Ortega on Tuesday, he said the deal was off.", "he"),
+    ("The depot workers walked out. Having spoken to Ortega by phone, he told reporters the strike would go on.", "he"),
+    # a person named before the adjunct is still found
+    ("The union is led by Paul Grant. Having spoken to Mr Ortega, he told reporters the strike would go on.",
+     "Paul Grant"),
+])
+def test_a_pronoun_is_not_a_name_in_an_adjunct_it_is_the_understood_subject_of(nlp, text, name):
+    assert sources(nlp, text) == [(name, "person")]
+
+
+def test_a_name_in_a_finite_adjunct_may_still_be_the_pronoun(nlp):
+    """ "Before Ortega arrived, he said": the clause has its own subject, and English lets it be "he"."""
+    assert sources(nlp, "The pay talks collapsed. Before Ortega left the room, he said the deal was off.") == [
+        ("Ortega", "person")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mr Cole said the board had his full support.", "Cole"),  # the recogniser takes "Cole" for a product
+    ("Ms Kline would not confirm the figures.", "Kline"),  # and "Ms Kline" for an organisation
+])
+def test_a_name_after_an_honorific_is_a_person(nlp, text, name):
+    assert sources(nlp, text) == [(name, "person")]
+
+
+def test_it_that_declines_or_denies_is_the_body_described_before(nlp):
+    """Only an actor declines or denies: "It" here is the firm, described and not named, that spoke before."""
+    found = sources(nlp, "The building firm said in a statement that it had acted within the law. "
+                         "It declined to answer questions about the payments. It denied that any bribe was paid.")
+    assert found == [("The building firm", "document")] * 3
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The rail operator, Northway, said it had not been told of any failed tests.", "Northway"),
+    ("The building firm, Abbott & Lane, said it had acted within the law.", "Abbott & Lane"),
+])
+def test_a_description_named_by_its_apposition_is_the_named_body(nlp, text, name):
+    assert sources(nlp, text) == [(name, "organisation")]
+
+
+def test_they_points_back_to_unnamed_speakers_in_the_plural_nearby(nlp):
+    assert sources(nlp, "Doctors said the ward was full. They said more nurses were needed.") == [
+        ("Doctors", "anonymous"), ("Doctors", "anonymous")]
+    # not across a stretch of narration that names others
+    found = sources(nlp, "Doctors said the ward was full. The minister arrived at noon. Nurses were tired. "
+                         "Later they said more staff were needed.")
+    assert found[1] == ("they", "generic")
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("The minister told BBC Radio 4 that she had never seen the memo.", "BBC Radio 4"),
+    ("The minister told Channel 4 News that she had never seen the memo.", "Channel 4 News"),
+])
+def test_a_numeral_inside_an_outlets_name_stays_in_it(nlp, text, outlet):
+    assert [a.via for a in find_attributions(nlp(text))] == [[outlet]]

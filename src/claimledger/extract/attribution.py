@@ -30,9 +30,11 @@ from claimledger.extract.cues import (
     COMMENT,
     CONFIRM,
     DENY,
+    DISCLOSE,
     EXISTENCE_DETERMINERS,
     NON_SOURCE_HEADS,
     NOUN_CUES,
+    REFUSE,
     SPEECH,
     STATEMENT_ANAPHORS,
     STATEMENT_NOUNS,
@@ -43,6 +45,7 @@ from claimledger.extract.quotes import Quote, find_quotes
 from claimledger.extract.sources import (
     ANONYMOUS_HEADS,
     is_media_name,
+    outlet_named,
     DOCUMENT_HEADS,
     MEDIA_DESCRIPTIONS,
     PRONOUNS_GROUP,
@@ -52,10 +55,14 @@ from claimledger.extract.sources import (
     strip_determiner,
 )
 from claimledger.extract.stance import (
+    asked_adjunct,
+    asked_word,
     calls_false,
     content_stance,
     cue_stance,
     is_negated,
+    put_question,
+    relative_claim,
     shifted_denial,
     stance_of,
     writer_distance,
@@ -100,6 +107,10 @@ _AS_REPORTED = frozenset({"report", "write", "say", "note", "reveal", "tell", "c
 #: Verbs that hold an answer as their object: "had no comment", "offered no response".
 _HAVING = frozenset({"have", "offer", "give", "provide", "issue"})
 _ANSWER_NOUNS = frozenset({"comment", "response", "reply", "answer"})
+#: What a reporter leaves for a source, which "did not return" leaves unanswered ("did not return calls for
+#: comment", "did not immediately return a request for comment"): English common knowledge of news prose.
+_ASKING_NOUNS = frozenset({"call", "message", "email", "e-mail", "request", "inquiry", "enquiry", "query", "text",
+                           "voicemail"})
 _PREP_CUE_PREPS = frozenset({"on", "about", "of", "over", "for", "against", "at"})
 _LEARNED_MIN = 0.5  # a combination outside the core needs annotators to agree half the time
 _CORE_MIN = 0.15  # the core is dropped only where annotators almost never took it as a cue
@@ -274,6 +285,12 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
     lemma = token.lemma_.lower()
     if lemma in SPEECH and token.dep_ == "pcomp" and token.head.lower_ == "as" and token.head.head.lemma_ in _QUOTING:
         return None  # the "saying" of "quoted as saying" belongs to "quoted"
+    if getattr(asked_adjunct(token.head), "i", None) == token.i and not any(c.dep_ == "agent" for c in token.children) \
+            and put_question(token.head) is not None and cue_stance(token.head) == "no_comment":
+        # "Asked whether …, Shah would not say": a question put to the speaker, not said by them, is what their
+        # non-answer leaves unanswered, and is recorded there. One whose asker is named ("When pressed by Holt
+        # about …") is the asker's
+        return None
     saying = _quoted_as_saying(token) if lemma in _QUOTING else None
     if lemma == "quote" or saying is not None:
         # "X was quoted as saying …", "the article cited X as telling …": the cue is the verb of saying, X the speaker
@@ -425,10 +442,25 @@ def _line_bounds(token: Token) -> tuple[int, int]:
 
 
 def _no_comment_candidate(token: Token, sent: Span) -> _Found | None:
-    """ "X had no immediate comment", "did not immediately have any comment", "did not respond to a request for comment"."""
+    """ "X had no immediate comment", "did not immediately have any comment", "did not respond to a request for comment",
+    "did not return calls seeking comment"."""
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX"):
         return None
+    sought = _sought_for_comment(token)
+    if sought is not None:
+        speaker, mention = _subject_mention(token)
+        if speaker is None:  # "X could not be reached": the one not reached is the passive's subject
+            subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            speaker = _np(subject) if subject is not None else None
+        asked = _np(sought)
+        return _Found(token, "comment", speaker, (asked.start_char, asked.end_char), "no_comment", sent, mention=mention)
+    if lemma == "return" and is_negated(token):
+        obj = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _ASKING_NOUNS), None)
+        if obj is None:
+            return None
+        speaker, mention = _subject_mention(token)
+        return _Found(token, lemma, speaker, _token_span(obj), "no_comment", sent, mention=mention)
     if lemma in _HAVING:
         obj = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _ANSWER_NOUNS), None)
         if obj is None or not (is_negated(token) or any(c.lower_ == "no" for c in obj.children)):
@@ -442,6 +474,22 @@ def _no_comment_candidate(token: Token, sent: Span) -> _Found | None:
             speaker, mention = _subject_mention(token)
             return _Found(token, lemma, speaker, _token_span(obj), "no_comment", sent, mention=mention)
     return None
+
+
+def _sought_for_comment(verb: Token) -> Token | None:
+    """The "comment" of "was not available for comment", "was unavailable for comment", "could not be reached
+    for comment": a source the reporter could not get an answer from (news prose's common phrases of it)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        state = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ in ("available", "unavailable")), None)
+        if state is None or state.lower_ == "available" and not any(c.dep_ == "neg" for c in (*verb.children, *state.children)):
+            return None
+    elif lemma in ("reach", "contact") and verb.tag_ == "VBN" and any(c.dep_ == "neg" for c in verb.children):
+        state = verb
+    else:
+        return None
+    return next((g for c in state.children if c.dep_ == "prep" and c.lower_ == "for"
+                 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _ANSWER_NOUNS), None)
 
 
 def _quote_candidate(token: Token, lemma: str, content: tuple[int, int], frame: str, sent: Span) -> _Found:
@@ -502,6 +550,11 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
         return "ccomp", (min(s for s, _ in spans), max(e for _, e in spans))
     if token.dep_ == "parataxis" and token.head.i != token.i or _inverted_after_comma(token):
         return "para", _span_without(token.head, token)
+    speaker = _speaker_set_off(token)
+    if speaker is not None:  # "The bridge will reopen by Easter, Mayor Joan Whitfield said on Thursday"
+        doc = token.doc
+        comma = doc[speaker.start - 1]
+        return "para", (token.head.left_edge.idx, doc[comma.i - 1].idx + len(doc[comma.i - 1].text))
     lemma = token.lemma_.lower()
     if any(c.dep_ == "nsubjpass" for c in children) and any(c.dep_ == "agent" for c in children):
         passive = next(c for c in children if c.dep_ == "nsubjpass")
@@ -514,10 +567,66 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
         frame, span = _object_complement(token, children)
         if frame is not None:
             return frame, span
+    claim = relative_claim(token) if token.lemma_.lower() in DENY or calls_false(token) else None
+    if claim is not None:  # "…, a claim his agent denied": what is denied is the claim, said before it
+        return "dobj", _claim_said(claim)
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if obj is not None and (any(c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i > obj.i for c in children)
+                            or calls_false(token)):
+        # "blasted him for not paying tax", "accused the council of lying", "slammed the reports as rubbish": blame
+        # (or praise) of someone for something, or a statement called false, says what it says in its object and
+        # predicate, not in a quotation nearby
+        return _object_complement(token, children)
     quote = _adjacent_quote(token, sent, quotes)
     if quote is not None:
         return "quote", (quote.start, quote.end)
+    asked = asked_word(token) or put_question(token)
+    if asked is not None and cue_stance(token) == "no_comment":
+        # "would not say when", "Asked whether …, Shah would not say": the question is left unanswered
+        return "ccomp", _token_span(asked)
     return _object_complement(token, children)
+
+
+def _disputed_after(verb: Token) -> Token | None:
+    """The "a claim his agent denied" set after a clause by a comma, if ``verb`` is its verb: the claim is
+    someone else's answer to the clause, not part of what the clause's speaker said."""
+    if verb.dep_ != "relcl" or not (verb.lemma_.lower() in DENY or calls_false(verb)):
+        return None
+    claim = relative_claim(verb)
+    if claim is None or claim.left_edge.i < 1 or claim.doc[claim.left_edge.i - 1].text != ",":
+        return None
+    return claim
+
+
+def _claim_said(noun: Token) -> tuple[int, int]:
+    """What a statement noun set after a clause stands for: "Local media reported that the striker had agreed
+    terms, a claim his agent denied" — the clause the comma closes (what was reported, if the noun hangs on the
+    verb of reporting). Without the comma the noun phrase itself ("the claim his agent denied")."""
+    doc = noun.doc
+    left = noun.left_edge.i
+    if left < 1 or doc[left - 1].text != ",":
+        return doc[left].idx, noun.idx + len(noun.text)
+    said = next((c for c in noun.head.children if c.dep_ == "ccomp" and c.right_edge.i < left), None)
+    start = said.left_edge.i if said is not None else noun.head.left_edge.i
+    if said is None:
+        start = min(start, noun.sent.start) if noun.head.dep_ == "ROOT" else start
+    return doc[start].idx, doc[left - 2].idx + len(doc[left - 2].text)
+
+
+def _speaker_set_off(verb: Token) -> Span | None:
+    """ "The bridge will reopen by Easter, Mayor Joan Whitfield said on Thursday, despite …": a verb of saying
+    with no subject, clause or object of its own, that the parser joins to the clause before it and whose
+    speaker it hangs inside that clause ("by Easter, Mayor Joan Whitfield"): the name between the comma and the
+    verb is its speaker, and the clause before the comma what was said."""
+    if verb.dep_ != "conj" or verb.head.i > verb.i or verb.lemma_.lower() not in SPEECH \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "dobj", "xcomp") for c in verb.children) \
+            or any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+        return None  # "… and said", "… but added": a verb joined by a conjunction shares the clause's subject
+    speaker = _noun_phrase_before(verb)
+    if speaker is None or speaker.start < 2 or speaker.doc[speaker.start - 1].text != "," \
+            or not any(t.pos_ == "PROPN" for t in speaker):
+        return None
+    return speaker
 
 
 def _inverted_after_comma(verb: Token) -> bool:
@@ -556,28 +665,52 @@ def _joined_statement(verb: Token) -> Token | None:
     refusal = _refused_answer(verb)  # "… and declined to comment on Y": a refusal to answer is a statement too
     if lemma not in DENY | CONFIRM | COMMENT and refusal is None and not (lemma in SPEECH and verb.tag_ != verb.head.tag_):
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "auxpass") for c in children):
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "auxpass")), None)
+    # "Officials said three deaths may be linked to the heat, but they could not confirm the causes": a non-answer
+    # or denial with a pronoun for its subject, joined to what was said, is the speaker's own next statement
+    answered = subject is not None and subject.dep_ == "nsubj" and subject.lower_ in ("he", "she", "it", "they", "we") \
+        and cue_stance(verb) in ("no_comment", "cannot_confirm", "denies")
+    if subject is not None and not answered:
         return None
-    if refusal is None and not any(c.dep_ in ("dobj", "ccomp") for c in children):
+    if refusal is None and not any(c.dep_ in ("dobj", "ccomp") for c in children) and asked_word(verb) is None:
         return None
     joiner = max((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), key=lambda c: c.i, default=None)
     if joiner is None or joiner.lower_ not in ("and", "but"):
         return None  # "could not confirm or corroborate the reports": one predicate of the clause
     cue = _reporting_cue(verb.head)
-    if cue is None or not (_same_form(verb, cue) or _finite_with_modal(verb, cue)):
+    if answered and cue is not None and not _agrees(subject, cue):
+        return None  # "Police said the man had fled, but he denied it": "he" is not the police
+    if cue is None or not (answered or _same_form(verb, cue) or _finite_with_modal(verb, cue) or _withheld_answer(verb)):
         return None  # "said it could not confirm and would not verify …": the clause's own tense, not the cue's
     return cue
 
 
-#: Verbs whose infinitive says what the subject would not do ("declined to comment", "refused to confirm").
-_REFUSING = frozenset({"decline", "refuse"})
+def _agrees(pronoun: Token, cue: Token) -> bool:
+    """Whether a subject pronoun agrees in number with the cue's subject, the speaker it would point back to."""
+    speaker = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if speaker is None:
+        return False
+    plural = speaker.tag_ in ("NNS", "NNPS") or speaker.lower_ in ("they", "we")
+    return plural == (pronoun.lower_ in ("they", "we"))
+
+
+def _withheld_answer(verb: Token) -> bool:
+    """ "Police confirmed a man had been arrested but would not say what charges he faced": a non-answer with a
+    modal of its own, joined to a reported clause that has none, is the speaker's answer to the press, not a verb
+    of the clause (whose subject is not the one asked). A clause with a modal of its own keeps its joined verbs
+    ("said it could not confirm and would not verify …")."""
+    def modal(v: Token) -> bool:
+        return any(c.dep_ == "aux" and c.tag_ == "MD" for c in v.children)
+
+    return modal(verb) and not modal(verb.head) and cue_stance(verb) in ("no_comment", "cannot_confirm")
 
 
 def _refused_answer(verb: Token) -> Token | None:
-    """The "comment" of "declined to comment", "refused to confirm": a verb of answering the refusal governs."""
-    if verb.lemma_.lower() not in _REFUSING:
+    """The "comment" of "declined to comment", "refused to confirm", "declined to say": a verb of answering the
+    refusal governs."""
+    if verb.lemma_.lower() not in REFUSE:
         return None
-    return next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT | CONFIRM), None)
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT | CONFIRM | DISCLOSE), None)
 
 
 def _finite_with_modal(verb: Token, cue: Token) -> bool:
@@ -640,11 +773,12 @@ def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
         after = clause.doc[when.right_edge.i + 1]
         start = (clause.doc[after.i + 1] if after.dep_ == "mark" and after.lower_ == "that" else after).idx
     verb = next((v for v in clause.subtree if v.i > clause.i and (v.dep_ == "conj" and getattr(_joined_statement(v), "i", None) == cue.i
-                 or v.dep_ == "advcl" and getattr(_saying_adjunct(v), "i", None) == cue.i)), None)
+                 or v.dep_ == "advcl" and getattr(_saying_adjunct(v), "i", None) == cue.i
+                 or _disputed_after(v) is not None or _closing_according(v) and cue.lemma_.lower() in _STRONG_SPEECH)), None)
     if verb is None:
         return start, end
     doc = clause.doc
-    cut = verb.left_edge.i
+    cut = verb.left_edge.i if _disputed_after(verb) is None else _disputed_after(verb).left_edge.i
     while cut > clause.left_edge.i and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
         cut -= 1  # ", and"
     return start, doc[cut - 1].idx + len(doc[cut - 1].text)
@@ -669,8 +803,10 @@ def _object_complement(token: Token, children: list[Token]) -> tuple[str | None,
         if occasion is not None:  # "debunked that rumor in an interview last March": the rumour is what is denied
             end = obj.doc[occasion.i - 1].idx + len(obj.doc[occasion.i - 1].text)
         for child in children:
-            if child.i > obj.i and (child.dep_ == "oprd" or child.dep_ == "prep" and child.lower_ in ("of", "for", "as")):
-                end = max(end, _token_span(child)[1])  # "calling the claims fake news", "accused X of Y"
+            if child.i > obj.i and (child.dep_ in ("oprd", "xcomp") or child.dep_ == "prep" and child.lower_ in ("of", "for", "as")):
+                # "calling the claims fake news", "accused X of Y", "urged residents to stay indoors": what the
+                # object is called, accused of, or urged to do is said of it
+                end = max(end, _token_span(child)[1])
         if token.lemma_ == "put":
             at = next((c for c in children if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i), None)
             if at is None or not any(t.like_num or t.tag_ == "CD" for t in at.subtree):
@@ -687,6 +823,12 @@ def _object_complement(token: Token, children: list[Token]) -> tuple[str | None,
         return "oprd", _token_span(oprd)
     xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
     if xcomp is not None:
+        withheld = _refused_answer(token)
+        asked = next((c for c in withheld.children if c.dep_ in ("dobj", "ccomp")), None) if withheld is not None else None
+        if asked is None and withheld is not None:  # "Asked whether …, Cole declined to comment"
+            asked = put_question(token)
+        if asked is not None:  # "refused to disclose the price": what is withheld is the price
+            return "xcomp", _token_span(asked)
         return "xcomp", _token_span(xcomp)
     prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in _PREP_CUE_PREPS and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
     if prep is not None:
@@ -898,6 +1040,10 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         # of two subjects the parser gives a verb ("“… One of the brightest members,” Rep. Cummings said"), the
         # one next to it: the other is inside the quotation before it
         subject = min((c for c in children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - token.i), default=None)
+        split = next((c for c in children if c.dep_ == "nsubj" and subject is not None and c.i < subject.i
+                      and c.right_edge.i + 1 == subject.left_edge.i and subject.pos_ == "PROPN"), None)
+        if split is not None:  # "the study published in the journal | Hepatica said": one phrase split in two
+            return token.doc[split.left_edge.i:subject.i + 1], None
         if subject is None and any(c.dep_ == "ccomp" and c.i < token.i for c in children):
             subject = next((c for c in children if c.dep_ == "dobj" and c.i > token.i), None)  # "…, noted others"
             if subject is None:  # "…, said engineer Tomas Reyes": the parser loses inverted subjects
@@ -1035,6 +1181,11 @@ def _according_candidate(token: Token, sent: Span) -> _Found | None:
     clause = token.head
     while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
         clause = clause.head
+    main = next((c for c in pobj.children if c.dep_ == "relcl" and token.doc[c.left_edge.i - 1].text == ","
+                 and any(g.dep_ in ("nsubj", "nsubjpass") and g.tag_ not in ("WDT", "WP") for g in c.children)), None) \
+        if clause.i == token.i else None
+    if main is not None:  # "According to the weekly Der Spiegel, the banker fled": the parser takes the sentence's
+        return _Found(token, "according to", _np(pobj), _token_span(main), "according", sent, governs=main)  # clause for a relative one
     content = _span_without(clause, token, within=sent)
     return _Found(token, "according to", _np(pobj), content, "according", sent, governs=clause)
 
@@ -1101,7 +1252,12 @@ def _resolve_source(found: _Found, resolver: SourceResolver) -> bool:
     if lower in _NEVER_SPEAKERS and head.pos_ != "PROPN":  # "only time will tell", but "according to Time"
         return False
     if lower in NON_SOURCE_HEADS and head.pos_ in ("PRON", "DET"):
-        if not (lower == "it" and found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "quote", "para")):
+        # "it" speaks with the strongest verbs of saying, and where only an actor can act: "It denied the claims",
+        # "It declined to answer questions", "It did not respond to requests for comment". In a reported clause
+        # ("the agency stated it could not confirm …") the report is the statement, read as such elsewhere
+        actor = (found.cue_lemma in DENY | CONFIRM | COMMENT or found.frame == "no_comment"
+                 or cue_stance(found.cue) in ("no_comment", "cannot_confirm", "denies")) and found.cue.dep_ != "ccomp"
+        if not (lower == "it" and (found.cue_lemma in _STRONG_SPEECH and found.frame in ("ccomp", "quote", "para") or actor)):
             return False
     # Any noun can be the source of a cue that was accepted ("a local pediatrician reported", "exit polls showed"):
     # the cue model weighs the speaker's class (a name, a pronoun, a noun) with the frame, so the subject is not
@@ -1183,6 +1339,10 @@ def _according_as_channel(found: list[_Found]) -> list[_Found]:
     kept, dropped = [], set()
     for f in found:
         inner = by_cue.get(f.governs.i) if f.governs is not None else None
+        if inner is None and f.governs is not None and _closing_according(f.cue) and f.governs.dep_ == "ccomp" \
+                and f.governs.head.i in by_cue and by_cue[f.governs.head.i].cue_lemma in _STRONG_SPEECH:
+            # "X said that Y, according to Z" with the phrase hung on Y's verb: Z reports X's statement
+            inner = by_cue[f.governs.head.i]
         if inner is not None and inner is not f and inner.source is not None and f.source is not None:
             if f.source.name not in inner.via and f.source.name != inner.source.name:
                 inner.via.append(f.source.name)
@@ -1193,9 +1353,17 @@ def _according_as_channel(found: list[_Found]) -> list[_Found]:
     return [f for f in kept if f.cue.i not in dropped]
 
 
+def _closing_according(token: Token) -> bool:
+    """An "according to Y" set off by a comma at the end of its sentence (", according to three officials.")."""
+    doc = token.doc
+    if token.lower_ != "according" or token.i < 1 or doc[token.i - 1].text != ",":
+        return False
+    return all(t.is_punct for t in doc[token.right_edge.i + 1:token.sent.end])
+
+
 def _is_channel(listener: Span) -> bool:
     """An outlet that passes a statement on ("told The War Zone"), not an audience ("told the Security Council")."""
-    if is_media_name(listener.text):
+    if is_media_name(listener.text) or outlet_named(listener) is not None:
         return True
     root = listener.root
     return root.pos_ == "PROPN" and root.ent_type_ not in ("PERSON", "GPE", "NORP") and \
@@ -1219,11 +1387,20 @@ def _listener(cue: Token) -> Span | None:
     if obj is not None and not telling:  # "debunked the report to The Guardian": the parser hangs "to" on the object
         children += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"]
     for child in children:
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in ("speak", "talk") \
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+            heard = _listener(child)  # "Speaking to Sky News, X said": the one the speaker talks to, as in "told"
+            if heard is not None:
+                return heard
         if child.dep_ == "prep" and child.lower_ == "per":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ == "PROPN":
                 return _np(pobj)
         if telling and child.dep_ in ("dative", "dobj") and child.pos_ in ("PROPN", "NOUN") and child.lower_ not in _NON_CHANNEL_LISTENERS:
+            name = next((c for c in children if c.dep_ in ("dative", "dobj") and c.pos_ == "PROPN"
+                         and c.left_edge.i == child.right_edge.i + 1), None)
+            if name is not None:  # "told the business | daily Ekonom": one listener, split by the parser in two objects
+                return child.doc[child.left_edge.i:_np(name).end]
             return _np(child)
         if child.dep_ == "prep" and child.lower_ in ("to", "with") and (telling or child.lower_ == "to"):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -1243,8 +1420,9 @@ def _listener(cue: Token) -> Span | None:
 def _relay_in_subject(subject: Token) -> Span | None:
     """ "a source … that spoke to the Yonhap news service", "X, quoted by Y,": the outlet the source's words went through."""
     for token in subject.rights:
-        if token.dep_ == "relcl" and token.lemma_.lower() in ("speak", "talk", "tell"):
-            return _listener(token)
+        if token.dep_ == "relcl" and token.lemma_.lower() in ("speak", "talk", "tell") \
+                or token.dep_ == "acl" and token.tag_ == "VBG" and token.lemma_.lower() in ("speak", "talk"):
+            return _listener(token)  # "a source who spoke to Yonhap", "the mayor, speaking to Kurier,"
         if token.dep_ == "acl" and token.lemma_.lower() in ("quote", "cite", "say", "describe", "identify"):  # "a source said by X to be close to"
             agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             if agent is not None:
@@ -1345,7 +1523,7 @@ def _nest_channels(found: list[_Found]) -> None:
 
 
 def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attribution:
-    start, end = _trim(text, *_whole_quotation(found.content, quotes))
+    start, end = _trim(text, *_whole_quotation(found.content, quotes), quotes)
     quote_kind = _quote_kind(start, end, quotes)
     content_span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     cue = found.cue
@@ -1517,6 +1695,11 @@ def _np(token: Token) -> Span:
     """
     doc = token.doc
     left = token.left_edge.i
+    for inner in doc[left:token.i]:  # a clause the parser hangs inside the phrase (“…,” lead author X) is no part of it
+        if inner.dep_ in ("ccomp", "parataxis") and inner.right_edge.i < token.i:
+            left = max(left, inner.right_edge.i + 1)
+    while left < token.i and doc[left].is_punct:
+        left += 1
     right = token.i
     for child in token.rights:
         if child.dep_ in ("relcl", "acl") or _is_time_modifier(child):
@@ -1570,13 +1753,28 @@ _TRIM_LEAD = " \t\n,;:—–-\u201c\u201d\"'"
 _TRIM_TAIL = " \t\n,;:—–-\u201c\u201d\"'"
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding punctuation, quotation marks and a leading "that"."""
+def _opens_quotation(text: str) -> bool:
+    """Whether ``text`` leaves a quotation open: a curly opening mark not closed after it, or an odd number of
+    straight ones."""
+    curly = text.rfind("\u201c")
+    return curly > text.rfind("\u201d") or text.count('"') % 2 == 1
+
+
+def _trim(text: str, start: int, end: int, quotes: list[Quote] | None = None) -> tuple[int, int]:
+    """Drop surrounding punctuation, quotation marks and a leading "that", the complementizer of "said that …".
+
+    A "that" inside a quotation (of ``quotes``; ``None`` when the span is one)
+    is the speaker's own word (“That is not cosmetic,” he said) and stays.
+    """
     while start < end and text[start] in _TRIM_LEAD:
         start += 1
     while end > start and text[end - 1] in _TRIM_TAIL:
+        if text[end - 1] in "\u201d\"" and _opens_quotation(text[start:end - 1]):
+            break  # 'the couple were "very much together"': the mark closes one the content opens
         end -= 1
-    if text[start:start + 5].lower() == "that " and end - start > 5:
+    if end < len(text) and text[end] in "\u201d\"" and _opens_quotation(text[start:end]):
+        end += 1  # 'as "total rubbish."': the closing mark the parse left outside
+    if text[start:start + 5].lower() == "that " and end - start > 5 and quotes is not None and not _inside(start, quotes):
         start += 5
     return start, end
 

@@ -26,6 +26,14 @@ CONFIRM = frozenset({"confirm", "verify", "corroborate", "substantiate", "authen
 #: Verbs that, negated or after "decline to", mean the source has no comment.
 COMMENT = frozenset({"comment", "respond", "reply", "answer", "elaborate"})
 
+#: Verbs of giving what one knows, which a refusal withholds ("declined to say", "refused to disclose", "would not
+#: name the buyer"): English common knowledge.
+DISCLOSE = frozenset({"say", "tell", "specify", "disclose", "reveal", "indicate", "explain", "answer", "discuss", "name",
+                      "identify", "detail"})
+
+#: Verbs whose infinitive says what their subject would not do ("declined to comment", "refused to say").
+REFUSE = frozenset({"decline", "refuse"})
+
 #: Cues that themselves hedge: the source believes or expects, not knows.
 SPECULATE = frozenset({
     "believe", "think", "expect", "suspect", "estimate", "speculate", "suggest", "predict", "guess",

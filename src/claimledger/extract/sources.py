@@ -54,6 +54,13 @@ DOCUMENT_HEADS = frozenset({
     "court", "commission", "company", "firm", "group", "campaign", "party", "team", "network", "press",
 })
 
+#: Heads of descriptions of a body that acts and speaks as one ("the company", "the ministry"), of DOCUMENT_HEADS.
+_BODY_HEADS = frozenset({
+    "agency", "service", "office", "government", "ministry", "department", "administration", "military", "army",
+    "embassy", "committee", "council", "court", "commission", "company", "firm", "group", "campaign", "party", "team",
+    "network", "newspaper", "broadcaster", "publication", "outlet",
+})
+
 _MEDIA_NAME = re.compile(
     r"\b(news|times|post|journal|tv|television|radio|agency|press|reuters|ap|afp|bbc|cnn|yonhap|newsweek|"
     r"bloomberg|jazeera|independent|guardian|telegraph|herald|tribune|daily|gazette|chosun|kyodo|xinhua|"
@@ -92,6 +99,37 @@ MEDIA_DESCRIPTIONS = frozenset({
 })
 
 
+#: Lower-case words that say what kind of outlet the name after them is ("the newspaper Kurier", "the weekly Der
+#: Spiegel", "the business daily Ekonom", "broadcaster ORF"): English common knowledge. Not "agency" or "network",
+#: which also name bodies that are no outlet ("the space agency", "the terror network").
+OUTLET_DESCRIPTORS = frozenset({
+    "newspaper", "paper", "daily", "weekly", "monthly", "tabloid", "broadsheet", "magazine", "journal", "broadcaster",
+    "channel", "station", "radio", "television", "website", "portal", "outlet", "publication", "newsletter",
+})
+
+
+def outlet_named(span: Span) -> Span | None:
+    """The name of an outlet that a word of its kind stands right before in ``span`` ("the newspaper Kurier" ->
+    "Kurier", "the business daily Ekonom" -> "Ekonom"): whatever the recogniser takes the name for (it often
+    takes a foreign title for a person's name), the word before it says it is an outlet. Only where the phrase is
+    the outlet: in "a story in the daily Kurier" the outlet is where the story ran."""
+    doc = span.doc
+    for token in span:
+        if token.lower_ not in OUTLET_DESCRIPTORS or not token.is_lower:
+            continue
+        end = token.i + 1
+        while end < span.end and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in ("DATE", "TIME"):
+            end += 1  # "Corriere della Sera": a name's lower-case particles inside it
+        while end > token.i + 1 and not doc[end - 1].text[:1].isupper():
+            end -= 1
+        if end == token.i + 1 or not doc[token.i + 1].text[:1].isupper():
+            continue
+        if any(t.pos_ in ("ADP", "VERB", "AUX", "PUNCT") for t in doc[span.start:token.i]):
+            return None  # the name is inside another phrase ("a story in the daily …")
+        return doc[token.i + 1:end]
+    return None
+
+
 @dataclass(slots=True)
 class _Known:
     name: str
@@ -116,6 +154,32 @@ def _said_before(pronoun: Token) -> range:
     return range(said[0].left_edge.i, said[0].right_edge.i + 1) if pronoun.dep_ == "nsubj" and said else range(0)
 
 
+def _adjuncts_of_subject(pronoun: Token) -> list[range]:
+    """Token positions of the non-finite adjuncts before a subject pronoun's verb whose understood subject is the
+    pronoun ("After meeting Ortega on Tuesday, he said …", "Having spoken to Ortega, he told …"): the adjunct's
+    own subject is the pronoun, so a name inside it, which that subject c-commands, cannot be what the pronoun
+    means (as "he met Ortega" cannot mean Ortega met himself). A finite adjunct has a subject of its own
+    ("Before Ortega arrived, he said …") and may name the pronoun's person."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    out = []
+    for adjunct in pronoun.head.children:
+        if adjunct.i > pronoun.i:
+            continue
+        if adjunct.dep_ == "prep":  # "after meeting Ortega": the verb is the preposition's complement
+            adjunct = next((g for g in adjunct.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+            if adjunct is None:
+                continue
+        elif adjunct.dep_ != "advcl" or adjunct.pos_ not in ("VERB", "AUX"):
+            continue
+        if adjunct.tag_ not in ("VBG", "VBN") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") or c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                for c in adjunct.children):
+            continue  # a finite clause, with a subject (or a tensed auxiliary) of its own
+        out.append(range(adjunct.left_edge.i, adjunct.right_edge.i + 1))
+    return out
+
+
 def _latest_before(entries: _ByPosition, position: int) -> _Known | None:
     """The actor of ``entries`` at the greatest position before ``position`` (the earliest remembered among equals)."""
     i = bisect_left(entries, (position, -float("inf")))
@@ -136,6 +200,7 @@ class SourceResolver:
     groups: _ByPosition = field(default_factory=list)
     media: _ByPosition = field(default_factory=list)
     media_names: set[str] = field(default_factory=set)
+    plurals: _ByPosition = field(default_factory=list)  # unnamed speakers in the plural ("Officials said …")
     _order: int = 0  # actors remembered so far
     _person_names: set[str] = field(default_factory=set)
     _same_name: dict[str, list[_Known]] = field(default_factory=dict)  # persons by name, in the order remembered
@@ -245,6 +310,9 @@ class SourceResolver:
         def source(name: str, kind: SourceKind) -> Source:
             return Source(text, name, kind, span.start_char, span.end_char)
 
+        outlet = outlet_named(span)
+        if outlet is not None:  # "the weekly Der Spiegel": an outlet, not the person the recogniser may take it for
+            return source(self._full_group(strip_determiner(outlet.text), position), "media")
         ents = self._ents_in(span)
         person = next((e for e in ents if e.label_ == "PERSON" and not is_media_name(e.text)
                        and (e.start <= head.i < e.end or e.root.dep_ == "appos" and e.root.head.i == head.i)), None)
@@ -252,9 +320,12 @@ class SourceResolver:
             return source(self._full_person(_person_name(person), position), "person")
         if head.pos_ == "PRON":
             if lower in PRONOUNS_PERSON:
-                known = self._antecedent(lower, position, self._quoted(span.start_char), _said_before(head))
+                known = self._antecedent(lower, position, self._quoted(span.start_char),
+                                         [_said_before(head), *_adjuncts_of_subject(head)])
                 return source(known.name, known.kind) if known else source(text, "person")
             known = _latest_before(self.groups, position) if lower == "it" else None
+            if lower == "they":
+                known = self._plural_before(span)
             return source(known.name, known.kind) if known else source(text, "generic")
         office = office_of_place(span)
         if office is not None:
@@ -267,6 +338,25 @@ class SourceResolver:
         titled = next((e for e in ents if e.label_ == "ORG" and e.start <= head.i < e.end and _titled_name(e)), None)
         if titled is not None:
             return source(self._full_person(_person_name(titled), position), "person")
+        named_as = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i
+                         and c.right_edge.i < span.end), None) if head.pos_ == "NOUN" else None
+        if named_as is not None:  # "The rail operator, Northway, said": the apposition names what the noun describes
+            end = named_as.right_edge.i + 1
+            while end > named_as.i + 1 and span.doc[end - 1].is_punct:
+                end -= 1
+            name_span = span.doc[named_as.left_edge.i:end]
+            inner = self.resolve(name_span, is_media=is_media)
+            whole = next((e for e in ents if e.start == name_span.start and e.end == name_span.end
+                          and e.label_ in ("ORG", "GPE", "NORP")), None)  # "Abbott & Lane", not its first word
+            if whole is not None and inner.kind in ("organisation", "media", "state"):
+                return source(self._full_group(strip_determiner(whole.text), position), inner.kind)
+            if inner.kind != "anonymous":
+                return source(inner.name, inner.kind)
+        honorific = next((t for t in span if t.i < head.i and t.lower_ in _HONORIFICS), None)
+        if honorific is not None and head.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in span.doc[honorific.i:head.i + 1]):
+            # "Mr Cole", whatever the recogniser took "Cole" for: an honorific stands only before a person's name
+            name = " ".join(t.text for t in span.doc[honorific.i + 1:head.i + 1])
+            return source(self._full_person(name, position), "person")
         if head.pos_ == "PROPN" or (named is not None and named.root == head):
             name = proper_name(span) or strip_determiner(named.text if named is not None else _compact(span))
             full = self._full_person(name, position)
@@ -284,14 +374,16 @@ class SourceResolver:
             return source(strip_determiner(text), "media" if lower in _MEDIA_HEADS else "document")
         return source(strip_determiner(text), "anonymous")
 
-    def _antecedent(self, pronoun: str, position: int, quoted: bool, said: range = range(0)) -> _Known | None:
+    def _antecedent(self, pronoun: str, position: int, quoted: bool, apart: list[range] | None = None) -> _Known | None:
         """The person a "he" or "she" points back to: of the same gender, the latest named as a subject, else the latest named.
 
         Outside a quotation, names inside quotations do not count (“[Robert]'s
         playing games,” Page said. He told …: "he" is Page), nor do names in
-        what the pronoun is said to have said (``said``, token positions: "The
-        Bahari Jaya capsized with 87 on board, he said": not the ship; a
-        speaker would have said "it capsized"). None when no earlier person can
+        what the pronoun is said to have said ("The Bahari Jaya capsized with
+        87 on board, he said": not the ship; a speaker would have said "it
+        capsized"), nor names in an adjunct whose understood subject is the
+        pronoun ("After meeting Ortega, he said"); ``apart`` holds the token
+        positions of both. None when no earlier person can
         be meant: an unresolved pronoun is better than a wrong name.
         """
         gender = _PRONOUN_GENDER.get(pronoun)
@@ -299,7 +391,7 @@ class SourceResolver:
         # back from the pronoun: the first person that fits, unless a later-named one was a subject
         for i in range(bisect_left(self.persons, (position, -float("inf"))) - 1, -1, -1):
             k = self.persons[i][2]
-            if k.position in said:
+            if any(k.position in r for r in apart or ()):
                 continue
             if (quoted or not k.quoted) and (gender is None or k.gender in (None, gender)):
                 latest = latest or k
@@ -312,6 +404,14 @@ class SourceResolver:
                 k.gender = gender
             self._gendered[known.name] = self._same_name[known.name][0]
         return known
+
+    def _plural_before(self, span: Span) -> _Known | None:
+        """The unnamed speakers in the plural a "they" in this sentence or the one before points back to
+        ("Officials said three deaths may be linked to the heat, but they could not confirm the causes")."""
+        sent = span.sent
+        since = span.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        known = _latest_before(self.plurals, span.start)
+        return known if known is not None and known.position >= since else None
 
     def _full_group(self, name: str, position: int) -> str:
         """The fuller name of an organisation named before ("the Times" after "The New York Times")."""
@@ -377,6 +477,11 @@ class SourceResolver:
             self._add_group(_Known(source.name, source.kind, words, span.start))
             if source.kind == "media":
                 self.media_names.add(source.name.lower())
+        elif source.kind in ("anonymous", "document") and span.root.tag_ in ("NNS", "NNPS") and span.root.pos_ != "PRON":
+            insort(self.plurals, self._entry(_Known(source.name, source.kind, words, span.start)))
+        elif source.kind == "document" and span.root.tag_ == "NN" and span.root.lower_ in _BODY_HEADS:
+            # "The building firm said … It declined to answer": a body described, not named, is what "it" means
+            self._add_group(_Known(source.name, "document", words, span.start))
 
 
 #: Offices a place has one holder of at a time ("the mayor of Valmora", "Ruritania's health minister"): English
@@ -457,20 +562,35 @@ def proper_name(span: Span) -> str | None:
     head = span.root
     if not head.text[:1].isupper():
         return None
+    doc = span.doc
+
+    def named(token: Token) -> bool:
+        return token.text[:1].isupper() and not token.is_punct and token.pos_ in ("PROPN", "NOUN", "DET", "ADJ") \
+            and token.ent_type_ != "NORP"
+
+    def numeral(i: int) -> bool:  # a number inside a name ("Channel 4 News"), between two of its words
+        return doc[i].like_num and doc[i].ent_iob_ == "I" and i - 1 >= span.start and named(doc[i - 1])
+
     start = head.i
-    while start - 1 >= span.start and span.doc[start - 1].text[:1].isupper() and not span.doc[start - 1].is_punct \
-            and span.doc[start - 1].pos_ in ("PROPN", "NOUN", "DET", "ADJ") and span.doc[start - 1].ent_type_ != "NORP":
+    while start - 1 >= span.start and (named(doc[start - 1]) or numeral(start - 1)):
         start -= 1
-    if span.doc[start].pos_ == "DET" and start == span.start and span.doc[start].is_sent_start:
+    if doc[start].pos_ == "DET" and start == span.start and doc[start].is_sent_start:
         start += 1  # "The NIS said" at the start of a sentence: "The" is not part of the name
-    return span.doc[start:head.i + 1].text
+    end = head.i + 1
+    while end < span.end and doc[end].like_num and doc[end].ent_iob_ == "I" and doc[end].head.i == head.i:
+        end += 1  # "BBC Radio 4"
+    return doc[start:end].text
 
 
 def _titled_name(ent: Span) -> bool:
     """A name the recogniser took for an organisation but a role noun in lower case or an honorific puts a
-    person behind ("commission chairwoman Lidia Marr", "alliance leader Irena Vosk", "Dr. Ana Ruiz")."""
-    if ent.start == 0 or len(ent) < 2 or is_media_name(ent.text) \
-            or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+    person behind ("commission chairwoman Lidia Marr", "alliance leader Irena Vosk", "Dr. Ana Ruiz"), before it
+    or as its first word ("Mr Cole" taken whole for an organisation)."""
+    if len(ent) < 2 or is_media_name(ent.text) or not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        return False
+    if ent[0].lower_ in _HONORIFICS:
+        return True
+    if ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
     word = before.lower_

@@ -11,7 +11,20 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimledger.extract.cues import COMMENT, CONFIRM, DENIAL_WORDS, DENY, DISMISSIVE_PREDICATES, HEDGES, SPECULATE, WRITER_DISTANCE
+from claimledger.extract.cues import (
+    COMMENT,
+    CONFIRM,
+    DENIAL_WORDS,
+    DENY,
+    DISCLOSE,
+    DISMISSIVE_PREDICATES,
+    HEDGES,
+    REFUSE,
+    SPECULATE,
+    STATEMENT_ANAPHORS,
+    STATEMENT_NOUNS,
+    WRITER_DISTANCE,
+)
 from claimledger.records import Stance
 
 _MODAL_HEDGES = frozenset({"may", "might", "could", "would"})
@@ -26,6 +39,8 @@ _KNOWING = frozenset({"know", "say", "tell", "determine", "confirm", "judge", "p
 _DENYING_PREDICATES = frozenset({"true", "correct", "accurate", "right", "mean", "happen", "exist", "real"})
 #: Verbs of speaking that, negated with an "if"/"whether" question, leave it unanswered ("did not say if …").
 _TELLING = frozenset({"say", "tell", "specify", "disclose", "reveal", "indicate", "explain", "confirm", "answer"})
+#: Modals of will that, negated, refuse rather than fail: "would not confirm", "will not say", "won't say".
+_REFUSING_MODALS = frozenset({"would", "will", "wo"})
 #: What a source declines to do: "I'm not going to speculate".
 _DISCUSS = COMMENT | frozenset({"discuss", "speculate", "elaborate"})
 
@@ -56,11 +71,15 @@ def cue_stance(cue: Token) -> Stance | None:
     lemma = cue.lemma_.lower()
     if lemma in COMMENT and is_negated(cue):
         return "no_comment"
+    if lemma in CONFIRM | DISCLOSE and refuses(cue):
+        return "no_comment"  # "would not confirm the figures", "declined to say": the source will not answer, not that it cannot
     if lemma in CONFIRM and is_negated(cue):
         return "cannot_confirm"
     for child in cue.children:  # "declined to comment", "could not confirm or corroborate"
         if child.dep_ in ("xcomp", "conj") and child.lemma_.lower() in COMMENT and (lemma in _INABILITY or is_negated(cue)):
             return "no_comment"
+        if child.dep_ == "xcomp" and child.lemma_.lower() in CONFIRM | DISCLOSE and lemma in REFUSE:
+            return "no_comment"  # "declined to say", "refused to confirm"
         if child.dep_ == "conj" and child.lemma_.lower() in CONFIRM and is_negated(cue):
             return "cannot_confirm"
     if lemma in _TELLING and is_negated(cue) and _asks(cue):
@@ -84,7 +103,45 @@ def calls_false(cue: Token) -> bool:
     """ "called the report rubbish", "a rumor … has been called “rubbish” by …", "described as “rubbish” a report
     that …": a verb whose predicate complement is a word of denial dismisses what it is said of."""
     return not is_negated(cue) and (any(c.dep_ == "oprd" and _denial_word(c) for c in cue.children)
-                                    or shifted_denial(cue) is not None)
+                                    or shifted_denial(cue) is not None or _said_to_be_false(cue)
+                                    or relative_claim(cue) is not None and _as_denial(cue))
+
+
+def relative_claim(verb: Token) -> Token | None:
+    """The statement noun a relative clause's verb has for its object: "a claim his agent denied", "an allegation
+    which the firm rejects", "a claim Serra described as “pure fantasy”"."""
+    if verb.dep_ != "relcl" or not (verb.head.lemma_.lower() in STATEMENT_NOUNS or verb.head.lower_ in STATEMENT_NOUNS):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.tag_ not in ("WDT", "WP"):
+        return None
+    return verb.head
+
+
+def _as_denial(verb: Token) -> bool:
+    """ "described as “pure fantasy”": an "as" of the verb whose object is a word of denial."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" and _denial_word(g) for g in c.children)
+               for c in verb.children)
+
+
+#: Verbs of naming, whose object's predicate the parser may take for an apposition ("calling the claim “lies”").
+_NAMING = frozenset({"call", "label", "brand", "dub", "term"})
+
+
+def _said_to_be_false(cue: Token) -> bool:
+    """ "slammed the reports as “total rubbish”", "branded the claims as lies", "calling the claim “irresponsible
+    speculation”" (the parser hanging the predicate on the object as its apposition): a statement said to be a
+    word of denial. Only a statement or a pronoun for one: "slammed the plan as absurd" judges a plan."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None or not (obj.lemma_.lower() in STATEMENT_NOUNS or obj.lower_ in STATEMENT_ANAPHORS | {"them"}):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i and any(g.dep_ == "pobj" and _denial_word(g) for g in c.children)
+           for c in cue.children):
+        return True
+    doc = cue.doc
+    return cue.lemma_.lower() in _NAMING and any(
+        c.dep_ == "appos" and c.i > obj.i and _denial_word(c) and not any(t.text == "," for t in doc[obj.i + 1:c.left_edge.i])
+        for c in obj.children)
 
 
 def shifted_denial(cue: Token) -> Token | None:
@@ -116,10 +173,58 @@ def shifted_denial(cue: Token) -> Token | None:
     return doc[i]
 
 
+def refuses(cue: Token) -> bool:
+    """A verb negated by a modal of will ("would not confirm", "won't say") or under a verb of refusing ("declined
+    to say", "refused to confirm"): the source is unwilling to answer."""
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in REFUSE:
+        return True
+    children = list(cue.children)
+    return any(c.dep_ == "neg" for c in children) and any(c.dep_ == "aux" and c.lower_ in _REFUSING_MODALS for c in children)
+
+
+def _wh(token: Token) -> bool:
+    return token.tag_ in ("WDT", "WP", "WP$", "WRB") or token.lower_ in ("if", "whether")
+
+
 def _asks(cue: Token) -> bool:
-    """Whether a cue's clause is an open question ("if …", "whether …", "what …")."""
-    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") or g.tag_ in ("WDT", "WP", "WRB")
-                                         for g in c.children) for c in cue.children)
+    """Whether a cue's clause is an open question ("if …", "whether …", "what charges he faced", "how many were
+    hurt"), or a question cut to its wh-word ("would not say when")."""
+    return any(c.dep_ == "ccomp" and (_wh(c.left_edge) or any(g.dep_ == "mark" and _wh(g) or g.tag_ in ("WDT", "WP", "WRB")
+                                                             for g in c.children))
+               for c in cue.children) or asked_word(cue) is not None or put_question(cue) is not None
+
+
+#: Verbs of putting a question to someone ("Asked whether …", "Pressed on …", "Questioned about …").
+_ASKING = frozenset({"ask", "question", "press"})
+
+
+def asked_adjunct(verb: Token) -> Token | None:
+    """The "Asked whether …" of "Asked whether the lane would open, Shah would not say": a passive participle of
+    asking, without a subject or auxiliary of its own, set before the verb. Its understood object, the one
+    asked, is the verb's subject: a question put to the speaker, not a statement of theirs."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in _ASKING and c.tag_ == "VBN"
+                 and c.i < verb.i and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)),
+                None)
+
+
+def put_question(verb: Token) -> Token | None:
+    """The question an "Asked …" adjunct put to the subject of a verb with no object or clause of its own: what
+    "would not say", "declined to comment" leave unanswered ("whether the lane would open", "the delay")."""
+    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return None
+    adjunct = asked_adjunct(verb)
+    if adjunct is None:
+        return None
+    return next((c for c in adjunct.children if c.dep_ == "ccomp"), None) or next(
+        (g for c in adjunct.children if c.dep_ == "prep" and c.lower_ in ("about", "on", "over")
+         for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
+def asked_word(cue: Token) -> Token | None:
+    """The wh-word that stands for a whole question after a verb of telling: "would not say when", "did not say why"."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "advmod" and c.i > cue.i and c.tag_ == "WRB" and not any(c.children)), None)
 
 
 def _not_known(token: Token) -> bool:
@@ -209,6 +314,11 @@ def _first_person(token: Token) -> bool:
     return False
 
 
+def _subject_it(token: Token) -> bool:
+    """Whether the verb's subject is "it": in a body's reported words ("said it did not comment"), the body itself."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "it" for c in token.children)
+
+
 def _denies_a_claim(content: Span) -> bool:
     """Denial words count when they judge a claim ("calling the reports groundless rumors", "This seems like fake news")."""
     return any(t.lemma_.lower() in _CLAIM_NOUNS for t in content)
@@ -225,7 +335,8 @@ def content_stance(content: Span, *, direct: bool) -> Stance | None:
         if lemma in CONFIRM and is_negated(token) and token.pos_ in ("VERB", "AUX"):
             return "cannot_confirm"
         if lower in DENIAL_WORDS or lemma in DENIAL_WORDS:
-            denial = True
+            # "it did not comment on rumours": the topic of a refusal to comment is not called false
+            denial = denial or not any(a.lemma_.lower() in _DISCUSS and is_negated(a) for a in token.ancestors)
         elif token.dep_ == "advcl" and token.head.i == root.i and not any(c.lower_ == "even" for c in token.children) \
                 and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):  # "even if" concedes
             hedge = True  # a conditional: "if she goes to hell, it'll be my fault"
@@ -235,8 +346,8 @@ def content_stance(content: Span, *, direct: bool) -> Stance | None:
             return "cannot_confirm"
         elif _denies_clause(token):
             return "denies"
-        elif lemma in _DISCUSS and is_negated(token) and _first_person(token):
-            declines = True  # "I'm not going to speculate"
+        elif lemma in _DISCUSS and is_negated(token) and (_first_person(token) or not direct and _subject_it(token)):
+            declines = True  # "I'm not going to speculate", "the company said it did not comment on rumours"
         elif (lemma == "rule" and any(c.lower_ == "out" for c in token.children) or lemma in ("discount", "exclude")) \
                 and is_negated(token):
             hedge = True  # "cannot rule out", "cannot discount"

@@ -135,3 +135,27 @@ def test_a_non_answer_after_but_with_the_speakers_pronoun_is_the_speakers_next_s
                      "but they could not confirm the causes.")
     assert got == [("Officials", "speculates", "at least three deaths may have been linked to the flooding"),
                    ("Officials", "cannot_confirm", "the causes")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Its chief inspector, Lars Eng, would not be drawn on the possible cause.",
+     [("Lars Eng", "no_comment", "the possible cause")]),
+    ("The coach refused to be drawn on his future.", [("The coach", "no_comment", "his future")]),
+    ("He was not drawn on the list.", []),  # the literal sense
+])
+def test_would_not_be_drawn_on_is_a_non_answer(nlp, text, expected):
+    assert found(nlp, text) == expected
+
+
+def test_a_verb_with_a_clause_of_its_own_after_as_reports_that_clause(nlp):
+    got = found(nlp, 'A passenger who gave her name only as Mette told the Harbour Post that she had heard a bang.')
+    assert got == [("Mette", "asserts", "she had heard a bang")]
+
+
+@pytest.mark.parametrize("text", [
+    "The club would neither confirm nor deny the transfer report.",
+    "The club neither confirmed nor denied the transfer report.",
+    "A spokeswoman for the club would not confirm or deny the transfer report.",
+])
+def test_neither_confirming_nor_denying_is_a_non_answer_not_a_denial(nlp, text):
+    assert [(st, c) for _, st, c in found(nlp, text)] == [("no_comment", "the transfer report")]

@@ -62,6 +62,7 @@ from claimledger.extract.stance import (
     cue_stance,
     is_negated,
     put_question,
+    refuses,
     relative_claim,
     shifted_denial,
     stance_of,
@@ -447,6 +448,15 @@ def _no_comment_candidate(token: Token, sent: Span) -> _Found | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX"):
         return None
+    if lemma == "draw" and token.tag_ == "VBN" and refuses(token) and any(c.dep_ == "auxpass" for c in token.children):
+        topic = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "over")
+                      for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+        if topic is not None:  # "would not be drawn on the cause", "refused to be drawn on …": the idiom of no answer
+            speaker, mention = _subject_mention(token)
+            if speaker is None:
+                subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+                speaker = _np(subject) if subject is not None else None
+            return _Found(token, "comment", speaker, _token_span(topic), "no_comment", sent, mention=mention)
     sought = _sought_for_comment(token)
     if sought is not None:
         speaker, mention = _subject_mention(token)
@@ -710,7 +720,8 @@ def _refused_answer(verb: Token) -> Token | None:
     refusal governs."""
     if verb.lemma_.lower() not in REFUSE:
         return None
-    return next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in COMMENT | CONFIRM | DISCLOSE), None)
+    return next((c for c in verb.children if c.dep_ == "xcomp" and (c.lemma_.lower() in COMMENT | CONFIRM | DISCLOSE
+                                                                    or c.lemma_.lower() == "draw" and c.tag_ == "VBN")), None)
 
 
 def _finite_with_modal(verb: Token, cue: Token) -> bool:
@@ -1195,6 +1206,8 @@ def _as_reported_candidate(token: Token, sent: Span) -> _Found | None:
     if token.dep_ != "advcl" or token.lemma_.lower() not in _AS_REPORTED or token.head.i == token.i \
             or not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return None
+    if any(c.dep_ == "ccomp" for c in token.children):
+        return None  # "… only as Mette told the Post that she had heard …": a verb with a clause of its own reports that
     source = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None) \
         or next((c for c in token.children if c.dep_ == "nsubj"), None)
     if source is None or source.pos_ not in ("PROPN", "NOUN"):

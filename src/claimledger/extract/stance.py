@@ -49,8 +49,8 @@ def is_negated(token: Token) -> bool:
     """A verb negated directly ("could not confirm"), through the verb it is conjoined
     with ("could not confirm or corroborate"), or by inability ("unable to verify",
     "declined to comment", "did not want to comment")."""
-    if any(child.dep_ == "neg" for child in token.children):
-        return True
+    if any(child.dep_ == "neg" or child.dep_ == "preconj" and child.lower_ == "neither" for child in token.children):
+        return True  # "could not confirm", "neither confirmed nor denied"
     head = token.head
     if head.i == token.i:
         return False
@@ -71,6 +71,8 @@ def cue_stance(cue: Token) -> Stance | None:
     lemma = cue.lemma_.lower()
     if lemma in COMMENT and is_negated(cue):
         return "no_comment"
+    if lemma in CONFIRM | DENY and is_negated(cue) and _confirm_or_deny(cue):
+        return "no_comment"  # "would not confirm or deny", "neither confirmed nor denied": the classic non-answer
     if lemma in CONFIRM | DISCLOSE and refuses(cue):
         return "no_comment"  # "would not confirm the figures", "declined to say": the source will not answer, not that it cannot
     if lemma in CONFIRM and is_negated(cue):
@@ -171,6 +173,14 @@ def shifted_denial(cue: Token) -> Token | None:
     if i > end or not any(t.pos_ in ("NOUN", "PROPN") for t in doc[i:end + 1]):
         return None
     return doc[i]
+
+
+def _confirm_or_deny(verb: Token) -> bool:
+    """A verb of confirming joined with one of denying, either way round ("confirm or deny", "confirmed nor denied")."""
+    lemma = verb.lemma_.lower()
+    other = DENY if lemma in CONFIRM else CONFIRM
+    joined = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
+    return any(v.lemma_.lower() in other for v in joined)
 
 
 def refuses(cue: Token) -> bool:

@@ -93,23 +93,32 @@ def test_a_lone_text_is_run_once_and_gets_the_bits_it_gets_beside_others(monkeyp
     assert np.array_equal(alone[0], beside)
 
 
-def test_the_fp32_graph_is_cached_reused_and_rebuilt_when_corrupt(monkeypatch, tmp_path):
+def test_the_default_encoder_writes_nothing_to_the_cache_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    built = []
-    real_graph = encoders._onnx_graph
-    monkeypatch.setattr(encoders, "_onnx_graph", lambda model_dir: built.append(1) or real_graph(model_dir))
-    first = OnnxMiniLM().encode(TEXTS)
-    (cached,) = (tmp_path / "claimledger").glob("minilm-fp32-*.graph")
-    assert built == [1] and not list(tmp_path.rglob("*.tmp"))
-    assert np.array_equal(first, get_encoder("minilm-onnx").encode(TEXTS))  # the same bits as a graph made in memory
-    assert np.array_equal(OnnxMiniLM().encode(TEXTS), first) and built == [1]  # read back, not built again
+    vecs = OnnxMiniLM().encode(TEXTS)
+    assert np.array_equal(vecs, get_encoder("minilm-onnx").encode(TEXTS))
+    assert not list(tmp_path.rglob("*"))  # its graph is made in memory: nothing kept outside the store
 
-    whole = cached.read_bytes()
-    for corrupt in (whole[: len(whole) // 2], whole[:5000] + bytes([whole[5000] ^ 1]) + whole[5001:], b""):
-        cached.write_bytes(corrupt)
-        assert np.array_equal(OnnxMiniLM().encode(TEXTS), first)
-        assert cached.read_bytes() == whole  # made again and put back
-    assert built == [1, 1, 1, 1]
+
+def test_a_kept_graph_is_reused_and_made_again_when_corrupt(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    whole = bytes(range(256)) * 64
+    made = []
+
+    def make() -> bytes:
+        made.append(1)
+        return whole
+
+    assert encoders._cached_graph("g.graph", make) == whole and made == [1]
+    assert encoders._cached_graph("g.graph", make) == whole and made == [1]  # read back, not made again
+    kept = tmp_path / "claimledger" / "g.graph"
+    stored = kept.read_bytes()
+    assert not list(tmp_path.rglob("*.tmp"))
+    for corrupt in (stored[: len(stored) // 2], stored[:5000] + bytes([stored[5000] ^ 1]) + stored[5001:], b""):
+        kept.write_bytes(corrupt)
+        assert encoders._cached_graph("g.graph", make) == whole
+        assert kept.read_bytes() == stored  # made again and put back
+    assert made == [1, 1, 1, 1]
 
 
 def test_the_int8_graph_stays_close_to_minilm_and_is_made_once(monkeypatch, tmp_path):

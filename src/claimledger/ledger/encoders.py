@@ -349,10 +349,12 @@ class OnnxMiniLM:
     (``onnxruntime.quantization.quantize_dynamic``) — faster again, vectors
     close to but not the same as MiniLM's (mean cosine 0.995 on ECB+
     sentences; quantising the attention weights too was faster still but
-    0.992). Either graph is kept in the user's cache folder, named by its
-    tag (:func:`_cached_graph`): building the fp32 one from the safetensors
-    weights made a session's load 1.5 CPU s (imports of onnx and safetensors
-    included), reading it back 0.4 s; the quantised one takes seconds to make.
+    0.992). The quantised graph takes seconds to make, so it is kept in the
+    user's cache folder, named by its tag (:func:`_cached_graph`). The fp32
+    graph is made from the safetensors weights in each session (1.5 CPU s of
+    load with the imports of onnx and safetensors, against 0.4 s to read a
+    kept copy back): keeping it would write 90 MB outside the store on a
+    default run.
     One intra-op thread, for the reason :meth:`MiniLM.encode` gives.
     """
 
@@ -378,9 +380,10 @@ class OnnxMiniLM:
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        kind = "int8" if self.int8 else "fp32"
-        graph = _cached_graph(f"minilm-{kind}-{self.tag}-{_GRAPH_LAYOUT}.graph",
-                              self._quantised if self.int8 else lambda: _onnx_graph(self.model_dir).SerializeToString())
+        # Only the opt-in int8 graph is kept on disk: the default encoder writes nothing outside the store
+        # (tests/hostile checks it), so its fp32 graph is made in memory each session (about 1 CPU s).
+        graph = (_cached_graph(f"minilm-int8-{self.tag}-{_GRAPH_LAYOUT}.graph", self._quantised) if self.int8
+                 else _onnx_graph(self.model_dir).SerializeToString())
         return onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
 
     def _quantised(self) -> bytes:

@@ -147,15 +147,7 @@ def _extract_batch(part: list[RawReport], nlp: Language, year: int | None,
         if isinstance(ready, ExtractionError):
             out.append(ready)
             continue
-        clean, doc = ready
-        over = ExtractionError(f"{_name(report)}: extraction took over {limits.extract_seconds:g} s; refused")
-        try:
-            with time_budget(limits.extract_seconds, over):
-                _check_sentences(report, doc, limits)
-                mentions = find_time_mentions(doc)
-                out.append(_extract_doc(report, clean, doc, mentions, _own_date(report, doc, mentions, year)))
-        except ExtractionError as exc:
-            out.append(exc)
+        out.append(_extract_within_budget(report, nlp, year, limits, parsed=ready))
     return out
 
 
@@ -177,16 +169,20 @@ def _parse_batch(part: list[RawReport], nlp: Language, limits: Limits) -> list:
     return [r if isinstance(r, ExtractionError) else (r[0], next(parses)) for r in ready]
 
 
-def _extract_within_budget(report: RawReport, nlp: Language, year: int | None,
-                           limits: Limits) -> ReportExtraction | ExtractionError:
-    """One report's extraction, or the error that refuses it. Every step runs in Python between
-    short C calls (spaCy's tokenizer is kept short by :class:`~claimledger.extract.nlp.BoundedTokenizer`),
-    so the budget stops a slow report within a fraction of a second of running out."""
+def _extract_within_budget(report: RawReport, nlp: Language, year: int | None, limits: Limits, *,
+                           parsed: tuple | None = None) -> ReportExtraction | ExtractionError:
+    """One report's extraction, or the error that refuses it; ``parsed`` is its (clean text, parse) when a
+    batch made them. Every step runs in Python between short C calls (spaCy's tokenizer is kept short by
+    :class:`~claimledger.extract.nlp.BoundedTokenizer`), so the budget stops a slow report within a
+    fraction of a second of running out."""
     over = ExtractionError(f"{_name(report)}: extraction took over {limits.extract_seconds:g} s; refused")
     try:
         with time_budget(limits.extract_seconds, over):
-            clean = _clean(report, limits)
-            doc = nlp(_tokens(report, clean.text, nlp, limits))
+            if parsed is None:
+                clean = _clean(report, limits)
+                doc = nlp(_tokens(report, clean.text, nlp, limits))
+            else:
+                clean, doc = parsed
             _check_sentences(report, doc, limits)
             mentions = find_time_mentions(doc)
             return _extract_doc(report, clean, doc, mentions, _own_date(report, doc, mentions, year))

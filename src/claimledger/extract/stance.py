@@ -120,10 +120,10 @@ def relative_claim(verb: Token) -> Token | None:
     return verb.head
 
 
-def _as_denial(verb: Token) -> bool:
-    """ "described as “pure fantasy”": an "as" of the verb whose object is a word of denial."""
-    return any(c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pobj" and _denial_word(g) for g in c.children)
-               for c in verb.children)
+def _as_denial(verb: Token, *, after: int = -1) -> bool:
+    """ "described as “pure fantasy”": an "as" of the verb (past token ``after``) whose object is a word of denial."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > after
+               and any(g.dep_ == "pobj" and _denial_word(g) for g in c.children) for c in verb.children)
 
 
 #: Verbs of naming, whose object's predicate the parser may take for an apposition ("calling the claim “lies”").
@@ -137,8 +137,7 @@ def _said_to_be_false(cue: Token) -> bool:
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if obj is None or not (obj.lemma_.lower() in STATEMENT_NOUNS or obj.lower_ in STATEMENT_ANAPHORS | {"them"}):
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i and any(g.dep_ == "pobj" and _denial_word(g) for g in c.children)
-           for c in cue.children):
+    if _as_denial(cue, after=obj.i):
         return True
     doc = cue.doc
     return cue.lemma_.lower() in _NAMING and any(

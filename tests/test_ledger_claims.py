@@ -128,6 +128,22 @@ def test_attribution_conflict_same_words_two_speakers():
     assert "Anna Berg" in kinds[0].explanation and "Lars Holm" in kinds[0].explanation
 
 
+def test_the_same_words_in_a_longer_quotation_are_still_one_origin():
+    # One speaker's quotation runs on into a second sentence; another report gives the first sentence alone to
+    # someone else. The words of the claim were said once, whatever else each quotation holds.
+    first = "The pumping station will stay closed until the engineers have checked every valve on the line"
+    second = "Nobody should expect water before the weekend"
+    reports = [
+        report("d1", "2025-07-01", [S(f"Mayor Ines Kovac said: {first}. {second}.", "Mayor Ines Kovac",
+                                      name="Ines Kovac", content=f"{first}. {second}.")]),
+        report("d2", "2025-07-02", [S(f"Engineer Paul Drey said: {first}.", "Engineer Paul Drey",
+                                      name="Paul Drey", content=first)]),
+    ]
+    ledger = build_ledger(reports)
+    claim = next(c for c in ledger.claims if "d2.a0" in c.attribution_ids)
+    assert "d1.a0" in claim.attribution_ids and claim.independent_sources == 1
+
+
 def test_figure_conflicts_total_against_another_and_done_against_coming():
     reports = [
         report("d1", "2025-08-01", [S("The Red Cross said 500 tents had arrived and another 2,000 tents would follow.",

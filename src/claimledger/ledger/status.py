@@ -57,7 +57,7 @@ def history(members: list[Statement], contests: list[tuple[str, Contest]], revis
     dates = sorted({st.date for st in members if st.date})
     cutoffs = sorted(set(dates) | {d for d, _ in contests if d} | ({revised_on} if revised_on else set())) or [None]
     independent = count_independent_by_date([Origin(st.origin, st.origin, channels=st.channels) for st in members],
-                                             [st.att.content for st in members],
+                                             [st.text for st in members],
                                              [st.date or "" for st in members], [*cutoffs, None], params=params)
     if members[0].polarity != "pos":  # a response: its status is what it is; its origins are the responders
         return [(dates[0] if dates else "", RESPONSE_STATUS[members[0].polarity])], independent[-1]

@@ -144,6 +144,20 @@ def test_the_same_words_in_a_longer_quotation_are_still_one_origin():
     assert "d1.a0" in claim.attribution_ids and claim.independent_sources == 1
 
 
+def test_attribution_conflict_when_one_quotation_runs_on_into_another_sentence():
+    words = "we have no evidence that the shipment crossed the border before the inspection began"
+    more = "The port reopens on Monday, and from then on every single lorry that leaves it will be searched by hand."
+    aside = "speaking at the depot after the morning briefing,"  # the other report's quotation opens in narration
+    reports = [
+        report("d1", "2025-07-01", [S(f"Customs chief Anna Berg said: {words}. {more}", "Customs chief Anna Berg",
+                                      name="Anna Berg", content=f"{words}. {more}")]),
+        report("d2", "2025-07-01", [S(f"Deputy minister Lars Holm said, {aside} {words}.", "Deputy minister Lars Holm",
+                                      name="Lars Holm", content=f"{aside} {words}")]),
+    ]
+    kinds = [k for k in build_ledger(reports).conflicts if k.kind == "attribution"]
+    assert len(kinds) == 1 and set(kinds[0].attribution_ids) == {"d1.a0", "d2.a0"}
+
+
 def test_figure_conflicts_total_against_another_and_done_against_coming():
     reports = [
         report("d1", "2025-08-01", [S("The Red Cross said 500 tents had arrived and another 2,000 tents would follow.",

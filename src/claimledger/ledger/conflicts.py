@@ -115,7 +115,8 @@ def attribution_conflicts(ev: Evidence) -> list[Found]:
 
 
 def _same_words(a: Statement, b: Statement, params: LedgerParams) -> bool:
-    ta, tb = a.att.content.lower(), b.att.content.lower()
+    """Near-verbatim words of the claim itself: each statement's own text, not the rest of its quotation."""
+    ta, tb = a.text.lower(), b.text.lower()
     return a.doc != b.doc and min(len(ta.split()), len(tb.split())) >= params.echo_min_words \
         and fuzz.partial_ratio(ta, tb) >= params.echo_ratio
 

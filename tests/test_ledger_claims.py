@@ -158,6 +158,32 @@ def test_attribution_conflict_when_one_quotation_runs_on_into_another_sentence()
     assert len(kinds) == 1 and set(kinds[0].attribution_ids) == {"d1.a0", "d2.a0"}
 
 
+def test_measures_of_one_thing_that_differ_are_separate_claims_in_conflict_and_a_revision():
+    # The operator's "less than two centimetres", a leaked report's "30 centimetres" and the operator's own later
+    # "about 12 centimetres": three values of one length, never one claim, however alike the words around them.
+    reports = [
+        report("d1", "2026-03-02", [S("Hydrovalle said the crack in the spillway was less than two centimetres deep.",
+                                      "Hydrovalle", kind="organisation",
+                                      content="the crack in the spillway was less than two centimetres deep",
+                                      figures=[("less than two centimetres", 2, "at_most", "", "centimeter")])]),
+        report("d2", "2026-03-03", [S("An engineering report said the crack in the spillway was 30 centimetres deep.",
+                                      "An engineering report", kind="document",
+                                      content="the crack in the spillway was 30 centimetres deep",
+                                      figures=[("30 centimetres", 30, "exact", "", "centimeter")])]),
+        report("d3", "2026-03-05", [S("Hydrovalle said the crack in the spillway was about 12 centimetres deep.",
+                                      "Hydrovalle", kind="organisation",
+                                      content="the crack in the spillway was about 12 centimetres deep",
+                                      figures=[("about 12 centimetres", 12, "approx", "", "centimeter")])]),
+    ]
+    ledger = build_ledger(reports)
+    claims = [_claims_of(ledger, aid) for aid in ("d1.a0", "d2.a0", "d3.a0")]
+    assert all(len(c) == 1 for c in claims) and len(set.union(*claims)) == 3
+    assert not any(c.status == "corroborated" for c in ledger.claims)
+    figures = [k for k in ledger.conflicts if k.kind == "figure"]
+    assert any("revision" in k.explanation and {"d1.a0", "d3.a0"} <= set(k.attribution_ids) for k in figures)
+    assert any({"d1.a0", "d2.a0"} <= set(k.attribution_ids) for k in figures)
+
+
 def test_figure_conflicts_total_against_another_and_done_against_coming():
     reports = [
         report("d1", "2025-08-01", [S("The Red Cross said 500 tents had arrived and another 2,000 tents would follow.",

@@ -32,7 +32,8 @@ class S:
     stance: str = "asserts"
     via: list[str] = field(default_factory=list)
     date: str | None = None
-    figures: list[tuple[str, float, str, str]] = field(default_factory=list)  # text, value, qualifier, subject
+    # text, value, qualifier, subject (a count), or text, value, qualifier, subject, unit (a measure)
+    figures: list[tuple] = field(default_factory=list)
 
 
 def report(doc_id: str, published: str, statements: list[S], outlet: str | None = None,
@@ -55,10 +56,11 @@ def report(doc_id: str, published: str, statements: list[S], outlet: str | None 
             start=start, end=end, sentence=st.sentence, source=src, cue="say", cue_start=start, cue_end=start,
             content=content, content_start=c0, content_end=c0 + len(content), quote="indirect",
             stance=st.stance, via=list(st.via), date=st.date))
-        for ftext, value, qual, subject in st.figures:
+        for ftext, value, qual, subject, *unit in st.figures:
             f0 = text.index(ftext, start)
             figures.append(Figure(start=f0, end=f0 + len(ftext), text=ftext, sentence=st.sentence, value=value,
-                                  qualifier=qual, subject=subject, attribution=idx, source=src))
+                                  qualifier=qual, subject=subject, attribution=idx, source=src,
+                                  kind="measure" if unit else "count", unit=unit[0] if unit else None))
     raw = RawReport(text=text, title=None, outlet=outlet, published=published, path=f"{doc_id}.txt")
     ext = ReportExtraction(report=raw, clean=CleanText(text=text, offsets=list(range(len(text)))),
                            published=published, published_inferred=False,

@@ -43,7 +43,7 @@ from claimledger.ledger.matching import (
     unique_keys,
 )
 from claimledger.ledger.params import LedgerParams
-from claimledger.ledger.propositions import STOP_WORDS, Proposition
+from claimledger.ledger.propositions import STOP_WORDS, Proposition, ranges_meet
 from claimledger.ledger.stance_model import LABELS, stance_scores
 from claimledger.ledger.statements import Statement
 
@@ -180,6 +180,12 @@ def may_share_claim(props: list[Proposition]) -> Callable[[np.ndarray], np.ndarr
     anaphoric = np.array([p.anaphoric for p in props], dtype=bool)
     speech = np.array([p.reports_speech for p in props], dtype=bool)
     given = np.array([p.quantity is not None and not p.quantity.supposed for p in props], dtype=bool)
+    measured = np.array([bool(p.measures) for p in props], dtype=bool)
+
+    def measures_meet(i: int, j: int) -> bool:
+        """Every unit both measure in has values that meet ("less than two centimetres" / "28 centimetres" do not)."""
+        units = {u: (lo, hi) for u, lo, hi in props[j].measures}
+        return all(ranges_meet((lo, lo, hi), (units[u][0], *units[u])) for u, lo, hi in props[i].measures if u in units)
 
     def allowed(pairs: np.ndarray) -> np.ndarray:
         i, j = pairs[:, 0], pairs[:, 1]
@@ -187,8 +193,11 @@ def may_share_claim(props: list[Proposition]) -> Callable[[np.ndarray], np.ndarr
         timing = (aspect[i] < 0) | (aspect[j] < 0) | (aspect[i] == aspect[j])
         happened = (harm[i] < 0) | (harm[j] < 0) | (harm[i] == harm[j])  # "30 killed" / "30 injured"
         same_class = (klass[i] < 0) | (klass[j] < 0) | (klass[i] == klass[j])  # "put the number at 11,000"
-        return (pol[i] == pol[j]) & ~anaphoric[i] & ~anaphoric[j] & (speech[i] == speech[j]) \
+        ok = (pol[i] == pol[j]) & ~anaphoric[i] & ~anaphoric[j] & (speech[i] == speech[j]) \
             & (~both | ((value[i] == value[j]) & same_class & timing & happened & (given[i] == given[j])))
+        for row in np.flatnonzero(ok & measured[i] & measured[j]).tolist():
+            ok[row] = measures_meet(int(i[row]), int(j[row]))
+        return ok
     return allowed
 
 
@@ -247,7 +256,7 @@ def cluster(statements: list[Statement], props: list[Proposition], *,
     candidates = candidate_pairs(statements, props, vecs, params)
     # A pair's score reads the two texts and the proposition fields ``allowed`` reads: statements
     # alike in all of them are one kind to the grouping (copies of a report are scored once).
-    kinds = _codes([(_scored_as(st), p.polarity, p.anaphoric, p.reports_speech, None if p.quantity is None else
+    kinds = _codes([(_scored_as(st), p.polarity, p.anaphoric, p.reports_speech, p.measures, None if p.quantity is None else
                      (p.quantity.value, p.quantity.subject_class, p.quantity.aspect, p.quantity.harm,
                       p.quantity.supposed))
                      for st, p in zip(statements, props)])

@@ -19,7 +19,6 @@ independent origins they involve.
 """
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from rapidfuzz import fuzz
 
 from claimledger.ledger.claims import Matcher
 from claimledger.ledger.params import LedgerParams
-from claimledger.ledger.propositions import Proposition, supposed
+from claimledger.ledger.propositions import Proposition, allowed_range, ranges_meet, supposed
 from claimledger.ledger.stance import Answer
 from claimledger.ledger.stance_model import LABELS, stance_scores
 from claimledger.ledger.statements import Statement, clause_around
@@ -128,26 +127,20 @@ def figure_conflicts(ev: Evidence) -> list[Found]:
 
 def _figures(st: Statement, prop: Proposition) -> dict[tuple, tuple[float, float, float]]:
     """A statement's comparable figures, its count (by counted class) and its measures (by unit), each as
-    (value, lowest, highest) of what it allows: a range ("a few thousand", "thousands"), a lower bound
-    ("at least 31"), else the value itself.
+    (value, lowest, highest) of what it allows (:func:`allowed_range`).
 
     A figure only supposed ("surprising if Pyongyang deployed thousands") is no one's figure to compare.
     A recording's count ("a video shows hundreds of soldiers") is what the camera caught: at least that
     many, never a contradiction of a larger total or of another recording.
     """
     open_above = recorded(st)
-
-    def allows(f, value: float) -> tuple[float, float, float]:
-        lo = f.low if f.low is not None else value
-        hi = f.high if f.high is not None else value
-        return value, min(lo, value), math.inf if f.qualifier == "at_least" or open_above else max(hi, value)
     out: dict[tuple, tuple[float, float, float]] = {}
     if prop.quantity is not None and not prop.quantity.supposed:
         q = prop.quantity
-        out[("count", q.subject_class, q.aspect, q.harm)] = allows(st.fig, float(q.value))
+        out[("count", q.subject_class, q.aspect, q.harm)] = allowed_range(st.fig, float(q.value), open_above=open_above)
     for f in st.figures:
         if f.kind == "measure" and f.unit and not supposed(clause_around(f.sentence, f.text)):
-            out.setdefault(("measure", f.unit.lower()), allows(f, float(f.value)))
+            out.setdefault(("measure", f.unit.lower()), allowed_range(f, float(f.value), open_above=open_above))
     return out
 
 
@@ -173,12 +166,6 @@ def recorded(st: Statement) -> bool:
     return False
 
 
-def _clash(a: tuple[float, float, float], b: tuple[float, float, float]) -> bool:
-    """Do two figures of :func:`_figures` disagree: do the values they allow not meet? "At least 31"
-    agrees with 38 and "thousands" with 10,000; 20 contradicts both."""
-    return a[2] < b[1] or b[2] < a[1]
-
-
 def _value_conflicts(ev: Evidence) -> list[Found]:
     """Pairs that would be one proposition if their figures agreed, but give different values.
 
@@ -202,7 +189,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
 
     def differ(a: int, b: int, k: tuple) -> bool:
         kb = partner(k, b)
-        return kb is not None and _clash(figs[a][k], figs[b][kb])
+        return kb is not None and not ranges_meet(figs[a][k][1:], figs[b][kb][1:])
     has = np.array([bool(f) for f in figs], dtype=bool)
     # Pairs giving the very same figures disagree on none (copies of a report): dropped at once.
     table: dict[frozenset, int] = {}

@@ -19,6 +19,7 @@ words for those.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -87,6 +88,7 @@ class Proposition:
     text: str  # the words that state it: the content, or the figure's clause
     anaphoric: bool = False  # only points back ("denied the reports", "revised its estimate"): its proposition is elsewhere
     reports_speech: bool = False  # says that someone said something (:func:`reports_speech`): a claim about a saying
+    measures: tuple[tuple[str, float, float], ...] = ()  # (unit, lowest, highest) of each measure its words give
 
 
 # Shell nouns and pronouns that point back to something already said: English common knowledge.
@@ -237,6 +239,33 @@ def round_key(value: float) -> int:
     return int(round(v / mag) * mag)
 
 
+def allowed_range(fig: Figure, value: float, *, open_above: bool = False) -> tuple[float, float, float]:
+    """(value, lowest, highest) of what a figure allows: a range ("a few thousand", "thousands"), a lower
+    bound ("at least 31"; ``open_above`` for one a recording caught), else the value itself. An upper bound
+    ("up to 30", "less than two") is its value: what it claims is how far the thing goes."""
+    low = fig.low if fig.low is not None else value
+    high = fig.high if fig.high is not None else value
+    return value, min(low, value), math.inf if fig.qualifier == "at_least" or open_above else max(high, value)
+
+
+def ranges_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Do two figures' allowed values, each (lowest, highest) of :func:`allowed_range`, meet? "At least 31"
+    agrees with 38 and "thousands" with 10,000; 20 contradicts both."""
+    return not (a[1] < b[0] or b[1] < a[0])
+
+
+def own_measures(st: Statement) -> tuple[tuple[str, float, float], ...]:
+    """The measures a statement's own words give (not those of its quotation's other sentences), by unit,
+    each as (unit, lowest, highest): "less than two centimetres" and "about 12 centimetres" are two values
+    of one length. A measure only supposed ("if the crack were 30 cm deep") gives nothing."""
+    out = []
+    for f in st.figures:
+        if f.kind == "measure" and f.unit and f.text in st.text and not supposed(clause_around(f.sentence, f.text)):
+            _, low, high = allowed_range(f, float(f.value))
+            out.append((f.unit.lower(), low, high))
+    return tuple(sorted(set(out)))
+
+
 def subject_classes(heads: list[str], threshold: float) -> dict[str, int]:
     """Counted kinds (or any short phrases) grouped by embedding similarity, joined transitively (few
     distinct ones per story, so pairwise is cheap)."""
@@ -267,7 +296,7 @@ def propositions(statements: list[Statement], *, params: LedgerParams = DEFAULT_
                                quantity, st.text,
                                is_anaphoric(st.att.content) if st.polarity != "pos"
                                else st.fig is None and is_anaphoric(st.att.content, response=False),
-                               _reports_speech(st)))
+                               _reports_speech(st), own_measures(st)))
     return out
 
 

@@ -171,3 +171,13 @@ def test_they_points_back_to_unnamed_speakers_in_the_plural_nearby(nlp):
 ])
 def test_a_numeral_inside_an_outlets_name_stays_in_it(nlp, text, outlet):
     assert [a.via for a in find_attributions(nlp(text))] == [[outlet]]
+
+
+@pytest.mark.parametrize("second, outlet", [
+    ("The agency said it could not confirm how deep the crack was.", True),  # points back at the outlet
+    # a body of its own kind, named by its noun modifiers
+    ("The national dam safety agency said it could not confirm how deep the crack was.", False),
+])
+def test_a_description_points_back_at_an_outlet_only_when_it_says_no_more_than_its_kind(nlp, second, outlet):
+    found = sources(nlp, f"The Valmora Times reported on Tuesday that the crack was deep. {second}")
+    assert found[0] == ("Valmora Times", "media") and ("Valmora Times" in found[-1][0]) == outlet

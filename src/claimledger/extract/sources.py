@@ -99,6 +99,11 @@ MEDIA_DESCRIPTIONS = frozenset({
 })
 
 
+#: Nouns that make a description of a body one of an outlet ("the news agency", "the wire service", "the TV
+#: station"): English common knowledge.
+_MEDIA_MODIFIERS = frozenset({"news", "wire", "press", "media", "tv", "television", "radio", "cable", "broadcast",
+                              "newspaper", "web", "online"})
+
 #: Lower-case words that say what kind of outlet the name after them is ("the newspaper Kurier", "the weekly Der
 #: Spiegel", "the business daily Ekonom", "broadcaster ORF"): English common knowledge. Not "agency" or "network",
 #: which also name bodies that are no outlet ("the space agency", "the terror network").
@@ -452,7 +457,10 @@ class SourceResolver:
         if first not in ("the", "this", "that") or any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
             return None
         noun = span.root.lower_
-        if noun in MEDIA_DESCRIPTIONS:
+        # "the agency", "the news agency" point back at the outlet last named; "the national dam safety agency"
+        # names a body of its own kind by its noun modifiers
+        if noun in MEDIA_DESCRIPTIONS and all(t.lower_ in _MEDIA_MODIFIERS for t in span
+                                               if t.dep_ == "compound" and t.head.i == span.root.i):
             latest = _latest_before(self.media, position)
             if latest is not None:
                 return latest

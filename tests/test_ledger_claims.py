@@ -454,6 +454,19 @@ def test_people_killed_and_people_injured_are_never_one_figure():
     assert [sorted(c.attribution_ids) for c in conflicts] == [["d1.a0", "d3.a0"]]
 
 
+def test_people_rescued_and_people_missing_are_never_one_figure():
+    def sinking(doc, source, sentence, figure, value):
+        return report(doc, "2026-05-10", [S(sentence, source, kind="organisation", content=sentence.split(",")[0],
+                                            figures=[(figure, value, "exact", "people")])])
+    rescued = sinking("d1", "the coast guard", "Thirty-one people from the ferry had been rescued off the island, the "
+                      "coast guard said.", "Thirty-one", 31)
+    missing = sinking("d2", "the police", "Sixty-seven people from the ferry were missing off the island, the police "
+                      "said.", "Sixty-seven", 67)
+    ledger = build_ledger([rescued, missing])
+    assert [c for c in ledger.conflicts if c.kind == "figure"] == []
+    assert _claims_of(ledger, "d1.a0") != _claims_of(ledger, "d2.a0")
+
+
 def test_counts_of_people_harmed_alike_conflict_in_different_words():
     """ "Thirty people were killed in the landslide" and "45 people died when the hillside collapsed" count the
     same dead in other words: a figure conflict, though the wording alone would not make them one claim."""

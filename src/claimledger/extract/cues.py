@@ -119,6 +119,10 @@ HARMS: dict[str, frozenset[str]] = {
                             "fled their homes", "fled their home", "forced from their homes", "driven from their homes",
                             "lost their homes", "uprooted"}),
     "detained": frozenset({"arrested", "detained", "jailed"}),
+    # people brought out of the danger alive ("31 people had been rescued", "11 survivors"): what happened to them is
+    # the opposite of a harm, and a count of them is never a count of the dead, hurt or missing
+    "rescued": frozenset({"rescued", "rescue", "rescues", "rescuing", "saved", "survivor", "survivors", "survived",
+                          "pulled alive", "plucked from the water", "pulled from the water"}),
 }
 
 #: The writer's own distance from a claim: kept apart from the source's stance.

@@ -47,7 +47,7 @@ DONE = re.compile(
 ADDITIVE = re.compile(r"\b(?:another|additional|more|further|extra|a further|a second)\s+(?:\S+\s+){0,1}$", re.I)
 TOTAL = re.compile(r"\b(?:a total of|in total|in all|altogether|overall|total)\b", re.I)
 #: What happened to the people a count counts (:data:`~claimledger.extract.cues.HARMS`).
-Harm = Literal["killed", "injured", "missing", "displaced", "detained"]
+Harm = Literal["killed", "injured", "missing", "displaced", "detained", "rescued"]
 HARM = re.compile(r"\b(?:" + "|".join(f"(?P<{harm}>{'|'.join(sorted(words, key=len, reverse=True))})"
                                        for harm, words in HARMS.items()) + r")\b", re.I)
 # A condition or an open question before a figure in its clause ("it would be surprising if Pyongyang

@@ -36,6 +36,8 @@ def test_not_being_aware_of_something_cannot_confirm_it(nlp, text, stance):
 @pytest.mark.parametrize("text", [
     'The minister said reports of 500 layoffs were "speculation".',
     'A company spokesman said the reports were pure guesswork.',
+    'The mayor said the savings figure of 12 million euros was "pure speculation".',  # a figure put forward
+    'The agency said the estimate was conjecture.',
 ])
 def test_a_claim_said_to_be_speculation_is_denied(nlp, text):
     assert [a.stance for a in find_attributions(nlp(text))] == ["denies"]

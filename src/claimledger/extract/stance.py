@@ -266,9 +266,10 @@ def _denies_clause(token: Token) -> bool:
         if negated:
             return True
     if lemma in DISMISSIVE_PREDICATES and token.dep_ == "attr" and not is_negated(token.head):
-        # "reports of job cuts were speculation": a claim said to be speculation is dismissed
+        # "reports of job cuts were speculation", "the savings figure was pure speculation": a claim or a
+        # figure put forward said to be speculation is dismissed
         subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.lemma_.lower() in _CLAIM_NOUNS:
+        if subject is not None and subject.lemma_.lower() in _CLAIM_NOUNS | STATEMENT_NOUNS:
             return True
     if token.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and token.pos_ == "NOUN":
         dets = {c.lower_ for c in token.children if c.dep_ in ("det", "amod", "predet")}

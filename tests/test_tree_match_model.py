@@ -1,10 +1,17 @@
 """The NumPy evaluator of boosted trees (matching.TreeMatchModel) gives what scikit-learn gives."""
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
+import pytest
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 from claimledger.ledger.matching import FEATURES, SLOT_FEATURES, TREE_FIELDS, TreeMatchModel, model_of
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 
 
 def _fitted(x: np.ndarray, y: np.ndarray, leaves: int) -> tuple[HistGradientBoostingClassifier, TreeMatchModel]:
@@ -42,3 +49,18 @@ def test_a_tree_model_reads_the_clause_slots_only_when_a_split_does():
     assert not _fitted(x, y, 4)[1].reads_slots
     x[:, slot] = rng.random(len(x))
     assert _fitted(x, (x[:, slot] > 0.5).astype(int), 4)[1].reads_slots
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "data/ecbplus").is_dir(), reason="training data not present")
+def test_the_training_script_writes_trees_the_ledger_loads(tmp_path):
+    """``--trees`` on a small subsample: the trees are written as a model :func:`model_of` reads, and the
+    shipped model is left alone."""
+    out = tmp_path / "trees.json"
+    run = subprocess.run([sys.executable, str(ROOT / "scripts/train_claim_match.py"), "--limit", "150", "--no-write",
+                          "--trees", str(out)], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "trees better held out on every set:" in run.stdout
+    model = model_of(json.loads(out.read_text(encoding="utf-8")))
+    assert isinstance(model, TreeMatchModel) and 0.3 <= model.threshold <= 0.9
+    assert model.probability(np.zeros((1, len(FEATURES)), dtype=np.float32)).shape == (1,)

@@ -4,7 +4,8 @@ A pair is described by a few features of its two texts (sentence-embedding
 cosine, shared content words plain and weighted by their rarity in the
 collection, shared names, shared and clashing numbers or a number on one side
 only, one negated and the other not, length ratio); a logistic model turns them into a
-probability. Its weights and the decision threshold are not set by hand:
+probability (a JSON of kind "trees" holds boosted trees instead, :class:`TreeMatchModel`, which
+``scripts/train_claim_match.py --trees`` writes for comparison). Its weights and the decision threshold are not set by hand:
 ``scripts/train_claim_match.py`` fits them on ECB+ *train* topics (sentences
 that mention one real-world event across documents, against sentences of the
 same topic about another event) and on Emergent headlines (headlines of one

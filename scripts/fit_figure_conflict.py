@@ -16,10 +16,14 @@ they share none (each ECB+ topic holds two real-world events of one kind, two ea
 shootings: hard negatives). The bar with the best pair F1 over the model's probability with its
 number features set neutral (what :func:`claimledger.ledger.conflicts` computes) is kept; P/R/F1 on
 the ``split == "dev"`` documents are printed at that bar and at the model's own threshold.
+
+``--model PATH`` fits the bar for another same-claim model (a JSON ``scripts/train_claim_match.py`` wrote,
+e.g. with ``--trees``) in place of the shipped one.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,8 +36,10 @@ from claimledger.ledger.embeddings import embed
 from claimledger.ledger.matching import (
     FEATURES,
     IdfWeights,
+    PairModel,
     collection_idf,
     load_model,
+    model_of,
     pair_features,
     text_profile,
 )
@@ -66,7 +72,7 @@ def harm_counts(data: Path, split: str, nlp) -> list[HarmCount]:
     return out
 
 
-def labelled_pairs(items: list[HarmCount]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def labelled_pairs(items: list[HarmCount], model: PairModel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Probabilities (number features neutral) and labels of the pairs a figure conflict would compare."""
     classes = subject_classes([it.kind for it in items], DEFAULT_PARAMS.subject_class)
     pairs, labels = [], []
@@ -88,7 +94,7 @@ def labelled_pairs(items: list[HarmCount]) -> tuple[np.ndarray, np.ndarray, np.n
     features = pair_features(profiles, embed(texts), rows, idf, IdfWeights.of(profiles, idf))
     for name in ("number_shared", "number_clash", "number_one_side"):
         features[:, FEATURES.index(name)] = 0.0
-    return load_model().probability(features), np.array(labels, dtype=bool), rows
+    return model.probability(features), np.array(labels, dtype=bool), rows
 
 
 def prf(prob: np.ndarray, labels: np.ndarray, bar: float) -> tuple[float, float, float]:
@@ -102,13 +108,16 @@ def prf(prob: np.ndarray, labels: np.ndarray, bar: float) -> tuple[float, float,
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
+    ap.add_argument("--model", type=Path, default=None,
+                    help="a same-claim model's JSON to fit the bar for (default: the shipped one)")
     args = ap.parse_args()
     nlp = load_nlp()
-    model_bar = load_model().threshold
+    model = load_model() if args.model is None else model_of(json.loads(args.model.read_text(encoding="utf-8")))
+    model_bar = model.threshold
     split_scores = {}
     for split in ("train", "dev"):
         items = harm_counts(args.data, split, nlp)
-        prob, labels, _ = labelled_pairs(items)
+        prob, labels, _ = labelled_pairs(items, model)
         split_scores[split] = (prob, labels)
         print(f"{split}: {len(items)} counts of people harmed, {len(labels)} pairs, {int(labels.sum())} of one event")
     prob, labels = split_scores["train"]

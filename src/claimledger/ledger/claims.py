@@ -31,7 +31,7 @@ from claimledger.ledger.embeddings import DIM, embed
 from claimledger.ledger.matching import (
     FEATURES,
     IdfWeights,
-    MatchModel,
+    PairModel,
     SlotTable,
     TextProfile,
     agglomerate,
@@ -56,7 +56,7 @@ class Matcher:
     profiles: list[TextProfile]
     vecs: np.ndarray
     idf: dict[str, float]
-    model: MatchModel
+    model: PairModel
     text_ids: np.ndarray  # per statement, the number of its text and clause: statements with both alike share it
     weights: IdfWeights | None = None  # of profiles and idf, made on first use
     slots: SlotTable | None = None  # the statements' clause slots (None: scored as if none had a clause)

@@ -4,7 +4,8 @@ A pair is described by a few features of its two texts (sentence-embedding
 cosine, shared content words plain and weighted by their rarity in the
 collection, shared names, shared and clashing numbers or a number on one side
 only, one negated and the other not, length ratio); a logistic model turns them into a
-probability. Its weights and the decision threshold are not set by hand:
+probability (a JSON of kind "trees" holds boosted trees instead, :class:`TreeMatchModel`, which
+``scripts/train_claim_match.py --trees`` writes for comparison). Its weights and the decision threshold are not set by hand:
 ``scripts/train_claim_match.py`` fits them on ECB+ *train* topics (sentences
 that mention one real-world event across documents, against sentences of the
 same topic about another event) and on Emergent headlines (headlines of one
@@ -343,16 +344,107 @@ class MatchModel:
                 "trained_on": self.trained_on}
 
 
-@lru_cache(maxsize=1)
-def load_model() -> MatchModel:
-    """The shipped model (``ledger/data/claim_match.json``, written by ``scripts/train_claim_match.py``)."""
-    raw = json.loads(resources.files("claimledger.ledger").joinpath("data/claim_match.json").read_text("utf-8"))
+#: The fields of one tree of a model of :class:`TreeMatchModel` in its JSON, as scikit-learn's
+#: histogram gradient boosting names them in its predictor's nodes.
+TREE_FIELDS: tuple[str, ...] = ("value", "feature_idx", "num_threshold", "missing_go_to_left", "left", "right",
+                                "is_leaf")
+
+
+@dataclass(frozen=True, slots=True)
+class TreeMatchModel:
+    """Gradient-boosted regression trees over :data:`FEATURES`: the probability is the logistic function of
+    ``baseline`` plus one leaf value per tree, and ``threshold`` the decision threshold.
+
+    The nodes of all trees are flat arrays: a split node sends a row left when its feature is at most
+    ``cut`` (a missing value as ``missing_left`` says); a leaf sends it to itself either way, so every row
+    walks ``depth`` steps down every tree at once and then stands on a leaf of each.
+    """
+
+    feature: np.ndarray  # per node
+    cut: np.ndarray
+    missing_left: np.ndarray
+    left: np.ndarray  # index of a node in these arrays
+    right: np.ndarray
+    value: np.ndarray  # a leaf's value, 0 at a split
+    roots: np.ndarray  # per tree, its root node
+    depth: int
+    baseline: float
+    threshold: float
+    trained_on: str
+    trees: tuple[dict, ...]  # as read (:data:`TREE_FIELDS` per tree), to write back
+
+    CHUNK = 4096  # rows walked at once: rows × trees node indices stay a few megabytes
+
+    @classmethod
+    def of(cls, trees: Sequence[dict], baseline: float, threshold: float, trained_on: str) -> TreeMatchModel:
+        offsets = np.cumsum([0, *(len(t["value"]) for t in trees)])
+        field = {name: np.concatenate([np.asarray(t[name]) for t in trees]) for name in TREE_FIELDS}
+        leaf = field["is_leaf"].astype(bool)
+        here = np.arange(offsets[-1])
+        shift = np.repeat(offsets[:-1], np.diff(offsets))
+        left = np.where(leaf, here, field["left"].astype(np.int64) + shift)
+        right = np.where(leaf, here, field["right"].astype(np.int64) + shift)
+        depth, reach = 0, offsets[:-1]  # the deepest leaf: walk every tree until all stand on leaves
+        while not leaf[reach].all():
+            reach = np.unique(np.concatenate([left[reach], right[reach]]))
+            depth += 1
+        return cls(np.where(leaf, 0, field["feature_idx"]).astype(np.int64),
+                   np.where(leaf, np.inf, field["num_threshold"]).astype(np.float64),
+                   field["missing_go_to_left"].astype(bool), left, right,
+                   np.where(leaf, field["value"], 0.0).astype(np.float64), offsets[:-1].astype(np.int64), depth,
+                   float(baseline), float(threshold), trained_on, tuple(trees))
+
+    def raw(self, features: np.ndarray) -> np.ndarray:
+        """``baseline`` plus the leaf value each tree gives each row (the log-odds)."""
+        x = np.asarray(features, dtype=np.float64)
+        out = np.empty(len(x))
+        for s in range(0, len(x), self.CHUNK):
+            rows = x[s:s + self.CHUNK]
+            at = np.arange(len(rows))[:, None]
+            node = np.broadcast_to(self.roots, (len(rows), len(self.roots)))
+            for _ in range(self.depth):
+                seen = rows[at, self.feature[node]]
+                go_left = np.where(np.isnan(seen), self.missing_left[node], seen <= self.cut[node])
+                node = np.where(go_left, self.left[node], self.right[node])
+            out[s:s + self.CHUNK] = self.baseline + self.value[node].sum(axis=1)
+        return out
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.raw(features)))
+
+    @property
+    def reads_slots(self) -> bool:
+        """Whether any split reads a clause-slot feature (see :attr:`MatchModel.reads_slots`)."""
+        splits = self.feature[self.left != np.arange(len(self.left))]
+        return bool(np.isin(splits, [FEATURES.index(f) for f in SLOT_FEATURES]).any())
+
+    def to_json(self) -> dict:
+        return {"features": list(FEATURES), "kind": "trees", "baseline": self.baseline, "trees": list(self.trees),
+                "threshold": self.threshold, "trained_on": self.trained_on}
+
+
+#: The pair models a ledger can run: :func:`load_model` reads either from its JSON.
+PairModel = MatchModel | TreeMatchModel
+
+
+def model_of(raw: dict) -> PairModel:
+    """The pair model a JSON written by ``scripts/train_claim_match.py`` (:meth:`MatchModel.to_json`,
+    :meth:`TreeMatchModel.to_json`) describes."""
     if tuple(raw["features"]) != FEATURES:
         raise RuntimeError("ledger/data/claim_match.json was fitted on other features: re-run "
                            "scripts/train_claim_match.py")
+    if raw.get("kind") == "trees":
+        return TreeMatchModel.of(raw["trees"], raw["baseline"], raw["threshold"], str(raw.get("trained_on", "")))
     return MatchModel(np.asarray(raw["weights"], dtype=np.float64), float(raw["bias"]),
                       np.asarray(raw["mean"], dtype=np.float64), np.asarray(raw["scale"], dtype=np.float64),
                       float(raw["threshold"]), str(raw.get("trained_on", "")))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> PairModel:
+    """The shipped model (``ledger/data/claim_match.json``, written by ``scripts/train_claim_match.py``)."""
+    return model_of(json.loads(resources.files("claimledger.ledger").joinpath("data/claim_match.json")
+                               .read_text("utf-8")))
 
 
 def unique_keys(keys: np.ndarray) -> np.ndarray:

@@ -16,12 +16,14 @@ Training pairs, never from the development stories:
   headlines by cosine, hard negatives, and with random ones).
 
 The weights are a logistic regression on the training pairs. The threshold is
-set the way the ledger uses it, by grouping: the training headlines of
-Emergent and the attributions of each PolNeAR training article are grouped by
-:func:`claimledger.ledger.matching.agglomerate` at each threshold of a grid,
-and the threshold with the best mean B-cubed F1 of the groups is kept (ECB+
-is grouped and reported too, but its unit is an event, not a proposition:
-see :data:`PROPOSITION_LEVEL`).
+set the way the ledger uses it, by grouping, on texts the weights were not
+fitted on: the training units (Emergent claims, PolNeAR articles, ECB+ topics)
+fall into five folds; each fold's Emergent headlines and PolNeAR attributions
+are grouped by :func:`claimledger.ledger.matching.agglomerate` at each
+threshold of a grid, with weights fitted on the other folds' pairs, and the
+threshold with the best mean B-cubed F1 of the folds is kept (ECB+ is grouped
+and reported too, but its unit is an event, not a proposition: see
+:data:`PROPOSITION_LEVEL`).
 
 Held out and printed, at the weights and threshold fitted above: pair scores
 and clustering F1 on ECB+ ``split == "dev"`` documents and on the other 20% of
@@ -42,6 +44,7 @@ import random
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -365,25 +368,44 @@ def report(name: str, model: PairModel, split: Split) -> float:
     return cf
 
 
-def fit(train: dict[str, Split]) -> MatchModel:
-    """Logistic weights on the training pairs, and the threshold of the best mean B-cubed F1 of the
-    proposition-level training groups."""
-    x = np.concatenate([v.features for v in train.values()])
-    y = np.concatenate([v.y for v in train.values()])
+def logistic(x: np.ndarray, y: np.ndarray, threshold: float = 0.5, trained_on: str = "") -> MatchModel:
+    """Logistic weights on standardised pair features."""
     mean, scale = x.mean(0), np.maximum(x.std(0), 1e-6)
     clf = LogisticRegression(C=1.0, max_iter=1000).fit((x - mean) / scale, y)
     coef = clf.coef_[0] * (x.std(0) > 0)  # a feature that is 0 throughout (the slots, left out) weighs 0
-    draft = MatchModel(coef, float(clf.intercept_[0]), mean, scale, 0.5, "")
-    fits = {}
-    for t in np.round(np.arange(0.30, 0.91, 0.05), 2):
-        fits[float(t)] = float(np.mean([train[k].cluster_f1(draft, float(t))[2] for k in PROPOSITION_LEVEL]))
-        print(f"  threshold {t:.2f}: mean B-cubed F1 of the training groups {fits[float(t)]:.3f}")
+    return MatchModel(coef, float(clf.intercept_[0]), mean, scale, threshold, trained_on)
+
+
+def fold_scores(train: dict[str, Split], draft_of: Callable[[np.ndarray, np.ndarray], PairModel]) -> dict[float, float]:
+    """Mean B-cubed F1 of the proposition-level training folds at each threshold of the grid, each of
+    :data:`FOLDS` folds of the training units (ECB+ topics, Emergent claims, PolNeAR articles) grouped by a
+    model ``draft_of`` fits on the pairs of the other folds: a threshold is chosen on texts its model was
+    not fitted on, as the ledger uses it."""
+    folds = [np.array([fold_of(u, FOLDS) for u in split.units]) for split in train.values()]
+    scores: dict[float, list[float]] = defaultdict(list)
+    for k in range(FOLDS):
+        keep = [(fold[split.pairs] != k).all(axis=1) for fold, split in zip(folds, train.values())]
+        draft = draft_of(np.concatenate([split.features[m] for m, split in zip(keep, train.values())]),
+                         np.concatenate([split.y[m] for m, split in zip(keep, train.values())]))
+        for t in np.round(np.arange(0.30, 0.91, 0.05), 2):
+            scores[float(t)] += [train[name].cluster_f1(draft, float(t), (k, FOLDS))[2] for name in PROPOSITION_LEVEL]
+    # nanmean: a fold without items of a set (a --limit run) counts for nothing
+    return {t: float(np.nanmean(f1s)) for t, f1s in scores.items()}
+
+
+def fit(train: dict[str, Split]) -> MatchModel:
+    """Logistic weights on the training pairs, and the threshold of the best mean B-cubed F1 of the
+    proposition-level training folds (:func:`fold_scores`)."""
+    fits = fold_scores(train, logistic)
+    for t, f1 in fits.items():
+        print(f"  threshold {t:.2f}: mean B-cubed F1 of the training folds {f1:.3f}")
     threshold = max(fits, key=lambda t: (fits[t], -t))
-    model = MatchModel(coef, float(clf.intercept_[0]), mean, scale, threshold,
-                       "ECB+ train topics (split=train), Emergent claims in the training 80%, PolNeAR train "
-                       "articles in the training 82% (scripts/train_claim_match.py)")
+    model = logistic(np.concatenate([v.features for v in train.values()]), np.concatenate([v.y for v in train.values()]),
+                     threshold, "ECB+ train topics (split=train), Emergent claims in the training 80%, PolNeAR train "
+                     "articles in the training 82%; threshold by grouping 5 held-out folds of them "
+                     "(scripts/train_claim_match.py)")
     print("weights:", ", ".join(f"{f} {w:+.2f}" for f, w in zip(FEATURES, model.weights)))
-    print(f"threshold {threshold:.2f} (best mean B-cubed F1 of the training groups)")
+    print(f"threshold {threshold:.2f} (best mean B-cubed F1 of the training folds)")
     return model
 
 
@@ -416,26 +438,16 @@ def fit_trees(train: dict[str, Split]) -> TreeMatchModel:
 
     Trees fit their own training pairs far more closely than a logistic model, so a threshold chosen by
     grouping the texts they were fitted on is too high for texts they were not (300 rounds of single
-    splits: 0.75 on the texts fitted, 0.60 on held-out folds). So each of :data:`FOLDS` folds of the
-    training units (ECB+ topics, Emergent claims, PolNeAR articles) is grouped by trees fitted on the pairs
-    of the other folds, and the size and threshold with the best mean B-cubed F1 of the proposition-level
-    folds are kept.
+    splits: 0.75 on the texts fitted, 0.60 on held-out folds). So the size and threshold with the best
+    mean B-cubed F1 of the held-out training folds (:func:`fold_scores`) are kept.
     """
-    folds = [np.array([fold_of(u, FOLDS) for u in split.units]) for split in train.values()]
     found: dict[tuple[int, int, float], float] = {}  # mean B-cubed F1 of the folds per size and threshold
     for rounds, leaves in TREE_GRID:
-        scores: dict[float, list[float]] = defaultdict(list)
-        for k in range(FOLDS):
-            keep = [(fold[split.pairs] != k).all(axis=1) for fold, split in zip(folds, train.values())]
-            draft = boosted(np.concatenate([split.features[m] for m, split in zip(keep, train.values())]),
-                            np.concatenate([split.y[m] for m, split in zip(keep, train.values())]), rounds, leaves, 0.5)
-            for t in np.round(np.arange(0.30, 0.91, 0.05), 2):
-                scores[float(t)] += [train[name].cluster_f1(draft, float(t), (k, FOLDS))[2] for name in PROPOSITION_LEVEL]
-        # nanmean: a fold without items of a set (a --limit run) counts for nothing
-        found.update({(rounds, leaves, t): float(np.nanmean(f1s)) for t, f1s in scores.items()})
-        top = max(scores, key=lambda t: (found[rounds, leaves, t], -t))
+        scores = fold_scores(train, lambda x, y, rounds=rounds, leaves=leaves: boosted(x, y, rounds, leaves, 0.5))
+        found.update({(rounds, leaves, t): f1 for t, f1 in scores.items()})
+        top = max(scores, key=lambda t: (scores[t], -t))
         print(f"  {rounds} rounds of {leaves} leaves: best mean B-cubed F1 of the training folds "
-              f"{found[rounds, leaves, top]:.3f} at threshold {top:.2f}")
+              f"{scores[top]:.3f} at threshold {top:.2f}")
     rounds, leaves, threshold = max(found, key=lambda key: (found[key], -key[2], -key[0] * key[1]))
     print(f"trees: {rounds} rounds of {leaves} leaves, threshold {threshold:.2f} (best mean B-cubed F1 of the folds)")
     return boosted(np.concatenate([split.features for split in train.values()]),

@@ -749,3 +749,33 @@ def test_year_earlier_results_after_last_year_are_that_year(nlp):
               "the company had lost more.")
     values = [(t.text, t.value) for t in resolve_times(find_time_mentions(doc), "1989-10-30")]
     assert values == [("Last year", "1988"), ("The year-earlier", "1988"), ("A year earlier", "1987")]
+
+
+def test_recent_before_a_noun_is_the_past(nlp):
+    found = times(nlp, "Investors worried about the recent slide in bond prices.", "1998-02-10")
+    assert found == {"recent": "PAST_REF"}
+
+
+def test_a_date_a_change_takes_effect_on_is_to_come(nlp):
+    found = times(nlp, "The board named a new treasurer, effective April 2, and raised fees effective as of Monday.",
+                  "1997-11-20")
+    assert found["April 2"] == "1998-04-02"
+    assert found["Monday"] == "1997-11-24"
+
+
+def test_decades_named_against_the_report(nlp):
+    found = times(nlp, "Costs doubled in the last decade; this decade looks calmer, and next decade will tell.",
+                  "1998-05-11")
+    assert found == {"in the last decade": "198", "this decade": "199", "next decade": "200"}
+
+
+def test_the_previous_day_is_the_day_before_the_one_named(nlp):
+    found = times(nlp, "Polls closed on June 4. Turnout had been low the previous day, on the last day of the "
+                       "campaign.", "1998-06-06")
+    assert found["the previous day"] == "1998-06-03"
+    assert found.get("the last day") is None
+
+
+def test_a_few_days_ago_is_the_past(nlp):
+    found = times(nlp, "A few days ago the rebels withdrew; several hours ago they returned.", "1998-03-02")
+    assert found == {"A few days ago": "PAST_REF", "several hours ago": "PAST_REF"}

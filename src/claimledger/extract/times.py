@@ -349,9 +349,9 @@ def _century(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "fixed", value=f"{int(m.group('n')) - 1:02d}")
 
 
-@_rule(rf"\b(?i:(?:a\s+)?few|several|many|some)\s+(?i:years|decades|months)\s+(?i:ago)\b")
+@_rule(rf"\b(?i:(?:a\s+)?few|several|many|some)\s+(?i:years|decades|months|weeks|days|hours|minutes)\s+(?i:ago)\b")
 def _vague_ago(m: re.Match[str]) -> TimeMention | None:
-    """"several years ago": some time before the report (TimeML ``PAST_REF``)."""
+    """"several years ago", "a few days ago": some time before the report (TimeML ``PAST_REF``)."""
     return _mention(m, "fixed", value="PAST_REF")
 
 
@@ -448,6 +448,7 @@ _REFERENCES = {
     "to date": "PRESENT_REF",
     "the past": "PAST_REF", "recently": "PAST_REF", "recent days": "PAST_REF", "recent weeks": "PAST_REF",
     "then current": "PAST_REF",
+    "recent": "PAST_REF",
     "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "in the coming days": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "a later date": "FUTURE_REF", "future quarters": "FUTURE_REF", "future months": "FUTURE_REF",
@@ -457,9 +458,9 @@ _REFERENCES = {
 
 @_rule(
     r"\b(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|these\s+days|the\s+present"
-    r"|at\s+the\s+moment|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|then\s+current"
-    r"|the\s+future|soon|shortly|in\s+the\s+coming\s+days|the\s+near\s+future|the\s+(?:near|short)\s+term"
-    r"|a\s+later\s+date|future\s+(?:quarters|months|years|weeks))\b(?!-)"
+    r"|at\s+the\s+moment|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|recent|then\s+current"
+    r"|the\s+future|soon|shortly|the\s+near\s+future|the\s+(?:near|short)\s+term"
+    r"|in\s+the\s+coming\s+days|a\s+later\s+date|future\s+(?:quarters|months|years|weeks))\b(?!-)"
 )
 def _reference(m: re.Match[str]) -> TimeMention | None:
     """"now", "currently": the report's present (TimeML ``PRESENT_REF``); "the past", "soon" likewise. "So far"
@@ -668,7 +669,7 @@ _TITLE = re.compile(r"(?:.*\s)?(?:This|Last|Next)\s+(?:Week|Weekend|Month|Year)\
 
 @_rule(
     r"\b(?:(?P<side>(?i:earlier|later|early|late))\s+)?(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|previous))"
-    r"\s+(?P<unit>(?i:week|weekend|month|year))\b"
+    r"\s+(?P<unit>(?i:week|weekend|month|year|decade))\b"
 )
 def _calendar(m: re.Match[str]) -> TimeMention | None:
     """"last week", "next month"; "earlier this week" is the part of the week before the report's day
@@ -702,6 +703,7 @@ def _the_weekend(m: re.Match[str]) -> TimeMention | None:
 @_rule(
     rf"\b(?:(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:later|afterwards?|earlier))"
     r"|(?i:the)\s+(?i:next|following)\s+(?P<unit2>(?i:day|week|morning|evening))"
+    r"|(?i:the)\s+(?P<prev>(?i:previous|preceding))\s+(?i:day)"
     r"|(?i:the)\s+(?i:following)\s+(?P<unit3>(?i:month|year))"
     r"|(?P<same>(?i:that|the\s+same))\s+(?i:year)\b(?!-)"
     r"|(?:(?i:the)\s+)?(?:(?i:comparable)\s+)?(?i:year)-(?i:earlier|ago)(?:\s+(?i:quarter|period|month|week))?)\b"
@@ -710,7 +712,9 @@ def _after(m: re.Match[str]) -> TimeMention | None:
     """"a week later", "the next day", "the following month", "a year earlier", "the year-ago quarter": counted
     from the time the text named last (kind ``after``). "A few days later", whose count the words leave open,
     dates nothing: it is the length TimeML tags (``PXD``). "That year", "the same year" is the year of the
-    time named last."""
+    time named last. "The previous day" is the day before it."""
+    if m.group("prev"):
+        return _mention(m, "after", shift=-1)
     if m.group("same"):
         return _mention(m, "after", unit="year", shift=0, modifier="whole")
     unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or "year").lower().rstrip("s")
@@ -727,14 +731,18 @@ def _after(m: re.Match[str]) -> TimeMention | None:
 
 
 @_rule(
-    r"\b(?:(?i:in|over|during|within|for)\s+)?(?i:the)\s+(?i:past|last|previous)\s+"
-    rf"(?:(?P<n>(?i:{_NUMBER}))\s+)?(?P<unit>(?i:days?|weeks?|months?|years?|(?:24|twenty[\s-]four)\s+hours))\b"
+    r"\b(?:(?i:in|over|during|within|for)\s+)?(?i:the)\s+(?P<rel>(?i:past|last|previous))\s+"
+    rf"(?:(?P<n>(?i:{_NUMBER}))\s+)?(?P<unit>(?i:days?|weeks?|months?|years?|decade|(?:24|twenty[\s-]four)\s+hours))\b"
 )
 def _window(m: re.Match[str]) -> TimeMention | None:
     """"The past three months": that many units up to the report's date (TimeML's length, ``P3M``). "The past year"
     with no count is the year before the report's, as "last year" is (TempEval-3 TimeBank writes both of its
     "the past year" so, ``1997`` said in 1998, as it writes "the last decade" as the decade before)."""
     unit = m.group("unit").lower()
+    if unit == "day" and m.group("n") is None and m.group("rel").lower() != "past":
+        return None  # "the previous day" is the day before the one named (:func:`_after`), "the last day" of something
+    if unit == "decade":  # "the last decade": the decade before the report's (TimeML 198 said in 1998)
+        return None if m.group("n") else _mention(m, "relative", unit="decade", shift=-1)
     if unit.endswith("hours"):  # "the past 24 hours", "the last twenty four hours": a day back
         return _mention(m, "relative", unit="day", shift=1, window=True)
     count = _count(m.group("n")) if m.group("n") else 1
@@ -841,6 +849,8 @@ def _counts_something(doc: Doc, mention: TimeMention) -> bool:
     return after is not None and (after.tag_ in _COUNTED_AFTER_YEAR or after.lower_ in {"mm", "km", "%", "percent"})
 
 
+#: "effective Feb. 1", "effective as of Monday": the day a change announced takes effect, one still to come.
+_EFFECTIVE_BEFORE = re.compile(r"(?i)\beffective\s+(?:on\s+|from\s+|as\s+of\s+)?$")
 _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till|through|no\s+later\s+than|ahead\s+of)\s+(?:the\s+)?$")
 _FUTURE_AUX = {"will", "wo", "'ll", "shall", "would"}
 _FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "aim"}
@@ -895,6 +905,8 @@ def _is_future(doc: Doc, text: str, mention: TimeMention) -> bool:
     lead = _LEADING_PREPOSITION.match(mention.text)  # "by February": the rule took the preposition in
     if lead:
         before += lead.group(0)
+    if _EFFECTIVE_BEFORE.search(before):
+        return True
     deadline = bool(_DEADLINE_BEFORE.search(before))
     if not deadline and _SINCE_BEFORE.search(before):
         return False
@@ -1378,6 +1390,8 @@ def _resolve_relative(t: TimeMention, ref: date) -> str:
             return f"{_add_months(ref, -t.shift).isoformat()}/{ref.isoformat()}"
         moved = _add_months(ref, -t.shift if t.ago else t.shift)
         return f"{moved.year:04d}-{moved.month:02d}"
+    if t.unit == "decade":
+        return f"{ref.year // 10 + t.shift:03d}"
     if t.window:
         return f"{_add_months(ref, -12 * t.shift).isoformat()}/{ref.isoformat()}"
     return f"{ref.year + (-t.shift if t.ago else t.shift):04d}"

@@ -752,8 +752,8 @@ def test_year_earlier_results_after_last_year_are_that_year(nlp):
 
 
 def test_recent_before_a_noun_is_the_past(nlp):
-    found = times(nlp, "Investors worried about the recent slide in bond prices.", "1998-02-10")
-    assert found == {"recent": "PAST_REF"}
+    doc = nlp("Investors worried about the recent slide in bond prices after recent quarters of gains.")
+    assert [(t.text, t.value) for t in resolve_times(find_time_mentions(doc), "1998-02-10")] == [("recent", "PAST_REF")]
 
 
 def test_a_date_a_change_takes_effect_on_is_to_come(nlp):
@@ -779,3 +779,8 @@ def test_the_previous_day_is_the_day_before_the_one_named(nlp):
 def test_a_few_days_ago_is_the_past(nlp):
     found = times(nlp, "A few days ago the rebels withdrew; several hours ago they returned.", "1998-03-02")
     assert found == {"A few days ago": "PAST_REF", "several hours ago": "PAST_REF"}
+
+
+def test_the_first_two_quarters_of_a_year_are_its_first_half(nlp):
+    found = times(nlp, "Margins will stay thin through the first two quarters of 1999.", "1998-10-20")
+    assert found == {"the first two quarters of 1999": "1999-H1"}

@@ -319,9 +319,10 @@ def _mid_year(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "date", first=DateParts(int(m.group("y"))))
 
 
-@_rule(rf"\b(?:(?i:the)\s+)?(?P<h>(?i:first|second|last|latter))\s+(?i:half)\s+(?i:of)\s+(?P<y>{_YEAR})\b")
+@_rule(rf"\b(?:(?i:the)\s+)?(?P<h>(?i:first|second|last|latter))\s+(?i:half|two\s+quarters)\s+(?i:of)\s+(?P<y>{_YEAR})\b")
 def _half_year(m: re.Match[str]) -> TimeMention | None:
-    """"the first half of 1990": TimeML ``1990-H1``; "the second (last, latter) half" ``H2``."""
+    """"the first half of 1990", "the first two quarters of 1990": TimeML ``1990-H1``; "the second (last, latter)
+    half" ``H2``."""
     return _mention(m, "fixed", value=f"{m.group('y')}-H{1 if m.group('h').lower() == 'first' else 2}")
 
 
@@ -458,7 +459,7 @@ _REFERENCES = {
 
 @_rule(
     r"\b(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|these\s+days|the\s+present"
-    r"|at\s+the\s+moment|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|recent|then\s+current"
+    r"|at\s+the\s+moment|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|recent(?!\s+(?:minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b)|then\s+current"
     r"|the\s+future|soon|shortly|the\s+near\s+future|the\s+(?:near|short)\s+term"
     r"|in\s+the\s+coming\s+days|a\s+later\s+date|future\s+(?:quarters|months|years|weeks))\b(?!-)"
 )
@@ -467,7 +468,9 @@ def _reference(m: re.Match[str]) -> TimeMention | None:
     is not one: it says how much of something has happened, and TimeML leaves it untagged (none of its 13
     uses in TempEval-3 TimeBank and AQUAINT is a TIMEX3). Nor are "previously" and "formerly", which say that
     something held before without naming when (TempEval-3 TimeBank tags 3 of its 19 "previously"). "The then
-    current price" is the present of a past time (``PAST_REF``)."""
+    current price" is the present of a past time (``PAST_REF``), as "the recent sale" is a past one (TempEval-3
+    TimeBank tags 6 of its 14 such "recent", all ``PAST_REF``; before a unit of time, "recent quarters", it is a
+    length, left to the rules for those)."""
     return _mention(m, "fixed", value=_REFERENCES[re.sub(r"\s+", " ", m.group(0).lower())])
 
 

@@ -784,3 +784,8 @@ def test_a_few_days_ago_is_the_past(nlp):
 def test_the_first_two_quarters_of_a_year_are_its_first_half(nlp):
     found = times(nlp, "Margins will stay thin through the first two quarters of 1999.", "1998-10-20")
     assert found == {"the first two quarters of 1999": "1999-H1"}
+
+
+def test_a_date_entity_before_after_is_the_length_it_holds(nlp):
+    found = times(nlp, "The plant reopened barely a month after the fire.", "1998-02-13")
+    assert found == {"barely a month": "P1M"}

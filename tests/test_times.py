@@ -789,3 +789,10 @@ def test_the_first_two_quarters_of_a_year_are_its_first_half(nlp):
 def test_a_date_entity_before_after_is_the_length_it_holds(nlp):
     found = times(nlp, "The plant reopened barely a month after the fire.", "1998-02-13")
     assert found == {"barely a month": "P1M"}
+
+
+def test_last_years_quarter_is_the_year_ago_quarter(nlp):
+    found = times(nlp, "Net rose in the second quarter, above the corresponding period last year.", "1997-08-05")
+    assert found["the corresponding period last year"] == "1996-Q2"
+    found = times(nlp, "Sales this year rose, but costs in last year's quarter were lower.", "1997-08-05")
+    assert found["last year's quarter"] == "1996-Q2"

@@ -713,15 +713,20 @@ def _the_weekend(m: re.Match[str]) -> TimeMention | None:
     r"|(?i:the)\s+(?P<prev>(?i:previous|preceding))\s+(?i:day)"
     r"|(?i:the)\s+(?i:following)\s+(?P<unit3>(?i:month|year))"
     r"|(?P<same>(?i:that|the\s+same))\s+(?i:year)\b(?!-)"
-    r"|(?:(?i:the)\s+)?(?:(?i:comparable)\s+)?(?i:year)-(?i:earlier|ago)(?:\s+(?i:quarter|period|month|week))?)\b"
+    r"|(?:(?i:the)\s+)?(?:(?i:comparable)\s+)?(?i:year)-(?i:earlier|ago)(?:\s+(?i:quarter|period|month|week))?"
+    r"|(?P<last_years>(?i:last)\s+(?i:year)['\u2019]s\s+(?i:quarter|period)"
+    r"|(?i:the)\s+(?i:corresponding|comparable|same)\s+(?i:quarter|period)\s+(?:(?i:of)\s+)?(?i:last)\s+(?i:year)))\b"
 )
 def _after(m: re.Match[str]) -> TimeMention | None:
     """"a week later", "the next day", "the following month", "a year earlier", "the year-ago quarter": counted
     from the time the text named last (kind ``after``). "A few days later", whose count the words leave open,
     dates nothing: it is the length TimeML tags (``PXD``). "That year", "the same year" is the year of the
-    time named last. "The previous day" is the day before it."""
+    time named last. "The previous day" is the day before it; "last year's quarter" and "the corresponding
+    period last year" are "the year-ago quarter"."""
     if m.group("prev"):
         return _mention(m, "after", shift=-1)
+    if m.group("last_years"):  # "last year's quarter", "the corresponding period last year": the year-ago quarter
+        return _mention(m, "after", unit="year", shift=-1, modifier="quarter")
     if m.group("same"):
         return _mention(m, "after", unit="year", shift=0, modifier="whole")
     unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or "year").lower().rstrip("s")
@@ -1181,6 +1186,9 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
             value = _moved(named, t) if named else f"{ref.year + t.shift:04d}" if ref and t.unit == "year" else None
             if value and t.modifier == "quarter" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
                 value = f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
+            elif value and t.modifier == "quarter" and re.fullmatch(r"\d{4}", value) and ref:
+                # "this year's sales ... last year's quarter": no quarter named, the one reported on last
+                value += _reported_quarter(ref, current=False)[4:]
             elif value and t.modifier == "whole" and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
                 value = value[:4] if t.unit == "year" else value[:7]
         elif t.kind == "relative" and (t.ago or t.modifier == "compared") and t.unit == "year" and named \

@@ -796,3 +796,19 @@ def test_last_years_quarter_is_the_year_ago_quarter(nlp):
     assert found["the corresponding period last year"] == "1996-Q2"
     found = times(nlp, "Sales this year rose, but costs in last year's quarter were lower.", "1997-08-05")
     assert found["last year's quarter"] == "1996-Q2"
+
+
+def test_halves_of_years_named_against_the_report(nlp):
+    found = times(nlp, "Output grew in the first half of this year after the second half of last year was weak.",
+                  "1998-09-14")
+    assert found == {"the first half of this year": "1998-H1", "the second half of last year": "1997-H2"}
+
+
+def test_the_same_period_last_year_is_the_time_named_a_year_back(nlp):
+    found = times(nlp, "Exports in 1997 rose 20 percent over the same period of last year.", "1998-01-20")
+    assert found["the same period of last year"] == "1996"
+
+
+def test_months_joined_by_a_hyphen_are_a_span(nlp):
+    found = times(nlp, "Output grew in the January-March period.", "1998-05-02")
+    assert found == {"January-March": "1998-01/1998-03"}

@@ -204,8 +204,9 @@ def _day_span(m: re.Match[str]) -> TimeMention | None:
 def _month_span(m: re.Match[str]) -> TimeMention | None:
     if m.group("conn").lower() == "and" and not m.group("pre"):
         return None
-    if not (m.group("pre") or m.group("ay") or m.group("by")):
-        return None  # "May to June" alone is too weak; "from May to June" or a year is needed
+    joined = m.string[m.end("am"):m.start("bm")] in ("-", "\u2013")  # "the January-March period"
+    if not (m.group("pre") or m.group("ay") or m.group("by") or joined):
+        return None  # "May to June" alone is too weak; "from May to June", a year or a hyphen is needed
     first, last = _parts(m, "a"), _parts(m, "b")
     if first is None or last is None:
         return None
@@ -319,11 +320,16 @@ def _mid_year(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "date", first=DateParts(int(m.group("y"))))
 
 
-@_rule(rf"\b(?:(?i:the)\s+)?(?P<h>(?i:first|second|last|latter))\s+(?i:half|two\s+quarters)\s+(?i:of)\s+(?P<y>{_YEAR})\b")
+@_rule(rf"\b(?:(?i:the)\s+)?(?P<h>(?i:first|second|last|latter))\s+(?i:half|two\s+quarters)\s+(?i:of)\s+"
+       rf"(?:(?P<y>{_YEAR})\b|(?P<rel>(?i:this|last|next))\s+(?i:year)\b|(?i:the)\s+(?i:year)\b(?!-|\s+(?i:before|after|ago)))")
 def _half_year(m: re.Match[str]) -> TimeMention | None:
     """"the first half of 1990", "the first two quarters of 1990": TimeML ``1990-H1``; "the second (last, latter)
-    half" ``H2``."""
-    return _mention(m, "fixed", value=f"{m.group('y')}-H{1 if m.group('h').lower() == 'first' else 2}")
+    half" ``H2``. "The first half of this year (of last year, of the year)" is the report's year's (the year
+    before's) half: a ``quarter`` mention with ``value`` "H"."""
+    half = 1 if m.group("h").lower() == "first" else 2
+    if m.group("y"):
+        return _mention(m, "fixed", value=f"{m.group('y')}-H{half}")
+    return _mention(m, "quarter", shift=half, modifier=(m.group("rel") or "this").lower(), value="H")
 
 
 @_rule(r"\b(?:the\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<d>(?:1[6-9]|20)\d)0s\b")
@@ -721,12 +727,13 @@ def _after(m: re.Match[str]) -> TimeMention | None:
     """"a week later", "the next day", "the following month", "a year earlier", "the year-ago quarter": counted
     from the time the text named last (kind ``after``). "A few days later", whose count the words leave open,
     dates nothing: it is the length TimeML tags (``PXD``). "That year", "the same year" is the year of the
-    time named last. "The previous day" is the day before it; "last year's quarter" and "the corresponding
-    period last year" are "the year-ago quarter"."""
+    time named last. "The previous day" is the day before it; "last year's quarter" is "the year-ago quarter",
+    "the same period last year" the time named a year back ("1997" after "1998", "1997-Q3" after "1998-Q3")."""
     if m.group("prev"):
         return _mention(m, "after", shift=-1)
-    if m.group("last_years"):  # "last year's quarter", "the corresponding period last year": the year-ago quarter
-        return _mention(m, "after", unit="year", shift=-1, modifier="quarter")
+    if m.group("last_years"):  # "last year's quarter", "the corresponding period last year": a year before
+        quarter = re.search(r"(?i)quarter", m.group(0)) is not None
+        return _mention(m, "after", unit="year", shift=-1, modifier="quarter" if quarter else None)
     if m.group("same"):
         return _mention(m, "after", unit="year", shift=0, modifier="whole")
     unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or "year").lower().rstrip("s")
@@ -1314,9 +1321,9 @@ def _resolve_month(t: TimeMention, ref: date) -> str:
 
 def _resolve_quarter(t: TimeMention, ref: date | None) -> str | None:
     """A quarter without a year is the latest one begun by the reference date (business news reports results)."""
-    year = t.first.year
+    year, part = t.first.year, t.value or "Q"  # a quarter, or a half ("H")
     if year is None and t.modifier in ("last", "this", "next"):
-        return f"{ref.year + {'last': -1, 'this': 0, 'next': 1}[t.modifier]:04d}-Q{t.shift}" if ref else None
+        return f"{ref.year + {'last': -1, 'this': 0, 'next': 1}[t.modifier]:04d}-{part}{t.shift}" if ref else None
     if year is None:
         if ref is None:
             return None

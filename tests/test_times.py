@@ -812,3 +812,10 @@ def test_the_same_period_last_year_is_the_time_named_a_year_back(nlp):
 def test_months_joined_by_a_hyphen_are_a_span(nlp):
     found = times(nlp, "Output grew in the January-March period.", "1998-05-02")
     assert found == {"January-March": "1998-01/1998-03"}
+
+
+def test_the_previous_year_and_month_count_back_from_the_time_named(nlp):
+    found = times(nlp, "Output in 1996 rose 8 percent over the previous year.", "1998-01-20")
+    assert found["the previous year"] == "1995"
+    found = times(nlp, "Prices rose 2 percent in October from the previous month.", "1998-01-20")
+    assert found["the previous month"] == "1997-09"

@@ -717,7 +717,7 @@ def _the_weekend(m: re.Match[str]) -> TimeMention | None:
     rf"\b(?:(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:later|afterwards?|earlier))"
     r"|(?i:the)\s+(?i:next|following)\s+(?P<unit2>(?i:day|week|morning|evening))"
     r"|(?i:the)\s+(?P<prev>(?i:previous|preceding))\s+(?i:day)"
-    r"|(?i:the)\s+(?i:following)\s+(?P<unit3>(?i:month|year))"
+    r"|(?i:the)\s+(?P<dir3>(?i:following|previous|preceding|prior))\s+(?P<unit3>(?i:month|year))"
     r"|(?P<same>(?i:that|the\s+same))\s+(?i:year)\b(?!-)"
     r"|(?:(?i:the)\s+)?(?:(?i:comparable)\s+)?(?i:year)-(?i:earlier|ago)(?:\s+(?i:quarter|period|month|week))?"
     r"|(?P<last_years>(?i:last)\s+(?i:year)['\u2019]s\s+(?i:quarter|period)"
@@ -727,7 +727,7 @@ def _after(m: re.Match[str]) -> TimeMention | None:
     """"a week later", "the next day", "the following month", "a year earlier", "the year-ago quarter": counted
     from the time the text named last (kind ``after``). "A few days later", whose count the words leave open,
     dates nothing: it is the length TimeML tags (``PXD``). "That year", "the same year" is the year of the
-    time named last. "The previous day" is the day before it; "last year's quarter" is "the year-ago quarter",
+    time named last. "The previous day" is the day before it, "the previous year" the year before it; "last year's quarter" is "the year-ago quarter",
     "the same period last year" the time named a year back ("1997" after "1998", "1997-Q3" after "1998-Q3")."""
     if m.group("prev"):
         return _mention(m, "after", shift=-1)
@@ -741,9 +741,11 @@ def _after(m: re.Match[str]) -> TimeMention | None:
     if count is None:
         return _mention(m, "fixed", value=f"PX{_DURATION_UNITS[unit]}")
     sign = -1 if (m.group("dir") or "earlier").lower() == "earlier" and not (m.group("unit2") or m.group("unit3")) else 1
+    if m.group("dir3") and m.group("dir3").lower() != "following":
+        sign = -1  # "the previous year": the one before the year named
     if unit in ("month", "year"):
         quarter = m.group(0).lower().endswith("quarter")  # "the year-ago quarter": a quarter, whatever was named
-        whole = bool(m.group("unit3"))  # "the following year": the year, whatever precision was named
+        whole = bool(m.group("unit3"))  # "the following (previous) year": the year, whatever precision was named
         return _mention(m, "after", unit=unit, shift=sign * count,
                         modifier="quarter" if quarter else "whole" if whole else None)
     return _mention(m, "after", shift=sign * count * (7 if unit == "week" else 1))
@@ -758,8 +760,9 @@ def _window(m: re.Match[str]) -> TimeMention | None:
     with no count is the year before the report's, as "last year" is (TempEval-3 TimeBank writes both of its
     "the past year" so, ``1997`` said in 1998, as it writes "the last decade" as the decade before)."""
     unit = m.group("unit").lower()
-    if unit == "day" and m.group("n") is None and m.group("rel").lower() != "past":
-        return None  # "the previous day" is the day before the one named (:func:`_after`), "the last day" of something
+    if m.group("n") is None and (unit == "day" and m.group("rel").lower() != "past"
+                                 or unit in ("month", "year") and m.group("rel").lower() == "previous"):
+        return None  # "the previous day (year)" is the one before the time named (:func:`_after`), "the last day" of something
     if unit == "decade":  # "the last decade": the decade before the report's (TimeML 198 said in 1998)
         return None if m.group("n") else _mention(m, "relative", unit="decade", shift=-1)
     if unit.endswith("hours"):  # "the past 24 hours", "the last twenty four hours": a day back
@@ -1190,7 +1193,8 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
             # back from the report's; the adjective compares with that same year, it does not count back again
             value = named
         elif t.kind == "after":
-            value = _moved(named, t) if named else f"{ref.year + t.shift:04d}" if ref and t.unit == "year" else None
+            value = _moved(named, t) if named else f"{ref.year + t.shift:04d}" if ref and t.unit == "year" else \
+                _moved(f"{ref.year:04d}-{ref.month:02d}", t) if ref and t.unit == "month" else None
             if value and t.modifier == "quarter" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
                 value = f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
             elif value and t.modifier == "quarter" and re.fullmatch(r"\d{4}", value) and ref:

@@ -819,3 +819,5 @@ def test_the_previous_year_and_month_count_back_from_the_time_named(nlp):
     assert found["the previous year"] == "1995"
     found = times(nlp, "Prices rose 2 percent in October from the previous month.", "1998-01-20")
     assert found["the previous month"] == "1997-09"
+    found = times(nlp, "Sales fell in the previous month. Two months later, the plant closed.", "1998-01-20")
+    assert found == {"the previous month": "1997-12", "Two months later": None}

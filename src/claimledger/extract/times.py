@@ -1194,7 +1194,8 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
             value = named
         elif t.kind == "after":
             value = _moved(named, t) if named else f"{ref.year + t.shift:04d}" if ref and t.unit == "year" else \
-                _moved(f"{ref.year:04d}-{ref.month:02d}", t) if ref and t.unit == "month" else None
+                _moved(f"{ref.year:04d}-{ref.month:02d}", t) if ref and t.unit == "month" and t.modifier == "whole" \
+                else None  # "the previous month" with none named is the report's; "two months later" is unplaced
             if value and t.modifier == "quarter" and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
                 value = f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
             elif value and t.modifier == "quarter" and re.fullmatch(r"\d{4}", value) and ref:

@@ -821,3 +821,10 @@ def test_the_previous_year_and_month_count_back_from_the_time_named(nlp):
     assert found["the previous month"] == "1997-09"
     found = times(nlp, "Sales fell in the previous month. Two months later, the plant closed.", "1998-01-20")
     assert found == {"the previous month": "1997-12", "Two months later": None}
+
+
+def test_the_past_few_months_is_a_time_back_unless_for_makes_it_a_length(nlp):
+    found = times(nlp, "Prices have slipped in the last few months and over the past several quarters. For the past "
+                       "few weeks, traders have waited.", "1998-04-02")
+    assert found == {"in the last few months": "PAST_REF", "the past several quarters": "PAST_REF",
+                     "For the past few weeks": "PXW"}

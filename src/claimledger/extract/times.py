@@ -407,6 +407,8 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
     unit = unit[:-1] if unit.endswith("s") else unit
     code = _DURATION_UNITS[unit]
     count = _count(word) if word not in ("few", "several", "some", "many") else None
+    if word in ("few", "several") and re.match(r"(?i)the\s+(?:past|last)\s", m.group(0)) and _looking_back(m):
+        return _mention(m, "fixed", value="PAST_REF")  # "over the past several quarters"
     if code == "Q" and (count == 1 or (count is not None and count <= 3 and re.match(r"[\s-]+(?i:of)\b", m.string[m.end():]))):
         return None  # "three quarters of the vote": a share, not a length ("several quarters of losses" is one)
     if word == "one" and unit == "day" and re.search(r"\b(?i:will|would|may|might|could|can|should|shall|'ll)\s+$",
@@ -768,8 +770,8 @@ def _window(m: re.Match[str]) -> TimeMention | None:
     if unit.endswith("hours"):  # "the past 24 hours", "the last twenty four hours": a day back
         return _mention(m, "relative", unit="day", shift=1, window=True)
     count = _count(m.group("n")) if m.group("n") else 1
-    if count is None and m.group("n").lower() in ("few", "several"):  # "the past few days": TimeML PXD
-        return _mention(m, "fixed", value=f"PX{_DURATION_UNITS[unit.rstrip('s')]}")
+    if count is None and m.group("n").lower() in ("few", "several"):  # "for the past few days": TimeML PXD
+        return _mention(m, "fixed", value="PAST_REF" if _looking_back(m) else f"PX{_DURATION_UNITS[unit.rstrip('s')]}")
     if count is None or (m.group("n") is None and unit.endswith("s")):
         return _mention(m, "other")
     if m.group("n") is None and unit == "year":
@@ -783,6 +785,13 @@ def _ago(m: re.Match[str]) -> TimeMention | None:
     if count is None:
         return _mention(m, "other")
     return _mention(m, "relative", unit=m.group("unit").lower().rstrip("s"), shift=count, ago=True)
+
+
+def _looking_back(m: re.Match[str]) -> bool:
+    """Whether "the past few weeks" is a time some way back ("fallen in the last few months", "over the past
+    several quarters": TimeML ``PAST_REF``) rather than a length ("for the past few weeks": ``PXW``), which
+    "for" makes it (TempEval-3 TimeBank writes its three cases so)."""
+    return not re.match(r"(?i)for\b", m.group(0)) and not re.search(r"(?i)\bfor\s+$", m.string[max(0, m.start() - 5):m.start()])
 
 
 def _count(word: str) -> int | None:

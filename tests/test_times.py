@@ -828,3 +828,9 @@ def test_the_past_few_months_is_a_time_back_unless_for_makes_it_a_length(nlp):
                        "few weeks, traders have waited.", "1998-04-02")
     assert found == {"in the last few months": "PAST_REF", "the past several quarters": "PAST_REF",
                      "For the past few weeks": "PXW"}
+
+
+def test_a_forecast_is_not_the_time_a_comparison_is_about(nlp):
+    found = times(nlp, "Third-quarter profit rose. The company expects gains through the first quarter of 1999. In "
+                       "the year-ago period, it earned $5 million.", "1998-10-20")
+    assert found["the year-ago period"] == "1997-Q3"

@@ -1229,7 +1229,9 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
         # is about ("a year earlier" is 1988-Q3, not 1988-09-30)
         ends_quarter = t.modifier == "ends a period" and named is not None and "-Q" in named
         if (t.kind not in ("fixed", "after") or (t.kind == "after" and t.unit == "quarter")) and not compared \
-                and not ends_quarter and value and _NAMED.fullmatch(value):  # "the quarter" names the quarter a comparison is about
+                and not ends_quarter and not t.future and value and _NAMED.fullmatch(value):
+            # "the quarter" names the quarter a comparison is about; a forecast ("gains through the first quarter of
+            # 1999") does not: "the year-ago period" after it still compares with the quarter reported
             named = value  # "a year earlier" twice is the same comparison, not two years back
             named_back = t.kind == "relative" and t.unit == "year" and (t.ago or t.shift < 0)
         if t.kind == "fixed" and t.modifier == "of the year" and named and not named_back:

@@ -834,3 +834,8 @@ def test_a_forecast_is_not_the_time_a_comparison_is_about(nlp):
     found = times(nlp, "Third-quarter profit rose. The company expects gains through the first quarter of 1999. In "
                        "the year-ago period, it earned $5 million.", "1998-10-20")
     assert found["the year-ago period"] == "1997-Q3"
+
+
+def test_the_end_of_the_month_is_the_reports_month(nlp):
+    found = times(nlp, "The units should be in place by the end of the month.", "1998-03-04")
+    assert found == {"the end of the month": "1998-03"}

@@ -314,6 +314,14 @@ def _the_year(m: re.Match[str]) -> TimeMention | None:
     return TimeMention(start, end, m.group("y"), "relative", unit="year", shift=0)
 
 
+@_rule(r"\b(?:(?i:the)\s+)?(?i:end|beginning|start|middle)\s+(?i:of)\s+(?i:the)\s+(?P<unit>(?i:month|week))\b"
+       r"(?!-|\s+(?i:of|before|after|when|that)\b)")
+def _part_of_the_month(m: re.Match[str]) -> TimeMention | None:
+    """"by the end of the month", "the beginning of the week": the report's month (week), as "the end of the
+    year" is its year (TimeML writes the part as a modifier, not in the value)."""
+    return _mention(m, "relative", unit=m.group("unit").lower(), shift=0)
+
+
 @_rule(rf"\b(?i:mid)-(?P<y>{_YEAR})(?![\w-])")
 def _mid_year(m: re.Match[str]) -> TimeMention | None:
     """"mid-1996": the year."""

@@ -751,11 +751,6 @@ def test_year_earlier_results_after_last_year_are_that_year(nlp):
     assert values == [("Last year", "1988"), ("The year-earlier", "1988"), ("A year earlier", "1987")]
 
 
-def test_recent_before_a_noun_is_the_past(nlp):
-    doc = nlp("Investors worried about the recent slide in bond prices after recent quarters of gains.")
-    assert [(t.text, t.value) for t in resolve_times(find_time_mentions(doc), "1998-02-10")] == [("recent", "PAST_REF")]
-
-
 def test_a_date_a_change_takes_effect_on_is_to_come(nlp):
     found = times(nlp, "The board named a new treasurer, effective April 2, and raised fees effective as of Monday.",
                   "1997-11-20")

@@ -469,7 +469,6 @@ _REFERENCES = {
     "to date": "PRESENT_REF",
     "the past": "PAST_REF", "recently": "PAST_REF", "recent days": "PAST_REF", "recent weeks": "PAST_REF",
     "then current": "PAST_REF",
-    "recent": "PAST_REF",
     "the future": "FUTURE_REF", "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "in the coming days": "FUTURE_REF",
     "the near future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
     "a later date": "FUTURE_REF", "future quarters": "FUTURE_REF", "future months": "FUTURE_REF",
@@ -479,7 +478,7 @@ _REFERENCES = {
 
 @_rule(
     r"\b(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|these\s+days|the\s+present"
-    r"|at\s+the\s+moment|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|recent(?!\s+(?:minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b)|then\s+current"
+    r"|at\s+the\s+moment|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|then\s+current"
     r"|the\s+future|soon|shortly|the\s+near\s+future|the\s+(?:near|short)\s+term"
     r"|in\s+the\s+coming\s+days|a\s+later\s+date|future\s+(?:quarters|months|years|weeks))\b(?!-)"
 )
@@ -488,9 +487,9 @@ def _reference(m: re.Match[str]) -> TimeMention | None:
     is not one: it says how much of something has happened, and TimeML leaves it untagged (none of its 13
     uses in TempEval-3 TimeBank and AQUAINT is a TIMEX3). Nor are "previously" and "formerly", which say that
     something held before without naming when (TempEval-3 TimeBank tags 3 of its 19 "previously"). "The then
-    current price" is the present of a past time (``PAST_REF``), as "the recent sale" is a past one (TempEval-3
-    TimeBank tags 6 of its 14 such "recent", all ``PAST_REF``; before a unit of time, "recent quarters", it is a
-    length, left to the rules for those)."""
+    current price" is the present of a past time (``PAST_REF``). "The recent sale" is left out: TempEval-3
+    TimeBank tags 6 of its 14 such "recent" (``PAST_REF``), and tagging all of them lowered AQUAINT's value
+    F1 (0.776 -> 0.775) and raised neither set's value accuracy."""
     return _mention(m, "fixed", value=_REFERENCES[re.sub(r"\s+", " ", m.group(0).lower())])
 
 

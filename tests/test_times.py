@@ -834,3 +834,14 @@ def test_a_forecast_is_not_the_time_a_comparison_is_about(nlp):
 def test_the_end_of_the_month_is_the_reports_month(nlp):
     found = times(nlp, "The units should be in place by the end of the month.", "1998-03-04")
     assert found == {"the end of the month": "1998-03"}
+
+
+def test_days_of_the_reports_month_do_not_date_the_report(nlp):
+    doc = nlp("The vote was held on the 13th, and the bill passed on the 20th of last month.")
+    assert infer_published(find_time_mentions(doc), doc, 1998) == PublishedDate()
+    assert times(nlp, doc.text, "1998-03-25") == {"on the 13th": "1998-03-13", "the 20th of last month": "1998-02-20"}
+
+
+def test_a_year_counted_from_a_day_does_not_date_the_report_a_day_later(nlp):
+    doc = nlp("He joined the firm on June 5, 1995, and left the following year.")
+    assert infer_published(find_time_mentions(doc), doc, 1998).date == "1995-06-05"

@@ -557,6 +557,13 @@ def _day_of_month(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "date", first=DateParts(None, None, int(m.group("d"))))
 
 
+@_rule(r"\b(?i:the)\s+(?P<d>[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)\s+(?i:of)\s+(?P<rel>(?i:last|this|next))\s+(?i:month)\b")
+def _day_of_a_month(m: re.Match[str]) -> TimeMention | None:
+    """"the 20th of last month": that day of the month before (of, after) the report's (``unit`` "month")."""
+    return _mention(m, "date", first=DateParts(None, None, int(m.group("d"))), unit="month",
+                    shift={"last": -1, "this": 0, "next": 1}[m.group("rel").lower()])
+
+
 _ORDINAL_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                      "final": 4, "last": 4}
 
@@ -1130,13 +1137,14 @@ def infer_published(mentions: Iterable[TimeMention], doc: Doc, year: int | None,
     anchor: date | None = None
     for t in mentions:
         if t.kind == "after":
-            anchor = anchor + timedelta(days=t.shift) if anchor else None
-            if anchor and not t.future:
-                events.append(anchor)
+            if t.unit is None:  # "the next day"; "a year earlier", "the quarter" date no day
+                anchor = anchor + timedelta(days=t.shift) if anchor else None
+                if anchor and not t.future:
+                    events.append(anchor)
             continue
         parts = t.last if t.kind == "span" else t.first if t.kind == "date" else None
         day = None
-        if parts is not None and parts.day is not None:
+        if parts is not None and parts.day is not None and parts.month is not None:  # "on the 13th" is the report's
             y = parts.year or (t.first.year if t.kind == "span" else None) or report_year
             if y and t.kind == "date" and t.unit == "year" and not parts.year:
                 y += t.shift  # "June 5 last year"
@@ -1302,6 +1310,10 @@ def _parse_reference(reference: str | None) -> date | None:
 def _resolve(t: TimeMention, ref: date | None) -> str | None:
     if t.kind == "fixed":
         return t.value
+    if t.kind == "date" and t.unit == "month" and ref is not None:  # "the 20th of last month"
+        month = _add_months(ref.replace(day=1), t.shift)
+        return date(month.year, month.month, t.first.day).isoformat() \
+            if _valid(month.year, month.month, t.first.day) else None
     if t.kind == "date" and t.unit == "year" and t.first.year is None:  # "July last year"
         if ref is None or (t.first.day is not None and not _valid(ref.year + t.shift, t.first.month, t.first.day)):
             return None

@@ -845,3 +845,8 @@ def test_days_of_the_reports_month_do_not_date_the_report(nlp):
 def test_a_year_counted_from_a_day_does_not_date_the_report_a_day_later(nlp):
     doc = nlp("He joined the firm on June 5, 1995, and left the following year.")
     assert infer_published(find_time_mentions(doc), doc, 1998).date == "1995-06-05"
+
+
+def test_months_counted_past_the_calendars_ends_are_unresolved(nlp):
+    assert times(nlp, "Prices rose in the past three months.", "0001-01-15") == {"in the past three months": None}
+    assert times(nlp, "The plan starts next month.", "9999-12-20") == {"next month": None}

@@ -1471,6 +1471,8 @@ def _add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1
+    if not 1 <= year <= 9999:
+        raise OverflowError("date value out of range")  # as ``date + timedelta`` does; callers give None
     while not _valid(year, month, day.day):
         day = day.replace(day=day.day - 1)
     return date(year, month, day.day)

@@ -850,3 +850,8 @@ def test_a_year_counted_from_a_day_does_not_date_the_report_a_day_later(nlp):
 def test_months_counted_past_the_calendars_ends_are_unresolved(nlp):
     assert times(nlp, "Prices rose in the past three months.", "0001-01-15") == {"in the past three months": None}
     assert times(nlp, "The plan starts next month.", "9999-12-20") == {"next month": None}
+
+
+def test_the_day_before_yesterday(nlp):
+    found = times(nlp, "The clash came the day before yesterday; talks resume the day after tomorrow.", "1998-03-04")
+    assert found == {"the day before yesterday": "1998-03-02", "the day after tomorrow": "1998-03-06"}

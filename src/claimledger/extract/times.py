@@ -672,13 +672,15 @@ _PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night"
 
 
 @_rule(
-    r"\b(?:(?P<day>(?i:yesterday|today|tomorrow))(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
+    r"\b(?:(?P<beyond>(?i:the\s+day\s+(?:before|after)\s+))?(?P<day>(?i:yesterday|today|tomorrow))"
+    r"(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?"
     r"|(?i:tonight)|(?i:this)\s+(?P<part2>(?i:morning|afternoon|evening))"
     r"|(?P<last>(?i:last))\s+(?P<part3>(?i:night|evening))"
     r"|(?:(?i:early|late|mid)[\s-]*)?(?P<part4>(?i:morning|afternoon|evening|night))\s+(?P<day2>(?i:yesterday|today|tomorrow)))\b"
 )
 def _day_word(m: re.Match[str]) -> TimeMention | None:
-    """"yesterday", "tonight", "this morning", "last night" (the day before the report's).
+    """"yesterday", "tonight", "this morning", "last night" (the day before the report's), "the day before
+    yesterday" (two days before).
 
     A part of the day named with its day ("last night", "this morning", "yesterday evening", "mid-afternoon
     yesterday") is that day with TimeML's code for the part ("1998-01-19TNI", "1998-01-20TMO"), as TempEval-3
@@ -688,6 +690,8 @@ def _day_word(m: re.Match[str]) -> TimeMention | None:
     """
     day = (m.group("day") or m.group("day2") or "today").lower()
     shift = -1 if m.group("last") else {"yesterday": -1, "today": 0, "tomorrow": 1}[day]
+    if m.group("beyond"):  # "the day before yesterday", "the day after tomorrow"
+        shift += 1 if "after" in m.group("beyond").lower() else -1
     part = m.group("part") or m.group("part2") or m.group("part3") or m.group("part4")
     return _mention(m, "relative", unit="day", shift=shift, value=_PARTS_OF_DAY[part.lower()] if part else None)
 

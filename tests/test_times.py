@@ -749,3 +749,109 @@ def test_year_earlier_results_after_last_year_are_that_year(nlp):
               "the company had lost more.")
     values = [(t.text, t.value) for t in resolve_times(find_time_mentions(doc), "1989-10-30")]
     assert values == [("Last year", "1988"), ("The year-earlier", "1988"), ("A year earlier", "1987")]
+
+
+def test_a_date_a_change_takes_effect_on_is_to_come(nlp):
+    found = times(nlp, "The board named a new treasurer, effective April 2, and raised fees effective as of Monday.",
+                  "1997-11-20")
+    assert found["April 2"] == "1998-04-02"
+    assert found["Monday"] == "1997-11-24"
+
+
+def test_decades_named_against_the_report(nlp):
+    found = times(nlp, "Costs doubled in the last decade; this decade looks calmer, and next decade will tell.",
+                  "1998-05-11")
+    assert found == {"in the last decade": "198", "this decade": "199", "next decade": "200"}
+
+
+def test_the_previous_day_is_the_day_before_the_one_named(nlp):
+    found = times(nlp, "Polls closed on June 4. Turnout had been low the previous day, on the last day of the "
+                       "campaign.", "1998-06-06")
+    assert found["the previous day"] == "1998-06-03"
+    assert found.get("the last day") is None
+
+
+def test_a_few_days_ago_is_the_past(nlp):
+    found = times(nlp, "A few days ago the rebels withdrew; several hours ago they returned.", "1998-03-02")
+    assert found == {"A few days ago": "PAST_REF", "several hours ago": "PAST_REF"}
+
+
+def test_the_first_two_quarters_of_a_year_are_its_first_half(nlp):
+    found = times(nlp, "Margins will stay thin through the first two quarters of 1999.", "1998-10-20")
+    assert found == {"the first two quarters of 1999": "1999-H1"}
+
+
+def test_a_date_entity_before_after_is_the_length_it_holds(nlp):
+    found = times(nlp, "The plant reopened barely a month after the fire.", "1998-02-13")
+    assert found == {"barely a month": "P1M"}
+
+
+def test_last_years_quarter_is_the_year_ago_quarter(nlp):
+    found = times(nlp, "Net rose in the second quarter, above the corresponding period last year.", "1997-08-05")
+    assert found["the corresponding period last year"] == "1996-Q2"
+    found = times(nlp, "Sales this year rose, but costs in last year's quarter were lower.", "1997-08-05")
+    assert found["last year's quarter"] == "1996-Q2"
+
+
+def test_halves_of_years_named_against_the_report(nlp):
+    found = times(nlp, "Output grew in the first half of this year after the second half of last year was weak.",
+                  "1998-09-14")
+    assert found == {"the first half of this year": "1998-H1", "the second half of last year": "1997-H2"}
+
+
+def test_the_same_period_last_year_is_the_time_named_a_year_back(nlp):
+    found = times(nlp, "Exports in 1997 rose 20 percent over the same period of last year.", "1998-01-20")
+    assert found["the same period of last year"] == "1996"
+
+
+def test_months_joined_by_a_hyphen_are_a_span(nlp):
+    found = times(nlp, "Output grew in the January-March period.", "1998-05-02")
+    assert found == {"January-March": "1998-01/1998-03"}
+
+
+def test_the_previous_year_and_month_count_back_from_the_time_named(nlp):
+    found = times(nlp, "Output in 1996 rose 8 percent over the previous year.", "1998-01-20")
+    assert found["the previous year"] == "1995"
+    found = times(nlp, "Prices rose 2 percent in October from the previous month.", "1998-01-20")
+    assert found["the previous month"] == "1997-09"
+    found = times(nlp, "Sales fell in the previous month. Two months later, the plant closed.", "1998-01-20")
+    assert found == {"the previous month": "1997-12", "Two months later": None}
+
+
+def test_the_past_few_months_is_a_time_back_unless_for_makes_it_a_length(nlp):
+    found = times(nlp, "Prices have slipped in the last few months and over the past several quarters. For the past "
+                       "few weeks, traders have waited.", "1998-04-02")
+    assert found == {"in the last few months": "PAST_REF", "the past several quarters": "PAST_REF",
+                     "For the past few weeks": "PXW"}
+
+
+def test_a_forecast_is_not_the_time_a_comparison_is_about(nlp):
+    found = times(nlp, "Third-quarter profit rose. The company expects gains through the first quarter of 1999. In "
+                       "the year-ago period, it earned $5 million.", "1998-10-20")
+    assert found["the year-ago period"] == "1997-Q3"
+
+
+def test_the_end_of_the_month_is_the_reports_month(nlp):
+    found = times(nlp, "The units should be in place by the end of the month.", "1998-03-04")
+    assert found == {"the end of the month": "1998-03"}
+
+
+def test_days_of_the_reports_month_do_not_date_the_report(nlp):
+    doc = nlp("The vote was held on the 13th, and the bill passed on the 20th of last month.")
+    assert infer_published(find_time_mentions(doc), doc, 1998) == PublishedDate()
+    assert times(nlp, doc.text, "1998-03-25") == {"on the 13th": "1998-03-13", "the 20th of last month": "1998-02-20"}
+
+
+def test_a_year_counted_from_a_day_does_not_date_the_report_a_day_later(nlp):
+    doc = nlp("He joined the firm on June 5, 1995, and left the following year.")
+    assert infer_published(find_time_mentions(doc), doc, 1998).date == "1995-06-05"
+
+
+def test_months_counted_past_the_calendars_ends_are_unresolved(nlp):
+    assert times(nlp, "Prices rose in the past three months.", "0001-01-15") == {"in the past three months": None}
+    assert times(nlp, "The plan starts next month.", "9999-12-20") == {"next month": None}
+
+
+def test_the_day_before_yesterday(nlp):
+    found = times(nlp, "The clash came the day before yesterday; talks resume the day after tomorrow.", "1998-03-04")
+    assert found == {"the day before yesterday": "1998-03-02", "the day after tomorrow": "1998-03-06"}

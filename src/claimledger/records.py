@@ -155,7 +155,7 @@ class Figure:
 
 
 MentionKind = Literal["date", "span", "weekday", "relative", "after", "month", "quarter", "fixed", "other"]
-Unit = Literal["day", "week", "weekend", "month", "quarter", "year"]
+Unit = Literal["day", "week", "weekend", "month", "quarter", "year", "decade"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,12 +175,13 @@ class TimeMention:
     weekday given with it is kept in ``weekday``), ``span`` (``first`` to
     ``last``), ``weekday`` alone ("on Friday", ``modifier`` "last"/"next"/
     "this"), ``relative`` (``unit`` moved by ``shift``: "last week" is week
-    −1; with ``window`` the ``shift`` units up to the reference, "in the past
-    week"; with ``ago`` a point ``shift`` units back) or ``other`` (a time
-    the rules cannot place, "the late 1980s"). ``month`` is a month named
-    against the report ("last March", ``modifier`` "last"/"next"/"this") and
-    ``quarter`` a quarter of a year (``shift`` 1-4, the year in ``first``);
-    ``after`` is ``shift`` days after the date the text named before it
+    −1, "this decade" decade 0; with ``window`` the ``shift`` units up to the
+    reference, "in the past week"; with ``ago`` a point ``shift`` units back)
+    or ``other`` (a time the rules cannot place, "the late 1980s"). ``month``
+    is a month named against the report ("last March", ``modifier`` "last"/
+    "next"/"this") and ``quarter`` a quarter of a year (``shift`` 1-4, the
+    year in ``first``; with ``value`` "H" a half, ``shift`` 1-2); ``after``
+    is ``shift`` days after the date the text named before it
     ("the next day", "a week later"; with ``unit`` "month" or "year", that
     many months or years from the time named before it, "a year earlier";
     with ``unit`` "quarter", the quarter named before it, "the quarter").

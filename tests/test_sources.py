@@ -181,3 +181,12 @@ def test_a_numeral_inside_an_outlets_name_stays_in_it(nlp, text, outlet):
 def test_a_description_points_back_at_an_outlet_only_when_it_says_no_more_than_its_kind(nlp, second, outlet):
     found = sources(nlp, f"The Valmora Times reported on Tuesday that the crack was deep. {second}")
     assert found[0] == ("Valmora Times", "media") and ("Valmora Times" in found[-1][0]) == outlet
+
+
+def test_a_name_in_apposition_to_a_body_of_business_is_that_body_and_no_he_or_she(nlp):
+    # the small model takes "Baltline" for a person's name; "the operator" says what it is
+    found = sources(nlp, "The vessel carried about 120 passengers, according to the operator, Baltline. "
+                         "A passenger told local radio that the ferry had been listing. "
+                         "\u201cThe crew kept telling us everything was fine,\u201d she said.")
+    assert found[0] == ("Baltline", "organisation") and ("Baltline", "person") not in found
+    assert sources(nlp, "The owner, John Smith, said the shop was closed.") == [("John Smith", "person")]

@@ -61,6 +61,14 @@ _BODY_HEADS = frozenset({
     "network", "newspaper", "broadcaster", "publication", "outlet",
 })
 
+#: Nouns for a body of business that acts and speaks as one: what a name in apposition to one names ("the
+#: operator, Baltline, said"), whatever the recogniser takes the name for (English common knowledge).
+_BUSINESS_HEADS = frozenset({
+    "operator", "carrier", "airline", "manufacturer", "maker", "supplier", "utility", "bank", "insurer", "retailer",
+    "contractor", "corporation", "conglomerate", "startup", "union", "club", "association", "organisation",
+    "organization", "distributor",
+})
+
 _MEDIA_NAME = re.compile(
     r"\b(news|times|post|journal|tv|television|radio|agency|press|reuters|ap|afp|bbc|cnn|yonhap|newsweek|"
     r"bloomberg|jazeera|independent|guardian|telegraph|herald|tribune|daily|gazette|chosun|kyodo|xinhua|"
@@ -206,6 +214,7 @@ class SourceResolver:
     media: _ByPosition = field(default_factory=list)
     media_names: set[str] = field(default_factory=set)
     plurals: _ByPosition = field(default_factory=list)  # unnamed speakers in the plural ("Officials said …")
+    bodies: set[str] = field(default_factory=set)  # names a source was found to be a body by: no "he" or "she"
     _order: int = 0  # actors remembered so far
     _person_names: set[str] = field(default_factory=set)
     _same_name: dict[str, list[_Known]] = field(default_factory=dict)  # persons by name, in the order remembered
@@ -321,7 +330,8 @@ class SourceResolver:
         ents = self._ents_in(span)
         person = next((e for e in ents if e.label_ == "PERSON" and not is_media_name(e.text)
                        and (e.start <= head.i < e.end or e.root.dep_ == "appos" and e.root.head.i == head.i)), None)
-        if person is not None:
+        body = lower in _BODY_HEADS | _BUSINESS_HEADS  # "the operator, Baltline": a body, whatever the name looks like
+        if person is not None and not (body and person.root.dep_ == "appos"):
             return source(self._full_person(_person_name(person), position), "person")
         if head.pos_ == "PRON":
             if lower in PRONOUNS_PERSON:
@@ -356,7 +366,7 @@ class SourceResolver:
             if whole is not None and inner.kind in ("organisation", "media", "state"):
                 return source(self._full_group(strip_determiner(whole.text), position), inner.kind)
             if inner.kind != "anonymous":
-                return source(inner.name, inner.kind)
+                return source(inner.name, "organisation" if body and inner.kind == "person" else inner.kind)
         honorific = next((t for t in span if t.i < head.i and t.lower_ in _HONORIFICS), None)
         if honorific is not None and head.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in span.doc[honorific.i:head.i + 1]):
             # "Mr Cole", whatever the recogniser took "Cole" for: an honorific stands only before a person's name
@@ -396,7 +406,7 @@ class SourceResolver:
         # back from the pronoun: the first person that fits, unless a later-named one was a subject
         for i in range(bisect_left(self.persons, (position, -float("inf"))) - 1, -1, -1):
             k = self.persons[i][2]
-            if any(k.position in r for r in apart or ()):
+            if any(k.position in r for r in apart or ()) or k.name in self.bodies:
                 continue
             if (quoted or not k.quoted) and (gender is None or k.gender in (None, gender)):
                 latest = latest or k
@@ -483,6 +493,7 @@ class SourceResolver:
                                     self._quoted(span.start_char)))
         elif source.kind in ("organisation", "media", "state"):
             self._add_group(_Known(source.name, source.kind, words, span.start))
+            self.bodies.add(source.name)
             if source.kind == "media":
                 self.media_names.add(source.name.lower())
         elif source.kind in ("anonymous", "document") and span.root.tag_ in ("NNS", "NNPS") and span.root.pos_ != "PRON":

@@ -85,6 +85,31 @@ def test_anaphoric_denials_answer_the_claim_they_follow_and_are_not_claims_of_th
     assert stance and "Baltchem" in stance[0].explanation and {"d1.a1", "d2.a1"} <= set(stance[0].attribution_ids)
 
 
+def test_an_anaphoric_denial_after_a_denial_in_its_own_words_answers_what_that_one_answers():
+    reports = [
+        report("d1", "2026-05-10", [S("Two crew members told the newspaper that the vessel had carried too many lorries.",
+                                      "Two crew members", kind="anonymous",
+                                      content="the vessel had carried too many lorries")]),
+        *[report(f"d{k}", "2026-05-11", [S("The coast guard said the death toll from the ferry disaster rose to 22.",
+                                           "The coast guard", kind="organisation",
+                                           content="the death toll from the ferry disaster rose to 22")])
+          for k in (2, 3)],
+        report("d4", "2026-05-12", [
+            S("The coast guard said the death toll from the ferry disaster rose to 22.", "The coast guard",
+              kind="organisation", content="the death toll from the ferry disaster rose to 22"),
+            S("Baltline denied that the vessel had carried too many lorries.", "Baltline", kind="organisation",
+              content="the vessel had carried too many lorries", stance="denies"),
+            S("\u201cThese claims are false,\u201d chief executive Ola Berg said.", "chief executive Ola Berg",
+              name="Ola Berg", content="These claims are false", stance="denies")]),
+    ]
+    ledger = build_ledger(reports)
+    overloaded = _claim(ledger, "d1.a0")
+    # the death toll is the report's most widely told claim and is said before both denials; "these claims"
+    # follow the denial of the lorries, said right before them
+    assert _claim(ledger, "d4.a1").answers == overloaded.id
+    assert _claim(ledger, "d4.a2").answers == overloaded.id
+
+
 def test_a_dismissal_beside_the_speaker_s_own_assertion_answers_what_that_assertion_answers():
     """ "The hospital said no ransom had been demanded, contradicting earlier reports": the earlier reports are
     the ransom demand, not the statement that happens to come before it in the report."""

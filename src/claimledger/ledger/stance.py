@@ -19,9 +19,11 @@ asserting claim:
   groundless", "This seems like yet another fake news story") answers what
   its speaker's own assertion in the same sentence answers ("said no ransom
   was demanded, contradicting earlier reports": the others' claim closest to
-  that assertion), else the claim of the nearest asserting statement before it in its
-  report (within about two sentences), else the report's main claim (its
-  most widely reported one).
+  that assertion), else what the nearest statement before it in its report (within
+  about two sentences) puts forward: an asserting one's claim, or what a response in
+  its own words answers ("Baltline denied reports that its ferry had been overloaded.
+  'These claims are false,' its chief executive said"), else the report's main claim
+  (its most widely reported one).
 
 A denial is never a claim *made by* the denier about the denied matter: it
 is a response, linked to what it answers. Responses of one origin and one
@@ -114,13 +116,18 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         return st.origin or (st.att.source.name if st.att.source else "")
 
     def preceding(i: int) -> int | None:
-        """The nearest asserting statement before ``i`` in its report, by someone else (nobody answers themself),
-        or passed on by someone else ("media, citing the NIS, reported …; the NIS could not confirm these reports")."""
+        """What the nearest statement before ``i`` in its report puts forward: an assertion by someone else (nobody
+        answers themself) or passed on by someone else ("media, citing the NIS, reported …; the NIS could not
+        confirm these reports"), its claim; a response in its own words ("Baltline denied that the vessel was
+        overloaded. 'These claims are false,' …"), what that answers."""
         st = statements[i]
-        before = [j for j in by_doc[st.doc] if positive[j]
-                  and (speaker(statements[j]) != speaker(st) or statements[j].att.via)
-                  and st.att.start - params.anaphora_chars <= statements[j].att.start < st.att.start]
-        return int(group_of[max(before, key=lambda j: (statements[j].att.start, j))]) if before else None
+        before = [j for j in by_doc[st.doc] if st.att.start - params.anaphora_chars <= statements[j].att.start < st.att.start
+                  and (j in answered_by_words or positive[j]
+                       and (speaker(statements[j]) != speaker(st) or statements[j].att.via))]
+        if not before:
+            return None
+        j = max(before, key=lambda j: (statements[j].att.start, j))
+        return answered_by_words[j] if j in answered_by_words else int(group_of[j])
 
     partners: Callable[[int], list[int]] | None = None  # made on the first call of alongside that needs it
 
@@ -169,6 +176,10 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
             if p >= matcher.model.threshold and (neg not in best or p > best[neg][0]):
                 best[neg] = (p, int(group_of[pos]))
 
+    # A response with a proposition of its own answers whoever states that, if anyone does.
+    answered_by_words = {i: t for i in range(len(statements)) if not positive[i] and not props[i].anaphoric
+                         and (t := best[i][1] if i in best else referred(i)) is not None}
+
     targets: dict[int, int] = {}
     for g, members in enumerate(groups):
         if positive[members[0]]:
@@ -180,8 +191,8 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
                 target = alongside(i) if target is None else target
                 target = preceding(i) if target is None else target
                 target = main_claim(statements[i].doc) if target is None else target
-            else:  # it has a proposition of its own: it answers whoever states that, if anyone does
-                target = best[i][1] if i in best else referred(i)
+            else:
+                target = answered_by_words.get(i)
             if target is not None:
                 votes[target] += 1
         if votes:

@@ -177,6 +177,7 @@ def test_a_numeral_inside_an_outlets_name_stays_in_it(nlp, text, outlet):
     ("The agency said it could not confirm how deep the crack was.", True),  # points back at the outlet
     # a body of its own kind, named by its noun modifiers
     ("The national dam safety agency said it could not confirm how deep the crack was.", False),
+    ("The crack was 30 centimetres deep, according to the operator's website.", False),  # its owner's, not the outlet
 ])
 def test_a_description_points_back_at_an_outlet_only_when_it_says_no_more_than_its_kind(nlp, second, outlet):
     found = sources(nlp, f"The Valmora Times reported on Tuesday that the crack was deep. {second}")

@@ -468,9 +468,9 @@ class SourceResolver:
             return None
         noun = span.root.lower_
         # "the agency", "the news agency" point back at the outlet last named; "the national dam safety agency"
-        # names a body of its own kind by its noun modifiers
-        if noun in MEDIA_DESCRIPTIONS and all(t.lower_ in _MEDIA_MODIFIERS for t in span
-                                               if t.dep_ == "compound" and t.head.i == span.root.i):
+        # names a body of its own kind by its noun modifiers, "the company's website" by its owner
+        modifiers = [t for t in span.root.children if t.dep_ in ("compound", "poss")]
+        if noun in MEDIA_DESCRIPTIONS and all(t.dep_ == "compound" and t.lower_ in _MEDIA_MODIFIERS for t in modifiers):
             latest = _latest_before(self.media, position)
             if latest is not None:
                 return latest

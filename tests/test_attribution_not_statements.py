@@ -64,3 +64,10 @@ def test_citing_evidence_in_a_relative_clause_leaves_the_source(nlp):
 ])
 def test_the_subject_of_a_by_adjunct_is_the_clauses_subject_not_its_object(nlp, text, speaker):
     assert [s for s, _, _, _ in found(nlp, text)] == [speaker]
+
+
+def test_a_that_the_parser_takes_for_an_object_does_not_make_a_cue_of_the_clause_verb(nlp):
+    # the small model parses "that" as the object of "listing", and "list" with an object is a cue in PolNeAR
+    got = found(nlp, "A passenger told local radio that the ferry had been listing for an hour before it turned over.")
+    assert [(name, content) for name, _, content, _ in got] == [
+        ("A passenger", "the ferry had been listing for an hour before it turned over")]

@@ -298,6 +298,8 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
         if saying is None:
             return None
         lemma = saying.lemma_.lower()
+    if _complementizer_as_object(token):
+        return None  # "told radio that the ferry had been listing": the clause of another cue, with no object
     frame, content = _complement(token, sent, quotes)
     if frame is None:
         return None
@@ -307,6 +309,18 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
         return _quote_candidate(token, lemma, content, frame, sent)
     speaker, mention = _subject_mention(token)
     return _Found(token, lemma, speaker, content, frame, sent, mention=mention)
+
+
+def _complementizer_as_object(verb: Token) -> bool:
+    """Does the parser give the clause verb of a "that" clause the "that" as its object ("told local radio that the
+    ferry had been listing": "that" the object of "listing")? Before the verb's subject, in the complement clause
+    of another verb, "that" introduces the clause; a relative "that" ("a claim that his agent denied") is no
+    complement clause."""
+    if verb.dep_ != "ccomp":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    return subject is not None and any(c.dep_ == "dobj" and c.lower_ == "that" and c.i < subject.i
+                                       for c in verb.children)
 
 
 #: Verbs that ask for what their object names: with a clause ("demanded that …") they state a demand, with a sum

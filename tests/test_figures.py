@@ -344,3 +344,12 @@ def test_addresses_ages_times_phones_scores_ordinals_are_not_counts(nlp, sentenc
 ])
 def test_a_part_of_a_count_named_before_is_not_a_count_of_its_own(nlp, sentence, values):
     assert [(f.value, f.subject) for f in figures(nlp, sentence)] == values
+
+
+@pytest.mark.parametrize("sentence, subjects", [
+    ("The death toll stood at 22, with 67 missing, police said.", ["death toll", "people"]),
+    ("The death toll rose to 22 on Sunday, with dozens still missing.", ["death toll", "people"]),
+    ("Police said 12 soldiers were killed and 40 injured.", ["soldiers", "soldiers"]),
+])
+def test_people_harmed_beside_a_toll_are_people_not_the_toll(nlp, sentence, subjects):
+    assert [f.subject for f in find_figures(nlp(sentence))] == subjects

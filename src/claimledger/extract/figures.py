@@ -644,7 +644,8 @@ def _counts_casualties(number: Token) -> bool:
     while first.dep_ == "conj" and first.head.like_num:
         first = first.head
     head = first.head
-    if first.dep_ in ("nsubj", "nsubjpass", "dobj") and head.lemma_.lower() in _CASUALTY_WORDS:
+    if first.dep_ in ("nsubj", "nsubjpass", "dobj") and (head.lemma_.lower() in _CASUALTY_WORDS
+                                                          or head.lower_ in _CASUALTY_WORDS):  # "67 missing"
         return True
     if any(c.dep_ in ("amod", "acomp", "oprd") and c.lower_ in _CASUALTY_WORDS for c in number.children) \
             or number.dep_ == "nummod" and number.head.lower_ in _CASUALTY_WORDS:
@@ -673,8 +674,9 @@ def _elided_subject(doc: Doc, sent: Span, start: int, last_count: tuple[str, int
     A number that stands for people harmed (``casualties``: "killing two",
     "left one dead") is a count of people when no count noun came before.
     """
-    if last_count and last_count[1] == sent_index:
-        return last_count[0]
+    tallied = last_count is not None and last_count[0].rsplit(" ", 1)[-1].lower() in _TALLY_NOUNS
+    if last_count and last_count[1] == sent_index and not (casualties and tallied):
+        return last_count[0]  # but "the death toll stood at 22, with 67 missing": the 67 are people, not a toll
     if casualties:
         return last_count[0] if last_count and last_count[1] == sent_index - 1 else "people"
     tallies = [t for t in sent if t.lemma_.lower() in _TALLY_NOUNS and t.pos_ == "NOUN" and t.i < start]

@@ -71,3 +71,11 @@ def test_a_that_the_parser_takes_for_an_object_does_not_make_a_cue_of_the_clause
     got = found(nlp, "A passenger told local radio that the ferry had been listing for an hour before it turned over.")
     assert [(name, content) for name, _, content, _ in got] == [
         ("A passenger", "the ferry had been listing for an hour before it turned over")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Police estimated the crowd at 5,000 on Saturday.", "at 5,000"),
+    ("The governor put the number at 14,000.", "at 14,000"),
+])
+def test_a_value_given_to_a_thing_with_at_is_what_is_said(nlp, text, content):
+    assert [c for _, _, c, _ in found(nlp, text)] == [content]

@@ -819,6 +819,11 @@ def _quote_right_after(token: Token, quotes: list[Quote]) -> Quote | None:
     return next((q for q in _overlapping(quotes, after, after + 4) if after <= q.start <= after + 3), None)
 
 
+#: Verbs that, like "put", give a thing a value with "at" ("estimated the crowd at 5,000", "pegged the damage at
+#: $2 million"): English common knowledge.
+_VALUING = frozenset({"estimate", "place", "peg", "value", "assess"})
+
+
 def _object_complement(token: Token, children: list[Token]) -> tuple[str | None, tuple[int, int]]:
     """The object of a cue: "denied sending troops", "put the number at 11,000", "accused X of Y"."""
     obj = next((c for c in children if c.dep_ == "dobj"), None)
@@ -832,12 +837,13 @@ def _object_complement(token: Token, children: list[Token]) -> tuple[str | None,
                 # "calling the claims fake news", "accused X of Y", "urged residents to stay indoors": what the
                 # object is called, accused of, or urged to do is said of it
                 end = max(end, _token_span(child)[1])
-        if token.lemma_ == "put":
-            at = next((c for c in children if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i), None)
-            if at is None or not any(t.like_num or t.tag_ == "CD" for t in at.subtree):
+        at = next((c for c in children if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i), None)
+        valued = at is not None and any(t.like_num or t.tag_ == "CD" for t in at.subtree)
+        if token.lemma_ == "put" or token.lemma_ in _VALUING and valued:
+            if not valued:
                 return None, (0, 0)  # an estimate is put at a value ("the toll at 19"); "lives at risk" is none
             start, end = _token_span(at)
-            return "put_at", (start, end)
+            return "put_at", (start, end)  # "put the number at 11,000", "estimated the crowd at 5,000"
         return "dobj", (start, end)
     first = shifted_denial(token)
     if first is not None:  # "has described as “rubbish” a report that …": the report is what is called rubbish

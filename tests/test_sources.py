@@ -191,3 +191,14 @@ def test_a_name_in_apposition_to_a_body_of_business_is_that_body_and_no_he_or_sh
                          "\u201cThe crew kept telling us everything was fine,\u201d she said.")
     assert found[0] == ("Baltline", "organisation") and ("Baltline", "person") not in found
     assert sources(nlp, "The owner, John Smith, said the shop was closed.") == [("John Smith", "person")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a body of business named by its kind is the body that spoke just before
+    ("Baltline denied the report. \u201cWe do not recognise these figures,\u201d the company said in a statement.",
+     "Baltline"),
+    # not one whose own words name another kind of body
+    ("The Interior Ministry said the crack was deep. The company said it was shallow.", "The company"),
+])
+def test_the_company_is_the_body_that_spoke_just_before(nlp, text, name):
+    assert sources(nlp, text)[-1][0] == name

@@ -61,6 +61,9 @@ _BODY_HEADS = frozenset({
     "network", "newspaper", "broadcaster", "publication", "outlet",
 })
 
+#: Nouns of :data:`_BODY_HEADS` for a body of business ("the company said"; English common knowledge).
+_COMPANY_HEADS = frozenset({"company", "firm", "group"})
+
 #: Nouns for a body of business that acts and speaks as one: what a name in apposition to one names ("the
 #: operator, Baltline, said"), whatever the recogniser takes the name for (English common knowledge).
 _BUSINESS_HEADS = frozenset({
@@ -199,6 +202,14 @@ def _latest_before(entries: _ByPosition, position: int) -> _Known | None:
     return entries[i - 1][2] if i else None
 
 
+def _recent(entries: _ByPosition, span: Span) -> _Known | None:
+    """The latest actor of ``entries`` before ``span``, if it is in the span's sentence or the one before."""
+    sent = span.sent
+    since = span.doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    known = _latest_before(entries, span.start)
+    return known if known is not None and known.position >= since else None
+
+
 @dataclass(slots=True)
 class SourceResolver:
     """Resolves source mentions of one report, in reading order.
@@ -215,6 +226,7 @@ class SourceResolver:
     media_names: set[str] = field(default_factory=set)
     plurals: _ByPosition = field(default_factory=list)  # unnamed speakers in the plural ("Officials said …")
     bodies: set[str] = field(default_factory=set)  # names a source was found to be a body by: no "he" or "she"
+    speaking_bodies: _ByPosition = field(default_factory=list)  # organisations that spoke, for "the company said"
     _order: int = 0  # actors remembered so far
     _person_names: set[str] = field(default_factory=set)
     _same_name: dict[str, list[_Known]] = field(default_factory=dict)  # persons by name, in the order remembered
@@ -423,10 +435,7 @@ class SourceResolver:
     def _plural_before(self, span: Span) -> _Known | None:
         """The unnamed speakers in the plural a "they" in this sentence or the one before points back to
         ("Officials said three deaths may be linked to the heat, but they could not confirm the causes")."""
-        sent = span.sent
-        since = span.doc[sent.start - 1].sent.start if sent.start > 0 else 0
-        known = _latest_before(self.plurals, span.start)
-        return known if known is not None and known.position >= since else None
+        return _recent(self.plurals, span)
 
     def _full_group(self, name: str, position: int) -> str:
         """The fuller name of an organisation named before ("the Times" after "The New York Times")."""
@@ -478,6 +487,12 @@ class SourceResolver:
             latest = _latest_before(by_word.get(noun, []), position)
             if latest is not None:
                 return latest
+        if noun in _BUSINESS_HEADS | _COMPANY_HEADS and not modifiers:
+            # "Hydrovalle denied the report. 'We do not recognise these figures,' the company said": a body of
+            # business named by its kind is the one that spoke just before, unless its own words name another kind
+            # ("the ministry said …; the company said" is not the ministry)
+            bodies = [e for e in self.speaking_bodies if not e[2].words & (_BODY_HEADS - _COMPANY_HEADS)]
+            return _recent(bodies, span)
         return None
 
     def note_source(self, source: Source, span: Span) -> None:
@@ -494,6 +509,8 @@ class SourceResolver:
         elif source.kind in ("organisation", "media", "state"):
             self._add_group(_Known(source.name, source.kind, words, span.start))
             self.bodies.add(source.name)
+            if source.kind == "organisation":
+                insort(self.speaking_bodies, self._entry(_Known(source.name, source.kind, words, span.start)))
             if source.kind == "media":
                 self.media_names.add(source.name.lower())
         elif source.kind in ("anonymous", "document") and span.root.tag_ in ("NNS", "NNPS") and span.root.pos_ != "PRON":

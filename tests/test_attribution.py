@@ -629,6 +629,18 @@ def test_the_object_of_a_verb_of_causing_speaks_its_infinitive(nlp):
     assert b.source.text != "the dockers"
 
 
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("The harbour deal closed a day before Mr. Varga was finally allowed to speak about the ferry company.",
+     "the ferry company", "Mr. Varga"),
+    ('Asked by Ostrova to respond to the criticism, Berglund said, "The ferry will run on Monday."', "ferry will run",
+     "Berglund"),
+])
+def test_the_subject_of_a_passive_speaks_its_infinitive_not_the_agent(nlp, text, phrase, speaker):
+    # passive control: the one allowed or asked to speak does, never the one who allows or asks
+    found = [a for a in extract(nlp, text) if phrase in a.content]
+    assert found and {a.source.text for a in found} == {speaker}
+
+
 def test_a_verb_joined_to_a_passive_shares_its_subject_not_its_agent(nlp):
     a = one(nlp, "Harbour officials were angered by the ruling and predicted it would delay the ferry.", "delay the ferry")
     assert a.source.text == "Harbour officials"

@@ -673,7 +673,9 @@ def _joined_statement(verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     refusal = _refused_answer(verb)  # "… and declined to comment on Y": a refusal to answer is a statement too
-    if lemma not in DENY | CONFIRM | COMMENT and refusal is None and not (lemma in SPEECH and verb.tag_ != verb.head.tag_):
+    own = lemma in SPEECH and _speaker_of_own_clause(verb.head)
+    if lemma not in DENY | CONFIRM | COMMENT and refusal is None and not (lemma in SPEECH and verb.tag_ != verb.head.tag_) \
+            and not own:
         return None
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "auxpass")), None)
     # "Officials said three deaths may be linked to the heat, but they could not confirm the causes": a non-answer
@@ -682,7 +684,7 @@ def _joined_statement(verb: Token) -> Token | None:
         and cue_stance(verb) in ("no_comment", "cannot_confirm", "denies")
     if subject is not None and not answered:
         return None
-    if refusal is None and not any(c.dep_ in ("dobj", "ccomp") for c in children) and asked_word(verb) is None:
+    if refusal is None and not any(c.dep_ in ("dobj", "ccomp") for c in children) and asked_word(verb) is None and not own:
         return None
     joiner = max((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), key=lambda c: c.i, default=None)
     if joiner is None or joiner.lower_ not in ("and", "but"):
@@ -693,6 +695,19 @@ def _joined_statement(verb: Token) -> Token | None:
     if cue is None or not (answered or _same_form(verb, cue) or _finite_with_modal(verb, cue) or _withheld_answer(verb)):
         return None  # "said it could not confirm and would not verify …": the clause's own tense, not the cue's
     return cue
+
+
+def _speaker_of_own_clause(clause: Token) -> bool:
+    """Whether the subject of a reported clause is a pronoun for the one who reports it: "Lazar said he welcomed
+    extradition and added, “…”", "the justice said she regretted her remarks and promised …". A verb of saying
+    joined to such a clause says what the speaker goes on to say, whichever of the two the parser hangs it on; a
+    pronoun of another person ("She said he came in and said …") leaves it to the clause."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    cue = _reporting_cue(clause)
+    if subject is None or subject.lower_ not in ("he", "she", "they", "we", "i") or cue is None or not _agrees(subject, cue):
+        return False
+    speaker = next(c for c in cue.children if c.dep_ == "nsubj")
+    return speaker.pos_ != "PRON" or speaker.lower_ == subject.lower_
 
 
 def _agrees(pronoun: Token, cue: Token) -> bool:
@@ -1046,6 +1061,7 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
     if outer is not None:
         return _subject_mention(outer)
     joined = False  # whether ``token`` was reached from a verb joined to it
+    controls = False  # whether ``token`` was reached from its infinitive ("was allowed to speak")
     for _ in range(3):
         children = list(token.children)
         # of two subjects the parser gives a verb ("“… One of the brightest members,” Rep. Cummings said"), the
@@ -1069,10 +1085,15 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         if subject is not None:
             return _np(subject), None
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
-        if passive is not None and joined:  # "officials were angered by the deal and predicted …": the verb
-            return _np(passive), None        # joined to gives its subject, not its agent
         agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        if agent is not None:
+        # "officials were angered by the deal and predicted …": the verb joined to gives its subject, not its agent.
+        # An infinitive of a passive is its subject's, never the agent's (passive control): "he was urged by aides to
+        # deny", "before Loeb was allowed to speak" (not the subject of the clause above), "Asked by Ames to respond,
+        # Carson said" (Carson responds). A passive main clause with no agent ("is expected to endorse", "will be
+        # disappointed to learn") reports an expectation or a feeling, no one's words
+        if passive is not None and (joined or controls and (token.dep_ != "ROOT" or agent is not None)):
+            return _np(passive), None
+        if agent is not None and not controls:
             return _np(agent), None
         if passive is not None and token.lemma_ in _QUOTING:
             return _np(passive), None
@@ -1092,6 +1113,7 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
             if controller is not None:
                 return _np(controller), None
         joined = token.dep_ == "conj"
+        controls = token.dep_ == "xcomp"
         token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else token.head
     return None, None
 

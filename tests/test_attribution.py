@@ -868,3 +868,15 @@ def test_a_quotation_mark_closing_one_the_content_opens_stays(nlp):
     assert a.content == 'the couple were "still together" and nothing more'
     a = one(nlp, 'The agent called the claim “reckless speculation.”', "reckless")
     assert a.content == "the claim “reckless speculation.”"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('As the crowd began to chant, the comedian Lena Hart was joined on stage by the mayor and joked, '
+     '"You are all being ridiculous," drawing loud jeers.', "the comedian Lena Hart"),
+    ('"Nobody at the port wants this," the union leader wrote last week after the Harbour Gazette published a story.',
+     "the union leader"),
+])
+def test_a_cue_in_an_adverbial_clause_leaves_a_quotation_outside_it(nlp, text, speaker):
+    # the quotation is the words of the clause that takes it, not of a verb in an "as …" or "after …" clause
+    found = [a for a in extract(nlp, text) if a.quote == "direct"]
+    assert found and {a.source.text for a in found} == {speaker}

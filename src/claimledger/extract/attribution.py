@@ -149,6 +149,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     # still an outlet a later "the newspaper" can point back to
     found = [f for f in found if not (f.frame == "dobj" and f.cue_lemma in _PUBLISHING
                                       and _bare_piece(next(c for c in f.cue.children if c.dep_ == "dobj")))]
+    found = _without_borrowed_quotations(found)
     found = _according_as_channel(found)
     cues = {f.cue.i for f in found}
     found = [f for f in found if not (f.cue_lemma == "cite" and f.cue.head.i in cues and f.cue.head.i != f.cue.i)]
@@ -160,6 +161,29 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     attributions += _continuations(doc, text, quotes, attributions)
     attributions.sort(key=lambda a: (a.content_start, a.cue_start))
     return attributions
+
+
+def _without_borrowed_quotations(found: list[_Found]) -> list[_Found]:
+    """A quotation that cues take only by standing in its sentence is not the words of a cue in an adverbial clause
+    ("as …", "after …") that does not hold it, when a cue outside that clause reports it. "As the crowd began to
+    chant, Silverman joked, “…”": Silverman's joke, not the crowd's chant; "“…,” he wrote after the Times published
+    a story": his writing, not the Times' story."""
+    def adverbial(cue: Token) -> Token | None:
+        token = cue
+        while token.head.i != token.i:
+            if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+                return token
+            token = token.head
+        return None
+
+    def borrowed(f: _Found) -> bool:
+        clause = adverbial(f.cue) if f.frame == "quote" else None
+        if clause is None or clause.left_edge.idx <= f.content[0] < clause.right_edge.idx:
+            return False
+        return any(g is not f and f.content[0] <= g.content[0] < g.content[1] <= f.content[1]
+                   and not clause.left_edge.i <= g.cue.i <= clause.right_edge.i for g in found)
+
+    return [f for f in found if not borrowed(f)]
 
 
 def _cited_in_relative_clause(found: list[_Found], resolver: SourceResolver) -> list[_Found]:

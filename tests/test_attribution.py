@@ -880,3 +880,19 @@ def test_a_cue_in_an_adverbial_clause_leaves_a_quotation_outside_it(nlp, text, s
     # the quotation is the words of the clause that takes it, not of a verb in an "as …" or "after …" clause
     found = [a for a in extract(nlp, text) if a.quote == "direct"]
     assert found and {a.source.text for a in found} == {speaker}
+
+
+
+_TWO_CLAUSES = ("In the days before Holm's scheduled appearance at {place}, a group of rabbis called for a boycott of his "
+                "speech, and the prominent Jewish civil rights organization the Fair Speech League strongly denounced "
+                "Holm's rhetoric and said it would \"redirect\" all of his past donations to the league.")
+
+
+@pytest.mark.parametrize("place", [
+    "AIPAC",  # the parser hangs "called" on "group" and joins "organization" to it: one subject of "denounced"
+    "the summit",  # the parser joins "said" to "called", past "denounced" and its own subject
+])
+def test_a_verb_of_the_second_of_two_joined_clauses_has_that_clauses_subject(nlp, place):
+    found = {a.cue: a for a in extract(nlp, _TWO_CLAUSES.format(place=place))}
+    assert found["say"].source.text == "the prominent Jewish civil rights organization the Fair Speech League"
+    assert found["denounce"].source.text == found["say"].source.text

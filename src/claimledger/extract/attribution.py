@@ -1104,7 +1104,7 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return _np(token.head), subject
-            return _np(subject), None
+            return _np(_glued_clause_subject(subject, token) or subject), None
         subject = _with_absolute_subject(token)
         if subject is not None:
             return _np(subject), None
@@ -1138,8 +1138,31 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
                 return _np(controller), None
         joined = token.dep_ == "conj"
         controls = token.dep_ == "xcomp"
-        token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else token.head
+        token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else \
+            _nearer_conjunct(token) or token.head
     return None, None
+
+
+def _nearer_conjunct(verb: Token) -> Token | None:
+    """The verb whose subject a joined verb shares where the parser joins every verb of a sentence to the first: "a
+    group called for a boycott, and the league denounced the remarks and said …" hangs "said" on "called"; a verb
+    with no subject of its own shares that of the nearest verb joined before it with one ("the league")."""
+    if verb.dep_ != "conj":
+        return None
+    return max((c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i and c.pos_ in ("VERB", "AUX")
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), key=lambda c: c.i, default=None)
+
+
+def _glued_clause_subject(subject: Token, verb: Token) -> Token | None:
+    """The subject of ``verb`` where the parser read two clauses as one subject: "a group of rabbis called for a
+    boycott, and the league denounced …" gives "denounced" the subject "group", with "called" hung on it and
+    "league" joined to it. A verb in a finite tense (VBD, VBZ, VBP) hung on a noun is no reduced relative clause
+    (those are participles): it is a clause of its own, and the noun joined after it is the subject of the verb."""
+    clause = next((c for c in subject.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBZ", "VBP")), None)
+    if clause is None:
+        return None
+    return max((c for c in subject.children if c.dep_ == "conj" and clause.right_edge.i < c.i < verb.i),
+               key=lambda c: c.i, default=None)
 
 
 def _by_means_of(verb: Token) -> Token | None:

@@ -896,3 +896,9 @@ def test_a_verb_of_the_second_of_two_joined_clauses_has_that_clauses_subject(nlp
     found = {a.cue: a for a in extract(nlp, _TWO_CLAUSES.format(place=place))}
     assert found["say"].source.text == "the prominent Jewish civil rights organization the Fair Speech League"
     assert found["denounce"].source.text == found["say"].source.text
+
+
+def test_a_verb_of_citing_with_its_own_subject_is_no_source_of_the_cue(nlp):
+    text = ("Several councillors had mentioned the ferry company as a possible buyer, but the audit on Monday cited a "
+            "2019 memo by the harbour treasurer as pointing toward the port authority.")
+    assert one(nlp, text, "possible buyer").source.text == "Several councillors"

@@ -1537,10 +1537,12 @@ def _cited(cue: Token, *, outlet: bool) -> Span | None:
     as a ground ("said X, citing another reason", "citing rising costs") is
     part of what the speaker says, and the speaker stays the speaker. An
     ``outlet`` reporting, citing anyone, relays them ("the Associated Press
-    reported, citing the dam operator").
+    reported, citing the dam operator"). A verb of citing with a subject of its own
+    is another's clause ("lawmakers had mentioned China, but the report cited a memo").
     """
     for child in cue.children:
-        if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "dep"):
+        if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "dep") \
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
             obj = next((g for g in child.children if g.dep_ == "dobj"), None)
             if obj is not None and (outlet or _can_speak(obj)):
                 return _np(obj)

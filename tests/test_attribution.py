@@ -902,3 +902,16 @@ def test_a_verb_of_citing_with_its_own_subject_is_no_source_of_the_cue(nlp):
     text = ("Several councillors had mentioned the ferry company as a possible buyer, but the audit on Monday cited a "
             "2019 memo by the harbour treasurer as pointing toward the port authority.")
     assert one(nlp, text, "possible buyer").source.text == "Several councillors"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The new ferry, said Mayor Anna Holt, would reach the island in the spring.", "Mayor Anna Holt",
+     "would reach the island"),
+    ("And the harbour master, said Berglund, who worked for him for years, never forgets a debt.", "Berglund",
+     "never forgets a debt"),
+])
+def test_a_verb_of_saying_set_off_inside_the_clause_it_reports(nlp, text, speaker, content):
+    # "X, said Y, would …": Y, after the verb, speaks; X is the subject of what was said
+    a = next(a for a in extract(nlp, text) if a.cue == "say")
+    assert a.source.text == speaker
+    assert a.content.startswith(content)

@@ -663,6 +663,29 @@ def _speaker_set_off(verb: Token) -> Span | None:
     return speaker
 
 
+def _speaker_inside_clause(verb: Token) -> Token | None:
+    """The speaker of "The plan, said Holt, would fail" and "And the mayor, said Holt, who knows him, never forgets": a
+    verb of saying set off by commas inside the clause it reports, with its subject after it. The parser gives the
+    verb the clause's subject too, before it, or makes the speaker the subject of the clause; the phrase between
+    the verb and the next comma speaks."""
+    doc = verb.doc
+    before = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.lemma_.lower() not in SPEECH or before is None \
+            or any(t.dep_ in ("relcl", "acl", "appos") for t in before.subtree):
+        return None  # "aides to X, who had a long career, said …": the comma closes the subject's own clause
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + \
+        [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+    return next((s for s in subjects if s.left_edge.i == verb.i + 1 and _comma_after(s) is not None), None)
+
+
+def _comma_after(phrase: Token) -> Token | None:
+    """The comma that closes ``phrase`` (the parser hangs it on the phrase or leaves it after)."""
+    doc, end = phrase.doc, phrase.right_edge.i
+    if doc[end].text != "," and end + 1 < len(doc):
+        end += 1
+    return doc[end] if doc[end].text == "," else None
+
+
 def _inverted_after_comma(verb: Token) -> bool:
     """ "Attackers demanded 5 million euros, a person familiar with the investigation told Reuters": a verb of
     saying with a subject of its own and nothing said after it, set off by a comma at the end of a sentence,
@@ -818,6 +841,9 @@ def _saying_adjunct(verb: Token) -> Token | None:
 def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
     """The characters of a reported clause, ending before a second statement of the speaker's joined to it."""
     start, end = _token_span(clause)
+    speaker = _speaker_inside_clause(cue)
+    if speaker is not None and speaker.head.i == clause.i:  # "…, said Holt, who knows him, never forgets"
+        start = clause.doc[_comma_after(speaker).i + 1].idx
     when = _cue_time(clause, cue)
     if when is not None:
         after = clause.doc[when.right_edge.i + 1]
@@ -1088,6 +1114,9 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
     controls = False  # whether ``token`` was reached from its infinitive ("was allowed to speak")
     for _ in range(3):
         children = list(token.children)
+        inside = _speaker_inside_clause(token)
+        if inside is not None:
+            return _np(inside), None
         # of two subjects the parser gives a verb ("“… One of the brightest members,” Rep. Cummings said"), the
         # one next to it: the other is inside the quotation before it
         subject = min((c for c in children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - token.i), default=None)

@@ -123,7 +123,7 @@ def main() -> int:
     wrong = sum(classes.values())
     print(f"speaker_agree_named {1 - wrong / max(1, named):.3f} of {named}; disagreements: "
           + ", ".join(f"{k} {v}" for k, v in classes.most_common()))
-    print(f"paired by cue position: {cue_agree / max(1, cue_named):.3f} of {cue_named}")
+    print(f"paired by cue position: {cue_agree / max(1, cue_named):.3f} ({cue_agree}) of {cue_named}")
     return 0
 
 

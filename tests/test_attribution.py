@@ -915,3 +915,18 @@ def test_a_verb_of_saying_set_off_inside_the_clause_it_reports(nlp, text, speake
     a = next(a for a in extract(nlp, text) if a.cue == "say")
     assert a.source.text == speaker
     assert a.content.startswith(content)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The dockers' union criticized the mayor for saying that the pier would close in May.", "the mayor"),
+    ("The council accused Lena Holt of claiming that the pier was unsafe.", "Lena Holt"),
+    ("Lena Holt was criticized by the union for claiming that the pier was unsafe.", "Lena Holt"),
+])
+def test_the_one_blamed_for_saying_is_the_speaker(nlp, text, speaker):
+    # "criticized X for saying …": X said it; the one who criticizes reports nothing of their own in the adjunct
+    assert one(nlp, text, "pier").source.text == speaker
+
+
+def test_an_object_that_is_no_one_leaves_the_saying_to_the_subject(nlp):
+    a = one(nlp, "The mayor won praise for saying that the pier would stay open.", "stay open")
+    assert a.source.text == "The mayor"

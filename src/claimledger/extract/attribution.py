@@ -1159,6 +1159,9 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
                 return left, None
         if token.dep_ not in ("conj", "advcl", "xcomp", "dep", "pcomp") or token.head.i == token.i:
             return None, None
+        doer = None if controls else _blamed_for(token)  # "criticized X for failing to defend …" says nothing of X's
+        if doer is not None:
+            return _np(doer), None
         if token.dep_ == "xcomp" and token.head.lemma_.lower() not in _SUBJECT_CONTROL:
             # "the announcement led some to speculate", "forced Sanders to acknowledge": the object of the verb
             # above is the one who speaks (object control), not its subject
@@ -1170,6 +1173,21 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else \
             _nearer_conjunct(token) or token.head
     return None, None
+
+
+def _blamed_for(verb: Token) -> Token | None:
+    """Who did what a "for V-ing" or "of V-ing" adjunct names, when the verb it hangs on has someone as its object:
+    "criticized the mayor for saying …", "accused the council of hiding …", "gave Carson two Pinocchios for
+    dismissing …" (the one blamed, praised or rated did it, not the one who blames); a passive's subject ("was
+    criticized for saying …"). An object that is no one ("won praise for saying") leaves it to the subject."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in ("for", "of") or verb.head.head.i == verb.head.i:
+        return None
+    above = verb.head.head
+    if above.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = [c for c in above.children if c.dep_ in ("dative", "dobj", "nsubjpass") and c.i < verb.i]
+    return next((o for o in sorted(objects, key=lambda o: ("dative", "dobj", "nsubjpass").index(o.dep_))
+                 if _can_speak(o)), None)
 
 
 def _nearer_conjunct(verb: Token) -> Token | None:

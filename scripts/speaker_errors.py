@@ -90,7 +90,9 @@ def main() -> int:
             """The gold events whose cue holds the exported cue (offsets found through the sentence)."""
             base = text.find((p.get("sentence") or "")[:80]) if p.get("sentence") else -1
             at = p["cue_start"] - p["start"] + base
-            return [] if base < 0 else [i for i, e in enumerate(events) if any(a <= at < b for a, b in e.get("Cue", []))]
+            if base < 0:
+                return []
+            return [i for i, e in enumerate(events) if any(a <= at < b for a, b in e.get("Cue", []))]
 
         for p in preds:
             own = cue_events(p)

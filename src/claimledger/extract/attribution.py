@@ -721,8 +721,8 @@ def _joined_statement(verb: Token) -> Token | None:
     children = list(verb.children)
     refusal = _refused_answer(verb)  # "… and declined to comment on Y": a refusal to answer is a statement too
     own = lemma in SPEECH and _speaker_of_own_clause(verb.head)
-    if lemma not in DENY | CONFIRM | COMMENT and refusal is None and not (lemma in SPEECH and verb.tag_ != verb.head.tag_) \
-            and not own:
+    if lemma not in DENY | CONFIRM | COMMENT and refusal is None and not own \
+            and not (lemma in SPEECH and verb.tag_ != verb.head.tag_):
         return None
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "auxpass")), None)
     # "Officials said three deaths may be linked to the heat, but they could not confirm the causes": a non-answer
@@ -731,7 +731,8 @@ def _joined_statement(verb: Token) -> Token | None:
         and cue_stance(verb) in ("no_comment", "cannot_confirm", "denies")
     if subject is not None and not answered:
         return None
-    if refusal is None and not any(c.dep_ in ("dobj", "ccomp") for c in children) and asked_word(verb) is None and not own:
+    if refusal is None and not own and not any(c.dep_ in ("dobj", "ccomp") for c in children) \
+            and asked_word(verb) is None:
         return None
     joiner = max((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), key=lambda c: c.i, default=None)
     if joiner is None or joiner.lower_ not in ("and", "but"):
@@ -751,7 +752,8 @@ def _speaker_of_own_clause(clause: Token) -> bool:
     pronoun of another person ("She said he came in and said …") leaves it to the clause."""
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     cue = _reporting_cue(clause)
-    if subject is None or subject.lower_ not in ("he", "she", "they", "we", "i") or cue is None or not _agrees(subject, cue):
+    if subject is None or subject.lower_ not in ("he", "she", "they", "we", "i") or cue is None \
+            or not _agrees(subject, cue):
         return False
     speaker = next(c for c in cue.children if c.dep_ == "nsubj")
     return speaker.pos_ != "PRON" or speaker.lower_ == subject.lower_
@@ -1180,7 +1182,8 @@ def _blamed_for(verb: Token) -> Token | None:
     "criticized the mayor for saying …", "accused the council of hiding …", "gave Carson two Pinocchios for
     dismissing …" (the one blamed, praised or rated did it, not the one who blames); a passive's subject ("was
     criticized for saying …"). An object that is no one ("won praise for saying") leaves it to the subject."""
-    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in ("for", "of") or verb.head.head.i == verb.head.i:
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in ("for", "of") \
+            or verb.head.head.i == verb.head.i:
         return None
     above = verb.head.head
     if above.pos_ not in ("VERB", "AUX"):

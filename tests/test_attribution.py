@@ -930,3 +930,9 @@ def test_the_one_blamed_for_saying_is_the_speaker(nlp, text, speaker):
 def test_an_object_that_is_no_one_leaves_the_saying_to_the_subject(nlp):
     a = one(nlp, "The mayor won praise for saying that the pier would stay open.", "stay open")
     assert a.source.text == "The mayor"
+
+
+def test_a_participle_of_saying_joined_to_the_speakers_adjunct_is_the_speakers(nlp):
+    text = ("If she wins the vote, Holt has indicated she would try to close the pier, vowing to \"open up\" the "
+            "harbour accounts, and suggesting she would require every ferry captain to sign the new safety rules.")
+    assert one(nlp, text, "require every ferry captain").source.text == "Holt"

@@ -827,8 +827,11 @@ def _saying_adjunct(verb: Token) -> Token | None:
     "Cruz said that Trump represents “New York values,” stating during the
     debate that …": the parser hangs "stating" on "represents", inside what
     was said, but a participle of saying after a comma that closes a reported
-    clause tells how the speaker said it (as "…, adding that …" does).
+    clause tells how the speaker said it (as "…, adding that …" does), and so
+    does one joined to it (", vowing to …, and suggesting that …").
     """
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.lemma_.lower() in SPEECH:
+        return _saying_adjunct(verb.head)
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.lemma_.lower() not in SPEECH or verb.i < 2:
         return None
     doc = verb.doc

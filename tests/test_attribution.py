@@ -629,6 +629,18 @@ def test_the_object_of_a_verb_of_causing_speaks_its_infinitive(nlp):
     assert b.source.text != "the dockers"
 
 
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("The harbour deal closed a day before Mr. Varga was finally allowed to speak about the ferry company.",
+     "the ferry company", "Mr. Varga"),
+    ('Asked by Ostrova to respond to the criticism, Berglund said, "The ferry will run on Monday."', "ferry will run",
+     "Berglund"),
+])
+def test_the_subject_of_a_passive_speaks_its_infinitive_not_the_agent(nlp, text, phrase, speaker):
+    # passive control: the one allowed or asked to speak does, never the one who allows or asks
+    found = [a for a in extract(nlp, text) if phrase in a.content]
+    assert found and {a.source.text for a in found} == {speaker}
+
+
 def test_a_verb_joined_to_a_passive_shares_its_subject_not_its_agent(nlp):
     a = one(nlp, "Harbour officials were angered by the ruling and predicted it would delay the ferry.", "delay the ferry")
     assert a.source.text == "Harbour officials"
@@ -856,3 +868,71 @@ def test_a_quotation_mark_closing_one_the_content_opens_stays(nlp):
     assert a.content == 'the couple were "still together" and nothing more'
     a = one(nlp, 'The agent called the claim “reckless speculation.”', "reckless")
     assert a.content == "the claim “reckless speculation.”"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('As the crowd began to chant, the comedian Lena Hart was joined on stage by the mayor and joked, '
+     '"You are all being ridiculous," drawing loud jeers.', "the comedian Lena Hart"),
+    ('"Nobody at the port wants this," the union leader wrote last week after the Harbour Gazette published a story.',
+     "the union leader"),
+])
+def test_a_cue_in_an_adverbial_clause_leaves_a_quotation_outside_it(nlp, text, speaker):
+    # the quotation is the words of the clause that takes it, not of a verb in an "as …" or "after …" clause
+    found = [a for a in extract(nlp, text) if a.quote == "direct"]
+    assert found and {a.source.text for a in found} == {speaker}
+
+
+
+_TWO_CLAUSES = ("In the days before Holm's scheduled appearance at {place}, a group of rabbis called for a boycott of his "
+                "speech, and the prominent Jewish civil rights organization the Fair Speech League strongly denounced "
+                "Holm's rhetoric and said it would \"redirect\" all of his past donations to the league.")
+
+
+@pytest.mark.parametrize("place", [
+    "AIPAC",  # the parser hangs "called" on "group" and joins "organization" to it: one subject of "denounced"
+    "the summit",  # the parser joins "said" to "called", past "denounced" and its own subject
+])
+def test_a_verb_of_the_second_of_two_joined_clauses_has_that_clauses_subject(nlp, place):
+    found = {a.cue: a for a in extract(nlp, _TWO_CLAUSES.format(place=place))}
+    assert found["say"].source.text == "the prominent Jewish civil rights organization the Fair Speech League"
+    assert found["denounce"].source.text == found["say"].source.text
+
+
+def test_a_verb_of_citing_with_its_own_subject_is_no_source_of_the_cue(nlp):
+    text = ("Several councillors had mentioned the ferry company as a possible buyer, but the audit on Monday cited a "
+            "2019 memo by the harbour treasurer as pointing toward the port authority.")
+    assert one(nlp, text, "possible buyer").source.text == "Several councillors"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The new ferry, said Mayor Anna Holt, would reach the island in the spring.", "Mayor Anna Holt",
+     "would reach the island"),
+    ("And the harbour master, said Berglund, who worked for him for years, never forgets a debt.", "Berglund",
+     "never forgets a debt"),
+])
+def test_a_verb_of_saying_set_off_inside_the_clause_it_reports(nlp, text, speaker, content):
+    # "X, said Y, would …": Y, after the verb, speaks; X is the subject of what was said
+    a = next(a for a in extract(nlp, text) if a.cue == "say")
+    assert a.source.text == speaker
+    assert a.content.startswith(content)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The dockers' union criticized the mayor for saying that the pier would close in May.", "the mayor"),
+    ("The council accused Lena Holt of claiming that the pier was unsafe.", "Lena Holt"),
+    ("Lena Holt was criticized by the union for claiming that the pier was unsafe.", "Lena Holt"),
+])
+def test_the_one_blamed_for_saying_is_the_speaker(nlp, text, speaker):
+    # "criticized X for saying …": X said it; the one who criticizes reports nothing of their own in the adjunct
+    assert one(nlp, text, "pier").source.text == speaker
+
+
+def test_an_object_that_is_no_one_leaves_the_saying_to_the_subject(nlp):
+    a = one(nlp, "The mayor won praise for saying that the pier would stay open.", "stay open")
+    assert a.source.text == "The mayor"
+
+
+def test_a_participle_of_saying_joined_to_the_speakers_adjunct_is_the_speakers(nlp):
+    text = ("If she wins the vote, Holt has indicated she would try to close the pier, vowing to \"open up\" the "
+            "harbour accounts, and suggesting she would require every ferry captain to sign the new safety rules.")
+    assert one(nlp, text, "require every ferry captain").source.text == "Holt"

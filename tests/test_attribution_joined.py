@@ -55,3 +55,23 @@ def test_verb_with_its_own_subject_stays_in_the_content(nlp):
 def test_non_denial_verb_stays_in_the_content(nlp):
     found = by_cue(nlp, "The minister said the troops had withdrawn and left the border villages.")
     assert found["say"].content == "the troops had withdrawn and left the border villages"
+
+
+@pytest.mark.parametrize("text, second, content", [
+    ('Mr. Holm said he welcomed the inquiry into the dockyard and added, "I will answer every question."', "add",
+     "he welcomed the inquiry into the dockyard"),
+    ("The port director said she regretted her remarks about the pilots and promised to meet their union.", "promise",
+     "she regretted her remarks about the pilots"),
+])
+def test_speaker_goes_on_after_reporting_own_clause(nlp, text, second, content):
+    # the reported clause's subject is the speaker's own pronoun: the verb of saying joined to it is the speaker's
+    # next statement, named as the speaker is, and not part of the first
+    found = by_cue(nlp, text)
+    assert found["say"].content == content
+    assert found[second].source.text == found["say"].source.text
+
+
+def test_verb_of_saying_joined_to_another_persons_clause_stays_theirs(nlp):
+    found = by_cue(nlp, 'She said he came to the harbour office and told the clerk, "The ferry is cancelled."')
+    assert "told the clerk" in found["say"].content
+    assert found["tell"].source.text == "he"

@@ -149,6 +149,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     # still an outlet a later "the newspaper" can point back to
     found = [f for f in found if not (f.frame == "dobj" and f.cue_lemma in _PUBLISHING
                                       and _bare_piece(next(c for c in f.cue.children if c.dep_ == "dobj")))]
+    found = _without_borrowed_quotations(found)
     found = _according_as_channel(found)
     cues = {f.cue.i for f in found}
     found = [f for f in found if not (f.cue_lemma == "cite" and f.cue.head.i in cues and f.cue.head.i != f.cue.i)]
@@ -160,6 +161,29 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     attributions += _continuations(doc, text, quotes, attributions)
     attributions.sort(key=lambda a: (a.content_start, a.cue_start))
     return attributions
+
+
+def _without_borrowed_quotations(found: list[_Found]) -> list[_Found]:
+    """A quotation that cues take only by standing in its sentence is not the words of a cue in an adverbial clause
+    ("as …", "after …") that does not hold it, when a cue outside that clause reports it. "As the crowd began to
+    chant, Silverman joked, “…”": Silverman's joke, not the crowd's chant; "“…,” he wrote after the Times published
+    a story": his writing, not the Times' story."""
+    def adverbial(cue: Token) -> Token | None:
+        token = cue
+        while token.head.i != token.i:
+            if token.dep_ == "advcl" and any(c.dep_ == "mark" for c in token.children):
+                return token
+            token = token.head
+        return None
+
+    def borrowed(f: _Found) -> bool:
+        clause = adverbial(f.cue) if f.frame == "quote" else None
+        if clause is None or clause.left_edge.idx <= f.content[0] < clause.right_edge.idx:
+            return False
+        return any(g is not f and f.content[0] <= g.content[0] < g.content[1] <= f.content[1]
+                   and not clause.left_edge.i <= g.cue.i <= clause.right_edge.i for g in found)
+
+    return [f for f in found if not borrowed(f)]
 
 
 def _cited_in_relative_clause(found: list[_Found], resolver: SourceResolver) -> list[_Found]:
@@ -653,6 +677,29 @@ def _speaker_set_off(verb: Token) -> Span | None:
     return speaker
 
 
+def _speaker_inside_clause(verb: Token) -> Token | None:
+    """The speaker of "The plan, said Holt, would fail" and "And the mayor, said Holt, who knows him, never forgets": a
+    verb of saying set off by commas inside the clause it reports, with its subject after it. The parser gives the
+    verb the clause's subject too, before it, or makes the speaker the subject of the clause; the phrase between
+    the verb and the next comma speaks."""
+    doc = verb.doc
+    before = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.lemma_.lower() not in SPEECH or before is None \
+            or any(t.dep_ in ("relcl", "acl", "appos") for t in before.subtree):
+        return None  # "aides to X, who had a long career, said …": the comma closes the subject's own clause
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + \
+        [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+    return next((s for s in subjects if s.left_edge.i == verb.i + 1 and _comma_after(s) is not None), None)
+
+
+def _comma_after(phrase: Token) -> Token | None:
+    """The comma that closes ``phrase`` (the parser hangs it on the phrase or leaves it after)."""
+    doc, end = phrase.doc, phrase.right_edge.i
+    if doc[end].text != "," and end + 1 < len(doc):
+        end += 1
+    return doc[end] if doc[end].text == "," else None
+
+
 def _inverted_after_comma(verb: Token) -> bool:
     """ "Attackers demanded 5 million euros, a person familiar with the investigation told Reuters": a verb of
     saying with a subject of its own and nothing said after it, set off by a comma at the end of a sentence,
@@ -687,7 +734,9 @@ def _joined_statement(verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     refusal = _refused_answer(verb)  # "… and declined to comment on Y": a refusal to answer is a statement too
-    if lemma not in DENY | CONFIRM | COMMENT and refusal is None and not (lemma in SPEECH and verb.tag_ != verb.head.tag_):
+    own = lemma in SPEECH and _speaker_of_own_clause(verb.head)
+    if lemma not in DENY | CONFIRM | COMMENT and refusal is None and not own \
+            and not (lemma in SPEECH and verb.tag_ != verb.head.tag_):
         return None
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "auxpass")), None)
     # "Officials said three deaths may be linked to the heat, but they could not confirm the causes": a non-answer
@@ -696,7 +745,8 @@ def _joined_statement(verb: Token) -> Token | None:
         and cue_stance(verb) in ("no_comment", "cannot_confirm", "denies")
     if subject is not None and not answered:
         return None
-    if refusal is None and not any(c.dep_ in ("dobj", "ccomp") for c in children) and asked_word(verb) is None:
+    if refusal is None and not own and not any(c.dep_ in ("dobj", "ccomp") for c in children) \
+            and asked_word(verb) is None:
         return None
     joiner = max((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), key=lambda c: c.i, default=None)
     if joiner is None or joiner.lower_ not in ("and", "but"):
@@ -707,6 +757,20 @@ def _joined_statement(verb: Token) -> Token | None:
     if cue is None or not (answered or _same_form(verb, cue) or _finite_with_modal(verb, cue) or _withheld_answer(verb)):
         return None  # "said it could not confirm and would not verify …": the clause's own tense, not the cue's
     return cue
+
+
+def _speaker_of_own_clause(clause: Token) -> bool:
+    """Whether the subject of a reported clause is a pronoun for the one who reports it: "Lazar said he welcomed
+    extradition and added, “…”", "the justice said she regretted her remarks and promised …". A verb of saying
+    joined to such a clause says what the speaker goes on to say, whichever of the two the parser hangs it on; a
+    pronoun of another person ("She said he came in and said …") leaves it to the clause."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    cue = _reporting_cue(clause)
+    if subject is None or subject.lower_ not in ("he", "she", "they", "we", "i") or cue is None \
+            or not _agrees(subject, cue):
+        return False
+    speaker = next(c for c in cue.children if c.dep_ == "nsubj")
+    return speaker.pos_ != "PRON" or speaker.lower_ == subject.lower_
 
 
 def _agrees(pronoun: Token, cue: Token) -> bool:
@@ -777,8 +841,11 @@ def _saying_adjunct(verb: Token) -> Token | None:
     "Cruz said that Trump represents “New York values,” stating during the
     debate that …": the parser hangs "stating" on "represents", inside what
     was said, but a participle of saying after a comma that closes a reported
-    clause tells how the speaker said it (as "…, adding that …" does).
+    clause tells how the speaker said it (as "…, adding that …" does), and so
+    does one joined to it (", vowing to …, and suggesting that …").
     """
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.lemma_.lower() in SPEECH:
+        return _saying_adjunct(verb.head)
     if verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.lemma_.lower() not in SPEECH or verb.i < 2:
         return None
     doc = verb.doc
@@ -793,6 +860,9 @@ def _saying_adjunct(verb: Token) -> Token | None:
 def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
     """The characters of a reported clause, ending before a second statement of the speaker's joined to it."""
     start, end = _token_span(clause)
+    speaker = _speaker_inside_clause(cue)
+    if speaker is not None and speaker.head.i == clause.i:  # "…, said Holt, who knows him, never forgets"
+        start = clause.doc[_comma_after(speaker).i + 1].idx
     when = _cue_time(clause, cue)
     if when is not None:
         after = clause.doc[when.right_edge.i + 1]
@@ -1066,8 +1136,12 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
     if outer is not None:
         return _subject_mention(outer)
     joined = False  # whether ``token`` was reached from a verb joined to it
+    controls = False  # whether ``token`` was reached from its infinitive ("was allowed to speak")
     for _ in range(3):
         children = list(token.children)
+        inside = _speaker_inside_clause(token)
+        if inside is not None:
+            return _np(inside), None
         # of two subjects the parser gives a verb ("“… One of the brightest members,” Rep. Cummings said"), the
         # one next to it: the other is inside the quotation before it
         subject = min((c for c in children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - token.i), default=None)
@@ -1084,15 +1158,20 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return _np(token.head), subject
-            return _np(subject), None
+            return _np(_glued_clause_subject(subject, token) or subject), None
         subject = _with_absolute_subject(token)
         if subject is not None:
             return _np(subject), None
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
-        if passive is not None and joined:  # "officials were angered by the deal and predicted …": the verb
-            return _np(passive), None        # joined to gives its subject, not its agent
         agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        if agent is not None:
+        # "officials were angered by the deal and predicted …": the verb joined to gives its subject, not its agent.
+        # An infinitive of a passive is its subject's, never the agent's (passive control): "he was urged by aides to
+        # deny", "before Loeb was allowed to speak" (not the subject of the clause above), "Asked by Ames to respond,
+        # Carson said" (Carson responds). A passive main clause with no agent ("is expected to endorse", "will be
+        # disappointed to learn") reports an expectation or a feeling, no one's words
+        if passive is not None and (joined or controls and (token.dep_ != "ROOT" or agent is not None)):
+            return _np(passive), None
+        if agent is not None and not controls:
             return _np(agent), None
         if passive is not None and token.lemma_ in _QUOTING:
             return _np(passive), None
@@ -1105,6 +1184,9 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
                 return left, None
         if token.dep_ not in ("conj", "advcl", "xcomp", "dep", "pcomp") or token.head.i == token.i:
             return None, None
+        doer = None if controls else _blamed_for(token)  # "criticized X for failing to defend …" says nothing of X's
+        if doer is not None:
+            return _np(doer), None
         if token.dep_ == "xcomp" and token.head.lemma_.lower() not in _SUBJECT_CONTROL:
             # "the announcement led some to speculate", "forced Sanders to acknowledge": the object of the verb
             # above is the one who speaks (object control), not its subject
@@ -1112,8 +1194,48 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
             if controller is not None:
                 return _np(controller), None
         joined = token.dep_ == "conj"
-        token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else token.head
+        controls = token.dep_ == "xcomp"
+        token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else \
+            _nearer_conjunct(token) or token.head
     return None, None
+
+
+def _blamed_for(verb: Token) -> Token | None:
+    """Who did what a "for V-ing" or "of V-ing" adjunct names, when the verb it hangs on has someone as its object:
+    "criticized the mayor for saying …", "accused the council of hiding …", "gave Carson two Pinocchios for
+    dismissing …" (the one blamed, praised or rated did it, not the one who blames); a passive's subject ("was
+    criticized for saying …"). An object that is no one ("won praise for saying") leaves it to the subject."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.lower_ not in ("for", "of") \
+            or verb.head.head.i == verb.head.i:
+        return None
+    above = verb.head.head
+    if above.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = [c for c in above.children if c.dep_ in ("dative", "dobj", "nsubjpass") and c.i < verb.i]
+    return next((o for o in sorted(objects, key=lambda o: ("dative", "dobj", "nsubjpass").index(o.dep_))
+                 if _can_speak(o)), None)
+
+
+def _nearer_conjunct(verb: Token) -> Token | None:
+    """The verb whose subject a joined verb shares where the parser joins every verb of a sentence to the first: "a
+    group called for a boycott, and the league denounced the remarks and said …" hangs "said" on "called"; a verb
+    with no subject of its own shares that of the nearest verb joined before it with one ("the league")."""
+    if verb.dep_ != "conj":
+        return None
+    return max((c for c in verb.head.children if c.dep_ == "conj" and c.i < verb.i and c.pos_ in ("VERB", "AUX")
+                and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)), key=lambda c: c.i, default=None)
+
+
+def _glued_clause_subject(subject: Token, verb: Token) -> Token | None:
+    """The subject of ``verb`` where the parser read two clauses as one subject: "a group of rabbis called for a
+    boycott, and the league denounced …" gives "denounced" the subject "group", with "called" hung on it and
+    "league" joined to it. A verb in a finite tense (VBD, VBZ, VBP) hung on a noun is no reduced relative clause
+    (those are participles): it is a clause of its own, and the noun joined after it is the subject of the verb."""
+    clause = next((c for c in subject.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBZ", "VBP")), None)
+    if clause is None:
+        return None
+    return max((c for c in subject.children if c.dep_ == "conj" and clause.right_edge.i < c.i < verb.i),
+               key=lambda c: c.i, default=None)
 
 
 def _by_means_of(verb: Token) -> Token | None:
@@ -1488,10 +1610,12 @@ def _cited(cue: Token, *, outlet: bool) -> Span | None:
     as a ground ("said X, citing another reason", "citing rising costs") is
     part of what the speaker says, and the speaker stays the speaker. An
     ``outlet`` reporting, citing anyone, relays them ("the Associated Press
-    reported, citing the dam operator").
+    reported, citing the dam operator"). A verb of citing with a subject of its own
+    is another's clause ("lawmakers had mentioned China, but the report cited a memo").
     """
     for child in cue.children:
-        if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "dep"):
+        if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "dep") \
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
             obj = next((g for g in child.children if g.dep_ == "dobj"), None)
             if obj is not None and (outlet or _can_speak(obj)):
                 return _np(obj)

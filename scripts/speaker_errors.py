@@ -28,6 +28,8 @@ import re
 import sys
 from pathlib import Path
 
+from train_cues import gold_events  # this folder is on the path of a script run from it
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -36,24 +38,6 @@ def load_scorer(shared: Path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def gold_events(path: str) -> list[dict[str, list[tuple[int, int]]]]:
-    """Each brat event with content, as role -> character ranges, in the order the scorer reads them."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    events = []
-    for line in open(path, encoding="utf-8"):
-        parts = line.rstrip("\n").split("\t")
-        if parts[0].startswith("T") and len(parts) >= 2:
-            ranges = parts[1].split(" ", 1)[1]
-            spans[parts[0]] = [tuple(map(int, r.split())) for r in ranges.split(";")]
-        elif parts[0].startswith("E") and len(parts) >= 2:
-            roles: dict[str, list[tuple[int, int]]] = {}
-            for kv in parts[1].split():
-                role, ref = kv.split(":")
-                roles.setdefault(re.sub(r"\d+$", "", role), []).extend(spans.get(ref, []))
-            events.append(roles)
-    return [e for e in events if e.get("Content")]
 
 
 def main() -> int:
@@ -83,7 +67,7 @@ def main() -> int:
         seen.add(name)
         text = open(os.path.join(args.split_dir, "text", name + ".txt"), encoding="utf-8").read()
         gold = scorer.parse_ann(ann, text)
-        events = gold_events(ann)
+        events = [e for e in gold_events(ann) if e.get("Content")]
         preds = attrs.get(by_name.get(name + ".txt"), [])
 
         def cue_events(p: dict) -> list[int]:

@@ -184,6 +184,23 @@ def test_measures_of_one_thing_that_differ_are_separate_claims_in_conflict_and_a
     assert any({"d1.a0", "d2.a0"} <= set(k.attribution_ids) for k in figures)
 
 
+def test_measures_whose_ranges_meet_may_be_one_claim():
+    # "at least 25 centimetres" allows the 28 another report measured: no reason to keep the two apart
+    reports = [
+        report("d1", "2026-03-02", [S("Inspectors said the crack in the spillway was at least 25 centimetres deep.",
+                                      "Inspectors", kind="anonymous",
+                                      content="the crack in the spillway was at least 25 centimetres deep",
+                                      figures=[("at least 25 centimetres", 25, "at_least", "", "centimeter")])]),
+        report("d2", "2026-03-03", [S("Engineers said the crack in the spillway was 28 centimetres deep.",
+                                      "Engineers", kind="anonymous",
+                                      content="the crack in the spillway was 28 centimetres deep",
+                                      figures=[("28 centimetres", 28, "exact", "", "centimeter")])]),
+    ]
+    ledger = build_ledger(reports)
+    assert _claims_of(ledger, "d1.a0") == _claims_of(ledger, "d2.a0")
+    assert not [k for k in ledger.conflicts if k.kind == "figure"]
+
+
 def test_figure_conflicts_total_against_another_and_done_against_coming():
     reports = [
         report("d1", "2025-08-01", [S("The Red Cross said 500 tents had arrived and another 2,000 tents would follow.",

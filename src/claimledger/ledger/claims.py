@@ -168,7 +168,8 @@ def may_share_claim(props: list[Proposition]) -> Callable[[np.ndarray], np.ndarr
     classes, or at different aspects ("10,000 already sent" / "10,000 being prepared"; "another
     12,000" / "12,000 in all"), or of people harmed differently ("30 killed" / "30 injured"): each
     is a figure conflict between two claims, or none. Nor when one gives a count the other only
-    supposes or refers to ("reports of 800 job cuts were speculation"). The codes are
+    supposes or refers to ("reports of 800 job cuts were speculation"), nor when both measure in one
+    unit and the values do not meet ("less than two centimetres" / "28 centimetres"). The codes are
     computed once, so each call costs only its pairs.
     """
     pol = _codes([p.polarity for p in props])
@@ -185,7 +186,7 @@ def may_share_claim(props: list[Proposition]) -> Callable[[np.ndarray], np.ndarr
     def measures_meet(i: int, j: int) -> bool:
         """Every unit both measure in has values that meet ("less than two centimetres" / "28 centimetres" do not)."""
         units = {u: (lo, hi) for u, lo, hi in props[j].measures}
-        return all(ranges_meet((lo, lo, hi), (units[u][0], *units[u])) for u, lo, hi in props[i].measures if u in units)
+        return all(ranges_meet((lo, hi), units[u]) for u, lo, hi in props[i].measures if u in units)
 
     def allowed(pairs: np.ndarray) -> np.ndarray:
         i, j = pairs[:, 0], pairs[:, 1]

@@ -158,24 +158,21 @@ def test_attribution_conflict_when_one_quotation_runs_on_into_another_sentence()
     assert len(kinds) == 1 and set(kinds[0].attribution_ids) == {"d1.a0", "d2.a0"}
 
 
+def _crack(doc: str, day: str, source: str, kind: str, depth: str, value: float, qualifier: str):
+    """A report of how deep a crack in a dam's spillway is, in centimetres ("less than two centimetres")."""
+    content = f"the crack in the spillway was {depth} deep"
+    return report(doc, day, [S(f"{source} said {content}.", source, kind=kind, content=content,
+                               figures=[(depth, value, qualifier, "", "centimeter")])])
+
+
 def test_measures_of_one_thing_that_differ_are_separate_claims_in_conflict_and_a_revision():
     # The operator's "less than two centimetres", a leaked report's "30 centimetres" and the operator's own later
     # "about 12 centimetres": three values of one length, never one claim, however alike the words around them.
-    reports = [
-        report("d1", "2026-03-02", [S("Hydrovalle said the crack in the spillway was less than two centimetres deep.",
-                                      "Hydrovalle", kind="organisation",
-                                      content="the crack in the spillway was less than two centimetres deep",
-                                      figures=[("less than two centimetres", 2, "at_most", "", "centimeter")])]),
-        report("d2", "2026-03-03", [S("An engineering report said the crack in the spillway was 30 centimetres deep.",
-                                      "An engineering report", kind="document",
-                                      content="the crack in the spillway was 30 centimetres deep",
-                                      figures=[("30 centimetres", 30, "exact", "", "centimeter")])]),
-        report("d3", "2026-03-05", [S("Hydrovalle said the crack in the spillway was about 12 centimetres deep.",
-                                      "Hydrovalle", kind="organisation",
-                                      content="the crack in the spillway was about 12 centimetres deep",
-                                      figures=[("about 12 centimetres", 12, "approx", "", "centimeter")])]),
-    ]
-    ledger = build_ledger(reports)
+    ledger = build_ledger([
+        _crack("d1", "2026-03-02", "Hydrovalle", "organisation", "less than two centimetres", 2, "at_most"),
+        _crack("d2", "2026-03-03", "An engineering report", "document", "30 centimetres", 30, "exact"),
+        _crack("d3", "2026-03-05", "Hydrovalle", "organisation", "about 12 centimetres", 12, "approx"),
+    ])
     claims = [_claims_of(ledger, aid) for aid in ("d1.a0", "d2.a0", "d3.a0")]
     assert all(len(c) == 1 for c in claims) and len(set.union(*claims)) == 3
     assert not any(c.status == "corroborated" for c in ledger.claims)
@@ -186,17 +183,10 @@ def test_measures_of_one_thing_that_differ_are_separate_claims_in_conflict_and_a
 
 def test_measures_whose_ranges_meet_may_be_one_claim():
     # "at least 25 centimetres" allows the 28 another report measured: no reason to keep the two apart
-    reports = [
-        report("d1", "2026-03-02", [S("Inspectors said the crack in the spillway was at least 25 centimetres deep.",
-                                      "Inspectors", kind="anonymous",
-                                      content="the crack in the spillway was at least 25 centimetres deep",
-                                      figures=[("at least 25 centimetres", 25, "at_least", "", "centimeter")])]),
-        report("d2", "2026-03-03", [S("Engineers said the crack in the spillway was 28 centimetres deep.",
-                                      "Engineers", kind="anonymous",
-                                      content="the crack in the spillway was 28 centimetres deep",
-                                      figures=[("28 centimetres", 28, "exact", "", "centimeter")])]),
-    ]
-    ledger = build_ledger(reports)
+    ledger = build_ledger([
+        _crack("d1", "2026-03-02", "Inspectors", "anonymous", "at least 25 centimetres", 25, "at_least"),
+        _crack("d2", "2026-03-03", "Engineers", "anonymous", "28 centimetres", 28, "exact"),
+    ])
     assert _claims_of(ledger, "d1.a0") == _claims_of(ledger, "d2.a0")
     assert not [k for k in ledger.conflicts if k.kind == "figure"]
 

@@ -307,3 +307,14 @@ def test_one_who_speaks_for_a_named_person_or_body_gives_their_position():
     assert _entity_of(res, "d1.a1") is _entity_of(res, "d1.a0") and _entity_of(res, "d1.a0").name == "Mara Quill"
     assert _entity_of(res, "d1.a2").name == "Norvik"
     assert "d1.a3" not in res.source_entity
+
+
+def test_a_body_named_in_apposition_to_its_description_is_named_by_that_name():
+    r1 = report("d1", "2026-06-03", [S("The plant's owner, Chemvik, said there was no risk to residents.",
+                                       "The plant's owner, Chemvik", name="Chemvik", kind="organisation",
+                                       content="there was no risk to residents")])
+    r2 = report("d2", "2026-06-04", [S("Chemvik repeated that there had been no danger.", "Chemvik",
+                                       kind="organisation", content="there had been no danger")])
+    res = resolve_entities([r1, r2])
+    assert _entity_of(res, "d1.a0").name == "Chemvik"
+    assert res.source_entity["d1.a0"] == res.source_entity["d2.a0"]

@@ -378,8 +378,8 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         return ()
     # A possessive fragment ("South Korea's") or a clipped name: the mention text says more.
     if _POSSESSIVE_END.search(name) or (src.kind != "person" and name in surface and len(surface) > len(name)
-                                         and not _is_group(surface)):
-        name = surface
+                                         and not _is_group(surface) and not surface.endswith(f", {name}")):
+        name = surface  # but "the plant's owner, Chemvik": the name in apposition is the whole name
     if _is_group(surface) or _is_group(name):
         return ()  # "Kyiv, Seoul and Washington": several actors at once
     state = as_state(name) or as_state(surface)

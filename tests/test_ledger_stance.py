@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from test_ledger_helpers import S, report
 
+from claimledger.analysis import analyse_into
+from claimledger.config import Limits
 from claimledger.ledger import build_ledger
 from claimledger.ledger.entities import resolve_entities
 from claimledger.ledger.propositions import propositions
 from claimledger.ledger.statements import collect_statements
+from claimledger.records import RawReport
+from claimledger.store import Store
 
 
 def _claim(ledger, aid):
@@ -108,6 +112,35 @@ def test_an_anaphoric_denial_after_a_denial_in_its_own_words_answers_what_that_o
     # follow the denial of the lorries, said right before them
     assert _claim(ledger, "d4.a1").answers == overloaded.id
     assert _claim(ledger, "d4.a2").answers == overloaded.id
+
+
+CHOLERA = [
+    ("2026-08-11", "Cholera outbreak in Tana province, three confirmed cases",
+     "The health ministry on Monday confirmed three cases of cholera in Tana province and said 40 more people were "
+     "being tested.\n\n\"The situation is under control,\" Health Minister Amina Odhiambo told reporters."),
+    ("2026-08-12", "Suspected cholera cases rise to 60 in Tana, aid group says",
+     "Local health workers have recorded 60 suspected cholera cases in Tana province, the aid group Medecins Sans "
+     "Frontieres said on Tuesday.\n\nThe health ministry has confirmed three cases. An MSF coordinator, who asked "
+     "not to be named, said the real number of infections was likely far higher and that two people had died."),
+    ("2026-08-13", "Ministry denies cholera deaths in Tana",
+     "The health ministry on Wednesday denied that anyone had died of cholera in Tana province, saying reports of "
+     "deaths were \"unfounded\".\n\nThe ministry said five cases had now been confirmed, up from three on Monday."),
+]
+
+
+def test_a_denial_never_answers_its_own_speaker_s_claim(tmp_path):
+    # extracted from the texts: the ministry's own "three cases of cholera in Tana province" is the closest to its
+    # denial in words, and was answered by it, a stance conflict of the ministry with itself
+    with Store.open(tmp_path / "cholera.db") as store:
+        analyse_into(store, [RawReport(text=text, title=title, path=f"r{k}.txt", published=day)
+                             for k, (day, title, text) in enumerate(CHOLERA)], model=None, limits=Limits(),
+                     on_error=print)
+        ledger = build_ledger(store.reports())
+    denial = next(c for c in ledger.claims if c.status == "denial")
+    confirmed = next(c for c in ledger.claims if "three cases" in c.summary.lower())
+    assert denial.answers != confirmed.id
+    assert not any(k.kind == "stance" and set(confirmed.attribution_ids) & set(k.attribution_ids)
+                   for k in ledger.conflicts)
 
 
 def test_a_dismissal_beside_the_speaker_s_own_assertion_answers_what_that_assertion_answers():

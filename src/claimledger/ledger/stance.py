@@ -170,9 +170,11 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         probs = matcher.probability(cross)
         for (a, b), p in zip(cross.tolist(), probs.tolist()):
             neg, pos = (a, b) if not positive[a] else (b, a)
-            if statements[neg].att.sentence == statements[pos].att.sentence \
-                    and speaker(statements[neg]) == speaker(statements[pos]):
-                continue  # its speaker's other words in its own sentence ("corrected its story, saying it was unclear")
+            if speaker(statements[neg]) == speaker(statements[pos]):
+                # nobody answers themself: its speaker's other words in its own sentence ("corrected its story, saying
+                # it was unclear") or elsewhere ("confirmed three cases" / "denied that anyone had died"); a speaker
+                # turning on their own claim is a stance shift, which the conflicts find
+                continue
             if p >= matcher.model.threshold and (neg not in best or p > best[neg][0]):
                 best[neg] = (p, int(group_of[pos]))
 

@@ -148,6 +148,13 @@ def test_a_figure_in_reports_named_by_a_noun_is_referred_to_but_one_a_body_repor
     assert not supposed(("The union claims that ", " workers were laid off"))
 
 
+def test_the_value_a_figure_was_before_is_named_not_given():
+    assert supposed((" up from ", " on Monday"))  # "five cases had been confirmed, up from three on Monday"
+    assert supposed(("The death toll rose to 22 from ", " on Sunday"))
+    assert not supposed(("The death toll rose to ", " from 14 on Sunday"))
+    assert not supposed(("Troops moved ", " people from the villages"))
+
+
 def test_a_sentence_adverbial_before_a_shell_noun_still_points_back():
     assert is_anaphoric("In fact, these reports are false")
     assert is_anaphoric("It turns out, the whole story was invented", response=False)

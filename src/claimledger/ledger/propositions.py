@@ -57,6 +57,10 @@ CONDITION = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\b", re.I)
 # A figure in what others said, named by a noun for it ("reports of 2,000 job cuts were speculation", "rumours
 # that 300 had died"): the speaker refers to it, and does not give it. English shell nouns, common knowledge;
 # "reports"/"claims" before "that" only after a determiner, since "the ministry reports that 300 died" gives it.
+# The value a figure was before the one given ("five cases, up from three on Monday", "the toll rose to 22 from
+# 14"): named to compare, not given now. English, common knowledge.
+PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell|increased|decreased|climbed|dropped)\s+"
+                      r"(?:\w+\s+){0,2}?from\s+(?:about\s+|around\s+|some\s+)?$", re.I)
 REFERRED = re.compile(r"\b(?:(?:reports?|claims?)\s+(?:of|about)|(?:the|these|those|such|earlier|media|press)\s+"
                       r"(?:reports?|claims?)\s+that|(?:rumou?rs?|allegations?|stories|speculation|suggestions?|talk)"
                       r"\s+(?:of|that|about))\s+(?:[\w'’-]+\s+){0,3}$", re.I)
@@ -173,9 +177,9 @@ def timing(clause: tuple[str, str]) -> Literal["done", "coming"] | None:
 
 
 def supposed(clause: tuple[str, str]) -> bool:
-    """Is a figure only supposed: its clause puts a condition or a question before it, or it is what others
-    are said to have said ("reports of 2,000 job cuts")?"""
-    return bool(CONDITION.search(clause[0]) or REFERRED.search(clause[0]))
+    """Is a figure only supposed: its clause puts a condition or a question before it, it is what others
+    are said to have said ("reports of 2,000 job cuts"), or the value it was before ("up from three")?"""
+    return bool(CONDITION.search(clause[0]) or REFERRED.search(clause[0]) or PREVIOUS.search(clause[0]))
 
 
 @lru_cache(maxsize=65536)

@@ -20,7 +20,7 @@ from claimledger.config import Limits
 from claimledger.dedup import buckets, original_of, pack, signature
 from claimledger.engines import local as local_engine
 from claimledger.extract.nlp import resolve_model_name
-from claimledger.extract.pipeline import ExtractionError, context_year, report_years
+from claimledger.extract.pipeline import ExtractionError, batches, context_year, report_years
 from claimledger.ingest import IngestError
 from claimledger.ledger.stories import OPEN_STORIES, StoryIndex
 from claimledger.records import RawReport, ReportExtraction
@@ -88,7 +88,7 @@ def analyse_into(
         # a chunk's context year does not depend on how many of the run's reports the engine has stored
         # by then (they used to be counted twice, once stored and once in flight).
         seen: Counter[int] = Counter()
-        for number, part in enumerate(_chunks(_new_reports(items, store, tally, on_error), CHUNK)):
+        for number, part in enumerate(batches(_new_reports(items, store, tally, on_error), CHUNK)):
             if number == 0:
                 resolve_model_name(model)  # a missing model is one error before any engine starts
                 seen = store.year_counts()
@@ -162,14 +162,3 @@ def _new_reports(items: Iterable[RawReport | IngestError], store: Store, tally: 
         if len(recent) > RECENT_HASHES:
             recent.popitem(last=False)
         yield item
-
-
-def _chunks(items: Iterable[RawReport], size: int) -> Iterator[list[RawReport]]:
-    part: list[RawReport] = []
-    for item in items:
-        part.append(item)
-        if len(part) == size:
-            yield part
-            part = []
-    if part:
-        yield part

@@ -102,7 +102,7 @@ def extract_reports(
     """
     nlp = nlp or load_nlp()
     with nlp.memory_zone():
-        for part in _batches(reports, batch):
+        for part in batches(reports, batch):
             yield from _extract_batch(part, nlp, year, limits)
 
 
@@ -115,7 +115,8 @@ def extract_report(report: RawReport, *, nlp: Language | None = None, year: int 
     return result
 
 
-def _batches(reports: Iterable[RawReport], size: int) -> Iterator[list[RawReport]]:
+def batches(reports: Iterable[RawReport], size: int) -> Iterator[list[RawReport]]:
+    """``reports`` in lists of ``size``, the last one shorter (a stream is never read ahead of its batch)."""
     part: list[RawReport] = []
     for report in reports:
         part.append(report)

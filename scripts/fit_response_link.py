@@ -18,8 +18,6 @@ grouping threshold (the bar used before this was fitted) is printed beside it.
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import sys
 from pathlib import Path
 
@@ -27,17 +25,14 @@ import numpy as np
 
 from claimledger.ledger.embeddings import embed
 from claimledger.ledger.matching import collection_idf, load_model, pair_features, text_profile
+from train_claim_match import emergent_rows  # this folder is on the path of a script run from it
 
 
 def headlines(path: Path, held_out: bool) -> list[tuple[str, str, str]]:
-    """(claim id, label, headline) of the claims on one side of the 80/20 split by claim-id hash."""
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        bucket = int(hashlib.sha1(row["claim_id"].encode()).hexdigest(), 16) % 5
-        if (bucket == 0) == held_out and row["text"].strip() and row["label"] in ("for", "against"):
-            out.append((row["claim_id"], row["label"], row["text"].strip()))
-    return out
+    """(claim id, label, headline) of the affirming and denying headlines of the claims on one side of the split
+    ``scripts/train_claim_match.py`` makes (:func:`train_claim_match.emergent_rows`)."""
+    return [(row["claim_id"], row["label"], row["text"].strip()) for row in emergent_rows(path, held_out)
+            if row["label"] in ("for", "against")]
 
 
 def best_links(items: list[tuple[str, str, str]], candidates: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -124,15 +124,16 @@ def ecb_pairs(items, rng: random.Random, negatives_per_positive: int = 3) -> tup
     return pairs, labels
 
 
+def emergent_rows(path: Path, held_out: bool) -> list[dict]:
+    """The Emergent rows with a headline, of the claims on one side of an 80/20 split by claim-id hash."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [row for row in rows if row["text"].strip()
+            and (int(hashlib.sha1(row["claim_id"].encode()).hexdigest(), 16) % 5 == 0) == held_out]
+
+
 def emergent_items(path: Path, held_out: bool) -> list[tuple[str, str]]:
-    """(claim id, headline) of the claims on one side of an 80/20 split by claim-id hash."""
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        bucket = int(hashlib.sha1(row["claim_id"].encode()).hexdigest(), 16) % 5
-        if (bucket == 0) == held_out and row["text"].strip():
-            out.append((row["claim_id"], row["text"].strip()))
-    return out
+    """(claim id, headline) of the claims on one side of the split (:func:`emergent_rows`)."""
+    return [(row["claim_id"], row["text"].strip()) for row in emergent_rows(path, held_out)]
 
 
 def emergent_pairs(items, vecs: np.ndarray, rng: random.Random) -> tuple[list[tuple[int, int]], list[int]]:

@@ -71,6 +71,11 @@ _BUSINESS_HEADS = frozenset({
     "contractor", "corporation", "conglomerate", "startup", "union", "club", "association", "organisation",
     "organization", "distributor",
 })
+#: Nouns a body is described by: what a name in apposition to one names, whatever the recogniser takes it for.
+_DESCRIBED_BODIES = _BODY_HEADS | _BUSINESS_HEADS
+#: Nouns "the company" may stand for a body by (of its kind), and nouns of other kinds a body's name would show.
+_BY_ITS_KIND = _BUSINESS_HEADS | _COMPANY_HEADS
+_OTHER_KINDS = _BODY_HEADS - _COMPANY_HEADS
 
 _MEDIA_NAME = re.compile(
     r"\b(news|times|post|journal|tv|television|radio|agency|press|reuters|ap|afp|bbc|cnn|yonhap|newsweek|"
@@ -226,7 +231,7 @@ class SourceResolver:
     media_names: set[str] = field(default_factory=set)
     plurals: _ByPosition = field(default_factory=list)  # unnamed speakers in the plural ("Officials said …")
     bodies: set[str] = field(default_factory=set)  # names a source was found to be a body by: no "he" or "she"
-    speaking_bodies: _ByPosition = field(default_factory=list)  # organisations that spoke, for "the company said"
+    speaking_bodies: _ByPosition = field(default_factory=list)  # organisations that spoke, named by no other kind
     _order: int = 0  # actors remembered so far
     _person_names: set[str] = field(default_factory=set)
     _same_name: dict[str, list[_Known]] = field(default_factory=dict)  # persons by name, in the order remembered
@@ -342,7 +347,7 @@ class SourceResolver:
         ents = self._ents_in(span)
         person = next((e for e in ents if e.label_ == "PERSON" and not is_media_name(e.text)
                        and (e.start <= head.i < e.end or e.root.dep_ == "appos" and e.root.head.i == head.i)), None)
-        body = lower in _BODY_HEADS | _BUSINESS_HEADS  # "the operator, Baltline": a body, whatever the name looks like
+        body = lower in _DESCRIBED_BODIES  # "the operator, Baltline": a body, whatever the name looks like
         if person is not None and not (body and person.root.dep_ == "appos"):
             return source(self._full_person(_person_name(person), position), "person")
         if head.pos_ == "PRON":
@@ -487,12 +492,10 @@ class SourceResolver:
             latest = _latest_before(by_word.get(noun, []), position)
             if latest is not None:
                 return latest
-        if noun in _BUSINESS_HEADS | _COMPANY_HEADS and not modifiers:
+        if noun in _BY_ITS_KIND and not modifiers:
             # "Hydrovalle denied the report. 'We do not recognise these figures,' the company said": a body of
-            # business named by its kind is the one that spoke just before, unless its own words name another kind
-            # ("the ministry said …; the company said" is not the ministry)
-            bodies = [e for e in self.speaking_bodies if not e[2].words & (_BODY_HEADS - _COMPANY_HEADS)]
-            return _recent(bodies, span)
+            # business named by its kind is the one that spoke just before (:attr:`speaking_bodies`)
+            return _recent(self.speaking_bodies, span)
         return None
 
     def note_source(self, source: Source, span: Span) -> None:
@@ -509,7 +512,7 @@ class SourceResolver:
         elif source.kind in ("organisation", "media", "state"):
             self._add_group(_Known(source.name, source.kind, words, span.start))
             self.bodies.add(source.name)
-            if source.kind == "organisation":
+            if source.kind == "organisation" and not words & _OTHER_KINDS:  # not "the ministry" for "the company"
                 insort(self.speaking_bodies, self._entry(_Known(source.name, source.kind, words, span.start)))
             if source.kind == "media":
                 self.media_names.add(source.name.lower())

@@ -185,8 +185,8 @@ def may_share_claim(props: list[Proposition]) -> Callable[[np.ndarray], np.ndarr
 
     def measures_meet(i: int, j: int) -> bool:
         """Every unit both measure in has values that meet ("less than two centimetres" / "28 centimetres" do not)."""
-        units = {u: (lo, hi) for u, lo, hi in props[j].measures}
-        return all(ranges_meet((lo, hi), units[u]) for u, lo, hi in props[i].measures if u in units)
+        units = {u: (lo, hi) for u, _, lo, hi in props[j].measures}
+        return all(ranges_meet((lo, hi), units[u]) for u, _, lo, hi in props[i].measures if u in units)
 
     def allowed(pairs: np.ndarray) -> np.ndarray:
         i, j = pairs[:, 0], pairs[:, 1]

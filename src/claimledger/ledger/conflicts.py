@@ -19,6 +19,7 @@ independent origins they involve.
 """
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,10 +31,10 @@ from rapidfuzz import fuzz
 
 from claimledger.ledger.claims import Matcher
 from claimledger.ledger.params import LedgerParams
-from claimledger.ledger.propositions import Proposition, allowed_range, ranges_meet, supposed
+from claimledger.ledger.propositions import Proposition, allowed_range, ranges_meet
 from claimledger.ledger.stance import Answer
 from claimledger.ledger.stance_model import LABELS, stance_scores
-from claimledger.ledger.statements import Statement, clause_around
+from claimledger.ledger.statements import Statement
 from claimledger.ledger.status import central
 from claimledger.records import ConflictKind
 
@@ -138,9 +139,8 @@ def _figures(st: Statement, prop: Proposition) -> dict[tuple, tuple[float, float
     if prop.quantity is not None and not prop.quantity.supposed:
         q = prop.quantity
         out[("count", q.subject_class, q.aspect, q.harm)] = allowed_range(st.fig, float(q.value), open_above=open_above)
-    for f in st.figures:
-        if f.kind == "measure" and f.unit and not supposed(clause_around(f.sentence, f.text)):
-            out.setdefault(("measure", f.unit.lower()), allowed_range(f, float(f.value), open_above=open_above))
+    for unit, value, low, high in prop.measures:  # the measures of its own words (:func:`own_measures`)
+        out.setdefault(("measure", unit), (value, low, math.inf if open_above else high))
     return out
 
 

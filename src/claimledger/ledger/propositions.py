@@ -92,7 +92,7 @@ class Proposition:
     text: str  # the words that state it: the content, or the figure's clause
     anaphoric: bool = False  # only points back ("denied the reports", "revised its estimate"): its proposition is elsewhere
     reports_speech: bool = False  # says that someone said something (:func:`reports_speech`): a claim about a saying
-    measures: tuple[tuple[str, float, float], ...] = ()  # (unit, lowest, highest) of each measure its words give
+    measures: tuple[tuple[str, float, float, float], ...] = ()  # (unit, value, lowest, highest): :func:`own_measures`
 
 
 # Shell nouns and pronouns that point back to something already said: English common knowledge.
@@ -258,16 +258,14 @@ def ranges_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return not (a[1] < b[0] or b[1] < a[0])
 
 
-def own_measures(st: Statement) -> tuple[tuple[str, float, float], ...]:
-    """The measures a statement's own words give (not those of its quotation's other sentences), by unit,
-    each as (unit, lowest, highest): "less than two centimetres" and "about 12 centimetres" are two values
-    of one length. A measure only supposed ("if the crack were 30 cm deep") gives nothing."""
-    out = []
-    for f in st.figures:
-        if f.kind == "measure" and f.unit and f.text in st.text and not supposed(clause_around(f.sentence, f.text)):
-            _, low, high = allowed_range(f, float(f.value))
-            out.append((f.unit.lower(), low, high))
-    return tuple(sorted(set(out)))
+def own_measures(st: Statement) -> tuple[tuple[str, float, float, float], ...]:
+    """The measures a statement's own words give (not those of its quotation's other sentences), in the order
+    given, each as (unit, value, lowest, highest) of :func:`allowed_range`: "less than two centimetres" and
+    "about 12 centimetres" are two values of one length. A measure only supposed ("if the crack were 30 cm
+    deep") gives nothing."""
+    return tuple((f.unit.lower(), *allowed_range(f, float(f.value))) for f in st.figures
+                 if f.kind == "measure" and f.unit and f.text in st.text
+                 and not supposed(clause_around(f.sentence, f.text)))
 
 
 def subject_classes(heads: list[str], threshold: float) -> dict[str, int]:

@@ -195,3 +195,36 @@ def test_agglomerate_scoring_kinds_once_and_tests_ahead_groups_as_plain_linkage(
     assert sum(calls) <= 60 * 60  # each ordered pair of kinds scored once
     calls.clear()
     assert agglomerate(n, candidates, score, 0.55, sample=6) == expected  # every item its own kind
+    # a screen that drops some of the pairs under the threshold (never one at or above it) leaves the
+    # groups as they were: a dropped pair is scored only when a merge test reads it
+    under = lambda pairs: np.array([prob_of(i, j) >= 0.55 or rng.random() < 0.3 for i, j in pairs.tolist()])
+    calls.clear()
+    assert agglomerate(n, candidates, score, 0.55, sample=6, kinds=kinds, screen=under) == expected
+    assert sum(calls) < 60 * 60
+
+
+def test_ceiling_bounds_the_probability_whatever_the_word_set_ratio():
+    from claimledger.ledger.claims import Matcher
+    from claimledger.ledger.matching import MatchModel, TreeMatchModel, load_model
+
+    texts = SENTENCES + ["Troops were sent, officials said.", "Officials said troops were sent.",
+                         "No troops were sent to Russia, the ministry said on Monday."]
+    profiles = [text_profile(t) for t in texts]
+    rng = np.random.default_rng(3)
+    vecs = rng.normal(size=(len(texts), 8)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    pairs = np.array([(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))])
+    matcher = Matcher(profiles, vecs, collection_idf(profiles), load_model(), np.arange(len(texts)))
+    assert isinstance(matcher.model, MatchModel)
+    exact, ceiling = matcher.probability(pairs), matcher.ceiling(pairs)
+    assert (ceiling >= exact).all() and (ceiling > exact + 1e-4).any()  # a bound, and not the value itself
+    # a model of trees with cuts on the ratio: its ceiling is the best leaf any ratio in [0, 1] reaches
+    col = FEATURES.index("token_set")
+    tree = {"value": [0.0, -2.0, 0.0, 0.5, 3.0], "feature_idx": [col, 0, col, 0, 0],
+            "num_threshold": [0.3, 0.0, 0.8, 0.0, 0.0], "missing_go_to_left": [1, 0, 1, 0, 0],
+            "left": [1, 0, 3, 0, 0], "right": [2, 0, 4, 0, 0], "is_leaf": [0, 1, 0, 1, 1]}
+    trees = TreeMatchModel.of([tree], 0.0, 0.5, "written for the test")
+    rows = np.zeros((3, len(FEATURES)))
+    rows[:, col] = [0.1, 0.5, 0.9]
+    assert np.allclose(trees.probability(rows), 1 / (1 + np.exp([2.0, -0.5, -3.0])))
+    assert np.allclose(trees.ceiling(rows, col), 1 / (1 + np.exp(-3.0)))

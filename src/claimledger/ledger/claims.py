@@ -84,6 +84,16 @@ class Matcher:
                 features[:, FEATURES.index(name)] = 0.0
         return self.model.probability(features)
 
+    def ceiling(self, pairs: np.ndarray) -> np.ndarray:
+        """The most :meth:`probability` could give each pair, from every feature but the costly word-set
+        ratio (rapidfuzz's ``token_set_ratio``), taken at its most favourable value."""
+        if not len(pairs):
+            return np.zeros(0)
+        if self.weights is None:
+            self.weights = IdfWeights.of(self.profiles, self.idf)
+        features = pair_features(self.profiles, self.vecs, pairs, self.idf, self.weights, self.slots, token_set=False)
+        return self.model.ceiling(features, FEATURES.index("token_set"))
+
 
 def _blocks(statements: list[Statement], props: list[Proposition], params: LedgerParams) -> list[list[int]]:
     """Candidate blocks: same figure, same origin, shared rare word."""
@@ -261,7 +271,13 @@ def cluster(statements: list[Statement], props: list[Proposition], *,
                      (p.quantity.value, p.quantity.subject_class, p.quantity.aspect, p.quantity.harm,
                       p.quantity.supposed))
                      for st, p in zip(statements, props)])
-    found = agglomerate(n, candidates, score, matcher.model.threshold, sample=params.link_sample, kinds=kinds)
+    def screen(pairs: np.ndarray) -> np.ndarray:
+        keep = allowed(pairs)
+        keep[keep] = matcher.ceiling(pairs[keep]) >= matcher.model.threshold
+        return keep
+
+    found = agglomerate(n, candidates, score, matcher.model.threshold, sample=params.link_sample, kinds=kinds,
+                        screen=screen)
     groups = {g[0]: g for g in found}
     # A part of a statement that matched nothing stays with the statement's main claim, unless the
     # propositions forbid it (another count, class or aspect is another claim, as in the grouping).

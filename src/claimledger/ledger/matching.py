@@ -267,14 +267,15 @@ def _slot_features(out: np.ndarray, slots: SlotTable, first: np.ndarray, second:
 
 def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarray,
                   idf: dict[str, float], weights: IdfWeights | None = None,
-                  slots: SlotTable | None = None) -> np.ndarray:
+                  slots: SlotTable | None = None, *, token_set: bool = True) -> np.ndarray:
     """Feature rows (len(pairs) × len(FEATURES)) for index pairs into ``profiles``/``vecs``.
 
     ``idf`` is :func:`collection_idf` of the statements being grouped (``weights``, when given, is
     :meth:`IdfWeights.of` these profiles and ``idf``: a caller scoring pairs of one set many times
     passes it; without it they are made for the profiles the pairs read). Set intersections of short word sets and rapidfuzz's pairwise scorer keep the
     per-pair cost to a few microseconds. ``slots`` (indexed like ``profiles``) gives the clause features;
-    without it they are 0, as for statements without clauses.
+    without it they are 0, as for statements without clauses. ``token_set=False`` leaves that column 0,
+    the scorer being most of the cost (for :meth:`MatchModel.ceiling`, which bounds it instead).
     """
     out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float32)
     if not len(pairs):
@@ -285,7 +286,7 @@ def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarr
         used, local = np.unique(pairs, return_inverse=True)
         read = [profiles[k] for k in used.tolist()]
         return pair_features(read, vecs[used], local.reshape(pairs.shape), idf, IdfWeights.of(read, idf),
-                             None if slots is None else slots.take(used))
+                             None if slots is None else slots.take(used), token_set=token_set)
     a = [profiles[k] for k in pairs[:, 0].tolist()]
     b = [profiles[k] for k in pairs[:, 1].tolist()]
     first, second = pairs[:, 0], pairs[:, 1]
@@ -299,7 +300,8 @@ def pair_features(profiles: list[TextProfile], vecs: np.ndarray, pairs: np.ndarr
     # a pair's features are the same either way round
     dot = np.fromiter((math.fsum(map(squared, x)) for x in shared), dtype=np.float64, count=len(shared))
     out[:, 2] = np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)  # idf-weighted cosine
-    out[:, 3] = _token_set([p.folded for p in a], [p.folded for p in b]) / 100.0
+    if token_set:
+        out[:, 3] = _token_set([p.folded for p in a], [p.folded for p in b]) / 100.0
     ninter = np.fromiter((len(pa.names & pb.names) for pa, pb in zip(a, b)), dtype=np.float64, count=len(a))
     nunion = weights.n_names[first] + weights.n_names[second] - ninter
     out[:, 4] = np.divide(ninter, nunion, out=np.zeros_like(ninter), where=nunion > 0)
@@ -332,6 +334,17 @@ class MatchModel:
         z = ((features - self.mean) / self.scale) @ self.weights + self.bias
         return 1.0 / (1.0 + np.exp(-z))
 
+    def ceiling(self, features: np.ndarray, column: int) -> np.ndarray:
+        """The highest probability each row could have whatever its ``column`` holds in [0, 1]: the
+        log-odds are linear in it, so the larger of the two ends. Summed in another order than
+        :meth:`probability` (no standardised copy of the rows), which :data:`CEILING_MARGIN` covers."""
+        slope = self.weights / self.scale
+        used = np.flatnonzero(slope)
+        used = used[used != column]
+        best = max(slope[column], 0.0)  # the column at 1 if it raises the odds, else at 0
+        z = features[:, used] @ slope[used] + (self.bias - float(self.mean @ slope) + best)
+        return 1.0 / (1.0 + np.exp(-(z + CEILING_MARGIN)))
+
     @property
     def reads_slots(self) -> bool:
         """Whether any clause-slot feature weighs: a model that gives them 0 needs no :class:`SlotTable`
@@ -343,6 +356,10 @@ class MatchModel:
                 "mean": self.mean.tolist(), "scale": self.scale.tolist(), "threshold": self.threshold,
                 "trained_on": self.trained_on}
 
+
+#: Log-odds added to a :meth:`MatchModel.ceiling`: far above the rounding of a feature row's sums, far
+#: below any gap that matters, so a pair under its ceiling is under the threshold for sure.
+CEILING_MARGIN = 1e-6
 
 #: The fields of one tree of a model of :class:`TreeMatchModel` in its JSON, as scikit-learn's
 #: histogram gradient boosting names them in its predictor's nodes.
@@ -412,6 +429,17 @@ class TreeMatchModel:
     def probability(self, features: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.raw(features)))
 
+    def ceiling(self, features: np.ndarray, column: int) -> np.ndarray:
+        """The highest probability each row could have whatever its ``column`` holds in [0, 1]: the trees
+        are constant between their cuts on it, so the largest over the ends and each cut's two sides."""
+        cuts = self.cut[(self.feature == column) & np.isfinite(self.cut) & (self.cut >= 0.0) & (self.cut <= 1.0)]
+        x = np.array(features, dtype=np.float64)
+        best = np.full(len(x), -np.inf)
+        for value in {0.0, 1.0, *cuts.tolist(), *np.nextafter(cuts, np.inf).tolist()}:
+            x[:, column] = value
+            best = np.maximum(best, self.raw(x))
+        return 1.0 / (1.0 + np.exp(-(best + CEILING_MARGIN)))
+
     @property
     def reads_slots(self) -> bool:
         """Whether any split reads a clause-slot feature (see :attr:`MatchModel.reads_slots`)."""
@@ -476,7 +504,8 @@ LOOKAHEAD = 256  # candidates ahead whose merge tests are scored along with one 
 
 
 def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np.ndarray],
-                threshold: float, *, sample: int = 6, kinds: np.ndarray | None = None) -> list[list[int]]:
+                threshold: float, *, sample: int = 6, kinds: np.ndarray | None = None,
+                screen: Callable[[np.ndarray], np.ndarray] | None = None) -> list[list[int]]:
     """Groups of ``0 .. n-1`` by greedy average linkage over scored candidate pairs.
 
     Candidate pairs at or above ``threshold`` are taken strongest first; two groups merge only
@@ -493,6 +522,10 @@ def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np
     ``score`` must give each pair what it gives it alone, whatever else is in the call: the pairs a
     merge test lacks are scored together with those the next :data:`LOOKAHEAD` candidates' tests lack
     as the groups stand, and a pair scored ahead but never read changes nothing.
+
+    ``screen`` (optional, cheaper than ``score``) is False for candidate pairs that ``score`` would put
+    under ``threshold`` for sure: they are dropped unscored (most candidates of a large ledger are), and
+    a merge test that reads one scores it then. The groups are those without it.
     """
     kind = np.arange(n, dtype=np.int64) if kinds is None else np.asarray(kinds, dtype=np.int64)
     width = int(kind.max()) + 1 if n else 1
@@ -517,7 +550,9 @@ def agglomerate(n: int, candidates: np.ndarray, score: Callable[[np.ndarray], np
     group_of = np.empty(len(codes), dtype=np.int64)  # per candidate, the number of its pair of kinds
     group_of[by_code] = np.cumsum(starts) - 1
     first = np.sort(by_code[starts])  # the first candidate of each pair of kinds, in candidate order
-    of_group = np.empty(int(starts.sum()))
+    of_group = np.full(int(starts.sum()), -1.0)  # -1: under the threshold, not scored
+    if screen is not None:
+        first = first[screen(candidates[first])]
     of_group[group_of[first]] = scored(candidates[first])
     prob = of_group[group_of]
     keep = prob >= threshold

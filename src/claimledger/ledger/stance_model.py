@@ -140,18 +140,48 @@ def _rate(words: list[str], vocab: frozenset[str]) -> float:
     return 100.0 * sum(w in vocab for w in words) / max(len(words), 1)
 
 
-def _read_text(sentences: list[str], vecs: np.ndarray, lex: Lexicon) -> _Text:
-    words = [tokens(s) for s in sentences]
+class _Words:
+    """Each string's tokens, TF-IDF and cue rates, worked out once per :func:`features` call: a one-sentence
+    text (a statement) is its own only sentence, and contradiction checks read each text as claim and text."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self._tokens: dict[str, list[str]] = {}
+        self._tfidf: dict[str, dict[str, float]] = {}
+        self._rates: dict[str, list[float]] = {}
+
+    def tokens(self, s: str) -> list[str]:
+        if (ws := self._tokens.get(s)) is None:
+            ws = self._tokens[s] = tokens(s)
+        return ws
+
+    def tfidf(self, s: str) -> dict[str, float]:
+        if (v := self._tfidf.get(s)) is None:
+            v = self._tfidf[s] = _tfidf(self.tokens(s), self.lex)
+        return v
+
+    def rates(self, s: str) -> list[float]:
+        if (v := self._rates.get(s)) is None:
+            v = self._rates[s] = _rates(self.tokens(s), self.lex)
+        return v
+
+
+def _read_text(sentences: list[str], vecs: np.ndarray, words_of: _Words) -> _Text:
+    lex = words_of.lex
+    words = [words_of.tokens(s) for s in sentences]
     all_words = [w for ws in words for w in ws]
     centroid = vecs.mean(0)
+    one = sentences[0] if len(sentences) == 1 else None  # the whole text is its sentence: the same sums
+    cue_rates = words_of.rates(one) if one is not None else _rates(all_words, lex)
     return _Text(
         sentences=sentences, vecs=vecs, centroid=centroid / max(float(np.linalg.norm(centroid)), 1e-9),
-        words=words, all_words=all_words, word_set=set(all_words), tfidf=_tfidf(all_words, lex),
-        sentence_tfidf=[_tfidf(ws, lex) for ws in words],
+        words=words, all_words=all_words, word_set=set(all_words),
+        tfidf=words_of.tfidf(one) if one is not None else _tfidf(all_words, lex),
+        sentence_tfidf=[words_of.tfidf(s) for s in sentences],
         bigrams=set().union(*(_bigrams(ws) for ws in words)),
         numbers=set().union(*(numbers(s) for s in sentences)),
-        cue_rates=_rates(all_words, lex),
-        lede_rates=_rates([w for ws in words[:LEDE] for w in ws], lex),
+        cue_rates=cue_rates,
+        lede_rates=cue_rates if len(sentences) <= LEDE else _rates([w for ws in words[:LEDE] for w in ws], lex),
     )
 
 
@@ -173,41 +203,40 @@ class _Claim:
     rates: list[float]
 
 
-def _read_claim(claim: str, lex: Lexicon) -> _Claim:
-    claim_words = tokens(claim)
+def _read_claim(claim: str, words_of: _Words) -> _Claim:
+    lex = words_of.lex
+    claim_words = words_of.tokens(claim)
     claim_idf = {w: lex.idf.get(w, lex.default_idf) for w in set(claim_words)}
-    return _Claim(claim_words, _tfidf(claim_words, lex), claim_idf, sum(claim_idf.values()) or 1.0,
-                  _bigrams(claim_words), numbers(claim), _rates(claim_words, lex))
+    return _Claim(claim_words, words_of.tfidf(claim), claim_idf, sum(claim_idf.values()) or 1.0,
+                  _bigrams(claim_words), numbers(claim), words_of.rates(claim))
 
 
-def _pair_features(claim: str, claim_vec: np.ndarray, text: _Text, lex: Lexicon,
-                   read: _Claim | None = None) -> list[float]:
-    """One row in the order of :data:`FEATURES`; a one-sentence text (a statement) gets the same
-    features as a body, with one sentence to look at. ``read`` is :func:`_read_claim` of ``claim``
-    when the caller has it."""
+def _pair_features(claim_vec: np.ndarray, text: _Text, c: _Claim, lex: Lexicon) -> list[float]:
+    """One row in the order of :data:`FEATURES` for a claim (its vector and :func:`_read_claim`) and a
+    text; a one-sentence text (a statement) gets the same features as a body, with one sentence to look at."""
     sims = text.vecs @ claim_vec
     order = np.argsort(-sims, kind="stable")
     near = order[:NEAR]
-    near_words = [w for i in near for w in text.words[i]]
-    c = read if read is not None else _read_claim(claim, lex)
-    claim_words, claim_tfidf, claim_idf, idf_total = c.words, c.tfidf, c.idf, c.idf_total
-    near_set = set(near_words)
-    claim_bigrams, claim_numbers, claim_rates = c.bigrams, c.numbers, c.rates
+    if len(text.sentences) == 1:  # its one sentence is the whole text: the same counts, read once
+        near_set, near_rates = text.word_set, text.cue_rates
+    else:
+        near_words = [w for i in near for w in text.words[i]]
+        near_set, near_rates = set(near_words), _rates(near_words, lex)
+    claim_idf, idf_total, claim_numbers = c.idf, c.idf_total, c.numbers
     return [
         float(sims[0]), float(sims[order[0]]), float(sims[near].mean()), float(sims.mean()),
         float(text.centroid @ claim_vec),
-        _cosine(claim_tfidf, text.tfidf),
-        max(_cosine(claim_tfidf, t) for t in text.sentence_tfidf),
+        _cosine(c.tfidf, text.tfidf),
+        max(_cosine(c.tfidf, t) for t in text.sentence_tfidf),
         sum(v for w, v in claim_idf.items() if w in text.word_set) / idf_total,
         sum(v for w, v in claim_idf.items() if w in near_set) / idf_total,
-        len(claim_bigrams & text.bigrams) / max(len(claim_bigrams), 1),
+        len(c.bigrams & text.bigrams) / max(len(c.bigrams), 1),
         float(bool(claim_numbers)),
         len(claim_numbers & text.numbers) / max(len(claim_numbers), 1),
         math.log1p(len(text.numbers - claim_numbers)),
-        math.log1p(len(text.sentences)), math.log1p(len(text.all_words)), math.log1p(len(claim_words)),
-        *(_rate(near_words, lex.cues[k]) for k in CUE_CLASSES),
-        *text.cue_rates[:3], *text.lede_rates[:3], *claim_rates[:3],
-        _rate(near_words, NEGATION), text.cue_rates[3], text.lede_rates[3], claim_rates[3],
+        math.log1p(len(text.sentences)), math.log1p(len(text.all_words)), math.log1p(len(c.words)),
+        *near_rates[:3], *text.cue_rates[:3], *text.lede_rates[:3], *c.rates[:3],
+        near_rates[3], text.cue_rates[3], text.lede_rates[3], c.rates[3],
     ]
 
 
@@ -218,11 +247,12 @@ def features(claims: Sequence[str], texts: Sequence[str], lex: Lexicon,
     distinct = list(dict.fromkeys([*claims, *(s for ss in split.values() for s in ss)]))
     vecs = embed_fn(distinct) if distinct else np.zeros((0, 1), np.float32)
     row = {t: i for i, t in enumerate(distinct)}
-    read = {t: _read_text(ss, vecs[[row[s] for s in ss]], lex) for t, ss in split.items()}
-    claim_read = {c: _read_claim(c, lex) for c in dict.fromkeys(claims)}  # a claim paired with many texts is read once
+    words_of = _Words(lex)
+    read = {t: _read_text(ss, vecs[[row[s] for s in ss]], words_of) for t, ss in split.items()}
+    claim_read = {c: _read_claim(c, words_of) for c in dict.fromkeys(claims)}  # a claim paired with many texts is read once
     out = np.zeros((len(claims), len(FEATURES)), dtype=np.float32)
     for i, (claim, text) in enumerate(zip(claims, texts)):
-        out[i] = _pair_features(claim, vecs[row[claim]], read[text], lex, claim_read[claim])
+        out[i] = _pair_features(vecs[row[claim]], read[text], claim_read[claim], lex)
     return out
 
 

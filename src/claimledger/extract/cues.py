@@ -100,6 +100,10 @@ EXISTENCE_DETERMINERS = frozenset({"any", "no"})
 #: predicate they dismiss it; elsewhere ("there was speculation that …") they name a claim (English common knowledge).
 DISMISSIVE_PREDICATES = frozenset({"speculation", "conjecture", "guesswork", "hearsay", "gossip", "fiction", "fantasy"})
 
+#: Nouns that name a count rather than what it counts ("the death toll rose to three", "the number stood at 40",
+#: "a total of 12"): what is counted is in the words around them (English common knowledge).
+TALLY_NOUNS = frozenset({"number", "toll", "figure", "tally", "total", "count", "estimate", "tot"})
+
 #: What can happen to the people a count counts, in the words news uses for it (English common knowledge):
 #: the verbs' lemmas and the forms and states that say it. "Casualties" is left out: it counts the dead and the hurt.
 HARMS: dict[str, frozenset[str]] = {

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.cues import HARMS, SPEECH
+from claimledger.extract.cues import HARMS, SPEECH, TALLY_NOUNS
 from claimledger.records import Figure, Qualifier
 
 if TYPE_CHECKING:
@@ -119,7 +119,6 @@ _MONTHS = {
 _CLOCK = {"a.m.", "p.m.", "a.m", "p.m", "am", "pm", "gmt", "utc", "hrs", "o'clock", "h",
           "bst", "cet", "cest", "est", "edt", "pst", "pdt", "kst", "msk", "jst"}
 #: Nouns that stand for a count already given ("put the number at 11,000").
-_TALLY_NOUNS = {"number", "toll", "figure", "tally", "total", "count", "estimate", "tot"}
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 #: QUANTITY and MONEY also tag plain counts ("1.5-2 million rounds", "three punts"): units decide those.
 _MEASURE_LABELS = {"PERCENT"}
@@ -487,7 +486,7 @@ def _is_age(doc: Doc, start: int, end: int, sent: Span) -> bool:
         k += 1
     if start - 2 >= sent.start and doc[start - 1].text == "," and (end == sent.end or doc[end].text in (",", ")", ".")) \
             and (doc[start - 2].ent_type_ == "PERSON"
-                 or doc[start - 2].tag_ == "NN" and doc[start - 2].lemma_ not in _TALLY_NOUNS) \
+                 or doc[start - 2].tag_ == "NN" and doc[start - 2].lemma_ not in TALLY_NOUNS) \
             and 1 <= (_parse_digits(doc[start].text) or 0) <= 110:
         return True  # "Kim, 33,", "a teenager, 17.": an age in apposition
     return False
@@ -674,12 +673,12 @@ def _elided_subject(doc: Doc, sent: Span, start: int, last_count: tuple[str, int
     A number that stands for people harmed (``casualties``: "killing two",
     "left one dead") is a count of people when no count noun came before.
     """
-    tallied = last_count is not None and last_count[0].rsplit(" ", 1)[-1].lower() in _TALLY_NOUNS
+    tallied = last_count is not None and last_count[0].rsplit(" ", 1)[-1].lower() in TALLY_NOUNS
     if last_count and last_count[1] == sent_index and not (casualties and tallied):
         return last_count[0]  # but "the death toll stood at 22, with 67 missing": the 67 are people, not a toll
     if casualties:
         return last_count[0] if last_count and last_count[1] == sent_index - 1 else "people"
-    tallies = [t for t in sent if t.lemma_.lower() in _TALLY_NOUNS and t.pos_ == "NOUN" and t.i < start]
+    tallies = [t for t in sent if t.lemma_.lower() in TALLY_NOUNS and t.pos_ == "NOUN" and t.i < start]
     tally = tallies[-1] if tallies else None
     counted = _counted_by(tally) if tally is not None else None
     if counted is not None:

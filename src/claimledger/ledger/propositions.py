@@ -27,7 +27,7 @@ from typing import Literal
 
 import numpy as np
 
-from claimledger.extract.cues import HARMS
+from claimledger.extract.cues import HARMS, TALLY_NOUNS
 from claimledger.ledger.embeddings import embed
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
@@ -292,7 +292,10 @@ def propositions(statements: list[Statement], *, params: LedgerParams = DEFAULT_
         quantity = None
         if st.fig is not None:
             clause = figure_clause(st)
-            quantity = Quantity(value_key(st.fig), classes.get(counted_kind(st.fig.subject), -1),
+            kind = counted_kind(st.fig.subject)
+            # a tally ("the death toll rose to three") counts what its harm says, of no class of its own
+            klass = -1 if kind.rsplit(" ", 1)[-1] in TALLY_NOUNS else classes.get(kind, -1)
+            quantity = Quantity(value_key(st.fig), klass,
                                 aspect_of(clause), st.fig.as_of, supposed(clause), harm_of(clause))
         out.append(Proposition(st.polarity, "possible" if st.att.stance == "speculates" else "asserted",
                                quantity, st.text,

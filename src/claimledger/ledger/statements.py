@@ -61,9 +61,14 @@ def statement_text(att: Attribution) -> str:
 
 
 def figure_text(att: Attribution, fig: Figure) -> str:
-    """The clause that carries a figure, so a sentence with several counts gives each its own words."""
-    sent = fig.sentence or att.sentence
-    pos = sent.find(fig.text)
+    """The clause that carries a figure, so a sentence with several counts gives each its own words: of the
+    content when the figure is in it (the speech frame, "the port authority said", is not what was said)."""
+    if att.content_start <= fig.start and fig.end <= att.content_end \
+            and att.sentence[fig.start - att.start:fig.end - att.start] == fig.text:
+        sent, pos = att.content, fig.start - att.content_start
+    else:
+        sent = fig.sentence or att.sentence
+        pos = sent.find(fig.text)
     if pos < 0:
         return statement_text(att)
     # an aside between dashes ("two members — guitarist Jimmy Page, 70, and … Jones — had signed") is not the
@@ -73,12 +78,18 @@ def figure_text(att: Attribution, fig: Figure) -> str:
         sent = sent[:aside.start()] + " " + sent[aside.end():]
         pos = sent.find(fig.text)
     parts = clauses(sent)
-    acc, out = 0, []
+    acc, out, before = 0, [], []
     for part in parts:
         start = sent.find(part, acc)
         acc = start + len(part)
         if start <= pos < acc or (out and len(" ".join(out).split()) < 6 and start >= pos):
             out.append(part)
+        elif not out:
+            before.append(part)
+    # a clause too short to say anything alone ("killing two dock workers" after "A crane collapsed on
+    # Sunday,") takes the clauses before it when none follows
+    while before and len(" ".join(out).split()) < 6:
+        out.insert(0, before.pop())
     text = " ".join(out).strip()
     if fig.subject and fig.subject.lower() not in text.lower() and fig.text in text:
         text = text.replace(fig.text, f"{fig.text} {fig.subject}", 1)  # "puts the figure at 25,000 [ballots]"

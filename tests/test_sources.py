@@ -202,3 +202,13 @@ def test_a_name_in_apposition_to_a_body_of_business_is_that_body_and_no_he_or_sh
 ])
 def test_the_company_is_the_body_that_spoke_just_before(nlp, text, name):
     assert sources(nlp, text)[-1][0] == name
+
+
+@pytest.mark.parametrize("second, name", [
+    ("A bank spokesman said the claims were false.", "Harrowgate Bank"),
+    ("The bank's spokeswoman said no card numbers were taken.", "Harrowgate Bank"),
+    ("A ministry spokesman said the figures were wrong.", "A ministry spokesman"),  # no ministry was named
+])
+def test_a_spokesperson_described_by_a_bodys_kind_speaks_for_the_body_of_that_kind_named_before(nlp, second, name):
+    first = "Harrowgate Bank said hackers had copied the records of its customers."
+    assert sources(nlp, f"{first} {second}")[1][0] == name

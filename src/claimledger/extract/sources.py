@@ -399,7 +399,7 @@ class SourceResolver:
             name = self._full_group(name, position)
             media = is_media or is_media_name(name) or name.lower() in self.media_names
             return source(name, "media" if media else "organisation")
-        described = self._described(span, position)
+        described = self._described(span, position) or self._spoken_for(head, position)
         if described is not None:
             return source(described.name, described.kind)
         if lower in DOCUMENT_HEADS:
@@ -498,6 +498,15 @@ class SourceResolver:
             return _recent(self.speaking_bodies, span)
         return None
 
+    def _spoken_for(self, head: Token, position: int) -> _Known | None:
+        """The body a spokesperson described by its kind speaks for ("a bank spokesman", "the ministry's
+        spokeswoman"): the latest body named by that noun ("Lindqvist Bank"), whose position they give."""
+        if head.lower_ not in SPOKESPERSON_NOUNS:
+            return None
+        owner = next((t for t in head.children if t.pos_ == "NOUN" and (t.dep_ == "compound" or t.dep_ == "poss"
+                      and any(c.lower_ == "the" for c in t.children))), None)
+        return None if owner is None else _latest_before(self._by_word[1].get(owner.lower_, []), position)
+
     def note_source(self, source: Source, span: Span) -> None:
         """Remember a resolved source so pronouns and descriptions can point at it."""
         words = frozenset(t.lower_ for t in span)
@@ -522,6 +531,9 @@ class SourceResolver:
             # "The building firm said … It declined to answer": a body described, not named, is what "it" means
             self._add_group(_Known(source.name, "document", words, span.start))
 
+
+#: Nouns for one who speaks for a body on the record (English common knowledge).
+SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 #: Offices a place has one holder of at a time ("the mayor of Valmora", "Ruritania's health minister"): English
 #: common knowledge. A spokesman, official or aide is one of many, and stays an unnamed source.

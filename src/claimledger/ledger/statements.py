@@ -60,15 +60,60 @@ def statement_text(att: Attribution) -> str:
     return content if len(content.split()) >= PROPOSITION_MIN_WORDS else att.sentence.strip()
 
 
+# Shell nouns and pronouns that point back to something already said: English common knowledge.
+_ANAPHORIC = re.compile(
+    r"^(?:that\s+)?(?:(?:it|this|that|these|those|them|so)\W*$|"
+    r"(?:this|that|these|those)\s+(?:is|was|are|were|seems|seemed|sounds|appears|looks|remains)\b|(?:the|these|those|this|that|such|any|all|its|their|his|her)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|allegations?|accounts?|suggestions?|"
+    r"speculation|articles?|findings?|assertions?|remarks?|comments?|quotes?|news|tale|idea|estimates?|"
+    r"figures?|assessments?|statements?|versions?)\b)", re.I)
+
+
+# A sentence adverbial before the subject ("Turns out, the entire tale is rubbish", "In fact, these reports are
+# false") does not change what the subject points back to: English common knowledge.
+_SENTENCE_ADVERBIAL = re.compile(r"^(?:[A-Za-z’']+\s+){0,2}[A-Za-z’']+,\s+")
+
+
+# "… saying anything like that", "… nothing of the sort": the object points back.
+_POINTS_BACK = re.compile(r"\b(?:like (?:that|this|it)|of the (?:sort|kind)|such a thing|such things)$", re.I)
+
+
+# A response's own frame when the content keeps it ("it could not confirm these reports", "he did not deny
+# it"): what follows is what is answered.
+_RESPONSE_FRAME = re.compile(
+    r"^(?:(?:it|he|she|they|we|i|the\s+\w+)\s+)?(?:(?:could|can|did|does|do|would|will|was|were|is|are)\s*"
+    r"(?:not|n['’]t)|cannot|never|(?:was|were|is|are)\s+unable\s+to)\s+(?:\w+\s+(?:or|and)\s+)?"
+    r"(?:confirm|verify|corroborate|substantiate|deny|dispute|comment\s+on|address)\s+", re.I)
+
+
+def is_anaphoric(content: str, *, response: bool = True) -> bool:
+    """Does a statement's content only point back ("the reports", "these claims groundless", "anything like that")?
+
+    A response (a denial, a doubt) of a word or two ("denied it") points back too, as does one whose
+    content keeps its own frame before such words ("it could not confirm these reports"); an assertion
+    that short is a figure's frame ("put the number at 11,000") and says something.
+    """
+    content = _SENTENCE_ADVERBIAL.sub("", content.strip(" \"'“”‘’.,"), count=1)
+    if response:
+        content = _RESPONSE_FRAME.sub("", content, count=1)
+    return response and len(content.split()) < 3 or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))
+
+
+def _topic_only(att: Attribution) -> bool:
+    """Is an assertion's content only what it was about ("workers had complained about the crane": "the
+    crane"), pointing back at nothing said? It states no proposition, and the sentence around it is another's."""
+    content = att.content.strip()
+    return len(content.split()) < PROPOSITION_MIN_WORDS and not is_anaphoric(content, response=False)
+
+
 def figure_text(att: Attribution, fig: Figure) -> str:
-    """The clause that carries a figure, so a sentence with several counts gives each its own words: of the
-    content when the figure is in it (the speech frame, "the port authority said", is not what was said)."""
-    if att.content_start <= fig.start and fig.end <= att.content_end \
-            and att.sentence[fig.start - att.start:fig.end - att.start] == fig.text:
-        sent, pos = att.content, fig.start - att.content_start
-    else:
-        sent = fig.sentence or att.sentence
-        pos = sent.find(fig.text)
+    """The clause that carries a figure, so a sentence with several counts gives each its own words.
+
+    A clause too short to say anything alone takes the clauses after it, unless those are outside what was
+    said and a clause of what was said comes before it: "A crane collapsed on Sunday, killing two dock
+    workers, the port authority said" states "A crane collapsed on Sunday, killing two dock workers", not
+    "killing two dock workers, the port authority said"."""
+    sent = fig.sentence or att.sentence
+    pos = sent.find(fig.text)
     if pos < 0:
         return statement_text(att)
     # an aside between dashes ("two members — guitarist Jimmy Page, 70, and … Jones — had signed") is not the
@@ -77,19 +122,25 @@ def figure_text(att: Attribution, fig: Figure) -> str:
     if aside is not None:
         sent = sent[:aside.start()] + " " + sent[aside.end():]
         pos = sent.find(fig.text)
-    parts = clauses(sent)
-    acc, out, before = 0, [], []
-    for part in parts:
+    said_from = sent.find(att.content.strip()) if att.content.strip() else -1
+    said_to = said_from + len(att.content.strip()) if said_from >= 0 else -1
+    parts, acc = [], 0
+    for part in clauses(sent):
         start = sent.find(part, acc)
         acc = start + len(part)
-        if start <= pos < acc or (out and len(" ".join(out).split()) < 6 and start >= pos):
-            out.append(part)
-        elif not out:
-            before.append(part)
-    # a clause too short to say anything alone ("killing two dock workers" after "A crane collapsed on
-    # Sunday,") takes the clauses before it when none follows
-    while before and len(" ".join(out).split()) < 6:
-        out.insert(0, before.pop())
+        parts.append((start, acc, part))
+    own = next((k for k, (a, b, _) in enumerate(parts) if a <= pos < b), None)
+    if own is None:
+        return statement_text(att)
+    out = [parts[own][2]]
+    k = own + 1
+    while k < len(parts) and len(" ".join(out).split()) < 6:
+        a, _, part = parts[k]
+        if a >= said_to >= 0 and own > 0 and parts[own - 1][0] >= said_from >= 0:
+            out.insert(0, parts[own - 1][2])  # the frame follows: the clause said before it instead
+            break
+        out.append(part)
+        k += 1
     text = " ".join(out).strip()
     if fig.subject and fig.subject.lower() not in text.lower() and fig.text in text:
         text = text.replace(fig.text, f"{fig.text} {fig.subject}", 1)  # "puts the figure at 25,000 [ballots]"
@@ -180,6 +231,8 @@ def collect_statements(reports: list[StoredReport], res: Resolution, media: set[
                 if f.kind == "count":
                     figs[f.attribution].append(j)
         for i, a in enumerate(ext.attributions):
+            if POLARITY.get(a.stance, "pos") == "pos" and i not in every and _topic_only(a):
+                continue
             aid = item_id(r.id, "a", i)
             o = origin_of(aid, a, r, res, media)
             when = a.date if a.date and _CALENDAR.match(a.date) else ext.published

@@ -204,3 +204,28 @@ def test_an_assertion_of_only_its_topic_is_no_claim_but_a_response_to_one_is():
     ])])
     claimed = {aid for c in ledger.claims for aid in c.attribution_ids}
     assert "d1.a1" not in claimed and {"d1.a0", "d1.a2"} <= claimed
+
+
+def test_a_count_said_later_to_have_risen_to_its_value_updates_a_lower_one_and_contradicts_no_one():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger import build_ledger
+    from claimledger.ledger.propositions import moved_to
+
+    assert moved_to(("The death toll rose to ", "")) == 1 and moved_to(("the number of cases has fallen to ", "")) == -1
+    assert moved_to(("Officials said ", " people died")) == 0
+    first = "A footbridge collapsed in Harwick on Saturday, killing two walkers, police said."
+    later = "The death toll from Saturday's footbridge collapse in Harwick rose to three, the county council said."
+    lower = "The death toll from Saturday's footbridge collapse in Harwick rose to one, the county council said."
+
+    def ledger(second: str, value: int, word: str):
+        return build_ledger([
+            report("d1", "2025-05-03", [S(first, "police", kind="anonymous", content=first[:-14],
+                                          figures=[("two", 2, "exact", "walkers")])]),
+            report("d2", "2025-05-05", [S(second, "the county council", kind="organisation", content=second[:-26],
+                                          figures=[(word, value, "exact", "death toll")])]),
+        ])
+
+    assert not [k for k in ledger(later, 3, "three").conflicts if k.kind == "figure"]
+    # a toll that "rose" below what was given before is no update of it: the two disagree
+    assert [k for k in ledger(lower, 1, "one").conflicts if k.kind == "figure"]

@@ -31,10 +31,10 @@ from rapidfuzz import fuzz
 
 from claimledger.ledger.claims import Matcher
 from claimledger.ledger.params import LedgerParams
-from claimledger.ledger.propositions import Proposition, allowed_range, ranges_meet
+from claimledger.ledger.propositions import Proposition, allowed_range, moved_to, ranges_meet
 from claimledger.ledger.stance import Answer
 from claimledger.ledger.stance_model import LABELS, stance_scores
-from claimledger.ledger.statements import Statement
+from claimledger.ledger.statements import Statement, clause_around
 from claimledger.ledger.status import central
 from claimledger.records import ConflictKind
 
@@ -87,6 +87,19 @@ def _within(a: Statement, b: Statement, days: int, *, counted: bool = False) -> 
     da = _day(a.counted_on or a.date if counted else a.date)
     db = _day(b.counted_on or b.date if counted else b.date)
     return da is None or db is None or abs((da - db).days) <= days
+
+
+def _updated(a: Statement, b: Statement) -> bool:
+    """Does the later of two counts say the count moved to it from where the earlier one put it ("two
+    killed" said on Monday, "the toll from Sunday's collapse rose to three" on Tuesday)? Then the two agree:
+    it is an update. Ordered by when they were said: the day a clause names may be the event's. One origin's
+    own two figures are left to the revisions, which show them."""
+    da, db = _day(a.date), _day(b.date)
+    if da is None or db is None or da == db or a.fig is None or b.fig is None or a.origin and a.origin == b.origin:
+        return False
+    early, late = (a, b) if da < db else (b, a)
+    move = moved_to(clause_around(late.fig.sentence, late.fig.text))
+    return move != 0 and (late.fig.value - early.fig.value) * move > 0
 
 
 def _fmt(value: float) -> str:
@@ -201,7 +214,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
         else np.zeros((0, 2), dtype=np.int64)
     rows = [(a, b) for a, b in both.tolist()
             if sts[a].aid != sts[b].aid and _within(sts[a], sts[b], ev.params.week_days, counted=True)
-            and any(differ(a, b, k) for k in figs[a])]
+            and any(differ(a, b, k) for k in figs[a]) and not _updated(sts[a], sts[b])]
     if not rows:
         return []
     prob = ev.matcher.probability(np.array(rows, dtype=np.int64), ignore_figures=True).tolist()

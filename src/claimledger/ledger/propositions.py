@@ -156,6 +156,20 @@ def harm_of(clause: tuple[str, str]) -> Harm | None:
     return m.lastgroup if m else None  # type: ignore[return-value]
 
 
+# A count said to have moved to its value ("the death toll rose to three", "fell to 40"): English common knowledge.
+_ROSE_TO = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|grew|grown|grows|"
+                      r"jumped|jumps|soared|surged|swelled|swollen|mounted)\s+to\s*$", re.I)
+_FELL_TO = re.compile(r"\b(?:fell|fallen|falls|falling|dropped|drops|declined|declines|decreased|decreases|"
+                      r"shrank|shrunk|dipped|slipped)\s+to\s*$", re.I)
+
+
+def moved_to(clause: tuple[str, str]) -> int:
+    """+1 when a figure's clause says the count rose to it, -1 when it fell to it, else 0: a count said to
+    have risen to 3 agrees with a lower one given before it."""
+    before = clause[0]
+    return 1 if _ROSE_TO.search(before) else -1 if _FELL_TO.search(before) else 0
+
+
 def aspect_of(clause: tuple[str, str]) -> Aspect | None:
     """An addition ("another 12,000") or a total ("12,000 in all") first, else done or still to come."""
     before, after = clause

@@ -46,3 +46,14 @@ def test_a_claim_said_to_be_speculation_is_denied(nlp, text):
 def test_speculation_that_names_a_claim_does_not_deny_it(nlp):
     got = find_attributions(nlp("The analyst said there was speculation that the chief executive would resign."))
     assert [a.stance for a in got] != ["denies"]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The coach said he could not attend the hearing.", "asserts"),
+    ("The engineer said the pump could never be repaired.", "asserts"),
+    ("The mayor said she could no longer defend the budget.", "asserts"),
+    ("The engineer said the pump could fail again.", "speculates"),
+    ("The engineer said the pump might not survive the winter.", "speculates"),
+])
+def test_could_with_its_verb_negated_says_what_was_not_possible_and_hedges_nothing(nlp, text, stance):
+    assert [a.stance for a in find_attributions(nlp(text))] == [stance]

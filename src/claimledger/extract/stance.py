@@ -66,6 +66,17 @@ def is_negated(token: Token) -> bool:
     )
 
 
+def _could_not(modal: Token) -> bool:
+    """"Could" with its verb negated ("could not attend", "could no longer defend", "could never be repaired")
+    says what was not possible, not what may be so: no hedge (English common knowledge; "may not",
+    "might not" still hedge)."""
+    if modal.lower_ != "could":
+        return False
+    verb = modal.head
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "advmod" and c.lower_ == "longer" and any(g.dep_ == "neg" for g in c.children) for c in verb.children)
+
+
 def cue_stance(cue: Token) -> Stance | None:
     """The stance the cue itself carries, if any ("denied", "could not confirm", "declined to comment")."""
     lemma = cue.lemma_.lower()
@@ -362,7 +373,7 @@ def content_stance(content: Span, *, direct: bool) -> Stance | None:
                 and is_negated(token):
             hedge = True  # "cannot rule out", "cannot discount"
         elif lower in _MODAL_HEDGES and token.tag_ == "MD":
-            if lower != "would" or direct:
+            if (lower != "would" or direct) and not _could_not(token):
                 hedge = True
         elif lemma in HEDGES and lemma not in _MODAL_HEDGES and lower not in WRITER_DISTANCE:
             hedge = True

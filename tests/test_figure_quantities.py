@@ -111,3 +111,22 @@ def test_people_killed_hurt_and_missing_are_three_series(tmp_path):
     assert values["people injured"] == [25, 30]
     assert values["people killed"] == [14, 16]
     assert all(40 not in v for label, v in values.items() if label != "people missing")
+
+
+def test_a_figure_only_named_as_the_one_before_is_no_point_and_a_plain_count_joins_the_done_series():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger.quantities import figure_quantities
+
+    first = "The insurer said hackers had copied the records of about 40,000 customers."
+    later = "The insurer said the records of about 65,000 customers had been copied, up from its earlier estimate of 40,000."
+    reports = [
+        report("d1", "2025-03-01", [S(first, "The insurer", kind="organisation", content=first[18:],
+                                      figures=[("about 40,000", 40000, "approx", "customers")])]),
+        report("d2", "2025-03-04", [S(later, "The insurer", kind="organisation", content=later[18:],
+                                      figures=[("about 65,000", 65000, "approx", "customers"),
+                                               ("40,000", 40000, "exact", "customers")])]),
+    ]
+    found = figure_quantities(reports)
+    assert "d2.f1" not in found  # "up from its earlier estimate of 40,000": named to compare, not given again
+    assert found["d1.f0"].key == found["d2.f0"].key and "already done" in found["d2.f0"].label

@@ -855,3 +855,46 @@ def test_months_counted_past_the_calendars_ends_are_unresolved(nlp):
 def test_the_day_before_yesterday(nlp):
     found = times(nlp, "The clash came the day before yesterday; talks resume the day after tomorrow.", "1998-03-04")
     assert found == {"the day before yesterday": "1998-03-02", "the day after tomorrow": "1998-03-06"}
+
+
+# Seasons with a year, weeks counted from a day, the same day, scheduled present -----------------
+
+
+def test_a_season_followed_by_its_year_is_that_years_season(nlp):
+    found = times(nlp, "Harvests failed in spring 2003, and again in late winter 2005.", "2006-05-02")
+    assert found["spring 2003"] == "2003-SP"
+    assert found["late winter 2005"] == "2005-WI"
+
+
+def test_fall_as_a_verb_before_a_number_is_not_a_season(nlp):
+    found = times(nlp, "Analysts expect rents to fall 2030 euros short of the target.", "2006-05-02")
+    assert "fall 2030" not in found
+
+
+def test_the_following_week_is_the_week_after_the_day_named(nlp):
+    found = times(nlp, "The bridge was closed on Tuesday, April 4, 2006. It reopened the following week.", "2006-05-02")
+    assert found["the following week"] == "2006-04-10/2006-04-16"
+
+
+def test_the_previous_week_counts_back_from_the_day_named(nlp):
+    found = times(nlp, "The ferry sank on June 14, 2005. The previous week, inspectors had passed it.", "2006-05-02")
+    assert found["The previous week"] == "2005-06-06/2005-06-12"
+
+
+def test_the_same_day_and_that_month_are_the_time_named_last(nlp):
+    found = times(nlp, "The dam burst on Sept. 9, 2004. Two villages were evacuated the same day. "
+                       "That month, rainfall doubled.", "2006-05-02")
+    assert found["the same day"] == "2004-09-09"
+    assert found["That month"] == "2004-09"
+
+
+def test_a_weekday_put_on_a_singular_present_tense_event_is_to_come(nlp):
+    found = times(nlp, "The envoy arrives in Lisbon on Sunday for talks.", "2006-05-03")  # a Wednesday
+    assert found["on Sunday"] == "2006-05-07"
+    found = times(nlp, "The ballot is due Friday.", "2006-05-03")
+    assert found["Friday"] == "2006-05-05"
+
+
+def test_a_verb_of_saying_in_the_present_does_not_schedule_the_day(nlp):
+    found = times(nlp, "The ministry says Monday that the border stays shut.", "2006-05-03")
+    assert found["Monday"] == "2006-05-01"

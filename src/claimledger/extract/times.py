@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from claimledger.extract.cues import SPEECH
 from claimledger.records import DateParts, MentionKind, TimeExpression, TimeMention
 
 #: A TimeML value naming one day, with or without its clock time ("1998-02-11", "1998-02-11T22:00"):
@@ -551,6 +552,18 @@ def _season(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "month", modifier=modifier or None, value=code)
 
 
+@_rule(rf"\b(?:(?i:early|late|mid)[\s-]+)?(?P<s>(?i:spring|summer|autumn|fall|winter))\s+(?P<y>{_YEAR})\b")
+def _season_of_a_year(m: re.Match[str]) -> TimeMention | None:
+    """"spring 1997", "late summer 1996": the season of that year with no "of" between (TimeML ``1997-SP``), as
+    "the summer of 1996" is. "Fall" after a verb's subject ("prices fall 1998 ...") is the verb: it is a season only
+    written with a capital or after a preposition or article."""
+    if m.group("s").lower() == "fall" and m.group("s") == "fall" and not re.search(
+            r"(?i)\b(?:in|the|of|since|until|by|during|from|through|this|last|next|early|late|mid)[\s-]+$",
+            m.string[max(0, m.start("s") - 10):m.start("s")]):
+        return None
+    return _mention(m, "fixed", value=f"{int(m.group('y')):04d}-{_SEASONS[m.group('s').lower()]}")
+
+
 @_rule(r"\b(?i:on|by|since|until|till|from)\s+(?i:the)\s+(?P<d>[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)\b(?!\s+(?i:of\b)|\s*[-\w])")
 def _day_of_month(m: re.Match[str]) -> TimeMention | None:
     """"on the 13th": that day of the report's month, or of the month before when it is still to come."""
@@ -735,7 +748,9 @@ def _the_weekend(m: re.Match[str]) -> TimeMention | None:
 
 @_rule(
     rf"\b(?:(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:later|afterwards?|earlier))"
-    r"|(?i:the)\s+(?i:next|following)\s+(?P<unit2>(?i:day|week|morning|evening))"
+    r"|(?i:the)\s+(?i:next|following)\s+(?P<unit2>(?i:day|morning|evening))"
+    r"|(?i:the)\s+(?P<wdir>(?i:next|following|previous|preceding|prior))\s+(?i:week)(?!-|\s+(?i:of)\b)"
+    r"|(?P<same_day>(?i:that|the\s+same))\s+(?P<same_unit>(?i:day|week|month))(?![-'\u2019])"
     r"|(?i:the)\s+(?P<prev>(?i:previous|preceding))\s+(?i:day)"
     r"|(?i:the)\s+(?P<dir3>(?i:following|previous|preceding|prior))\s+(?P<unit3>(?i:month|year))"
     r"|(?P<same>(?i:that|the\s+same))\s+(?i:year)\b(?!-)"
@@ -751,6 +766,13 @@ def _after(m: re.Match[str]) -> TimeMention | None:
     "the same period last year" the time named a year back ("1997" after "1998", "1997-Q3" after "1998-Q3")."""
     if m.group("prev"):
         return _mention(m, "after", shift=-1)
+    if m.group("wdir"):  # "the following week": the week after the one of the day named last
+        return _mention(m, "after", unit="week", shift=1 if m.group("wdir").lower() in ("next", "following") else -1)
+    if m.group("same_day"):  # "the same day", "that week": the day (week, month) of the time named last
+        unit = m.group("same_unit").lower()
+        if unit == "day":
+            return _mention(m, "after", shift=0)
+        return _mention(m, "after", unit=unit, shift=0, modifier="whole")
     if m.group("last_years"):  # "last year's quarter", "the corresponding period last year": a year before
         quarter = re.search(r"(?i)quarter", m.group(0)) is not None
         return _mention(m, "after", unit="year", shift=-1, modifier="quarter" if quarter else None)
@@ -781,8 +803,8 @@ def _window(m: re.Match[str]) -> TimeMention | None:
     "the past year" so, ``1997`` said in 1998, as it writes "the last decade" as the decade before)."""
     unit = m.group("unit").lower()
     if m.group("n") is None and (unit == "day" and m.group("rel").lower() != "past"
-                                 or unit in ("month", "year") and m.group("rel").lower() == "previous"):
-        return None  # "the previous day (year)" is the one before the time named (:func:`_after`), "the last day" of something
+                                 or unit in ("week", "month", "year") and m.group("rel").lower() == "previous"):
+        return None  # "the previous day (week, year)" is the one before the time named (:func:`_after`), "the last day" of something
     if unit == "decade":  # "the last decade": the decade before the report's (TimeML 198 said in 1998)
         return None if m.group("n") else _mention(m, "relative", unit="decade", shift=-1)
     if unit.endswith("hours"):  # "the past 24 hours", "the last twenty four hours": a day back
@@ -924,13 +946,24 @@ _LEADING_PREPOSITION = re.compile(r"(?i)(?:by|until|till|through|since)\s+")
 _SCHEDULE_LEMMAS = {"be", "take", "begin", "start", "open", "close", "end", "meet", "convene", "resume", "expire"}
 
 
-def _scheduled_present(verb, finite, anchor) -> bool:
+def _scheduled_present(verb, finite, anchor, day: bool = True) -> bool:
     """A present-tense clause dated to a day that speaks of what is planned:
     "the vote is on Tuesday", "the summit takes place on 5 November", "troops
-    are arriving on Monday". Only verbs of scheduling count: the tagger often
-    mistakes a bare infinitive ("saw ships enter") for a present tense."""
+    are arriving on Monday", "the envoy arrives in Baghdad on Sunday", "the vote
+    is due Thursday". News tells what has happened in the past tense, so a day
+    put on a present-tense event is one to come. Any verb counts in the third
+    person singular ("arrives"), whose form no past or infinitive shares, when
+    the time is a ``day`` (a month is more often a background the parser hangs
+    on the wrong verb: "the statement follows reports in June"); otherwise only
+    verbs of scheduling do: the tagger often mistakes a bare infinitive ("saw
+    ships enter") or a past ("stocks hurt") for a present. A verb of saying
+    ("the ministry says Monday") reports, it does not schedule."""
     if finite == verb:
-        return verb.lemma_ in _SCHEDULE_LEMMAS and anchor.head == verb
+        if verb.lemma_ in SPEECH:
+            return False
+        if day and verb.lemma_ == "be" and anchor.head.dep_ in ("acomp", "attr") and anchor.head.head == verb:
+            return True  # "the vote is due Thursday"
+        return anchor.head == verb and (verb.lemma_ in _SCHEDULE_LEMMAS or (day and verb.tag_ == "VBZ"))
     return finite.lemma_ == "be" and verb.tag_ == "VBG"
 
 
@@ -990,7 +1023,8 @@ def _is_future(doc: Doc, text: str, mention: TimeMention) -> bool:
         if finite is not None:
             if finite.tag_ == "VBD":
                 return False
-            return deadline or (mention.kind in ("date", "weekday") and _scheduled_present(token, finite, anchor))
+            return deadline or (mention.kind in ("date", "weekday") and _scheduled_present(
+                token, finite, anchor, day=mention.kind == "weekday" or mention.first.day is not None))
         if token.tag_ == "VBN":  # a past participle with no auxiliary reads as past
             return False
         if token.tag_ == "MD" or token.head == token:
@@ -1207,6 +1241,12 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
         clock = t.value if t.kind != "fixed" and t.value and t.value.startswith("T") else None
         if t.kind == "after" and t.unit is None:
             value = (anchor + timedelta(days=t.shift)).isoformat() if anchor else None
+        elif t.kind == "after" and t.unit == "week":
+            # "the following week": the week (Monday to Sunday) after the day named last; "the previous week" with
+            # no day named is the one before the report's, as "last week" is
+            day = anchor if anchor else ref if t.shift < 0 else None
+            monday = day - timedelta(days=day.weekday()) + timedelta(weeks=t.shift) if day else None
+            value = f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}" if monday else None
         elif t.kind == "after" and t.unit == "quarter" and t.first.year is not None:  # "the 1988 quarter"
             value = f"{t.first.year:04d}" + (named[4:] if named and "-Q" in named else "")
             compared = True
@@ -1242,7 +1282,7 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
         else:
             value = _resolve_in_range(t, ref)
         if (t.kind in ("date", "span", "after", "weekday") or (t.kind == "relative" and t.unit == "day" and not t.window)) \
-                and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
+                and value and not (t.kind == "after" and t.unit == "week") and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
             anchor = date.fromisoformat(value[-10:])
         # "the quarter ended Sept. 30": the day dates the quarter named before it, which stays the time a comparison
         # is about ("a year earlier" is 1988-Q3, not 1988-09-30)

@@ -898,3 +898,37 @@ def test_a_weekday_put_on_a_singular_present_tense_event_is_to_come(nlp):
 def test_a_verb_of_saying_in_the_present_does_not_schedule_the_day(nlp):
     found = times(nlp, "The ministry says Monday that the border stays shut.", "2006-05-03")
     assert found["Monday"] == "2006-05-01"
+
+
+def test_over_the_years_is_a_length_left_open(nlp):
+    found = times(nlp, "Over the years, the orchard has shrunk.", "2006-05-02")
+    assert found["Over the years"] == "PXY"
+
+
+def test_the_next_century_counts_from_the_reports_century(nlp):
+    found = times(nlp, "Planners want the canal ready for the next century.", "1996-05-02")
+    assert found["the next century"] == "20"
+    found = times(nlp, "The canal was dug in the last century.", "1996-05-02")
+    assert found["the last century"] == "18"
+
+
+def test_consecutive_units_are_a_length(nlp):
+    found = times(nlp, "Exports have grown for four consecutive years.", "2006-05-02")
+    assert found["four consecutive years"] == "P4Y"
+
+
+def test_a_clock_just_after_a_day_is_on_that_day(nlp):
+    found = times(nlp, "The ferry left port on Tuesday at about 9:40 p.m.", "2006-05-04")  # a Thursday
+    assert found["on Tuesday"] == "2006-05-02"
+    assert found["9:40 p.m."] == "2006-05-02T21:40"
+
+
+def test_a_clock_with_no_day_beside_it_is_left_out(nlp):
+    found = times(nlp, "The ferry left port on Tuesday. Passengers said it sank at 9:40 p.m.", "2006-05-04")
+    assert "9:40 p.m." not in found
+
+
+def test_shortly_before_a_time_is_not_the_future(nlp):
+    found = times(nlp, "The dam gave way on May 1, shortly after 6 a.m. Repairs will start shortly.", "2006-05-04")
+    assert found["6 a.m."] == "2006-05-01T06:00"
+    assert list(found.values()).count("FUTURE_REF") == 1

@@ -359,6 +359,16 @@ def _decade_of_the_1900s(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "fixed", value=f"19{digit}")
 
 
+@_rule(r"\b(?:(?i:the)\s+)?(?P<rel>(?i:next|coming|last|previous|this|current))\s+(?i:century)\b(?!-)")
+def _relative_century(m: re.Match[str]) -> TimeMention | None:
+    """"the next century" said in 1998: the one after the report's (TimeML ``20``, the 2000s), "this century" the
+    report's own, "the last century" the one before. "The past century" is left out: it is as often the hundred
+    years up to the report."""
+    rel = m.group("rel").lower()
+    return _mention(m, "relative", unit="century", shift=1 if rel in ("next", "coming") else 0 if rel in (
+        "this", "current") else -1)
+
+
 @_rule(r"\b(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+(?i:century)\b")
 def _century(m: re.Match[str]) -> TimeMention | None:
     """"the 20th century": TimeML ``19``."""
@@ -386,7 +396,8 @@ _COUNT_WORD = (
 _LENGTH = re.compile(
     r"\b(?:(?i:more\s+than|less\s+than|fewer\s+than|over|about|around|nearly|almost|at\s+least|up\s+to|some"
     r"|roughly|approximately|only|just|barely|another|the\s+first|the\s+next|the\s+last|the\s+past|the\s+previous)\s+)?"
-    rf"(?P<n>(?i:{_COUNT_WORD}))(?P<frac>\s+1/2)?(?:[\s-]+(?i:more|additional|full|trading|business|working))?"
+    rf"(?P<n>(?i:{_COUNT_WORD}))(?P<frac>\s+1/2)?(?:[\s-]+(?i:more|additional|full|trading|business|working"
+    r"|consecutive|straight|successive))?"
     r"(?P<half>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half))?[\s-]+"
     r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters|years?|decades?|century|centuries))\b"
     r"(?P<half2>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half)\b)?"
@@ -455,10 +466,12 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
     r"(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours))\b"
     r"(?!\s+(?i:ago|of|to)\b)"
     r"|\b(?i:the)\s+(?P<unit2>(?i:years|months|weeks|days))\s+(?i:ahead)\b"
+    r"|\b(?:(?i:over|through|down|across)\s+)(?i:the)\s+(?P<unit3>(?i:years|decades|centuries))\b(?!\s+(?:of|to|ahead)\b)"
 )
 def _vague_duration(m: re.Match[str]) -> TimeMention | None:
-    """A length of time with no count, "for years", "in the weeks ahead" (TimeML ``PXY``, ``PXW``)."""
-    unit = (m.group("unit") or m.group("unit2")).lower()
+    """A length of time with no count, "for years", "in the weeks ahead", "over the years" (TimeML ``PXY``,
+    ``PXW``; TempEval-3 TimeBank writes its "over the years" so)."""
+    unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower()
     code = _DURATION_UNITS[unit[:-3] + "y" if unit == "centuries" else unit.rstrip("s")]
     return _mention(m, "fixed", value=f"PT{'X'}{code[1]}" if code.startswith("T") else f"PX{code}")
 
@@ -478,7 +491,7 @@ _REFERENCES = {
 
 
 @_rule(
-    r"\b(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|these\s+days|the\s+present"
+    r"\b(?!(?i:soon|shortly)\s+(?i:after|before|afterwards?|thereafter)\b)(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|these\s+days|the\s+present"
     r"|at\s+the\s+moment|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|then\s+current"
     r"|the\s+future|soon|shortly|the\s+near\s+future|the\s+(?:near|short)\s+term"
     r"|in\s+the\s+coming\s+days|a\s+later\s+date|future\s+(?:quarters|months|years|weeks))\b(?!-)"
@@ -487,7 +500,9 @@ def _reference(m: re.Match[str]) -> TimeMention | None:
     """"now", "currently": the report's present (TimeML ``PRESENT_REF``); "the past", "soon" likewise. "So far"
     is not one: it says how much of something has happened, and TimeML leaves it untagged (none of its 13
     uses in TempEval-3 TimeBank and AQUAINT is a TIMEX3). Nor are "previously" and "formerly", which say that
-    something held before without naming when (TempEval-3 TimeBank tags 3 of its 19 "previously"). "The then
+    something held before without naming when (TempEval-3 TimeBank tags 3 of its 19 "previously"). "Soon" and
+    "shortly" before "after"/"before" ("shortly after 10 a.m.", "soon after the vote") place a time against
+    another, they do not point to the future. "The then
     current price" is the present of a past time (``PAST_REF``). "The recent sale" is left out: TempEval-3
     TimeBank tags 6 of its 14 such "recent" (``PAST_REF``), and tagging all of them lowered AQUAINT's value
     F1 (0.776 -> 0.775) and raised neither set's value accuracy."""
@@ -636,6 +651,9 @@ def _clock(m: re.Match[str]) -> TimeMention | None:
 
 
 _CLOCK_TO_DAY = re.compile(r"(?:\s+(?i:on))?,?\s+")
+#: Between a day and the time of day it is given ("Tuesday at about 8:30 p.m.", "Aug. 7, shortly after 10 a.m.").
+_DAY_TO_CLOCK = re.compile(r"(?i),?\s+(?:(?:at|from|until|till|by|after|before|around|about|near|shortly|just"
+                           r"|sometime|some\s+time)\s+){0,3}")
 
 
 def _is_clock(t: TimeMention) -> bool:
@@ -649,12 +667,19 @@ def _names_a_day(t: TimeMention) -> bool:
 
 def _with_clocks(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
     """A time of day written just before a day ("10 p.m. Wednesday") joined to it: the day's mention, from the
-    clock on, with the time in ``value``. A clock time with no day after it is dropped."""
+    clock on, with the time in ``value``. One written just after a day ("Tuesday at about 8:30 p.m.") is kept on
+    its own, read on the day just named (TimeML tags the two apart: ``1998-08-18`` and ``1998-08-18T20:30``).
+    A clock time with no day beside it is dropped."""
     out: list[TimeMention] = []
     i = 0
     while i < len(mentions):
         t = mentions[i]
         after = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (_is_clock(t) and i > 0 and _names_a_day(mentions[i - 1]) and out and out[-1] is mentions[i - 1]
+                and not _is_clock(mentions[i - 1]) and _DAY_TO_CLOCK.fullmatch(text, mentions[i - 1].end, t.start)):
+            out.append(t)  # kind "after", shift 0: the day named last, at this time
+            i += 1
+            continue
         if (_is_clock(t) and after is not None and _names_a_day(after)
                 and (after.value is None or after.value in _PARTS_OF_DAY.values())
                 and _CLOCK_TO_DAY.fullmatch(text, t.end, after.start)):
@@ -1506,6 +1531,8 @@ def _resolve_relative(t: TimeMention, ref: date) -> str:
         return f"{moved.year:04d}-{moved.month:02d}"
     if t.unit == "decade":
         return f"{ref.year // 10 + t.shift:03d}"
+    if t.unit == "century":
+        return f"{ref.year // 100 + t.shift:02d}"
     if t.window:
         return f"{_add_months(ref, -12 * t.shift).isoformat()}/{ref.isoformat()}"
     return f"{ref.year + (-t.shift if t.ago else t.shift):04d}"

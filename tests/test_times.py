@@ -932,3 +932,15 @@ def test_shortly_before_a_time_is_not_the_future(nlp):
     found = times(nlp, "The dam gave way on May 1, shortly after 6 a.m. Repairs will start shortly.", "2006-05-04")
     assert found["6 a.m."] == "2006-05-01T06:00"
     assert list(found.values()).count("FUTURE_REF") == 1
+
+
+def test_an_uncounted_plural_unit_before_of_is_a_length(nlp):
+    found = times(nlp, "The truce ended years of feuding. The plan faces weeks or months of delay.", "2006-05-02")
+    assert found["years"] == "PXY"
+    assert found["weeks or months"] == "PXW"
+
+
+def test_a_counted_or_determined_unit_before_of_is_not_left_open(nlp):
+    found = times(nlp, "She was 40 years of age. Those were the days of plenty.", "2006-05-02")
+    assert found.get("40 years") == "P40Y"
+    assert "days" not in found

@@ -883,6 +883,11 @@ _NOUN_MONTHS = {"January", "February", "April", "June", "July", "August", "Septe
                 "December"}
 
 
+#: A plural unit with no count, standing for a length of time left open ("months of talks": TimeML ``PXM``; TempEval-3
+#: TimeBank writes "follows months of twists and turns" so).
+_UNCOUNTED_UNITS = {"hours": "PTXH", "days": "PXD", "weeks": "PXW", "months": "PXM", "years": "PXY", "decades": "PXE"}
+
+
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``[start, end)`` overlaps one of the sorted, disjoint spans in ``taken``."""
     i = bisect_left(taken, (start, start))
@@ -916,6 +921,19 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
             chosen.append(TimeMention(token.idx, token.idx + len(token), token.text, "date",
                                       first=DateParts(None, _month(token.text))))
             insort(taken, (token.idx, token.idx + len(token)))
+    for token in doc:  # "months of negotiations", "after years of war": an uncounted length (TimeML PXM, PXY)
+        if (token.lower_ in _UNCOUNTED_UNITS and token.tag_ == "NNS" and token.i + 2 < len(doc)
+                and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].pos_ in ("NOUN", "VERB", "ADJ", "PRON", "DET")
+                and not any(c.dep_ in ("det", "nummod", "poss", "amod", "compound", "quantmod") for c in token.children)
+                and (token.i == 0 or doc[token.i - 1].pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PUNCT", "SCONJ"))
+                and not _overlaps(taken, token.idx, token.idx + len(token))):
+            first = token
+            if (token.i >= 2 and doc[token.i - 1].lower_ in ("or", "and") and doc[token.i - 2].lower_ in _UNCOUNTED_UNITS
+                    and not _overlaps(taken, doc[token.i - 2].idx, token.idx)):
+                first = doc[token.i - 2]  # "weeks or months of delay": the first unit names it (TimeML PXW)
+            start, end = first.idx, token.idx + len(token)
+            chosen.append(TimeMention(start, end, text[start:end], "fixed", value=_UNCOUNTED_UNITS[first.lower_]))
+            insort(taken, (start, end))
     for ent in doc.ents:
         if ent.label_ != "DATE" or _overlaps(taken, ent.start_char, ent.end_char):
             continue

@@ -944,3 +944,9 @@ def test_a_counted_or_determined_unit_before_of_is_not_left_open(nlp):
     found = times(nlp, "She was 40 years of age. Those were the days of plenty.", "2006-05-02")
     assert found.get("40 years") == "P40Y"
     assert "days" not in found
+
+
+def test_every_season_and_every_other_unit_are_sets(nlp):
+    found = times(nlp, "The fair is held every spring; the council meets every other week.", "2006-05-02")
+    assert found["every spring"] == "XXXX-SP"
+    assert found["every other week"] == "P2W"

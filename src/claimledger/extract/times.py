@@ -510,17 +510,19 @@ def _reference(m: re.Match[str]) -> TimeMention | None:
 
 
 @_rule(
-    rf"\b(?i:every|each)\s+(?:(?P<w>{_WEEKDAY})|(?P<mon>{_MONTH})"
-    r"|(?P<unit>(?i:day|week|month|quarter|year|morning|night|evening|summer|winter)))\b"
+    rf"\b(?i:every|each)\s+(?:(?P<w>{_WEEKDAY})|(?P<mon>{_MONTH})|(?P<other>(?i:other)\s+(?i:day|week|month|year))"
+    r"|(?P<unit>(?i:day|week|month|quarter|year|morning|afternoon|night|evening|spring|summer|autumn|fall|winter)))\b"
     r"|\b(?P<adj>(?i:daily|weekly|monthly|annually|yearly|nightly|hourly))\b"
 )
 def _set(m: re.Match[str]) -> TimeMention | None:
     """A recurring time, "every Thursday" (``XXXX-WXX-4``), "each July" (``XXXX-07``), "each year" and "weekly"
-    (``P1Y``, ``P1W``)."""
+    (``P1Y``, ``P1W``), "every spring" (``XXXX-SP``), "every other week" (``P2W``)."""
     if m.group("w"):
         return _mention(m, "fixed", value=f"XXXX-WXX-{_WEEKDAYS[m.group('w').lower()] + 1}")
     if m.group("mon"):
         return _mention(m, "fixed", value=f"XXXX-{_month(m.group('mon')):02d}")
+    if m.group("other"):  # "every other week": every second one (P2W)
+        return _mention(m, "fixed", value=f"P2{_DURATION_UNITS[m.group('other').split()[-1].lower()]}")
     adj = m.group("adj")
     if adj and adj[0].isupper() and m.string[max(0, m.start() - 2):m.start()].strip() not in ("", ".", "\u201c", '"'):
         return None  # "seen by Auto Daily", "the Sunday Weekly": a name, not how often
@@ -528,8 +530,8 @@ def _set(m: re.Match[str]) -> TimeMention | None:
     value = {
         "day": "P1D", "daily": "P1D", "week": "P1W", "weekly": "P1W", "month": "P1M", "monthly": "P1M", "quarter": "P1Q",
         "year": "P1Y", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI",
-        "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV",
-        "summer": "XXXX-SU", "winter": "XXXX-WI",
+        "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV", "afternoon": "XXXX-XX-XXTAF",
+        "summer": "XXXX-SU", "winter": "XXXX-WI", "spring": "XXXX-SP", "autumn": "XXXX-FA", "fall": "XXXX-FA",
     }[unit]
     return _mention(m, "fixed", value=value)
 

@@ -950,3 +950,10 @@ def test_every_season_and_every_other_unit_are_sets(nlp):
     found = times(nlp, "The fair is held every spring; the council meets every other week.", "2006-05-02")
     assert found["every spring"] == "XXXX-SP"
     assert found["every other week"] == "P2W"
+
+
+def test_units_from_now_count_forward_from_the_report(nlp):
+    found = times(nlp, "Ten years from now the reservoir will be dry; the survey ends three days from today.",
+                  "2006-05-02")
+    assert found["Ten years from now"] == "2016"
+    assert found["three days from today"] == "2006-05-05"

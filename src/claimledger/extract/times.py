@@ -846,11 +846,15 @@ def _window(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "relative", unit=unit.rstrip("s"), shift=count, window=True)
 
 
-@_rule(rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?:(?i:or\s+so)\s+)?(?i:ago)\b")
+@_rule(rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?:(?i:or\s+so)\s+)?"
+       r"(?:(?i:ago)|(?P<ahead>(?i:from\s+(?:now|today))))\b")
 def _ago(m: re.Match[str]) -> TimeMention | None:
+    """"two years ago": that many units before the report's date; "five years from now" that many after it."""
     count = _count(m.group("n"))
     if count is None:
         return _mention(m, "other")
+    if m.group("ahead"):
+        return _mention(m, "relative", unit=m.group("unit").lower().rstrip("s"), shift=count)
     return _mention(m, "relative", unit=m.group("unit").lower().rstrip("s"), shift=count, ago=True)
 
 

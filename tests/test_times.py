@@ -957,3 +957,8 @@ def test_units_from_now_count_forward_from_the_report(nlp):
                   "2006-05-02")
     assert found["Ten years from now"] == "2016"
     assert found["three days from today"] == "2006-05-05"
+
+
+def test_the_past_weekend_is_the_last_weekend(nlp):
+    found = times(nlp, "Over the past weekend, two ferries collided.", "2006-05-04")  # a Thursday
+    assert found["the past weekend"] == "2006-04-29/2006-04-30"

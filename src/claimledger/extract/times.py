@@ -743,13 +743,16 @@ _TITLE = re.compile(r"(?:.*\s)?(?:This|Last|Next)\s+(?:Week|Weekend|Month|Year)\
 @_rule(
     r"\b(?:(?P<side>(?i:earlier|later|early|late))\s+)?(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|previous))"
     r"\s+(?P<unit>(?i:week|weekend|month|year|decade))\b"
+    r"|\b(?P<rel2>(?i:the\s+past))\s+(?P<unit2>(?i:weekend))\b"
 )
 def _calendar(m: re.Match[str]) -> TimeMention | None:
-    """"last week", "next month"; "earlier this week" is the part of the week before the report's day
-    (``modifier`` "earlier"/"later"), a week being short enough for the difference to matter. With the unit
-    capitalised ("ABC's \u201cThis Week\u201d") it is a title, not a time."""
+    """"last week", "next month", "the past weekend" (the last one); "earlier this week" is the part of the week
+    before the report's day (``modifier`` "earlier"/"later"), a week being short enough for the difference to
+    matter. With the unit capitalised ("ABC's \u201cThis Week\u201d") it is a title, not a time."""
     if _TITLE.fullmatch(m.group(0)):
         return None
+    if m.group("rel2"):  # "over the past weekend": the last one, as "last weekend"
+        return _mention(m, "relative", unit="weekend", shift=-1)
     rel = m.group("rel").lower().split()[-1]
     shift = {"past": -1, "last": -1, "previous": -1, "this": 0, "coming": 1, "next": 1}[rel]
     side = (m.group("side") or "").lower()

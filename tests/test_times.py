@@ -962,3 +962,15 @@ def test_units_from_now_count_forward_from_the_report(nlp):
 def test_the_past_weekend_is_the_last_weekend(nlp):
     found = times(nlp, "Over the past weekend, two ferries collided.", "2006-05-04")  # a Thursday
     assert found["the past weekend"] == "2006-04-29/2006-04-30"
+
+
+def test_the_past_before_a_noun_is_not_past_ref(nlp):
+    doc = nlp("Sales slowed in the past quarter. In the past, sales grew.")
+    found = resolve_times(find_time_mentions(doc), "2006-05-02")
+    assert [(t.start, t.value) for t in found if t.value == "PAST_REF"] == [(doc.text.index("the past,"), "PAST_REF")]
+
+
+def test_plural_seasons_are_a_set_but_not_surnames(nlp):
+    found = times(nlp, "Floods hit the valley for the past three springs, Mr. Summers said.", "2006-05-02")
+    assert found["the past three springs"] == "XXXX-SP"
+    assert "Summers" not in found

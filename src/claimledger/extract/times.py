@@ -569,6 +569,14 @@ def _season(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "month", modifier=modifier or None, value=code)
 
 
+@_rule(rf"\b(?:(?i:the)\s+)?(?:(?i:past|last|next|coming)\s+)?(?:(?i:{_NUMBER})\s+)?"
+       r"(?P<s>springs|summers|autumns|winters)\b")
+def _seasons(m: re.Match[str]) -> TimeMention | None:
+    """"for the past three summers", "summers": the season recurring (TimeML SET ``XXXX-SU``; TempEval-3 TimeBank
+    writes "the past three summers" so). Only in lower case: "Summers" and "Winters" are also surnames."""
+    return _mention(m, "fixed", value=f"XXXX-{_SEASONS[m.group('s').lower()[:-1]]}")
+
+
 @_rule(rf"\b(?:(?i:early|late|mid)[\s-]+)?(?P<s>(?i:spring|summer|autumn|fall|winter))\s+(?P<y>{_YEAR})\b")
 def _season_of_a_year(m: re.Match[str]) -> TimeMention | None:
     """"spring 1997", "late summer 1996": the season of that year with no "of" between (TimeML ``1997-SP``), as
@@ -953,9 +961,19 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
                 and not _TITLE.fullmatch(ent.text) and not _counts_something(doc, mention)):
             chosen.append(_length_in(mention) if mention.kind == "other" else mention)
     chosen.sort(key=lambda t: t.start)
+    chosen = [t for t in chosen if not _past_before_a_noun(doc, t)]
     chosen = [replace(t, modifier="ends a period") if t.kind == "date" and t.weekday is None and t.modifier is None
               and _ENDS_A_PERIOD.search(text, max(0, t.start - 12), t.start) else t for t in chosen]
     return _with_clocks(text, [replace(t, future=True) if _is_future(doc, text, t) else t for t in chosen])
+
+
+def _past_before_a_noun(doc: Doc, mention: TimeMention) -> bool:
+    """"The past" that is the adjective of a noun after it ("in the past quarter", "over the past century", "the
+    past season"): not TimeML's ``PAST_REF``, which "in the past" alone is."""
+    if mention.kind != "fixed" or mention.value != "PAST_REF" or mention.text.lower() != "the past":
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN", "NUM", "ADJ")
 
 
 def _length_in(entity: TimeMention) -> TimeMention:

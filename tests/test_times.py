@@ -974,3 +974,14 @@ def test_plural_seasons_are_a_set_but_not_surnames(nlp):
     found = times(nlp, "Floods hit the valley for the past three springs, Mr. Summers said.", "2006-05-02")
     assert found["the past three springs"] == "XXXX-SP"
     assert "Summers" not in found
+
+
+def test_a_day_written_with_an_ordinal_word(nlp):
+    found = times(nlp, "The pier opened on the first of June and closed on July twenty-second.", "2006-08-02")
+    assert found["the first of June"] == "2006-06-01"
+    assert found["July twenty-second"] == "2006-07-22"
+
+
+def test_a_week_of_a_named_month_is_not_last_week(nlp):
+    found = times(nlp, "The pier closed in the last week of June.", "2006-08-02")
+    assert found["the last week of June"] == "2006-06-24/2006-06-30"

@@ -15,6 +15,7 @@ Weeks run Monday to Sunday (ISO 8601). Values follow :mod:`claimledger.records`:
 """
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from bisect import bisect_left, insort
@@ -706,6 +707,39 @@ _ORDINAL_WORDS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|te
                   "|fourteenth|fifteenth|twentieth|thirtieth")
 
 
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth"
+    " sixteenth seventeenth eighteenth nineteenth twentieth".split())} | {"thirtieth": 30}
+_ORDINALS |= {f"{tens}-{w}": base + _ORDINALS[w] for tens, base in (("twenty", 20), ("thirty", 30))
+              for w in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+              if base + _ORDINALS[w] <= 31}
+_ORDINAL_DAY = "|".join(sorted(_ORDINALS, key=len, reverse=True)).replace("-", r"[\s-]")
+
+
+@_rule(rf"\b(?i:the)\s+(?P<o>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+(?i:of)\s+(?P<m>{_MONTH})"
+       rf"(?:,?\s+(?P<y>{_YEAR})\b)?")
+def _week_of_a_month(m: re.Match[str]) -> TimeMention | None:
+    """"The first week of September", "the last week of July 1997": seven days from the month's first (to its last)
+    day, a span, not the week before the report's that "last week" alone is."""
+    month, year, word = _month(m.group("m")), _int(m.group("y")), m.group("o").lower()
+    if word in ("last", "final"):
+        end = calendar.monthrange(year or 2001, month)[1]  # a year-less February is taken as a common year's
+        return _mention(m, "span", first=DateParts(year, month, end - 6), last=DateParts(year, month, end))
+    start = 1 + 7 * ("first", "second", "third", "fourth").index(word)
+    return _mention(m, "span", first=DateParts(year, month, start), last=DateParts(year, month, start + 6))
+
+
+@_rule(rf"\b(?:(?i:the)\s+(?P<o>(?i:{_ORDINAL_DAY}))\s+(?i:of)\s+(?P<m>{_MONTH})"
+       rf"|(?P<m2>{_MONTH})\s+(?:(?i:the)\s+)?(?P<o2>(?i:{_ORDINAL_DAY})))\b(?:,?\s+(?P<y>{_YEAR})\b)?")
+def _spelled_day(m: re.Match[str]) -> TimeMention | None:
+    """"The first of May", "March eighth": a day written with an ordinal word, as broadcast copy has it."""
+    word = re.sub(r"[\s-]+", "-", (m.group("o") or m.group("o2")).lower())
+    month, day, year = _month(m.group("m") or m.group("m2")), _ORDINALS[word], _int(m.group("y"))
+    if not _valid(year or _LEAP_YEAR, month, day):
+        return None
+    return _mention(m, "date", first=DateParts(year, month, day))
+
+
 @_rule(rf"\b(?i:today|it|this)(?:\s+(?i:is)|['\u2019]s)\s+(?P<d>(?i:the)\s+(?:(?i:{_ORDINAL_WORDS})|\d+(?i:st|nd|rd|th))"
        r"(?:\s+(?i:straight|consecutive|successive))?\s+(?i:day))\b")
 def _ordinal_day(m: re.Match[str]) -> TimeMention | None:
@@ -834,9 +868,11 @@ def _after(m: re.Match[str]) -> TimeMention | None:
 @_rule(
     r"\b(?:(?i:in|over|during|within|for)\s+)?(?i:the)\s+(?P<rel>(?i:past|last|previous))\s+"
     rf"(?:(?P<n>(?i:{_NUMBER}))\s+)?(?P<unit>(?i:days?|weeks?|months?|years?|decade|(?:24|twenty[\s-]four)\s+hours))\b"
+    rf"(?!\s+(?i:of)\s+(?:{_MONTH}|{_YEAR}|(?i:the|this|last|next)\s+(?i:year|month|quarter|decade)\b))"
 )
 def _window(m: re.Match[str]) -> TimeMention | None:
-    """"The past three months": that many units up to the report's date (TimeML's length, ``P3M``). "The past year"
+    """"The past three months": that many units up to the report's date (TimeML's length, ``P3M``); not "the last
+    week of July", a part of the time named after it. "The past year"
     with no count is the year before the report's, as "last year" is (TempEval-3 TimeBank writes both of its
     "the past year" so, ``1997`` said in 1998, as it writes "the last decade" as the decade before)."""
     unit = m.group("unit").lower()

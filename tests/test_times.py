@@ -985,3 +985,15 @@ def test_a_day_written_with_an_ordinal_word(nlp):
 def test_a_week_of_a_named_month_is_not_last_week(nlp):
     found = times(nlp, "The pier closed in the last week of June.", "2006-08-02")
     assert found["the last week of June"] == "2006-06-24/2006-06-30"
+
+
+def test_a_local_time_beside_a_day(nlp):
+    found = times(nlp, "The tremor struck at 6:12 a.m. local time Monday; rescue teams left Monday at 14:30 local time.",
+                  "2006-05-04")
+    assert found["6:12 a.m. local time Monday"] == "2006-05-01T06:12"
+    assert found["14:30 local time"] == "2006-05-01T14:30"
+
+
+def test_a_score_is_not_a_clock(nlp):
+    found = times(nlp, "The visitors won 2:1 on Sunday.", "2006-05-04")
+    assert found == {"on Sunday": "2006-04-30"}

@@ -640,21 +640,25 @@ def _the_quarter(m: re.Match[str]) -> TimeMention | None:
 
 _CLOCK = (
     r"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.\s?m\b\.?|[ap]m\b))"
-    r"|(?P<noon>(?i:noon|midnight)))(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"
+    r"|(?P<noon>(?i:noon|midnight))"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s+(?:(?i:local\s+time)|[ECMP][SD]T|GMT|UTC)\b))"
+    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|(?i:local\s+time))\b)?"
 )
 
 
 @_rule(_CLOCK)
 def _clock(m: re.Match[str]) -> TimeMention | None:
-    """A time of day, "10 p.m.", "7:15 a.m. EST", "noon", kept only when a day follows it ("10 p.m. Wednesday",
-    "noon Thursday", "5 p.m. EST Nov. 9"): :func:`find_time_mentions` joins the two and TimeML writes the time on
-    that day, ``1998-02-11T22:00``. ``value`` holds the time part ("T22:00"); midnight ends its day ("T24:00").
+    """A time of day, "10 p.m.", "7:15 a.m. EST", "noon", "14:30 local time", kept only beside a day ("10 p.m.
+    Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"): :func:`find_time_mentions` joins the two and TimeML writes the
+    time on that day, ``1998-02-11T22:00``. ``value`` holds the time part ("T22:00"); midnight ends its day ("T24:00").
 
     A clock time alone is left out: which day it is on is often not the day named last (on TempEval-3 AQUAINT
     such clocks were mostly dated wrong that way).
     """
     if m.group("noon"):
         clock = "T12:00" if m.group("noon").lower() == "noon" else "T24:00"
+    elif m.group("h24"):  # "10:00 local time": a 24-hour clock, told apart from a score by the zone after it
+        clock = f"T{int(m.group('h24')):02d}:{m.group('mi24')}"
     else:
         hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
         clock = f"T{hour:02d}:{m.group('mi') or '00'}"

@@ -997,3 +997,15 @@ def test_a_local_time_beside_a_day(nlp):
 def test_a_score_is_not_a_clock(nlp):
     found = times(nlp, "The visitors won 2:1 on Sunday.", "2006-05-04")
     assert found == {"on Sunday": "2006-04-30"}
+
+
+def test_the_day_or_year_before_said_alone_counts_from_the_time_named(nlp):
+    found = times(nlp, "The levee failed on March 9, 2004. The night before, crews had piled sandbags. "
+                       "Rainfall in 2003 was low, and lower the year before.", "2006-05-04")
+    assert found["The night before"] == "2004-03-08"
+    assert found["the year before"] == "2002"
+
+
+def test_the_day_before_an_event_is_left_alone(nlp):
+    found = times(nlp, "The mayor resigned the day before the vote.", "2006-05-04")
+    assert "the day before" not in found

@@ -826,6 +826,8 @@ def _the_weekend(m: re.Match[str]) -> TimeMention | None:
     rf"\b(?:(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:later|afterwards?|earlier))"
     r"|(?i:the)\s+(?i:next|following)\s+(?P<unit2>(?i:day|morning|evening))"
     r"|(?i:the)\s+(?P<wdir>(?i:next|following|previous|preceding|prior))\s+(?i:week)(?!-|\s+(?i:of)\b)"
+    r"|(?i:the)\s+(?P<bunit>(?i:day|night|week|month|year))\s+(?P<bdir>(?i:before|after))"
+    r"(?=\s*(?:[,.;:!?)]|$|(?i:and|but)\b))"
     r"|(?P<same_day>(?i:that|the\s+same))\s+(?P<same_unit>(?i:day|week|month))(?![-'\u2019])"
     r"|(?i:the)\s+(?P<prev>(?i:previous|preceding))\s+(?i:day)"
     r"|(?i:the)\s+(?P<dir3>(?i:following|previous|preceding|prior))\s+(?P<unit3>(?i:month|year))"
@@ -838,10 +840,16 @@ def _after(m: re.Match[str]) -> TimeMention | None:
     """"a week later", "the next day", "the following month", "a year earlier", "the year-ago quarter": counted
     from the time the text named last (kind ``after``). "A few days later", whose count the words leave open,
     dates nothing: it is the length TimeML tags (``PXD``). "That year", "the same year" is the year of the
-    time named last. "The previous day" is the day before it, "the previous year" the year before it; "last year's quarter" is "the year-ago quarter",
+    time named last. "The previous day" is the day before it, "the previous year" the year before it, as "the day
+    (year) before" said alone is; "last year's quarter" is "the year-ago quarter",
     "the same period last year" the time named a year back ("1997" after "1998", "1997-Q3" after "1998-Q3")."""
     if m.group("prev"):
         return _mention(m, "after", shift=-1)
+    if m.group("bunit"):  # "the day before", "the year after" said alone: counted from the time named last
+        unit, sign = m.group("bunit").lower(), 1 if m.group("bdir").lower() == "after" else -1
+        if unit in ("day", "night"):
+            return _mention(m, "after", shift=sign)
+        return _mention(m, "after", unit=unit, shift=sign, modifier="whole")
     if m.group("wdir"):  # "the following week": the week after the one of the day named last
         return _mention(m, "after", unit="week", shift=1 if m.group("wdir").lower() in ("next", "following") else -1)
     if m.group("same_day"):  # "the same day", "that week": the day (week, month) of the time named last

@@ -1009,3 +1009,8 @@ def test_the_day_or_year_before_said_alone_counts_from_the_time_named(nlp):
 def test_the_day_before_an_event_is_left_alone(nlp):
     found = times(nlp, "The mayor resigned the day before the vote.", "2006-05-04")
     assert "the day before" not in found
+
+
+def test_year_end_hyphenated_is_the_year_as_year_end_is(nlp):
+    doc = nlp("The mill should reopen by year-end; output is down 8% since year-end.")
+    assert [t.value for t in resolve_times(find_time_mentions(doc), "2006-05-04")] == ["2006", "2005"]

@@ -289,15 +289,18 @@ def _year_in_words(m: re.Match[str]) -> TimeMention | None:
 
 @_rule(
     r"\b(?:(?i:the)\s+(?:(?i:current|full|fiscal|current\s+fiscal)\s+)year|(?i:this)\s+(?i:fiscal)\s+year"
-    r"|(?:(?i:the)\s+)?(?i:end)\s+(?i:of)\s+(?i:the|this)\s+year|(?i:year)(?:'s|\s)\s*(?i:end)"
+    r"|(?:(?i:the)\s+)?(?i:end)\s+(?i:of)\s+(?i:the|this)\s+year|(?i:year)(?:'s|\s|-)\s*(?i:end)"
     r"|(?i:earlier|later)\s+(?i:in)\s+(?i:the)\s+year)\b(?!-)"
 )
 def _report_year(m: re.Match[str]) -> TimeMention | None:
-    """"the current year", "the full year", "the fiscal year", "by year end", "earlier in the year": the
-    report's year (TimeML writes the end of a year as the year, with a modifier it leaves out of the value)."""
+    """"the current year", "the full year", "the fiscal year", "by year end", "by year-end", "earlier in the year":
+    the report's year (TimeML writes the end of a year as the year, with a modifier it leaves out of the value);
+    "since year-end" the year before's end."""
     if re.match(r"\s+(?i:end(?:ed|ing))\b", m.string[m.end():]):
         # "the fiscal year ended Jan. 31": a year's length, ended then, the year results are compared for
         return _mention(m, "fixed", value="P1Y", modifier="of the year")
+    if re.search(r"(?i)\bsince\s+$", m.string[max(0, m.start() - 6):m.start()]) and re.search(r"(?i)end$", m.group(0)):
+        return _mention(m, "relative", unit="year", shift=-1)  # "up 20% since year-end": the last one passed
     return _mention(m, "relative", unit="year", shift=0)
 
 

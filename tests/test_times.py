@@ -1014,3 +1014,8 @@ def test_the_day_before_an_event_is_left_alone(nlp):
 def test_year_end_hyphenated_is_the_year_as_year_end_is(nlp):
     doc = nlp("The mill should reopen by year-end; output is down 8% since year-end.")
     assert [t.value for t in resolve_times(find_time_mentions(doc), "2006-05-04")] == ["2006", "2005"]
+
+
+def test_earlier_in_the_week_is_as_earlier_this_week(nlp):
+    found = times(nlp, "Earlier in the week, the harbour was closed.", "2006-05-04")  # a Thursday
+    assert found["Earlier in the week"] == "2006-05-01/2006-05-03"

@@ -470,7 +470,8 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
     r"(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours))\b"
     r"(?!\s+(?i:ago|of|to)\b)"
     r"|\b(?i:the)\s+(?P<unit2>(?i:years|months|weeks|days))\s+(?i:ahead)\b"
-    r"|\b(?:(?i:over|through|down|across)\s+)(?i:the)\s+(?P<unit3>(?i:years|decades|centuries))\b(?!\s+(?:of|to|ahead)\b)"
+    r"|\b(?:(?i:over|through|down|across)\s+)(?i:the)\s+(?P<unit3>(?i:years|decades|centuries))\b"
+    r"(?!\s+(?:of|to|ahead)\b)"
 )
 def _vague_duration(m: re.Match[str]) -> TimeMention | None:
     """A length of time with no count, "for years", "in the weeks ahead", "over the years" (TimeML ``PXY``,
@@ -495,7 +496,8 @@ _REFERENCES = {
 
 
 @_rule(
-    r"\b(?!(?i:soon|shortly)\s+(?i:after|before|afterwards?|thereafter)\b)(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|these\s+days|the\s+present"
+    r"\b(?!(?i:soon|shortly)\s+(?i:after|before|afterwards?|thereafter)\b)"
+    r"(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|these\s+days|the\s+present"
     r"|at\s+the\s+moment|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|then\s+current"
     r"|the\s+future|soon|shortly|the\s+near\s+future|the\s+(?:near|short)\s+term"
     r"|in\s+the\s+coming\s+days|a\s+later\s+date|future\s+(?:quarters|months|years|weeks))\b(?!-)"
@@ -793,15 +795,21 @@ _TITLE = re.compile(r"(?:.*\s)?(?:This|Last|Next)\s+(?:Week|Weekend|Month|Year)\
     r"\b(?:(?P<side>(?i:earlier|later|early|late))\s+)?(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|previous))"
     r"\s+(?P<unit>(?i:week|weekend|month|year|decade))\b"
     r"|\b(?P<rel2>(?i:the\s+past))\s+(?P<unit2>(?i:weekend))\b"
+    r"|\b(?P<side3>(?i:earlier|later|early|late))\s+(?i:in)\s+(?i:the)\s+(?P<unit3>(?i:week|month))\b"
+    r"(?!-|\s+(?i:of|before|after)\b)"
 )
 def _calendar(m: re.Match[str]) -> TimeMention | None:
-    """"last week", "next month", "the past weekend" (the last one); "earlier this week" is the part of the week
-    before the report's day (``modifier`` "earlier"/"later"), a week being short enough for the difference to
-    matter. With the unit capitalised ("ABC's \u201cThis Week\u201d") it is a title, not a time."""
+    """"last week", "next month", "the past weekend" (the last one); "earlier this week" ("earlier in the week") is
+    the part of the week before the report's day (``modifier`` "earlier"/"later"), a week being short enough for
+    the difference to matter. With the unit capitalised ("ABC's \u201cThis Week\u201d") it is a title, not a time."""
     if _TITLE.fullmatch(m.group(0)):
         return None
     if m.group("rel2"):  # "over the past weekend": the last one, as "last weekend"
         return _mention(m, "relative", unit="weekend", shift=-1)
+    if m.group("side3"):  # "earlier in the week": as "earlier this week"
+        side, unit = m.group("side3").lower(), m.group("unit3").lower()
+        return _mention(m, "relative", unit=unit, shift=0,
+                        modifier=side if side in ("earlier", "later") and unit == "week" else None)
     rel = m.group("rel").lower().split()[-1]
     shift = {"past": -1, "last": -1, "previous": -1, "this": 0, "coming": 1, "next": 1}[rel]
     side = (m.group("side") or "").lower()
@@ -893,7 +901,8 @@ def _window(m: re.Match[str]) -> TimeMention | None:
     unit = m.group("unit").lower()
     if m.group("n") is None and (unit == "day" and m.group("rel").lower() != "past"
                                  or unit in ("week", "month", "year") and m.group("rel").lower() == "previous"):
-        return None  # "the previous day (week, year)" is the one before the time named (:func:`_after`), "the last day" of something
+        # "the previous day (week, year)" is the one before the time named (:func:`_after`), "the last day" of something
+        return None
     if unit == "decade":  # "the last decade": the decade before the report's (TimeML 198 said in 1998)
         return None if m.group("n") else _mention(m, "relative", unit="decade", shift=-1)
     if unit.endswith("hours"):  # "the past 24 hours", "the last twenty four hours": a day back
@@ -1403,7 +1412,8 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
         else:
             value = _resolve_in_range(t, ref)
         if (t.kind in ("date", "span", "after", "weekday") or (t.kind == "relative" and t.unit == "day" and not t.window)) \
-                and value and not (t.kind == "after" and t.unit == "week") and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
+                and value and not (t.kind == "after" and t.unit == "week") \
+                and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
             anchor = date.fromisoformat(value[-10:])
         # "the quarter ended Sept. 30": the day dates the quarter named before it, which stays the time a comparison
         # is about ("a year earlier" is 1988-Q3, not 1988-09-30)

@@ -855,3 +855,167 @@ def test_months_counted_past_the_calendars_ends_are_unresolved(nlp):
 def test_the_day_before_yesterday(nlp):
     found = times(nlp, "The clash came the day before yesterday; talks resume the day after tomorrow.", "1998-03-04")
     assert found == {"the day before yesterday": "1998-03-02", "the day after tomorrow": "1998-03-06"}
+
+
+# Seasons with a year, weeks counted from a day, the same day, scheduled present -----------------
+
+
+def test_a_season_followed_by_its_year_is_that_years_season(nlp):
+    found = times(nlp, "Harvests failed in spring 2003, and again in late winter 2005.", "2006-05-02")
+    assert found["spring 2003"] == "2003-SP"
+    assert found["late winter 2005"] == "2005-WI"
+
+
+def test_fall_as_a_verb_before_a_number_is_not_a_season(nlp):
+    found = times(nlp, "Analysts expect rents to fall 2030 euros short of the target.", "2006-05-02")
+    assert "fall 2030" not in found
+
+
+def test_the_following_week_is_the_week_after_the_day_named(nlp):
+    found = times(nlp, "The bridge was closed on Tuesday, April 4, 2006. It reopened the following week.", "2006-05-02")
+    assert found["the following week"] == "2006-04-10/2006-04-16"
+
+
+def test_the_previous_week_counts_back_from_the_day_named(nlp):
+    found = times(nlp, "The ferry sank on June 14, 2005. The previous week, inspectors had passed it.", "2006-05-02")
+    assert found["The previous week"] == "2005-06-06/2005-06-12"
+
+
+def test_the_same_day_and_that_month_are_the_time_named_last(nlp):
+    found = times(nlp, "The dam burst on Sept. 9, 2004. Two villages were evacuated the same day. "
+                       "That month, rainfall doubled.", "2006-05-02")
+    assert found["the same day"] == "2004-09-09"
+    assert found["That month"] == "2004-09"
+
+
+def test_a_weekday_put_on_a_singular_present_tense_event_is_to_come(nlp):
+    found = times(nlp, "The envoy arrives in Lisbon on Sunday for talks.", "2006-05-03")  # a Wednesday
+    assert found["on Sunday"] == "2006-05-07"
+    found = times(nlp, "The ballot is due Friday.", "2006-05-03")
+    assert found["Friday"] == "2006-05-05"
+
+
+def test_a_verb_of_saying_in_the_present_does_not_schedule_the_day(nlp):
+    found = times(nlp, "The ministry says Monday that the border stays shut.", "2006-05-03")
+    assert found["Monday"] == "2006-05-01"
+
+
+def test_over_the_years_is_a_length_left_open(nlp):
+    found = times(nlp, "Over the years, the orchard has shrunk.", "2006-05-02")
+    assert found["Over the years"] == "PXY"
+
+
+def test_the_next_century_counts_from_the_reports_century(nlp):
+    found = times(nlp, "Planners want the canal ready for the next century.", "1996-05-02")
+    assert found["the next century"] == "20"
+    found = times(nlp, "The canal was dug in the last century.", "1996-05-02")
+    assert found["the last century"] == "18"
+
+
+def test_consecutive_units_are_a_length(nlp):
+    found = times(nlp, "Exports have grown for four consecutive years.", "2006-05-02")
+    assert found["four consecutive years"] == "P4Y"
+
+
+def test_a_clock_just_after_a_day_is_on_that_day(nlp):
+    found = times(nlp, "The ferry left port on Tuesday at about 9:40 p.m.", "2006-05-04")  # a Thursday
+    assert found["on Tuesday"] == "2006-05-02"
+    assert found["9:40 p.m."] == "2006-05-02T21:40"
+
+
+def test_a_clock_with_no_day_beside_it_is_left_out(nlp):
+    found = times(nlp, "The ferry left port on Tuesday. Passengers said it sank at 9:40 p.m.", "2006-05-04")
+    assert "9:40 p.m." not in found
+
+
+def test_shortly_before_a_time_is_not_the_future(nlp):
+    found = times(nlp, "The dam gave way on May 1, shortly after 6 a.m. Repairs will start shortly.", "2006-05-04")
+    assert found["6 a.m."] == "2006-05-01T06:00"
+    assert list(found.values()).count("FUTURE_REF") == 1
+
+
+def test_an_uncounted_plural_unit_before_of_is_a_length(nlp):
+    found = times(nlp, "The truce ended years of feuding. The plan faces weeks or months of delay.", "2006-05-02")
+    assert found["years"] == "PXY"
+    assert found["weeks or months"] == "PXW"
+
+
+def test_a_counted_or_determined_unit_before_of_is_not_left_open(nlp):
+    found = times(nlp, "She was 40 years of age. Those were the days of plenty.", "2006-05-02")
+    assert found.get("40 years") == "P40Y"
+    assert "days" not in found
+
+
+def test_every_season_and_every_other_unit_are_sets(nlp):
+    found = times(nlp, "The fair is held every spring; the council meets every other week.", "2006-05-02")
+    assert found["every spring"] == "XXXX-SP"
+    assert found["every other week"] == "P2W"
+
+
+def test_units_from_now_count_forward_from_the_report(nlp):
+    found = times(nlp, "Ten years from now the reservoir will be dry; the survey ends three days from today.",
+                  "2006-05-02")
+    assert found["Ten years from now"] == "2016"
+    assert found["three days from today"] == "2006-05-05"
+
+
+def test_the_past_weekend_is_the_last_weekend(nlp):
+    found = times(nlp, "Over the past weekend, two ferries collided.", "2006-05-04")  # a Thursday
+    assert found["the past weekend"] == "2006-04-29/2006-04-30"
+
+
+def test_the_past_before_a_noun_is_not_past_ref(nlp):
+    doc = nlp("Sales slowed in the past quarter. In the past, sales grew.")
+    found = resolve_times(find_time_mentions(doc), "2006-05-02")
+    assert [(t.start, t.value) for t in found if t.value == "PAST_REF"] == [(doc.text.index("the past,"), "PAST_REF")]
+
+
+def test_plural_seasons_are_a_set_but_not_surnames(nlp):
+    found = times(nlp, "Floods hit the valley for the past three springs, Mr. Summers said.", "2006-05-02")
+    assert found["the past three springs"] == "XXXX-SP"
+    assert "Summers" not in found
+
+
+def test_a_day_written_with_an_ordinal_word(nlp):
+    found = times(nlp, "The pier opened on the first of June and closed on July twenty-second.", "2006-08-02")
+    assert found["the first of June"] == "2006-06-01"
+    assert found["July twenty-second"] == "2006-07-22"
+
+
+def test_a_week_of_a_named_month_is_not_last_week(nlp):
+    found = times(nlp, "The pier closed in the last week of June.", "2006-08-02")
+    assert found["the last week of June"] == "2006-06-24/2006-06-30"
+
+
+def test_a_local_time_beside_a_day(nlp):
+    found = times(nlp, "The tremor struck at 6:12 a.m. local time Monday; rescue teams left Monday at 14:30 local time.",
+                  "2006-05-04")
+    assert found["6:12 a.m. local time Monday"] == "2006-05-01T06:12"
+    assert found["14:30 local time"] == "2006-05-01T14:30"
+
+
+def test_a_score_is_not_a_clock(nlp):
+    found = times(nlp, "The visitors won 2:1 on Sunday.", "2006-05-04")
+    assert found == {"on Sunday": "2006-04-30"}
+
+
+def test_the_day_or_year_before_said_alone_counts_from_the_time_named(nlp):
+    found = times(nlp, "The levee failed on March 9, 2004. The night before, crews had piled sandbags. "
+                       "Rainfall in 2003 was low, and lower the year before.", "2006-05-04")
+    assert found["The night before"] == "2004-03-08"
+    assert found["the year before"] == "2002"
+
+
+def test_the_day_before_an_event_is_left_alone(nlp):
+    found = times(nlp, "The mayor resigned the day before the vote.", "2006-05-04")
+    assert "the day before" not in found
+
+
+def test_year_end_hyphenated_is_the_year_as_year_end_is(nlp):
+    doc = nlp("The mill should reopen by year-end; output is down 8% since year-end.")
+    assert [t.value for t in resolve_times(find_time_mentions(doc), "2006-05-04")] == ["2006", "2005"]
+
+
+def test_earlier_in_the_week_is_as_earlier_this_week(nlp):
+    found = times(nlp, "Earlier in the week, the harbour was closed.", "2006-05-04")  # a Thursday
+    assert found["Earlier in the week"] == "2006-05-01/2006-05-03"

@@ -155,7 +155,7 @@ class Figure:
 
 
 MentionKind = Literal["date", "span", "weekday", "relative", "after", "month", "quarter", "fixed", "other"]
-Unit = Literal["day", "week", "weekend", "month", "quarter", "year", "decade"]
+Unit = Literal["day", "week", "weekend", "month", "quarter", "year", "decade", "century"]
 
 
 @dataclass(frozen=True, slots=True)

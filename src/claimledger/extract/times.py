@@ -15,6 +15,7 @@ Weeks run Monday to Sunday (ISO 8601). Values follow :mod:`claimledger.records`:
 """
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from bisect import bisect_left, insort
@@ -26,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from claimledger.extract.cues import SPEECH
 from claimledger.records import DateParts, MentionKind, TimeExpression, TimeMention
 
 #: A TimeML value naming one day, with or without its clock time ("1998-02-11", "1998-02-11T22:00"):
@@ -287,15 +289,18 @@ def _year_in_words(m: re.Match[str]) -> TimeMention | None:
 
 @_rule(
     r"\b(?:(?i:the)\s+(?:(?i:current|full|fiscal|current\s+fiscal)\s+)year|(?i:this)\s+(?i:fiscal)\s+year"
-    r"|(?:(?i:the)\s+)?(?i:end)\s+(?i:of)\s+(?i:the|this)\s+year|(?i:year)(?:'s|\s)\s*(?i:end)"
+    r"|(?:(?i:the)\s+)?(?i:end)\s+(?i:of)\s+(?i:the|this)\s+year|(?i:year)(?:'s|\s|-)\s*(?i:end)"
     r"|(?i:earlier|later)\s+(?i:in)\s+(?i:the)\s+year)\b(?!-)"
 )
 def _report_year(m: re.Match[str]) -> TimeMention | None:
-    """"the current year", "the full year", "the fiscal year", "by year end", "earlier in the year": the
-    report's year (TimeML writes the end of a year as the year, with a modifier it leaves out of the value)."""
+    """"the current year", "the full year", "the fiscal year", "by year end", "by year-end", "earlier in the year":
+    the report's year (TimeML writes the end of a year as the year, with a modifier it leaves out of the value);
+    "since year-end" the year before's end."""
     if re.match(r"\s+(?i:end(?:ed|ing))\b", m.string[m.end():]):
         # "the fiscal year ended Jan. 31": a year's length, ended then, the year results are compared for
         return _mention(m, "fixed", value="P1Y", modifier="of the year")
+    if re.search(r"(?i)\bsince\s+$", m.string[max(0, m.start() - 6):m.start()]) and re.search(r"(?i)end$", m.group(0)):
+        return _mention(m, "relative", unit="year", shift=-1)  # "up 20% since year-end": the last one passed
     return _mention(m, "relative", unit="year", shift=0)
 
 
@@ -358,6 +363,16 @@ def _decade_of_the_1900s(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "fixed", value=f"19{digit}")
 
 
+@_rule(r"\b(?:(?i:the)\s+)?(?P<rel>(?i:next|coming|last|previous|this|current))\s+(?i:century)\b(?!-)")
+def _relative_century(m: re.Match[str]) -> TimeMention | None:
+    """"the next century" said in 1998: the one after the report's (TimeML ``20``, the 2000s), "this century" the
+    report's own, "the last century" the one before. "The past century" is left out: it is as often the hundred
+    years up to the report."""
+    rel = m.group("rel").lower()
+    return _mention(m, "relative", unit="century", shift=1 if rel in ("next", "coming") else 0 if rel in (
+        "this", "current") else -1)
+
+
 @_rule(r"\b(?P<n>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+(?i:century)\b")
 def _century(m: re.Match[str]) -> TimeMention | None:
     """"the 20th century": TimeML ``19``."""
@@ -385,7 +400,8 @@ _COUNT_WORD = (
 _LENGTH = re.compile(
     r"\b(?:(?i:more\s+than|less\s+than|fewer\s+than|over|about|around|nearly|almost|at\s+least|up\s+to|some"
     r"|roughly|approximately|only|just|barely|another|the\s+first|the\s+next|the\s+last|the\s+past|the\s+previous)\s+)?"
-    rf"(?P<n>(?i:{_COUNT_WORD}))(?P<frac>\s+1/2)?(?:[\s-]+(?i:more|additional|full|trading|business|working))?"
+    rf"(?P<n>(?i:{_COUNT_WORD}))(?P<frac>\s+1/2)?(?:[\s-]+(?i:more|additional|full|trading|business|working"
+    r"|consecutive|straight|successive))?"
     r"(?P<half>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half))?[\s-]+"
     r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters|years?|decades?|century|centuries))\b"
     r"(?P<half2>[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half)\b)?"
@@ -454,10 +470,13 @@ def _duration(m: re.Match[str]) -> TimeMention | None:
     r"(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours))\b"
     r"(?!\s+(?i:ago|of|to)\b)"
     r"|\b(?i:the)\s+(?P<unit2>(?i:years|months|weeks|days))\s+(?i:ahead)\b"
+    r"|\b(?:(?i:over|through|down|across)\s+)(?i:the)\s+(?P<unit3>(?i:years|decades|centuries))\b"
+    r"(?!\s+(?:of|to|ahead)\b)"
 )
 def _vague_duration(m: re.Match[str]) -> TimeMention | None:
-    """A length of time with no count, "for years", "in the weeks ahead" (TimeML ``PXY``, ``PXW``)."""
-    unit = (m.group("unit") or m.group("unit2")).lower()
+    """A length of time with no count, "for years", "in the weeks ahead", "over the years" (TimeML ``PXY``,
+    ``PXW``; TempEval-3 TimeBank writes its "over the years" so)."""
+    unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower()
     code = _DURATION_UNITS[unit[:-3] + "y" if unit == "centuries" else unit.rstrip("s")]
     return _mention(m, "fixed", value=f"PT{'X'}{code[1]}" if code.startswith("T") else f"PX{code}")
 
@@ -477,7 +496,8 @@ _REFERENCES = {
 
 
 @_rule(
-    r"\b(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|these\s+days|the\s+present"
+    r"\b(?!(?i:soon|shortly)\s+(?i:after|before|afterwards?|thereafter)\b)"
+    r"(?i:right\s+now|now|currently|current|at\s+present|presently|nowadays|these\s+days|the\s+present"
     r"|at\s+the\s+moment|to\s+date|the\s+past|recently|recent\s+days|recent\s+weeks|then\s+current"
     r"|the\s+future|soon|shortly|the\s+near\s+future|the\s+(?:near|short)\s+term"
     r"|in\s+the\s+coming\s+days|a\s+later\s+date|future\s+(?:quarters|months|years|weeks))\b(?!-)"
@@ -486,7 +506,9 @@ def _reference(m: re.Match[str]) -> TimeMention | None:
     """"now", "currently": the report's present (TimeML ``PRESENT_REF``); "the past", "soon" likewise. "So far"
     is not one: it says how much of something has happened, and TimeML leaves it untagged (none of its 13
     uses in TempEval-3 TimeBank and AQUAINT is a TIMEX3). Nor are "previously" and "formerly", which say that
-    something held before without naming when (TempEval-3 TimeBank tags 3 of its 19 "previously"). "The then
+    something held before without naming when (TempEval-3 TimeBank tags 3 of its 19 "previously"). "Soon" and
+    "shortly" before "after"/"before" ("shortly after 10 a.m.", "soon after the vote") place a time against
+    another, they do not point to the future. "The then
     current price" is the present of a past time (``PAST_REF``). "The recent sale" is left out: TempEval-3
     TimeBank tags 6 of its 14 such "recent" (``PAST_REF``), and tagging all of them lowered AQUAINT's value
     F1 (0.776 -> 0.775) and raised neither set's value accuracy."""
@@ -494,17 +516,19 @@ def _reference(m: re.Match[str]) -> TimeMention | None:
 
 
 @_rule(
-    rf"\b(?i:every|each)\s+(?:(?P<w>{_WEEKDAY})|(?P<mon>{_MONTH})"
-    r"|(?P<unit>(?i:day|week|month|quarter|year|morning|night|evening|summer|winter)))\b"
+    rf"\b(?i:every|each)\s+(?:(?P<w>{_WEEKDAY})|(?P<mon>{_MONTH})|(?P<other>(?i:other)\s+(?i:day|week|month|year))"
+    r"|(?P<unit>(?i:day|week|month|quarter|year|morning|afternoon|night|evening|spring|summer|autumn|fall|winter)))\b"
     r"|\b(?P<adj>(?i:daily|weekly|monthly|annually|yearly|nightly|hourly))\b"
 )
 def _set(m: re.Match[str]) -> TimeMention | None:
     """A recurring time, "every Thursday" (``XXXX-WXX-4``), "each July" (``XXXX-07``), "each year" and "weekly"
-    (``P1Y``, ``P1W``)."""
+    (``P1Y``, ``P1W``), "every spring" (``XXXX-SP``), "every other week" (``P2W``)."""
     if m.group("w"):
         return _mention(m, "fixed", value=f"XXXX-WXX-{_WEEKDAYS[m.group('w').lower()] + 1}")
     if m.group("mon"):
         return _mention(m, "fixed", value=f"XXXX-{_month(m.group('mon')):02d}")
+    if m.group("other"):  # "every other week": every second one (P2W)
+        return _mention(m, "fixed", value=f"P2{_DURATION_UNITS[m.group('other').split()[-1].lower()]}")
     adj = m.group("adj")
     if adj and adj[0].isupper() and m.string[max(0, m.start() - 2):m.start()].strip() not in ("", ".", "\u201c", '"'):
         return None  # "seen by Auto Daily", "the Sunday Weekly": a name, not how often
@@ -512,8 +536,8 @@ def _set(m: re.Match[str]) -> TimeMention | None:
     value = {
         "day": "P1D", "daily": "P1D", "week": "P1W", "weekly": "P1W", "month": "P1M", "monthly": "P1M", "quarter": "P1Q",
         "year": "P1Y", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI",
-        "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV",
-        "summer": "XXXX-SU", "winter": "XXXX-WI",
+        "night": "XXXX-XX-XXTNI", "morning": "XXXX-XX-XXTMO", "evening": "XXXX-XX-XXTEV", "afternoon": "XXXX-XX-XXTAF",
+        "summer": "XXXX-SU", "winter": "XXXX-WI", "spring": "XXXX-SP", "autumn": "XXXX-FA", "fall": "XXXX-FA",
     }[unit]
     return _mention(m, "fixed", value=value)
 
@@ -549,6 +573,26 @@ def _season(m: re.Match[str]) -> TimeMention | None:
         return _mention(m, "fixed", value=f"{_int(m.group('y')):04d}-{code}")
     modifier = {"past": "last", "coming": "next"}.get((m.group("mod") or "").lower(), (m.group("mod") or "").lower())
     return _mention(m, "month", modifier=modifier or None, value=code)
+
+
+@_rule(rf"\b(?:(?i:the)\s+)?(?:(?i:past|last|next|coming)\s+)?(?:(?i:{_NUMBER})\s+)?"
+       r"(?P<s>springs|summers|autumns|winters)\b")
+def _seasons(m: re.Match[str]) -> TimeMention | None:
+    """"for the past three summers", "summers": the season recurring (TimeML SET ``XXXX-SU``; TempEval-3 TimeBank
+    writes "the past three summers" so). Only in lower case: "Summers" and "Winters" are also surnames."""
+    return _mention(m, "fixed", value=f"XXXX-{_SEASONS[m.group('s').lower()[:-1]]}")
+
+
+@_rule(rf"\b(?:(?i:early|late|mid)[\s-]+)?(?P<s>(?i:spring|summer|autumn|fall|winter))\s+(?P<y>{_YEAR})\b")
+def _season_of_a_year(m: re.Match[str]) -> TimeMention | None:
+    """"spring 1997", "late summer 1996": the season of that year with no "of" between (TimeML ``1997-SP``), as
+    "the summer of 1996" is. "Fall" after a verb's subject ("prices fall 1998 ...") is the verb: it is a season only
+    written with a capital or after a preposition or article."""
+    if m.group("s").lower() == "fall" and m.group("s") == "fall" and not re.search(
+            r"(?i)\b(?:in|the|of|since|until|by|during|from|through|this|last|next|early|late|mid)[\s-]+$",
+            m.string[max(0, m.start("s") - 10):m.start("s")]):
+        return None
+    return _mention(m, "fixed", value=f"{int(m.group('y')):04d}-{_SEASONS[m.group('s').lower()]}")
 
 
 @_rule(r"\b(?i:on|by|since|until|till|from)\s+(?i:the)\s+(?P<d>[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)\b(?!\s+(?i:of\b)|\s*[-\w])")
@@ -601,21 +645,25 @@ def _the_quarter(m: re.Match[str]) -> TimeMention | None:
 
 _CLOCK = (
     r"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:[ap]\.\s?m\b\.?|[ap]m\b))"
-    r"|(?P<noon>(?i:noon|midnight)))(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?"
+    r"|(?P<noon>(?i:noon|midnight))"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?=\s+(?:(?i:local\s+time)|[ECMP][SD]T|GMT|UTC)\b))"
+    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|(?i:local\s+time))\b)?"
 )
 
 
 @_rule(_CLOCK)
 def _clock(m: re.Match[str]) -> TimeMention | None:
-    """A time of day, "10 p.m.", "7:15 a.m. EST", "noon", kept only when a day follows it ("10 p.m. Wednesday",
-    "noon Thursday", "5 p.m. EST Nov. 9"): :func:`find_time_mentions` joins the two and TimeML writes the time on
-    that day, ``1998-02-11T22:00``. ``value`` holds the time part ("T22:00"); midnight ends its day ("T24:00").
+    """A time of day, "10 p.m.", "7:15 a.m. EST", "noon", "14:30 local time", kept only beside a day ("10 p.m.
+    Wednesday", "noon Thursday", "5 p.m. EST Nov. 9"): :func:`find_time_mentions` joins the two and TimeML writes the
+    time on that day, ``1998-02-11T22:00``. ``value`` holds the time part ("T22:00"); midnight ends its day ("T24:00").
 
     A clock time alone is left out: which day it is on is often not the day named last (on TempEval-3 AQUAINT
     such clocks were mostly dated wrong that way).
     """
     if m.group("noon"):
         clock = "T12:00" if m.group("noon").lower() == "noon" else "T24:00"
+    elif m.group("h24"):  # "10:00 local time": a 24-hour clock, told apart from a score by the zone after it
+        clock = f"T{int(m.group('h24')):02d}:{m.group('mi24')}"
     else:
         hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
         clock = f"T{hour:02d}:{m.group('mi') or '00'}"
@@ -623,6 +671,9 @@ def _clock(m: re.Match[str]) -> TimeMention | None:
 
 
 _CLOCK_TO_DAY = re.compile(r"(?:\s+(?i:on))?,?\s+")
+#: Between a day and the time of day it is given ("Tuesday at about 8:30 p.m.", "Aug. 7, shortly after 10 a.m.").
+_DAY_TO_CLOCK = re.compile(r"(?i),?\s+(?:(?:at|from|until|till|by|after|before|around|about|near|shortly|just"
+                           r"|sometime|some\s+time)\s+){0,3}")
 
 
 def _is_clock(t: TimeMention) -> bool:
@@ -636,12 +687,19 @@ def _names_a_day(t: TimeMention) -> bool:
 
 def _with_clocks(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
     """A time of day written just before a day ("10 p.m. Wednesday") joined to it: the day's mention, from the
-    clock on, with the time in ``value``. A clock time with no day after it is dropped."""
+    clock on, with the time in ``value``. One written just after a day ("Tuesday at about 8:30 p.m.") is kept on
+    its own, read on the day just named (TimeML tags the two apart: ``1998-08-18`` and ``1998-08-18T20:30``).
+    A clock time with no day beside it is dropped."""
     out: list[TimeMention] = []
     i = 0
     while i < len(mentions):
         t = mentions[i]
         after = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (_is_clock(t) and i > 0 and _names_a_day(mentions[i - 1]) and out and out[-1] is mentions[i - 1]
+                and not _is_clock(mentions[i - 1]) and _DAY_TO_CLOCK.fullmatch(text, mentions[i - 1].end, t.start)):
+            out.append(t)  # kind "after", shift 0: the day named last, at this time
+            i += 1
+            continue
         if (_is_clock(t) and after is not None and _names_a_day(after)
                 and (after.value is None or after.value in _PARTS_OF_DAY.values())
                 and _CLOCK_TO_DAY.fullmatch(text, t.end, after.start)):
@@ -656,6 +714,39 @@ def _with_clocks(text: str, mentions: list[TimeMention]) -> list[TimeMention]:
 
 _ORDINAL_WORDS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
                   "|fourteenth|fifteenth|twentieth|thirtieth")
+
+
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth"
+    " sixteenth seventeenth eighteenth nineteenth twentieth".split())} | {"thirtieth": 30}
+_ORDINALS |= {f"{tens}-{w}": base + _ORDINALS[w] for tens, base in (("twenty", 20), ("thirty", 30))
+              for w in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+              if base + _ORDINALS[w] <= 31}
+_ORDINAL_DAY = "|".join(sorted(_ORDINALS, key=len, reverse=True)).replace("-", r"[\s-]")
+
+
+@_rule(rf"\b(?i:the)\s+(?P<o>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+(?i:of)\s+(?P<m>{_MONTH})"
+       rf"(?:,?\s+(?P<y>{_YEAR})\b)?")
+def _week_of_a_month(m: re.Match[str]) -> TimeMention | None:
+    """"The first week of September", "the last week of July 1997": seven days from the month's first (to its last)
+    day, a span, not the week before the report's that "last week" alone is."""
+    month, year, word = _month(m.group("m")), _int(m.group("y")), m.group("o").lower()
+    if word in ("last", "final"):
+        end = calendar.monthrange(year or 2001, month)[1]  # a year-less February is taken as a common year's
+        return _mention(m, "span", first=DateParts(year, month, end - 6), last=DateParts(year, month, end))
+    start = 1 + 7 * ("first", "second", "third", "fourth").index(word)
+    return _mention(m, "span", first=DateParts(year, month, start), last=DateParts(year, month, start + 6))
+
+
+@_rule(rf"\b(?:(?i:the)\s+(?P<o>(?i:{_ORDINAL_DAY}))\s+(?i:of)\s+(?P<m>{_MONTH})"
+       rf"|(?P<m2>{_MONTH})\s+(?:(?i:the)\s+)?(?P<o2>(?i:{_ORDINAL_DAY})))\b(?:,?\s+(?P<y>{_YEAR})\b)?")
+def _spelled_day(m: re.Match[str]) -> TimeMention | None:
+    """"The first of May", "March eighth": a day written with an ordinal word, as broadcast copy has it."""
+    word = re.sub(r"[\s-]+", "-", (m.group("o") or m.group("o2")).lower())
+    month, day, year = _month(m.group("m") or m.group("m2")), _ORDINALS[word], _int(m.group("y"))
+    if not _valid(year or _LEAP_YEAR, month, day):
+        return None
+    return _mention(m, "date", first=DateParts(year, month, day))
 
 
 @_rule(rf"\b(?i:today|it|this)(?:\s+(?i:is)|['\u2019]s)\s+(?P<d>(?i:the)\s+(?:(?i:{_ORDINAL_WORDS})|\d+(?i:st|nd|rd|th))"
@@ -703,13 +794,22 @@ _TITLE = re.compile(r"(?:.*\s)?(?:This|Last|Next)\s+(?:Week|Weekend|Month|Year)\
 @_rule(
     r"\b(?:(?P<side>(?i:earlier|later|early|late))\s+)?(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|previous))"
     r"\s+(?P<unit>(?i:week|weekend|month|year|decade))\b"
+    r"|\b(?P<rel2>(?i:the\s+past))\s+(?P<unit2>(?i:weekend))\b"
+    r"|\b(?P<side3>(?i:earlier|later|early|late))\s+(?i:in)\s+(?i:the)\s+(?P<unit3>(?i:week|month))\b"
+    r"(?!-|\s+(?i:of|before|after)\b)"
 )
 def _calendar(m: re.Match[str]) -> TimeMention | None:
-    """"last week", "next month"; "earlier this week" is the part of the week before the report's day
-    (``modifier`` "earlier"/"later"), a week being short enough for the difference to matter. With the unit
-    capitalised ("ABC's \u201cThis Week\u201d") it is a title, not a time."""
+    """"last week", "next month", "the past weekend" (the last one); "earlier this week" ("earlier in the week") is
+    the part of the week before the report's day (``modifier`` "earlier"/"later"), a week being short enough for
+    the difference to matter. With the unit capitalised ("ABC's \u201cThis Week\u201d") it is a title, not a time."""
     if _TITLE.fullmatch(m.group(0)):
         return None
+    if m.group("rel2"):  # "over the past weekend": the last one, as "last weekend"
+        return _mention(m, "relative", unit="weekend", shift=-1)
+    if m.group("side3"):  # "earlier in the week": as "earlier this week"
+        side, unit = m.group("side3").lower(), m.group("unit3").lower()
+        return _mention(m, "relative", unit=unit, shift=0,
+                        modifier=side if side in ("earlier", "later") and unit == "week" else None)
     rel = m.group("rel").lower().split()[-1]
     shift = {"past": -1, "last": -1, "previous": -1, "this": 0, "coming": 1, "next": 1}[rel]
     side = (m.group("side") or "").lower()
@@ -735,7 +835,11 @@ def _the_weekend(m: re.Match[str]) -> TimeMention | None:
 
 @_rule(
     rf"\b(?:(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?P<dir>(?i:later|afterwards?|earlier))"
-    r"|(?i:the)\s+(?i:next|following)\s+(?P<unit2>(?i:day|week|morning|evening))"
+    r"|(?i:the)\s+(?i:next|following)\s+(?P<unit2>(?i:day|morning|evening))"
+    r"|(?i:the)\s+(?P<wdir>(?i:next|following|previous|preceding|prior))\s+(?i:week)(?!-|\s+(?i:of)\b)"
+    r"|(?i:the)\s+(?P<bunit>(?i:day|night|week|month|year))\s+(?P<bdir>(?i:before|after))"
+    r"(?=\s*(?:[,.;:!?)]|$|(?i:and|but)\b))"
+    r"|(?P<same_day>(?i:that|the\s+same))\s+(?P<same_unit>(?i:day|week|month))(?![-'\u2019])"
     r"|(?i:the)\s+(?P<prev>(?i:previous|preceding))\s+(?i:day)"
     r"|(?i:the)\s+(?P<dir3>(?i:following|previous|preceding|prior))\s+(?P<unit3>(?i:month|year))"
     r"|(?P<same>(?i:that|the\s+same))\s+(?i:year)\b(?!-)"
@@ -747,10 +851,23 @@ def _after(m: re.Match[str]) -> TimeMention | None:
     """"a week later", "the next day", "the following month", "a year earlier", "the year-ago quarter": counted
     from the time the text named last (kind ``after``). "A few days later", whose count the words leave open,
     dates nothing: it is the length TimeML tags (``PXD``). "That year", "the same year" is the year of the
-    time named last. "The previous day" is the day before it, "the previous year" the year before it; "last year's quarter" is "the year-ago quarter",
+    time named last. "The previous day" is the day before it, "the previous year" the year before it, as "the day
+    (year) before" said alone is; "last year's quarter" is "the year-ago quarter",
     "the same period last year" the time named a year back ("1997" after "1998", "1997-Q3" after "1998-Q3")."""
     if m.group("prev"):
         return _mention(m, "after", shift=-1)
+    if m.group("bunit"):  # "the day before", "the year after" said alone: counted from the time named last
+        unit, sign = m.group("bunit").lower(), 1 if m.group("bdir").lower() == "after" else -1
+        if unit in ("day", "night"):
+            return _mention(m, "after", shift=sign)
+        return _mention(m, "after", unit=unit, shift=sign, modifier="whole")
+    if m.group("wdir"):  # "the following week": the week after the one of the day named last
+        return _mention(m, "after", unit="week", shift=1 if m.group("wdir").lower() in ("next", "following") else -1)
+    if m.group("same_day"):  # "the same day", "that week": the day (week, month) of the time named last
+        unit = m.group("same_unit").lower()
+        if unit == "day":
+            return _mention(m, "after", shift=0)
+        return _mention(m, "after", unit=unit, shift=0, modifier="whole")
     if m.group("last_years"):  # "last year's quarter", "the corresponding period last year": a year before
         quarter = re.search(r"(?i)quarter", m.group(0)) is not None
         return _mention(m, "after", unit="year", shift=-1, modifier="quarter" if quarter else None)
@@ -774,15 +891,18 @@ def _after(m: re.Match[str]) -> TimeMention | None:
 @_rule(
     r"\b(?:(?i:in|over|during|within|for)\s+)?(?i:the)\s+(?P<rel>(?i:past|last|previous))\s+"
     rf"(?:(?P<n>(?i:{_NUMBER}))\s+)?(?P<unit>(?i:days?|weeks?|months?|years?|decade|(?:24|twenty[\s-]four)\s+hours))\b"
+    rf"(?!\s+(?i:of)\s+(?:{_MONTH}|{_YEAR}|(?i:the|this|last|next)\s+(?i:year|month|quarter|decade)\b))"
 )
 def _window(m: re.Match[str]) -> TimeMention | None:
-    """"The past three months": that many units up to the report's date (TimeML's length, ``P3M``). "The past year"
+    """"The past three months": that many units up to the report's date (TimeML's length, ``P3M``); not "the last
+    week of July", a part of the time named after it. "The past year"
     with no count is the year before the report's, as "last year" is (TempEval-3 TimeBank writes both of its
     "the past year" so, ``1997`` said in 1998, as it writes "the last decade" as the decade before)."""
     unit = m.group("unit").lower()
     if m.group("n") is None and (unit == "day" and m.group("rel").lower() != "past"
-                                 or unit in ("month", "year") and m.group("rel").lower() == "previous"):
-        return None  # "the previous day (year)" is the one before the time named (:func:`_after`), "the last day" of something
+                                 or unit in ("week", "month", "year") and m.group("rel").lower() == "previous"):
+        # "the previous day (week, year)" is the one before the time named (:func:`_after`), "the last day" of something
+        return None
     if unit == "decade":  # "the last decade": the decade before the report's (TimeML 198 said in 1998)
         return None if m.group("n") else _mention(m, "relative", unit="decade", shift=-1)
     if unit.endswith("hours"):  # "the past 24 hours", "the last twenty four hours": a day back
@@ -797,11 +917,15 @@ def _window(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "relative", unit=unit.rstrip("s"), shift=count, window=True)
 
 
-@_rule(rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?:(?i:or\s+so)\s+)?(?i:ago)\b")
+@_rule(rf"\b(?P<n>(?i:{_NUMBER}))\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?:(?i:or\s+so)\s+)?"
+       r"(?:(?i:ago)|(?P<ahead>(?i:from\s+(?:now|today))))\b")
 def _ago(m: re.Match[str]) -> TimeMention | None:
+    """"two years ago": that many units before the report's date; "five years from now" that many after it."""
     count = _count(m.group("n"))
     if count is None:
         return _mention(m, "other")
+    if m.group("ahead"):
+        return _mention(m, "relative", unit=m.group("unit").lower().rstrip("s"), shift=count)
     return _mention(m, "relative", unit=m.group("unit").lower().rstrip("s"), shift=count, ago=True)
 
 
@@ -834,6 +958,11 @@ _COUNTED_AFTER_YEAR = ("NNS", "NNPS")
 #: "March" are left out, being also a modal and a verb.
 _NOUN_MONTHS = {"January", "February", "April", "June", "July", "August", "September", "October", "November",
                 "December"}
+
+
+#: A plural unit with no count, standing for a length of time left open ("months of talks": TimeML ``PXM``; TempEval-3
+#: TimeBank writes "follows months of twists and turns" so).
+_UNCOUNTED_UNITS = {"hours": "PTXH", "days": "PXD", "weeks": "PXW", "months": "PXM", "years": "PXY", "decades": "PXE"}
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -869,6 +998,19 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
             chosen.append(TimeMention(token.idx, token.idx + len(token), token.text, "date",
                                       first=DateParts(None, _month(token.text))))
             insort(taken, (token.idx, token.idx + len(token)))
+    for token in doc:  # "months of negotiations", "after years of war": an uncounted length (TimeML PXM, PXY)
+        if (token.lower_ in _UNCOUNTED_UNITS and token.tag_ == "NNS" and token.i + 2 < len(doc)
+                and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].pos_ in ("NOUN", "VERB", "ADJ", "PRON", "DET")
+                and not any(c.dep_ in ("det", "nummod", "poss", "amod", "compound", "quantmod") for c in token.children)
+                and (token.i == 0 or doc[token.i - 1].pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PUNCT", "SCONJ"))
+                and not _overlaps(taken, token.idx, token.idx + len(token))):
+            first = token
+            if (token.i >= 2 and doc[token.i - 1].lower_ in ("or", "and") and doc[token.i - 2].lower_ in _UNCOUNTED_UNITS
+                    and not _overlaps(taken, doc[token.i - 2].idx, token.idx)):
+                first = doc[token.i - 2]  # "weeks or months of delay": the first unit names it (TimeML PXW)
+            start, end = first.idx, token.idx + len(token)
+            chosen.append(TimeMention(start, end, text[start:end], "fixed", value=_UNCOUNTED_UNITS[first.lower_]))
+            insort(taken, (start, end))
     for ent in doc.ents:
         if ent.label_ != "DATE" or _overlaps(taken, ent.start_char, ent.end_char):
             continue
@@ -879,9 +1021,19 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
                 and not _TITLE.fullmatch(ent.text) and not _counts_something(doc, mention)):
             chosen.append(_length_in(mention) if mention.kind == "other" else mention)
     chosen.sort(key=lambda t: t.start)
+    chosen = [t for t in chosen if not _past_before_a_noun(doc, t)]
     chosen = [replace(t, modifier="ends a period") if t.kind == "date" and t.weekday is None and t.modifier is None
               and _ENDS_A_PERIOD.search(text, max(0, t.start - 12), t.start) else t for t in chosen]
     return _with_clocks(text, [replace(t, future=True) if _is_future(doc, text, t) else t for t in chosen])
+
+
+def _past_before_a_noun(doc: Doc, mention: TimeMention) -> bool:
+    """"The past" that is the adjective of a noun after it ("in the past quarter", "over the past century", "the
+    past season"): not TimeML's ``PAST_REF``, which "in the past" alone is."""
+    if mention.kind != "fixed" or mention.value != "PAST_REF" or mention.text.lower() != "the past":
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN", "NUM", "ADJ")
 
 
 def _length_in(entity: TimeMention) -> TimeMention:
@@ -924,13 +1076,24 @@ _LEADING_PREPOSITION = re.compile(r"(?i)(?:by|until|till|through|since)\s+")
 _SCHEDULE_LEMMAS = {"be", "take", "begin", "start", "open", "close", "end", "meet", "convene", "resume", "expire"}
 
 
-def _scheduled_present(verb, finite, anchor) -> bool:
+def _scheduled_present(verb, finite, anchor, day: bool = True) -> bool:
     """A present-tense clause dated to a day that speaks of what is planned:
     "the vote is on Tuesday", "the summit takes place on 5 November", "troops
-    are arriving on Monday". Only verbs of scheduling count: the tagger often
-    mistakes a bare infinitive ("saw ships enter") for a present tense."""
+    are arriving on Monday", "the envoy arrives in Baghdad on Sunday", "the vote
+    is due Thursday". News tells what has happened in the past tense, so a day
+    put on a present-tense event is one to come. Any verb counts in the third
+    person singular ("arrives"), whose form no past or infinitive shares, when
+    the time is a ``day`` (a month is more often a background the parser hangs
+    on the wrong verb: "the statement follows reports in June"); otherwise only
+    verbs of scheduling do: the tagger often mistakes a bare infinitive ("saw
+    ships enter") or a past ("stocks hurt") for a present. A verb of saying
+    ("the ministry says Monday") reports, it does not schedule."""
     if finite == verb:
-        return verb.lemma_ in _SCHEDULE_LEMMAS and anchor.head == verb
+        if verb.lemma_ in SPEECH:
+            return False
+        if day and verb.lemma_ == "be" and anchor.head.dep_ in ("acomp", "attr") and anchor.head.head == verb:
+            return True  # "the vote is due Thursday"
+        return anchor.head == verb and (verb.lemma_ in _SCHEDULE_LEMMAS or (day and verb.tag_ == "VBZ"))
     return finite.lemma_ == "be" and verb.tag_ == "VBG"
 
 
@@ -990,7 +1153,8 @@ def _is_future(doc: Doc, text: str, mention: TimeMention) -> bool:
         if finite is not None:
             if finite.tag_ == "VBD":
                 return False
-            return deadline or (mention.kind in ("date", "weekday") and _scheduled_present(token, finite, anchor))
+            return deadline or (mention.kind in ("date", "weekday") and _scheduled_present(
+                token, finite, anchor, day=mention.kind == "weekday" or mention.first.day is not None))
         if token.tag_ == "VBN":  # a past participle with no auxiliary reads as past
             return False
         if token.tag_ == "MD" or token.head == token:
@@ -1207,6 +1371,12 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
         clock = t.value if t.kind != "fixed" and t.value and t.value.startswith("T") else None
         if t.kind == "after" and t.unit is None:
             value = (anchor + timedelta(days=t.shift)).isoformat() if anchor else None
+        elif t.kind == "after" and t.unit == "week":
+            # "the following week": the week (Monday to Sunday) after the day named last; "the previous week" with
+            # no day named is the one before the report's, as "last week" is
+            day = anchor if anchor else ref if t.shift < 0 else None
+            monday = day - timedelta(days=day.weekday()) + timedelta(weeks=t.shift) if day else None
+            value = f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}" if monday else None
         elif t.kind == "after" and t.unit == "quarter" and t.first.year is not None:  # "the 1988 quarter"
             value = f"{t.first.year:04d}" + (named[4:] if named and "-Q" in named else "")
             compared = True
@@ -1242,7 +1412,8 @@ def resolve_times(mentions: Iterable[TimeMention], reference: str | None) -> lis
         else:
             value = _resolve_in_range(t, ref)
         if (t.kind in ("date", "span", "after", "weekday") or (t.kind == "relative" and t.unit == "day" and not t.window)) \
-                and value and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
+                and value and not (t.kind == "after" and t.unit == "week") \
+                and re.fullmatch(r"\d{4}-\d\d-\d\d", value[-10:]):
             anchor = date.fromisoformat(value[-10:])
         # "the quarter ended Sept. 30": the day dates the quarter named before it, which stays the time a comparison
         # is about ("a year earlier" is 1988-Q3, not 1988-09-30)
@@ -1466,6 +1637,8 @@ def _resolve_relative(t: TimeMention, ref: date) -> str:
         return f"{moved.year:04d}-{moved.month:02d}"
     if t.unit == "decade":
         return f"{ref.year // 10 + t.shift:03d}"
+    if t.unit == "century":
+        return f"{ref.year // 100 + t.shift:02d}"
     if t.window:
         return f"{_add_months(ref, -12 * t.shift).isoformat()}/{ref.isoformat()}"
     return f"{ref.year + (-t.shift if t.ago else t.shift):04d}"

@@ -34,6 +34,7 @@ class S:
     date: str | None = None
     # text, value, qualifier, subject (a count), or text, value, qualifier, subject, unit (a measure)
     figures: list[tuple] = field(default_factory=list)
+    clauses: list = field(default_factory=list)  # the content's clauses (records.Clause), as the parse gives them
 
 
 def report(doc_id: str, published: str, statements: list[S], outlet: str | None = None,
@@ -55,7 +56,7 @@ def report(doc_id: str, published: str, statements: list[S], outlet: str | None 
         attributions.append(Attribution(
             start=start, end=end, sentence=st.sentence, source=src, cue="say", cue_start=start, cue_end=start,
             content=content, content_start=c0, content_end=c0 + len(content), quote="indirect",
-            stance=st.stance, via=list(st.via), date=st.date))
+            stance=st.stance, via=list(st.via), date=st.date, clauses=list(st.clauses)))
         for ftext, value, qual, subject, *unit in st.figures:
             f0 = text.index(ftext, start)
             figures.append(Figure(start=f0, end=f0 + len(ftext), text=ftext, sentence=st.sentence, value=value,

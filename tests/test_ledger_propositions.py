@@ -194,16 +194,19 @@ def test_an_assertion_of_only_its_topic_is_no_claim_but_a_response_to_one_is():
     from test_ledger_helpers import S, report
 
     from claimledger.ledger import build_ledger
+    from claimledger.records import Clause
 
     sentence = "Residents complained about the smell for weeks, the council leader said."
     ledger = build_ledger([report("d1", "2025-02-01", [
         S("The council said the landfill would close in June.", "The council", kind="organisation",
           content="the landfill would close in June"),
         S(sentence, "Residents", kind="anonymous", content="the smell"),  # what they complained about, no proposition
+        S("Inspectors said it was fine.", "Inspectors", kind="anonymous", content="it was fine",
+          clauses=[Clause(0, 0, "be", "it", None, None, False)]),  # short, but a clause of its own
         S("The council denied it.", "The council", kind="organisation", content="it", stance="denies"),
     ])])
     claimed = {aid for c in ledger.claims for aid in c.attribution_ids}
-    assert "d1.a1" not in claimed and {"d1.a0", "d1.a2"} <= claimed
+    assert "d1.a1" not in claimed and {"d1.a0", "d1.a2", "d1.a3"} <= claimed
 
 
 def test_a_count_said_later_to_have_risen_to_its_value_updates_a_lower_one_and_contradicts_no_one():

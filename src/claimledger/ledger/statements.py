@@ -100,9 +100,10 @@ def is_anaphoric(content: str, *, response: bool = True) -> bool:
 
 def _topic_only(att: Attribution) -> bool:
     """Is an assertion's content only what it was about ("workers had complained about the crane": "the
-    crane"), pointing back at nothing said? It states no proposition, and the sentence around it is another's."""
+    crane"), a short phrase with no clause of its own ("they were fine" has one) pointing back at nothing
+    said? It states no proposition, and the sentence around it is another's."""
     content = att.content.strip()
-    return len(content.split()) < PROPOSITION_MIN_WORDS and not is_anaphoric(content, response=False)
+    return len(content.split()) < PROPOSITION_MIN_WORDS and not att.clauses and not is_anaphoric(content, response=False)
 
 
 def figure_text(att: Attribution, fig: Figure) -> str:

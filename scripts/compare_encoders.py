@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from score_dev import score  # noqa: E402  (the development-set machinery, not a copy)
+from score_dev import dev_sets, score  # noqa: E402  (the development-set machinery, not a copy)
 
 from claimledger.ledger.encoders import ENCODERS, get_encoder  # noqa: E402
 
@@ -66,13 +66,13 @@ def throughput(name: str, texts: list[str]) -> tuple[float, float]:
 
 
 def claim_metrics(shared: Path, name: str) -> dict[str, dict[str, float]]:
-    sets = {"seeds": ([shared / "seeds"], shared / "gold" / "seeds.yaml"),
-            "stories": (sorted(p for p in (shared / "stories").iterdir() if p.is_dir()), shared / "gold" / "rumours.yaml")}
+    """The claim metrics of each development set with ``name``'s vectors (one scoring of each export)."""
     os.environ["CLAIMLEDGER_ENCODER"] = name  # inherited by the analyze runs
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            return {s: {m: score(shared, s, inputs, gold, Path(tmp))[m] for m in CLAIM_METRICS}
-                    for s, (inputs, gold) in sets.items()}
+            found = {s.split()[0]: score(shared, s.split()[0], inputs, gold, Path(tmp), 1)
+                     for s, (inputs, gold) in dev_sets(shared).items()}
+            return {s: {m: values[m][0] for m in CLAIM_METRICS} for s, values in found.items()}
     finally:
         del os.environ["CLAIMLEDGER_ENCODER"]
 

@@ -51,18 +51,22 @@ def score(shared: Path, name: str, inputs: list[Path], gold: Path, work: Path,
     return values
 
 
+def dev_sets(shared: Path) -> dict[str, tuple[list[Path], Path]]:
+    """Each development set's name, inputs and gold: the seeds, and both rumour stories together."""
+    return {"seeds": ([shared / "seeds"], shared / "gold" / "seeds.yaml"),
+            "rumour stories": (sorted(p for p in (shared / "stories").iterdir() if p.is_dir()),
+                               shared / "gold" / "rumours.yaml")}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("--hash-seeds", type=int, default=8, help="scorings of each export (default 8)")
     args = ap.parse_args()
-    sets = {"seeds": ([args.shared / "seeds"], args.shared / "gold" / "seeds.yaml"),
-            "rumour stories": (sorted(p for p in (args.shared / "stories").iterdir() if p.is_dir()),
-                               args.shared / "gold" / "rumours.yaml")}
     with tempfile.TemporaryDirectory() as tmp:
         results = {name: score(args.shared, name.split()[0], inputs, gold, Path(tmp), max(1, args.hash_seeds))
-                   for name, (inputs, gold) in sets.items()}
+                   for name, (inputs, gold) in dev_sets(args.shared).items()}
     metrics = list(next(iter(results.values())))
 
     def cell(v: list[float | None] | None) -> str:

@@ -232,3 +232,18 @@ def test_a_count_said_later_to_have_risen_to_its_value_updates_a_lower_one_and_c
     assert not [k for k in ledger(later, 3, "three").conflicts if k.kind == "figure"]
     # a toll that "rose" below what was given before is no update of it: the two disagree
     assert [k for k in ledger(lower, 1, "one").conflicts if k.kind == "figure"]
+
+
+def test_the_value_before_the_one_given_is_no_statement_of_its_own():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger import build_ledger
+    from claimledger.ledger.statements import previous_value
+
+    later = "The insurer said the records of about 65,000 customers had been copied, up from its earlier estimate of 40,000."
+    r = report("d2", "2025-03-04", [S(later, "The insurer", kind="organisation", content=later[18:],
+                                      figures=[("about 65,000", 65000, "approx", "customers"),
+                                               ("40,000", 40000, "exact", "customers")])])
+    assert [previous_value(f) for f in r.extraction.figures] == [False, True]
+    ledger = build_ledger([r])
+    assert [c.figure_ids for c in ledger.claims if "d2.a0" in c.attribution_ids] == [["d2.f0"]]

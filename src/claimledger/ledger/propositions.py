@@ -31,7 +31,7 @@ from claimledger.extract.cues import HARMS, TALLY_NOUNS
 from claimledger.ledger.embeddings import embed
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
-from claimledger.ledger.statements import Statement, clause_around, is_anaphoric
+from claimledger.ledger.statements import PREVIOUS, Statement, clause_around, is_anaphoric
 from claimledger.records import Figure
 
 Aspect = Literal["done", "coming", "additional", "total"]
@@ -57,12 +57,6 @@ CONDITION = re.compile(r"\b(?:if|unless|whether|suppose|supposing)\b", re.I)
 # A figure in what others said, named by a noun for it ("reports of 2,000 job cuts were speculation", "rumours
 # that 300 had died"): the speaker refers to it, and does not give it. English shell nouns, common knowledge;
 # "reports"/"claims" before "that" only after a determiner, since "the ministry reports that 300 died" gives it.
-# The value a figure was before the one given ("five cases, up from three on Monday", "the toll rose to 22 from
-# 14", "up from its earlier estimate of 1.2 million"): named to compare, not given now. English, common knowledge.
-PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell|increased|decreased|climbed|dropped)\s+"
-                      r"(?:\w+\s+){0,2}?from\s+(?:(?:its|their|his|her|the|an?)\s+(?:(?:earlier|previous|prior|initial|"
-                      r"original|first)\s+)?(?:estimate|figure|count|tally|toll|total|number|forecast)\s+of\s+)?"
-                      r"(?:about\s+|around\s+|some\s+)?$", re.I)
 REFERRED = re.compile(r"\b(?:(?:reports?|claims?)\s+(?:of|about)|(?:the|these|those|such|earlier|media|press)\s+"
                       r"(?:reports?|claims?)\s+that|(?:rumou?rs?|allegations?|stories|speculation|suggestions?|talk)"
                       r"\s+(?:of|that|about))\s+(?:[\w'’-]+\s+){0,3}$", re.I)

@@ -98,6 +98,20 @@ def is_anaphoric(content: str, *, response: bool = True) -> bool:
     return response and len(content.split()) < 3 or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))
 
 
+# The value a figure was before the one given ("five cases, up from three on Monday", "the toll rose to 22 from
+# 14", "up from its earlier estimate of 1.2 million"): named to compare, not given now. English, common knowledge.
+PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell|increased|decreased|climbed|dropped)\s+"
+                      r"(?:\w+\s+){0,2}?from\s+(?:(?:its|their|his|her|the|an?)\s+(?:(?:earlier|previous|prior|initial|"
+                      r"original|first)\s+)?(?:estimate|figure|count|tally|toll|total|number|forecast)\s+of\s+)?"
+                      r"(?:about\s+|around\s+|some\s+)?$", re.I)
+
+
+def previous_value(fig: Figure) -> bool:
+    """Is a figure only the value before the one given ("up from three")? It is no statement of its own: the
+    source gave it before, and gives the new one now."""
+    return bool(PREVIOUS.search(clause_around(fig.sentence, fig.text)[0]))
+
+
 def _topic_only(att: Attribution) -> bool:
     """Is an assertion's content only what it was about ("workers had complained about the crane": "the
     crane"), a short phrase with no clause of its own ("they were fine" has one) pointing back at nothing
@@ -238,7 +252,7 @@ def collect_statements(reports: list[StoredReport], res: Resolution, media: set[
             o = origin_of(aid, a, r, res, media)
             when = a.date if a.date and _CALENDAR.match(a.date) else ext.published
             pol = POLARITY.get(a.stance, "pos")
-            counted = figs.get(i) or [None]
+            counted = [j for j in figs.get(i, ()) if not previous_value(ext.figures[j])] or [None]
             texts = said_texts(a, [ext.figures[j] for j in counted if j is not None])
             for j, text in zip(counted * len(texts) if counted == [None] else counted, texts):
                 fig = ext.figures[j] if j is not None else None

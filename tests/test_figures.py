@@ -353,3 +353,15 @@ def test_a_part_of_a_count_named_before_is_not_a_count_of_its_own(nlp, sentence,
 ])
 def test_people_harmed_beside_a_toll_are_people_not_the_toll(nlp, sentence, subjects):
     assert [f.subject for f in find_figures(nlp(sentence))] == subjects
+
+
+@pytest.mark.parametrize("text, figure, value, qualifier", [
+    ("About a third of the building's 90 residents were evacuated.", "About a third of the building's 90", 30, "approx"),
+    ("Half of the 1,200 workers lost their jobs.", "Half of the 1,200", 600, "exact"),
+    ("Nearly two-thirds of its 300 employees were laid off.", "Nearly two-thirds of its 300", 200, "approx"),
+    ("Three quarters of the 40 patients recovered.", "Three quarters of the 40", 30, "exact"),
+    ("A third of the 100 passengers were British.", "A third of the 100", 33, "approx"),
+])
+def test_a_fraction_of_a_counted_whole_is_the_count(nlp, text, figure, value, qualifier):
+    found = figures(nlp, text)
+    assert [(f.text, f.value, f.qualifier) for f in found] == [(figure, value, qualifier)]

@@ -98,6 +98,11 @@ _AFTER: dict[tuple[str, ...], Qualifier] = {
     ("or", "less"): "at_most", ("plus",): "at_least", ("+",): "at_least",
 }
 _LONGEST_BEFORE = max(map(len, _BEFORE))
+#: Parts of a whole, singular and plural ("a third", "two-thirds", "three quarters"): English common knowledge.
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+              "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+#: Words between "of" and a counted whole ("a third of the building's 90 residents", "half of its 300 staff").
+_WHOLE_DETERMINERS = {"the", "its", "their", "his", "her", "our", "these", "those", "this", "that"}
 
 _AGE_WORDS = {"year", "month", "week", "day", "and", "a", "half", "old"}
 _TIME_UNITS = {"time", "second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"}
@@ -332,7 +337,14 @@ def _figure(doc: Doc, sent: Span, start: int, end: int, low: float, high: float,
         subject = _elided_subject(doc, sent, start, last_count, sent_index, casualties=_counts_casualties(doc[end - 1]))
         if subject is None:
             return None
-    span = doc[min(text_start, q_start):max(q_end, unit_end if kind == "measure" else end)]
+    first = min(text_start, q_start)
+    part = _part_of(doc, first, sent.start) if kind == "count" else None
+    if part is not None:  # "about a third of the building's 90 residents": the count is the part
+        share, first, part_qualifier = part
+        whole = float(low * share).is_integer() and float(high * share).is_integer()
+        low, high = float(round(low * share)), float(round(high * share))  # a count of people is whole
+        qualifier = part_qualifier or ("exact" if whole and qualifier == "exact" else "approx")
+    span = doc[first:max(q_end, unit_end if kind == "measure" else end)]
     return Figure(
         start=span.start_char,
         end=span.end_char,
@@ -346,6 +358,31 @@ def _figure(doc: Doc, sent: Span, start: int, end: int, low: float, high: float,
         high=high if low != high else None,
         unit=unit,
     )
+
+
+def _part_of(doc: Doc, start: int, floor: int) -> tuple[float, int, Qualifier | None] | None:
+    """A fraction of the counted whole that begins at ``start`` ("a third of the building's 90", "nearly
+    two-thirds of its 300", "half of the 1,200"): its share, the token it begins at and its qualifier."""
+    k = start - 1
+    skipped = 0
+    while k >= floor and skipped < 4 and (doc[k].lower_ in _WHOLE_DETERMINERS or doc[k].tag_ == "POS"
+                                          or k + 1 < start and doc[k + 1].tag_ == "POS"):
+        k, skipped = k - 1, skipped + 1  # "the building's", "its"
+    if k - 1 < floor or doc[k].lower_ != "of" or doc[k - 1].lower_ not in _FRACTIONS:
+        return None
+    k -= 1
+    parts, numerator = _FRACTIONS[doc[k].lower_], 1
+    if k - 1 >= floor and doc[k - 1].tag_ == "HYPH":  # "two-thirds"
+        k -= 1
+    if k - 1 >= floor and doc[k - 1].lower_ in _SMALL and doc[k].lower_ != "half":
+        numerator = _SMALL[doc[k - 1].lower_]
+        k -= 1
+    elif k - 1 >= floor and doc[k - 1].lower_ in ("a", "an", "one"):
+        k -= 1
+    if numerator >= parts:
+        return None
+    qualifier, q_start = _qualifier_before(doc, k, floor)
+    return numerator / parts, q_start if qualifier else k, qualifier
 
 
 def _qualifier_before(doc: Doc, start: int, floor: int) -> tuple[Qualifier | None, int]:

@@ -212,3 +212,13 @@ def test_the_company_is_the_body_that_spoke_just_before(nlp, text, name):
 def test_a_spokesperson_described_by_a_bodys_kind_speaks_for_the_body_of_that_kind_named_before(nlp, second, name):
     first = "Harrowgate Bank said hackers had copied the records of its customers."
     assert sources(nlp, f"{first} {second}")[1][0] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The port authority said the crane had passed an inspection. The authority later denied that workers had "
+     "complained.", "The port authority"),
+    ("The fire brigade said the blaze was under control. It said no one was hurt.", "The fire brigade"),
+])
+def test_an_authority_or_brigade_described_is_a_body_its_description_and_it_point_back_to(nlp, text, name):
+    # the ledger makes one actor of a described body ("port authority", "fire brigade") as of "the fire service"
+    assert sources(nlp, text) == [(name, "document")] * 2

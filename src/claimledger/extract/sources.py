@@ -52,13 +52,15 @@ DOCUMENT_HEADS = frozenset({
     "newspaper", "broadcaster", "publication", "agency", "service", "office", "government", "ministry",
     "department", "administration", "military", "army", "embassy", "intelligence", "committee", "council",
     "court", "commission", "company", "firm", "group", "campaign", "party", "team", "network", "press",
+    "authority", "police", "guard", "brigade", "inspectorate", "directorate",
 })
 
 #: Heads of descriptions of a body that acts and speaks as one ("the company", "the ministry"), of DOCUMENT_HEADS.
 _BODY_HEADS = frozenset({
     "agency", "service", "office", "government", "ministry", "department", "administration", "military", "army",
     "embassy", "committee", "council", "court", "commission", "company", "firm", "group", "campaign", "party", "team",
-    "network", "newspaper", "broadcaster", "publication", "outlet",
+    "network", "newspaper", "broadcaster", "publication", "outlet", "authority", "police", "guard", "brigade",
+    "inspectorate", "directorate",
 })
 
 #: Nouns of :data:`_BODY_HEADS` for a body of business ("the company said"; English common knowledge).

@@ -247,3 +247,19 @@ def test_the_value_before_the_one_given_is_no_statement_of_its_own():
     assert [previous_value(f) for f in r.extraction.figures] == [False, True]
     ledger = build_ledger([r])
     assert [c.figure_ids for c in ledger.claims if "d2.a0" in c.attribution_ids] == [["d2.f0"]]
+
+
+def test_a_count_put_at_another_value_just_after_is_the_same_count_in_conflict():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger import build_ledger
+
+    ledger = build_ledger([report("d1", "2025-04-06", [
+        S("Organisers said 60,000 people joined the march through Lisbon on Saturday.", "Organisers",
+          kind="anonymous", content="60,000 people joined the march through Lisbon on Saturday",
+          figures=[("60,000", 60000, "exact", "people")]),
+        S("Police put the number at 18,000.", "Police", kind="anonymous", content="at 18,000",
+          figures=[("18,000", 18000, "exact", "people")]),
+    ])])
+    figures = [k for k in ledger.conflicts if k.kind == "figure"]
+    assert len(figures) == 1 and set(figures[0].attribution_ids) == {"d1.a0", "d1.a1"}

@@ -20,6 +20,7 @@ independent origins they involve.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -87,6 +88,29 @@ def _within(a: Statement, b: Statement, days: int, *, counted: bool = False) -> 
     da = _day(a.counted_on or a.date if counted else a.date)
     db = _day(b.counted_on or b.date if counted else b.date)
     return da is None or db is None or abs((da - db).days) <= days
+
+
+# A count put at another value ("Police put the number at 25,000", "estimated the crowd at 12,000"): the
+# number is the one just given. English, common knowledge.
+_TALLY_AT = re.compile(r"\b(?:the|their|its|his|her)\s+(?:own\s+)?(?:number|figure|count|total|tally|toll|"
+                       r"estimate|turnout|crowd|attendance)\s+at\s+$", re.I)
+
+
+def _put_at(sts: list[Statement], figs: list[dict]) -> set[tuple[int, int]]:
+    """Pairs (a, b), a < b, where b puts at another value the count a gave just before it in the same report
+    ("Organisers said 80,000 people marched. Police put the number at 25,000."): one count, whatever the
+    words around the two figures."""
+    last: dict[str, int] = {}  # report → its latest statement giving a count, in text order
+    out = set()
+    for i in sorted((i for i, st in enumerate(sts) if st.fig is not None and figs[i]),
+                    key=lambda i: (sts[i].doc, sts[i].fig.start)):
+        st = sts[i]
+        before = last.get(st.doc)
+        if before is not None and sts[before].aid != st.aid \
+                and _TALLY_AT.search(clause_around(st.fig.sentence, st.fig.text)[0]):
+            out.add((min(before, i), max(before, i)))
+        last[st.doc] = i
+    return out
 
 
 def _updated(a: Statement, b: Statement) -> bool:
@@ -212,12 +236,14 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     both = ev.candidates[has[ev.candidates[:, 0]] & has[ev.candidates[:, 1]]
                          & (given[ev.candidates[:, 0]] != given[ev.candidates[:, 1]])] if len(ev.candidates) \
         else np.zeros((0, 2), dtype=np.int64)
-    rows = [(a, b) for a, b in both.tolist()
+    back = _put_at(sts, figs)
+    rows = [(a, b) for a, b in dict.fromkeys([*map(tuple, both.tolist()), *back])
             if sts[a].aid != sts[b].aid and _within(sts[a], sts[b], ev.params.week_days, counted=True)
             and any(differ(a, b, k) for k in figs[a]) and not _updated(sts[a], sts[b])]
     if not rows:
         return []
     prob = ev.matcher.probability(np.array(rows, dtype=np.int64), ignore_figures=True).tolist()
+    prob = [1.0 if pair in back else p for pair, p in zip(rows, prob)]  # the words say it is the same count
     claim_of = {i: g for g, m in enumerate(ev.groups) for i in m}
     by_key: dict[tuple, dict[float, list[int]]] = defaultdict(lambda: defaultdict(list))
     for (a, b), p in zip(rows, prob):

@@ -1,6 +1,8 @@
 """Entity resolution across reports, on sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from test_ledger_helpers import S, report
 
 from claimledger.ledger.entities import find_acronyms, resolve_entities
@@ -307,6 +309,16 @@ def test_one_who_speaks_for_a_named_person_or_body_gives_their_position():
     assert _entity_of(res, "d1.a1") is _entity_of(res, "d1.a0") and _entity_of(res, "d1.a0").name == "Mara Quill"
     assert _entity_of(res, "d1.a2").name == "Norvik"
     assert "d1.a3" not in res.source_entity
+
+
+@pytest.mark.parametrize("spokesperson", ["A spokesman for Quill", "The lawyer for Mara Quill"])
+def test_one_who_speaks_for_a_person_named_after_the_role_gives_their_position(spokesperson):
+    r1 = report("d1", "2025-05-01", [
+        S("Mara Quill said the tour was over.", "Mara Quill", content="the tour was over"),
+        S(f"{spokesperson} declined to comment.", spokesperson, kind="anonymous", content="to comment",
+          stance="no_comment")])
+    res = resolve_entities([r1])
+    assert _entity_of(res, "d1.a1") is _entity_of(res, "d1.a0")
 
 
 def test_a_body_named_in_apposition_to_its_description_is_named_by_that_name():

@@ -89,6 +89,10 @@ _PIECE_IN = re.compile(r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:story|article|piec
 _SPEAKS_FOR = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?:longtime\s+|long-time\s+)?"
                          r"(?:publicist|spokes(?:man|woman|person)|press\s+secretary|lawyer|attorney|solicitor|"
                          r"representative|agent)$")
+#: The same role written after its holder's noun: "a spokesman for Varga", "the lawyer for Karen Holt".
+_SPEAKS_FOR_AFTER = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?:longtime\s+|long-time\s+)?(?:publicist|spokes(?:man|woman|person)|"
+                               r"press\s+secretary|lawyer|attorney|solicitor|representative|agent)\s+for\s+"
+                               r"(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})$")
 _MEDIA_WORDS = re.compile(
     r"\b(?:tv|television|network|newspaper|news\s+(?:agency|outlet|service|site|channel)|broadcaster|radio|magazine"
     r"|media|publication|outlet|daily|tabloid|wire\s+service)\b", re.I)
@@ -399,6 +403,9 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         if outlet:
             return (("org", outlet, surface, True),)
     spokesperson = _SPEAKS_FOR.match(surface)
+    after = _SPEAKS_FOR_AFTER.match(surface) if spokesperson is None else None
+    if after is not None and (" " not in after.group("owner") or _looks_personal(after.group("owner"))):
+        spokesperson = after  # a body so named is left to the titles that name one, below
     if spokesperson and src.kind in ("generic", "anonymous", "person"):
         # "Plant's publicist", "Apple's spokeswoman": one who speaks for a person or body on the record gives
         # their position, so the statement is theirs (a single name the story does not know as a person is a body)

@@ -158,3 +158,57 @@ def test_ecbplus_documents_of_different_subtopics_are_never_copies(tmp_path):
     for a, b in itertools.islice(linked, 5):  # a linked pair really shares most of its shingles
         da, db = docs[int(a[1:]) - 1]["text"], docs[int(b[1:]) - 1]["text"]
         assert signature(da).jaccard(signature(db)) >= 0.5
+
+
+# A wire story as two outlets ran it: the same body word for word under each outlet's own header.
+WIRE = ("The Lessing reservoir will be drained by the end of May, the regional water board said on Tuesday, after "
+        "engineers found cracks in its northern wall.\n\n"
+        "\"Nobody downstream is in danger today, but we cannot keep the water behind that wall through another "
+        "winter,\" board chairman Oskar Delmer told reporters in Halvern.\n\n"
+        "Farmers' union spokeswoman Ines Varga said the board had known about the cracks for two years and denied "
+        "that its members had been consulted about the drainage plan.")
+
+
+def carried(outlet: str, title: str) -> str:
+    return f"title: {title}\nsource: {outlet}\ndate: 2031-05-06\n\n{WIRE}\n"
+
+
+def test_a_wire_story_carried_word_for_word_by_two_outlets_is_stored_twice_with_one_origin(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "halvern_post.txt").write_text(carried("Halvern Post", "Reservoir to be drained by May"))
+    (folder / "valley_radio.txt").write_text(carried("Valley Radio", "Cracked wall: water board drains reservoir"))
+    db = tmp_path / "ledger.db"
+
+    def analyze(*paths) -> dict:
+        result = CliRunner().invoke(app, ["analyze", *map(str, paths), "--db", str(db), "--json"],
+                                    catch_exceptions=False)
+        assert result.exit_code == 0, result.stdout + result.stderr
+        return {k: v for k, v in json.loads(result.stdout).items() if k != "added"}
+
+    assert analyze(folder) == {"analysed": 2, "already_stored": 0, "errors": 0, "near_copies": 1, "store_reports": 2}
+    with Store.open(db) as store:
+        reports = store.reports()
+    assert [(r.extraction.report.outlet, r.copy_of) for r in reports] == [("Halvern Post", None), ("Valley Radio", "d1")]
+    ledger = build_ledger(reports)
+    data = export_ledger(reports, ledger)
+    assert [(d["id"], d["copy_of"]) for d in data["documents"]] == [("d1", None), ("d2", "d1")]
+    quoted = [c for c in ledger.claims if "Nobody downstream is in danger" in c.summary]
+    assert quoted and all(set(c.doc_ids) == {"d1", "d2"} and c.independent_sources == 1 for c in quoted)
+
+    # the same files again, named one by one or from another folder, are the same reports
+    assert analyze(folder / "valley_radio.txt") == {
+        "analysed": 0, "already_stored": 1, "errors": 0, "near_copies": 0, "store_reports": 2}
+    moved = tmp_path / "elsewhere" / "in"
+    moved.mkdir(parents=True)
+    for path in folder.iterdir():
+        (moved / path.name).write_bytes(path.read_bytes())
+    assert analyze(moved)["already_stored"] == 2
+    # a third outlet's copy of a short item (too short for a signature) is still linked to the first
+    brief = "title: Reservoir to be drained\nsource: {}\n\nThe Lessing reservoir will be drained by May.\n"
+    (tmp_path / "a.txt").write_text(brief.format("Halvern Post"))
+    (tmp_path / "b.txt").write_text(brief.format("Coast FM"))
+    assert analyze(tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "a.txt")["near_copies"] == 1
+    with Store.open(db) as store:
+        assert [(r.extraction.report.outlet, r.copy_of) for r in store.reports()][2:] == [
+            ("Halvern Post", None), ("Coast FM", "d3")]

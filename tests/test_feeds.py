@@ -109,8 +109,10 @@ def test_watch_rejects_a_bad_interval(tmp_path):
     assert result.exit_code == 2 and "--every 'soon': not an interval" in result.stderr
 
 
-def test_watch_stops_trying_a_dead_link_after_three_polls_and_a_repeat_at_once(tmp_path, monkeypatch):
-    """A page that cannot be fetched is retried for three polls; an entry read but not added is not retried."""
+def test_watch_stops_trying_a_dead_link_after_three_polls_and_stores_a_syndicated_entry_as_a_copy(tmp_path,
+                                                                                                  monkeypatch):
+    """A page that cannot be fetched is retried for three polls; the same text under another link is
+    stored once, as a copy of the first entry (an echo of it, not a second origin)."""
     rss = RSS.read_text()
     first_item = rss[rss.index("<item>"):rss.index("</item>") + len("</item>")]
     repeat = first_item.replace("varnow-spillway", "varnow-spillway-syndicated")  # the same text under another link
@@ -130,11 +132,16 @@ def test_watch_stops_trying_a_dead_link_after_three_polls_and_a_repeat_at_once(t
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert "4 new entries; analysed 2, already stored 1, errors 1" in lines[0]
+    assert "4 new entries; analysed 3 (1 near-copy of stored reports), already stored 0, errors 1" in lines[0]
     assert [line.split(": ", 1)[1] for line in lines if line[:4].isdigit()][1:] == [
         "1 new entry; analysed 0, already stored 0, errors 1"] * 2 + ["4 entries, none new"]
     errors = [line for line in result.stderr.splitlines() if "127.0.0.1:9/bridge" in line]
     assert len(errors) == 3 and "not tried again" in errors[2] and "not tried again" not in errors[1]
+    with Store.open(tmp_path / "l.db") as store:
+        reports = {r.extraction.report.url: r for r in store.reports()}
+    carried = next(r for url, r in reports.items() if url.endswith("varnow-spillway-syndicated"))
+    first = next(r for url, r in reports.items() if url.endswith("varnow-spillway"))
+    assert (carried.copy_of, first.copy_of, carried.content_hash) == (first.id, None, first.content_hash)
 
 
 def test_watch_exits_like_analyze_when_its_feed_cannot_be_read(tmp_path, monkeypatch):

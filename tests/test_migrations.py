@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from claimledger.dedup import buckets, pack, signature
-from claimledger.store import Store, migrations
+from claimledger.store import Store, content_hash, migrations, report_identity
 from claimledger.store.models import Base
 from test_store import RAW, make_extraction
 
@@ -68,3 +70,45 @@ def test_a_store_made_before_the_bucket_index_gets_it_from_its_signatures(tmp_pa
         assert [doc for doc, _, _ in store.copy_candidates(buckets(minhash))] == ["d1"]
         with store.engine.connect() as connection:
             assert connection.execute(text("SELECT count(*) FROM signature_buckets")).scalar_one() == 25
+
+
+def test_a_store_made_before_report_identities_keeps_its_reports_and_stores_their_texts_from_elsewhere(tmp_path):
+    """Revision 0010 turns the unique text hash into each report's identity (text and place) and keeps
+    the text hash beside it: a stored report analysed again is still skipped, its text from another
+    file is stored as its copy, nothing referring to a report is lost, and the ledger's snapshot keys
+    (ids and text hashes) do not change."""
+    path = tmp_path / "old.db"
+    tram = make_extraction(text=RAW.replace("ferry order", "tram contract"), path="tram.txt")
+    with Store.open(path) as store:
+        store.add(make_extraction())
+        store.add(tram)
+        keys, items = store.report_keys(), [len(r.extraction.attributions) for r in store.reports()]
+        with store.engine.begin() as connection:
+            command.downgrade(migrations.config(connection), "0009")
+            assert "identity" not in {c["name"] for c in inspect(connection).get_columns("reports")}
+            assert connection.execute(text("SELECT content_hash FROM reports ORDER BY id")).scalars().all() == [
+                content_hash(RAW), content_hash(tram.report.text)]
+    with Store.open(path, create=False) as store:
+        assert store.report_keys() == keys
+        assert [len(r.extraction.attributions) for r in store.reports()] == items
+        assert store.has_identity(report_identity(make_extraction().report))
+        assert store.add(make_extraction(path="/elsewhere/reports/ferry.txt")) is None
+        carried = store.add(make_extraction(path="wire/ferry-as-carried.txt"))
+        assert (carried.id, carried.copy_of) == ("d3", "d1")
+        with store.engine.begin() as connection, pytest.raises(RuntimeError, match="stored more than once"):
+            command.downgrade(migrations.config(connection), "0009")
+        assert store.count() == 3
+
+
+def test_revision_0010_is_undone_while_no_two_reports_share_a_text(tmp_path):
+    path = tmp_path / "store.db"
+    with Store.open(path) as store:
+        store.add(make_extraction())
+        with store.engine.begin() as connection:
+            command.downgrade(migrations.config(connection), "0009")
+        with store.engine.begin() as connection:
+            assert connection.execute(text("SELECT content_hash FROM reports")).scalars().all() == [content_hash(RAW)]
+            duplicate = ("INSERT INTO reports (content_hash, raw_text, clean_text, offsets, removed, added_at, "
+                         "published_inferred) VALUES (:h, 'x', 'x', x'', '[]', '2030-01-01', 0)")
+        with pytest.raises(IntegrityError), store.engine.begin() as connection:
+            connection.execute(text(duplicate), {"h": content_hash(RAW)})  # one report per text, as before

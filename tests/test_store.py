@@ -16,8 +16,8 @@ from claimledger.records import (
     Source,
     TimeExpression,
 )
-from claimledger.store import Store, StoreError, content_hash
-from claimledger.store.repository import pack_offsets, unpack_offsets
+from claimledger.store import Store, StoreError, content_hash, report_identity
+from claimledger.store.repository import pack_offsets, report_place, unpack_offsets
 
 RAW = (
     "Harbour minister denies ferry order\n\n"
@@ -101,12 +101,49 @@ def test_round_trip_survives_reopening_the_file(tmp_path):
 def test_re_adding_the_same_report_is_a_no_op(store):
     first = make_extraction()
     assert store.add(first) is not None
-    # The same text saved with other line breaks and a different path is still the same report.
-    again = make_extraction(text=RAW.replace("\n\n", "\n   \n"), path="elsewhere/ferry-copy.txt")
+    # The same text saved with other line breaks, read from another folder, is still the same report.
+    again = make_extraction(text=RAW.replace("\n\n", "\n   \n"), path="/home/someone/reports/ferry.txt")
     assert store.has(content_hash(again.report.text))
+    assert store.has_identity(report_identity(again.report))
     assert store.add(again) is None
     assert store.count() == 1
     assert [r.extraction.report.path for r in store.reports()] == ["reports/ferry.txt"]
+
+
+def test_the_same_text_from_another_place_is_stored_as_a_copy_of_the_first(store):
+    first = store.add(make_extraction())
+    other_file = make_extraction(path="reports/ferry-from-the-wire.txt")
+    other_outlet = make_extraction(path="reports/ferry.txt")
+    other_outlet.report.outlet = "Harbour Herald"
+    other_url = make_extraction(path=None)
+    other_url.report.url = "https://herald.example/ferry"
+    assert not any(store.has_identity(report_identity(e.report)) for e in (other_file, other_outlet, other_url))
+    stored = [store.add(e) for e in (other_file, other_outlet, other_url)]
+    assert [(s.id, s.copy_of) for s in stored] == [("d2", "d1"), ("d3", "d1"), ("d4", "d1")]
+    # each is stored once: added again, it is the same report
+    assert all(store.add(e) is None for e in (other_file, other_outlet, other_url))
+    assert [(r.id, r.copy_of, r.content_hash) for r in store.reports()] == [
+        (doc, None if doc == first.id else first.id, first.content_hash) for doc in ("d1", "d2", "d3", "d4")]
+
+
+def test_a_word_for_word_copy_joins_the_group_of_its_text_whatever_copy_of_says(store):
+    """The copy of a near-copy is linked to the group's original, as dedup.original_of links a copy of a copy."""
+    original = store.add(make_extraction())
+    near = store.add(make_extraction(text=RAW + "\nA later update.", path="b.txt"), copy_of=original.id)
+    exact = store.add(make_extraction(text=RAW + "\nA later update.", path="c.txt"), copy_of=None)
+    other_group = store.add(make_extraction(text=RAW + "\nA later update.", path="d.txt"), copy_of="d9")
+    assert (near.copy_of, exact.copy_of, other_group.copy_of) == ("d1", "d1", "d1")
+
+
+def test_report_place_ignores_folders_and_record_numbers_but_not_outlets():
+    assert report_place(None, "seeds/a.txt", "Port Gazette", "Ferry") == \
+        report_place(None, "/data/news/seeds/a.txt", " port  gazette ", "ferry")
+    assert report_place(None, "feed.jsonl#3", None, None) == report_place(None, "/tmp/x/feed.jsonl#12", None, None)
+    assert report_place(None, "a.txt", "Port Gazette", None) != report_place(None, "a.txt", "Harbour Herald", None)
+    assert report_place(None, "a.txt", None, None) != report_place(None, "b.txt", None, None)
+    # a URL is where a report came from, whatever file or outlet it names
+    assert report_place("https://a.example/x", "a.txt", "A", None) == report_place(" https://a.example/x", None, "B", "T")
+    assert report_place("https://a.example/x", None, None, None) != report_place("https://b.example/x", None, None, None)
 
 
 def test_ids_follow_insertion_order_and_copy_of_round_trips(store):

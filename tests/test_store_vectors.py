@@ -135,7 +135,10 @@ def test_a_store_from_before_the_vectors_table_gets_them_on_its_first_build(tmp_
     db = tmp_path / "ledger.db"
     run("analyze", *map(str, FIRST), "--db", str(db), "--quiet")
     raw = sqlite3.connect(db)
-    raw.executescript("DROP TABLE vectors; DROP TABLE ledger_snapshots; ALTER TABLE times DROP COLUMN reading; "
+    raw.executescript("DROP INDEX ix_reports_content_hash; UPDATE reports SET identity = content_hash; "
+                      "ALTER TABLE reports DROP COLUMN content_hash; "
+                      "ALTER TABLE reports RENAME COLUMN identity TO content_hash; "  # revision 0010 undone
+                      "DROP TABLE vectors; DROP TABLE ledger_snapshots; ALTER TABLE times DROP COLUMN reading; "
                       "ALTER TABLE attributions DROP COLUMN clauses; UPDATE alembic_version SET version_num='0006'")
     raw.close()
     with Store.open(db) as store:

@@ -356,3 +356,20 @@ def test_briefing_top_caps_the_first_page(client):
     assert client.get("/briefing.md", params={"top": 0}).status_code == 422
     html = client.get("/briefing.html").text
     assert html.index('<section id="first-page">') < html.index('<section id="appendix">')
+
+
+def test_a_report_pasted_twice_is_added_once_and_another_outlets_copy_of_it_as_a_copy(tmp_path):
+    """Every upload is read from a new temporary folder: that is not a new place for the same report."""
+    text = ("The night bus between Orrin and Tamsford will stop running in June, the transport board said. "
+            "Drivers' union secretary Hal Brede said the route had been profitable for years.")
+    with TestClient(create_app(tmp_path / "pasted.db"), base_url="http://127.0.0.1:8000") as client:
+        def paste(outlet: str) -> str:
+            r = client.post("/upload", data={"title": "Night bus to stop", "outlet": outlet, "text": text},
+                            follow_redirects=False)
+            return _wait_for(client, r.headers["location"]).text
+
+        assert "See the claims" in paste("Orrin Echo")
+        assert "already in the ledger" in paste("Orrin Echo")
+        assert "already in the ledger" not in paste("Tamsford Weekly")
+        documents = client.get("/api/documents").json()
+    assert [(d["outlet"], d["copy_of"]) for d in documents] == [("Orrin Echo", None), ("Tamsford Weekly", "d1")]

@@ -3,8 +3,8 @@
 The command line (``analyze``, ``watch``) and the web upload hand a stream of
 read reports (or read errors) to :func:`analyse_into`, which skips what is
 stored already, extracts the rest on the chosen engine (which also computes
-the sentence vectors the ledger will need), links near-copies, places each
-report in a story and stores it with its vectors, one transaction per report.
+the sentence vectors the ledger will need), links copies and near-copies, places
+each report in a story and stores it with its vectors, one transaction per report.
 Front ends only say how to show an error and how to count progress.
 """
 from __future__ import annotations
@@ -24,14 +24,14 @@ from claimledger.extract.pipeline import ExtractionError, batches, context_year,
 from claimledger.ingest import IngestError
 from claimledger.ledger.stories import OPEN_STORIES, StoryIndex
 from claimledger.records import RawReport, ReportExtraction
-from claimledger.store import Store, content_hash
+from claimledger.store import Store, report_identity
 from claimledger.store.stories import load_profile, load_profiles, save_profile
 
 #: Reports extracted per engine call (each parsed on its own): two chunks of 16 in flight are stored
 #: within seconds (with 64, a run killed every 10-20 s stored nothing: each report is committed on its
 #: own, but only once its chunk is extracted).
 CHUNK = 16
-#: Content hashes remembered to skip repeats not yet stored (far more than the chunks an engine holds at once).
+#: Report identities remembered to skip repeats not yet stored (far more than the chunks an engine holds at once).
 RECENT_HASHES = 4096
 
 
@@ -42,7 +42,7 @@ class Tally:
     analysed: int = 0
     already: int = 0
     errors: int = 0
-    copies: int = 0
+    copies: int = 0  # stored as copies of a stored report: word for word from another place, or near-copies
     started: float = 0.0
     added: list[str] | None = None  # ids of the reports stored by this run
 
@@ -74,8 +74,9 @@ def analyse_into(
     Reading is lazy, so a web archive of any size goes through in bounded
     memory; each report is committed as it is stored, so an interrupted run
     loses at most the chunks in flight and a re-run skips what is stored. A
-    report whose cleaned text nearly matches a stored one
-    (:mod:`claimledger.dedup`) is stored as its copy. Each report joins
+    report whose text is a stored one's, read from another place (another
+    URL, file or outlet), or whose cleaned text nearly matches a stored one
+    (:mod:`claimledger.dedup`), is stored as its copy. Each report joins
     ``story`` or, without one, the story it fits
     (:mod:`claimledger.ledger.stories`). Raises
     :class:`~claimledger.extract.nlp.ModelNotInstalled` before any work when
@@ -130,7 +131,7 @@ def analyse_into(
             tally.already += 1
             continue
         tally.analysed += 1
-        tally.copies += original is not None
+        tally.copies += stored.copy_of is not None  # the store links a word-for-word copy itself
         tally.added.append(stored.id)
     return tally
 
@@ -141,12 +142,14 @@ def report_name(report: RawReport) -> str:
 
 def _new_reports(items: Iterable[RawReport | IngestError], store: Store, tally: Tally,
                  on_error: Callable[[str], None]) -> Iterator[RawReport]:
-    """The reports not stored yet (by content hash); errors and stored ones are counted on the way.
+    """The reports not stored yet (by :func:`report_identity`: their text and where they came from);
+    errors and stored ones are counted on the way.
 
     Repeats within the reports read but not yet stored are caught by a window
-    of recent hashes, so memory does not grow with the stream; a repeat further
+    of recent identities, so memory does not grow with the stream; a repeat further
     back is stored by then, and one that slips through is refused by
-    :meth:`Store.add` (same content hash) and counted the same way.
+    :meth:`Store.add` (same identity) and counted the same way. The same text
+    from another place goes on, to be stored as a copy.
     """
     recent: OrderedDict[str, None] = OrderedDict()
     for item in items:
@@ -154,11 +157,11 @@ def _new_reports(items: Iterable[RawReport | IngestError], store: Store, tally: 
             on_error(str(item))
             tally.errors += 1
             continue
-        digest = content_hash(item.text)
-        if digest in recent or store.has(digest):
+        key = report_identity(item)
+        if key in recent or store.has_identity(key):
             tally.already += 1
             continue
-        recent[digest] = None
+        recent[key] = None
         if len(recent) > RECENT_HASHES:
             recent.popitem(last=False)
         yield item

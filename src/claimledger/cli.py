@@ -317,15 +317,16 @@ ENTRY_TRIES = 3
 
 def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, failures: dict[str, int],
           out: str = "text") -> bool:
-    """One poll: new entries (by link or guid, then content hash) into the store, then the ledger's changes;
+    """One poll: new entries (by link or guid) into the store, then the ledger's changes;
     whether it went well (the feed was read, and its new entries, if any, were not all errors). ``out``
     is how the poll is shown: ``text`` lines, one ``json`` line, or nothing (``quiet``; errors always).
 
     ``failures`` counts, across polls, the entries whose page could not be
     fetched; one that failed :data:`ENTRY_TRIES` times is left alone, so a dead
     link costs an error line for three polls, not forever. An entry read but
-    not added (its text is stored under another link, or it has none) would
-    read the same next time, so it is not tried again at all.
+    not added (its text could not be analysed) would read the same next time,
+    so it is not tried again at all. An entry whose text is stored under
+    another link is added, as a copy of the report first stored with it.
     """
     from claimledger.ingest import IngestError
     from claimledger.ingest.feeds import entry_report, new_entries, read_feed
@@ -377,7 +378,7 @@ def _poll(feed: str, store: Store, client, model: str | None, limits: Limits, fa
     if out == "json":
         _print_json_line({"time": stamp, "feed": feed, "read": True, "entries": len(entries), "new": len(fresh),
                           "analysed": tally.analysed, "already_stored": tally.already, "errors": tally.errors,
-                          "added": list(tally.added or []), "changes": changed})
+                          "near_copies": tally.copies, "added": list(tally.added or []), "changes": changed})
     elif out == "text" and tally.analysed:
         for line in changed or ["no change to the ledger"]:
             stdout.print(Text("  " + _one_line(line)))

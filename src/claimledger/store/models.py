@@ -20,7 +20,12 @@ class ReportRow(Base):
     __tablename__ = "reports"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # store.repository.report_identity: the text and where it came from (the column was content_hash
+    # before migration 0010, and unique; it keeps that unique index)
+    identity: Mapped[str] = mapped_column(String(64), unique=True)
+    # store.repository.content_hash: the text alone, shared by the copies of one text from other places;
+    # nullable only because a column added to a filled SQLite table must be (migration 0010 fills it)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True, nullable=True)
     path: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)

@@ -1,14 +1,18 @@
 """The store: reports and their extractions in an SQL database (SQLite by default).
 
 Every report enters in one transaction, so an interrupted batch leaves each
-report either fully stored or absent. Reports are keyed by a hash of their
-whitespace-normalised raw text, which makes re-analysing a report a no-op.
+report either fully stored or absent. A report is known by its
+:func:`report_identity`, a hash of its whitespace-normalised raw text and of
+where it came from, which makes re-analysing a report a no-op; the same text
+from another place is stored again, as a copy of the first report with that
+text.
 """
 from __future__ import annotations
 
 import hashlib
 import importlib
 import os
+import re
 import sqlite3
 import time
 import zlib
@@ -64,6 +68,38 @@ class StoreError(RuntimeError):
 def content_hash(text: str) -> str:
     """sha256 of the text with runs of white space collapsed, so re-saved copies hash alike."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+_FOLDERS = re.compile(r".*[\\/]", re.DOTALL)
+_RECORD = re.compile(r"#\d+$")
+
+
+def report_place(url: str | None, path: str | None, outlet: str | None, title: str | None) -> str:
+    """Where a report came from, as far as telling two reports of one text apart goes.
+
+    A report read from a URL (a page, a feed entry, an archive record, a file with a ``url:``
+    header) came from that URL. Any other came from a file, known by its name together with the
+    outlet and title it gives: the name without its folders and without the ``#line`` of a JSON
+    Lines record or the ``#offset`` of an archive record, since the path as read depends on the
+    working directory and on how the folder was named (``seeds/a.txt``, ``/data/seeds/a.txt``),
+    and an upload is read from a new temporary folder each time; the outlet and title tell apart
+    two outlets' files of one name. Case and runs of white space in the outlet and title do not count.
+    """
+    if url and url.strip():
+        return "url\n" + url.strip()
+    name = _RECORD.sub("", _FOLDERS.sub("", path.strip())) if path else ""
+    return "\n".join(("file", name, *(" ".join((value or "").split()).casefold() for value in (outlet, title))))
+
+
+def report_identity(report: RawReport) -> str:
+    """What makes two reports the same report: the same text (:func:`content_hash`) from the same
+    place (:func:`report_place`). Analysing a report again finds it stored by this key."""
+    return identity_of(content_hash(report.text), report_place(report.url, report.path, report.outlet, report.title))
+
+
+def identity_of(digest: str, place: str) -> str:
+    """sha256 of a report's :func:`content_hash` and its :func:`report_place`."""
+    return hashlib.sha256(f"{digest}\n{place}".encode()).hexdigest()
 
 
 def pack_offsets(offsets: list[int]) -> bytes:
@@ -222,9 +258,14 @@ class Store:
         self.close()
 
     def has(self, digest: str) -> bool:
-        """Whether a report with this :func:`content_hash` is stored."""
+        """Whether a report with this :func:`content_hash` (this text, from anywhere) is stored."""
         with Session(self.engine) as session:
-            return session.scalar(select(ReportRow.id).where(ReportRow.content_hash == digest)) is not None
+            return session.scalar(select(ReportRow.id).where(ReportRow.content_hash == digest).limit(1)) is not None
+
+    def has_identity(self, identity: str) -> bool:
+        """Whether the report with this :func:`report_identity` (this text from this place) is stored."""
+        with Session(self.engine) as session:
+            return session.scalar(select(ReportRow.id).where(ReportRow.identity == identity)) is not None
 
     def count(self) -> int:
         with Session(self.engine) as session:
@@ -245,22 +286,33 @@ class Store:
     ) -> StoredReport | None:
         """Store one report and its extraction in one transaction.
 
-        Returns ``None`` when a report with the same content hash is already
-        stored: analysing the same report twice changes nothing. The report's
+        Returns ``None`` when the same report (:func:`report_identity`: the
+        same text from the same place) is already stored: analysing the same
+        report twice changes nothing. The same text from another place is
+        stored as a copy of the original of the earliest report with that text
+        (its ``copy_of``, else itself), whatever ``copy_of`` says: a word-for-word
+        copy is an echo of the first, as a near-copy is. The report's
         ``original`` page (compressed) or ``record_id``, and its MinHash
         ``signature`` and LSH ``buckets`` (:mod:`claimledger.dedup`), and the
         sentence ``vectors`` of its texts (:mod:`claimledger.ledger.vectors`),
         go in the same transaction.
         """
-        digest = content_hash(extraction.report.text)
+        raw = extraction.report
+        digest = content_hash(raw.text)
+        identity = identity_of(digest, report_place(raw.url, raw.path, raw.outlet, raw.title))
         row = _report_row(extraction, digest, _pk(copy_of) if copy_of else None)
+        row.identity = identity
         row.story = story
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
-                if session.scalar(select(ReportRow.id).where(ReportRow.content_hash == digest)) is not None:
+                if session.scalar(select(ReportRow.id).where(ReportRow.identity == identity)) is not None:
                     return None
+                twin = session.execute(select(ReportRow.id, ReportRow.copy_of).where(ReportRow.content_hash == digest)
+                                       .order_by(ReportRow.id).limit(1)).first()
+                if twin is not None:
+                    row.copy_of = twin.copy_of if twin.copy_of is not None else twin.id
+                    copy_of = doc_id(row.copy_of)
                 session.add(row)
-                raw = extraction.report
                 if raw.original is not None or raw.record_id is not None or signature is not None:
                     session.flush()  # gives row.id
                 if raw.original is not None or raw.record_id is not None:
@@ -272,7 +324,7 @@ class Store:
                 if vectors is not None:
                     _add_vectors(session, vectors)
         except IntegrityError:
-            if self.has(digest):  # another writer stored the same report meanwhile
+            if self.has_identity(identity):  # another writer stored the same report meanwhile
                 return None
             raise
         return StoredReport(

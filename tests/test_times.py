@@ -321,6 +321,9 @@ def test_a_day_of_the_month_alone(nlp):
     assert times(nlp, "The vote was held on the 28th.", "2024-10-23") == {"on the 28th": "2024-09-28"}
     assert times(nlp, "The vote will be held on the 28th.", "2024-10-23") == {"on the 28th": "2024-10-28"}
     assert times(nlp, "He lives on the 13th floor.", "2024-10-23") == {}
+    assert times(nlp, "A hearing is scheduled for the 28th.", "2024-10-23") == {"for the 28th": "2024-10-28"}
+    assert times(nlp, "The strike will end before the 30th.", "2024-10-23") == {"before the 30th": "2024-10-30"}
+    assert times(nlp, "She won for the 28th time.", "2024-10-23") == {}
 
 
 def test_seasons_and_months_without_a_modifier(nlp):

@@ -595,9 +595,11 @@ def _season_of_a_year(m: re.Match[str]) -> TimeMention | None:
     return _mention(m, "fixed", value=f"{int(m.group('y')):04d}-{_SEASONS[m.group('s').lower()]}")
 
 
-@_rule(r"\b(?i:on|by|since|until|till|from)\s+(?i:the)\s+(?P<d>[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)\b(?!\s+(?i:of\b)|\s*[-\w])")
+@_rule(r"\b(?i:on|by|since|until|till|from|for|before|after)\s+(?i:the)\s+(?P<d>[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)\b"
+       r"(?!\s+(?i:of\b)|\s*[-\w])")
 def _day_of_month(m: re.Match[str]) -> TimeMention | None:
-    """"on the 13th": that day of the report's month, or of the month before when it is still to come."""
+    """"on the 13th", "scheduled for the 28th" (not "for the 28th time"): that day of the report's month, or of
+    the month before when it is still to come."""
     return _mention(m, "date", first=DateParts(None, None, int(m.group("d"))))
 
 

@@ -196,6 +196,23 @@ def test_citing_is_a_channel_not_a_statement(nlp):
     assert "ministry official" in found[0].source.text and found[0].via == ["Valley Courier"]
 
 
+@pytest.mark.parametrize("text, content, source", [
+    ("The Valley Courier reported that the mine would close, citing a ministry official.", "the mine would close",
+     "ministry official"),
+    ("The Valley Courier reported, citing two engineers, that the dam had cracked.", "the dam had cracked",
+     "two engineers"),
+])
+def test_citing_set_off_in_the_reported_clause_is_the_reporters_channel(nlp, text, content, source):
+    found = extract(nlp, text)
+    assert [(a.content, a.via) for a in found] == [(content, ["Valley Courier"])]
+    assert source in found[0].source.text
+
+
+def test_citing_a_reason_stays_in_what_was_said(nlp):
+    a = one(nlp, "The minister said the company had raised prices, citing higher costs.", "raised prices")
+    assert "higher costs" in a.content and a.via == [] and a.source.name == "The minister"
+
+
 def test_in_a_statement(nlp):
     a = one(nlp, "In a statement, the port operator said it had suspended all shipments.", "suspended all shipments")
     assert "port operator" in a.source.text

@@ -152,7 +152,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     found = _without_borrowed_quotations(found)
     found = _according_as_channel(found)
     cues = {f.cue.i for f in found}
-    found = [f for f in found if not (f.cue_lemma == "cite" and f.cue.head.i in cues and f.cue.head.i != f.cue.i)]
+    found = [f for f in found if not (f.cue_lemma == "cite" and (f.cue.head.i in cues and f.cue.head.i != f.cue.i or
+                                                               _reporters_citing(f.cue) and f.cue.head.dep_ == "ccomp"
+                                                               and f.cue.head.head.i in cues))]
     found = _cited_in_relative_clause(found, resolver)
     found = _without_reported_refusals(found)
     _nest_channels(found)
@@ -867,8 +869,15 @@ def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
     if when is not None:
         after = clause.doc[when.right_edge.i + 1]
         start = (clause.doc[after.i + 1] if after.dep_ == "mark" and after.lower_ == "that" else after).idx
+    cited = next((v for v in clause.children if v.i < clause.i and _reporters_citing(v)), None)
+    if cited is not None:  # "reported, citing two sources, that the deal had collapsed"
+        after = clause.doc[cited.right_edge.i + 1]
+        while after.i < clause.i and (after.is_punct or after.dep_ == "mark" and after.lower_ == "that"):
+            after = clause.doc[after.i + 1]
+        start = after.idx
     verb = next((v for v in clause.subtree if v.i > clause.i and (v.dep_ == "conj" and getattr(_joined_statement(v), "i", None) == cue.i
                  or v.dep_ == "advcl" and getattr(_saying_adjunct(v), "i", None) == cue.i
+                 or v.head.i == clause.i and _reporters_citing(v)
                  or _disputed_after(v) is not None or _closing_according(v) and cue.lemma_.lower() in _STRONG_SPEECH)), None)
     if verb is None:
         return start, end
@@ -1602,6 +1611,17 @@ def _possessor_outlet(subject: Token) -> Span | None:
     return owner.doc[owner.left_edge.i:owner.i + 1]
 
 
+def _reporters_citing(verb: Token) -> bool:
+    """A participle of citing a source (one that can speak), set off by a comma, with no subject of its own, that the
+    parser hangs on a reported clause ("reported that the plan was dead, citing a senior official"; "reported,
+    citing two sources, that …"): the reporter's citing, not the clause's."""
+    if not (verb.lemma_ == "cite" and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.left_edge.i > 0
+            and verb.doc[verb.left_edge.i - 1].text == "," and not any(g.dep_ in ("nsubj", "nsubjpass") for g in verb.children)):
+        return False
+    cited = next((g for g in verb.children if g.dep_ == "dobj"), None)
+    return cited is not None and _can_speak(cited)  # "…, citing higher costs" is a reason given, part of the clause
+
+
 def _cited(cue: Token, *, outlet: bool) -> Span | None:
     """The source a reporter cites for what it says ("Newsweek reported, citing TV Chosun").
 
@@ -1613,7 +1633,8 @@ def _cited(cue: Token, *, outlet: bool) -> Span | None:
     reported, citing the dam operator"). A verb of citing with a subject of its own
     is another's clause ("lawmakers had mentioned China, but the report cited a memo").
     """
-    for child in cue.children:
+    hung = [g for c in cue.children if c.dep_ == "ccomp" for g in c.children if _reporters_citing(g)]
+    for child in [*cue.children, *hung]:
         if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "dep") \
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
             obj = next((g for g in child.children if g.dep_ == "dobj"), None)

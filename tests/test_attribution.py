@@ -208,6 +208,15 @@ def test_citing_set_off_in_the_reported_clause_is_the_reporters_channel(nlp, tex
     assert source in found[0].source.text
 
 
+@pytest.mark.parametrize("text", [
+    "Quoted by Harbour Radio, the mayor said the ferry is cancelled.",
+    "The ferry is cancelled, the mayor was quoted as saying by Harbour Radio.",
+])
+def test_an_outlet_that_quoted_the_speaker_is_the_channel(nlp, text):
+    a = one(nlp, text, "ferry is cancelled")
+    assert "mayor" in a.source.text and a.via == ["Harbour Radio"]
+
+
 def test_citing_a_reason_stays_in_what_was_said(nlp):
     a = one(nlp, "The minister said the company had raised prices, citing higher costs.", "raised prices")
     assert "higher costs" in a.content and a.via == [] and a.source.name == "The minister"

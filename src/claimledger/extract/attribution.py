@@ -1541,7 +1541,8 @@ def _listener(cue: Token) -> Span | None:
     any other cue passes a statement on only "to" an outlet ("said to the
     Guardian", "confirmed to Reuters") or "in an interview with" one. An
     outlet after "per" ("cautioned, per the New York Times, that") passed
-    the words on too.
+    the words on too, as did one that quoted them ("Quoted by Interfax, X said",
+    "was quoted as saying by Le Monde").
     """
     telling = cue.lemma_.lower() in _LISTENER_VERBS
     if cue.lower_ == "according":
@@ -1550,12 +1551,25 @@ def _listener(cue: Token) -> Span | None:
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if obj is not None and not telling:  # "debunked the report to The Guardian": the parser hangs "to" on the object
         children += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"]
+    quoted = cue.head.head if cue.head.lower_ == "as" and cue.head.dep_ == "prep" else None
+    saying = _quoted_as_saying(cue) if cue.lemma_ in _QUOTING else None
+    if saying is not None:  # the cue is "quoted" of "was quoted as saying … by X"
+        quoted = cue
+        children += [c for c in saying.children if c.dep_ == "prep" and c.lower_ == "by"]
     for child in children:
         if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in ("speak", "talk") \
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
             heard = _listener(child)  # "Speaking to Sky News, X said": the one the speaker talks to, as in "told"
             if heard is not None:
                 return heard
+        by = None
+        if child.dep_ == "advcl" and child.tag_ == "VBN" and child.lemma_.lower() == "quote":
+            by = next((a for a in child.children if a.dep_ == "agent"), None)  # "Quoted by Interfax, X said"
+        elif child.dep_ == "prep" and child.lower_ == "by" and quoted is not None and quoted.lemma_.lower() == "quote":
+            by = child  # "X was quoted as saying by Le Monde": the parser hangs the agent on "saying"
+        pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        if pobj is not None:
+            return _np(pobj)
         if child.dep_ == "prep" and child.lower_ == "per":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ == "PROPN":

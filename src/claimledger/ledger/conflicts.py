@@ -30,6 +30,7 @@ from itertools import islice
 import numpy as np
 from rapidfuzz import fuzz
 
+from claimledger.extract.cues import TALLY_NOUNS
 from claimledger.ledger.claims import Matcher
 from claimledger.ledger.params import LedgerParams
 from claimledger.ledger.propositions import Proposition, allowed_range, moved_to, ranges_meet
@@ -91,9 +92,9 @@ def _within(a: Statement, b: Statement, days: int, *, counted: bool = False) -> 
 
 
 # A count put at another value ("Police put the number at 25,000", "estimated the crowd at 12,000"): the
-# number is the one just given. English, common knowledge.
-_TALLY_AT = re.compile(r"\b(?:the|their|its|his|her)\s+(?:own\s+)?(?:number|figure|count|total|tally|toll|"
-                       r"estimate|turnout|crowd|attendance)\s+at\s+$", re.I)
+# number is the one just given. English, common knowledge: a tally noun, or one for the people who came.
+_TALLY_AT = re.compile(r"\b(?:the|their|its|his|her)\s+(?:own\s+)?(?:%s)\s+at\s+$"
+                       % "|".join(sorted(TALLY_NOUNS | {"turnout", "crowd", "attendance"})), re.I)
 
 
 def _put_at(sts: list[Statement], figs: list[dict]) -> set[tuple[int, int]]:

@@ -854,7 +854,44 @@ def _saying_adjunct(verb: Token) -> Token | None:
         i -= 1
     if doc[i].text not in (",", "—", "–", "-", "--") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    return _reporting_cue(verb.head)
+    cue = _reporting_cue(verb.head)
+    if cue is not None and cue.i > verb.i:
+        return None  # "The mayor appeared relaxed, telling the crowd, “Some people said …”": the parser's cue is quoted
+    return cue or _clause_above_adjunct(verb.head)
+
+
+def _clause_above_adjunct(clause: Token) -> Token | None:
+    """The verb of the clause a participle of saying set off by a comma tells of, where the parser hangs it on a
+    clause inside that one which cannot be its doer's: a clause on a noun that cannot speak ("Rubio had a strong
+    moment that could play big …, denouncing the regime": not the moment), a "that" clause that says what a noun
+    holds ("rejected the idea that the developer would be a drag, saying …", "dismissed reports that the
+    hospital would close, saying …": neither the developer nor the hospital), or a "that" clause whose subject
+    is a pronoun for the subject above it ("Clinton made it clear that she has their backs, touting …"). The understood subject of such
+    an adjunct is the subject of the clause above."""
+    noun = None
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN"):
+        noun = clause.head
+        if _can_speak(noun) and not that:  # "reports that the hospital would close": what they report, not who
+            return None
+        above = noun.head
+    else:
+        if not that:
+            return None
+        above = clause.head
+    for _ in range(3):
+        if above.pos_ in ("VERB", "AUX") or above.head.i == above.i:
+            break
+        above = above.head
+    subject = next((c for c in above.children if c.dep_ == "nsubj"), None)
+    if above.pos_ not in ("VERB", "AUX") or subject is None or subject.pos_ == "PRON" or not _can_speak(subject):
+        return None
+    if noun is None:
+        own = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        plural = subject.tag_ in ("NNS", "NNPS")
+        if own is None or own.lower_ not in (("they",) if plural else ("he", "she")):
+            return None
+    return above
 
 
 def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
@@ -902,6 +939,13 @@ def _object_complement(token: Token, children: list[Token]) -> tuple[str | None,
         occasion = _occasion_of_saying(obj)
         if occasion is not None:  # "debunked that rumor in an interview last March": the rumour is what is denied
             end = obj.doc[occasion.i - 1].idx + len(obj.doc[occasion.i - 1].text)
+        adjunct = next((t for t in obj.subtree if t.dep_ == "advcl" and t.tag_ == "VBG"
+                        and getattr(_saying_adjunct(t), "i", None) == token.i), None)
+        if adjunct is not None:  # "dismissed reports that the ward would close, saying …": the saying is the cue's next
+            cut = adjunct.left_edge.i
+            while cut > obj.i + 1 and (obj.doc[cut - 1].is_punct or obj.doc[cut - 1].pos_ == "ADV"):
+                cut -= 1
+            end = min(end, obj.doc[cut - 1].idx + len(obj.doc[cut - 1].text))
         for child in children:
             if child.i > obj.i and (child.dep_ in ("oprd", "xcomp") or child.dep_ == "prep" and child.lower_ in ("of", "for", "as")):
                 # "calling the claims fake news", "accused X of Y", "urged residents to stay indoors": what the
@@ -1132,7 +1176,7 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
     the noun phrase it relates to, and "who" is the mention of it in the
     clause, as "he" is in "he said".
     """
-    outer = _joined_statement(token) or _saying_adjunct(token) or _by_means_of(token)
+    outer = _joined_statement(token) or _saying_adjunct(token) or _by_means_of(token) or _hung_on_own_quotation(token)
     if outer is not None:
         return _subject_mention(outer)
     joined = False  # whether ``token`` was reached from a verb joined to it
@@ -1187,7 +1231,7 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         doer = None if controls else _blamed_for(token)  # "criticized X for failing to defend …" says nothing of X's
         if doer is not None:
             return _np(doer), None
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() not in _SUBJECT_CONTROL:
+        if token.dep_ == "xcomp" and not _subject_controlled(token):
             # "the announcement led some to speculate", "forced Sanders to acknowledge": the object of the verb
             # above is the one who speaks (object control), not its subject
             controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
@@ -1198,6 +1242,34 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else \
             _nearer_conjunct(token) or token.head
     return None, None
+
+
+def _subject_controlled(verb: Token) -> bool:
+    """Whether the subject of the verb above an infinitive does what it says: "promised voters to cut taxes", and
+    an infinitive of purpose after "use" ("used his speech to call for …": the speaker calls, not the speech). A
+    participle after "use" is its object's ("uses footage of Ames asking …": Ames asks)."""
+    lemma = verb.head.lemma_.lower()
+    if lemma == "use":
+        return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return lemma in _SUBJECT_CONTROL
+
+
+def _hung_on_own_quotation(verb: Token) -> Token | None:
+    """The verb of the clause a participle introducing a quotation tells of, where the parser hangs the participle
+    on a verb of the quotation ("Clinton seemed ready to riff on it, telling the crowd, “Some people get carried
+    away”": "telling" hung on "get", whose subject is inside the quotation and cannot be the one who tells)."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i < verb.i:
+        return None
+    doc = verb.doc
+    if not any(t.text in ("“", "\"", "``", "‘") for t in doc[verb.i + 1:verb.head.i]) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    above = verb.head
+    for _ in range(6):
+        if above.i < verb.i or above.head.i == above.i:
+            break
+        above = above.head
+    return above if above.i < verb.i and above.pos_ in ("VERB", "AUX") else None
 
 
 def _blamed_for(verb: Token) -> Token | None:

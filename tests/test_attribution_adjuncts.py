@@ -1,0 +1,58 @@
+"""Who does what an infinitive of purpose or a participle of saying says, where the parser hangs it on the wrong
+clause (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.attribution import find_attributions
+from claimledger.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def by_cue(nlp, text):
+    return {a.cue: a for a in find_attributions(nlp(text))}
+
+
+@pytest.mark.parametrize("sentence, cue, speaker", [
+    ("The senator used her final speech to call for an inquiry into the contracts.", "call", "The senator"),
+    ("The chairman used the annual meeting to announce that the plant would close.", "announce", "The chairman"),
+])
+def test_infinitive_of_purpose_after_use_is_the_subjects(nlp, sentence, cue, speaker):
+    assert by_cue(nlp, sentence)[cue].source.text == speaker
+
+
+def test_object_control_is_kept(nlp):
+    found = by_cue(nlp, "The new figures led some economists to predict that rates would fall in spring.")
+    assert found["predict"].source.text == "some economists"
+
+
+@pytest.mark.parametrize("sentence, cue, speaker", [
+    ("Okafor had a strong night that could help him in the northern districts, forcefully denouncing the tax plan "
+     "after his rival said it was fair.", "denounce", "Okafor"),
+    ("The governor gave a speech that could shape the race in the south, sharply criticizing the budget after the "
+     "mayor defended it.", "criticize", "The governor"),
+])
+def test_participle_after_a_clause_on_a_noun_that_cannot_speak(nlp, sentence, cue, speaker):
+    assert by_cue(nlp, sentence)[cue].source.text == speaker
+
+
+@pytest.mark.parametrize("sentence, speaker, said", [
+    ("Mayor Lena Ortiz rejected the suggestion that the stadium deal would burden taxpayers, saying the club "
+     "would pay for the roads.", "Mayor Lena Ortiz", "the suggestion that the stadium deal would burden taxpayers"),
+    ("The minister dismissed reports that the hospital would close, saying the funding was secure.",
+     "The minister", "reports that the hospital would close"),
+])
+def test_participle_after_a_clause_a_noun_holds(nlp, sentence, speaker, said):
+    found = by_cue(nlp, sentence)
+    assert found["say"].source.text == speaker
+    assert [a.content for a in found.values() if a.cue != "say"] == [said]
+
+
+def test_participle_hung_on_its_own_quotation(nlp):
+    found = by_cue(nlp, "The mayor appeared relaxed at the opening, telling the crowd, “Some people said this "
+                        "bridge would never be built.”")
+    assert found["tell"].source.text == "The mayor"

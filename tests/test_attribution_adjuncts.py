@@ -56,3 +56,15 @@ def test_participle_hung_on_its_own_quotation(nlp):
     found = by_cue(nlp, "The mayor appeared relaxed at the opening, telling the crowd, “Some people said this "
                         "bridge would never be built.”")
     assert found["tell"].source.text == "The mayor"
+
+
+@pytest.mark.parametrize("sentence, cue, name", [
+    ("Teachers are eager to re-elect Gov. Ada Brennan this year, who endorsed smaller classes after a long strike.",
+     "endorse", "Ada Brennan"),
+    ("Residents hope to re-elect Councillor Tom Reyes this autumn, who backed the new library after years of delays.",
+     "back", "Tom Reyes"),
+])
+def test_who_after_a_time_is_the_name_before_it(nlp, sentence, cue, name):
+    found = by_cue(nlp, sentence)[cue]
+    assert found.source.text == "who"
+    assert name in found.source.name

@@ -1201,7 +1201,7 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
                     return name, None
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                return _np(token.head), subject
+                return _np(_person_before_time(token.head) if subject.lower_ == "who" else token.head), subject
             return _np(_glued_clause_subject(subject, token) or subject), None
         subject = _with_absolute_subject(token)
         if subject is not None:
@@ -1270,6 +1270,20 @@ def _hung_on_own_quotation(verb: Token) -> Token | None:
             break
         above = above.head
     return above if above.i < verb.i and above.pos_ in ("VERB", "AUX") else None
+
+
+def _person_before_time(noun: Token) -> Token:
+    """The antecedent of "who" where the parser hangs its clause on a time after it: "to re-elect Sen. Rob Portman
+    this year, who endorsed …" (a year is no one): the name right before the time phrase."""
+    if not _is_time_modifier(noun) and noun.ent_type_ not in ("DATE", "TIME"):
+        return noun
+    before = noun.left_edge.i - 1
+    if before < 0 or noun.doc[before].ent_type_ != "PERSON":
+        return noun
+    name = noun.doc[before]
+    while name.head.i != name.i and name.dep_ in ("compound", "flat") and name.head.ent_type_ == "PERSON":
+        name = name.head
+    return name
 
 
 def _blamed_for(verb: Token) -> Token | None:

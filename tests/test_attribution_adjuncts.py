@@ -68,3 +68,15 @@ def test_who_after_a_time_is_the_name_before_it(nlp, sentence, cue, name):
     found = by_cue(nlp, sentence)[cue]
     assert found.source.text == "who"
     assert name in found.source.name
+
+
+def test_participle_after_an_inverted_verb_of_saying_is_its_speakers(nlp):
+    found = by_cue(nlp, "Grayson said the plan could not work, the aide recalled, adding that Grayson had already "
+                        "made up his mind.")
+    assert found["add"].source.text == "the aide"
+    assert found["say"].content == "the plan could not work, the aide recalled"
+
+
+def test_participle_after_a_pronoun_of_the_speaker_stays_the_speakers(nlp):
+    found = by_cue(nlp, "The senator said she was thinking about the vote, adding that she would decide on Monday.")
+    assert found["add"].source.text == "The senator"

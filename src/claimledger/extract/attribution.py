@@ -854,10 +854,22 @@ def _saying_adjunct(verb: Token) -> Token | None:
         i -= 1
     if doc[i].text not in (",", "—", "–", "-", "--") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
+    if _after_named_speaker(verb):
+        return None
     cue = _reporting_cue(verb.head)
     if cue is not None and cue.i > verb.i:
         return None  # "The mayor appeared relaxed, telling the crowd, “Some people said …”": the parser's cue is quoted
     return cue or _clause_above_adjunct(verb.head)
+
+
+def _after_named_speaker(verb: Token) -> bool:
+    """ "Grayson said Randolph could not win, the source recalled, adding that …": a participle of saying hung on a
+    verb of saying with a subject of its own, not a pronoun, goes on with that speaker, wherever the parser hangs
+    that verb (here inside what Grayson said). A pronoun ("said she was thinking …, adding") may be the speaker's
+    own and leaves the participle to the clause above."""
+    head = verb.head
+    return head.lemma_.lower() in SPEECH and head.pos_ == "VERB" \
+        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in head.children)
 
 
 def _clause_above_adjunct(clause: Token) -> Token | None:
@@ -866,8 +878,8 @@ def _clause_above_adjunct(clause: Token) -> Token | None:
     moment that could play big …, denouncing the regime": not the moment), a "that" clause that says what a noun
     holds ("rejected the idea that the developer would be a drag, saying …", "dismissed reports that the
     hospital would close, saying …": neither the developer nor the hospital), or a "that" clause whose subject
-    is a pronoun for the subject above it ("Clinton made it clear that she has their backs, touting …"). The understood subject of such
-    an adjunct is the subject of the clause above."""
+    is a pronoun for the subject above it ("Clinton made it clear that she has their backs, touting …"). The
+    understood subject of such an adjunct is the subject of the clause above."""
     noun = None
     that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN"):
@@ -884,7 +896,8 @@ def _clause_above_adjunct(clause: Token) -> Token | None:
             break
         above = above.head
     subject = next((c for c in above.children if c.dep_ == "nsubj"), None)
-    if above.pos_ not in ("VERB", "AUX") or subject is None or subject.pos_ == "PRON" or not _can_speak(subject):
+    if above.pos_ not in ("VERB", "AUX") or subject is None or subject.pos_ == "PRON" and noun is None \
+            or not _can_speak(subject):
         return None
     if noun is None:
         own = next((c for c in clause.children if c.dep_ == "nsubj"), None)
@@ -906,6 +919,7 @@ def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
         start = (clause.doc[after.i + 1] if after.dep_ == "mark" and after.lower_ == "that" else after).idx
     verb = next((v for v in clause.subtree if v.i > clause.i and (v.dep_ == "conj" and getattr(_joined_statement(v), "i", None) == cue.i
                  or v.dep_ == "advcl" and getattr(_saying_adjunct(v), "i", None) == cue.i
+                 or v.dep_ == "advcl" and v.tag_ == "VBG" and v.lemma_.lower() in SPEECH and _after_named_speaker(v)
                  or _disputed_after(v) is not None or _closing_according(v) and cue.lemma_.lower() in _STRONG_SPEECH)), None)
     if verb is None:
         return start, end

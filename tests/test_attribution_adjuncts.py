@@ -80,3 +80,16 @@ def test_participle_after_an_inverted_verb_of_saying_is_its_speakers(nlp):
 def test_participle_after_a_pronoun_of_the_speaker_stays_the_speakers(nlp):
     found = by_cue(nlp, "The senator said she was thinking about the vote, adding that she would decide on Monday.")
     assert found["add"].source.text == "The senator"
+
+
+def test_participle_after_a_reported_clause_stays_the_reporters(nlp):
+    found = by_cue(nlp, "Mark Oduya, the mayor's chief of staff, said that the mayor was not contradicting his pledge "
+                        "on taxes by accepting the grant, noting that most of the money would go to the schools.")
+    assert found["note"].source.text == "Mark Oduya, the mayor's chief of staff"
+
+
+def test_verb_of_saying_joined_to_a_clause_of_it_is_the_persons(nlp):
+    found = by_cue(nlp, "Speaking to reporters outside the town hall on Tuesday, Ines Calder, 52, said it was too "
+                        "early to count the votes but added, \"I think we all know who has won.\"")
+    assert found["add"].source.text.startswith("Ines Calder")
+    assert found["say"].content == "it was too early to count the votes"

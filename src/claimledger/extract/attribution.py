@@ -763,9 +763,15 @@ def _speaker_of_own_clause(clause: Token) -> bool:
     """Whether the subject of a reported clause is a pronoun for the one who reports it: "Lazar said he welcomed
     extradition and added, “…”", "the justice said she regretted her remarks and promised …". A verb of saying
     joined to such a clause says what the speaker goes on to say, whichever of the two the parser hangs it on; a
-    pronoun of another person ("She said he came in and said …") leaves it to the clause."""
-    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    pronoun of another person ("She said he came in and said …") leaves it to the clause. So does "it" where a
+    person reports the clause ("Suu Kyi said it was too early but added …"): "it" is no one who speaks."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "expl")), None)
     cue = _reporting_cue(clause)
+    if subject is not None and subject.lower_ == "it" and cue is not None:
+        # "Suu Kyi said it was too early to congratulate winners but added, “…”": "it" is no person, and a person
+        # spoke: the verb of saying joined to the clause is hers
+        speaker = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        return speaker is not None and (speaker.ent_type_ == "PERSON" or speaker.lower_ in ("he", "she"))
     if subject is None or subject.lower_ not in ("he", "she", "they", "we", "i") or cue is None \
             or not _agrees(subject, cue):
         return False
@@ -864,12 +870,17 @@ def _saying_adjunct(verb: Token) -> Token | None:
 
 def _after_named_speaker(verb: Token) -> bool:
     """ "Grayson said Randolph could not win, the source recalled, adding that …": a participle of saying hung on a
-    verb of saying with a subject of its own, not a pronoun, goes on with that speaker, wherever the parser hangs
-    that verb (here inside what Grayson said). A pronoun ("said she was thinking …, adding") may be the speaker's
+    verb of saying set off after what was said, with a subject of its own, not a pronoun, goes on with that
+    speaker, wherever the parser hangs that verb (here inside what Grayson said). A pronoun ("said she was thinking …, adding") may be the speaker's
     own and leaves the participle to the clause above."""
     head = verb.head
-    return head.lemma_.lower() in SPEECH and head.pos_ == "VERB" \
-        and any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in head.children)
+    if head.lemma_.lower() not in SPEECH or head.pos_ != "VERB" or head.i > verb.i:
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    # set off after what was said ("…,” the source recalled, adding"), not a verb of the reported clause ("said that
+    # the candidate was not contradicting his stance …, noting that …": the one who said notes)
+    return subject is not None and subject.left_edge.i > 0 and subject.i < head.i \
+        and head.doc[subject.left_edge.i - 1].text in (",", "”", "''", "\"", "’")
 
 
 def _clause_above_adjunct(clause: Token) -> Token | None:

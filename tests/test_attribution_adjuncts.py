@@ -93,3 +93,21 @@ def test_verb_of_saying_joined_to_a_clause_of_it_is_the_persons(nlp):
                         "early to count the votes but added, \"I think we all know who has won.\"")
     assert found["add"].source.text.startswith("Ines Calder")
     assert found["say"].content == "it was too early to count the votes"
+
+
+def test_while_adding_after_a_clause_of_it_is_the_speakers(nlp):
+    found = by_cue(nlp, "In a radio interview last spring, Dale insisted it was too early to back the stadium plan "
+                        "while adding on the question of costs, “I have no doubt that the club will pay its share.”")
+    assert found["add"].source.text == "Dale"
+
+
+def test_while_adding_after_the_speakers_own_pronoun(nlp):
+    found = by_cue(nlp, "The minister said she had not read the report while adding that she would study it over "
+                        "the weekend.")
+    assert found["add"].source.text == "The minister"
+    assert found["say"].content == "she had not read the report"
+
+
+def test_before_a_participle_after_another_persons_clause_stays_theirs(nlp):
+    found = by_cue(nlp, "Police said the man had fled the scene before calling a neighbour.")
+    assert "call" not in found

@@ -763,15 +763,15 @@ def _speaker_of_own_clause(clause: Token) -> bool:
     """Whether the subject of a reported clause is a pronoun for the one who reports it: "Lazar said he welcomed
     extradition and added, “…”", "the justice said she regretted her remarks and promised …". A verb of saying
     joined to such a clause says what the speaker goes on to say, whichever of the two the parser hangs it on; a
-    pronoun of another person ("She said he came in and said …") leaves it to the clause. So does "it" where a
-    person reports the clause ("Suu Kyi said it was too early but added …"): "it" is no one who speaks."""
+    pronoun of another person ("She said he came in and said …") leaves it to the clause. "It" is either no one
+    who speaks ("Suu Kyi said it was too early but added …") or the speaker ("the agency said it …"): the
+    speaker's too."""
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "expl")), None)
     cue = _reporting_cue(clause)
     if subject is not None and subject.lower_ == "it" and cue is not None:
-        # "Suu Kyi said it was too early to congratulate winners but added, “…”": "it" is no person, and a person
-        # spoke: the verb of saying joined to the clause is hers
-        speaker = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-        return speaker is not None and (speaker.ent_type_ == "PERSON" or speaker.lower_ in ("he", "she"))
+        # "Suu Kyi said it was too early to congratulate winners but added, “…”": "it" is either no one who speaks or
+        # the speaker itself ("the agency said it was reviewing the contract and added …"): the verb is the speaker's
+        return any(c.dep_ == "nsubj" for c in cue.children)
     if subject is None or subject.lower_ not in ("he", "she", "they", "we", "i") or cue is None \
             or not _agrees(subject, cue):
         return False
@@ -858,8 +858,13 @@ def _saying_adjunct(verb: Token) -> Token | None:
     i = verb.i - 1
     while i > 0 and (doc[i].pos_ == "ADV" or doc[i].text in ("”", "’", "\"", "'", "''")):  # ", essentially conceding", ",” stating"
         i -= 1
-    if doc[i].text not in (",", "—", "–", "-", "--") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
+    if doc[i].text not in (",", "—", "–", "-", "--"):
+        # "Gore insisted it was premature while adding, “…”": "while V-ing" hung on a reported clause whose subject
+        # is the speaker's own pronoun, or "it", is the speaker's too
+        while_ = doc[i].dep_ == "mark" and doc[i].head.i == verb.i and doc[i].lower_ in ("while", "before", "after")
+        return _reporting_cue(verb.head) if while_ and _speaker_of_own_clause(verb.head) else None
     if _after_named_speaker(verb):
         return None
     cue = _reporting_cue(verb.head)

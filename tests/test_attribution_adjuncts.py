@@ -111,3 +111,20 @@ def test_while_adding_after_the_speakers_own_pronoun(nlp):
 def test_before_a_participle_after_another_persons_clause_stays_theirs(nlp):
     found = by_cue(nlp, "Police said the man had fled the scene before calling a neighbour.")
     assert "call" not in found
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The chief executive of the company that runs the ferry, Pavel Novak, said the vessel had been inspected.",
+     "Pavel Novak"),
+    ("The head of the largest union representing the dock workers, Maria Ekholm, praised the agreement on Friday.",
+     "Maria Ekholm"),
+])
+def test_name_after_a_clause_on_the_description_speaks(nlp, sentence, speaker):
+    found = find_attributions(nlp(sentence))
+    assert [a.source.text for a in found] == [speaker]
+
+
+def test_name_after_a_clause_on_a_name_is_not_the_speaker(nlp):
+    found = by_cue(nlp, "Peter Lund, who runs a bakery near the old harbour in the port town, Visby, said the ferry "
+                        "had not come.")
+    assert found["say"].source.text == "Peter Lund"

@@ -1976,16 +1976,40 @@ def _np(token: Token) -> Span:
     right = token.i
     for child in token.rights:
         if child.dep_ in ("relcl", "acl") or _is_time_modifier(child):
+            named = _name_after_clause(token, child)
+            if named is not None:
+                return named
             break
         if not child.is_punct:
             right = child.right_edge.i
     for inner in doc[token.i + 1:right + 1]:
         if inner.dep_ in ("relcl", "acl") or _is_time_modifier(inner):
+            named = _name_after_clause(token, inner)
+            if named is not None:
+                return named
             right = inner.left_edge.i - 1
             break
     while right > left and doc[right].is_punct:
         right -= 1
     return doc[left:right + 1]
+
+
+def _name_after_clause(noun: Token, clause: Token) -> Span | None:
+    """The name in apposition after a clause on a description: "The chief executive of the company that runs the
+    ferry, Pavel Novak, said …" is Pavel Novak, where the description alone, cut before its clause, names no one.
+    Only a name set off by commas right after the clause, on the description or a noun inside it."""
+    if clause.dep_ not in ("relcl", "acl") or noun.pos_ != "NOUN":
+        return None  # "Michael Seaman, who lives outside the capital, Sacramento, said": a name needs no other
+    doc = noun.doc
+    name = next((c for c in noun.rights if c.dep_ == "appos" and c.i > clause.right_edge.i and c.pos_ == "PROPN"), None)
+    if name is None or doc[name.left_edge.i - 1].text != "," or name.left_edge.i - 1 != clause.right_edge.i + 1 \
+            or noun.head.i <= name.right_edge.i:
+        return None  # before the verb it is the subject of; after it ("said X, a pollster who worked for Cruz's
+        # opponent, Dewhurst") the name may be anyone's in the clause
+    end = name.right_edge.i
+    while end > name.left_edge.i and doc[end].is_punct:
+        end -= 1
+    return doc[name.left_edge.i:end + 1]
 
 
 def _is_time_modifier(token: Token) -> bool:

@@ -128,3 +128,17 @@ def test_name_after_a_clause_on_a_name_is_not_the_speaker(nlp):
     found = by_cue(nlp, "Peter Lund, who runs a bakery near the old harbour in the port town, Visby, said the ferry "
                         "had not come.")
     assert found["say"].source.text == "Peter Lund"
+
+
+def test_verb_joined_after_a_clause_ending_in_and_shares_its_subject(nlp):
+    found = by_cue(nlp, "On Monday, Father Liam Doyle stood at the altar in Galway, Ireland, and, citing Matthew 5:9 "
+                        "(''blessed are the peacemakers''), endorsed Senator Ann Kerr of Ohio, urging his parish to "
+                        "vote for her.")
+    assert found["endorse"].source.text == "Father Liam Doyle"
+    assert found["endorse"].content == "Senator Ann Kerr of Ohio"
+    assert found["urge"].source.text == "Father Liam Doyle"
+
+
+def test_quoted_orders_joined_by_and_keep_the_inverted_speaker(nlp):
+    found = by_cue(nlp, "Sit down, be quiet and listen to your teacher for once, Maria scolded.")
+    assert all(a.source.text == "Maria" for a in found.values())

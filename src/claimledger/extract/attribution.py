@@ -576,7 +576,8 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     # A quotation the parser hangs on the cue across a later verb of saying ("denied reports that …,
     # telling reporters: “I am not going anywhere.”") is that verb's.
     clauses = [c for c in children if c.dep_ == "ccomp" and not (_inside(c.idx, quotes) and any(
-        v.dep_ in ("advcl", "conj", "xcomp") and v.lemma_.lower() in SPEECH and token.i < v.i < c.i for v in children))]
+        v.dep_ in ("advcl", "conj", "xcomp") and v.lemma_.lower() in SPEECH and token.i < v.i < c.i for v in children))
+        and not _joined_before(token, c)]
     quote_after = _quote_right_after(token, quotes)
     before = clauses or ([token.head] if token.dep_ == "parataxis" and token.head.i < token.i else [])
     if quote_after is not None and before and all(c.i < token.i and not _inside(c.idx, quotes) for c in before):
@@ -1223,7 +1224,13 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
                       and c.right_edge.i + 1 == subject.left_edge.i and subject.pos_ == "PROPN"), None)
         if split is not None:  # "the study published in the journal | Hepatica said": one phrase split in two
             return token.doc[split.left_edge.i:subject.i + 1], None
-        if subject is None and any(c.dep_ == "ccomp" and c.i < token.i for c in children):
+        # "Cranston stood at his pulpit and, citing Exodus, endorsed Senator Cruz": the clause the parser hangs
+        # before the verb, ending in "and", is a verb joined to it, whose subject it shares; the object after the
+        # verb is no inverted subject ("…, noted others")
+        joined_before = next((c for c in children if _joined_before(token, c)), None)
+        if subject is None and joined_before is not None:
+            subject = next((c for c in joined_before.children if c.dep_ == "nsubj"), None)
+        if subject is None and joined_before is None and any(c.dep_ == "ccomp" and c.i < token.i for c in children):
             subject = next((c for c in children if c.dep_ == "dobj" and c.i > token.i), None)  # "…, noted others"
             if subject is None:  # "…, said engineer Tomas Reyes": the parser loses inverted subjects
                 name = _name_right_after(token)
@@ -1314,6 +1321,18 @@ def _person_before_time(noun: Token) -> Token:
     while name.head.i != name.i and name.dep_ in ("compound", "flat") and name.head.ent_type_ == "PERSON":
         name = name.head
     return name
+
+
+def _joined_before(verb: Token, clause: Token) -> bool:
+    """Whether a clause the parser hangs on a verb other than one of saying as what it reports is a verb joined to
+    it by "and": "Cranston stood at his pulpit and, citing Exodus, endorsed Senator Cruz" ("stood" is no content of
+    "endorsed", and its subject is the one who endorses)."""
+    if clause.dep_ != "ccomp" or clause.i > verb.i or verb.lemma_.lower() in SPEECH or verb.pos_ != "VERB":
+        return False
+    joiner = next((g for g in clause.children if g.dep_ == "cc" and g.lower_ == "and" and g.i > clause.i), None)
+    # an "and" that joins nothing after it in the clause ("Grow up, get serious and make something of yourself,
+    # Donald scolded" joins "make": a quotation, not a joined verb)
+    return joiner is not None and not any(g.dep_ == "conj" and g.i > joiner.i for g in clause.children)
 
 
 def _blamed_for(verb: Token) -> Token | None:

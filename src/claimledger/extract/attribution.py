@@ -578,7 +578,8 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     # A quotation the parser hangs on the cue across a later verb of saying ("denied reports that …,
     # telling reporters: “I am not going anywhere.”") is that verb's.
     clauses = [c for c in children if c.dep_ == "ccomp" and not (_inside(c.idx, quotes) and any(
-        v.dep_ in ("advcl", "conj", "xcomp") and v.lemma_.lower() in SPEECH and token.i < v.i < c.i for v in children))]
+        v.dep_ in ("advcl", "conj", "xcomp") and v.lemma_.lower() in SPEECH and token.i < v.i < c.i for v in children))
+        and not _joined_before(token, c)]
     quote_after = _quote_right_after(token, quotes)
     before = clauses or ([token.head] if token.dep_ == "parataxis" and token.head.i < token.i else [])
     if quote_after is not None and before and all(c.i < token.i and not _inside(c.idx, quotes) for c in before):
@@ -765,9 +766,15 @@ def _speaker_of_own_clause(clause: Token) -> bool:
     """Whether the subject of a reported clause is a pronoun for the one who reports it: "Lazar said he welcomed
     extradition and added, “…”", "the justice said she regretted her remarks and promised …". A verb of saying
     joined to such a clause says what the speaker goes on to say, whichever of the two the parser hangs it on; a
-    pronoun of another person ("She said he came in and said …") leaves it to the clause."""
-    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    pronoun of another person ("She said he came in and said …") leaves it to the clause. "It" is either no one
+    who speaks ("Suu Kyi said it was too early but added …") or the speaker ("the agency said it …"): the
+    speaker's too."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "expl")), None)
     cue = _reporting_cue(clause)
+    if subject is not None and subject.lower_ == "it" and cue is not None:
+        # "Suu Kyi said it was too early to congratulate winners but added, “…”": "it" is either no one who speaks or
+        # the speaker itself ("the agency said it was reviewing the contract and added …"): the verb is the speaker's
+        return any(c.dep_ == "nsubj" for c in cue.children)
     if subject is None or subject.lower_ not in ("he", "she", "they", "we", "i") or cue is None \
             or not _agrees(subject, cue):
         return False
@@ -854,9 +861,69 @@ def _saying_adjunct(verb: Token) -> Token | None:
     i = verb.i - 1
     while i > 0 and (doc[i].pos_ == "ADV" or doc[i].text in ("”", "’", "\"", "'", "''")):  # ", essentially conceding", ",” stating"
         i -= 1
-    if doc[i].text not in (",", "—", "–", "-", "--") or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None
-    return _reporting_cue(verb.head)
+    if doc[i].text not in (",", "—", "–", "-", "--"):
+        # "Gore insisted it was premature while adding, “…”": "while V-ing" hung on a reported clause whose subject
+        # is the speaker's own pronoun, or "it", is the speaker's too
+        while_ = doc[i].dep_ == "mark" and doc[i].head.i == verb.i and doc[i].lower_ in ("while", "before", "after")
+        return _reporting_cue(verb.head) if while_ and _speaker_of_own_clause(verb.head) else None
+    if _after_named_speaker(verb):
+        return None
+    cue = _reporting_cue(verb.head)
+    if cue is not None and cue.i > verb.i:
+        return None  # "The mayor appeared relaxed, telling the crowd, “Some people said …”": the parser's cue is quoted
+    return cue or _clause_above_adjunct(verb.head)
+
+
+def _after_named_speaker(verb: Token) -> bool:
+    """ "Grayson said Randolph could not win, the source recalled, adding that …": a participle of saying hung on a
+    verb of saying set off after what was said, with a subject of its own, not a pronoun, goes on with that
+    speaker, wherever the parser hangs that verb (here inside what Grayson said). A pronoun ("said she was thinking …, adding") may be the speaker's
+    own and leaves the participle to the clause above."""
+    head = verb.head
+    if head.lemma_.lower() not in SPEECH or head.pos_ != "VERB" or head.i > verb.i:
+        return False
+    subject = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    # set off after what was said ("…,” the source recalled, adding"), not a verb of the reported clause ("said that
+    # the candidate was not contradicting his stance …, noting that …": the one who said notes)
+    return subject is not None and subject.left_edge.i > 0 and subject.i < head.i \
+        and head.doc[subject.left_edge.i - 1].text in (",", "”", "''", "\"", "’")
+
+
+def _clause_above_adjunct(clause: Token) -> Token | None:
+    """The verb of the clause a participle of saying set off by a comma tells of, where the parser hangs it on a
+    clause inside that one which cannot be its doer's: a clause on a noun that cannot speak ("Rubio had a strong
+    moment that could play big …, denouncing the regime": not the moment), a "that" clause that says what a noun
+    holds ("rejected the idea that the developer would be a drag, saying …", "dismissed reports that the
+    hospital would close, saying …": neither the developer nor the hospital), or a "that" clause whose subject
+    is a pronoun for the subject above it ("Clinton made it clear that she has their backs, touting …"). The
+    understood subject of such an adjunct is the subject of the clause above."""
+    noun = None
+    that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    if clause.dep_ in ("relcl", "acl") and clause.head.pos_ in ("NOUN", "PROPN"):
+        noun = clause.head
+        if _can_speak(noun) and not that:  # "reports that the hospital would close": what they report, not who
+            return None
+        above = noun.head
+    else:
+        if not that:
+            return None
+        above = clause.head
+    for _ in range(3):
+        if above.pos_ in ("VERB", "AUX") or above.head.i == above.i:
+            break
+        above = above.head
+    subject = next((c for c in above.children if c.dep_ == "nsubj"), None)
+    if above.pos_ not in ("VERB", "AUX") or subject is None or subject.pos_ == "PRON" and noun is None \
+            or not _can_speak(subject):
+        return None
+    if noun is None:
+        own = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        plural = subject.tag_ in ("NNS", "NNPS")
+        if own is None or own.lower_ not in (("they",) if plural else ("he", "she")):
+            return None
+    return above
 
 
 def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
@@ -878,6 +945,7 @@ def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
     verb = next((v for v in clause.subtree if v.i > clause.i and (v.dep_ == "conj" and getattr(_joined_statement(v), "i", None) == cue.i
                  or v.dep_ == "advcl" and getattr(_saying_adjunct(v), "i", None) == cue.i
                  or v.head.i == clause.i and _reporters_citing(v)
+                 or v.dep_ == "advcl" and v.tag_ == "VBG" and v.lemma_.lower() in SPEECH and _after_named_speaker(v)
                  or _disputed_after(v) is not None or _closing_according(v) and cue.lemma_.lower() in _STRONG_SPEECH)), None)
     if verb is None:
         return start, end
@@ -911,6 +979,13 @@ def _object_complement(token: Token, children: list[Token]) -> tuple[str | None,
         occasion = _occasion_of_saying(obj)
         if occasion is not None:  # "debunked that rumor in an interview last March": the rumour is what is denied
             end = obj.doc[occasion.i - 1].idx + len(obj.doc[occasion.i - 1].text)
+        adjunct = next((t for t in obj.subtree if t.dep_ == "advcl" and t.tag_ == "VBG"
+                        and getattr(_saying_adjunct(t), "i", None) == token.i), None)
+        if adjunct is not None:  # "dismissed reports that the ward would close, saying …": the saying is the cue's next
+            cut = adjunct.left_edge.i
+            while cut > obj.i + 1 and (obj.doc[cut - 1].is_punct or obj.doc[cut - 1].pos_ == "ADV"):
+                cut -= 1
+            end = min(end, obj.doc[cut - 1].idx + len(obj.doc[cut - 1].text))
         for child in children:
             if child.i > obj.i and (child.dep_ in ("oprd", "xcomp") or child.dep_ == "prep" and child.lower_ in ("of", "for", "as")):
                 # "calling the claims fake news", "accused X of Y", "urged residents to stay indoors": what the
@@ -1141,7 +1216,7 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
     the noun phrase it relates to, and "who" is the mention of it in the
     clause, as "he" is in "he said".
     """
-    outer = _joined_statement(token) or _saying_adjunct(token) or _by_means_of(token)
+    outer = _joined_statement(token) or _saying_adjunct(token) or _by_means_of(token) or _hung_on_own_quotation(token)
     if outer is not None:
         return _subject_mention(outer)
     joined = False  # whether ``token`` was reached from a verb joined to it
@@ -1158,7 +1233,13 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
                       and c.right_edge.i + 1 == subject.left_edge.i and subject.pos_ == "PROPN"), None)
         if split is not None:  # "the study published in the journal | Hepatica said": one phrase split in two
             return token.doc[split.left_edge.i:subject.i + 1], None
-        if subject is None and any(c.dep_ == "ccomp" and c.i < token.i for c in children):
+        # "Cranston stood at his pulpit and, citing Exodus, endorsed Senator Cruz": the clause the parser hangs
+        # before the verb, ending in "and", is a verb joined to it, whose subject it shares; the object after the
+        # verb is no inverted subject ("…, noted others")
+        joined_before = next((c for c in children if _joined_before(token, c)), None)
+        if subject is None and joined_before is not None:
+            subject = next((c for c in joined_before.children if c.dep_ == "nsubj"), None)
+        if subject is None and joined_before is None and any(c.dep_ == "ccomp" and c.i < token.i for c in children):
             subject = next((c for c in children if c.dep_ == "dobj" and c.i > token.i), None)  # "…, noted others"
             if subject is None:  # "…, said engineer Tomas Reyes": the parser loses inverted subjects
                 name = _name_right_after(token)
@@ -1166,7 +1247,7 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
                     return name, None
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                return _np(token.head), subject
+                return _np(_person_before_time(token.head) if subject.lower_ == "who" else token.head), subject
             return _np(_glued_clause_subject(subject, token) or subject), None
         subject = _with_absolute_subject(token)
         if subject is not None:
@@ -1196,7 +1277,7 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         doer = None if controls else _blamed_for(token)  # "criticized X for failing to defend …" says nothing of X's
         if doer is not None:
             return _np(doer), None
-        if token.dep_ == "xcomp" and token.head.lemma_.lower() not in _SUBJECT_CONTROL:
+        if token.dep_ == "xcomp" and not _subject_controlled(token):
             # "the announcement led some to speculate", "forced Sanders to acknowledge": the object of the verb
             # above is the one who speaks (object control), not its subject
             controller = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
@@ -1207,6 +1288,60 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         token = token.head.head if token.dep_ == "pcomp" and token.head.pos_ == "ADP" else \
             _nearer_conjunct(token) or token.head
     return None, None
+
+
+def _subject_controlled(verb: Token) -> bool:
+    """Whether the subject of the verb above an infinitive does what it says: "promised voters to cut taxes", and
+    an infinitive of purpose after "use" ("used his speech to call for …": the speaker calls, not the speech). A
+    participle after "use" is its object's ("uses footage of Ames asking …": Ames asks)."""
+    lemma = verb.head.lemma_.lower()
+    if lemma == "use":
+        return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return lemma in _SUBJECT_CONTROL
+
+
+def _hung_on_own_quotation(verb: Token) -> Token | None:
+    """The verb of the clause a participle introducing a quotation tells of, where the parser hangs the participle
+    on a verb of the quotation ("Clinton seemed ready to riff on it, telling the crowd, “Some people get carried
+    away”": "telling" hung on "get", whose subject is inside the quotation and cannot be the one who tells)."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.i < verb.i:
+        return None
+    doc = verb.doc
+    if not any(t.text in ("“", "\"", "``", "‘") for t in doc[verb.i + 1:verb.head.i]) \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    above = verb.head
+    for _ in range(6):
+        if above.i < verb.i or above.head.i == above.i:
+            break
+        above = above.head
+    return above if above.i < verb.i and above.pos_ in ("VERB", "AUX") else None
+
+
+def _person_before_time(noun: Token) -> Token:
+    """The antecedent of "who" where the parser hangs its clause on a time after it: "to re-elect Sen. Rob Portman
+    this year, who endorsed …" (a year is no one): the name right before the time phrase."""
+    if not _is_time_modifier(noun) and noun.ent_type_ not in ("DATE", "TIME"):
+        return noun
+    before = noun.left_edge.i - 1
+    if before < 0 or noun.doc[before].ent_type_ != "PERSON":
+        return noun
+    name = noun.doc[before]
+    while name.head.i != name.i and name.dep_ in ("compound", "flat") and name.head.ent_type_ == "PERSON":
+        name = name.head
+    return name
+
+
+def _joined_before(verb: Token, clause: Token) -> bool:
+    """Whether a clause the parser hangs on a verb other than one of saying as what it reports is a verb joined to
+    it by "and": "Cranston stood at his pulpit and, citing Exodus, endorsed Senator Cruz" ("stood" is no content of
+    "endorsed", and its subject is the one who endorses)."""
+    if clause.dep_ != "ccomp" or clause.i > verb.i or verb.lemma_.lower() in SPEECH or verb.pos_ != "VERB":
+        return False
+    joiner = next((g for g in clause.children if g.dep_ == "cc" and g.lower_ == "and" and g.i > clause.i), None)
+    # an "and" that joins nothing after it in the clause ("Grow up, get serious and make something of yourself,
+    # Donald scolded" joins "make": a quotation, not a joined verb)
+    return joiner is not None and not any(g.dep_ == "conj" and g.i > joiner.i for g in clause.children)
 
 
 def _blamed_for(verb: Token) -> Token | None:
@@ -1895,16 +2030,40 @@ def _np(token: Token) -> Span:
     right = token.i
     for child in token.rights:
         if child.dep_ in ("relcl", "acl") or _is_time_modifier(child):
+            named = _name_after_clause(token, child)
+            if named is not None:
+                return named
             break
         if not child.is_punct:
             right = child.right_edge.i
     for inner in doc[token.i + 1:right + 1]:
         if inner.dep_ in ("relcl", "acl") or _is_time_modifier(inner):
+            named = _name_after_clause(token, inner)
+            if named is not None:
+                return named
             right = inner.left_edge.i - 1
             break
     while right > left and doc[right].is_punct:
         right -= 1
     return doc[left:right + 1]
+
+
+def _name_after_clause(noun: Token, clause: Token) -> Span | None:
+    """The name in apposition after a clause on a description: "The chief executive of the company that runs the
+    ferry, Pavel Novak, said …" is Pavel Novak, where the description alone, cut before its clause, names no one.
+    Only a name set off by commas right after the clause, on the description or a noun inside it."""
+    if clause.dep_ not in ("relcl", "acl") or noun.pos_ != "NOUN":
+        return None  # "Michael Seaman, who lives outside the capital, Sacramento, said": a name needs no other
+    doc = noun.doc
+    name = next((c for c in noun.rights if c.dep_ == "appos" and c.i > clause.right_edge.i and c.pos_ == "PROPN"), None)
+    if name is None or doc[name.left_edge.i - 1].text != "," or name.left_edge.i - 1 != clause.right_edge.i + 1 \
+            or noun.head.i <= name.right_edge.i:
+        return None  # before the verb it is the subject of; after it ("said X, a pollster who worked for Cruz's
+        # opponent, Dewhurst") the name may be anyone's in the clause
+    end = name.right_edge.i
+    while end > name.left_edge.i and doc[end].is_punct:
+        end -= 1
+    return doc[name.left_edge.i:end + 1]
 
 
 def _is_time_modifier(token: Token) -> bool:

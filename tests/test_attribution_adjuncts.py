@@ -1,0 +1,144 @@
+"""Who does what an infinitive of purpose or a participle of saying says, where the parser hangs it on the wrong
+clause (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from claimledger.extract.attribution import find_attributions
+from claimledger.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def by_cue(nlp, text):
+    return {a.cue: a for a in find_attributions(nlp(text))}
+
+
+@pytest.mark.parametrize("sentence, cue, speaker", [
+    ("The senator used her final speech to call for an inquiry into the contracts.", "call", "The senator"),
+    ("The chairman used the annual meeting to announce that the plant would close.", "announce", "The chairman"),
+])
+def test_infinitive_of_purpose_after_use_is_the_subjects(nlp, sentence, cue, speaker):
+    assert by_cue(nlp, sentence)[cue].source.text == speaker
+
+
+def test_object_control_is_kept(nlp):
+    found = by_cue(nlp, "The new figures led some economists to predict that rates would fall in spring.")
+    assert found["predict"].source.text == "some economists"
+
+
+@pytest.mark.parametrize("sentence, cue, speaker", [
+    ("Okafor had a strong night that could help him in the northern districts, forcefully denouncing the tax plan "
+     "after his rival said it was fair.", "denounce", "Okafor"),
+    ("The governor gave a speech that could shape the race in the south, sharply criticizing the budget after the "
+     "mayor defended it.", "criticize", "The governor"),
+])
+def test_participle_after_a_clause_on_a_noun_that_cannot_speak(nlp, sentence, cue, speaker):
+    assert by_cue(nlp, sentence)[cue].source.text == speaker
+
+
+@pytest.mark.parametrize("sentence, speaker, said", [
+    ("Mayor Lena Ortiz rejected the suggestion that the stadium deal would burden taxpayers, saying the club "
+     "would pay for the roads.", "Mayor Lena Ortiz", "the suggestion that the stadium deal would burden taxpayers"),
+    ("The minister dismissed reports that the hospital would close, saying the funding was secure.",
+     "The minister", "reports that the hospital would close"),
+])
+def test_participle_after_a_clause_a_noun_holds(nlp, sentence, speaker, said):
+    found = by_cue(nlp, sentence)
+    assert found["say"].source.text == speaker
+    assert [a.content for a in found.values() if a.cue != "say"] == [said]
+
+
+def test_participle_hung_on_its_own_quotation(nlp):
+    found = by_cue(nlp, "The mayor appeared relaxed at the opening, telling the crowd, “Some people said this "
+                        "bridge would never be built.”")
+    assert found["tell"].source.text == "The mayor"
+
+
+@pytest.mark.parametrize("sentence, cue, name", [
+    ("Teachers are eager to re-elect Gov. Ada Brennan this year, who endorsed smaller classes after a long strike.",
+     "endorse", "Ada Brennan"),
+    ("Residents hope to re-elect Councillor Tom Reyes this autumn, who backed the new library after years of delays.",
+     "back", "Tom Reyes"),
+])
+def test_who_after_a_time_is_the_name_before_it(nlp, sentence, cue, name):
+    found = by_cue(nlp, sentence)[cue]
+    assert found.source.text == "who"
+    assert name in found.source.name
+
+
+def test_participle_after_an_inverted_verb_of_saying_is_its_speakers(nlp):
+    found = by_cue(nlp, "Grayson said the plan could not work, the aide recalled, adding that Grayson had already "
+                        "made up his mind.")
+    assert found["add"].source.text == "the aide"
+    assert found["say"].content == "the plan could not work, the aide recalled"
+
+
+def test_participle_after_a_pronoun_of_the_speaker_stays_the_speakers(nlp):
+    found = by_cue(nlp, "The senator said she was thinking about the vote, adding that she would decide on Monday.")
+    assert found["add"].source.text == "The senator"
+
+
+def test_participle_after_a_reported_clause_stays_the_reporters(nlp):
+    found = by_cue(nlp, "Mark Oduya, the mayor's chief of staff, said that the mayor was not contradicting his pledge "
+                        "on taxes by accepting the grant, noting that most of the money would go to the schools.")
+    assert found["note"].source.text == "Mark Oduya, the mayor's chief of staff"
+
+
+def test_verb_of_saying_joined_to_a_clause_of_it_is_the_persons(nlp):
+    found = by_cue(nlp, "Speaking to reporters outside the town hall on Tuesday, Ines Calder, 52, said it was too "
+                        "early to count the votes but added, \"I think we all know who has won.\"")
+    assert found["add"].source.text.startswith("Ines Calder")
+    assert found["say"].content == "it was too early to count the votes"
+
+
+def test_while_adding_after_a_clause_of_it_is_the_speakers(nlp):
+    found = by_cue(nlp, "In a radio interview last spring, Dale insisted it was too early to back the stadium plan "
+                        "while adding on the question of costs, “I have no doubt that the club will pay its share.”")
+    assert found["add"].source.text == "Dale"
+
+
+def test_while_adding_after_the_speakers_own_pronoun(nlp):
+    found = by_cue(nlp, "The minister said she had not read the report while adding that she would study it over "
+                        "the weekend.")
+    assert found["add"].source.text == "The minister"
+    assert found["say"].content == "she had not read the report"
+
+
+def test_before_a_participle_after_another_persons_clause_stays_theirs(nlp):
+    found = by_cue(nlp, "Police said the man had fled the scene before calling a neighbour.")
+    assert "call" not in found
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The chief executive of the company that runs the ferry, Pavel Novak, said the vessel had been inspected.",
+     "Pavel Novak"),
+    ("The head of the largest union representing the dock workers, Maria Ekholm, praised the agreement on Friday.",
+     "Maria Ekholm"),
+])
+def test_name_after_a_clause_on_the_description_speaks(nlp, sentence, speaker):
+    found = find_attributions(nlp(sentence))
+    assert [a.source.text for a in found] == [speaker]
+
+
+def test_name_after_a_clause_on_a_name_is_not_the_speaker(nlp):
+    found = by_cue(nlp, "Peter Lund, who runs a bakery near the old harbour in the port town, Visby, said the ferry "
+                        "had not come.")
+    assert found["say"].source.text == "Peter Lund"
+
+
+def test_verb_joined_after_a_clause_ending_in_and_shares_its_subject(nlp):
+    found = by_cue(nlp, "On Monday, Father Liam Doyle stood at the altar in Galway, Ireland, and, citing Matthew 5:9 "
+                        "(''blessed are the peacemakers''), endorsed Senator Ann Kerr of Ohio, urging his parish to "
+                        "vote for her.")
+    assert found["endorse"].source.text == "Father Liam Doyle"
+    assert found["endorse"].content == "Senator Ann Kerr of Ohio"
+    assert found["urge"].source.text == "Father Liam Doyle"
+
+
+def test_quoted_orders_joined_by_and_keep_the_inverted_speaker(nlp):
+    found = by_cue(nlp, "Sit down, be quiet and listen to your teacher for once, Maria scolded.")
+    assert all(a.source.text == "Maria" for a in found.values())

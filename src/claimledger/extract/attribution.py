@@ -936,7 +936,7 @@ def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
     if when is not None:
         after = clause.doc[when.right_edge.i + 1]
         start = (clause.doc[after.i + 1] if after.dep_ == "mark" and after.lower_ == "that" else after).idx
-    cited = next((v for v in clause.children if v.i < clause.i and _reporters_citing(v)), None)
+    cited = next((v for v in clause.children if cue.i < v.i < clause.i and _reporters_citing(v)), None)
     if cited is not None:  # "reported, citing two sources, that the deal had collapsed"
         after = clause.doc[cited.right_edge.i + 1]
         while after.i < clause.i and (after.is_punct or after.dep_ == "mark" and after.lower_ == "that"):
@@ -944,7 +944,7 @@ def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
         start = after.idx
     verb = next((v for v in clause.subtree if v.i > clause.i and (v.dep_ == "conj" and getattr(_joined_statement(v), "i", None) == cue.i
                  or v.dep_ == "advcl" and getattr(_saying_adjunct(v), "i", None) == cue.i
-                 or v.head.i == clause.i and _reporters_citing(v)
+                 or v.head.i == clause.i and clause.i > cue.i and _reporters_citing(v)
                  or v.dep_ == "advcl" and v.tag_ == "VBG" and v.lemma_.lower() in SPEECH and _after_named_speaker(v)
                  or _disputed_after(v) is not None or _closing_according(v) and cue.lemma_.lower() in _STRONG_SPEECH)), None)
     if verb is None:
@@ -1782,7 +1782,7 @@ def _cited(cue: Token, *, outlet: bool) -> Span | None:
     reported, citing the dam operator"). A verb of citing with a subject of its own
     is another's clause ("lawmakers had mentioned China, but the report cited a memo").
     """
-    hung = [g for c in cue.children if c.dep_ == "ccomp" for g in c.children if _reporters_citing(g)]
+    hung = [g for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i for g in c.children if _reporters_citing(g)]
     for child in [*cue.children, *hung]:
         if child.lemma_ == "cite" and child.dep_ in ("advcl", "xcomp", "conj", "dep") \
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):

@@ -1,7 +1,7 @@
 """Whole-process figures of real runs: analyze against bare spaCy, then the ledger cold and warm.
 
     .venv/bin/python bench/bench_analyze.py --count 1000 [--polnear ../shared/data/polnear]
-        [--ray-count 200] [--keep DIR] [--one-process]
+        [--ray-count 200] [--keep DIR] [--one-process] [--workers N]
 
 Input: the PolNeAR articles (train and dev texts, real news), in file-name order, repeated with
 a numbered last line up to ``--count`` reports (each copy has its own content hash, so it is
@@ -19,8 +19,9 @@ when the process ended: on a shared machine compare CPU seconds, and rerun when 
    of every text the ledger will embed, near-copies, stories, storing), and bare spaCy
    (``spacy.load`` and ``nlp.pipe`` over the same texts, batch 16) alternated: spaCy, analyze,
    spaCy; the spaCy figure is the mean of its two runs. Target: analyze >= 0.8x spaCy's throughput.
-   With ``--one-process``, then ``analyze --workers 1`` (extraction in analyze's own process, its
-   vectors on a second thread) and spaCy a third time.
+   With ``--one-process``, then ``analyze --workers 1`` (extraction in a process of its own, its
+   vectors on a second thread) and spaCy a third time; with ``--workers N``, then ``analyze --workers N``
+   (N extraction processes) and spaCy again.
 2. ``claimledger report`` on that store: cold (the ledger built from the stored vectors, then
    kept as a snapshot), then warm (the snapshot read). Target: the cold one under 10 s at 1,000.
 3. With ``--ray-count N``: ``analyze --engine ray`` of the first N reports with 1 and with 2 workers.
@@ -95,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="keep the store here (bench/bench_ledger.py --from reads it)")
     parser.add_argument("--one-process", action="store_true",
                         help="also time analyze --workers 1 (extraction in its own process), then spaCy once more")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="also time analyze --workers N (N extraction processes), then spaCy once more")
     args = parser.parse_args(argv)
     cl = str(BIN / "claimledger")
     with tempfile.TemporaryDirectory() as tmp:
@@ -117,14 +120,16 @@ def main(argv: list[str] | None = None) -> int:
               f"{(spacy_a.cpu + spacy_b.cpu) / 2 / analyze.cpu:.2f}x; "
               f"{spacy_a.stdout.strip()} tokens; stored {tally.get('store_reports')}, errors {tally.get('errors')}",
               flush=True)
-        if args.one_process:
-            alone = run([cl, "analyze", str(reports), "--db", str(work / "one.db"), "--workers", "1", "--quiet"])
+        for workers in [1] * args.one_process + [args.workers] * bool(args.workers):
+            alone = run([cl, "analyze", str(reports), "--db", str(work / f"workers{workers}.db"), "--workers",
+                         str(workers), "--quiet"])
             spacy_c = run([sys.executable, "-c", SPACY, str(reports)])
             wall, cpu = (spacy_b.wall + spacy_c.wall) / 2, (spacy_b.cpu + spacy_c.cpu) / 2
-            _row("bare spaCy nlp.pipe (mean of the 2nd and a 3rd)", spacy_c, args.count, wall=wall, cpu=cpu)
-            _row("claimledger analyze --workers 1", alone, args.count)
-            print(f"  analyze --workers 1 / spaCy throughput: {wall / alone.wall:.2f}x; CPU seconds {cpu / alone.cpu:.2f}x",
-                  flush=True)
+            _row("bare spaCy nlp.pipe (mean of the 2nd and the next)", spacy_c, args.count, wall=wall, cpu=cpu)
+            _row(f"claimledger analyze --workers {workers}", alone, args.count)
+            print(f"  analyze --workers {workers} / spaCy throughput: {wall / alone.wall:.2f}x; "
+                  f"CPU seconds {cpu / alone.cpu:.2f}x", flush=True)
+            spacy_b = spacy_c
         cold = run([cl, "report", "--db", str(db), "-o", str(work / "cold.html"), "--quiet"])
         warm = run([cl, "report", "--db", str(db), "-o", str(work / "warm.html"), "--quiet"])
         _row("report, cold (build from stored vectors)", cold, args.count)

@@ -129,7 +129,7 @@ def analyze(
     ] = None,
     engine: Annotated[str, typer.Option(help="Where extraction runs: local, or ray (Ray Data actors)")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray cluster to join (ray://host:10001 or auto) [default: a local cluster]")] = None,
-    workers: Annotated[int | None, typer.Option(min=1, help="Extraction processes: with --engine local, worker processes (each about 0.6 GB) [default: 1, this process]; with ray, actors [default: the cluster's CPUs]")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Extraction processes: with --engine local, worker processes for a run of more than one chunk of 16 reports (each about 0.6 GB; 1 extracts in this process) [default: the usable CPUs, at most 2]; with ray, actors [default: the cluster's CPUs]")] = None,
     story: Annotated[str | None, typer.Option(help="Put every report in this story instead of grouping them")] = None,
     allow_private_addresses: PrivateOption = False,
     as_json: JsonOption = False,

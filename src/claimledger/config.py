@@ -20,6 +20,20 @@ DEFAULT_SPACY_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspa
 #: 22.2 in batches of 8 (each run within about 3 s of its mean: the gain is small beside the noise).
 PARSE_BATCH = 4
 
+#: Extraction processes the local engine starts for a run of more than one chunk when ``--workers`` is not
+#: given: one per CPU this process may use, at most this many (each holds about 0.6 GB of models). Set by
+#: measurement: 200 PolNeAR articles on the 2-CPU VM at load 1-1.5 (`bench/bench_analyze.py --count 200
+#: --workers 2`, 2026-12-02 15:09 UTC), analyze took 44.8 s wall in one process and 34.6 s with two
+#: workers, against bare spaCy's 30.0 s (0.67x and 0.87x its throughput; 62.5 and 65.1 CPU s).
+DEFAULT_WORKERS = 2
+
+
+def default_workers() -> int:
+    """The extraction processes of a local run when none are asked for: :data:`DEFAULT_WORKERS`, or fewer
+    when this process may use fewer CPUs (one runs extraction in this process)."""
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(usable, DEFAULT_WORKERS))
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:

@@ -1,14 +1,13 @@
 """The local engine: extraction on this machine, a chunk of reports at a time.
 
-By default every chunk is extracted in this process. Asked for more than one
-worker (``analyze --workers N``), a run of more than one chunk is extracted by
-worker processes, each with its own spaCy pipeline and encoder: the parse is
+A run of more than one chunk is extracted by worker processes, each with its own
+spaCy pipeline and encoder (``analyze --workers N``; by default one per usable
+CPU, at most :data:`~claimledger.config.DEFAULT_WORKERS`): the parse is
 Python-bound, so threads of one process do not parse in parallel (two threads
-over 40 PolNeAR articles took longer than one). Workers are not the default:
-each holds about 0.6 GB, starting them costs about 12 CPU seconds of model
-loading, and no measurement on an idle machine has shown them paying for that
-yet. Outcomes come back in input order, and the reports are stored by this
-process, as with any engine.
+over 40 PolNeAR articles took longer than one). Each worker holds about 0.6 GB
+and costs about 12 CPU seconds of model loading, which a run of one chunk, or
+``--workers 1``, saves by extracting in this process. Outcomes come back in
+input order, and the reports are stored by this process, as with any engine.
 """
 from __future__ import annotations
 
@@ -25,7 +24,7 @@ from multiprocessing import get_context
 
 from threadpoolctl import threadpool_limits
 
-from claimledger.config import Limits
+from claimledger.config import Limits, default_workers
 from claimledger.engines import Analysed
 from claimledger.extract.nlp import load_nlp
 from claimledger.extract.pipeline import extract_report, extract_reports
@@ -90,13 +89,14 @@ def analyse(chunks: Iterable[tuple[list[RawReport], int | None]], *, model: str 
             stories: bool, workers: int | None = None) -> Iterator[Analysed]:
     """Every report of every chunk, in order.
 
-    With a second chunk and more than one worker asked for (``workers``), the chunks
-    are extracted by worker processes (:func:`analyse_in_processes`); otherwise here
-    (:func:`analyse_here`).
+    With a second chunk and more than one worker (``workers``, default
+    :func:`~claimledger.config.default_workers`), the chunks are extracted by worker processes
+    (:func:`analyse_in_processes`); otherwise here (:func:`analyse_here`).
     """
     chunks = iter(chunks)
     head = list(islice(chunks, 2))
-    if len(head) > 1 and workers and workers > 1:
+    workers = default_workers() if workers is None else workers
+    if len(head) > 1 and workers > 1:
         yield from analyse_in_processes(chain(head, chunks), workers, model=model, limits=limits, stories=stories)
     else:
         yield from analyse_here(chain(head, chunks), model=model, limits=limits, stories=stories)

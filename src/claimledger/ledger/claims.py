@@ -75,9 +75,7 @@ class Matcher:
         texts = self.text_ids[pairs]
         lo, hi = np.minimum(texts[:, 0], texts[:, 1]), np.maximum(texts[:, 0], texts[:, 1])
         _, first, rows = np.unique(lo * len(self.profiles) + hi, return_index=True, return_inverse=True)
-        if self.weights is None:
-            self.weights = IdfWeights.of(self.profiles, self.idf)
-        features = pair_features(self.profiles, self.vecs, pairs[first], self.idf, self.weights,
+        features = pair_features(self.profiles, self.vecs, pairs[first], self.idf, self._idf_weights(),
                                  self.slots)[rows.reshape(-1)]
         if ignore_figures:
             for name in ("number_shared", "number_clash", "number_one_side"):
@@ -89,10 +87,14 @@ class Matcher:
         ratio (rapidfuzz's ``token_set_ratio``), taken at its most favourable value."""
         if not len(pairs):
             return np.zeros(0)
+        features = pair_features(self.profiles, self.vecs, pairs, self.idf, self._idf_weights(), self.slots,
+                                 token_set=False)
+        return self.model.ceiling(features, FEATURES.index("token_set"))
+
+    def _idf_weights(self) -> IdfWeights:
         if self.weights is None:
             self.weights = IdfWeights.of(self.profiles, self.idf)
-        features = pair_features(self.profiles, self.vecs, pairs, self.idf, self.weights, self.slots, token_set=False)
-        return self.model.ceiling(features, FEATURES.index("token_set"))
+        return self.weights
 
 
 def _blocks(statements: list[Statement], props: list[Proposition], params: LedgerParams) -> list[list[int]]:

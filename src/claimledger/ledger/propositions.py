@@ -31,7 +31,7 @@ from claimledger.extract.cues import HARMS, TALLY_NOUNS
 from claimledger.ledger.embeddings import embed
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
-from claimledger.ledger.statements import PREVIOUS, Statement, clause_around, is_anaphoric
+from claimledger.ledger.statements import FALL_VERBS, PREVIOUS, RISE_VERBS, Statement, clause_around, is_anaphoric
 from claimledger.records import Figure
 
 Aspect = Literal["done", "coming", "additional", "total"]
@@ -153,10 +153,8 @@ def harm_of(clause: tuple[str, str]) -> Harm | None:
 
 
 # A count said to have moved to its value ("the death toll rose to three", "fell to 40"): English common knowledge.
-_ROSE_TO = re.compile(r"\b(?:rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|grew|grown|grows|"
-                      r"jumped|jumps|soared|surged|swelled|swollen|mounted)\s+to\s*$", re.I)
-_FELL_TO = re.compile(r"\b(?:fell|fallen|falls|falling|dropped|drops|declined|declines|decreased|decreases|"
-                      r"shrank|shrunk|dipped|slipped)\s+to\s*$", re.I)
+_ROSE_TO = re.compile(rf"\b(?:{RISE_VERBS})\s+to\s*$", re.I)
+_FELL_TO = re.compile(rf"\b(?:{FALL_VERBS})\s+to\s*$", re.I)
 
 
 def moved_to(clause: tuple[str, str]) -> int:

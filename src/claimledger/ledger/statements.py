@@ -98,9 +98,14 @@ def is_anaphoric(content: str, *, response: bool = True) -> bool:
     return response and len(content.split()) < 3 or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))
 
 
+#: The forms of the verbs that say a count went up, and down ("rose", "has fallen"): English, common knowledge.
+RISE_VERBS = ("rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|grew|grown|grows|jumped|jumps|soared|"
+              "surged|swelled|swollen|mounted")
+FALL_VERBS = "fell|fallen|falls|falling|dropped|drops|declined|declines|decreased|decreases|shrank|shrunk|dipped|slipped"
+
 # The value a figure was before the one given ("five cases, up from three on Monday", "the toll rose to 22 from
 # 14", "up from its earlier estimate of 1.2 million"): named to compare, not given now. English, common knowledge.
-PREVIOUS = re.compile(r"\b(?:up|down|rising|falling|risen|fallen|rose|fell|increased|decreased|climbed|dropped)\s+"
+PREVIOUS = re.compile(rf"\b(?:up|down|{RISE_VERBS}|{FALL_VERBS})\s+"
                       r"(?:\w+\s+){0,2}?from\s+(?:(?:its|their|his|her|the|an?)\s+(?:(?:earlier|previous|prior|initial|"
                       r"original|first)\s+)?(?:estimate|figure|count|tally|toll|total|number|forecast)\s+of\s+)?"
                       r"(?:about\s+|around\s+|some\s+)?$", re.I)

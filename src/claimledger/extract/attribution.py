@@ -772,8 +772,6 @@ def _speaker_of_own_clause(clause: Token) -> bool:
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "expl")), None)
     cue = _reporting_cue(clause)
     if subject is not None and subject.lower_ == "it" and cue is not None:
-        # "Suu Kyi said it was too early to congratulate winners but added, “…”": "it" is either no one who speaks or
-        # the speaker itself ("the agency said it was reviewing the contract and added …"): the verb is the speaker's
         return any(c.dep_ == "nsubj" for c in cue.children)
     if subject is None or subject.lower_ not in ("he", "she", "they", "we", "i") or cue is None \
             or not _agrees(subject, cue):
@@ -1686,10 +1684,8 @@ def _listener(cue: Token) -> Span | None:
     obj = next((c for c in children if c.dep_ == "dobj"), None)
     if obj is not None and not telling:  # "debunked the report to The Guardian": the parser hangs "to" on the object
         children += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "to"]
-    quoted = cue.head.head if cue.head.lower_ == "as" and cue.head.dep_ == "prep" else None
     saying = _quoted_as_saying(cue) if cue.lemma_ in _QUOTING else None
-    if saying is not None:  # the cue is "quoted" of "was quoted as saying … by X"
-        quoted = cue
+    if saying is not None:  # "X was quoted as saying … by Le Monde": the parser hangs the agent on "saying"
         children += [c for c in saying.children if c.dep_ == "prep" and c.lower_ == "by"]
     for child in children:
         if child.dep_ == "advcl" and child.tag_ == "VBG" and child.lemma_.lower() in ("speak", "talk") \
@@ -1700,8 +1696,8 @@ def _listener(cue: Token) -> Span | None:
         by = None
         if child.dep_ == "advcl" and child.tag_ == "VBN" and child.lemma_.lower() == "quote":
             by = next((a for a in child.children if a.dep_ == "agent"), None)  # "Quoted by Interfax, X said"
-        elif child.dep_ == "prep" and child.lower_ == "by" and quoted is not None and quoted.lemma_.lower() == "quote":
-            by = child  # "X was quoted as saying by Le Monde": the parser hangs the agent on "saying"
+        elif child.dep_ == "prep" and child.lower_ == "by" and saying is not None:
+            by = child
         pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
         if pobj is not None:
             return _np(pobj)

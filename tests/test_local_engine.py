@@ -138,3 +138,14 @@ def _running(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+def test_the_default_workers_are_the_usable_cpus_at_most_two(monkeypatch):
+    import os
+
+    from claimledger import config
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert config.default_workers() == 1  # one CPU: extraction stays in this process
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
+    assert config.default_workers() == config.DEFAULT_WORKERS == 2

@@ -257,11 +257,6 @@ class Store:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
-    def has(self, digest: str) -> bool:
-        """Whether a report with this :func:`content_hash` (this text, from anywhere) is stored."""
-        with Session(self.engine) as session:
-            return session.scalar(select(ReportRow.id).where(ReportRow.content_hash == digest).limit(1)) is not None
-
     def has_identity(self, identity: str) -> bool:
         """Whether the report with this :func:`report_identity` (this text from this place) is stored."""
         with Session(self.engine) as session:

@@ -158,6 +158,23 @@ def test_attribution_conflict_when_one_quotation_runs_on_into_another_sentence()
     assert len(kinds) == 1 and set(kinds[0].attribution_ids) == {"d1.a0", "d2.a0"}
 
 
+def test_the_same_words_inside_narration_credited_to_another_speaker_are_one_origin():
+    # One report gives the words alone; another sets them inside its own narration and credits someone else.
+    # Two people did not say one long sentence word for word: it is one origin, and a conflict over who.
+    words = "every child who lost a pet will see it again in the garden of the old monastery"
+    aside = "reportedly while visiting a school in the valley whose cat had just died,"
+    reports = [
+        report("d1", "2025-07-01", [S(f"Abbot Tomas Wendt said: {words}.", "Abbot Tomas Wendt",
+                                      name="Tomas Wendt", content=words)]),
+        report("d2", "2025-07-03", [S(f"Bishop Karl Ostheim said, {aside} {words}.", "Bishop Karl Ostheim",
+                                      name="Karl Ostheim", content=f"{aside} {words}")]),
+    ]
+    ledger = build_ledger(reports)
+    claim = _claim(ledger, "d1.a0")
+    assert "d2.a0" in claim.attribution_ids and claim.independent_sources == 1
+    assert [set(k.attribution_ids) for k in ledger.conflicts if k.kind == "attribution"] == [{"d1.a0", "d2.a0"}]
+
+
 def _crack(doc: str, day: str, source: str, kind: str, depth: str, value: float, qualifier: str):
     """A report of how deep a crack in a dam's spillway is, in centimetres ("less than two centimetres")."""
     content = f"the crack in the spillway was {depth} deep"

@@ -28,12 +28,12 @@ from datetime import date
 from functools import lru_cache
 from itertools import islice
 import numpy as np
-from rapidfuzz import fuzz
 
 from claimledger.extract.cues import TALLY_NOUNS
 from claimledger.ledger.claims import Matcher
 from claimledger.ledger.params import LedgerParams
 from claimledger.ledger.propositions import Proposition, allowed_range, moved_to, ranges_meet
+from claimledger.ledger.provenance import same_words
 from claimledger.ledger.stance import Answer
 from claimledger.ledger.stance_model import LABELS, stance_scores
 from claimledger.ledger.statements import Statement, clause_around
@@ -153,10 +153,8 @@ def attribution_conflicts(ev: Evidence) -> list[Found]:
 
 
 def _same_words(a: Statement, b: Statement, params: LedgerParams) -> bool:
-    """Near-verbatim words of the claim itself: each statement's own text, not the rest of its quotation."""
-    ta, tb = a.text.lower(), b.text.lower()
-    return a.doc != b.doc and min(len(ta.split()), len(tb.split())) >= params.echo_min_words \
-        and fuzz.partial_ratio(ta, tb) >= params.echo_ratio
+    """Near-verbatim words of the claim itself in two reports: each statement's own text, not the rest of its quotation."""
+    return a.doc != b.doc and same_words(a.text, b.text, params)
 
 
 def figure_conflicts(ev: Evidence) -> list[Found]:

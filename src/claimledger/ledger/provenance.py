@@ -12,7 +12,10 @@ The *origin* of a statement is the actor who vouches for it first:
   copies of another (syndication): they echo, they do not originate.
 
 Statements whose wording is near-identical across reports are one origin
-even when credited to different actors: the words were said once.
+even when credited to different actors: the words were said once. Near-identical
+is :func:`same_words`: the shorter wording found in the longer, so a quotation
+given whole in one report and inside a longer sentence in another ("reportedly
+while comforting a child, 'one day we will see …'") is one.
 """
 from __future__ import annotations
 
@@ -134,4 +137,12 @@ def _components(samples: tuple[tuple[str, ...], ...], ratio: int) -> int:
 @lru_cache(maxsize=65536)
 def _echo(a: tuple[str, ...], b: tuple[str, ...], ratio: int) -> bool:
     """Do two origins share near-identical wording? (cached: most origins' samples repeat from date to date)"""
-    return any(fuzz.ratio(s, t) >= ratio for s in a for t in b)
+    return any(fuzz.partial_ratio(s, t) >= ratio for s in a for t in b)
+
+
+def same_words(a: str, b: str, params: LedgerParams = DEFAULT_PARAMS) -> bool:
+    """Are two texts the same words, said once: both long enough to be distinctive, and the shorter found
+    near-verbatim in the longer (a quotation given whole in one report and inside more words in another)?
+    The test that joins origins above and that finds words credited to two speakers."""
+    wa, wb = _words(a), _words(b)
+    return min(len(wa.split()), len(wb.split())) >= params.echo_min_words and _echo((wa,), (wb,), params.echo_ratio)

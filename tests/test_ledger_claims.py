@@ -8,6 +8,7 @@ import pytest
 from test_ledger_helpers import S, report
 
 from claimledger.ledger import build_ledger, diff_ledgers
+from claimledger.ledger.matching import text_profile
 from claimledger.records import TimeExpression
 
 
@@ -173,6 +174,17 @@ def test_the_same_words_inside_narration_credited_to_another_speaker_are_one_ori
     claim = _claim(ledger, "d1.a0")
     assert "d2.a0" in claim.attribution_ids and claim.independent_sources == 1
     assert [set(k.attribution_ids) for k in ledger.conflicts if k.kind == "attribution"] == [{"d1.a0", "d2.a0"}]
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("The ferry carried 1,200 passengers to the island on Oct. 8, the operator said.", {1200.0}),
+    ("Two lorries crossed on 14 March and three more on the 15th of March.", set()),
+    ("Inspectors visited 12 farms between June 3 and June 9, 2024.", {12.0}),
+    ("About 40 boats, sold in May for 3 million euros, stayed in port.", {40.0, 3e6}),
+])
+def test_a_day_of_the_month_is_a_date_not_a_figure_the_pair_model_compares(text, numbers):
+    # "sent on Oct. 8" and "ferried between October 8 and 13" share no figure: a date is the event's time.
+    assert set(text_profile(text).numbers) == numbers
 
 
 def _crack(doc: str, day: str, source: str, kind: str, depth: str, value: float, qualifier: str):

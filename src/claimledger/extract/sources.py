@@ -391,7 +391,10 @@ class SourceResolver:
             # "Mr Cole", whatever the recogniser took "Cole" for: an honorific stands only before a person's name
             name = " ".join(t.text for t in span.doc[honorific.i + 1:head.i + 1])
             return source(self._full_person(name, position), "person")
-        if head.pos_ == "PROPN" or (named is not None and named.root == head):
+        # A document or recording noun alone, capitalised by its place or a title-case passage ("Footage
+        # claimed to show …", "Video posted online …"), is no name, whatever the tagger made of it.
+        bare_noun = lower in DOCUMENT_HEADS and all(t.i == head.i or t.pos_ == "DET" for t in span)
+        if not bare_noun and (head.pos_ == "PROPN" or (named is not None and named.root == head)):
             name = proper_name(span) or strip_determiner(named.text if named is not None else _compact(span))
             full = self._full_person(name, position)
             if full != name or name in self._person_names:

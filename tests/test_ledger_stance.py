@@ -377,3 +377,23 @@ def test_a_response_does_not_answer_its_own_speaker_s_other_words_in_its_sentenc
     ]
     ledger = build_ledger(reports)
     assert _claim(ledger, "d2.a1").answers == _claim(ledger, "d1.a0").id
+
+
+def test_a_correction_that_misquoted_a_remark_answers_the_claim_it_corrects():
+    # The paper's own correction names no proposition of its own: "the minister's remark" points back.
+    reports = [
+        report("d1", "2025-03-04", [
+            S("Transport minister Olav Brenn said the new river bridge would open to traffic in May.",
+              "Transport minister Olav Brenn", name="Olav Brenn",
+              content="the new river bridge would open to traffic in May")], outlet="Daily Courier"),
+        report("d2", "2025-03-07", [
+            S("The Daily Courier reported on Tuesday that the bridge would open in May.", "The Daily Courier",
+              kind="media", name="Daily Courier", content="the bridge would open in May"),
+            S("The Daily Courier said in a correction that it had misquoted the minister's remark.",
+              "The Daily Courier", kind="media", name="Daily Courier", stance="denies",
+              content="it had misquoted the minister's remark")], outlet="Evening Star"),
+    ]
+    ledger = build_ledger(reports)
+    bridge = _claim(ledger, "d1.a0")
+    assert _claim(ledger, "d2.a1").answers == bridge.id and bridge.status == "disputed"
+    assert any(k.kind == "stance" and {"d1.a0", "d2.a1"} <= set(k.attribution_ids) for k in ledger.conflicts)

@@ -84,17 +84,26 @@ _RESPONSE_FRAME = re.compile(
     r"(?:not|n['’]t)|cannot|never|(?:was|were|is|are)\s+unable\s+to)\s+(?:\w+\s+(?:or|and)\s+)?"
     r"(?:confirm|verify|corroborate|substantiate|deny|dispute|comment\s+on|address)\s+", re.I)
 
+# A correction's frame ("it had misquoted the minister's remark", "wrongly attributed the quote to …"): what
+# follows is the report it corrects, named by whose it was or not. English, common knowledge.
+_CORRECTION_FRAME = re.compile(
+    r"^(?:(?:it|he|she|they|we|i|the\s+\w+)\s+)?(?:(?:had|has|have)\s+)?(?:mis(?:attributed|quoted|reported|stated|"
+    r"identified|translated)|(?:wrongly|incorrectly|falsely|erroneously|mistakenly)\s+(?:attributed|quoted|reported|"
+    r"stated))\s+(?P<whose>(?:the|its|his|her|their)\s+[\w-]+['’]s?\s+)?", re.I)
+
 
 def is_anaphoric(content: str, *, response: bool = True) -> bool:
     """Does a statement's content only point back ("the reports", "these claims groundless", "anything like that")?
 
     A response (a denial, a doubt) of a word or two ("denied it") points back too, as does one whose
-    content keeps its own frame before such words ("it could not confirm these reports"); an assertion
+    content keeps its own frame before such words ("it could not confirm these reports"), or a correction's
+    ("it had misquoted the minister's remark"); an assertion
     that short is a figure's frame ("put the number at 11,000") and says something.
     """
     content = _SENTENCE_ADVERBIAL.sub("", content.strip(" \"'“”‘’.,"), count=1)
     if response:
-        content = _RESPONSE_FRAME.sub("", content, count=1)
+        content = _CORRECTION_FRAME.sub(lambda m: "the " if m.group("whose") else "",
+                                        _RESPONSE_FRAME.sub("", content, count=1), count=1)
     return response and len(content.split()) < 3 or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))
 
 

@@ -57,6 +57,19 @@ def test_inverted_said(nlp):
     assert a.cue == "say"
 
 
+def test_inverted_said_the_parser_joins_to_the_clause_before_without_and(nlp):
+    # the small model hangs "said" on "burned" as a second clause here (a name before the comma)
+    text = "A wildfire has burned 12,000 hectares of forest near Kestrel Ridge, the state forestry service said on Monday."
+    a = one(nlp, text, "12,000 hectares")
+    assert (a.source.text, a.cue) == ("the state forestry service", "say")
+    assert a.content == "A wildfire has burned 12,000 hectares of forest near Kestrel Ridge"
+
+
+def test_two_clauses_joined_by_and_are_no_inverted_frame(nlp):
+    assert not [a for a in extract(nlp, "The storm flooded 300 homes near Port Ellis, and the mayor said on Monday.")
+                if "flooded" in a.content]
+
+
 def test_according_to(nlp):
     a = one(nlp, "According to the coast guard, at least forty people were rescued overnight.", "forty people")
     assert a.cue == "according to"

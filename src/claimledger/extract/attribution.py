@@ -706,9 +706,13 @@ def _comma_after(phrase: Token) -> Token | None:
 def _inverted_after_comma(verb: Token) -> bool:
     """ "Attackers demanded 5 million euros, a person familiar with the investigation told Reuters": a verb of
     saying with a subject of its own and nothing said after it, set off by a comma at the end of a sentence,
-    reports the clause before it, though the parser may hang it on that clause as an adverbial one."""
-    if verb.dep_ != "advcl" or verb.head.i > verb.i or verb.lemma_.lower() not in SPEECH:
+    reports the clause before it, though the parser may hang it on that clause as an adverbial one, or as a
+    second clause joined with no "and" ("A wildfire has burned 12,000 hectares near Kestrel Ridge, the forestry
+    service said on Monday")."""
+    if verb.dep_ not in ("advcl", "conj") or verb.head.i > verb.i or verb.lemma_.lower() not in SPEECH:
         return False
+    if verb.dep_ == "conj" and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+        return False  # "… and the service said so": two clauses joined, not a frame
     children = list(verb.children)
     subject = next((c for c in children if c.dep_ == "nsubj"), None)
     if subject is None or any(c.dep_ in ("ccomp", "xcomp", "mark") for c in children):

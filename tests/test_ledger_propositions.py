@@ -263,3 +263,29 @@ def test_a_count_put_at_another_value_just_after_is_the_same_count_in_conflict()
     ])])
     figures = [k for k in ledger.conflicts if k.kind == "figure"]
     assert len(figures) == 1 and set(figures[0].attribution_ids) == {"d1.a0", "d1.a1"}
+
+
+def test_a_total_kept_up_to_a_later_time_updates_a_lower_one_in_counts_and_measures():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger import build_ledger
+    from claimledger.ledger.propositions import moved_to
+
+    assert moved_to(("Four firefighters have been injured ", " so far")) == 1
+    assert moved_to(("The fire had burned about ", " by Tuesday morning")) == 1
+    assert moved_to(("The fire burned ", " of heath")) == 0
+    first = "A grass fire burned 800 hectares of heath near Olmen on Monday, the fire brigade said."
+    later = "The grass fire near Olmen had burned about 1,100 hectares of heath by Wednesday morning, rangers said."
+    smaller = "The grass fire near Olmen had burned about 500 hectares of heath by Wednesday morning, rangers said."
+
+    def conflicts(second: str, value: int, words: str):
+        return [k for k in build_ledger([
+            report("d1", "2025-07-07", [S(first, "the fire brigade", kind="organisation", content=first[:-23],
+                                          figures=[("800 hectares", 800, "exact", "heath", "hectare")])]),
+            report("d2", "2025-07-09", [S(second, "rangers", kind="anonymous", content=second[:-15],
+                                          figures=[(words, value, "approx", "heath", "hectare")])]),
+        ]).conflicts if k.kind == "figure"]
+
+    assert not conflicts(later, 1100, "about 1,100 hectares")
+    # a running total below what was given before is no update of it: the two disagree
+    assert conflicts(smaller, 500, "about 500 hectares")

@@ -38,7 +38,7 @@ from claimledger.ledger.stance import Answer
 from claimledger.ledger.stance_model import LABELS, stance_scores
 from claimledger.ledger.statements import Statement, clause_around
 from claimledger.ledger.status import central
-from claimledger.records import ConflictKind
+from claimledger.records import ConflictKind, Figure
 
 
 @dataclass(slots=True)
@@ -114,17 +114,28 @@ def _put_at(sts: list[Statement], figs: list[dict]) -> set[tuple[int, int]]:
     return out
 
 
-def _updated(a: Statement, b: Statement) -> bool:
-    """Does the later of two counts say the count moved to it from where the earlier one put it ("two
-    killed" said on Monday, "the toll from Sunday's collapse rose to three" on Tuesday)? Then the two agree:
-    it is an update. Ordered by when they were said: the day a clause names may be the event's. One origin's
-    own two figures are left to the revisions, which show them."""
+def _compared(st: Statement, key: tuple) -> Figure | None:
+    """The figure of a statement that a key of :func:`_figures` stands for: its count, or its measure in the unit."""
+    if key[0] == "count":
+        return st.fig
+    return next((f for f in st.figures if f.kind == "measure" and f.unit and f.unit.lower() == key[1]), None)
+
+
+def _updated(a: Statement, b: Statement, key: tuple) -> bool:
+    """Does the later of two figures say the figure moved to it from where the earlier one put it ("two
+    killed" said on Monday, "the toll from Sunday's collapse rose to three" on Tuesday, "15,000 hectares by
+    Tuesday morning" after 12,000 on Monday)? Then the two agree: it is an update. Ordered by when they were
+    said: the day a clause names may be the event's. One origin's own two figures are left to the revisions,
+    which show them."""
     da, db = _day(a.date), _day(b.date)
-    if da is None or db is None or da == db or a.fig is None or b.fig is None or a.origin and a.origin == b.origin:
+    if da is None or db is None or da == db or a.origin and a.origin == b.origin:
         return False
     early, late = (a, b) if da < db else (b, a)
-    move = moved_to(clause_around(late.fig.sentence, late.fig.text))
-    return move != 0 and (late.fig.value - early.fig.value) * move > 0
+    fe, fl = _compared(early, key), _compared(late, key)
+    if fe is None or fl is None:
+        return False
+    move = moved_to(clause_around(fl.sentence, fl.text))
+    return move != 0 and (fl.value - fe.value) * move > 0
 
 
 def _fmt(value: float) -> str:
@@ -226,8 +237,9 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
         return None
 
     def differ(a: int, b: int, k: tuple) -> bool:
+        """Do the two give ``k`` values that do not meet, the later not an update of the earlier?"""
         kb = partner(k, b)
-        return kb is not None and not ranges_meet(figs[a][k][1:], figs[b][kb][1:])
+        return kb is not None and not ranges_meet(figs[a][k][1:], figs[b][kb][1:]) and not _updated(sts[a], sts[b], k)
     has = np.array([bool(f) for f in figs], dtype=bool)
     # Pairs giving the very same figures disagree on none (copies of a report): dropped at once.
     table: dict[frozenset, int] = {}
@@ -238,7 +250,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     back = _put_at(sts, figs)
     rows = [(a, b) for a, b in dict.fromkeys([*map(tuple, both.tolist()), *back])
             if sts[a].aid != sts[b].aid and _within(sts[a], sts[b], ev.params.week_days, counted=True)
-            and any(differ(a, b, k) for k in figs[a]) and not _updated(sts[a], sts[b])]
+            and any(differ(a, b, k) for k in figs[a])]
     if not rows:
         return []
     prob = ev.matcher.probability(np.array(rows, dtype=np.int64), ignore_figures=True).tolist()

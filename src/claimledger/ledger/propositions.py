@@ -157,11 +157,21 @@ _ROSE_TO = re.compile(rf"\b(?:{RISE_VERBS})\s+to\s*$", re.I)
 _FELL_TO = re.compile(rf"\b(?:{FALL_VERBS})\s+to\s*$", re.I)
 
 
+#: A total kept up to a time ("three have been injured so far", "15,000 hectares by Tuesday morning", "to
+#: date"): it only grows. English, common knowledge.
+_RUNNING = re.compile(r"\b(?:so far|thus far|to date|as of|up to now|until now|by (?:early |late )?(?:mon|tues|wednes|"
+                      r"thurs|fri|satur|sun)day|by (?:this |that |the )?(?:morning|afternoon|evening|midday|noon|nightfall|"
+                      r"dawn|weekend|end of the (?:day|week))|by (?:the )?(?:time|evening) of)\b", re.I)
+
+
 def moved_to(clause: tuple[str, str]) -> int:
-    """+1 when a figure's clause says the count rose to it, -1 when it fell to it, else 0: a count said to
-    have risen to 3 agrees with a lower one given before it."""
+    """+1 when a figure's clause says the count rose to it, or keeps a running total up to a time, -1 when it
+    fell to it, else 0: a count said to have risen to 3, or to stand at 3 so far, agrees with a lower one
+    given before it."""
     before = clause[0]
-    return 1 if _ROSE_TO.search(before) else -1 if _FELL_TO.search(before) else 0
+    if _ROSE_TO.search(before) or _RUNNING.search(" ".join(clause)):
+        return 1
+    return -1 if _FELL_TO.search(before) else 0
 
 
 def aspect_of(clause: tuple[str, str]) -> Aspect | None:

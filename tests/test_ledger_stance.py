@@ -397,3 +397,23 @@ def test_a_correction_that_misquoted_a_remark_answers_the_claim_it_corrects():
     bridge = _claim(ledger, "d1.a0")
     assert _claim(ledger, "d2.a1").answers == bridge.id and bridge.status == "disputed"
     assert any(k.kind == "stance" and {"d1.a0", "d2.a1"} <= set(k.attribution_ids) for k in ledger.conflicts)
+
+
+def test_no_such_thing_points_back_and_answers_the_claim_before_it():
+    from claimledger.ledger.statements import is_anaphoric
+
+    assert is_anaphoric("No such finding was made") and is_anaphoric("there was no such meeting")
+    assert not is_anaphoric("no inspection was made before the flood", response=False)
+    reports = [
+        report("d1", "2025-09-01", [
+            S("Auditor Mira Holt said the inspectors had found cracks in the north wall of the reservoir.",
+              "Auditor Mira Holt", name="Mira Holt",
+              content="the inspectors had found cracks in the north wall of the reservoir")]),
+        report("d2", "2025-09-02", [
+            S("The reservoir had been inspected in June, the water board said.", "the water board",
+              kind="organisation", content="The reservoir had been inspected in June"),
+            S("The water board said no such finding was made.", "The water board", kind="organisation",
+              stance="denies", content="no such finding was made")]),
+    ]
+    ledger = build_ledger(reports)
+    assert _claim(ledger, "d2.a1").answers == _claim(ledger, "d1.a0").id

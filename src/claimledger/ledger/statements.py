@@ -62,7 +62,7 @@ def statement_text(att: Attribution) -> str:
 
 # Shell nouns and pronouns that point back to something already said: English common knowledge.
 _ANAPHORIC = re.compile(
-    r"^(?:that\s+)?(?:(?:it|this|that|these|those|them|so)\W*$|"
+    r"^(?:that\s+)?(?:(?:it|this|that|these|those|them|so)\W*$|(?:there\s+(?:is|was|are|were|had\s+been)\s+)?no\s+such\b|"
     r"(?:this|that|these|those)\s+(?:is|was|are|were|seems|seemed|sounds|appears|looks|remains)\b|(?:the|these|those|this|that|such|any|all|its|their|his|her)\s+(?:\w+\s+){0,2}?(?:reports?|claims?|stor(?:y|ies)|rumou?rs?|allegations?|accounts?|suggestions?|"
     r"speculation|articles?|findings?|assertions?|remarks?|comments?|quotes?|news|tale|idea|estimates?|"
     r"figures?|assessments?|statements?|versions?)\b)", re.I)

@@ -1,6 +1,8 @@
 """Counted kinds and their classes, on subjects written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from claimledger.ledger.params import DEFAULT_PARAMS
 from claimledger.ledger.propositions import (
     aspect_of,
@@ -238,15 +240,33 @@ def test_the_value_before_the_one_given_is_no_statement_of_its_own():
     from test_ledger_helpers import S, report
 
     from claimledger.ledger import build_ledger
-    from claimledger.ledger.statements import previous_value
+    from claimledger.ledger.statements import compared_value
 
     later = "The insurer said the records of about 65,000 customers had been copied, up from its earlier estimate of 40,000."
     r = report("d2", "2025-03-04", [S(later, "The insurer", kind="organisation", content=later[18:],
                                       figures=[("about 65,000", 65000, "approx", "customers"),
                                                ("40,000", 40000, "exact", "customers")])])
-    assert [previous_value(f) for f in r.extraction.figures] == [False, True]
+    assert [compared_value(f) for f in r.extraction.figures] == [False, True]
     ledger = build_ledger([r])
     assert [c.figure_ids for c in ledger.claims if "d2.a0" in c.attribution_ids] == [["d2.f0"]]
+
+
+@pytest.mark.parametrize("sentence, rejected", [
+    ("The survey counted nine wrecks, not twelve, in the bay.", "twelve"),
+    ("The navy sent 300 sailors rather than 500.", "500"),
+    ("The flood reached 40 villages instead of the 60 feared at first.", "60"),
+])
+def test_a_value_set_aside_for_the_one_given_is_no_statement_of_its_own(sentence, rejected):
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger import build_ledger
+    from claimledger.ledger.statements import compared_value
+
+    given = next(w for w in ("nine", "300", "40") if w in sentence)
+    r = report("d1", "2025-03-04", [S(sentence, "", content=sentence,
+                                      figures=[(given, 1, "exact", "things"), (rejected, 2, "exact", "things")])])
+    assert [compared_value(f) for f in r.extraction.figures] == [False, True]
+    assert [c.figure_ids for c in build_ledger([r]).claims] == [["d1.f0"]]
 
 
 def test_a_count_put_at_another_value_just_after_is_the_same_count_in_conflict():

@@ -31,7 +31,15 @@ from claimledger.extract.cues import HARMS, TALLY_NOUNS
 from claimledger.ledger.embeddings import embed
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
-from claimledger.ledger.statements import FALL_VERBS, PREVIOUS, RISE_VERBS, Statement, clause_around, is_anaphoric
+from claimledger.ledger.statements import (
+    FALL_VERBS,
+    PREVIOUS,
+    REJECTED,
+    RISE_VERBS,
+    Statement,
+    clause_around,
+    is_anaphoric,
+)
 from claimledger.records import Figure
 
 Aspect = Literal["done", "coming", "additional", "total"]
@@ -136,8 +144,10 @@ def timing(clause: tuple[str, str]) -> Literal["done", "coming"] | None:
 
 def supposed(clause: tuple[str, str]) -> bool:
     """Is a figure only supposed: its clause puts a condition or a question before it, it is what others
-    are said to have said ("reports of 2,000 job cuts"), or the value it was before ("up from three")?"""
-    return bool(CONDITION.search(clause[0]) or REFERRED.search(clause[0]) or PREVIOUS.search(clause[0]))
+    are said to have said ("reports of 2,000 job cuts"), the value it was before ("up from three") or one
+    set aside ("nine, not twelve")?"""
+    before = clause[0]
+    return bool(CONDITION.search(before) or REFERRED.search(before) or PREVIOUS.search(before) or REJECTED.search(before))
 
 
 @lru_cache(maxsize=65536)

@@ -120,10 +120,17 @@ PREVIOUS = re.compile(rf"\b(?:up|down|{RISE_VERBS}|{FALL_VERBS})\s+"
                       r"(?:about\s+|around\s+|some\s+)?$", re.I)
 
 
-def previous_value(fig: Figure) -> bool:
-    """Is a figure only the value before the one given ("up from three")? It is no statement of its own: the
-    source gave it before, and gives the new one now."""
-    return bool(PREVIOUS.search(clause_around(fig.sentence, fig.text)[0]))
+# A value named only to be set aside for the one given ("nine consulates, not twelve", "rather than 12,000",
+# "instead of three"). English, common knowledge.
+REJECTED = re.compile(r"(?:^\W*(?:and\s+|but\s+)?not|\brather\s+than|\binstead\s+of)\s+(?:the\s+)?"
+                      r"(?:about\s+|around\s+|some\s+)?$", re.I)  # "not" opening the figure's clause: ", not twelve"
+
+
+def compared_value(fig: Figure) -> bool:
+    """Is a figure only a value the one given is compared with: the value before it ("up from three") or one
+    set aside ("nine, not twelve")? It is no statement of its own: the source gives the other one."""
+    before = clause_around(fig.sentence, fig.text)[0]
+    return bool(PREVIOUS.search(before) or REJECTED.search(before))
 
 
 def _topic_only(att: Attribution) -> bool:
@@ -266,7 +273,7 @@ def collect_statements(reports: list[StoredReport], res: Resolution, media: set[
             o = origin_of(aid, a, r, res, media)
             when = a.date if a.date and _CALENDAR.match(a.date) else ext.published
             pol = POLARITY.get(a.stance, "pos")
-            counted = [j for j in figs.get(i, ()) if not previous_value(ext.figures[j])] or [None]
+            counted = [j for j in figs.get(i, ()) if not compared_value(ext.figures[j])] or [None]
             texts = said_texts(a, [ext.figures[j] for j in counted if j is not None])
             for j, text in zip(counted * len(texts) if counted == [None] else counted, texts):
                 fig = ext.figures[j] if j is not None else None

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
@@ -240,19 +240,31 @@ def _pair_features(claim_vec: np.ndarray, text: _Text, c: _Claim, lex: Lexicon) 
     ]
 
 
+@dataclass(slots=True)
+class _Read:
+    """What :func:`features` has read of each claim and text (and their vectors): within
+    :func:`remembered_rows` it is kept across calls, as a build pairs the same texts again and again."""
+
+    words: _Words
+    texts: dict[str, _Text] = field(default_factory=dict)
+    claims: dict[str, tuple[np.ndarray, _Claim]] = field(default_factory=dict)
+
+
 def features(claims: Sequence[str], texts: Sequence[str], lex: Lexicon,
-             embed_fn: Callable[[list[str]], np.ndarray]) -> np.ndarray:
-    """Feature rows for pairs, embedding every distinct claim and sentence in one ``embed_fn`` call."""
-    split = {t: split_sentences(t) for t in dict.fromkeys(texts)}
-    distinct = list(dict.fromkeys([*claims, *(s for ss in split.values() for s in ss)]))
+             embed_fn: Callable[[list[str]], np.ndarray], *, read: _Read | None = None) -> np.ndarray:
+    """Feature rows for pairs, embedding every distinct claim and sentence not yet ``read`` in one ``embed_fn`` call."""
+    read = read or _Read(_Words(lex))
+    split = {t: split_sentences(t) for t in dict.fromkeys(texts) if t not in read.texts}
+    fresh = [c for c in dict.fromkeys(claims) if c not in read.claims]  # a claim paired with many texts is read once
+    distinct = list(dict.fromkeys([*fresh, *(s for ss in split.values() for s in ss)]))
     vecs = embed_fn(distinct) if distinct else np.zeros((0, 1), np.float32)
     row = {t: i for i, t in enumerate(distinct)}
-    words_of = _Words(lex)
-    read = {t: _read_text(ss, vecs[[row[s] for s in ss]], words_of) for t, ss in split.items()}
-    claim_read = {c: _read_claim(c, words_of) for c in dict.fromkeys(claims)}  # a claim paired with many texts is read once
+    read.texts.update((t, _read_text(ss, vecs[[row[s] for s in ss]], read.words)) for t, ss in split.items())
+    read.claims.update((c, (vecs[row[c]], _read_claim(c, read.words))) for c in fresh)
     out = np.zeros((len(claims), len(FEATURES)), dtype=np.float32)
     for i, (claim, text) in enumerate(zip(claims, texts)):
-        out[i] = _pair_features(vecs[row[claim]], read[text], claim_read[claim], lex)
+        vec, c = read.claims[claim]
+        out[i] = _pair_features(vec, read.texts[text], c, lex)
     return out
 
 
@@ -306,33 +318,43 @@ def stance_scores(claims: Sequence[str], texts: Sequence[str]) -> np.ndarray:
     if not claims:
         return np.zeros((0, len(LABELS)), dtype=np.float32)
     w = _weights()
-    rows = _rows.get()
-    if rows is None:
+    kept = _kept.get()
+    if kept is None:
         x = features(claims, texts, w.lex, embed)
-    else:  # within remembered_rows(): each pair's feature row is computed once
+    else:  # within remembered_rows(): each pair's feature row, and each text's reading, is computed once
+        if kept.read is None:
+            kept.read = _Read(_Words(w.lex))
         pairs = list(zip(claims, texts))
-        todo = [p for p in dict.fromkeys(pairs) if p not in rows]
+        todo = [p for p in dict.fromkeys(pairs) if p not in kept.rows]
         if todo:
-            rows.update(zip(todo, features([c for c, _ in todo], [t for _, t in todo], w.lex, embed)))
-        x = np.stack([rows[p] for p in pairs])
+            kept.rows.update(zip(todo, features([c for c, _ in todo], [t for _, t in todo], w.lex, embed,
+                                                read=kept.read)))
+        x = np.stack([kept.rows[p] for p in pairs])
     return predict_proba(x, w.mean, w.scale, w.layers)
 
 
-_rows: ContextVar[dict[tuple[str, str], np.ndarray] | None] = ContextVar("stance_feature_rows", default=None)
+@dataclass(slots=True)
+class _Kept:
+    rows: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
+    read: _Read | None = None  # made on first use, with the model's lexicon
+
+
+_kept: ContextVar[_Kept | None] = ContextVar("stance_feature_rows", default=None)
 
 
 @contextmanager
 def remembered_rows() -> Iterator[None]:
     """Within the block, :func:`stance_scores` keeps the feature row of each (claim, text) pair it
     reads and reuses it when the pair is asked again (a ledger build asks about many pairs more
-    than once: grouping, then stance shifts and responses). A row is a function of the pair and
-    of its texts' vectors, which do not change within a build (a vector does not depend on its
-    batch-mates); the network still runs over each call's rows together, as without the block."""
-    token = _rows.set({})
+    than once: grouping, then stance shifts and responses), and what it read of each text and claim
+    for the rows of new pairs. A row is a function of the pair and of its texts' vectors, which do not
+    change within a build (a vector does not depend on its batch-mates); the network still runs over
+    each call's rows together, as without the block."""
+    token = _kept.set(_Kept())
     try:
         yield
     finally:
-        _rows.reset(token)
+        _kept.reset(token)
 
 
 def stance(claim: str, text: str) -> str:

@@ -158,6 +158,21 @@ def test_put_the_number_at(nlp):
     assert "aid agency" in a.source.text
 
 
+@pytest.mark.parametrize("text, cue, value", [
+    ("The coastguard revised the death toll down to 11, saying two bodies had been counted twice.", "revise", "to 11"),
+    ("The insurer raised its estimate of the damage to 40 million euros.", "raise", "to 40 million euros"),
+    ("Police lowered the number of people injured to 12.", "lower", "to 12"),
+])
+def test_a_tally_revised_to_a_value_is_the_subject_giving_it(nlp, text, cue, value):
+    assert [(a.cue, a.content) for a in extract(nlp, text) if a.cue == cue] == [(cue, value)]
+
+
+@pytest.mark.parametrize("text", ["The bank raised interest rates to 5 percent.", "The council cut taxes to 12 percent.",
+                                  "The council reduced the number of bins."])
+def test_raising_or_cutting_what_is_no_tally_says_nothing(nlp, text):
+    assert not extract(nlp, text)
+
+
 def test_putting_something_at_risk_is_no_estimate(nlp):
     """ "Put X at" states an estimate only when X is put at a value; "put lives at risk" says nothing."""
     found = extract(nlp, "“We will not tolerate landlords who put tenants at risk,” the housing minister said.")

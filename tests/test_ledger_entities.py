@@ -5,7 +5,11 @@ import pytest
 
 from test_ledger_helpers import S, report
 
+from claimledger.analysis import analyse_into
+from claimledger.config import Limits
 from claimledger.ledger.entities import find_acronyms, resolve_entities
+from claimledger.records import RawReport
+from claimledger.store import Store
 
 
 def _entity_of(res, ref):
@@ -199,6 +203,30 @@ def test_a_described_body_is_one_actor_across_reports_and_a_bare_description_is_
     assert body is not None and body.type == "ORG" and body.name == "fire service"
     assert res.source_entity["d2.a0"] == body.id
     assert _entity_of(res, "d1.a1") is None
+
+
+def test_a_described_body_the_recogniser_took_for_a_name_in_one_report_is_the_same_actor(tmp_path):
+    # extracted from the texts: "the provincial health department" came out as a name in the first two reports and as
+    # a description at the head of the third, two bodies, so its own revision read as another body's figure
+    texts = [
+        ("2025-04-02", "Cholera outbreak kills 14 in Marden province",
+         "Fourteen people have died of cholera in Marden province since last week, the provincial health department "
+         "said on Wednesday.\nMore than 300 cases have been recorded, health official Joseph Amadi told Coast Radio.\n"
+         "\"We are doing everything we can to stop the spread,\" Amadi said.\nThe department said the outbreak began in "
+         "the fishing village of Tarra."),
+        ("2025-04-04", "Cholera toll rises to 21",
+         "The death toll from the cholera outbreak in Marden province has risen to 21, the provincial health department "
+         "said on Friday.\nThe World Health Organization said it could not confirm the number of cases."),
+        ("2025-04-05", "Health department revises cholera deaths down",
+         "The provincial health department on Saturday revised the cholera death toll down to 18, saying three deaths "
+         "had been wrongly recorded.\nThe department denied reports that the outbreak had spread to the capital."),
+    ]
+    with Store.open(tmp_path / "cholera.db") as store:
+        analyse_into(store, [RawReport(text=text, title=title, path=f"r{k}.txt", published=day)
+                             for k, (day, title, text) in enumerate(texts)], model=None, limits=Limits(), on_error=print)
+        reports = sorted(store.reports(), key=lambda r: r.extraction.published or "")
+    res = resolve_entities(reports)
+    assert res.source_entity[f"{reports[0].id}.a0"] == res.source_entity[f"{reports[2].id}.a0"]
 
 
 def test_a_one_word_name_taken_for_a_person_is_the_body_of_that_name():

@@ -38,6 +38,7 @@ from claimledger.extract.cues import (
     SPEECH,
     STATEMENT_ANAPHORS,
     STATEMENT_NOUNS,
+    TALLY_NOUNS,
     cue_probability,
     frame_evidence,
 )
@@ -971,6 +972,21 @@ def _quote_right_after(token: Token, quotes: list[Quote]) -> Quote | None:
 #: Verbs that, like "put", give a thing a value with "at" ("estimated the crowd at 5,000", "pegged the damage at
 #: $2 million"): English common knowledge.
 _VALUING = frozenset({"estimate", "place", "peg", "value", "assess"})
+#: Verbs that give a tally a new value with "to" ("revised the death toll down to 18", "raised its estimate of
+#: the damage to 40 million euros"): the subject gives that value. English common knowledge.
+_REVISING = frozenset({"revise", "raise", "lower", "cut", "increase", "reduce", "update", "lift", "upgrade",
+                       "downgrade", "correct", "adjust"})
+
+
+def _new_value(verb: Token, obj: Token) -> Token | None:
+    """The "to" that gives a tally its new value after a verb of revising, however the parse hangs it ("down to
+    18", "the damage to 40 million"): the first after the object whose phrase holds a number, before any clause."""
+    for t in verb.doc[obj.i + 1:verb.right_edge.i + 1]:
+        if t.dep_ in ("advcl", "ccomp", "conj", "relcl") or t.is_punct and t.text in ",;":
+            return None
+        if t.lower_ == "to" and t.dep_ == "prep" and any(w.like_num for w in t.subtree):
+            return t
+    return None
 
 
 def _object_complement(token: Token, children: list[Token]) -> tuple[str | None, tuple[int, int]]:
@@ -1000,6 +1016,9 @@ def _object_complement(token: Token, children: list[Token]) -> tuple[str | None,
                 return None, (0, 0)  # an estimate is put at a value ("the toll at 19"); "lives at risk" is none
             start, end = _token_span(at)
             return "put_at", (start, end)  # "put the number at 11,000", "estimated the crowd at 5,000"
+        to = _new_value(token, obj) if token.lemma_ in _REVISING and obj.lemma_ in TALLY_NOUNS else None
+        if to is not None:
+            return "put_at", _token_span(to)  # "revised the death toll down to 18": the subject gives 18
         return "dobj", (start, end)
     first = shifted_denial(token)
     if first is not None:  # "has described as “rubbish” a report that …": the report is what is called rubbish

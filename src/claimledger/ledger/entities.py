@@ -422,6 +422,11 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         if described and src.kind == "document":
             steps.append(("org", described.group("body").lower(), surface, False))
         return tuple(steps)
+    described = _DESCRIBED_BODY.match(surface)
+    if described and src.kind == "organisation" and name == name.lower():
+        # "the provincial health department" the recogniser took for a name in one report: the same description
+        # as where it did not, so the same actor
+        return (("org", described.group("body").lower(), surface, False),)
     if _OWNED_BODY.search(surface):  # "Yoon's office"
         return (("org", strip_determiner(surface), surface, False),)
     head, _, appos = surface.partition(",")  # "Hong Min, an analyst at ..."

@@ -65,6 +65,19 @@ def test_inverted_said_the_parser_joins_to_the_clause_before_without_and(nlp):
     assert a.content == "A wildfire has burned 12,000 hectares of forest near Kestrel Ridge"
 
 
+@pytest.mark.parametrize("text, source, via", [
+    # the parser hangs the outlet on the town and "reported" on the clause: the phrase after the comma speaks
+    ("Rebel fighters have seized the border town of Kassa, the Al-Nour television channel reported, citing local "
+     "officials.", "local officials", ["Al-Nour television channel"]),
+    ("Rebel fighters have seized the border town of Kassa, Al-Nour television reported on Monday.",
+     "Al-Nour television", []),
+])
+def test_an_outlet_set_off_after_the_clause_it_reports_is_its_speaker_hyphen_and_all(nlp, text, source, via):
+    a = one(nlp, text, "seized the border town")
+    assert (a.source.text, a.cue, a.via, a.content) == (source, "report", via,
+                                                       "Rebel fighters have seized the border town of Kassa")
+
+
 def test_two_clauses_joined_by_and_are_no_inverted_frame(nlp):
     assert not [a for a in extract(nlp, "The storm flooded 300 homes near Port Ellis, and the mayor said on Monday.")
                 if "flooded" in a.content]

@@ -667,11 +667,12 @@ def _claim_said(noun: Token) -> tuple[int, int]:
 
 def _speaker_set_off(verb: Token) -> Span | None:
     """ "The bridge will reopen by Easter, Mayor Joan Whitfield said on Thursday, despite …": a verb of saying
-    with no subject, clause or object of its own, that the parser joins to the clause before it and whose
+    with no subject, clause or object of its own, that the parser joins to the clause before it (or hangs on it
+    as an adverbial clause with no "as" or "when" of its own) and whose
     speaker it hangs inside that clause ("by Easter, Mayor Joan Whitfield"): the name between the comma and the
     verb is its speaker, and the clause before the comma what was said."""
-    if verb.dep_ != "conj" or verb.head.i > verb.i or verb.lemma_.lower() not in SPEECH \
-            or any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "dobj", "xcomp") for c in verb.children) \
+    if verb.dep_ not in ("conj", "advcl") or verb.head.i > verb.i or verb.lemma_.lower() not in SPEECH \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "dobj", "xcomp", "mark") for c in verb.children) \
             or any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
         return None  # "… and said", "… but added": a verb joined by a conjunction shares the clause's subject
     speaker = _noun_phrase_before(verb)
@@ -1286,6 +1287,9 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
             return _np(agent), None
         if passive is not None and token.lemma_ in _QUOTING:
             return _np(passive), None
+        set_off = _speaker_set_off(token) if token.dep_ == "advcl" else None
+        if set_off is not None:  # "…, Al-Nour television reported on Monday", hung on the clause before as an adverbial
+            return set_off, None
         if token.dep_ == "conj":
             joined_to = _joined_statement(token)  # "could not confirm X and declined to comment": reached from "comment"
             if joined_to is not None:
@@ -1477,7 +1481,8 @@ def _noun_phrase_before(verb: Token) -> Span | None:
     """
     doc = verb.doc
     i = verb.i - 1
-    while i >= 0 and not doc[i + 1].is_sent_start and not (doc[i].is_punct or doc[i].pos_ in ("CCONJ", "VERB", "AUX", "SCONJ")):
+    while i >= 0 and not doc[i + 1].is_sent_start and not (doc[i].is_punct and not _joins_word(doc[i])
+                                                            or doc[i].pos_ in ("CCONJ", "VERB", "AUX", "SCONJ")):
         i -= 1
     span = doc[i + 1:verb.i]
     if not len(span) or not any(t.pos_ in ("NOUN", "PROPN") for t in span) or span[0].pos_ not in ("DET", "PROPN", "NOUN", "ADJ"):
@@ -1486,6 +1491,11 @@ def _noun_phrase_before(verb: Token) -> Span | None:
     if root.dep_ not in ("appos", "conj", "dobj", "pobj", "npadvmod"):
         return None
     return span
+
+
+def _joins_word(token: Token) -> bool:
+    """A hyphen written inside a word ("Al-Nour", "Baden-Baden"): part of the phrase, not a break in it."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
 def _according_candidate(token: Token, sent: Span) -> _Found | None:

@@ -962,3 +962,16 @@ def test_a_participle_of_saying_joined_to_the_speakers_adjunct_is_the_speakers(n
     text = ("If she wins the vote, Holt has indicated she would try to close the pier, vowing to \"open up\" the "
             "harbour accounts, and suggesting she would require every ferry captain to sign the new safety rules.")
     assert one(nlp, text, "require every ferry captain").source.text == "Holt"
+
+
+@pytest.mark.parametrize("text, content", [
+    ('And although the harbour mayor lamented the delays - "does the ferry have to keep missing its evening run?" - '
+     "passengers on the pier who watched the crew said they were patient with the ferry company.",
+     "they were patient with the ferry company"),
+    ('And while the council leader mocked the plan - "will the new bridge ever carry a single bus?" - engineers in '
+     "Valmora who drew the plans said the bridge would open in the spring.",
+     "the bridge would open in the spring"),
+])
+def test_a_quotation_before_the_speaker_is_no_part_of_a_clause_reported_after_the_cue(nlp, text, content):
+    said = [a for a in extract(nlp, text) if a.cue == "say"]
+    assert [a.content for a in said] == [content]

@@ -580,6 +580,11 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     clauses = [c for c in children if c.dep_ == "ccomp" and not (_inside(c.idx, quotes) and any(
         v.dep_ in ("advcl", "conj", "xcomp") and v.lemma_.lower() in SPEECH and token.i < v.i < c.i for v in children))
         and not _joined_before(token, c)]
+    if any(c.left_edge.i > token.i and not _inside(c.idx, quotes) for c in clauses):
+        # "… lamented her gaffes - “does she have to …?” - Democrats said they were unfazed": a reported clause after
+        # the cue, in the writer's words, is what it reports; a clause the parser also hangs on it before the cue is
+        # another statement, not one content running across the cue and its speaker
+        clauses = [c for c in clauses if c.left_edge.i > token.i]
     quote_after = _quote_right_after(token, quotes)
     before = clauses or ([token.head] if token.dep_ == "parataxis" and token.head.i < token.i else [])
     if quote_after is not None and before and all(c.i < token.i and not _inside(c.idx, quotes) for c in before):

@@ -975,3 +975,18 @@ def test_a_participle_of_saying_joined_to_the_speakers_adjunct_is_the_speakers(n
 def test_a_quotation_before_the_speaker_is_no_part_of_a_clause_reported_after_the_cue(nlp, text, content):
     said = [a for a in extract(nlp, text) if a.cue == "say"]
     assert [a.content for a in said] == [content]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("The council said the new bridge would open to traffic in May.\n\n\"The harbour office is telling everyone that "
+     "the buses will be able to cross the new bridge in the spring,\" Okafor started.", "Okafor", "start"),
+    ("The council said the new bridge would open to traffic in May.\n\nThe footnote goes further: \"The bridge will "
+     "carry no lorries, no coaches and no heavy goods vehicles of any kind before the summer timetable begins.\"",
+     "The footnote", "go"),
+    ("The council said the new bridge would open to traffic in May.\n\nShe went further: \"The bridge will carry no "
+     "lorries, no coaches and no heavy goods vehicles of any kind before the summer timetable begins.\"",
+     "The council", "say"),
+])
+def test_a_quotation_whose_sentence_names_another_subject_is_that_subjects(nlp, text, speaker, cue):
+    a = one(nlp, text, "The bridge will carry" if "bridge will carry" in text else "The harbour office")
+    assert (a.source.text, a.cue) == (speaker, cue)

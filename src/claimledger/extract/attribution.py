@@ -160,7 +160,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     _nest_channels(found)
     attributions = _without_doubled_frames([_build(f, doc, text, quotes) for f in found])
     attributions = [a for a in attributions if a.content.strip()]
-    attributions += _continuations(doc, text, quotes, attributions)
+    attributions += _continuations(doc, text, quotes, attributions, resolver)
     attributions.sort(key=lambda a: (a.content_start, a.cue_start))
     return attributions
 
@@ -1893,13 +1893,16 @@ def _whole_quotation(content: tuple[int, int], quotes: list[Quote]) -> tuple[int
     return start, end
 
 
-def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[Attribution]) -> list[Attribution]:
+def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[Attribution],
+                   resolver: SourceResolver) -> list[Attribution]:
     """Quotations with no cue of their own belong to the latest speaker nearby.
 
     A quotation right after a quoted statement, interrupted only by its cue
     (“A,” she said. “B.”), is the rest of that statement: its words are
     joined to it with " … ". One further away in the same or next paragraph
-    is a statement of its own, credited to the same speaker.
+    is a statement of its own, credited to the same speaker. A quotation
+    that fills a sentence whose subject, a noun, names someone else
+    (““…,” Hannity started.”) is that subject's.
 
     Quotations are read in order, so the speaker they may continue (the
     statement ending last before it) is kept as they go, not searched for
@@ -1963,6 +1966,20 @@ def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[
         return after is not None and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.idx >= quote.end
                                              for t in after)
 
+    def framer(quote: Quote, sent_start: int, sent_end: int, last: Attribution) -> Token | None:
+        """ "“…,” Hannity started.", "A footnote in the report makes it clear: “…”", "Clinton has since apologized:
+        “…”": the subject of the sentence a quotation fills, outside quotation marks, a noun that does not name the
+        speaker heard last, frames the quotation as its own, not as the last speaker's going on (a pronoun, "she
+        went on: “…”", may well be that speaker)."""
+        sent = doc.char_span(sent_start, sent_end, alignment_mode="expand")
+        if sent is None or last.source is None:
+            return None
+        heard = {w.lower() for w in re.findall(r"\w+", f"{last.source.name} {last.source.text}")}
+        # the frame's verb heads the sentence, or hangs on the quotation in the parse ("The note goes on: “…”")
+        return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+                     and t.lower_ not in heard and not _inside(t.idx, quotes) and not _inside(t.head.idx, quotes)
+                     and (t.head.dep_ == "ROOT" or quote.start <= t.head.head.idx < quote.end)), None)
+
     for quote in quotes:
         while next_speaker < len(speakers) and speakers[next_speaker][0] <= quote.start:
             end_, index = speakers[next_speaker]
@@ -1987,6 +2004,18 @@ def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[
         narrated = end - start < _CONTINUATION_MIN_SHARE * len(text[sent_start:sent_end].strip())
         if narrated and not opens_uncued_sentence(quote, sent_start, sent_end, last):
             continue  # a phrase quoted inside the writer's own sentence, not a quotation that speaks
+        subject = framer(quote, sent_start, sent_end, last) if not narrated else None
+        if subject is not None:
+            source = resolver.resolve(_np(subject))
+            verb = subject.head
+            out.append(Attribution(
+                start=sent_start, end=sent_end, sentence=text[sent_start:sent_end], source=source,
+                cue=verb.lemma_.lower(), cue_start=verb.idx, cue_end=verb.idx + len(verb.text), content=text[start:end],
+                content_start=start, content_end=end, quote="direct",
+                stance=content_stance(span, direct=True) or "asserts",
+            ))
+            latest = (end, count + len(out) - 1)
+            continue
 
         # a quotation the writer's narration follows is a statement of its own: what comes after it is not the
         # speaker's, so it is not run on into the statement before

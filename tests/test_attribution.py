@@ -990,3 +990,16 @@ def test_a_quotation_before_the_speaker_is_no_part_of_a_clause_reported_after_th
 def test_a_quotation_whose_sentence_names_another_subject_is_that_subjects(nlp, text, speaker, cue):
     a = one(nlp, text, "The bridge will carry" if "bridge will carry" in text else "The harbour office")
     assert (a.source.text, a.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, content", [
+    ('"There is a lot of water under the bridge," Mayor Okafor said, "and it is very hard to imagine the two towns '
+     'can do anything but paper over their differences."',
+     "There is a lot of water under the bridge … and it is very hard to imagine the two towns can do anything but "
+     "paper over their differences."),
+    ('"Let me tell you the facts," Okafor said after a brief "I am sorry" to the mayor.', "Let me tell you the facts"),
+])
+def test_the_speakers_own_frame_inside_a_quotation_is_no_part_of_it(nlp, text, content):
+    said = [a for a in extract(nlp, text) if a.cue == "say"]
+    assert [a.content for a in said] == [content]
+    assert said[0].quote == "direct"

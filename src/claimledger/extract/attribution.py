@@ -1853,6 +1853,17 @@ def _nest_channels(found: list[_Found]) -> None:
 def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attribution:
     start, end = _trim(text, *_whole_quotation(found.content, quotes), quotes)
     quote_kind = _quote_kind(start, end, quotes)
+    words = text[start:end]
+    parts = _around_own_frame(found, text, start, end, quotes)
+    if parts is not None:  # the speaker's frame inside the span is no part of what was said
+        (start, first_end), rest = parts
+        if rest is None:
+            end = first_end
+            words, quote_kind = text[start:end], _quote_kind(start, end, quotes)
+        else:
+            kinds = {_quote_kind(start, first_end, quotes), _quote_kind(*rest, quotes)}
+            words = f"{text[start:first_end]} … {text[rest[0]:rest[1]]}"
+            quote_kind = kinds.pop() if len(kinds) == 1 else "mixed"
     content_span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     cue = found.cue
     stance_cue = (_quoted_as_saying(cue) if cue.lemma_ in _QUOTING else None) or cue
@@ -1871,7 +1882,7 @@ def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attributi
         cue=found.cue_lemma,
         cue_start=cue_start,
         cue_end=cue_end,
-        content=text[start:end],
+        content=words,
         content_start=start,
         content_end=end,
         quote=quote_kind,
@@ -1879,6 +1890,31 @@ def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attributi
         via=list(dict.fromkeys(found.via)),
         writer_distance=writer_distance(doc[sentence.start:cue.i] if found.frame == "colon" else sentence, cue),
     )
+
+
+def _around_own_frame(found: _Found, text: str, start: int, end: int,
+                      quotes: list[Quote]) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """A quotation the statement's own cue interrupts, when the parse gives it as one stretch of text: "“A,” Trump
+    said, “and B.”" is the two quotations on either side of "Trump said", joined as those of a quotation its cue
+    interrupts are; "“A,” Weiner said in May on the podcast “The Hour.”" is A alone, the later quotation being the
+    frame's own (a title), not the speaker's going on. ``None`` when the cue is not inside the span, or is quoted."""
+    cue = found.cue
+    if not start < cue.idx < end or _inside(cue.idx, quotes):
+        return None
+    before = _overlapping(quotes, start, cue.idx)
+    if not before or before[-1].end > cue.idx:
+        return None
+    first = _trim(text, start, before[-1].end, quotes)
+    after = next((q for q in _overlapping(quotes, cue.idx, end) if q.start > cue.idx), None)
+    if after is None:
+        return first, None
+    gap = list(range(cue.idx + len(cue.text), after.start))
+    speaker = found.source_span
+    if speaker is not None:
+        gap = [i for i in gap if not speaker.start_char <= i < speaker.end_char]
+    if any(text[i].isalnum() for i in gap):
+        return first, None
+    return first, _trim(text, after.start, end, quotes)
 
 
 def _whole_quotation(content: tuple[int, int], quotes: list[Quote]) -> tuple[int, int]:

@@ -1003,3 +1003,19 @@ def test_the_speakers_own_frame_inside_a_quotation_is_no_part_of_it(nlp, text, c
     said = [a for a in extract(nlp, text) if a.cue == "say"]
     assert [a.content for a in said] == [content]
     assert said[0].quote == "direct"
+
+
+def test_a_speaker_phrase_run_back_into_the_quotation_starts_after_it(nlp):
+    from claimledger.extract.attribution import _after_closed_quotation
+    from claimledger.extract.quotes import find_quotes
+
+    text = "“I hold in the highest esteem Mayor Ada Brenner,” Okafor said."
+    doc = nlp(text)
+    mayor = next(t.i for t in doc if t.text == "Mayor")
+    okafor = next(t.i for t in doc if t.text == "Okafor")
+    assert _after_closed_quotation(doc[mayor:okafor + 1], find_quotes(text)).text == "Okafor"
+    # a quotation that opens inside the phrase (a title) is part of it
+    text = "Tomas Reyes, author of “The Harbour Years,” a history of the port, said the quay would close."
+    doc = nlp(text)
+    port = next(t.i for t in doc if t.text == "port")
+    assert _after_closed_quotation(doc[0:port + 1], find_quotes(text)).text == doc[0:port + 1].text

@@ -144,6 +144,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     resolver = SourceResolver()
     resolver.observe_entities(list(doc.ents), [(q.start, q.end) for q in quotes])
     resolver.observe_described_persons(doc)
+    for f in found:
+        f.source_span = _after_closed_quotation(f.source_span, quotes)
     found = [f for f in found if _resolve_source(f, resolver)]
     # "published a story on the remarks" names the piece, not what it says; its publisher, resolved above, is
     # still an outlet a later "the newspaper" can point back to
@@ -163,6 +165,21 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     attributions += _continuations(doc, text, quotes, attributions, resolver)
     attributions.sort(key=lambda a: (a.content_start, a.cue_start))
     return attributions
+
+
+def _after_closed_quotation(span: Span | None, quotes: list[Quote]) -> Span | None:
+    """A speaker's phrase starts after a quotation that opens before it and closes inside it: "“…, I hold in the
+    highest esteem Sen. Ada Brenner,” Okafor said" is Okafor's saying, where the parse runs the subject back into the
+    quoted words. A quotation that opens inside the phrase ("Ada Brenner, host of “The Quay,”") is part of it."""
+    if span is None:
+        return span
+    closing = max((q.end for q in quotes if q.start < span.start_char <= q.end < span.end_char), default=None)
+    if closing is None:
+        return span
+    rest = [t for t in span if t.idx > closing and not t.is_punct]
+    if not rest:
+        return span
+    return span.doc[rest[0].i:span.end]
 
 
 def _without_borrowed_quotations(found: list[_Found]) -> list[_Found]:

@@ -1019,3 +1019,12 @@ def test_a_speaker_phrase_run_back_into_the_quotation_starts_after_it(nlp):
     doc = nlp(text)
     port = next(t.i for t in doc if t.text == "port")
     assert _after_closed_quotation(doc[0:port + 1], find_quotes(text)).text == doc[0:port + 1].text
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor endorsed the re-election of Councillor Ada Brenner on Friday.", "the re-election"),
+    ("Okafor relished counter-punching at his rivals on the harbour board.", "counter-punching"),
+])
+def test_a_content_does_not_end_inside_a_hyphened_word(nlp, text, content):
+    a = [a for a in extract(nlp, text) if a.cue in ("endorse", "relish")]
+    assert a and a[0].content.startswith(content)

@@ -2187,6 +2187,9 @@ _TRIM_LEAD = " \t\n,;:—–-\u201c\u201d\"'"
 _TRIM_TAIL = " \t\n,;:—–-\u201c\u201d\"'"
 
 
+_HYPHENED_REST = re.compile(r"-\w+(?:-\w+)*")
+
+
 def _opens_quotation(text: str) -> bool:
     """Whether ``text`` leaves a quotation open: a curly opening mark not closed after it, or an odd number of
     straight ones."""
@@ -2208,6 +2211,9 @@ def _trim(text: str, start: int, end: int, quotes: list[Quote] | None = None) ->
         end -= 1
     if end < len(text) and text[end] in "\u201d\"" and _opens_quotation(text[start:end]):
         end += 1  # 'as "total rubbish."': the closing mark the parse left outside
+    hyphened = _HYPHENED_REST.match(text, end) if start < end and text[end - 1].isalnum() else None
+    if hyphened is not None:  # "endorsed the re-election of …": the parse split the word at its hyphen
+        end = hyphened.end()
     if text[start:start + 5].lower() == "that " and end - start > 5 and quotes is not None and not _inside(start, quotes):
         start += 5
     return start, end

@@ -1028,3 +1028,9 @@ def test_a_speaker_phrase_run_back_into_the_quotation_starts_after_it(nlp):
 def test_a_content_does_not_end_inside_a_hyphened_word(nlp, text, content):
     a = [a for a in extract(nlp, text) if a.cue in ("endorse", "relish")]
     assert a and a[0].content.startswith(content)
+
+
+def test_a_quotation_right_before_its_cue_stays_its_content_before_an_adjunct_clause(nlp):
+    text = "“Her legend will live on,” Okafor said, as a few young rowers worked out inside the boathouse."
+    said = [a for a in extract(nlp, text) if a.cue == "say"]
+    assert [(a.source.text, a.content) for a in said] == [("Okafor", "Her legend will live on")]

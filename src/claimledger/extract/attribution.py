@@ -598,10 +598,17 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
         v.dep_ in ("advcl", "conj", "xcomp") and v.lemma_.lower() in SPEECH and token.i < v.i < c.i for v in children))
         and not _joined_before(token, c)]
     if any(c.left_edge.i > token.i and not _inside(c.idx, quotes) for c in clauses):
-        # "… lamented her gaffes - “does she have to …?” - Democrats said they were unfazed": a reported clause after
-        # the cue, in the writer's words, is what it reports; a clause the parser also hangs on it before the cue is
-        # another statement, not one content running across the cue and its speaker
-        clauses = [c for c in clauses if c.left_edge.i > token.i]
+        # "… O'Malley lamented her gaffes - “does she have to …?” - Democrats said they were unfazed": a reported
+        # clause after the cue, in the writer's words, is what it reports; a clause the parser also hangs on it before
+        # the cue that holds another speaker's frame (a verb with its own subject, outside quotation marks) is that
+        # other statement, not one content running across the cue and its speaker; so is one another speaker's frame
+        # follows ("“…,” Trump said, after Quick said he had …"). A quotation right before the cue ("“…,” Spencer
+        # said, as fighters worked out") stays the cue's
+        def framed(tokens) -> bool:
+            return any(v.pos_ in ("VERB", "AUX") and not _inside(v.idx, quotes) and any(
+                s.dep_ == "nsubj" and not _inside(s.idx, quotes) for s in v.children) for v in tokens)
+        clauses = [c for c in clauses if c.left_edge.i > token.i
+                   or not (framed(c.subtree) or framed(token.doc[c.right_edge.i + 1:token.i]))]
     quote_after = _quote_right_after(token, quotes)
     before = clauses or ([token.head] if token.dep_ == "parataxis" and token.head.i < token.i else [])
     if quote_after is not None and before and all(c.i < token.i and not _inside(c.idx, quotes) for c in before):

@@ -1003,3 +1003,75 @@ def test_a_participle_of_saying_joined_to_the_speakers_adjunct_is_the_speakers(n
     text = ("If she wins the vote, Holt has indicated she would try to close the pier, vowing to \"open up\" the "
             "harbour accounts, and suggesting she would require every ferry captain to sign the new safety rules.")
     assert one(nlp, text, "require every ferry captain").source.text == "Holt"
+
+
+@pytest.mark.parametrize("text, content", [
+    ('And although the harbour mayor lamented the delays - "does the ferry have to keep missing its evening run?" - '
+     "passengers on the pier who watched the crew said they were patient with the ferry company.",
+     "they were patient with the ferry company"),
+    ('And while the council leader mocked the plan - "will the new bridge ever carry a single bus?" - engineers in '
+     "Valmora who drew the plans said the bridge would open in the spring.",
+     "the bridge would open in the spring"),
+])
+def test_a_quotation_before_the_speaker_is_no_part_of_a_clause_reported_after_the_cue(nlp, text, content):
+    said = [a for a in extract(nlp, text) if a.cue == "say"]
+    assert [a.content for a in said] == [content]
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("The council said the new bridge would open to traffic in May.\n\n\"The harbour office is telling everyone that "
+     "the buses will be able to cross the new bridge in the spring,\" Okafor started.", "Okafor", "start"),
+    ("The council said the new bridge would open to traffic in May.\n\nThe footnote goes further: \"The bridge will "
+     "carry no lorries, no coaches and no heavy goods vehicles of any kind before the summer timetable begins.\"",
+     "The footnote", "go"),
+    ("The council said the new bridge would open to traffic in May.\n\nShe went further: \"The bridge will carry no "
+     "lorries, no coaches and no heavy goods vehicles of any kind before the summer timetable begins.\"",
+     "The council", "say"),
+])
+def test_a_quotation_whose_sentence_names_another_subject_is_that_subjects(nlp, text, speaker, cue):
+    a = one(nlp, text, "The bridge will carry" if "bridge will carry" in text else "The harbour office")
+    assert (a.source.text, a.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, content", [
+    ('"There is a lot of water under the bridge," Mayor Okafor said, "and it is very hard to imagine the two towns '
+     'can do anything but paper over their differences."',
+     "There is a lot of water under the bridge … and it is very hard to imagine the two towns can do anything but "
+     "paper over their differences."),
+    ('"Let me tell you the facts," Okafor said after a brief "I am sorry" to the mayor.', "Let me tell you the facts"),
+])
+def test_the_speakers_own_frame_inside_a_quotation_is_no_part_of_it(nlp, text, content):
+    said = [a for a in extract(nlp, text) if a.cue == "say"]
+    assert [a.content for a in said] == [content]
+    assert said[0].quote == "direct"
+
+
+def test_a_speaker_phrase_run_back_into_the_quotation_starts_after_it(nlp):
+    from claimledger.extract.attribution import _after_closed_quotation
+    from claimledger.extract.quotes import find_quotes
+
+    text = "“I hold in the highest esteem Mayor Ada Brenner,” Okafor said."
+    doc = nlp(text)
+    mayor = next(t.i for t in doc if t.text == "Mayor")
+    okafor = next(t.i for t in doc if t.text == "Okafor")
+    assert _after_closed_quotation(doc[mayor:okafor + 1], find_quotes(text)).text == "Okafor"
+    # a quotation that opens inside the phrase (a title) is part of it
+    text = "Tomas Reyes, author of “The Harbour Years,” a history of the port, said the quay would close."
+    doc = nlp(text)
+    port = next(t.i for t in doc if t.text == "port")
+    assert _after_closed_quotation(doc[0:port + 1], find_quotes(text)).text == doc[0:port + 1].text
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor endorsed the re-election of Councillor Ada Brenner on Friday.", "the re-election"),
+    ("Okafor relished counter-punching at his rivals on the harbour board.", "counter-punching"),
+])
+def test_a_content_does_not_end_inside_a_hyphened_word(nlp, text, content):
+    a = [a for a in extract(nlp, text) if a.cue in ("endorse", "relish")]
+    assert a and a[0].content.startswith(content)
+
+
+def test_a_quotation_right_before_its_cue_stays_its_content_before_an_adjunct_clause(nlp):
+    text = "“Her legend will live on,” Okafor said, as a few young rowers worked out inside the boathouse."
+    said = [a for a in extract(nlp, text) if a.cue == "say"]
+    assert [(a.source.text, a.content) for a in said] == [("Okafor", "Her legend will live on")]

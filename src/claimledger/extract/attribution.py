@@ -145,6 +145,8 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     resolver = SourceResolver()
     resolver.observe_entities(list(doc.ents), [(q.start, q.end) for q in quotes])
     resolver.observe_described_persons(doc)
+    for f in found:
+        f.source_span = _after_closed_quotation(f.source_span, quotes)
     found = [f for f in found if _resolve_source(f, resolver)]
     # "published a story on the remarks" names the piece, not what it says; its publisher, resolved above, is
     # still an outlet a later "the newspaper" can point back to
@@ -161,9 +163,24 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     _nest_channels(found)
     attributions = _without_doubled_frames([_build(f, doc, text, quotes) for f in found])
     attributions = [a for a in attributions if a.content.strip()]
-    attributions += _continuations(doc, text, quotes, attributions)
+    attributions += _continuations(doc, text, quotes, attributions, resolver)
     attributions.sort(key=lambda a: (a.content_start, a.cue_start))
     return attributions
+
+
+def _after_closed_quotation(span: Span | None, quotes: list[Quote]) -> Span | None:
+    """A speaker's phrase starts after a quotation that opens before it and closes inside it: "“…, I hold in the
+    highest esteem Sen. Ada Brenner,” Okafor said" is Okafor's saying, where the parse runs the subject back into the
+    quoted words. A quotation that opens inside the phrase ("Ada Brenner, host of “The Quay,”") is part of it."""
+    if span is None:
+        return span
+    closing = max((q.end for q in quotes if q.start < span.start_char <= q.end < span.end_char), default=None)
+    if closing is None:
+        return span
+    rest = [t for t in span if t.idx > closing and not t.is_punct]
+    if not rest:
+        return span
+    return span.doc[rest[0].i:span.end]
 
 
 def _without_borrowed_quotations(found: list[_Found]) -> list[_Found]:
@@ -581,6 +598,18 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
     clauses = [c for c in children if c.dep_ == "ccomp" and not (_inside(c.idx, quotes) and any(
         v.dep_ in ("advcl", "conj", "xcomp") and v.lemma_.lower() in SPEECH and token.i < v.i < c.i for v in children))
         and not _joined_before(token, c)]
+    if any(c.left_edge.i > token.i and not _inside(c.idx, quotes) for c in clauses):
+        # "… O'Malley lamented her gaffes - “does she have to …?” - Democrats said they were unfazed": a reported
+        # clause after the cue, in the writer's words, is what it reports; a clause the parser also hangs on it before
+        # the cue that holds another speaker's frame (a verb with its own subject, outside quotation marks) is that
+        # other statement, not one content running across the cue and its speaker; so is one another speaker's frame
+        # follows ("“…,” Trump said, after Quick said he had …"). A quotation right before the cue ("“…,” Spencer
+        # said, as fighters worked out") stays the cue's
+        def framed(tokens) -> bool:
+            return any(v.pos_ in ("VERB", "AUX") and not _inside(v.idx, quotes) and any(
+                s.dep_ == "nsubj" and not _inside(s.idx, quotes) for s in v.children) for v in tokens)
+        clauses = [c for c in clauses if c.left_edge.i > token.i
+                   or not (framed(c.subtree) or framed(token.doc[c.right_edge.i + 1:token.i]))]
     quote_after = _quote_right_after(token, quotes)
     before = clauses or ([token.head] if token.dep_ == "parataxis" and token.head.i < token.i else [])
     if quote_after is not None and before and all(c.i < token.i and not _inside(c.idx, quotes) for c in before):
@@ -1881,6 +1910,17 @@ def _nest_channels(found: list[_Found]) -> None:
 def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attribution:
     start, end = _trim(text, *_whole_quotation(found.content, quotes), quotes)
     quote_kind = _quote_kind(start, end, quotes)
+    words = text[start:end]
+    parts = _around_own_frame(found, text, start, end, quotes)
+    if parts is not None:  # the speaker's frame inside the span is no part of what was said
+        (start, first_end), rest = parts
+        if rest is None:
+            end = first_end
+            words, quote_kind = text[start:end], _quote_kind(start, end, quotes)
+        else:
+            kinds = {_quote_kind(start, first_end, quotes), _quote_kind(*rest, quotes)}
+            words = f"{text[start:first_end]} … {text[rest[0]:rest[1]]}"
+            quote_kind = kinds.pop() if len(kinds) == 1 else "mixed"
     content_span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     cue = found.cue
     stance_cue = (_quoted_as_saying(cue) if cue.lemma_ in _QUOTING else None) or cue
@@ -1899,7 +1939,7 @@ def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attributi
         cue=found.cue_lemma,
         cue_start=cue_start,
         cue_end=cue_end,
-        content=text[start:end],
+        content=words,
         content_start=start,
         content_end=end,
         quote=quote_kind,
@@ -1907,6 +1947,31 @@ def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attributi
         via=list(dict.fromkeys(found.via)),
         writer_distance=writer_distance(doc[sentence.start:cue.i] if found.frame == "colon" else sentence, cue),
     )
+
+
+def _around_own_frame(found: _Found, text: str, start: int, end: int,
+                      quotes: list[Quote]) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """A quotation the statement's own cue interrupts, when the parse gives it as one stretch of text: "“A,” Trump
+    said, “and B.”" is the two quotations on either side of "Trump said", joined as those of a quotation its cue
+    interrupts are; "“A,” Weiner said in May on the podcast “The Hour.”" is A alone, the later quotation being the
+    frame's own (a title), not the speaker's going on. ``None`` when the cue is not inside the span, or is quoted."""
+    cue = found.cue
+    if not start < cue.idx < end or _inside(cue.idx, quotes):
+        return None
+    before = _overlapping(quotes, start, cue.idx)
+    if not before or before[-1].end > cue.idx:
+        return None
+    first = _trim(text, start, before[-1].end, quotes)
+    after = next((q for q in _overlapping(quotes, cue.idx, end) if q.start > cue.idx), None)
+    if after is None:
+        return first, None
+    gap = list(range(cue.idx + len(cue.text), after.start))
+    speaker = found.source_span
+    if speaker is not None:
+        gap = [i for i in gap if not speaker.start_char <= i < speaker.end_char]
+    if any(text[i].isalnum() for i in gap):
+        return first, None
+    return first, _trim(text, after.start, end, quotes)
 
 
 def _whole_quotation(content: tuple[int, int], quotes: list[Quote]) -> tuple[int, int]:
@@ -1921,13 +1986,16 @@ def _whole_quotation(content: tuple[int, int], quotes: list[Quote]) -> tuple[int
     return start, end
 
 
-def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[Attribution]) -> list[Attribution]:
+def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[Attribution],
+                   resolver: SourceResolver) -> list[Attribution]:
     """Quotations with no cue of their own belong to the latest speaker nearby.
 
     A quotation right after a quoted statement, interrupted only by its cue
     (“A,” she said. “B.”), is the rest of that statement: its words are
     joined to it with " … ". One further away in the same or next paragraph
-    is a statement of its own, credited to the same speaker.
+    is a statement of its own, credited to the same speaker. A quotation
+    that fills a sentence whose subject, a noun, names someone else
+    (““…,” Hannity started.”) is that subject's.
 
     Quotations are read in order, so the speaker they may continue (the
     statement ending last before it) is kept as they go, not searched for
@@ -1991,6 +2059,20 @@ def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[
         return after is not None and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.idx >= quote.end
                                              for t in after)
 
+    def framer(quote: Quote, sent_start: int, sent_end: int, last: Attribution) -> Token | None:
+        """ "“…,” Hannity started.", "A footnote in the report makes it clear: “…”", "Clinton has since apologized:
+        “…”": the subject of the sentence a quotation fills, outside quotation marks, a noun that does not name the
+        speaker heard last, frames the quotation as its own, not as the last speaker's going on (a pronoun, "she
+        went on: “…”", may well be that speaker)."""
+        sent = doc.char_span(sent_start, sent_end, alignment_mode="expand")
+        if sent is None or last.source is None:
+            return None
+        heard = {w.lower() for w in re.findall(r"\w+", f"{last.source.name} {last.source.text}")}
+        # the frame's verb heads the sentence, or hangs on the quotation in the parse ("The note goes on: “…”")
+        return next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ in ("NOUN", "PROPN")
+                     and t.lower_ not in heard and not _inside(t.idx, quotes) and not _inside(t.head.idx, quotes)
+                     and (t.head.dep_ == "ROOT" or quote.start <= t.head.head.idx < quote.end)), None)
+
     for quote in quotes:
         while next_speaker < len(speakers) and speakers[next_speaker][0] <= quote.start:
             end_, index = speakers[next_speaker]
@@ -2015,6 +2097,18 @@ def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[
         narrated = end - start < _CONTINUATION_MIN_SHARE * len(text[sent_start:sent_end].strip())
         if narrated and not opens_uncued_sentence(quote, sent_start, sent_end, last):
             continue  # a phrase quoted inside the writer's own sentence, not a quotation that speaks
+        subject = framer(quote, sent_start, sent_end, last) if not narrated else None
+        if subject is not None:
+            source = resolver.resolve(_np(subject))
+            verb = subject.head
+            out.append(Attribution(
+                start=sent_start, end=sent_end, sentence=text[sent_start:sent_end], source=source,
+                cue=verb.lemma_.lower(), cue_start=verb.idx, cue_end=verb.idx + len(verb.text), content=text[start:end],
+                content_start=start, content_end=end, quote="direct",
+                stance=content_stance(span, direct=True) or "asserts",
+            ))
+            latest = (end, count + len(out) - 1)
+            continue
 
         # a quotation the writer's narration follows is a statement of its own: what comes after it is not the
         # speaker's, so it is not run on into the statement before
@@ -2133,6 +2227,9 @@ _TRIM_LEAD = " \t\n,;:—–-\u201c\u201d\"'"
 _TRIM_TAIL = " \t\n,;:—–-\u201c\u201d\"'"
 
 
+_HYPHENED_REST = re.compile(r"-\w+(?:-\w+)*")
+
+
 def _opens_quotation(text: str) -> bool:
     """Whether ``text`` leaves a quotation open: a curly opening mark not closed after it, or an odd number of
     straight ones."""
@@ -2154,6 +2251,9 @@ def _trim(text: str, start: int, end: int, quotes: list[Quote] | None = None) ->
         end -= 1
     if end < len(text) and text[end] in "\u201d\"" and _opens_quotation(text[start:end]):
         end += 1  # 'as "total rubbish."': the closing mark the parse left outside
+    hyphened = _HYPHENED_REST.match(text, end) if start < end and text[end - 1].isalnum() else None
+    if hyphened is not None:  # "endorsed the re-election of …": the parse split the word at its hyphen
+        end = hyphened.end()
     if text[start:start + 5].lower() == "that " and end - start > 5 and quotes is not None and not _inside(start, quotes):
         start += 5
     return start, end

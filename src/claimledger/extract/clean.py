@@ -199,12 +199,20 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _normalise(text: str) -> tuple[list[str], list[int]]:
-    """Unify spaces and line breaks, drop invisible characters, keeping offsets."""
+    """Unify spaces, line breaks and double quotation marks, drop invisible characters, keeping offsets.
+
+    Two apostrophes are one double quotation mark in some wire and newspaper styles (''It is over,'' he
+    said.): they become '"', kept at the first one's offset, so that quotations read the same in every style.
+    """
     chars: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
         if ch in _INVISIBLE or ch == "\r" and text[i + 1 : i + 2] == "\n":
             continue
+        if ch == "'" and i and text[i - 1] == "'" and offsets and offsets[-1] == i - 1 and chars[-1] == '"':
+            continue  # the second apostrophe of a mark made '"' below
+        if ch == "'" and text[i + 1 : i + 2] == "'":
+            ch = '"'
         if ch in _SPACES:
             ch = " "
         elif ch == "\r" or ch in _LINE_BREAKS:

@@ -59,6 +59,7 @@ _SCALE = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, 
 _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|mn|m)?\b", re.I)
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 #: A day of the month beside its month ("Oct. 8", "8 October"): a date, not a figure of the proposition.
+_DIGIT = re.compile(r"\d")
 _DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])", re.I)
 
 
@@ -109,7 +110,7 @@ def text_profile(text: str) -> TextProfile:
         if tok[0].isupper() and k > 0 and tokens[k - 1] not in (".", "!", "?"):
             names.add(stem)
     numbers = set()
-    for m in _NUMBER.finditer(_DAY.sub(" ", text)):
+    for m in _NUMBER.finditer(_DAY.sub(" ", text) if _DIGIT.search(text) else ""):
         try:
             value = float(m.group(1).replace(",", ""))
         except ValueError:
@@ -162,7 +163,8 @@ def _token_set(first: list[str], second: list[str]) -> np.ndarray:
             left.append(key[0])
             right.append(key[1])
         where.append(k)
-    return process.cpdist(left, right, scorer=fuzz.token_set_ratio, dtype=np.float32)[where]
+    # On every core: a cold ledger of 1,000 reports builds about 0.3 s sooner on two (the ratios do not depend on it)
+    return process.cpdist(left, right, scorer=fuzz.token_set_ratio, dtype=np.float32, workers=-1)[where]
 
 
 @dataclass(frozen=True, slots=True)

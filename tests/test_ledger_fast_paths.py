@@ -118,6 +118,23 @@ def test_collector_paused_restores_the_collector():
         gc.enable()
 
 
+def test_a_one_command_process_freezes_what_a_paused_block_leaves(monkeypatch):
+    from claimledger import heap
+
+    monkeypatch.setattr(heap, "_ONE_COMMAND", [False])
+    gc.unfreeze()
+    with collector_paused():
+        kept = [[i] for i in range(2000)]
+    assert gc.get_freeze_count() == 0  # a server's blocks leave the collector as they found it
+    heap.one_command()
+    with collector_paused():
+        kept += [[i] for i in range(2000)]
+    try:
+        assert gc.get_freeze_count() >= len(kept) and gc.isenabled()
+    finally:
+        gc.unfreeze()
+
+
 def test_remembered_stance_rows_give_the_same_scores():
     claims, texts = SENTENCES[:4], SENTENCES[2:]
     plain = stance_scores(claims, texts)

@@ -33,6 +33,7 @@ from rich.text import Text
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimledger.config import Limits, Settings
+from claimledger.heap import one_command
 from claimledger.records import RawReport, StoredReport
 from claimledger.report import TOP
 from claimledger.store import Store, StoreError
@@ -416,6 +417,7 @@ def export(
     quiet: QuietOption = False,
 ) -> None:
     """Build the cross-report ledger from the store and write it out."""
+    one_command()  # what it reads and builds lives until it exits
     from claimledger.export import export_ledger, write_json
     from claimledger.export.formats import write_format
     from claimledger.store.ledgers import stored_ledger
@@ -494,6 +496,7 @@ def changes(
     as_json: JsonOption = False,
 ) -> None:
     """List what the reports stored since DATE changed: new actors, claims, statements, statuses, conflicts."""
+    one_command()  # what it reads and builds lives until it exits
     from claimledger.ledger import changes_since
     from claimledger.store.ledgers import stored_ledger
 
@@ -553,6 +556,7 @@ def report(
     quiet: QuietOption = False,
 ) -> None:
     """Write the briefing: established, single-origin and disputed claims, figures, timeline, sources; every sentence cited."""
+    one_command()  # what it reads and builds lives until it exits
     from claimledger.report.briefing import build_briefing, render_html, render_markdown
     from claimledger.report.context import LedgerContext
     from claimledger.store.ledgers import kept_ledger, stored_ledger

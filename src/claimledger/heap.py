@@ -15,9 +15,27 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 
+_ONE_COMMAND: list[bool] = [False]  # set by one_command(): this process exits when its command ends
+
+
+def one_command() -> None:
+    """Declare this process one that runs a single command and exits (the command line's ``report``,
+    ``export``, ``changes``): from now on what a paused block leaves alive is frozen out of the
+    collector's reach when the block ends (:func:`gc.freeze`).
+
+    Objects made while the collector is paused are still tracked: the first collections after it
+    resumes traverse all of them, and find nothing to free (about 0.6 s of a cold ``report`` on 1,000
+    reports). Frozen, they are never traversed again; reference counting frees them as before. Only
+    garbage cycles alive at a freeze stay until exit, which a server, rebuilding for hours, must not
+    risk: it never calls this.
+    """
+    _ONE_COMMAND[0] = True
+
+
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """The cycle collector off inside (also as a decorator), back on after if it was on before."""
+    """The cycle collector off inside (also as a decorator), back on after if it was on before; in a
+    process of one command (:func:`one_command`) what the block leaves alive is frozen first."""
     if not gc.isenabled():
         yield
         return
@@ -25,6 +43,8 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if _ONE_COMMAND[0]:
+            gc.freeze()
         gc.enable()
 
 

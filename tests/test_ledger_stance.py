@@ -417,3 +417,16 @@ def test_no_such_thing_points_back_and_answers_the_claim_before_it():
     ]
     ledger = build_ledger(reports)
     assert _claim(ledger, "d2.a1").answers == _claim(ledger, "d1.a0").id
+
+
+def test_one_event_dated_months_apart_in_two_reports_is_a_date_conflict(tmp_path):
+    # no count to carry a date: the day each statement's own words name dates the inspection
+    texts = [("2025-09-20", "The Ostrava dam was last inspected on March 3, 2025, chief engineer Milan Dvorak said."),
+             ("2025-09-22", "The regional water authority said the Ostrava dam was last inspected on June 18, 2025.")]
+    with Store.open(tmp_path / "dam.db") as store:
+        analyse_into(store, [RawReport(text=text, title=None, path=f"r{k}.txt", published=day)
+                             for k, (day, text) in enumerate(texts)], model=None, limits=Limits(), on_error=print)
+        ledger = build_ledger(store.reports())
+    dates = [k for k in ledger.conflicts if k.kind == "date"]
+    assert len(dates) == 1 and "2025-03-03" in dates[0].explanation and "2025-06-18" in dates[0].explanation
+    assert ledger.claims[0].status == "disputed"

@@ -461,7 +461,8 @@ def stance_shifts(ev: Evidence) -> list[Found]:
 
 
 def date_conflicts(ev: Evidence) -> list[Found]:
-    """Statements of one claim dating its event (a figure's ``as_of``) more than a week apart.
+    """Statements of one claim dating its event (a figure's ``as_of``, else the one day the statement's own
+    words name: "was last inspected on March 3" / "on June 18") more than a week apart.
 
     A date after the report's own date is a forecast ("ready by 1 November"), not a dating, and is left out.
     """
@@ -470,7 +471,7 @@ def date_conflicts(ev: Evidence) -> list[Found]:
         dated = []
         for i in members:
             st, q = ev.statements[i], ev.props[i].quantity
-            when = q.as_of if q is not None else None
+            when = q.as_of if q is not None else st.dated_on
             pub = _day(ev.published.get(st.doc))
             if _day(when) and (pub is None or _day(when) <= pub):
                 dated.append((when, st))

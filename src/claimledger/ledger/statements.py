@@ -42,6 +42,7 @@ class Statement:
     counted_on: str | None = None  # when its count held, by a date in the count's own clause ("between October 8 and 13")
     clause: Clause | None = None  # the clause its text stands in, with its slots (None: stored without clauses)
     channels: tuple[str, ...] = ()  # entity ids of the outlets and persons it came through
+    dated_on: str | None = None  # without a count, the one day its own words date what they say ("inspected on March 3")
 
 
 _ASIDE = re.compile(r"\s[—–]\s[^—–]+\s[—–]\s")
@@ -240,6 +241,17 @@ def counted_on(fig: Figure, times: list[TimeExpression]) -> str | None:
     return days[-1] if days else None
 
 
+def dated_on(att: Attribution, text: str, times: list[TimeExpression]) -> str | None:
+    """The day a statement's own words date what they say ("the dam was last inspected on March 3, 2025"):
+    the one calendar date written with its year inside its content and its text; None for none, several, a
+    span, a month, or a day only placed by the report's own date ("on Tuesday", "yesterday", "June 18": two
+    reports a week or a year apart each name their own Tuesday or June, and a report's date may be wrong)."""
+    days = {t.value[:10] for t in times if t.value and DAY_VALUE.match(t.value) and t.reading is not None
+            and t.reading.kind == "date" and t.reading.first.year is not None
+            and att.content_start <= t.start and t.end <= att.content_end and t.text in text}
+    return days.pop() if len(days) == 1 else None
+
+
 def statement_clause(att: Attribution, fig: Figure | None, text: str, pieces: int) -> Clause | None:
     """The clause a statement's text stands in: the clause around its figure; for one sentence of a
     quotation of several, that sentence's widest clause; else the content's main (widest) clause."""
@@ -280,5 +292,6 @@ def collect_statements(reports: list[StoredReport], res: Resolution, media: set[
                 out.append(Statement(aid, r.id, a, item_id(r.id, "f", j) if j is not None else None,
                                      fig, text, pol, None if o.echo else o.entity, when, tuple(every.get(i, ())),
                                      counted_on(fig, ext.times) if fig is not None else None,
-                                     statement_clause(a, fig, text, len(texts)), o.channels))
+                                     statement_clause(a, fig, text, len(texts)), o.channels,
+                                     dated_on(a, text, ext.times) if fig is None else None))
     return out

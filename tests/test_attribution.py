@@ -245,7 +245,7 @@ def test_citing_is_a_channel_not_a_statement(nlp):
 ])
 def test_citing_set_off_in_the_reported_clause_is_the_reporters_channel(nlp, text, content, source):
     found = extract(nlp, text)
-    assert [(a.content, a.via) for a in found] == [(content, ["Valley Courier"])]
+    assert [(a.content, a.source.name, a.via) for a in found] == [(content, source, ["Valley Courier"])]
     assert source in found[0].source.text
 
 

@@ -702,7 +702,7 @@ def _speaker_set_off(verb: Token) -> Span | None:
     verb is its speaker, and the clause before the comma what was said."""
     if verb.dep_ not in ("conj", "advcl") or verb.head.i > verb.i or verb.lemma_.lower() not in SPEECH \
             or any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "dobj", "xcomp", "mark") for c in verb.children) \
-            or any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+            or _after_conjunction(verb):
         return None  # "… and said", "… but added": a verb joined by a conjunction shares the clause's subject
     speaker = _noun_phrase_before(verb)
     if speaker is None or speaker.start < 2 or speaker.doc[speaker.start - 1].text != "," \
@@ -734,6 +734,11 @@ def _comma_after(phrase: Token) -> Token | None:
     return doc[end] if doc[end].text == "," else None
 
 
+def _after_conjunction(verb: Token) -> bool:
+    """Whether a coordinating conjunction of the clause a verb hangs on stands between the two ("… and said")."""
+    return any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children)
+
+
 def _inverted_after_comma(verb: Token) -> bool:
     """ "Attackers demanded 5 million euros, a person familiar with the investigation told Reuters": a verb of
     saying with a subject of its own and nothing said after it, set off by a comma at the end of a sentence,
@@ -742,7 +747,7 @@ def _inverted_after_comma(verb: Token) -> bool:
     service said on Monday")."""
     if verb.dep_ not in ("advcl", "conj") or verb.head.i > verb.i or verb.lemma_.lower() not in SPEECH:
         return False
-    if verb.dep_ == "conj" and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+    if verb.dep_ == "conj" and _after_conjunction(verb):
         return False  # "… and the service said so": two clauses joined, not a frame
     children = list(verb.children)
     subject = next((c for c in children if c.dep_ == "nsubj"), None)

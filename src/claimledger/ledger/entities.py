@@ -412,21 +412,20 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         owner = spokesperson.group("owner")
         return _source_steps(Source(owner, owner, "person" if _looks_personal(owner) else "anonymous")) \
             if " " in owner else (("single", owner, owner),)
+    described = _DESCRIBED_BODY.match(surface)
+    # "the provincial health department": a description of a body, also where the recogniser took it for a name
+    # (all in lower case), so one actor whichever the report
+    body = ("org", described.group("body").lower(), surface, False) if described and (
+        src.kind == "document" or src.kind == "organisation" and name == name.lower()) else None
     if src.kind in ("generic", "anonymous", "document"):
         # "a source in the NIS": credited to the body. A place ("analysts in Seoul") is not a body.
         steps: list[tuple] = []
         m = _INSIDE_ORG.search(surface)
         if m and src.kind != "document" and not as_state(m.group(1)):
             steps.append(("inside", m.group(1)))
-        described = _DESCRIBED_BODY.match(surface)
-        if described and src.kind == "document":
-            steps.append(("org", described.group("body").lower(), surface, False))
-        return tuple(steps)
-    described = _DESCRIBED_BODY.match(surface)
-    if described and src.kind == "organisation" and name == name.lower():
-        # "the provincial health department" the recogniser took for a name in one report: the same description
-        # as where it did not, so the same actor
-        return (("org", described.group("body").lower(), surface, False),)
+        return (*steps, *([body] if body else []))
+    if body is not None:
+        return (body,)
     if _OWNED_BODY.search(surface):  # "Yoon's office"
         return (("org", strip_determiner(surface), surface, False),)
     head, _, appos = surface.partition(",")  # "Hong Min, an analyst at ..."

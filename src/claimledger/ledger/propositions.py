@@ -31,15 +31,7 @@ from claimledger.extract.cues import HARMS, TALLY_NOUNS
 from claimledger.ledger.embeddings import embed
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
-from claimledger.ledger.statements import (
-    FALL_VERBS,
-    PREVIOUS,
-    REJECTED,
-    RISE_VERBS,
-    Statement,
-    clause_around,
-    is_anaphoric,
-)
+from claimledger.ledger.statements import FALL_VERBS, RISE_VERBS, Statement, clause_around, compared, is_anaphoric
 from claimledger.records import Figure
 
 Aspect = Literal["done", "coming", "additional", "total"]
@@ -147,7 +139,7 @@ def supposed(clause: tuple[str, str]) -> bool:
     are said to have said ("reports of 2,000 job cuts"), the value it was before ("up from three") or one
     set aside ("nine, not twelve")?"""
     before = clause[0]
-    return bool(CONDITION.search(before) or REFERRED.search(before) or PREVIOUS.search(before) or REJECTED.search(before))
+    return bool(CONDITION.search(before) or REFERRED.search(before) or compared(before))
 
 
 @lru_cache(maxsize=65536)

@@ -127,11 +127,16 @@ REJECTED = re.compile(r"(?:^\W*(?:and\s+|but\s+)?not|\brather\s+than|\binstead\s
                       r"(?:about\s+|around\s+|some\s+)?$", re.I)  # "not" opening the figure's clause: ", not twelve"
 
 
-def compared_value(fig: Figure) -> bool:
-    """Is a figure only a value the one given is compared with: the value before it ("up from three") or one
-    set aside ("nine, not twelve")? It is no statement of its own: the source gives the other one."""
-    before = clause_around(fig.sentence, fig.text)[0]
+def compared(before: str) -> bool:
+    """Do the words of a figure's clause before it name it only to compare the one given with it: the value
+    before it ("up from three") or one set aside ("nine, not twelve")?"""
     return bool(PREVIOUS.search(before) or REJECTED.search(before))
+
+
+def compared_value(fig: Figure) -> bool:
+    """Is a figure only a value the one given is compared with (:func:`compared`)? It is no statement of its own:
+    the source gives the other one."""
+    return compared(clause_around(fig.sentence, fig.text)[0])
 
 
 def _topic_only(att: Attribution) -> bool:

@@ -365,3 +365,33 @@ def test_people_harmed_beside_a_toll_are_people_not_the_toll(nlp, sentence, subj
 def test_a_fraction_of_a_counted_whole_is_the_count(nlp, text, figure, value, qualifier):
     found = figures(nlp, text)
     assert [(f.text, f.value, f.qualifier) for f in found] == [(figure, value, qualifier)]
+
+
+@pytest.mark.parametrize("text, figure, value, unit", [
+    ("Real Madrid lodged an £85million bid for the winger.", "£85million", 85_000_000, "GBP"),
+    ("Arsenal value him at more than £120m, the report adds.", "more than £120m", 120_000_000, "GBP"),
+    ("Arsenal value him at more than £120m.", "more than £120m.", 120_000_000, "GBP"),
+    ("The merger is worth $2bn, the company said.", "$2bn", 2_000_000_000, "USD"),
+    ("They raised €1.5bn from investors.", "€1.5bn", 1_500_000_000, "EUR"),
+    ("The new coach earns $300k a year.", "$300k", 300_000, "USD"),
+    ("It cost 3bn euros to build.", "3bn euros", 3_000_000_000, "EUR"),
+])
+def test_a_scale_written_short_or_glued_multiplies_the_amount(nlp, text, figure, value, unit):
+    assert [(f.text, f.value, f.unit) for f in figures(nlp, text)] == [(figure, value, unit)]
+
+
+def test_m_without_a_currency_is_metres_not_millions(nlp):
+    found = only(nlp, "The wall is 5m high.")
+    assert (found.value, found.unit) == (5, "meter")
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Madrid are prepared to offer up to €100 million, or about £84 million, for the winger.", "up to €100 million"),
+    ("The fine was €100 million ($108 million), the court said.", "€100 million"),
+])
+def test_the_writers_conversion_into_another_currency_is_no_second_figure(nlp, text, figure):
+    assert [f.text for f in figures(nlp, text)] == [figure]
+
+
+def test_two_amounts_in_one_currency_are_two_figures(nlp):
+    assert [f.value for f in figures(nlp, "They sought $5 million or $6 million.")] == [5_000_000, 6_000_000]

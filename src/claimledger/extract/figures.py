@@ -77,6 +77,12 @@ _ONE_IDIOMS = {"way", "point", "hand", "thing", "side", "reason", "another", "mo
                "sort", "part", "piece", "other", "question", "problem", "issue", "example", "instance", "case", "option",
                "choice", "alternative", "possibility", "factor"}
 _SCALE_WORDS = _MULTIPLIERS.keys() | _SCALES.keys()
+#: A scale written short or glued to the number, as news style writes money ("£85m", "$2bn", "€1.5bn",
+#: "85million", "$300k"). "m" and "k" are also metres and kilo-, so they are a scale only right after a
+#: currency symbol; "mn", "bn", "tn" and a glued word are a scale anywhere.
+_SHORT_SCALES = {"m": 1e6, "mn": 1e6, "k": 1e3, "bn": 1e9, "tn": 1e12, **_SCALES}
+_CURRENCY_ONLY_SCALES = {"m", "k"}
+_GLUED = re.compile(r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<scale>[a-z]+)", re.IGNORECASE)
 
 #: Qualifier phrases, matched right before the number, longest first.
 _BEFORE: dict[tuple[str, ...], Qualifier] = {}
@@ -155,6 +161,8 @@ def find_figures(doc: Doc) -> list[Figure]:
                 i = end
                 continue
             figure = _figure(doc, sent, start, end, low, high, vague, last_count, sent_index)
+            if figure is not None and figures and _converted(figures[-1], figure, doc.text):
+                figure = None
             if figure is not None:
                 figures.append(figure)
                 if figure.kind == "count" and figure.subject:
@@ -163,16 +171,55 @@ def find_figures(doc: Doc) -> list[Figure]:
     return figures
 
 
+#: What joins an amount to the same amount in another currency: "€100 million, or about £84 million",
+#: "€100 million ($108 million)".
+_CONVERSION_LINK = re.compile(r"\s*,?\s*(?:or|\()\s*")
+
+
+def _converted(before: Figure, figure: Figure, text: str) -> bool:
+    """Is ``figure`` the writer's conversion of the amount right before it into another currency? Then it is
+    the same amount, not a second figure of the source's (nor one to compare with others)."""
+    return (before.unit in _currency_codes() and figure.unit in _currency_codes() and before.unit != figure.unit
+            and before.end <= figure.start and _CONVERSION_LINK.fullmatch(text[before.end:figure.start]) is not None)
+
+
 # Reading the number --------------------------------------------------------
 
 def _is_digits(token: Token) -> bool:
     return _DIGITS.fullmatch(token.text.lstrip("~\u2248")) is not None
 
 
+def _after_currency(doc: Doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].lower_ in _CURRENCY_SYMBOLS
+
+
+def _scale_written_short(doc: Doc, i: int, *, number: int) -> float | None:
+    """The scale of "m"/"bn"/"mn"/"k" at token ``i``, written against the number at token ``number``
+    ("£120m" is three tokens; "m." ends a sentence as one), or ``None``."""
+    word = doc[i].lower_.removesuffix(".")
+    if word not in _SHORT_SCALES or word in _SCALES or doc[i - 1].whitespace_:
+        return None
+    if word in _CURRENCY_ONLY_SCALES and not _after_currency(doc, number):
+        return None
+    return _SHORT_SCALES[word]
+
+
+def _glued(doc: Doc, i: int) -> float | None:
+    """The value of one token that is a number with its scale glued on ("85million", "2bn", "£300k" after
+    its symbol), or ``None``."""
+    m = _GLUED.fullmatch(doc[i].text)
+    if m is None:
+        return None
+    scale = m.group("scale").lower()
+    if scale not in _SHORT_SCALES or scale in _CURRENCY_ONLY_SCALES and not _after_currency(doc, i):
+        return None
+    return float(m.group("number").replace(",", "")) * _SHORT_SCALES[scale]
+
+
 def _starts_number(doc: Doc, i: int, stop: int) -> bool:
     word = doc[i].lower_
     nxt = doc[i + 1].lower_ if i + 1 < stop else ""
-    if _is_digits(doc[i]) or word in _SMALL or word in _PLURALS and word != "tens":
+    if _is_digits(doc[i]) or word in _SMALL or word in _PLURALS and word != "tens" or _glued(doc, i) is not None:
         return True
     if word == "tens":
         return nxt == "of" and i + 2 < stop and doc[i + 2].lower_ in _PLURALS
@@ -251,6 +298,9 @@ def _read(doc: Doc, i: int, stop: int) -> tuple[int, float | None, float | None,
         low, high = (_parse_digits(g) for g in span_range.groups())
         if low is not None and high is not None and low < high:
             return i + 1, low, high, True
+    glued = _glued(doc, i)
+    if glued is not None:
+        return i + 1, _round(glued), _round(glued), False
     total = 0.0
     current: float | None = None
     factor: tuple[float, float] | None = None
@@ -288,6 +338,11 @@ def _read(doc: Doc, i: int, stop: int) -> tuple[int, float | None, float | None,
         prev = word
         j += 1
         if _is_digits(doc[j - 1]) and j < stop and doc[j].lower_ not in _SCALE_WORDS:
+            short = _scale_written_short(doc, j, number=j - 1)
+            if short is not None:  # "£120m"
+                total += (current or 0) * short
+                current = None
+                j += 1
             break
     base = total + (current or 0)
     if base <= 0:
@@ -560,6 +615,10 @@ _CURRENCIES = {
     "rupee": "INR", "rupees": "INR", "a$": "AUD", "c$": "CAD", "hk$": "HKD",
 }
 _PERCENT = {"%", "percent", "pct", "percentage"}
+
+
+def _currency_codes() -> frozenset[str]:
+    return frozenset(_CURRENCIES.values())
 
 
 @lru_cache(maxsize=1)

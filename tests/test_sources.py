@@ -237,3 +237,19 @@ def test_a_document_noun_capitalised_by_its_place_is_no_organisation(nlp, text):
 def test_a_named_body_with_a_document_noun_in_its_name_is_still_a_body(nlp):
     assert [kind for _, kind in sources(nlp, "The Police Service of Lakeland said the march was peaceful.")] == [
         "organisation"]
+
+
+def test_an_outlet_revealing_after_a_comma_is_the_speaker_not_the_object_the_parser_took_for_it(nlp):
+    # the parser makes "Saka" the subject of "reveal" and "the Daily Star" its apposition, leaving "for" objectless
+    found, _ = find_attributions(nlp("Real Madrid have lodged an £85million bid for Arsenal winger Bukayo Saka, "
+                                     "the Daily Star can reveal.\nA source close to the club said the offer was "
+                                     "submitted on Saturday."))
+    assert (found.source.text, found.source.kind) == ("the Daily Star", "media")
+    assert found.content == "Real Madrid have lodged an £85million bid for Arsenal winger Bukayo Saka"
+
+
+@pytest.mark.parametrize("noun", ["tabloid", "broadsheet"])
+def test_a_kind_of_paper_points_back_at_the_outlet_named_before(nlp, noun):
+    found = sources(nlp, "Real Madrid have made an offer for the winger, according to the Daily Star. "
+                         f"The {noun} claims the Spanish giants submitted the bid on Saturday.")
+    assert found == [("Daily Star", "media"), ("Daily Star", "media")]

@@ -628,7 +628,12 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
     if clauses:
         spans = [_before_joined_statement(c, token) for c in clauses]  # "told X that A … was identified": one content
-        return "ccomp", (min(s for s, _ in spans), max(e for _, e in spans))
+        end = max(e for _, e in spans)
+        subject = next((c for c in children if c.dep_ == "nsubj" and c.i < token.i), None)
+        stolen = _stolen_object(subject) if subject is not None else None
+        if stolen is not None:  # the object the parser took for the subject is the content's, up to the comma
+            end = max(end, token.doc[stolen.left_edge.i - 1].idx)
+        return "ccomp", (min(s for s, _ in spans), end)
     if token.dep_ == "parataxis" and token.head.i != token.i or _inverted_after_comma(token):
         return "para", _span_without(token.head, token)
     speaker = _speaker_set_off(token)
@@ -1304,7 +1309,7 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return _np(_person_before_time(token.head) if subject.lower_ == "who" else token.head), subject
-            return _np(_glued_clause_subject(subject, token) or subject), None
+            return _np(_glued_clause_subject(subject, token) or _stolen_object(subject) or subject), None
         subject = _with_absolute_subject(token)
         if subject is not None:
             return _np(subject), None
@@ -1439,6 +1444,18 @@ def _glued_clause_subject(subject: Token, verb: Token) -> Token | None:
         return None
     return max((c for c in subject.children if c.dep_ == "conj" and clause.right_edge.i < c.i < verb.i),
                key=lambda c: c.i, default=None)
+
+
+def _stolen_object(subject: Token) -> Token | None:
+    """The subject of an inverted frame where the parser took the clause's last object for it: in "lodged a bid
+    for Arsenal winger Bukayo Saka, the Daily Star can reveal" "for" is left without its object and "Saka" made
+    the subject, with "the Daily Star" its apposition. A preposition with no object right before the subject
+    means the subject's words belong to the clause before; the speaker is the phrase set off after the comma."""
+    doc = subject.doc
+    before = subject.left_edge.i - 1
+    if before < 0 or doc[before].dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in doc[before].children):
+        return None
+    return next((c for c in subject.rights if c.dep_ == "appos" and doc[c.left_edge.i - 1].text == ","), None)
 
 
 def _by_means_of(verb: Token) -> Token | None:

@@ -113,7 +113,7 @@ _MEDIA_HEADS = frozenset({"media", "outlet", "outlets", "newspaper", "broadcaste
 #: Descriptions that point back at the outlet last named ("the report said").
 MEDIA_DESCRIPTIONS = frozenset({
     "report", "outlet", "newspaper", "broadcaster", "agency", "publication", "network", "channel", "paper",
-    "daily", "magazine", "website", "site", "station", "broadcast",
+    "daily", "magazine", "website", "site", "station", "broadcast", "tabloid", "broadsheet",
 })
 
 

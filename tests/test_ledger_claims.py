@@ -9,7 +9,7 @@ from test_ledger_helpers import S, report
 
 from claimledger.ledger import build_ledger, diff_ledgers
 from claimledger.ledger.matching import text_profile
-from claimledger.records import TimeExpression
+from claimledger.records import Clause, TimeExpression
 
 
 def _claims_of(ledger, aid):
@@ -604,3 +604,22 @@ def test_an_outlet_a_statement_came_through_relays_it_and_is_no_second_origin():
     ]
     claim = _claim(build_ledger(reports), "d1.a0")
     assert "d2.a0" in claim.attribution_ids and claim.independent_sources == 1
+
+
+def _offer(doc: str, day: str, outlet: str, club: str, amount: str, value: float):
+    """An outlet's report that a club has offered an amount for a player; the clause's agent is the club."""
+    content = f"{club} have offered {amount} for the winger"
+    sentence = f"{content}, {outlet} reported."
+    return report(doc, day, [S(sentence, outlet, kind="media", content=content,
+                               figures=[(amount, value, "exact", "", "GBP")],
+                               clauses=[Clause(0, len(content), "offer", club, "winger", None, True)])])
+
+
+def test_figures_of_what_two_named_agents_did_are_no_conflict_and_of_one_agent_are():
+    # Two clubs' offers for one player are two facts; two amounts for one club's offer contradict each other.
+    two_clubs = build_ledger([_offer("d1", "2025-06-02", "the Daily Star", "Real Madrid", "£85m", 85e6),
+                              _offer("d2", "2025-06-03", "the Sun", "Chelsea", "£100m", 100e6)])
+    assert not [k for k in two_clubs.conflicts if k.kind == "figure"]
+    one_club = build_ledger([_offer("d1", "2025-06-02", "the Daily Star", "Real Madrid", "£85m", 85e6),
+                             _offer("d2", "2025-06-03", "the Sun", "Madrid", "£100m", 100e6)])
+    assert [k for k in one_club.conflicts if k.kind == "figure"]

@@ -108,6 +108,13 @@ def test_generic_sources_get_no_entity_but_insiders_are_credited_to_their_body()
     assert _entity_of(res, "d1.a1").name == "Federal Water Authority"
 
 
+def test_a_demonym_inside_an_insiders_description_names_no_body():
+    r1 = report("d1", "2025-06-02", [
+        S("A source close to the Spanish club said the offer was submitted.", "A source close to the Spanish club",
+          kind="anonymous", content="the offer was submitted")])
+    assert "d1.a0" not in resolve_entities([r1]).source_entity
+
+
 def test_official_speaks_for_the_state_in_the_title_and_channels_resolve():
     r1 = report("d1", "2025-05-01", [
         S("Kremlin spokesman Ivan Petrov said the drills were routine.", "Kremlin spokesman Ivan Petrov",

@@ -138,6 +138,15 @@ def _updated(a: Statement, b: Statement, key: tuple) -> bool:
     return move != 0 and (fl.value - fe.value) * move > 0
 
 
+def _other_agents(a: Statement, b: Statement) -> bool:
+    """Do the two say what two different named agents did ("Real Madrid have made an £85m offer" / "Arsenal
+    value the winger at more than £120m")? Then their figures are of two facts, and no contradiction. A name
+    inside the other ("Madrid" / "Real Madrid") is the same agent."""
+    x, y = (st.clause.agent.casefold() if st.clause is not None and st.clause.agent and st.clause.agent_named
+            else None for st in (a, b))
+    return x is not None and y is not None and x not in y and y not in x
+
+
 def _fmt(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
@@ -239,7 +248,8 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     def differ(a: int, b: int, k: tuple) -> bool:
         """Do the two give ``k`` values that do not meet, the later not an update of the earlier?"""
         kb = partner(k, b)
-        return kb is not None and not ranges_meet(figs[a][k][1:], figs[b][kb][1:]) and not _updated(sts[a], sts[b], k)
+        return kb is not None and not ranges_meet(figs[a][k][1:], figs[b][kb][1:]) and not _updated(sts[a], sts[b], k) \
+            and not _other_agents(sts[a], sts[b])
     has = np.array([bool(f) for f in figs], dtype=bool)
     # Pairs giving the very same figures disagree on none (copies of a report): dropped at once.
     table: dict[frozenset, int] = {}

@@ -40,6 +40,7 @@ from claimledger.ledger.names import (
     PRONOUNS,
     TITLE_WORDS,
     as_state,
+    is_demonym,
     fold,
     person_tokens,
     same_person,
@@ -421,7 +422,8 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         # "a source in the NIS": credited to the body. A place ("analysts in Seoul") is not a body.
         steps: list[tuple] = []
         m = _INSIDE_ORG.search(surface)
-        if m and src.kind != "document" and not as_state(m.group(1)):
+        # "a source close to the Spanish club": a demonym modifies a noun, it names no body
+        if m and src.kind != "document" and not as_state(m.group(1)) and not is_demonym(m.group(1)):
             steps.append(("inside", m.group(1)))
         return (*steps, *([body] if body else []))
     if body is not None:

@@ -113,6 +113,11 @@ def as_state(text: str) -> str | None:
     return forms.get(key) or forms.get(fold(strip_determiner(key)))
 
 
+def is_demonym(text: str) -> bool:
+    """Is ``text`` a people's adjective of a state ("Spanish", "North Korean")?"""
+    return fold(text) in state_table()[1]
+
+
 @lru_cache(maxsize=65536)
 def states_in(text: str) -> tuple[str, ...]:
     """States named in a phrase by name, capital, seat or demonym, in order of appearance."""

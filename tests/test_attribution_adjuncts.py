@@ -142,3 +142,32 @@ def test_verb_joined_after_a_clause_ending_in_and_shares_its_subject(nlp):
 def test_quoted_orders_joined_by_and_keep_the_inverted_speaker(nlp):
     found = by_cue(nlp, "Sit down, be quiet and listen to your teacher for once, Maria scolded.")
     assert all(a.source.text == "Maria" for a in found.values())
+
+
+def test_a_speaker_the_parser_hangs_on_the_last_noun_of_what_was_said_speaks(nlp):
+    # the parser makes "a spokeswoman" an apposition of "Paul Bennett" and leaves "said" with no subject
+    found = by_cue(nlp, "The contract was signed off by junior minister Paul Bennett, a spokeswoman for the "
+                        "National Audit Office said on Tuesday.")["say"]
+    assert found.source.text == "a spokeswoman for the National Audit Office"
+    assert found.content == "The contract was signed off by junior minister Paul Bennett"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The study found the supplement cut the risk by 14%, not 40% as several newspapers reported.",
+    "The club will pay a fee of £38 million, not £40 million as first reported.",
+])
+def test_an_as_clause_after_a_value_set_aside_frames_nothing(nlp, sentence):
+    found = find_attributions(nlp(sentence))
+    assert "report" not in {a.cue for a in found}
+    assert all(not a.via for a in found)
+
+
+def test_an_as_clause_without_a_value_set_aside_still_frames_the_clause(nlp):
+    found = by_cue(nlp, "The supplement cut the risk by 40%, as several newspapers reported.")["report"]
+    assert (found.source.text, found.content) == ("several newspapers", "The supplement cut the risk by 40%")
+
+
+def test_a_contrast_after_a_frame_inside_the_sentence_is_the_writers_not_what_was_said(nlp):
+    found = by_cue(nlp, "The strike will end on Monday, the union said, while the company's losses from the "
+                        "week-long stoppage are now estimated at more than 20 million kroner.")["say"]
+    assert found.content == "The strike will end on Monday"

@@ -316,6 +316,8 @@ def cue_candidates(doc: Doc, quotes: list[Quote] | None = None) -> list[_Found]:
     for sent in doc.sents:
         near = _quotes_near(sent, quotes)
         for token in sent:
+            if _after_value_set_aside(token):
+                continue
             candidate = _according_candidate(token, sent) or _as_reported_candidate(token, sent) \
                 or _no_comment_candidate(token, sent) or colon_candidate(token, sent) \
                 or _verb_candidate(token, sent, near) or _noun_candidate(token, sent)
@@ -633,6 +635,9 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
         stolen = _stolen_object(subject) if subject is not None else None
         if stolen is not None:  # the object the parser took for the subject is the content's, up to the comma
             end = max(end, token.doc[stolen.left_edge.i - 1].idx)
+        appositive = _appositive_before(token) if subject is None else None
+        if appositive is not None:  # the speaker the parser hung inside the clause is no part of what was said
+            end = min(end, token.doc[appositive.left_edge.i - 1].idx)
         return "ccomp", (min(s for s, _ in spans), end)
     if token.dep_ == "parataxis" and token.head.i != token.i or _inverted_after_comma(token):
         return "para", _span_without(token.head, token)
@@ -1306,6 +1311,9 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
                 name = _name_right_after(token)
                 if name is not None:
                     return name, None
+            appositive = _appositive_before(token)
+            if appositive is not None:
+                return _np(appositive), None
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return _np(_person_before_time(token.head) if subject.lower_ == "who" else token.head), subject
@@ -1458,6 +1466,26 @@ def _stolen_object(subject: Token) -> Token | None:
     return next((c for c in subject.rights if c.dep_ == "appos" and doc[c.left_edge.i - 1].text == ","), None)
 
 
+def _appositive_before(verb: Token) -> Token | None:
+    """The speaker of "The contract was signed off by Paul Bennett, a spokeswoman for the audit office said": the
+    parser makes the phrase after the comma an apposition of the clause's last noun and leaves the verb of saying
+    with no subject. A verb of saying has one; an apposition set off by a comma that ends right before the verb,
+    inside the clause the verb reports, is it."""
+    doc = verb.doc
+    if verb.i == 0 or verb.lemma_.lower() not in SPEECH or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i + 1 == verb.i), None)
+    if clause is None:
+        return None
+    phrase = doc[verb.i - 1]
+    while phrase.dep_ != "appos" and phrase.i != phrase.head.i and clause.left_edge.i <= phrase.head.i < verb.i:
+        phrase = phrase.head
+    if phrase.dep_ != "appos" or phrase.right_edge.i + 1 != verb.i or doc[phrase.left_edge.i - 1].text != ",":
+        return None
+    return phrase
+
+
 def _by_means_of(verb: Token) -> Token | None:
     """The verb whose subject does ``verb`` in a "by V-ing" adjunct: "Francis comforted a boy who was distraught
     by telling him …" — the one who comforts tells. The understood subject of such an adjunct is the subject of
@@ -1567,6 +1595,19 @@ def _according_candidate(token: Token, sent: Span) -> _Found | None:
         return _Found(token, "according to", _np(pobj), _token_span(main), "according", sent, governs=main)  # clause for a relative one
     content = _span_without(clause, token, within=sent)
     return _Found(token, "according to", _np(pobj), content, "according", sent, governs=clause)
+
+
+def _after_value_set_aside(verb: Token) -> bool:
+    """ "The supplement cut the risk by 14%, not 40% as several newspapers reported": an "as" clause right after
+    a phrase set aside with "not" says only where that phrase came from. It frames neither the sentence (the
+    writer states the 14%) nor its correction, whatever clause the parser hangs it on."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if verb.dep_ != "advcl" or mark is None or mark.i != verb.left_edge.i:
+        return False
+    doc, start = verb.doc, mark.i - 1
+    while start > verb.sent.start and doc[start].text != "," and mark.i - start <= 6:
+        start -= 1
+    return doc[start].text == "," and doc[start + 1].lower_ == "not" and start + 2 < mark.i
 
 
 def _as_reported_candidate(token: Token, sent: Span) -> _Found | None:
@@ -2242,7 +2283,22 @@ def _span_without(head: Token, cut: Token, within: Span | None = None) -> tuple[
     cut_lo, cut_hi = _token_span(cut)
     before = (lo, cut_lo)
     after = (cut_hi, hi)
+    if before[1] > before[0] and _contrast_follows(cut):
+        return before  # "The strike will end on Monday, the union said, while the company's losses …": the writer's
     return max((before, after), key=lambda s: s[1] - s[0])
+
+
+_CONTRASTS = frozenset({"while", "whereas", "although", "though"})
+
+
+def _contrast_follows(frame: Token) -> bool:
+    """Whether a clause of contrast ("while …", "whereas …") opens right after a frame set inside a sentence: the
+    writer sets another fact beside what was said, which is not part of it."""
+    doc, after = frame.doc, frame.right_edge.i + 1
+    while after < len(doc) and doc[after].is_punct and doc[after].text in ",;—–-":
+        after += 1
+    return after < len(doc) and doc[after].lower_ in _CONTRASTS and doc[after].dep_ == "mark" \
+        and doc[after].head.dep_ == "advcl"
 
 
 _TRIM_LEAD = " \t\n,;:—–-\u201c\u201d\"'"

@@ -253,3 +253,13 @@ def test_a_kind_of_paper_points_back_at_the_outlet_named_before(nlp, noun):
     found = sources(nlp, "Real Madrid have made an offer for the winger, according to the Daily Star. "
                          f"The {noun} claims the Spanish giants submitted the bid on Saturday.")
     assert found == [("Daily Star", "media"), ("Daily Star", "media")]
+
+
+def test_an_unnamed_speaker_named_again_by_the_same_noun_is_the_one_who_spoke(nlp):
+    found = sources(nlp, "A spokeswoman for the National Audit Office said the contract was awarded without a "
+                         "tender. The spokeswoman added that the office would publish its findings in March. A senior "
+                         "official at the ministry said the process was lawful. The official said no rules were "
+                         "broken. The junior official said nothing more.")
+    assert [name for name, _ in found] == [
+        "A spokeswoman for the National Audit Office", "A spokeswoman for the National Audit Office",
+        "A senior official at the ministry", "A senior official at the ministry", "The junior official"]

@@ -232,6 +232,7 @@ class SourceResolver:
     media: _ByPosition = field(default_factory=list)
     media_names: set[str] = field(default_factory=set)
     plurals: _ByPosition = field(default_factory=list)  # unnamed speakers in the plural ("Officials said …")
+    unnamed: dict[str, _ByPosition] = field(default_factory=dict)  # an unnamed speaker by head noun ("a spokeswoman")
     bodies: set[str] = field(default_factory=set)  # names a source was found to be a body by: no "he" or "she"
     speaking_bodies: _ByPosition = field(default_factory=list)  # organisations that spoke, named by no other kind
     _order: int = 0  # actors remembered so far
@@ -497,6 +498,9 @@ class SourceResolver:
             latest = _latest_before(by_word.get(noun, []), position)
             if latest is not None:
                 return latest
+        unnamed = _latest_before(self.unnamed.get(noun, []), position)
+        if unnamed is not None and {t.lower_ for t in span.root.children if t.dep_ in ("amod", "compound")} <= unnamed.words:
+            return unnamed  # "A spokeswoman for the audit office said … The spokeswoman added": the one who spoke
         if noun in _BY_ITS_KIND and not modifiers:
             # "Hydrovalle denied the report. 'We do not recognise these figures,' the company said": a body of
             # business named by its kind is the one that spoke just before (:attr:`speaking_bodies`)
@@ -532,6 +536,9 @@ class SourceResolver:
                 self.media_names.add(source.name.lower())
         elif source.kind in ("anonymous", "document") and span.root.tag_ in ("NNS", "NNPS") and span.root.pos_ != "PRON":
             insort(self.plurals, self._entry(_Known(source.name, source.kind, words, span.start)))
+        elif source.kind == "anonymous" and span.root.tag_ == "NN":
+            insort(self.unnamed.setdefault(span.root.lower_, []),
+                   self._entry(_Known(source.name, source.kind, words, span.start)))
         elif source.kind == "document" and span.root.tag_ == "NN" and span.root.lower_ in _BODY_HEADS:
             # "The building firm said … It declined to answer": a body described, not named, is what "it" means
             self._add_group(_Known(source.name, "document", words, span.start))

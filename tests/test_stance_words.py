@@ -57,3 +57,14 @@ def test_speculation_that_names_a_claim_does_not_deny_it(nlp):
 ])
 def test_could_with_its_verb_negated_says_what_was_not_possible_and_hedges_nothing(nlp, text, stance):
     assert [a.stance for a in find_attributions(nlp(text))] == [stance]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The researchers said people who drank three cups a day were 14% less likely to develop the disease.", "asserts"),
+    ("The study found that smokers were twice as likely to be admitted to hospital.", "asserts"),
+    ("The authors said smokers were three times more likely to die.", "asserts"),
+    ("Officials said the strike is more likely to end next week.", "speculates"),
+    ("The minister said the plant was likely to close.", "speculates"),
+])
+def test_a_measured_difference_in_likelihood_is_a_finding_not_a_hedge(nlp, text, stance):
+    assert [a.stance for a in find_attributions(nlp(text))] == [stance]

@@ -345,6 +345,17 @@ def _denies_a_claim(content: Span) -> bool:
     return any(t.lemma_.lower() in _CLAIM_NOUNS for t in content)
 
 
+_MULTIPLES = frozenset({"twice", "thrice", "half", "times", "%", "percent", "per", "cent"})
+
+
+def _compared_likelihood(token: Token) -> bool:
+    """ "14% less likely to develop the disease", "twice as likely to be admitted": a measured difference in how
+    often something happens, the finding itself and no hedge on it (unlike "more likely to end next week")."""
+    return token.lower_ in ("likely", "unlikely") and any(
+        t.i < token.i and (t.like_num or t.lower_ in _MULTIPLES)
+        for c in token.children if c.dep_ == "advmod" for t in c.subtree)
+
+
 def content_stance(content: Span, *, direct: bool) -> Stance | None:
     """The stance the content words carry: a nested inability to confirm, denial words, or hedges."""
     denial = hedge = declines = False
@@ -375,7 +386,8 @@ def content_stance(content: Span, *, direct: bool) -> Stance | None:
         elif lower in _MODAL_HEDGES and token.tag_ == "MD":
             if (lower != "would" or direct) and not _could_not(token):
                 hedge = True
-        elif lemma in HEDGES and lemma not in _MODAL_HEDGES and lower not in WRITER_DISTANCE:
+        elif lemma in HEDGES and lemma not in _MODAL_HEDGES and lower not in WRITER_DISTANCE \
+                and not _compared_likelihood(token):
             hedge = True
         elif lemma == "expect" and token.tag_ == "VBN":  # "is expected to"
             hedge = True

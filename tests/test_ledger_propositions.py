@@ -309,3 +309,28 @@ def test_a_total_kept_up_to_a_later_time_updates_a_lower_one_in_counts_and_measu
     assert not conflicts(later, 1100, "about 1,100 hectares")
     # a running total below what was given before is no update of it: the two disagree
     assert conflicts(smaller, 500, "about 500 hectares")
+
+
+def test_a_value_set_aside_for_another_is_the_figure_another_report_gave_in_conflict():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger import build_ledger
+
+    mirror = S("Arsenal have accepted a £40 million offer from Real Madrid for Bukayo Saka, the Daily Mirror reported.",
+               "the Daily Mirror", kind="media", name="Daily Mirror",
+               content="Arsenal have accepted a £40 million offer from Real Madrid for Bukayo Saka",
+               figures=[("£40 million", 40e6, "exact", "offer", "GBP")])
+    club = "The agreed fee is £38 million{}, a source close to the club said."
+
+    def source(aside: str) -> S:
+        sentence = club.format(aside)
+        return S(sentence, "a source close to the club", kind="anonymous", content=sentence.split(", a source")[0],
+                 figures=[("£38 million", 38e6, "exact", "fee", "GBP")]
+                 + ([("£40 million", 40e6, "exact", "fee", "GBP")] if aside else []))
+
+    def conflicts(aside: str) -> list:
+        ledger = build_ledger([report("d1", "2025-06-02", [mirror]), report("d2", "2025-06-03", [source(aside)])])
+        return [sorted(k.attribution_ids) for k in ledger.conflicts if k.kind == "figure"]
+
+    assert conflicts(", not £40 million as first reported") == [["d1.a0", "d2.a0"]]
+    assert conflicts("") == []  # without the words that set £40 million aside, nothing says the two are one figure

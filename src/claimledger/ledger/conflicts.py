@@ -36,7 +36,7 @@ from claimledger.ledger.propositions import Proposition, allowed_range, moved_to
 from claimledger.ledger.provenance import same_words
 from claimledger.ledger.stance import Answer
 from claimledger.ledger.stance_model import LABELS, stance_scores
-from claimledger.ledger.statements import Statement, clause_around
+from claimledger.ledger.statements import Statement, clause_around, set_aside
 from claimledger.ledger.status import central
 from claimledger.records import ConflictKind, Figure
 
@@ -111,6 +111,30 @@ def _put_at(sts: list[Statement], figs: list[dict]) -> set[tuple[int, int]]:
                 and _TALLY_AT.search(clause_around(st.fig.sentence, st.fig.text)[0]):
             out.add((min(before, i), max(before, i)))
         last[st.doc] = i
+    return out
+
+
+def _set_aside_pairs(sts: list[Statement], figs: list[dict], partner: Callable[[tuple, int], tuple | None]
+                     ) -> set[tuple[int, int]]:
+    """Pairs (a, b), a < b, where one statement sets aside for its own the very value the other, in another
+    report, gives ("£38 million, not £40 million as first reported" against "a £40 million offer"): the words say
+    the two give one figure, however differently they are written."""
+    asides = [(i, f) for i, st in enumerate(sts) if figs[i] for f in set_aside(st)]
+    if not asides:
+        return set()
+    by_value: dict[float, list[int]] = defaultdict(list)
+    for i, f in enumerate(figs):
+        for v, *_ in f.values():
+            by_value[v].append(i)
+    out = set()
+    for b, fig in asides:
+        for k in figs[b]:
+            if (k[0] == "measure") != (fig.kind == "measure") or k[0] == "measure" and (fig.unit or "").lower() != k[1]:
+                continue
+            for a in by_value.get(float(fig.value), ()):
+                ka = partner(k, a) if sts[a].doc != sts[b].doc else None
+                if ka is not None and figs[a][ka][0] == fig.value:
+                    out.add((min(a, b), max(a, b)))
     return out
 
 
@@ -257,7 +281,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     both = ev.candidates[has[ev.candidates[:, 0]] & has[ev.candidates[:, 1]]
                          & (given[ev.candidates[:, 0]] != given[ev.candidates[:, 1]])] if len(ev.candidates) \
         else np.zeros((0, 2), dtype=np.int64)
-    back = _put_at(sts, figs)
+    back = _put_at(sts, figs) | _set_aside_pairs(sts, figs, partner)
     rows = [(a, b) for a, b in dict.fromkeys([*map(tuple, both.tolist()), *back])
             if sts[a].aid != sts[b].aid and _within(sts[a], sts[b], ev.params.week_days, counted=True)
             and any(differ(a, b, k) for k in figs[a])]

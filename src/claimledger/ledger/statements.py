@@ -133,6 +133,12 @@ def compared(before: str) -> bool:
     return bool(PREVIOUS.search(before) or REJECTED.search(before))
 
 
+def set_aside(st: Statement) -> tuple[Figure, ...]:
+    """The figures a statement names only to set them aside for its own ("£38 million, not £40 million as first
+    reported"): each says that someone gave that value for what the statement gives another."""
+    return tuple(f for f in st.figures if f is not st.fig and REJECTED.search(clause_around(f.sentence, f.text)[0]))
+
+
 def compared_value(fig: Figure) -> bool:
     """Is a figure only a value the one given is compared with (:func:`compared`)? It is no statement of its own:
     the source gives the other one."""

@@ -81,7 +81,9 @@ def plain_described(resolver, span, position):
         for known in sorted(pool, key=lambda k: -k.position):
             if known.position < position and noun in known.words:
                 return known
-    return None
+    modifiers = {t.lower_ for t in span.root.children if t.dep_ in ("amod", "compound")}
+    unnamed = latest(remembered(resolver.unnamed.get(noun, [])), position)
+    return unnamed if unnamed is not None and modifiers <= unnamed.words else None
 
 
 @pytest.fixture(scope="module")

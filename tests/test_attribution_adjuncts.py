@@ -171,3 +171,24 @@ def test_a_contrast_after_a_frame_inside_the_sentence_is_the_writers_not_what_wa
     found = by_cue(nlp, "The strike will end on Monday, the union said, while the company's losses from the "
                         "week-long stoppage are now estimated at more than 20 million kroner.")["say"]
     assert found.content == "The strike will end on Monday"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The plan, the minister said, will cost taxpayers millions.", "The plan will cost taxpayers millions"),
+    ("The strike, union leaders said on Tuesday, could last until Christmas.",
+     "The strike could last until Christmas"),
+])
+def test_a_frame_between_a_subject_and_its_verb_splits_what_was_said_in_two(nlp, sentence, content):
+    assert by_cue(nlp, sentence)["say"].content.rstrip(".") == content
+
+
+def test_a_quoted_subject_before_the_frame_and_the_rest_after_it_are_one_statement(nlp):
+    found = by_cue(nlp, "“Only the mayor,” she said, would open a bridge that has not passed its inspection.")["say"]
+    assert found.content.rstrip(".") == "Only the mayor would open a bridge that has not passed its inspection"
+    assert found.quote == "mixed"
+
+
+def test_a_contrast_after_a_frame_that_opens_the_sentence_is_what_was_said(nlp):
+    found = by_cue(nlp, "But according to leaked documents, while the company praised its suppliers in public, "
+                        "in private it often threatened to drop them.")["according to"]
+    assert found.content.startswith("while the company praised its suppliers")

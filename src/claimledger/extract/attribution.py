@@ -640,7 +640,7 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
             end = min(end, token.doc[appositive.left_edge.i - 1].idx)
         return "ccomp", (min(s for s, _ in spans), end)
     if token.dep_ == "parataxis" and token.head.i != token.i or _inverted_after_comma(token):
-        return "para", _span_without(token.head, token)
+        return "para", _interrupted(token.head, token) or _span_without(token.head, token)
     speaker = _speaker_set_off(token)
     if speaker is not None:  # "The bridge will reopen by Easter, Mayor Joan Whitfield said on Thursday"
         doc = token.doc
@@ -1974,8 +1974,16 @@ def _build(found: _Found, doc: Doc, text: str, quotes: list[Quote]) -> Attributi
     start, end = _trim(text, *_whole_quotation(found.content, quotes), quotes)
     quote_kind = _quote_kind(start, end, quotes)
     words = text[start:end]
+    frame_lo, frame_hi = found.cue.left_edge.idx, found.cue.right_edge.idx + len(found.cue.right_edge.text)
     parts = _around_own_frame(found, text, start, end, quotes)
-    if parts is not None:  # the speaker's frame inside the span is no part of what was said
+    if (parts is None or parts[1] is None) and found.frame == "para" and start < frame_lo and frame_hi < end \
+            and not _inside(found.cue.idx, quotes):
+        # "The plan, the minister said, will cost …": the clause on both sides of the frame, read as one
+        (start, first_end), (rest_start, end) = _trim(text, start, frame_lo), _trim(text, frame_hi, end)
+        words = f"{text[start:first_end]} {text[rest_start:end]}"
+        quote_kind = "mixed" if {_quote_kind(start, first_end, quotes), _quote_kind(rest_start, end, quotes)} \
+            - {"indirect"} else "indirect"
+    elif parts is not None:  # the speaker's frame inside the span is no part of what was said
         (start, first_end), rest = parts
         if rest is None:
             end = first_end
@@ -2275,6 +2283,22 @@ def _token_span(token: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
+def _interrupted(head: Token, frame: Token) -> tuple[int, int] | None:
+    """The whole clause a frame set off by commas splits between its subject and the rest ("The plan, the
+    minister said, will cost taxpayers millions"): what was said is both sides, not the longer one."""
+    doc = head.doc
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < frame.i), None)
+    lo, hi = frame.left_edge.i, frame.right_edge.i
+    if doc[lo].text == ",":
+        lo += 1
+    if doc[hi].text == ",":
+        hi -= 1
+    if subject is None or subject.right_edge.i + 2 != lo or doc[lo - 1].text != "," \
+            or hi + 2 >= head.right_edge.i or doc[hi + 1].text != "," or head.i < hi:
+        return None
+    return doc[subject.left_edge.i].idx, doc[head.right_edge.i].idx + len(doc[head.right_edge.i].text)
+
+
 def _span_without(head: Token, cut: Token, within: Span | None = None) -> tuple[int, int]:
     """The characters of ``head``'s subtree on the far side of ``cut``'s subtree."""
     lo, hi = _token_span(head)
@@ -2283,7 +2307,7 @@ def _span_without(head: Token, cut: Token, within: Span | None = None) -> tuple[
     cut_lo, cut_hi = _token_span(cut)
     before = (lo, cut_lo)
     after = (cut_hi, hi)
-    if before[1] > before[0] and _contrast_follows(cut):
+    if head.idx < cut_lo and _contrast_follows(cut):
         return before  # "The strike will end on Monday, the union said, while the company's losses …": the writer's
     return max((before, after), key=lambda s: s[1] - s[0])
 

@@ -115,6 +115,25 @@ def test_a_demonym_inside_an_insiders_description_names_no_body():
     assert "d1.a0" not in resolve_entities([r1]).source_entity
 
 
+@pytest.mark.parametrize("who, credited", [
+    ("Residents of the Millbrook estate", None),
+    ("Passengers on the Northway ferry", None),
+    ("Officials at the Millbrook Council", "Millbrook Council"),
+])
+def test_people_named_by_their_place_are_no_insiders_of_it(who, credited):
+    r1 = report("d1", "2025-03-05", [
+        S(f"{who} said the warnings came too late.", who, kind="anonymous", content="the warnings came too late")])
+    res = resolve_entities([r1])
+    assert getattr(_entity_of(res, "d1.a0"), "name", None) == credited
+
+
+@pytest.mark.parametrize("name", ["Calder Chemicals", "Norvik Logistics", "Baltic Shipping"])
+def test_a_company_named_by_its_trade_is_no_person(name):
+    r1 = report("d1", "2025-03-05", [
+        S(f"{name} said the leak had been stopped.", name, kind="organisation", content="the leak had been stopped")])
+    assert _entity_of(resolve_entities([r1]), "d1.a0").type == "ORG"
+
+
 def test_official_speaks_for_the_state_in_the_title_and_channels_resolve():
     r1 = report("d1", "2025-05-01", [
         S("Kremlin spokesman Ivan Petrov said the drills were routine.", "Kremlin spokesman Ivan Petrov",

@@ -263,3 +263,12 @@ def test_an_unnamed_speaker_named_again_by_the_same_noun_is_the_one_who_spoke(nl
     assert [name for name, _ in found] == [
         "A spokeswoman for the National Audit Office", "A spokeswoman for the National Audit Office",
         "A senior official at the ministry", "A senior official at the ministry", "The junior official"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Environment Agency said it had opened an investigation.", ("Environment Agency", "organisation")),
+    ("The European Space Agency said the launch would go ahead.", ("European Space Agency", "organisation")),
+    ("Yonhap News Agency said the launch would go ahead.", ("Yonhap News Agency", "media")),
+])
+def test_an_agency_is_an_outlet_only_when_its_name_says_news(nlp, text, expected):
+    assert sources(nlp, text) == [expected]

@@ -80,7 +80,7 @@ _BY_ITS_KIND = _BUSINESS_HEADS | _COMPANY_HEADS
 _OTHER_KINDS = _BODY_HEADS - _COMPANY_HEADS
 
 _MEDIA_NAME = re.compile(
-    r"\b(news|times|post|journal|tv|television|radio|agency|press|reuters|ap|afp|bbc|cnn|yonhap|newsweek|"
+    r"\b(news|times|post|journal|tv|television|radio|press|reuters|ap|afp|bbc|cnn|yonhap|newsweek|"
     r"bloomberg|jazeera|independent|guardian|telegraph|herald|tribune|daily|gazette|chosun|kyodo|xinhua|"
     r"tass|kcna|ria|nbc|abc|cbs|fox|msnbc|npr|pbs|politico|axios|economist|monitor|wire|magazine|"
     r"broadcast\w*|network|media|dispatch|insider|examiner|observer|mirror|sun|express|standard)\b",

@@ -70,6 +70,11 @@ _ACRONYM_PAREN = re.compile(r"\s\([A-Z][A-Za-z]{1,7}\)")
 _INSIDE_ORG = re.compile(
     r"\b(?:in|at|from|within|inside|of|with|close to)\s+(?:the\s+)?"
     r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w'’&.-]*)*)")
+#: People named by where they live or happen to be ("residents of the Millbrook estate", "passengers on the
+#: ferry"): what follows names their place, not a body they speak from inside (English common knowledge).
+_PEOPLE_OF_A_PLACE = frozenset("""resident residents local locals villager villagers neighbour neighbours neighbor
+neighbors witness witnesses passenger passengers tourist tourists visitor visitors inhabitant inhabitants
+citizen citizens""".split())
 _BODY_HEADS = frozenset("""police army navy forces force guard court parliament party university bank company
 corporation institute ministry fleet brigade corps fund union assembly congress senate times post news herald
 journal tribune press post""".split())
@@ -236,7 +241,9 @@ def _all_titles(name: str) -> bool:
 #: Words that end a company's name and never a person's ("Norvik Motors", "Acme Corp."): English common knowledge.
 _COMPANY_ENDINGS = frozenset("""
 inc inc. corp corp. corporation co. ltd ltd. plc llc ag gmbh holdings motors airlines airways bank industries
-technologies pharmaceuticals partners capital telecom energy railways foods
+technologies pharmaceuticals partners capital telecom energy railways foods chemicals logistics shipping mining
+resources systems solutions enterprises electronics insurance investments properties construction engineering
+laboratories labs therapeutics biosciences networks communications entertainment studios brands utilities
 """.split())
 
 
@@ -423,7 +430,8 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         steps: list[tuple] = []
         m = _INSIDE_ORG.search(surface)
         # "a source close to the Spanish club": a demonym modifies a noun, it names no body
-        if m and src.kind != "document" and not as_state(m.group(1)) and not is_demonym(m.group(1)):
+        if m and src.kind != "document" and not as_state(m.group(1)) and not is_demonym(m.group(1)) \
+                and not _PEOPLE_OF_A_PLACE.intersection(fold(surface[:m.start()]).split()[-1:]):
             steps.append(("inside", m.group(1)))
         return (*steps, *([body] if body else []))
     if body is not None:

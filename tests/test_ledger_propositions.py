@@ -334,3 +334,26 @@ def test_a_value_set_aside_for_another_is_the_figure_another_report_gave_in_conf
 
     assert conflicts(", not £40 million as first reported") == [["d1.a0", "d2.a0"]]
     assert conflicts("") == []  # without the words that set £40 million aside, nothing says the two are one figure
+
+
+@pytest.mark.parametrize("second, value, conflict", [
+    ("as much as five tonnes", 5, True),
+    ("0.5 tonnes", 0.5, False),
+])
+def test_measures_in_two_units_of_one_dimension_are_compared_as_one_amount(second, value, conflict):
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger import build_ledger
+
+    reports = [
+        report("d1", "2025-03-04", [S(
+            "Calder Chemicals said 500 kilograms of chlorine gas had escaped from the tank.", "Calder Chemicals",
+            kind="organisation", content="500 kilograms of chlorine gas had escaped from the tank",
+            figures=[("500 kilograms", 500, "exact", "chlorine gas", "kilogram")])]),
+        report("d2", "2025-03-06", [S(
+            f"A former engineer said {second} of chlorine gas had escaped from the tank.", "A former engineer",
+            kind="anonymous", content=f"{second} of chlorine gas had escaped from the tank",
+            figures=[(second, value, "exact", "chlorine gas", "metric_ton")])]),
+    ]
+    found = [sorted(k.attribution_ids) for k in build_ledger(reports).conflicts if k.kind == "figure"]
+    assert found == ([["d1.a0", "d2.a0"]] if conflict else [])

@@ -73,42 +73,42 @@ def test_a_kept_ledger_is_found_without_loading_the_reports_and_shown_from_light
 
 
 def test_the_tables_of_units_give_pints_answers_for_every_unit_the_extractor_writes():
-    """ledger/quantities answers the dimension and conversion factor of the units figures are stored in
+    """ledger/units answers the dimension and conversion factor of the units figures are stored in
     from tables instead of pint's registry: each entry as pint gives it, to the bit, and every unit word the
     extractor accepts (and its plural) normalised into one of the tables."""
     import pint  # noqa: F401  (what the tables stand for)
 
     from claimledger.extract.figures import _UNITS, normal_unit
-    from claimledger.ledger import quantities
+    from claimledger.ledger import units as unit_tables
 
-    registry = quantities._registry()
-    for dimension, units in quantities._PINT_DIMENSIONS.items():
+    registry = unit_tables._registry()
+    for dimension, units in unit_tables._PINT_DIMENSIONS.items():
         for unit in units:
             assert str(registry.Unit(unit).dimensionality) == dimension
-    for word in quantities._PINT_UNKNOWN:
+    for word in unit_tables._PINT_UNKNOWN:
         try:
             registry.Unit(word)
         except (AttributeError, ValueError):
             continue
         raise AssertionError(f"pint knows {word!r}")
-    for unit, row in quantities._PINT_SCALES.items():
+    for unit, row in unit_tables._PINT_SCALES.items():
         for into, factor in row.items():
             assert float(registry.Quantity(1, unit).to(into).magnitude) == factor, (unit, into)
-    for dimension, units in quantities._PINT_DIMENSIONS.items():
+    for dimension, units in unit_tables._PINT_DIMENSIONS.items():
         if dimension != "[time]":
-            assert all(into in quantities._PINT_SCALES.get(unit, {}) for unit in units for into in units
+            assert all(into in unit_tables._PINT_SCALES.get(unit, {}) for unit in units for into in units
                        if into != unit), dimension
-    known = {u for units in quantities._PINT_DIMENSIONS.values() for u in units} | quantities._PINT_UNKNOWN
+    known = {u for units in unit_tables._PINT_DIMENSIONS.values() for u in units} | unit_tables._PINT_UNKNOWN
     for word in (w for unit_word in _UNITS for w in (unit_word, unit_word + "s")):
         unit = normal_unit(word)
-        if not (quantities.CURRENCY.match(unit) or unit in quantities.NOT_AMOUNTS or " " in unit):
+        if not (unit_tables.CURRENCY.match(unit) or unit in unit_tables.NOT_AMOUNTS or " " in unit):
             assert unit in known, (word, unit)
 
 
 def test_the_quantities_of_a_store_s_measures_are_worked_out_without_pint():
     """The dimension and factor of a unit in the tables come from them; pint is loaded for another."""
-    code = ("from claimledger.ledger import quantities as q\n"
-            "assert q._dimension('mile') == '[length]' and q._scale('mile', 'kilometer') == 1.609344\n"
-            "assert q._dimension('cents') is None\n")
+    code = ("from claimledger.ledger import units as u\n"
+            "assert u.dimension_of('mile') == '[length]' and u.scale('mile', 'kilometer') == 1.609344\n"
+            "assert u.dimension_of('cents') is None and u.in_common_unit('mile', 2.0) == ('meter', 3218.688)\n")
     assert not [m for m in loaded_by(code) if m.startswith("pint")]
-    assert "pint" in loaded_by(code + "assert q._dimension('furlong') == '[length]'\n")
+    assert "pint" in loaded_by(code + "assert u.dimension_of('furlong') == '[length]'\n")

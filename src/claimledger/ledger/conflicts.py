@@ -37,6 +37,7 @@ from claimledger.ledger.provenance import same_words
 from claimledger.ledger.stance import Answer
 from claimledger.ledger.stance_model import LABELS, stance_scores
 from claimledger.ledger.statements import Statement, clause_around, set_aside
+from claimledger.ledger.units import in_common_unit
 from claimledger.ledger.status import central
 from claimledger.records import ConflictKind, Figure
 
@@ -128,21 +129,24 @@ def _set_aside_pairs(sts: list[Statement], figs: list[dict], partner: Callable[[
             by_value[v].append(i)
     out = set()
     for b, fig in asides:
+        unit, value = in_common_unit((fig.unit or "").lower(), float(fig.value))
         for k in figs[b]:
-            if (k[0] == "measure") != (fig.kind == "measure") or k[0] == "measure" and (fig.unit or "").lower() != k[1]:
+            if (k[0] == "measure") != (fig.kind == "measure") or k[0] == "measure" and unit != k[1]:
                 continue
-            for a in by_value.get(float(fig.value), ()):
+            for a in by_value.get(value, ()):
                 ka = partner(k, a) if sts[a].doc != sts[b].doc else None
-                if ka is not None and figs[a][ka][0] == fig.value:
+                if ka is not None and figs[a][ka][0] == value:
                     out.add((min(a, b), max(a, b)))
     return out
 
 
-def _compared(st: Statement, key: tuple) -> Figure | None:
-    """The figure of a statement that a key of :func:`_figures` stands for: its count, or its measure in the unit."""
+def _compared(st: Statement, key: tuple) -> tuple[Figure, float] | None:
+    """The figure of a statement that a key of :func:`_figures` stands for, with its value in the key's unit:
+    its count, or its measure in the unit."""
     if key[0] == "count":
-        return st.fig
-    return next((f for f in st.figures if f.kind == "measure" and f.unit and f.unit.lower() == key[1]), None)
+        return (st.fig, st.fig.value) if st.fig is not None else None
+    return next(((f, value) for f in st.figures if f.kind == "measure" and f.unit
+                 for unit, value in [in_common_unit(f.unit.lower(), float(f.value))] if unit == key[1]), None)
 
 
 def _updated(a: Statement, b: Statement, key: tuple) -> bool:
@@ -158,8 +162,8 @@ def _updated(a: Statement, b: Statement, key: tuple) -> bool:
     fe, fl = _compared(early, key), _compared(late, key)
     if fe is None or fl is None:
         return False
-    move = moved_to(clause_around(fl.sentence, fl.text))
-    return move != 0 and (fl.value - fe.value) * move > 0
+    move = moved_to(clause_around(fl[0].sentence, fl[0].text))
+    return move != 0 and (fl[1] - fe[1]) * move > 0
 
 
 def _other_agents(a: Statement, b: Statement) -> bool:

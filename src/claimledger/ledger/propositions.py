@@ -32,6 +32,7 @@ from claimledger.ledger.embeddings import embed
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
 from claimledger.ledger.statements import FALL_VERBS, RISE_VERBS, Statement, clause_around, compared, is_anaphoric
+from claimledger.ledger.units import in_common_unit
 from claimledger.records import Figure
 
 Aspect = Literal["done", "coming", "additional", "total"]
@@ -242,10 +243,11 @@ def ranges_meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 def own_measures(st: Statement) -> tuple[tuple[str, float, float, float], ...]:
     """The measures a statement's own words give (not those of its quotation's other sentences), in the order
-    given, each as (unit, value, lowest, highest) of :func:`allowed_range`: "less than two centimetres" and
-    "about 12 centimetres" are two values of one length. A measure only supposed ("if the crack were 30 cm
+    given, each as (unit, value, lowest, highest) of :func:`allowed_range` in the unit its dimension is compared
+    in (:func:`~.units.in_common_unit`): "less than two centimetres" and "about 12 centimetres" are two values of
+    one length, and so are "500 kilograms" and "1.2 tonnes". A measure only supposed ("if the crack were 30 cm
     deep") gives nothing."""
-    return tuple((f.unit.lower(), *allowed_range(f, float(f.value))) for f in st.figures
+    return tuple(in_common_unit(f.unit.lower(), *allowed_range(f, float(f.value))) for f in st.figures
                  if f.kind == "measure" and f.unit and f.text in st.text
                  and not supposed(clause_around(f.sentence, f.text)))
 

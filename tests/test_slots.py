@@ -190,3 +190,19 @@ def test_without_clauses_the_slot_weights_change_nothing(monkeypatch):
     monkeypatch.setattr(claims, "load_model", lambda: replace(shipped, weights=weights))
     weighed = build_ledger(reports)
     assert [c.attribution_ids for c in weighed.claims] == [c.attribution_ids for c in plain.claims]
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Calder Chemicals said it had alerted emergency services within 15 minutes.",
+     "Calder Chemicals had alerted emergency services within 15 minutes"),
+    ("Councillor Tom Reid said he had raised concerns about the tank in 2023.",
+     "Tom Reid had raised concerns about the tank in 2023"),
+    ("The Environment Agency said it was too early to say what had caused the leak.",
+     "it was too early to say what had caused the leak"),  # an empty "it" names no one
+    ("Tom Reid said it had been ignored.", "it had been ignored"),  # "it" is no person's self
+])
+def test_a_speaker_speaking_of_themselves_by_pronoun_is_named_in_the_statement(text, said):
+    from claimledger.ledger.statements import said_texts
+
+    (att,) = extract_report(RawReport(text=text, published="2025-03-05")).attributions
+    assert said_texts(att, []) == [said]

@@ -226,8 +226,31 @@ def clauses(text: str) -> list[str]:
 
 
 def said_texts(att: Attribution, counts: list[Figure]) -> list[str]:
-    """The words of each statement an attribution makes: one per counted figure, else one per sentence."""
-    return [figure_text(att, f) for f in counts] or propositions_said(statement_text(att))
+    """The words of each statement an attribution makes: one per counted figure, else one per sentence, with
+    the speaker named where reported speech has them speak of themselves (:func:`speaker_named`)."""
+    return [speaker_named(att, t) for t in [figure_text(att, f) for f in counts] or propositions_said(statement_text(att))]
+
+
+#: A subject pronoun for a body and one for a person, and the predicates of an empty "it" ("it was too early").
+_SELF_PRONOUNS = {"it": ("organisation", "media", "state"), "he": ("person",), "she": ("person",)}
+_EMPTY_PREDICATES = frozenset({"be", "seem", "appear", "remain", "take", "make"})
+
+
+def speaker_named(att: Attribution, text: str) -> str:
+    """In reported speech a speaker speaks of themselves by pronoun ("Calder Chemicals said it had alerted the
+    services"; "Reid said he had raised concerns"): the statement is that the speaker did so, and two bodies'
+    "it had …" are two claims, not one. The pronoun opening the content's main clause, when it agrees with a
+    named speaker, is replaced by the speaker's name."""
+    source = att.source
+    first, _, rest = text.partition(" ")
+    kinds = _SELF_PRONOUNS.get(first.lower())
+    if source is None or kinds is None or source.kind not in kinds or att.quote != "indirect" or not rest \
+            or source.name.lower() in _SELF_PRONOUNS or not att.content.lstrip().startswith(first):
+        return text
+    clause = next((c for c in att.clauses if c.start == att.content_start), None)
+    if clause is None or (clause.agent or "").lower() != first.lower() or clause.predicate in _EMPTY_PREDICATES:
+        return text
+    return f"{source.name} {rest}"
 
 
 @lru_cache(maxsize=65536)

@@ -92,12 +92,12 @@ _PIECE_IN = re.compile(r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:story|article|piec
                        r"interview|feature)\s+(?:in|from|on)\s+(?P<outlet>.+?)(?:\s+by\s+.*)?$", re.I)
 #: One who speaks on the record for a named person or body ("Plant's publicist", "the company's spokesman" is not
 #: named): the words of the role are English common knowledge.
-_SPEAKS_FOR = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?:longtime\s+|long-time\s+)?"
+_SPEAKS_FOR = re.compile(r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?:longtime\s+|long-time\s+)?"
                          r"(?:publicist|spokes(?:man|woman|person)|press\s+secretary|lawyer|attorney|solicitor|"
                          r"representative|agent)$")
 #: The same role written after its holder's noun: "a spokesman for Varga", "the lawyer for Karen Holt".
 _SPEAKS_FOR_AFTER = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?:longtime\s+|long-time\s+)?(?:publicist|spokes(?:man|woman|person)|"
-                               r"press\s+secretary|lawyer|attorney|solicitor|representative|agent)\s+for\s+"
+                               r"press\s+secretary|lawyer|attorney|solicitor|representative|agent)\s+for\s+(?:the\s+)?"
                                r"(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})$")
 _MEDIA_WORDS = re.compile(
     r"\b(?:tv|television|network|newspaper|news\s+(?:agency|outlet|service|site|channel)|broadcaster|radio|magazine"
@@ -410,16 +410,15 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         outlet = _outlet_name(piece.group("outlet"))
         if outlet:
             return (("org", outlet, surface, True),)
-    spokesperson = _SPEAKS_FOR.match(surface)
-    after = _SPEAKS_FOR_AFTER.match(surface) if spokesperson is None else None
-    if after is not None and (" " not in after.group("owner") or _looks_personal(after.group("owner"))):
-        spokesperson = after  # a body so named is left to the titles that name one, below
+    spokesperson = _SPEAKS_FOR.match(surface) or _SPEAKS_FOR_AFTER.match(surface)
     if spokesperson and src.kind in ("generic", "anonymous", "person"):
-        # "Plant's publicist", "Apple's spokeswoman": one who speaks for a person or body on the record gives
-        # their position, so the statement is theirs (a single name the story does not know as a person is a body)
+        # "Plant's publicist", "Apple's spokeswoman", "a spokeswoman for the Environment Agency": one who speaks
+        # for a person or body on the record gives their position, so the statement is theirs (a single name the
+        # story does not know as a person is a body; a name of several words that is no person's, a body)
         owner = spokesperson.group("owner")
-        return _source_steps(Source(owner, owner, "person" if _looks_personal(owner) else "anonymous")) \
-            if " " in owner else (("single", owner, owner),)
+        if " " not in owner:
+            return (("single", owner, owner),)
+        return _source_steps(Source(owner, owner, "person")) if _looks_personal(owner) else (("org", owner, surface, False),)
     described = _DESCRIBED_BODY.match(surface)
     # "the provincial health department": a description of a body, also where the recogniser took it for a name
     # (all in lower case), so one actor whichever the report

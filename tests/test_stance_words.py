@@ -68,3 +68,15 @@ def test_could_with_its_verb_negated_says_what_was_not_possible_and_hedges_nothi
 ])
 def test_a_measured_difference_in_likelihood_is_a_finding_not_a_hedge(nlp, text, stance):
     assert [a.stance for a in find_attributions(nlp(text))] == [stance]
+
+
+@pytest.mark.parametrize("text, cue, stance", [
+    ("Arteta rubbished suggestions that the winger was unhappy.", "rubbish", "denies"),
+    ("The company criticised reports claiming that the alarm had been switched off.", "criticise", "denies"),
+    ("The union blasted the company's claims about the pay offer.", "blast", "denies"),
+    ("The mayor criticised the plan to close the library.", "criticise", "asserts"),
+    ("Critics condemned the remarks as offensive.", "condemn", "asserts"),
+])
+def test_disapproving_a_claim_dismisses_it_and_disapproving_anything_else_does_not(nlp, text, cue, stance):
+    found = {a.cue: a.stance for a in find_attributions(nlp(text))}
+    assert found.get(cue, "asserts") == stance

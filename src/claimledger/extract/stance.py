@@ -114,10 +114,30 @@ def _denial_word(token: Token) -> bool:
 
 def calls_false(cue: Token) -> bool:
     """ "called the report rubbish", "a rumor … has been called “rubbish” by …", "described as “rubbish” a report
-    that …": a verb whose predicate complement is a word of denial dismisses what it is said of."""
+    that …": a verb whose predicate complement is a word of denial dismisses what it is said of; so does a verb
+    of disapproval whose object is a claim ("rubbished suggestions that …", "criticised reports claiming …")."""
     return not is_negated(cue) and (any(c.dep_ == "oprd" and _denial_word(c) for c in cue.children)
                                     or shifted_denial(cue) is not None or _said_to_be_false(cue)
-                                    or relative_claim(cue) is not None and _as_denial(cue))
+                                    or relative_claim(cue) is not None and _as_denial(cue)
+                                    or _disapproves_claim(cue))
+
+
+#: Verbs of disapproval (English common knowledge): with a claim for object, they dismiss it.
+_DISAPPROVING = frozenset({"slam", "rubbish", "criticise", "criticize", "condemn", "blast", "ridicule", "mock",
+                           "lambast", "lambaste", "decry", "deride", "scorn"})
+
+
+def _disapproves_claim(cue: Token) -> bool:
+    """ "Arteta rubbished suggestions that the winger was unhappy": disapproval of a claim named by a noun (not a
+    pronoun, which may stand for a plan or a person: "criticised it") says it is wrong."""
+    return cue.lemma_.lower() in _DISAPPROVING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _REPORTED_CLAIMS for c in cue.children)
+
+
+#: Nouns for what is put about as true (English common knowledge): condemning one says it is wrong; condemning a
+#: remark or a statement judges its manner ("condemned the remarks as offensive").
+_REPORTED_CLAIMS = frozenset({"claim", "report", "allegation", "story", "rumor", "rumour", "accusation",
+                              "speculation", "suggestion", "assertion", "charge", "tale", "reporting"})
 
 
 def relative_claim(verb: Token) -> Token | None:

@@ -1,6 +1,8 @@
 """Propositions, responses and figure disagreements, on sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from test_ledger_helpers import S, report
 
 from claimledger.analysis import analyse_into
@@ -430,3 +432,18 @@ def test_one_event_dated_months_apart_in_two_reports_is_a_date_conflict(tmp_path
     dates = [k for k in ledger.conflicts if k.kind == "date"]
     assert len(dates) == 1 and "2025-03-03" in dates[0].explanation and "2025-06-18" in dates[0].explanation
     assert ledger.claims[0].status == "disputed"
+
+
+@pytest.mark.parametrize("later, conflict", [
+    ("The union had earlier said that up to 1,500 jobs were at risk at the bank.", False),
+    ("The union said 1,500 jobs at the bank had been put at risk on 30 December 2024.", True),
+])
+def test_a_count_repeated_weeks_later_dates_nothing_unless_its_clause_names_a_day(tmp_path, later, conflict):
+    texts = [("2025-02-11", "The union said on 10 February 2025 that up to 1,500 jobs were at risk at the bank."),
+             ("2025-03-03", later)]
+    with Store.open(tmp_path / "bank.db") as store:
+        analyse_into(store, [RawReport(text=text, title=None, path=f"r{k}.txt", published=day)
+                             for k, (day, text) in enumerate(texts)], model=None, limits=Limits(), on_error=print)
+        ledger = build_ledger(store.reports())
+    assert len({c.id for c in ledger.claims}) == 1
+    assert any(k.kind == "date" for k in ledger.conflicts) == conflict

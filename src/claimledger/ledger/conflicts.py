@@ -499,8 +499,11 @@ def stance_shifts(ev: Evidence) -> list[Found]:
 
 
 def date_conflicts(ev: Evidence) -> list[Found]:
-    """Statements of one claim dating its event (a figure's ``as_of``, else the one day the statement's own
-    words name: "was last inspected on March 3" / "on June 18") more than a week apart.
+    """Statements of one claim dating its event (the day a count's own clause names, "ferried 1,500 between
+    October 8 and 13", else the one day the statement's own words name: "was last inspected on March 3" / "on
+    June 18") more than a week apart. A count's ``as_of`` is no dating: with no date of its own it is the day
+    the count was said, and two reports weeks apart repeating one count ("the union had earlier said that up
+    to 1,500 jobs were at risk") date nothing differently.
 
     A date after the report's own date is a forecast ("ready by 1 November"), not a dating, and is left out.
     """
@@ -508,8 +511,8 @@ def date_conflicts(ev: Evidence) -> list[Found]:
     for ci, members in enumerate(ev.groups):
         dated = []
         for i in members:
-            st, q = ev.statements[i], ev.props[i].quantity
-            when = q.as_of if q is not None else st.dated_on
+            st = ev.statements[i]
+            when = st.counted_on if st.fig is not None else st.dated_on
             pub = _day(ev.published.get(st.doc))
             if _day(when) and (pub is None or _day(when) <= pub):
                 dated.append((when, st))

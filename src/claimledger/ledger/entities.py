@@ -90,9 +90,10 @@ _OWNED_BODY = re.compile(r"^(?:the\s+)?[A-Z][\w-]*['’]s\s+(?:office|government
 #: nouns for a piece of journalism are English common knowledge.
 _PIECE_IN = re.compile(r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:story|article|piece|report|column|editorial|op-ed|"
                        r"interview|feature)\s+(?:in|from|on)\s+(?P<outlet>.+?)(?:\s+by\s+.*)?$", re.I)
-#: One who speaks on the record for a named person or body ("Plant's publicist", "the company's spokesman" is not
-#: named): the words of the role are English common knowledge.
-_SPEAKS_FOR = re.compile(r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?:longtime\s+|long-time\s+)?"
+#: One who speaks on the record for a named person or body ("Plant's publicist", "a Norvik Bank spokesman"; "the
+#: company's spokesman" is not named): the words of the role are English common knowledge.
+_SPEAKS_FOR = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+(?=[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}\s+[a-z]))?"
+                         r"(?!(?:The|An?|His|Her|Their|Its|Our|My|Your|This|That|These|Those)\b)(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:['’]s?)?\s+(?:longtime\s+|long-time\s+)?"
                          r"(?:publicist|spokes(?:man|woman|person)|press\s+secretary|lawyer|attorney|solicitor|"
                          r"representative|agent)$")
 #: The same role written after its holder's noun: "a spokesman for Varga", "the lawyer for Karen Holt".

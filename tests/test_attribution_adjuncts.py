@@ -192,3 +192,15 @@ def test_a_contrast_after_a_frame_that_opens_the_sentence_is_what_was_said(nlp):
     found = by_cue(nlp, "But according to leaked documents, while the company praised its suppliers in public, "
                         "in private it often threatened to drop them.")["according to"]
     assert found.content.startswith("while the company praised its suppliers")
+
+
+def test_a_clause_of_time_with_another_speakers_saying_is_no_part_of_what_was_said(nlp):
+    found = by_cue(nlp, "Norvik Bank said on Tuesday that no decision had been taken on job cuts, a day after a "
+                        "newspaper reported that the lender planned to shed 2,000 posts.")
+    assert found["say"].content == "no decision had been taken on job cuts"
+    assert found["report"].content == "the lender planned to shed 2,000 posts"
+
+
+def test_a_clause_of_time_not_set_off_stays_in_what_was_said(nlp):
+    found = by_cue(nlp, "The company said the plant would close after the union announced a strike.")
+    assert found["say"].content == "the plant would close after the union announced a strike"

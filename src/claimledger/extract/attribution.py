@@ -994,7 +994,8 @@ def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
                  or v.dep_ == "advcl" and getattr(_saying_adjunct(v), "i", None) == cue.i
                  or v.head.i == clause.i and clause.i > cue.i and _reporters_citing(v)
                  or v.dep_ == "advcl" and v.tag_ == "VBG" and v.lemma_.lower() in SPEECH and _after_named_speaker(v)
-                 or _disputed_after(v) is not None or _closing_according(v) and cue.lemma_.lower() in _STRONG_SPEECH)), None)
+                 or _disputed_after(v) is not None or _closing_according(v) and cue.lemma_.lower() in _STRONG_SPEECH
+                 or _another_saying_set_off(v, clause))), None)
     if verb is None:
         return start, end
     doc = clause.doc
@@ -1002,6 +1003,20 @@ def _before_joined_statement(clause: Token, cue: Token) -> tuple[int, int]:
     while cut > clause.left_edge.i and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
         cut -= 1  # ", and"
     return start, doc[cut - 1].idx + len(doc[cut - 1].text)
+
+
+_WHEN_MARKS = frozenset({"after", "before", "since", "as", "when", "while", "until"})
+
+
+def _another_saying_set_off(verb: Token, clause: Token) -> bool:
+    """ "said no decision had been taken on job cuts, a day after a newspaper reported that …": a clause of time
+    set off by a comma after what was said, whose verb of saying has a subject of its own, is the writer placing
+    the statement beside another's (itself a statement), not part of what was said."""
+    doc = verb.doc
+    return verb.dep_ == "advcl" and verb.head.i == clause.i and verb.lemma_.lower() in SPEECH \
+        and any(c.dep_ == "mark" and c.lower_ in _WHEN_MARKS for c in verb.children) \
+        and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children) \
+        and verb.left_edge.i > 0 and doc[verb.left_edge.i - 1].text == ","
 
 
 def _quote_right_after(token: Token, quotes: list[Quote]) -> Quote | None:

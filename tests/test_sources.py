@@ -272,3 +272,12 @@ def test_an_unnamed_speaker_named_again_by_the_same_noun_is_the_one_who_spoke(nl
 ])
 def test_an_agency_is_an_outlet_only_when_its_name_says_news(nlp, text, expected):
     assert sources(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Finance Workers' Union said it would fight every compulsory redundancy.", "Finance Workers' Union"),
+    ("The Junior Doctors' Committee said it would strike.", "Junior Doctors' Committee"),
+    ("Russia's Defence Ministry said the drills were over.", "Defence Ministry"),
+])
+def test_a_plural_possessive_inside_a_bodys_name_is_part_of_it(nlp, text, expected):
+    assert [name for name, _ in sources(nlp, text)] == [expected]

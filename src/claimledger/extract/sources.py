@@ -634,8 +634,12 @@ def proper_name(span: Span) -> str | None:
     def numeral(i: int) -> bool:  # a number inside a name ("Channel 4 News"), between two of its words
         return doc[i].like_num and doc[i].ent_iob_ == "I" and i - 1 >= span.start and named(doc[i - 1])
 
+    def plural_possessive(i: int) -> bool:  # "Finance Workers' Union", "the Junior Doctors' Committee"
+        return doc[i].text in ("'", "’") and doc[i].tag_ == "POS" and i - 1 >= span.start and named(doc[i - 1]) \
+            and doc[i - 1].text.endswith("s")
+
     start = head.i
-    while start - 1 >= span.start and (named(doc[start - 1]) or numeral(start - 1)):
+    while start - 1 >= span.start and (named(doc[start - 1]) or numeral(start - 1) or plural_possessive(start - 1)):
         start -= 1
     if doc[start].pos_ == "DET" and start == span.start and doc[start].is_sent_start:
         start += 1  # "The NIS said" at the start of a sentence: "The" is not part of the name

@@ -75,3 +75,11 @@ def test_verb_of_saying_joined_to_another_persons_clause_stays_theirs(nlp):
     found = by_cue(nlp, 'She said he came to the harbour office and told the clerk, "The ferry is cancelled."')
     assert "told the clerk" in found["say"].content
     assert found["tell"].source.text == "he"
+
+
+def test_a_saying_with_a_prepositional_object_joined_to_what_was_said_is_the_speakers_next_statement(nlp):
+    found = {a.cue: a for a in find_attributions(nlp(
+        "Opposition leader Petra Kovac said on Sunday that at least 40,000 ballots had been destroyed in the "
+        "northern districts, and called for a recount."))}
+    assert found["call"].source.name == "Petra Kovac" and found["call"].content == "a recount"
+    assert found["say"].content == "at least 40,000 ballots had been destroyed in the northern districts"

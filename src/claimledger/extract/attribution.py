@@ -799,8 +799,9 @@ def _joined_statement(verb: Token) -> Token | None:
     if subject is not None and not answered:
         return None
     if refusal is None and not own and not any(c.dep_ in ("dobj", "ccomp") for c in children) \
-            and asked_word(verb) is None:
-        return None
+            and asked_word(verb) is None and not (lemma in SPEECH and any(
+                c.dep_ == "prep" and c.lower_ in _PREP_CUE_PREPS for c in children)):
+        return None  # "… had been destroyed, and called for a recount": a saying with a prepositional object too
     joiner = max((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), key=lambda c: c.i, default=None)
     if joiner is None or joiner.lower_ not in ("and", "but"):
         return None  # "could not confirm or corroborate the reports": one predicate of the clause

@@ -447,3 +447,26 @@ def test_a_count_repeated_weeks_later_dates_nothing_unless_its_clause_names_a_da
         ledger = build_ledger(store.reports())
     assert len({c.id for c in ledger.claims}) == 1
     assert any(k.kind == "date" for k in ledger.conflicts) == conflict
+
+
+def test_a_response_describing_what_it_answers_answers_that_however_far_back():
+    reports = [report("d1", "2025-04-14", [
+        S("Opposition leader Petra Kovac said at least 40,000 ballots had been destroyed in the northern districts.",
+          "Opposition leader Petra Kovac", name="Petra Kovac",
+          content="at least 40,000 ballots had been destroyed in the northern districts",
+          figures=[("at least 40,000", 40000, "at_least", "ballots")]),
+        S("Kovac told supporters in the capital that the election had been stolen in broad daylight by the ruling "
+          "party and its allies in the regional councils of the north and the east.", "Kovac", name="Petra Kovac",
+          content="the election had been stolen in broad daylight by the ruling party and its allies in the regional "
+                  "councils of the north and the east"),
+        S("The commission's chairman, Ivan Dobrev, said turnout had been 61% and that polling stations had reported "
+          "a calm day across the country, with queues only in the largest cities and in the southern valleys.",
+          "The commission's chairman, Ivan Dobrev", name="Ivan Dobrev",
+          content="turnout had been 61% and that polling stations had reported a calm day across the country, with "
+                  "queues only in the largest cities and in the southern valleys"),
+        S("International observers said they were unable to verify the claim of destroyed ballots.",
+          "International observers", kind="anonymous", stance="cannot_confirm",
+          content="they were unable to verify the claim of destroyed ballots"),
+    ])]
+    ledger = build_ledger(reports)
+    assert _claim(ledger, "d1.a3").answers == _claim(ledger, "d1.a0").id

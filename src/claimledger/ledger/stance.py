@@ -31,6 +31,7 @@ polarity to one claim form one response claim.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,9 +42,28 @@ import numpy as np
 from claimledger.ledger.claims import Matcher
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.params import LedgerParams
-from claimledger.ledger.propositions import Proposition
+from claimledger.ledger.propositions import STOP_WORDS, Proposition
 from claimledger.ledger.statements import Statement
 from claimledger.records import Relation
+
+# A shell noun and what follows it describing the claim ("the claim of destroyed ballots", "reports that the dam
+# had failed"): English common knowledge.
+_DESCRIPTION = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|suggestions?|rumou?rs?|stor(?:y|ies)|"
+                          r"assertions?|speculation)\s+(?:of|that|about)\s+(.+)", re.I)
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _words(text: str) -> frozenset[str]:
+    """A text's content words cut to five letters, so that "destroyed" and "destroy" are one."""
+    return frozenset(w[:5] for w in _WORD.findall(text.lower()) if w not in STOP_WORDS)
+
+
+def _described(content: str) -> frozenset[str]:
+    """The words with which a response describes the claim it answers, if it does ("the claim of destroyed
+    ballots": "destr", "ballo"); none for "denied it" or "these claims"."""
+    m = _DESCRIPTION.search(content)
+    return _words(m.group(1)) if m else frozenset()
+
 
 @dataclass(frozen=True, slots=True)
 class Answer:
@@ -121,12 +141,19 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         confirm these reports"), its claim; a response in its own words ("Baltline denied that the vessel was
         overloaded. 'These claims are false,' …"), what that answers."""
         st = statements[i]
-        before = [j for j in by_doc[st.doc] if st.att.start - params.anaphora_chars <= statements[j].att.start < st.att.start
-                  and (j in answered_by_words or positive[j]
-                       and (speaker(statements[j]) != speaker(st) or statements[j].att.via))]
+        earlier = [j for j in by_doc[st.doc] if statements[j].att.start < st.att.start
+                   and (j in answered_by_words or positive[j]
+                        and (speaker(statements[j]) != speaker(st) or statements[j].att.via))]
+        # "International observers said they were unable to verify the claim of destroyed ballots": a response that
+        # describes what it answers answers the earlier statement sharing most of the description's words, however
+        # far back; one that does not ("denied the reports") the nearest within about two sentences
+        named = _described(st.att.content)
+        shared = {j: len(named & _words(statements[j].text)) for j in earlier} if named else {}
+        before = [j for j in earlier if shared.get(j)] or [
+            j for j in earlier if st.att.start - params.anaphora_chars <= statements[j].att.start]
         if not before:
             return None
-        j = max(before, key=lambda j: (statements[j].att.start, j))
+        j = max(before, key=lambda j: (shared.get(j, 0), statements[j].att.start, j))
         return answered_by_words[j] if j in answered_by_words else int(group_of[j])
 
     partners: Callable[[int], list[int]] | None = None  # made on the first call of alongside that needs it

@@ -800,8 +800,11 @@ def _joined_statement(verb: Token) -> Token | None:
         return None
     if refusal is None and not own and not any(c.dep_ in ("dobj", "ccomp") for c in children) \
             and asked_word(verb) is None and not (lemma in SPEECH and any(
-                c.dep_ == "prep" and c.lower_ in _PREP_CUE_PREPS for c in children)):
-        return None  # "… had been destroyed, and called for a recount": a saying with a prepositional object too
+                c.dep_ == "prep" and c.lower_ in _PREP_CUE_PREPS for c in children) and not any(
+                s.dep_ in ("nsubj", "nsubjpass") and _can_speak(s) for s in verb.head.children)):
+        # "… ballots had been destroyed, and called for a recount": a saying with a prepositional object, joined to
+        # a clause whose subject cannot speak, is the speaker's too ("he had bought …, and boasted about …" is his)
+        return None
     joiner = max((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), key=lambda c: c.i, default=None)
     if joiner is None or joiner.lower_ not in ("and", "but"):
         return None  # "could not confirm or corroborate the reports": one predicate of the clause

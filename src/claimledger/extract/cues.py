@@ -71,6 +71,10 @@ HEDGES = frozenset({
     "believe", "apparently", "presumably", "allegedly", "suspect", "speculate", "conceivably",
 })
 
+#: Nouns for what is put about as true ("reports that …", "the claim of …"): English common knowledge.
+REPORTED_CLAIMS = frozenset({"claim", "report", "allegation", "story", "rumor", "rumour", "accusation",
+                             "speculation", "suggestion", "assertion", "charge", "tale", "reporting"})
+
 #: Phrases in the content that deny what they refer to ("groundless rumors").
 DENIAL_WORDS = frozenset({
     "groundless", "baseless", "fake", "false", "untrue", "ridiculous", "absurd", "nonsense", "lie", "lies",

@@ -20,6 +20,7 @@ from claimledger.extract.cues import (
     DISMISSIVE_PREDICATES,
     HEDGES,
     REFUSE,
+    REPORTED_CLAIMS,
     SPECULATE,
     STATEMENT_ANAPHORS,
     STATEMENT_NOUNS,
@@ -129,15 +130,11 @@ _DISAPPROVING = frozenset({"slam", "rubbish", "criticise", "criticize", "condemn
 
 def _disapproves_claim(cue: Token) -> bool:
     """ "Arteta rubbished suggestions that the winger was unhappy": disapproval of a claim named by a noun (not a
-    pronoun, which may stand for a plan or a person: "criticised it") says it is wrong."""
+    pronoun, which may stand for a plan or a person: "criticised it") says it is wrong; disapproval of a remark
+    or a statement judges its manner ("condemned the remarks as offensive")."""
     return cue.lemma_.lower() in _DISAPPROVING and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _REPORTED_CLAIMS for c in cue.children)
+        c.dep_ == "dobj" and c.lemma_.lower() in REPORTED_CLAIMS for c in cue.children)
 
-
-#: Nouns for what is put about as true (English common knowledge): condemning one says it is wrong; condemning a
-#: remark or a statement judges its manner ("condemned the remarks as offensive").
-_REPORTED_CLAIMS = frozenset({"claim", "report", "allegation", "story", "rumor", "rumour", "accusation",
-                              "speculation", "suggestion", "assertion", "charge", "tale", "reporting"})
 
 
 def relative_claim(verb: Token) -> Token | None:

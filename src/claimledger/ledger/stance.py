@@ -39,6 +39,7 @@ from itertools import combinations
 
 import numpy as np
 
+from claimledger.extract.cues import REPORTED_CLAIMS
 from claimledger.ledger.claims import Matcher
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.params import LedgerParams
@@ -46,10 +47,10 @@ from claimledger.ledger.propositions import STOP_WORDS, Proposition
 from claimledger.ledger.statements import Statement
 from claimledger.records import Relation
 
-# A shell noun and what follows it describing the claim ("the claim of destroyed ballots", "reports that the dam
-# had failed"): English common knowledge.
-_DESCRIPTION = re.compile(r"\b(?:claims?|reports?|allegations?|accusations?|suggestions?|rumou?rs?|stor(?:y|ies)|"
-                          r"assertions?|speculation)\s+(?:of|that|about)\s+(.+)", re.I)
+# A noun for a claim and what follows it describing the claim ("the claim of destroyed ballots", "reports that the
+# dam had failed").
+_DESCRIPTION = re.compile(r"\b(?:%s)\s+(?:of|that|about)\s+(.+)" % "|".join(
+    sorted({f"{noun}s?" for noun in REPORTED_CLAIMS} | {"stories"})), re.I)
 _WORD = re.compile(r"[a-z]{4,}")
 
 

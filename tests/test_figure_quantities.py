@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from claimledger.ledger import embeddings, quantities
+from claimledger.ledger import embeddings, units
 from claimledger.ledger.propositions import harm_of
 from claimledger.ledger.quantities import is_count, is_measure, quantity_texts
 from claimledger.ledger.statements import clause_around
@@ -69,14 +69,14 @@ def test_showing_a_stored_ledger_embeds_nothing_and_loads_no_unit_registry(store
     counted = Counted(embeddings._model())
     monkeypatch.setattr(embeddings, "_model", lambda: counted)
     monkeypatch.setattr(embeddings, "_cache", {})
-    quantities._registry.cache_clear()
+    units._registry.cache_clear()
     with Store.open(store_path, create=False) as store:
         reports = store.reports()
         ctx = LedgerContext(reports, ledgers.stored_ledger(store, reports))
     text = render_markdown(ctx, build_briefing(ctx))
     assert "Every figure, by quantity, source and date" in text
     assert counted.texts == 0
-    assert quantities._registry.cache_info().misses == 0
+    assert units._registry.cache_info().misses == 0
 
 
 @pytest.mark.parametrize("sentence, figure, harm", [

@@ -1620,8 +1620,10 @@ def _after_value_set_aside(verb: Token) -> bool:
     """ "The supplement cut the risk by 14%, not 40% as several newspapers reported": an "as" clause right after
     a phrase set aside with "not" says only where that phrase came from. It frames neither the sentence (the
     writer states the 14%) nor its correction, whatever clause the parser hangs it on."""
+    if verb.dep_ != "advcl":
+        return False  # checked first: this runs for every token of every sentence
     mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
-    if verb.dep_ != "advcl" or mark is None or mark.i != verb.left_edge.i:
+    if mark is None or mark.i != verb.left_edge.i:
         return False
     doc, start = verb.doc, mark.i - 1
     while start > verb.sent.start and doc[start].text != "," and mark.i - start <= 6:

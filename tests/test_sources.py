@@ -204,6 +204,35 @@ def test_the_company_is_the_body_that_spoke_just_before(nlp, text, name):
     assert sources(nlp, text)[-1][0] == name
 
 
+@pytest.mark.parametrize("text, name", [
+    # the wire lede: the body its own sentence names, though it has not spoken yet
+    ("Thieves took 40 laptops from a warehouse of Brightwater Logistics, the company said on Friday.",
+     "Brightwater Logistics"),
+    # its trade before the noun ("the ferry operator") says no more than its kind
+    ("Sailings were cancelled by Seaway Lines on Monday, which the ferry operator said was caused by a strike.",
+     "Seaway Lines"),
+    # a body whose spokesman spoke is the one "the company" means paragraphs later
+    ("A Brightwater Logistics spokesman said the warehouse had been locked. Police said the alarm failed. "
+     "The mayor said residents were worried. The company said the alarm had worked.", "Brightwater Logistics"),
+    # one named in an earlier sentence that never spoke is not guessed
+    ("Brightwater Logistics runs the warehouse. Police said the alarm failed. The company said it had worked.",
+     "The company"),
+    # a union is no company, and "the union" is no company that spoke before it
+    ("Brightwater Logistics said the alarm had worked. The Dock Workers' Union said it had not. The company said "
+     "the union was wrong.", "Brightwater Logistics"),
+    ("Brightwater Logistics said the alarm had worked. Wages were cut last year, according to the union.",
+     "union"),
+])
+def test_the_company_is_a_body_of_business_named_in_its_sentence_or_that_spoke_before(nlp, text, name):
+    assert sources(nlp, text)[-1][0] == name
+
+
+def test_a_spokesperson_for_a_body_described_speaks_for_the_body_that_description_stands_for(nlp):
+    found = sources(nlp, "Brightwater Logistics said on Monday that 40 laptops were stolen. A spokeswoman for the "
+                         "company said on Tuesday that the number was 35.")
+    assert found[-1] == ("Brightwater Logistics", "organisation")
+
+
 @pytest.mark.parametrize("second, name", [
     ("A bank spokesman said the claims were false.", "Harrowgate Bank"),
     ("The bank's spokeswoman said no card numbers were taken.", "Harrowgate Bank"),

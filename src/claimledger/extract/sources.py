@@ -78,6 +78,8 @@ _DESCRIBED_BODIES = _BODY_HEADS | _BUSINESS_HEADS
 #: Nouns "the company" may stand for a body by (of its kind), and nouns of other kinds a body's name would show.
 _BY_ITS_KIND = _BUSINESS_HEADS | _COMPANY_HEADS
 _OTHER_KINDS = _BODY_HEADS - _COMPANY_HEADS
+#: Nouns of :data:`_BUSINESS_HEADS` for bodies that are no company (English common knowledge).
+_NO_COMPANIES = frozenset({"union", "club", "association"})
 
 _MEDIA_NAME = re.compile(
     r"\b(news|times|post|journal|tv|television|radio|press|reuters|ap|afp|bbc|cnn|yonhap|newsweek|"
@@ -207,6 +209,15 @@ def _latest_before(entries: _ByPosition, position: int) -> _Known | None:
     """The actor of ``entries`` at the greatest position before ``position`` (the earliest remembered among equals)."""
     i = bisect_left(entries, (position, -float("inf")))
     return entries[i - 1][2] if i else None
+
+
+def _may_be(noun: str, known: _Known) -> bool:
+    """Whether a body of business named by its kind (``noun``: "the company", "the union") may be ``known``: not
+    one whose words name another kind of body ("the ministry", "the union" for "the company"), and a union, club
+    or association only one whose words say so."""
+    if known.words & (_OTHER_KINDS | _BY_ITS_KIND - {noun} - _COMPANY_HEADS):
+        return False
+    return noun not in _NO_COMPANIES or noun in known.words
 
 
 def _recent(entries: _ByPosition, span: Span) -> _Known | None:
@@ -501,17 +512,42 @@ class SourceResolver:
         unnamed = _latest_before(self.unnamed.get(noun, []), position)
         if unnamed is not None and {t.lower_ for t in span.root.children if t.dep_ in ("amod", "compound")} <= unnamed.words:
             return unnamed  # "A spokeswoman for the audit office said … The spokeswoman added": the one who spoke
-        if noun in _BY_ITS_KIND and not modifiers:
+        if noun in _BY_ITS_KIND and all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in modifiers):
             # "Hydrovalle denied the report. 'We do not recognise these figures,' the company said": a body of
-            # business named by its kind is the one that spoke just before (:attr:`speaking_bodies`)
-            return _recent(self.speaking_bodies, span)
+            # business named by its kind ("the company", "the clinic operator": its trade may stand before it) is
+            # the one that spoke just before (:attr:`speaking_bodies`), else the one its own sentence names
+            return self._business_before(noun, span)
+        return None
+
+    def _business_before(self, noun: str, span: Span) -> _Known | None:
+        """The organisation "the company" (``noun``) stands for: of those it may mean (:func:`_may_be`), the one
+        that spoke in its sentence or the one before, else the latest named before it if that one is named in
+        its own sentence ("Hackers stole the records of 1.2 million patients from Kestrel Health, the company
+        said") or spoke anywhere before. Another organisation named in between ("Congress") leaves it
+        unresolved rather than guessed."""
+        recent = _recent(self.speaking_bodies, span)
+        if recent is not None and _may_be(noun, recent):
+            return recent
+        i = bisect_left(self.groups, (span.start, -float("inf")))
+        while i > 0:
+            i -= 1
+            position, _, known = self.groups[i]
+            if known.kind != "organisation" or not _may_be(noun, known):
+                continue
+            spoke = any(k.name == known.name for p, _, k in self.speaking_bodies if p < span.start)
+            return known if spoke or position >= span.sent.start else None
         return None
 
     def _spoken_for(self, head: Token, position: int) -> _Known | None:
         """The body a spokesperson described by its kind speaks for ("a bank spokesman", "the ministry's
-        spokeswoman"): the latest body named by that noun ("Lindqvist Bank"), whose position they give."""
+        spokeswoman"): the latest body named by that noun ("Lindqvist Bank"), whose position they give; one for a
+        body described ("a spokeswoman for the company") speaks for the body that description stands for."""
         if head.lower_ not in SPOKESPERSON_NOUNS:
             return None
+        described = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "for"
+                          for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        if described is not None:
+            return self._described(head.doc[described.left_edge.i:described.i + 1], position)
         owner = next((t for t in head.children if t.pos_ == "NOUN" and (t.dep_ == "compound" or t.dep_ == "poss"
                       and any(c.lower_ == "the" for c in t.children))), None)
         return None if owner is None else _latest_before(self._by_word[1].get(owner.lower_, []), position)
@@ -537,6 +573,12 @@ class SourceResolver:
         elif source.kind in ("anonymous", "document") and span.root.tag_ in ("NNS", "NNPS") and span.root.pos_ != "PRON":
             insort(self.plurals, self._entry(_Known(source.name, source.kind, words, span.start)))
         elif source.kind == "anonymous" and span.root.tag_ == "NN":
+            owner = next((e for e in self._ents_in(span) if e.label_ == "ORG" and e.root.head.i == span.root.i
+                          and span.root.lower_ in SPOKESPERSON_NOUNS and not is_media_name(e.text)), None)
+            if owner is not None:  # "A Kestrel Health spokesman said …": the body spoke, for "the company" later
+                name = strip_determiner(owner.text)
+                insort(self.speaking_bodies, self._entry(_Known(name, "organisation", frozenset(name.lower().split()),
+                                                                span.start)))
             insort(self.unnamed.setdefault(span.root.lower_, []),
                    self._entry(_Known(source.name, source.kind, words, span.start)))
         elif source.kind == "document" and span.root.tag_ == "NN" and span.root.lower_ in _BODY_HEADS:

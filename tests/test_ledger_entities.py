@@ -118,6 +118,8 @@ def test_a_demonym_inside_an_insiders_description_names_no_body():
 @pytest.mark.parametrize("who, credited", [
     ("Residents of the Millbrook estate", None),
     ("Passengers on the Northway ferry", None),
+    ("Customers at Harbourside Bank's branch in Elmford", None),
+    ("A source at Harbourside Bank's head office", "Harbourside Bank"),
     ("Officials at the Millbrook Council", "Millbrook Council"),
 ])
 def test_people_named_by_their_place_are_no_insiders_of_it(who, credited):
@@ -132,6 +134,31 @@ def test_a_company_named_by_its_trade_is_no_person(name):
     r1 = report("d1", "2025-03-05", [
         S(f"{name} said the leak had been stopped.", name, kind="organisation", content="the leak had been stopped")])
     assert _entity_of(resolve_entities([r1]), "d1.a0").type == "ORG"
+
+
+def test_a_name_that_reads_as_a_persons_is_a_body_where_the_report_describes_it_as_one():
+    # "Brightwater Logistics" reads as a first name and a surname; "the company" it stands for says what it is
+    r1 = report("d1", "2025-03-05", [
+        S("Brightwater Logistics said the alarm had worked.", "Brightwater Logistics", kind="organisation",
+          content="the alarm had worked"),
+        S("The company said the laptops were insured.", "The company", name="Brightwater Logistics",
+          kind="organisation", content="the laptops were insured")])
+    res = resolve_entities([r1])
+    assert _entity_of(res, "d1.a0").type == "ORG" and res.source_entity["d1.a0"] == res.source_entity["d1.a1"]
+    # with no description of it, such a name is still taken for a person's
+    r2 = report("d2", "2025-03-05", [S("Wilma Hartfield said the alarm had worked.", "Wilma Hartfield",
+                                       kind="organisation", content="the alarm had worked")])
+    assert _entity_of(resolve_entities([r2]), "d2.a0").type == "PERSON"
+
+
+def test_a_members_title_before_a_name_is_a_role_not_part_of_the_name():
+    r1 = report("d1", "2025-03-05", [
+        S("Local MP Sarah Quayle said she had written to the company.", "Local MP Sarah Quayle", name="Sarah Quayle",
+          content="she had written to the company"),
+        S("Quayle said the reply was late.", "Quayle", name="Sarah Quayle", content="the reply was late")])
+    res = resolve_entities([r1])
+    assert _entity_of(res, "d1.a0").name == "Sarah Quayle"
+    assert res.source_entity["d1.a0"] == res.source_entity["d1.a1"]
 
 
 @pytest.mark.parametrize("who, credited", [

@@ -97,6 +97,7 @@ TITLE_WORDS = frozenset({
     "defence", "press", "senator", "governor", "mayor", "ambassador", "director", "head", "chairman", "leader",
     "king", "queen", "prince", "pope", "judge", "justice", "commander", "admiral", "colonel", "captain",
     "lieutenant", "sergeant", "professor", "prof", "prof.", "sir", "lord", "lady", "dame",
+    "mp", "mep", "msp", "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "alderman",
 })
 
 

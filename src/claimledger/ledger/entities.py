@@ -70,11 +70,13 @@ _ACRONYM_PAREN = re.compile(r"\s\([A-Z][A-Za-z]{1,7}\)")
 _INSIDE_ORG = re.compile(
     r"\b(?:in|at|from|within|inside|of|with|close to)\s+(?:the\s+)?"
     r"((?:[A-Z][\w'’&.-]*)(?:\s+(?:of\s+|the\s+|for\s+|and\s+)?[A-Z][\w'’&.-]*)*)")
-#: People named by where they live or happen to be ("residents of the Millbrook estate", "passengers on the
-#: ferry"): what follows names their place, not a body they speak from inside (English common knowledge).
+#: People named by where they live or happen to be, or by what a body serves them ("residents of the Millbrook
+#: estate", "passengers on the ferry", "patients at the clinic"): what follows names their place or the body
+#: that serves them, not a body they speak from inside (English common knowledge).
 _PEOPLE_OF_A_PLACE = frozenset("""resident residents local locals villager villagers neighbour neighbours neighbor
 neighbors witness witnesses passenger passengers tourist tourists visitor visitors inhabitant inhabitants
-citizen citizens""".split())
+citizen citizens patient patients customer customers client clients shopper shoppers guest guests commuter
+commuters traveller travellers traveler travelers""".split())
 _BODY_HEADS = frozenset("""police army navy forces force guard court parliament party university bank company
 corporation institute ministry fleet brigade corps fund union assembly congress senate times post news herald
 journal tribune press post""".split())
@@ -432,10 +434,15 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         # "a source close to the Spanish club": a demonym modifies a noun, it names no body
         if m and src.kind != "document" and not as_state(m.group(1)) and not is_demonym(m.group(1)) \
                 and not _PEOPLE_OF_A_PLACE.intersection(fold(surface[:m.start()]).split()[-1:]):
-            steps.append(("inside", m.group(1)))
+            steps.append(("inside", _POSSESSIVE_END.sub("", m.group(1))))  # "at Kestrel Health's head office"
         return (*steps, *([body] if body else []))
     if body is not None:
         return (body,)
+    if src.kind == "organisation" and name[:1].isupper() and name not in surface \
+            and not any(w[:1].isupper() for w in surface.split()[1:]):
+        # "the company", "a spokeswoman for the company", resolved in the report to the body they stand for: the
+        # description's words say it is a body, whatever its name looks like
+        return (("org", name, surface, False),)
     if _OWNED_BODY.search(surface):  # "Yoon's office"
         return (("org", strip_determiner(surface), surface, False),)
     head, _, appos = surface.partition(",")  # "Hong Min, an analyst at ..."
@@ -478,6 +485,7 @@ class _Resolver:
         self.clusters = _Clusters()  # person name tokens, group key
         self._steps: dict[tuple, tuple[tuple, ...]] = {}  # by source mention (text, name, kind): _source_steps
         self.person_docs: dict[str, set] = defaultdict(set)
+        self.maybe_body: set[str] = set()  # person mentions the extractor did not take for a person
 
     # -- mention classification ------------------------------------------
     def _group(self, type_: str, key: str) -> _Group:
@@ -571,6 +579,8 @@ class _Resolver:
                     at = text.find(pname)  # the first place the report names them
                     role = appos or (_role_around(text, at, at + len(pname)) if at >= 0 else "")
                 self.persons.append((ref, doc, pname, role, surface))
+                if src.kind != "person":
+                    self.maybe_body.add(ref)
             else:
                 self.singles.append((ref, doc, step[1], step[2]))
 
@@ -595,11 +605,15 @@ class _Resolver:
             key_of[n] = self.clusters.person(toks) or " ".join(toks)
             if key_of[n] == " ".join(toks) and key_of[n] not in self.clusters.keys:
                 self.clusters.add(toks, key_of[n])
+        bodies = {_org_key(n) for _, _, n, _ in self.singles} | {k for t, k in self.groups if t == "ORG"}
         for ref, doc, n, role, s in full:
             self.person_docs[key_of[n]].add(doc)
         for ref, doc, n, role, s in full:
-            self._add_person(ref, doc, key_of[n], n, role, s)
-        bodies = {_org_key(n) for _, _, n, _ in self.singles} | {k for t, k in self.groups if t == "ORG"}
+            if ref in self.maybe_body and _org_key(n) in bodies:
+                # "Kestrel Health said …" reads as a person's name, but the story knows it as a body ("the company")
+                self.add_org(ref, doc, n, s, media=False)
+            else:
+                self._add_person(ref, doc, key_of[n], n, role, s)
         for ref, doc, n, role, s in single:
             key = self._surname_key(n, doc)
             if key is None and _org_key(n) in bodies:

@@ -34,7 +34,7 @@ ambassador chancellor premier king queen prince mr mr. mrs mrs. ms ms. dr dr. pr
 chairman chairwoman chair leader governor mayor officer official envoy secretary-general minister-counsellor
 former acting senior top military intelligence security national state supreme lawmaker
 rev rev. reverend father fr fr. pope cardinal bishop archbishop rabbi imam pastor sister saint st st. sir dame
-lord lady
+lord lady mp mep msp congressman congresswoman councillor councilman councilwoman alderman
 """.split())
 
 #: Titles that make a person speak for the body named in the title (not analysts or scholars).

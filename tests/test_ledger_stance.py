@@ -1,6 +1,8 @@
 """Propositions, responses and figure disagreements, on sentences written for these tests."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from test_ledger_helpers import S, report
@@ -470,3 +472,20 @@ def test_a_response_describing_what_it_answers_answers_that_however_far_back():
     ])]
     ledger = build_ledger(reports)
     assert _claim(ledger, "d1.a3").answers == _claim(ledger, "d1.a0").id
+
+
+def test_a_company_revising_its_figure_in_a_story_of_five_reports_is_one_revision_in_the_order_given(tmp_path):
+    """An invented story written for this test (tests/fixtures/stories/clinic-breach): the clinic operator's
+    1.2 million, named as "the company" and "a spokeswoman for the company", then its 950,000; later reports
+    recall the 1.2 million ("had initially put the number at"), dated by their own day."""
+    folder = Path(__file__).parent / "fixtures" / "stories" / "clinic-breach"
+    with Store.open(tmp_path / "breach.db") as store:
+        analyse_into(store, [RawReport(text=p.read_text(encoding="utf-8"), path=p.name)
+                             for p in sorted(folder.glob("*.txt"))], model=None, limits=Limits(), on_error=print)
+        ledger = build_ledger(store.reports())
+    revisions = [k for k in ledger.conflicts if k.kind == "figure" and "revision" in k.explanation]
+    assert len(revisions) == 1
+    assert revisions[0].explanation.startswith(
+        "Kestrel Health gave 1,200,000 patients (2025-03-03) and later 950,000 (2025-03-04)")
+    names = {e.id: (e.name, e.type) for e in ledger.entities}
+    assert ("Kestrel Health", "PERSON") not in names.values()

@@ -309,6 +309,15 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
                 key = (min(claim_of[a], claim_of[b]), max(claim_of[a], claim_of[b]), k[:2])
                 by_key[key][v].append(a)
                 by_key[key][figs[b][kb][0]].append(b)
+    # The day each origin first gave each value of a thing counted, over all its statements: a later report
+    # that repeats an earlier figure ("the company had initially put the number at 1.2 million") is dated by its
+    # own report, so the order of a revision is read from the first time each value was given.
+    first_given: dict[tuple, str] = {}
+    for i, f in enumerate(figs):
+        if sts[i].origin is not None and sts[i].date:
+            for k, (v, *_) in f.items():
+                at = (sts[i].origin, k[:2], v)
+                first_given[at] = min(first_given.get(at, sts[i].date), sts[i].date)
     found: list[Found] = []
     revisions: dict[tuple, Found] = {}  # one origin's one revision, however many claim pairs show it
     for (ca, cb, key), by_value in sorted(by_key.items(), key=lambda kv: repr(kv[0])):
@@ -320,9 +329,11 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
         if revised:
             a = min((i for i in s1 if sts[i].origin == revised[0]), key=lambda i: (sts[i].date or "", i))
             b = min((j for j in s2 if sts[j].origin == revised[0]), key=lambda j: (sts[j].date or "", j))
-            (early, x), (late, y) = sorted([(sts[a], v1), (sts[b], v2)], key=lambda e: (e[0].date or "", e[0].aid))
-            text = (f"{ev.names.get(revised[0]) or ev.who(early)} gave {_fmt(x)}{what} ({early.date or 'undated'}) and later "
-                    f"{_fmt(y)} ({late.date or 'undated'}): a revision of its own figure.")
+            (early, x), (late, y) = sorted([(sts[a], v1), (sts[b], v2)], key=lambda e: (
+                first_given.get((revised[0], key, e[1]), e[0].date or ""), e[0].aid))
+            said = [first_given.get((revised[0], key, v), st.date or "undated") for st, v in ((early, x), (late, y))]
+            text = (f"{ev.names.get(revised[0]) or ev.who(early)} gave {_fmt(x)}{what} ({said[0]}) and later "
+                    f"{_fmt(y)} ({said[1]}): a revision of its own figure.")
             earlier = claim_of[a if early is sts[a] else b]
             # its own figure alone: only its statements on either side, and no one else vouching for the earlier
             alone = {sts[i].origin for i in (*s1, *s2)} == {revised[0]} and {

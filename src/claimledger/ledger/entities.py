@@ -434,12 +434,13 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         # "a source close to the Spanish club": a demonym modifies a noun, it names no body
         if m and src.kind != "document" and not as_state(m.group(1)) and not is_demonym(m.group(1)) \
                 and not _PEOPLE_OF_A_PLACE.intersection(fold(surface[:m.start()]).split()[-1:]):
-            steps.append(("inside", _POSSESSIVE_END.sub("", m.group(1))))  # "at Kestrel Health's head office"
+            steps.append(("inside", m.group(1)))
         return (*steps, *([body] if body else []))
     if body is not None:
         return (body,)
-    if src.kind == "organisation" and name[:1].isupper() and name not in surface \
-            and not any(w[:1].isupper() for w in surface.split()[1:]):
+    described_words = surface.split()[1:] if fold(surface.split()[0]) in ("the", "a", "an") else surface.split()
+    if src.kind == "organisation" and name[:1].isupper() and described_words \
+            and all(w[:1].islower() for w in described_words):
         # "the company", "a spokeswoman for the company", resolved in the report to the body they stand for: the
         # description's words say it is a body, whatever its name looks like
         return (("org", name, surface, False),)

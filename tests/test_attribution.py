@@ -1060,6 +1060,16 @@ def test_a_quotation_run_on_after_its_cue_that_denies_or_cannot_confirm_gives_th
     assert len(said) == 1 and said[0].stance == stance
 
 
+@pytest.mark.parametrize("text, content, via", [
+    ("Carla Diaz told the Corvel Courier she saw sparks from a power line.",
+     "she saw sparks from a power line", ["Corvel Courier"]),
+    ("The minister told reporters he would not resign.", "he would not resign", []),
+])
+def test_what_was_told_without_that_is_the_clause_after_the_listener_not_the_listener(nlp, text, content, via):
+    said = [a for a in extract(nlp, text) if a.cue == "tell"]
+    assert [(a.content, a.via) for a in said] == [(content, via)]
+
+
 def test_a_speaker_phrase_run_back_into_the_quotation_starts_after_it(nlp):
     from claimledger.extract.attribution import _after_closed_quotation
     from claimledger.extract.quotes import find_quotes

@@ -237,6 +237,8 @@ def test_a_spokesperson_for_a_body_described_speaks_for_the_body_that_descriptio
     ("A bank spokesman said the claims were false.", "Harrowgate Bank"),
     ("The bank's spokeswoman said no card numbers were taken.", "Harrowgate Bank"),
     ("A ministry spokesman said the figures were wrong.", "A ministry spokesman"),  # no ministry was named
+    ("A company spokesman said the claims were false.", "Harrowgate Bank"),  # the company "the company" would be
+    ("A union spokesman said the claims were true.", "A union spokesman"),  # a bank is no union
 ])
 def test_a_spokesperson_described_by_a_bodys_kind_speaks_for_the_body_of_that_kind_named_before(nlp, second, name):
     first = "Harrowgate Bank said hackers had copied the records of its customers."

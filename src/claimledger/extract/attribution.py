@@ -628,6 +628,14 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
                    for n in c.children if n.dep_ == "pobj"
                    for g in n.children if g.dep_ in ("acl", "relcl", "ccomp") and g.i > n.i
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+    if not clauses and token.lemma_.lower() in ("tell", "assure", "inform", "warn", "remind"):
+        # "told the Corvel Courier she saw sparks": with no "that", the parser makes the clause a relative one on
+        # the listener, a name or people ("reporters"); one opening with a pronoun subject is what was told ("told
+        # the I.R.S. anything it doesn't already know": what is told, with a gap, is a relative clause)
+        clauses = [g for c in children if c.dep_ in ("dobj", "dative") and c.i > token.i
+                   and (c.pos_ == "PROPN" or c.tag_ == "NNS")
+                   for g in c.children if g.dep_ == "relcl" and g.left_edge.i > c.i and g.left_edge.tag_ == "PRP"
+                   and g.left_edge.dep_ == "nsubj" and g.left_edge.head.i == g.i]
     if clauses:
         spans = [_before_joined_statement(c, token) for c in clauses]  # "told X that A … was identified": one content
         end = max(e for _, e in spans)

@@ -214,9 +214,9 @@ def _latest_before(entries: _ByPosition, position: int) -> _Known | None:
 
 def _may_be(noun: str, known: _Known) -> bool:
     """Whether a body of business named by its kind (``noun``: "the company", "the union") may be ``known``: not
-    one whose words name another kind of body ("the ministry", "the union" for "the company"), and a union, club
-    or association only one whose words say so."""
-    if known.words & (_OTHER_KINDS | _BY_ITS_KIND - {noun} - _COMPANY_HEADS):
+    one whose words name another kind of body ("the ministry", "the union" for "the company"; a bank is a
+    company), and a union, club or association only one whose words say so."""
+    if known.words & (_OTHER_KINDS | _NO_COMPANIES - {noun}):
         return False
     return noun not in _NO_COMPANIES or noun in known.words
 
@@ -551,7 +551,12 @@ class SourceResolver:
             return self._described(head.doc[described.left_edge.i:described.i + 1], position)
         owner = next((t for t in head.children if t.pos_ == "NOUN" and (t.dep_ == "compound" or t.dep_ == "poss"
                       and any(c.lower_ == "the" for c in t.children))), None)
-        return None if owner is None else _latest_before(self._by_word[1].get(owner.lower_, []), position)
+        if owner is None:
+            return None
+        named = _latest_before(self._by_word[1].get(owner.lower_, []), position)
+        if named is None and owner.lower_ in _BY_ITS_KIND:  # "a company spokesman": the company "the company" means
+            return self._business_before(owner.lower_, head.doc[owner.i:owner.i + 1])
+        return named
 
     def note_source(self, source: Source, span: Span) -> None:
         """Remember a resolved source so pronouns and descriptions can point at it."""

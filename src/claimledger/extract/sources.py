@@ -98,6 +98,7 @@ TITLE_WORDS = frozenset({
     "king", "queen", "prince", "pope", "judge", "justice", "commander", "admiral", "colonel", "captain",
     "lieutenant", "sergeant", "professor", "prof", "prof.", "sir", "lord", "lady", "dame",
     "mp", "mep", "msp", "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "alderman",
+    "sheriff", "constable", "inspector", "superintendent", "commissioner", "marshal", "detective",
 })
 
 

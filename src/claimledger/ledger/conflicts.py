@@ -332,8 +332,8 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
             (early, x), (late, y) = sorted([(sts[a], v1), (sts[b], v2)], key=lambda e: (
                 first_given.get((revised[0], key, e[1]), e[0].date or ""), e[0].aid))
             said = [first_given.get((revised[0], key, v), st.date or "undated") for st, v in ((early, x), (late, y))]
-            text = (f"{ev.names.get(revised[0]) or ev.who(early)} gave {_fmt(x)}{what} ({said[0]}) and later "
-                    f"{_fmt(y)} ({said[1]}): a revision of its own figure.")
+            text = (f"{ev.names.get(revised[0]) or ev.who(early)} gave {_given(early, key, x, what)} ({said[0]}) and "
+                    f"later {_given(late, key, y)} ({said[1]}): a revision of its own figure.")
             earlier = claim_of[a if early is sts[a] else b]
             # its own figure alone: only its statements on either side, and no one else vouching for the earlier
             alone = {sts[i].origin for i in (*s1, *s2)} == {revised[0]} and {
@@ -349,14 +349,26 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
         else:
             first, second = sts[min(s1)], sts[min(s2)]
             if ev.who(first) == ev.who(second):  # one source, as different reports give it
-                text = f"{ev.who(first)} is reported giving {_fmt(v1)}{what} and {_fmt(v2)}."
+                text = f"{ev.who(first)} is reported giving {_given(first, key, v1, what)} and {_given(second, key, v2)}."
             else:
-                text = f"{ev.who(first)} gives {_fmt(v1)}{what} where {ev.who(second)} gives {_fmt(v2)}."
+                text = (f"{ev.who(first)} gives {_given(first, key, v1, what)} where {ev.who(second)} gives "
+                        f"{_given(second, key, v2)}.")
         found.append(Found("figure", [sorted({sts[i].aid for i in s1}), sorted({sts[i].aid for i in s2})],
                            sorted({ca, cb}), text, revision if revised else []))
         if revised:
             revisions[(revised[0], key[:2], x, y)] = found[-1]
     return found
+
+
+def _given(st: Statement, key: tuple, value: float, what: str = "") -> str:
+    """A value of a conflict as the statement gave it: a measure in its own words ("more than 18,000 acres", not
+    the hectares it was compared in), a count as a number with ``what`` it counts."""
+    if key[0] == "measure":
+        fig = next((f for f in st.figures if f.kind == "measure" and f.unit
+                    for unit, v in [in_common_unit(f.unit.lower(), float(f.value))] if unit == key[1] and v == value), None)
+        if fig is not None:
+            return fig.text
+    return f"{_fmt(value)}{what}"
 
 
 def _what(st: Statement, key: tuple) -> str:

@@ -35,6 +35,7 @@ chairman chairwoman chair leader governor mayor officer official envoy secretary
 former acting senior top military intelligence security national state supreme lawmaker
 rev rev. reverend father fr fr. pope cardinal bishop archbishop rabbi imam pastor sister saint st st. sir dame
 lord lady mp mep msp congressman congresswoman councillor councilman councilwoman alderman
+sheriff constable inspector superintendent commissioner marshal detective
 """.split())
 
 #: Titles that make a person speak for the body named in the title (not analysts or scholars).

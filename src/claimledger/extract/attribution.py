@@ -2212,21 +2212,18 @@ def _continuations(doc: Doc, text: str, quotes: list[Quote], attributions: list[
 
         # a quotation the writer's narration follows is a statement of its own: what comes after it is not the
         # speaker's, so it is not run on into the statement before
-        stance = content_stance(span, direct=True) or "asserts"
         if not narrated and last.quote != "indirect" and quote.start - last.end <= 3 and index < count:
-            # what the run-on part denies or cannot confirm is the statement's stance, as it would be in one
-            # quotation ("“We are deeply sorry,” she said. “There is no evidence that any records were taken.”")
             attributions[index] = replace(
                 last, content=f"{last.content} … {text[start:end]}", content_end=end, end=sent_end,
                 sentence=text[last.start:sent_end],
-                stance=stance if last.stance == "asserts" and stance in ("denies", "cannot_confirm") else last.stance,
             )
             latest = (end, index)
             continue
         out.append(Attribution(
             start=sent_start, end=sent_end, sentence=text[sent_start:sent_end], source=last.source,
             cue=last.cue, cue_start=last.cue_start, cue_end=last.cue_end, content=text[start:end],
-            content_start=start, content_end=end, quote="direct", stance=stance, via=list(last.via), date=last.date,
+            content_start=start, content_end=end, quote="direct",
+            stance=content_stance(span, direct=True) or "asserts", via=list(last.via), date=last.date,
             continuation=True,
         ))
         latest = (end, count + len(out) - 1)

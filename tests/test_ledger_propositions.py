@@ -236,6 +236,19 @@ def test_a_count_said_later_to_have_risen_to_its_value_updates_a_lower_one_and_c
     assert [k for k in ledger(lower, 1, "one").conflicts if k.kind == "figure"]
 
 
+@pytest.mark.parametrize("sentence, against, given", [
+    ("The sheriff said about 9,000 people had been evacuated, far more than the 6,000 first reported.", "6,000", True),
+    ("The council said 120 homes had flooded, more than the 80 it counted in 2019.", "80", True),
+    ("The clinic said 35 patients were treated, compared with 12 last year.", "12", True),
+    # "more than" before a number is that figure's own bound, given as the statement's figure
+    ("The sheriff said more than 6,000 people had been evacuated.", "6,000", False),
+])
+def test_a_value_another_is_measured_against_is_no_statement_of_its_own(sentence, against, given):
+    from claimledger.ledger.statements import clause_around, compared
+
+    assert compared(clause_around(sentence, against)[0]) is given
+
+
 def test_the_value_before_the_one_given_is_no_statement_of_its_own():
     from test_ledger_helpers import S, report
 

@@ -127,10 +127,20 @@ REJECTED = re.compile(r"(?:^\W*(?:and\s+|but\s+)?not|\brather\s+than|\binstead\s
                       r"(?:about\s+|around\s+|some\s+)?$", re.I)  # "not" opening the figure's clause: ", not twelve"
 
 
+# A value another is measured against ("far more than the 6,000 first reported", "compared with 40 last year"):
+# a comparative with a modifier of degree or before "the" value named before; a bare "more than 6,000" is the
+# figure's own qualifier, part of its text. English, common knowledge.
+AGAINST = re.compile(r"(?:\b(?:far|much|well|many|significantly|considerably|slightly)\s+(?:more|fewer|less|higher|"
+                     r"lower|greater|larger|smaller|bigger)\s+than\s+(?:the\s+)?|\b(?:more|fewer|less|higher|lower|"
+                     r"greater|larger|smaller|bigger)\s+than\s+the\s+|\bcompared\s+(?:with|to)\s+(?:the\s+)?)"
+                     r"(?:about\s+|around\s+|some\s+)?$", re.I)
+
+
 def compared(before: str) -> bool:
     """Do the words of a figure's clause before it name it only to compare the one given with it: the value
-    before it ("up from three") or one set aside ("nine, not twelve")?"""
-    return bool(PREVIOUS.search(before) or REJECTED.search(before))
+    before it ("up from three"), one set aside ("nine, not twelve") or one measured against ("far more than the
+    6,000 first reported")?"""
+    return bool(PREVIOUS.search(before) or REJECTED.search(before) or AGAINST.search(before))
 
 
 def set_aside(st: Statement) -> tuple[Figure, ...]:

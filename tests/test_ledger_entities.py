@@ -159,6 +159,17 @@ def test_a_police_title_before_a_name_is_a_role_not_part_of_the_name(surface):
     assert _entity_of(res, "d1.a0").name == "Tom Briggs" and res.source_entity["d1.a0"] == res.source_entity["d1.a1"]
 
 
+def test_an_office_described_by_its_holders_noun_is_one_body_however_the_reports_place_it():
+    r1 = report("d1", "2025-08-16", [S("The Corvel County sheriff's office said a man was found dead.",
+                                       "The Corvel County sheriff's office", kind="document",
+                                       name="Corvel County sheriff's office", content="a man was found dead")])
+    r2 = report("d2", "2025-08-17", [S("The sheriff's office said the search was over.", "The sheriff's office",
+                                       kind="document", name="sheriff's office", content="the search was over")])
+    res = resolve_entities([r1, r2])
+    assert _entity_of(res, "d1.a0") is not None and _entity_of(res, "d1.a0").type == "ORG"
+    assert res.source_entity["d1.a0"] == res.source_entity["d2.a0"]
+
+
 def test_a_members_title_before_a_name_is_a_role_not_part_of_the_name():
     r1 = report("d1", "2025-03-05", [
         S("Local MP Sarah Quayle said she had written to the company.", "Local MP Sarah Quayle", name="Sarah Quayle",

@@ -85,7 +85,7 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 # "the (regional) fire service", "the health ministry", "the coast guard": a definite description of one
 # body of the story, named by its last two words; a bare "the ministry" or "the government" names none.
 _DESCRIBED_BODY = re.compile(
-    r"^the\s+(?:[a-z][\w-]*\s+)*?(?P<body>[a-z][\w-]*\s+(?:service|agency|ministry|department|office|police|"
+    r"^the\s+(?:[a-z][\w-]*\s+)*?(?P<body>[a-z][\w'’-]*\s+(?:service|agency|ministry|department|office|police|"
     r"guard|council|committee|commission|authority|inspectorate|directorate|prosecutor|court|brigade))$", re.I)
 _OWNED_BODY = re.compile(r"^(?:the\s+)?[A-Z][\w-]*['’]s\s+(?:office|government|administration|party|camp|team|campaign|ministry|cabinet)$")
 #: A piece in an outlet ("a story in the Italian daily Corriere della Sera by its Vatican correspondent"): the

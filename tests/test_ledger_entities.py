@@ -150,8 +150,9 @@ def test_a_name_that_reads_as_a_persons_is_a_body_where_the_report_describes_it_
     assert _entity_of(resolve_entities([r2]), "d2.a0").type == "PERSON"
 
 
-@pytest.mark.parametrize("surface", ["Sheriff Tom Briggs", "Detective Inspector Tom Briggs", "Commissioner Tom Briggs"])
-def test_a_police_title_before_a_name_is_a_role_not_part_of_the_name(surface):
+@pytest.mark.parametrize("surface", ["Sheriff Tom Briggs", "Detective Inspector Tom Briggs", "Commissioner Tom Briggs",
+                                     "Neighbour Tom Briggs"])
+def test_a_police_title_or_role_noun_before_a_name_is_a_role_not_part_of_the_name(surface):
     r1 = report("d1", "2025-08-15", [
         S(f"{surface} said 9,000 people had left.", surface, name="Tom Briggs", content="9,000 people had left"),
         S("Briggs said one man was missing.", "Briggs", name="Tom Briggs", content="one man was missing")])

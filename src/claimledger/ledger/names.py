@@ -36,6 +36,7 @@ former acting senior top military intelligence security national state supreme l
 rev rev. reverend father fr fr. pope cardinal bishop archbishop rabbi imam pastor sister saint st st. sir dame
 lord lady mp mep msp congressman congresswoman councillor councilman councilwoman alderman
 sheriff constable inspector superintendent commissioner marshal detective
+neighbour neighbor resident witness eyewitness passenger homeowner survivor
 """.split())
 
 #: Titles that make a person speak for the body named in the title (not analysts or scholars).

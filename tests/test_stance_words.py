@@ -80,3 +80,16 @@ def test_a_measured_difference_in_likelihood_is_a_finding_not_a_hedge(nlp, text,
 def test_disapproving_a_claim_dismisses_it_and_disapproving_anything_else_does_not(nlp, text, cue, stance):
     found = {a.cue: a.stance for a in find_attributions(nlp(text))}
     assert found.get(cue, "asserts") == stance
+
+
+@pytest.mark.parametrize("text, quote, stance", [
+    # the writer's "it" before a quoted refusal: the body's own no-comment, as in indirect speech
+    ('Halvard Mills said in a statement that it "does not comment on market rumours or speculation."', "mixed",
+     "no_comment"),
+    # a reported "would" outside the quotation is the writer's tense, not the speaker's hedge
+    ('The senator said he would "introduce a bill to close the loophole next spring."', "mixed", "asserts"),
+    ('"We do not comment on market rumours," Halvard Mills said.', "direct", "no_comment"),
+])
+def test_a_quotation_after_the_writers_own_words_is_mixed_speech_read_as_reported(nlp, text, quote, stance):
+    found = find_attributions(nlp(text))
+    assert [(a.quote, a.stance) for a in found] == [(quote, stance)]

@@ -2394,7 +2394,9 @@ def _quote_kind(start: int, end: int, quotes: list[Quote]) -> QuoteKind:
     covered = sum(min(end, q.end) - max(start, q.start) for q in _overlapping(quotes, start, end))
     length = max(1, end - start)
     if covered >= 0.85 * length:
-        return "direct"
+        # 'it "does not comment on market rumours"': words of the writer's before the quotation make it mixed
+        # (the span may open on the quotation mark itself, outside the quotation's span)
+        return "direct" if _inside(start, quotes) or _inside(start + 1, quotes) or covered >= length else "mixed"
     if covered > 0:
         return "mixed"
     return "indirect"

@@ -93,3 +93,14 @@ def test_disapproving_a_claim_dismisses_it_and_disapproving_anything_else_does_n
 def test_a_quotation_after_the_writers_own_words_is_mixed_speech_read_as_reported(nlp, text, quote, stance):
     found = find_attributions(nlp(text))
     assert [(a.quote, a.stance) for a in found] == [(quote, stance)]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The board rejected it as too low.", "asserts"),  # an offer judged, not a claim denied
+    ("The senator dismissed him as a has-been.", "asserts"),  # a person judged: what the senator says of him
+    ("The coach dismissed the striker as a has-been.", "asserts"),
+    ("The minister dismissed it as nonsense.", "denies"),
+    ("The minister rejected the claims as politically motivated.", "denies"),
+])
+def test_a_verb_of_denial_judging_a_thing_as_what_it_is_asserts_the_judgement(nlp, text, stance):
+    assert [a.stance for a in find_attributions(nlp(text))] == [stance]

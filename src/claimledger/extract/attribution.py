@@ -1196,10 +1196,12 @@ _CONTENT_OBJECTS = frozenset({"predicate", "that_clause", "clause", "statement",
 def denied_object_class(found: _Found) -> str | None:
     """What a denial verb's object (or a passive's subject) is: something said, or a thing it refuses.
 
-    "Denied the claims", "rejected the notion that …", "dismissed him as a
-    has-been", "denied it", "denied any wrongdoing", "denied sending troops"
-    deny a statement; "rejected the offer", "denied journalists access",
-    "disavowed Duke" refuse a thing or reject a person, and state nothing.
+    "Denied the claims", "rejected the notion that …", "denied it", "denied
+    any wrongdoing", "denied sending troops" deny a statement, and "dismissed
+    him as a has-been" makes one (its stance is the judgement's,
+    :func:`~claimledger.extract.stance.cue_stance`); "rejected the offer",
+    "denied journalists access", "disavowed Duke" refuse a thing or reject a
+    person, and state nothing.
     None for any other candidate.
     """
     if found.cue_lemma not in DENY or found.frame not in ("dobj", "passive"):

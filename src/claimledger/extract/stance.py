@@ -100,13 +100,24 @@ def cue_stance(cue: Token) -> Stance | None:
         return "no_comment"  # "did not say if dogs could go to hell"
     if lemma in _RECALL and is_negated(cue):
         return "cannot_confirm"  # "did not recall the pope saying anything like that"
-    if lemma in DENY and not is_negated(cue) or calls_false(cue):
+    if lemma in DENY and not is_negated(cue) and not _judges_a_thing(cue) or calls_false(cue):
         return "denies"
     if lemma in SPECULATE:
         return "speculates"
     if any(c.dep_ == "aux" and c.lower_ in _MODAL_HEDGES and c.lower_ != "would" for c in cue.children):
         return "speculates"
     return None
+
+
+def _judges_a_thing(cue: Token) -> bool:
+    """ "The board rejected it as too low", "dismissed him as a has-been": a verb of denial whose object is no
+    statement, with an "as" predicate that is no word of denial, judges a thing or a person; what it says is that
+    judgement, asserted ("dismissed it as nonsense", "rejected the claims as politically motivated" deny)."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() in STATEMENT_NOUNS or obj.lower_ in STATEMENT_NOUNS:
+        return False
+    judged = [c for c in (*cue.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"]
+    return bool(judged) and not any(_denial_word(t) for a in judged for t in a.subtree)
 
 
 def _denial_word(token: Token) -> bool:

@@ -119,6 +119,8 @@ def test_a_demonym_inside_an_insiders_description_names_no_body():
     ("Residents of the Millbrook estate", None),
     ("Passengers on the Northway ferry", None),
     ("Customers at Harbourside Bank's branch in Elmford", None),
+    ("A source at Harbourside Bank's head office", "Harbourside Bank"),
+    ("Two people close to Harbourside Bank's board", "Harbourside Bank"),
     ("Officials at the Millbrook Council", "Millbrook Council"),
 ])
 def test_people_named_by_their_place_are_no_insiders_of_it(who, credited):

@@ -240,6 +240,7 @@ def test_a_count_said_later_to_have_risen_to_its_value_updates_a_lower_one_and_c
     ("The sheriff said about 9,000 people had been evacuated, far more than the 6,000 first reported.", "6,000", True),
     ("The council said 120 homes had flooded, more than the 80 it counted in 2019.", "80", True),
     ("The clinic said 35 patients were treated, compared with 12 last year.", "12", True),
+    ("Two people said the offer was $42 a share, below the $45 reported on Monday.", "$45", True),
     # "more than" before a number is that figure's own bound, given as the statement's figure
     ("The sheriff said more than 6,000 people had been evacuated.", "6,000", False),
 ])

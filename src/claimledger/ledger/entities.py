@@ -77,6 +77,11 @@ _PEOPLE_OF_A_PLACE = frozenset("""resident residents local locals villager villa
 neighbors witness witnesses passenger passengers tourist tourists visitor visitors inhabitant inhabitants
 citizen citizens patient patients customer customers client clients shopper shoppers guest guests commuter
 commuters traveller travellers traveler travelers""".split())
+#: The parts of a body one may be inside or close to ("people close to Pemberton's board", "a source in the
+#: minister's office"): English common knowledge. A possessive before any other noun ("portions of Trump's tax
+#: returns") names no body.
+_PART_OF_A_BODY = re.compile(r"\s+(?:board|(?:head\s+)?offices?|campaign|team|staff|headquarters|management|leadership|"
+                             r"camp|family|administration|cabinet|executives|inner\s+circle)\b", re.I)
 _BODY_HEADS = frozenset("""police army navy forces force guard court parliament party university bank company
 corporation institute ministry fleet brigade corps fund union assembly congress senate times post news herald
 journal tribune press post""".split())
@@ -434,7 +439,10 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         # "a source close to the Spanish club": a demonym modifies a noun, it names no body
         if m and src.kind != "document" and not as_state(m.group(1)) and not is_demonym(m.group(1)) \
                 and not _PEOPLE_OF_A_PLACE.intersection(fold(surface[:m.start()]).split()[-1:]):
-            steps.append(("inside", m.group(1)))
+            inside = m.group(1)
+            if _POSSESSIVE_END.search(inside) and _PART_OF_A_BODY.match(surface[m.end():]):
+                inside = _POSSESSIVE_END.sub("", inside)  # "close to Pemberton's board": inside Pemberton
+            steps.append(("inside", inside))
         return (*steps, *([body] if body else []))
     if body is not None:
         return (body,)

@@ -127,13 +127,14 @@ REJECTED = re.compile(r"(?:^\W*(?:and\s+|but\s+)?not|\brather\s+than|\binstead\s
                       r"(?:about\s+|around\s+|some\s+)?$", re.I)  # "not" opening the figure's clause: ", not twelve"
 
 
-# A value another is measured against ("far more than the 6,000 first reported", "compared with 40 last year"):
+# A value another is measured against ("far more than the 6,000 first reported", "below the $45 reported on
+# Monday", "compared with 40 last year"):
 # a comparative with a modifier of degree or before "the" value named before; a bare "more than 6,000" is the
 # figure's own qualifier, part of its text. English, common knowledge.
-AGAINST = re.compile(r"(?:\b(?:far|much|well|many|significantly|considerably|slightly)\s+(?:more|fewer|less|higher|"
-                     r"lower|greater|larger|smaller|bigger)\s+than\s+(?:the\s+)?|\b(?:more|fewer|less|higher|lower|"
-                     r"greater|larger|smaller|bigger)\s+than\s+the\s+|\bcompared\s+(?:with|to)\s+(?:the\s+)?)"
-                     r"(?:about\s+|around\s+|some\s+)?$", re.I)
+_MORE_OR_LESS = r"(?:more|fewer|less|higher|lower|greater|larger|smaller|bigger)"
+AGAINST = re.compile(rf"(?:\b(?:far|much|well|many|significantly|considerably|slightly)\s+{_MORE_OR_LESS}\s+than\s+"
+                     rf"(?:the\s+)?|\b{_MORE_OR_LESS}\s+than\s+the\s+|\b(?:below|above)\s+the\s+|"
+                     r"\bcompared\s+(?:with|to)\s+(?:the\s+)?)(?:about\s+|around\s+|some\s+)?$", re.I)
 
 
 def compared(before: str) -> bool:

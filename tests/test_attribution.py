@@ -1045,6 +1045,13 @@ def test_the_speakers_own_frame_inside_a_quotation_is_no_part_of_it(nlp, text, c
     assert said[0].quote == "direct"
 
 
+def test_an_agencys_name_the_parser_takes_for_the_subject_after_according_to_is_the_channel(nlp):
+    text = ("According to the state news agency VNA, Morland's president, Ivo Kasa, told his cabinet that the claims "
+            "were an attempt to justify new sanctions.")
+    said = [a for a in extract(nlp, text) if a.cue == "tell"]
+    assert [(a.source.name, a.via) for a in said] == [("Ivo Kasa", ["VNA"])]
+
+
 @pytest.mark.parametrize("text, content, via", [
     ("Carla Diaz told the Corvel Courier she saw sparks from a power line.",
      "she saw sparks from a power line", ["Corvel Courier"]),

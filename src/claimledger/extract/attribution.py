@@ -1346,8 +1346,11 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 return _np(_person_before_time(token.head) if subject.lower_ == "who" else token.head), subject
+            speaker = _after_detached_outlet_name(subject)
+            if speaker is not None:
+                return _np(speaker), None
             return _np(_glued_clause_subject(subject, token) or _stolen_object(subject) or subject), None
-        subject = _with_absolute_subject(token)
+        subject = _with_absolute_subject(token) or _speaker_in_according_phrase(token)
         if subject is not None:
             return _np(subject), None
         passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
@@ -1606,6 +1609,30 @@ def _joins_word(token: Token) -> bool:
     return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
+def _after_detached_outlet_name(subject: Token) -> Token | None:
+    """ "According to the state news agency KNA, Karsk's president, Anton Gorel, told …": with no comma after the
+    agency, the parser takes its name for the verb's subject and the president for the name's apposition. A name
+    right after the noun of an "according to" with an apposition of its own is that noun's name; the apposition is
+    the one who speaks."""
+    doc, start = subject.doc, subject.left_edge.i
+    before = doc[start - 1] if start > 0 else None
+    if subject.pos_ != "PROPN" or before is None or before.dep_ != "pobj" or before.head.lower_ != "to" \
+            or before.head.head.lower_ != "according":
+        return None
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > subject.i), None)
+
+
+def _speaker_in_according_phrase(verb: Token) -> Token | None:
+    """ "According to the state news agency VNA, Morland's president, Ivo Kasa, told …": a verb of saying with no
+    subject, whose "according to" phrase holds an apposition after its noun, has the parser hanging the speaker
+    on the outlet as its apposition; that apposition is the one who speaks."""
+    if verb.lemma_.lower() not in SPEECH or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    pobj = next((g for c in verb.children if c.lower_ == "according" for t in c.children if t.lower_ == "to"
+                 for g in t.children if g.dep_ == "pobj"), None)
+    return next((c for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i), None) if pobj is not None else None
+
+
 def _according_candidate(token: Token, sent: Span) -> _Found | None:
     """ "according to X, …": the source is X, the content the rest of the clause."""
     if token.lower_ != "according":
@@ -1614,6 +1641,15 @@ def _according_candidate(token: Token, sent: Span) -> _Found | None:
     pobj = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
     if pobj is None:
         return None
+    if _speaker_in_according_phrase(token.head) is not None:  # the outlet without the speaker hung on it
+        return _Found(token, "according to", token.doc[pobj.left_edge.i:pobj.i + 1],
+                      _span_without(token.head, token, within=sent), "according", sent, governs=token.head)
+    name = next((t for t in token.doc[pobj.right_edge.i + 1:sent.end] if t.dep_ == "nsubj"), None)
+    if name is not None and name.left_edge.i == pobj.right_edge.i + 1 and _after_detached_outlet_name(name) is not None:
+        # "According to the state news agency KNA, Karsk's president … told": the agency's name is the agency's
+        source = token.doc[pobj.left_edge.i:name.i + 1]
+        return _Found(token, "according to", source, _span_without(name.head, token, within=sent), "according", sent,
+                      governs=name.head)
     clause = token.head
     while clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i:
         clause = clause.head

@@ -37,7 +37,6 @@ from claimledger.extract.cues import (
     REFUSE,
     SPEECH,
     STATEMENT_ANAPHORS,
-    STATEMENT_NOUNS,
     TALLY_NOUNS,
     cue_probability,
     frame_evidence,
@@ -62,6 +61,7 @@ from claimledger.extract.stance import (
     content_stance,
     cue_stance,
     is_negated,
+    names_a_statement,
     put_question,
     refuses,
     relative_claim,
@@ -1219,7 +1219,7 @@ def denied_object_class(found: _Found) -> str | None:
         return "that_clause"  # "rejected attacks that he was not a conservative"
     if obj.pos_ in ("VERB", "AUX"):
         return "clause"  # "denied having met him"
-    if obj.lemma_.lower() in STATEMENT_NOUNS or obj.lower_ in STATEMENT_NOUNS:
+    if names_a_statement(obj):
         return "statement"
     if obj.lower_ in STATEMENT_ANAPHORS:
         return "anaphor"
@@ -2434,7 +2434,7 @@ def _quote_kind(start: int, end: int, quotes: list[Quote]) -> QuoteKind:
     if covered >= 0.85 * length:
         # 'it "does not comment on market rumours"': words of the writer's before the quotation make it mixed
         # (the span may open on the quotation mark itself, outside the quotation's span)
-        return "direct" if _inside(start, quotes) or _inside(start + 1, quotes) or covered >= length else "mixed"
+        return "direct" if _inside(start, quotes) or _inside(start + 1, quotes) else "mixed"
     if covered > 0:
         return "mixed"
     return "indirect"

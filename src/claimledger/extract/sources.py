@@ -581,7 +581,7 @@ class SourceResolver:
             insort(self.plurals, self._entry(_Known(source.name, source.kind, words, span.start)))
         elif source.kind == "anonymous" and span.root.tag_ == "NN":
             owner = next((e for e in self._ents_in(span) if e.label_ == "ORG" and e.root.head.i == span.root.i
-                          and span.root.lower_ in SPOKESPERSON_NOUNS and not is_media_name(e.text)), None)
+                          and not is_media_name(e.text)), None) if span.root.lower_ in SPOKESPERSON_NOUNS else None
             if owner is not None:  # "A Kestrel Health spokesman said …": the body spoke, for "the company" later
                 name = strip_determiner(owner.text)
                 insort(self.speaking_bodies, self._entry(_Known(name, "organisation", frozenset(name.lower().split()),

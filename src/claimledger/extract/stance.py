@@ -114,7 +114,7 @@ def _judges_a_thing(cue: Token) -> bool:
     statement, with an "as" predicate that is no word of denial, judges a thing or a person; what it says is that
     judgement, asserted ("dismissed it as nonsense", "rejected the claims as politically motivated" deny)."""
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.lemma_.lower() in STATEMENT_NOUNS or obj.lower_ in STATEMENT_NOUNS:
+    if obj is None or names_a_statement(obj):
         return False
     judged = [c for c in (*cue.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"]
     return bool(judged) and not any(_denial_word(t) for a in judged for t in a.subtree)
@@ -147,11 +147,15 @@ def _disapproves_claim(cue: Token) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in REPORTED_CLAIMS for c in cue.children)
 
 
+def names_a_statement(token: Token) -> bool:
+    """Whether a noun names something said ("the claims", "his remarks", "the figures"), by its lemma or its form."""
+    return token.lemma_.lower() in STATEMENT_NOUNS or token.lower_ in STATEMENT_NOUNS
+
 
 def relative_claim(verb: Token) -> Token | None:
     """The statement noun a relative clause's verb has for its object: "a claim his agent denied", "an allegation
     which the firm rejects", "a claim Serra described as “pure fantasy”"."""
-    if verb.dep_ != "relcl" or not (verb.head.lemma_.lower() in STATEMENT_NOUNS or verb.head.lower_ in STATEMENT_NOUNS):
+    if verb.dep_ != "relcl" or not names_a_statement(verb.head):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is not None and obj.tag_ not in ("WDT", "WP"):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -145,8 +145,13 @@ def _compared(st: Statement, key: tuple) -> tuple[Figure, float] | None:
     its count, or its measure in the unit."""
     if key[0] == "count":
         return (st.fig, st.fig.value) if st.fig is not None else None
-    return next(((f, value) for f in st.figures if f.kind == "measure" and f.unit
-                 for unit, value in [in_common_unit(f.unit.lower(), float(f.value))] if unit == key[1]), None)
+    return next(_measures(st, key), None)
+
+
+def _measures(st: Statement, key: tuple) -> Iterator[tuple[Figure, float]]:
+    """The measures of a statement in the unit of a measure key of :func:`_figures`, with their values in it."""
+    return ((f, value) for f in st.figures if f.kind == "measure" and f.unit
+            for unit, value in [in_common_unit(f.unit.lower(), float(f.value))] if unit == key[1])
 
 
 def _updated(a: Statement, b: Statement, key: tuple) -> bool:
@@ -364,8 +369,7 @@ def _given(st: Statement, key: tuple, value: float, what: str = "") -> str:
     """A value of a conflict as the statement gave it: a measure in its own words ("more than 18,000 acres", not
     the hectares it was compared in), a count as a number with ``what`` it counts."""
     if key[0] == "measure":
-        fig = next((f for f in st.figures if f.kind == "measure" and f.unit
-                    for unit, v in [in_common_unit(f.unit.lower(), float(f.value))] if unit == key[1] and v == value), None)
+        fig = next((f for f, v in _measures(st, key) if v == value), None)
         if fig is not None:
             return fig.text
     return f"{_fmt(value)}{what}"

@@ -446,9 +446,9 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         return (*steps, *([body] if body else []))
     if body is not None:
         return (body,)
-    described_words = surface.split()[1:] if fold(surface.split()[0]) in ("the", "a", "an") else surface.split()
-    if src.kind == "organisation" and name[:1].isupper() and described_words \
-            and all(w[:1].islower() for w in described_words):
+    words = surface.split()
+    described = words[1:] if fold(words[0]) in ("the", "a", "an") else words
+    if src.kind == "organisation" and name[:1].isupper() and described and all(w[:1].islower() for w in described):
         # "the company", "a spokeswoman for the company", resolved in the report to the body they stand for: the
         # description's words say it is a body, whatever its name looks like
         return (("org", name, surface, False),)

@@ -128,9 +128,8 @@ REJECTED = re.compile(r"(?:^\W*(?:and\s+|but\s+)?not|\brather\s+than|\binstead\s
 
 
 # A value another is measured against ("far more than the 6,000 first reported", "below the $45 reported on
-# Monday", "compared with 40 last year"):
-# a comparative with a modifier of degree or before "the" value named before; a bare "more than 6,000" is the
-# figure's own qualifier, part of its text. English, common knowledge.
+# Monday", "compared with 40 last year"): a comparative with a modifier of degree or before "the" value named
+# before; a bare "more than 6,000" is the figure's own qualifier, part of its text. English, common knowledge.
 _MORE_OR_LESS = r"(?:more|fewer|less|higher|lower|greater|larger|smaller|bigger)"
 AGAINST = re.compile(rf"(?:\b(?:far|much|well|many|significantly|considerably|slightly)\s+{_MORE_OR_LESS}\s+than\s+"
                      rf"(?:the\s+)?|\b{_MORE_OR_LESS}\s+than\s+the\s+|\b(?:below|above)\s+the\s+|"

@@ -333,6 +333,8 @@ def test_one_that_does_not_count(nlp, sentence):
     "Anyone with information can call 555-123-4567.",
     "The visitors won 3-1 after extra time.",
     "She finished third, the 21st time she had run the race.",
+    "The road was closed for hours between exits 12 and 14.",
+    "The hearing was held in room 212 of the courthouse.",
 ])
 def test_addresses_ages_times_phones_scores_ordinals_are_not_counts(nlp, sentence):
     assert [f for f in figures(nlp, sentence) if f.kind == "count"] == []

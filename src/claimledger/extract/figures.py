@@ -491,6 +491,8 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
     if prev is not None and _is_digits(first):
         if prev.lower_ in ("no.", "nos.", "number", "#") and not qualified:
             return True  # "No. 1", "number 10"
+        if prev.tag_ in ("NN", "NNS") and first.head.i == prev.i and not qualified:
+            return True  # "room 212", "between exits 12 and 14": a number after its noun names it, never counts it
         if not prev.whitespace_ and prev.text in ("-", "/", ".") and start - 2 >= sent.start and doc[start - 2].is_alpha:
             return True  # Hwasong-11, Su-27 split by the tokenizer
         if prev.pos_ == "PROPN" and prev.lower_.rstrip(".") not in _MONTHS and "," not in first.text and not qualified \

@@ -489,3 +489,28 @@ def test_a_company_revising_its_figure_in_a_story_of_five_reports_is_one_revisio
         "Kestrel Health gave 1,200,000 patients (2025-03-03) and later 950,000 (2025-03-04)")
     names = {e.id: (e.name, e.type) for e in ledger.entities}
     assert ("Kestrel Health", "PERSON") not in names.values()
+
+
+def test_one_speaker_denying_in_words_and_by_reference_in_one_report_is_one_response():
+    """ "said the rumour that … was false"; after another's words, "dismissed the report": one denial, of the rumour."""
+    reports = [
+        report("d1", "2025-03-02", [
+            S("The Daily Star said singer Mara Voss had torn up a $300 million contract to reunite her band.",
+              "The Daily Star", kind="organisation", name="Daily Star",
+              content="singer Mara Voss had torn up a $300 million contract to reunite her band")]),
+        report("d2", "2025-03-03", [
+            S("Voss's manager said the rumour that Voss had torn up a $300 million contract was false.",
+              "Voss's manager", name="manager", stance="denies",
+              content="the rumour that Voss had torn up a $300 million contract was false"),
+            S("A source said her former bandmates had signed the deal at once.", "A source", kind="anonymous",
+              content="her former bandmates had signed the deal at once"),
+            S("The manager later dismissed the report in an interview.", "The manager", name="manager",
+              stance="denies", content="the report in an interview")]),
+    ]
+    ledger = build_ledger(reports)
+    denial, rumour, bandmates = _claim(ledger, "d2.a0"), _claim(ledger, "d1.a0"), _claim(ledger, "d2.a1")
+    # The description names the Star's claim in another report; the reference after the source's words is the
+    # same denial, not one of what the source said.
+    assert denial.id == _claim(ledger, "d2.a2").id and denial.answers == rumour.id
+    assert rumour.status == "disputed" and bandmates.status == "unverified"
+    assert "d2.a2" not in bandmates.stances

@@ -23,7 +23,11 @@ asserting claim:
   about two sentences) puts forward: an asserting one's claim, or what a response in
   its own words answers ("Baltline denied reports that its ferry had been overloaded.
   'These claims are false,' its chief executive said"), else the report's main claim
-  (its most widely reported one).
+  (its most widely reported one). One that describes what it answers ("the rumour that
+  Voss had quit") answers the earlier statement of its report sharing the description's
+  words, else the claim of another report the pair model finds closest; one said only by
+  reference ("dismissed the report") after its speaker's response in words in the same
+  report answers what that one answers, and is the same response.
 
 A denial is never a claim *made by* the denier about the denied matter: it
 is a response, linked to what it answers. Responses of one origin and one
@@ -147,11 +151,14 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
                         and (speaker(statements[j]) != speaker(st) or statements[j].att.via))]
         # "International observers said they were unable to verify the claim of destroyed ballots": a response that
         # describes what it answers answers the earlier statement sharing most of the description's words, however
-        # far back; one that does not ("denied the reports") the nearest within about two sentences
+        # far back, else the claim of another report the pair model finds closest; one that does not ("denied the
+        # reports") the nearest within about two sentences
         named = _described(st.att.content)
         shared = {j: len(named & _words(statements[j].text)) for j in earlier} if named else {}
-        before = [j for j in earlier if shared.get(j)] or [
-            j for j in earlier if st.att.start - params.anaphora_chars <= statements[j].att.start]
+        before = [j for j in earlier if shared.get(j)]
+        if not before and named and i in best:
+            return best[i][1]  # "called the rumour that Voss had quit false": a claim told in another report
+        before = before or [j for j in earlier if st.att.start - params.anaphora_chars <= statements[j].att.start]
         if not before:
             return None
         j = max(before, key=lambda j: (shared.get(j, 0), statements[j].att.start, j))
@@ -210,26 +217,48 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
     answered_by_words = {i: t for i in range(len(statements)) if not positive[i] and not props[i].anaphoric
                          and (t := best[i][1] if i in best else referred(i)) is not None}
 
+    def first_answer(i: int) -> int | None:
+        if not props[i].anaphoric:
+            return answered_by_words.get(i)
+        # it points back: at what its speaker says beside it, else at its context
+        target = referred(i)
+        target = alongside(i) if target is None else target
+        target = preceding(i) if target is None else target
+        return main_claim(statements[i].doc) if target is None else target
+
+    response_groups = [g for g, members in enumerate(groups) if not positive[members[0]]]
+    answer_of = {i: t for g in response_groups for i in groups[g] if (t := first_answer(i)) is not None}
+    # what a response says in words: its own proposition, or a description of what it answers ("the rumour that …")
+    in_words = [not p.anaphoric or bool(_described(st.att.content)) for st, p in zip(statements, props)]
+    worded = {g: [i for i in groups[g] if in_words[i] and i in answer_of] for g in response_groups}
+
+    def worded_before(i: int, pool: list[int]) -> int | None:
+        """The response in words of ``pool`` nearest before ``i`` in its report: its speaker denying in words and
+        then by reference ("called the rumour that … rubbish"; "debunked the report") denies one thing."""
+        st = statements[i]
+        earlier = [j for j in pool if statements[j].doc == st.doc and statements[j].att.start < st.att.start]
+        return max(earlier, key=lambda j: statements[j].att.start) if earlier else None
+
+    def by_doc_of(pool: list[int]) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = defaultdict(list)
+        for j in pool:
+            out[statements[j].doc].append(j)
+        return out
+
     targets: dict[int, int] = {}
-    for g, members in enumerate(groups):
-        if positive[members[0]]:
-            continue
+    for g in response_groups:
         votes: Counter[int] = Counter()
-        for i in members:
-            if props[i].anaphoric:  # it points back: at what its speaker says beside it, else at its context
-                target = referred(i)
-                target = alongside(i) if target is None else target
-                target = preceding(i) if target is None else target
-                target = main_claim(statements[i].doc) if target is None else target
-            else:
-                target = answered_by_words.get(i)
+        for i in groups[g]:
+            said = worded_before(i, worded[g]) if not in_words[i] else None
+            target = answer_of[said] if said is not None else answer_of.get(i)
             if target is not None:
                 votes[target] += 1
         if votes:
             targets[g] = min(votes, key=lambda t: (-votes[t], t))
     # Responses of one origin with one polarity are one response claim when they answer the same
     # claim, when neither has words of its own ("these claims", "fake news": a blanket denial
-    # rejects the story, wherever its context placed it), or when they say the same thing.
+    # rejects the story, wherever its context placed it), when a blanket one follows the other in words
+    # in one report (it answers what the words name), or when they say the same thing.
     bucket: dict[tuple, list[int]] = defaultdict(list)
     for g in targets:
         first = statements[groups[g][0]]
@@ -240,6 +269,14 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         for a, b in combinations(gs, 2):
             if targets[a] == targets[b] or (a in blanket and b in blanket):
                 sets.union(a, b)
+        pool = by_doc_of([i for b in gs for i in worded[b]])  # by report: one origin may respond thousands of times
+        for a in gs:
+            said = [j for i in groups[a] if (j := worded_before(i, pool[statements[i].doc])) is not None] \
+                if not any(in_words[i] for i in groups[a]) else []
+            if said:
+                own = int(group_of[max(said, key=lambda j: statements[j].att.start)])
+                sets.union(a, own)
+                targets[a] = targets[own]
         rest = np.array([(groups[a][0], groups[b][0]) for a, b in combinations(gs, 2)
                          if sets.find(a) != sets.find(b)], dtype=np.int64).reshape(-1, 2)
         if len(rest):

@@ -79,3 +79,22 @@ def test_a_that_the_parser_takes_for_an_object_does_not_make_a_cue_of_the_clause
 ])
 def test_a_value_given_to_a_thing_with_at_is_what_is_said(nlp, text, content):
     assert [c for _, _, c, _ in found(nlp, text)] == [content]
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("The story went that the mayor had torn up the contract in front of the council.", "The story",
+     "the mayor had torn up the contract"),
+    ("The thinking goes that voters will punish the governing party in May.", "The thinking",
+     "voters will punish the governing party"),
+])
+def test_a_story_that_goes_tells_its_clause(nlp, text, source, content):
+    found = [a for a in find_attributions(nlp(text)) if content in a.content]
+    assert len(found) == 1 and found[0].cue == "go" and found[0].source.text == source
+
+
+@pytest.mark.parametrize("text", [
+    "The project went that way after the vote.",
+    "Things went badly for the team that season.",
+])
+def test_going_is_no_cue_outside_the_idiom(nlp, text):
+    assert [a for a in find_attributions(nlp(text)) if a.cue == "go"] == []

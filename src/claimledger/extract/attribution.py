@@ -38,6 +38,7 @@ from claimledger.extract.cues import (
     SPEECH,
     STATEMENT_ANAPHORS,
     TALLY_NOUNS,
+    TOLD_NOUNS,
     cue_probability,
     frame_evidence,
 )
@@ -1270,6 +1271,9 @@ def accept_cue(found: _Found, quotes: list[Quote] | None = None, *, model: bool 
         return False
     if calls_false(found.cue):  # "called the claims rubbish": a denial, judged as denials are
         return True
+    if lemma == "go" and frame == "ccomp" and found.source_span is not None \
+            and found.source_span.root.lemma_.lower() in TOLD_NOUNS:
+        return True  # "the story went that …": the idiom tells what the story says
     object_key = denied_object_key(found)
     if object_key is not None and object_key.endswith("_other|any"):
         # "rejected the offer", "denied them access": a denial verb whose object names no statement is the core

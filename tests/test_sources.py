@@ -312,3 +312,21 @@ def test_an_agency_is_an_outlet_only_when_its_name_says_news(nlp, text, expected
 ])
 def test_a_plural_possessive_inside_a_bodys_name_is_part_of_it(nlp, text, expected):
     assert [name for name, _ in sources(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Carmaker Norvik said on Monday it would replace the brake hoses. Norvik said no crash had been reported.",
+     "Norvik"),
+    ("Insurer Calvora Group said storm claims had doubled. Calvora Group said it would pay them all.",
+     "Calvora Group"),
+])
+def test_a_description_opening_the_sentence_is_not_part_of_the_name_given_alone_later(nlp, text, name):
+    assert [n for n, _ in sources(nlp, text)] == [name, name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Bill Clinton said the plan would work. Clinton spoke in Ohio later.", "Bill Clinton"),
+    ("Carmaker Norvik said on Monday it would replace the brake hoses.", "Carmaker Norvik"),
+])
+def test_a_first_name_or_a_description_never_given_apart_stays_in_the_name(nlp, text, name):
+    assert sources(nlp, text)[0][0] == name

@@ -64,6 +64,16 @@ class BoundedTokenizer:
         return Doc.from_docs([self.tokenizer(text[a:b]) for a, b in zip(bounds, bounds[1:])], ensure_whitespace=False)
 
 
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """The English nouns the default pipeline's lemmatizer knows (WordNet's index), empty if it has none."""
+    lemmatizer = load_nlp().get_pipe("lemmatizer") if "lemmatizer" in load_nlp().pipe_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
+
+
 def resolve_model_name(name: str | None = None) -> str:
     """The pipeline to load: ``name`` if given, else the first default installed."""
     candidates = (name,) if name else DEFAULT_SPACY_MODELS

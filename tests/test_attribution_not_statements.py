@@ -98,3 +98,13 @@ def test_a_story_that_goes_tells_its_clause(nlp, text, source, content):
 ])
 def test_going_is_no_cue_outside_the_idiom(nlp, text):
     assert [a for a in find_attributions(nlp(text)) if a.cue == "go"] == []
+
+
+def test_recalling_a_count_of_goods_is_not_a_statement(nlp):
+    got = found(nlp, "Norvik is recalling about 120,000 sedans built in 2022, the company said on Monday.")
+    assert [c for _, _, c, _ in got] == ["Norvik is recalling about 120,000 sedans built in 2022"]
+
+
+def test_recalling_an_event_still_is(nlp):
+    got = found(nlp, "The driver recalled the night of the crash in detail.")
+    assert [(s, c) for s, _, c, _ in got] == [("The driver", "the night of the crash")]

@@ -350,8 +350,9 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
     frame, content = _complement(token, sent, quotes)
     if frame is None:
         return None
-    if frame == "dobj" and lemma in _ASKING_FOR and _amount(next(c for c in token.children if c.dep_ == "dobj")):
-        return None  # "demanded 5 million euros": asks for a sum, states nothing
+    if frame == "dobj" and lemma in _ASKING_FOR | _WITHDRAWING \
+            and _amount(next(c for c in token.children if c.dep_ == "dobj")):
+        return None  # "demanded 5 million euros", "is recalling 120,000 cars": asks for a sum, takes goods back
     if saying is not None:
         return _quote_candidate(token, lemma, content, frame, sent)
     speaker, mention = _subject_mention(token)
@@ -373,6 +374,9 @@ def _complementizer_as_object(verb: Token) -> bool:
 #: Verbs that ask for what their object names: with a clause ("demanded that …") they state a demand, with a sum
 #: ("demanded 5 million euros", "asked for $2 billion") they name what is asked for, not anything said.
 _ASKING_FOR = frozenset({"demand", "ask", "request", "seek"})
+#: Verbs of saying that, with a count of things as object, take goods back instead ("recalled 120,000 cars" as
+#: against "recalled the night of the fire"): English common knowledge.
+_WITHDRAWING = frozenset({"recall"})
 
 
 #: Verbs of putting out a piece of writing, and the pieces (English common knowledge): with the piece as object

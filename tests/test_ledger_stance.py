@@ -514,3 +514,17 @@ def test_one_speaker_denying_in_words_and_by_reference_in_one_report_is_one_resp
     assert denial.id == _claim(ledger, "d2.a2").id and denial.answers == rumour.id
     assert rumour.status == "disputed" and bandmates.status == "unverified"
     assert "d2.a2" not in bandmates.stances
+
+
+def test_a_count_in_addition_to_another_is_an_addition_and_no_figure_conflict():
+    reports = [
+        report("d1", "2025-05-20", [
+            S("Norvik said the recall covered 180,000 vehicles.", "Norvik", kind="organisation",
+              content="the recall covered 180,000 vehicles", figures=[("180,000", 180000, "exact", "vehicles")])]),
+        report("d2", "2025-05-23", [
+            S("The newspaper said the recall listed 20,000 vans in addition to those vehicles.", "The newspaper",
+              kind="media", content="the recall listed 20,000 vans in addition to those vehicles",
+              figures=[("20,000", 20000, "exact", "vans")])]),
+    ]
+    assert _props(reports)["d2.a0"].quantity.aspect == "additional"
+    assert [k for k in build_ledger(reports).conflicts if k.kind == "figure"] == []

@@ -46,6 +46,7 @@ DONE = re.compile(
     r"\b(?:already|ha(?:ve|s|d)(?:\s+(?:now|so far|\w+ly))?\s+been|were sent|was sent|have arrived|arrived|transported|ferried|"
     r"shipped|dispatched|deployed|reached|committed)\b", re.I)
 ADDITIVE = re.compile(r"\b(?:another|additional|more|further|extra|a further|a second)\s+(?:\S+\s+){0,1}$", re.I)
+ADDED_TO = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:in addition to|on top of)\b", re.I)  # "20,000 vans in addition to …"
 TOTAL = re.compile(r"\b(?:a total of|in total|in all|altogether|overall|total)\b", re.I)
 #: What happened to the people a count counts (:data:`~claimledger.extract.cues.HARMS`).
 Harm = Literal["killed", "injured", "missing", "displaced", "detained", "rescued"]
@@ -178,9 +179,10 @@ def moved_to(clause: tuple[str, str]) -> int:
 
 
 def aspect_of(clause: tuple[str, str]) -> Aspect | None:
-    """An addition ("another 12,000") or a total ("12,000 in all") first, else done or still to come."""
+    """An addition ("another 12,000", "12,000 vans in addition to …") or a total ("12,000 in all") first, else done or
+    still to come."""
     before, after = clause
-    if ADDITIVE.search(before):
+    if ADDITIVE.search(before) or ADDED_TO.search(after):
         return "additional"
     if TOTAL.search(before + " " + after):
         return "total"

@@ -528,3 +528,17 @@ def test_a_count_in_addition_to_another_is_an_addition_and_no_figure_conflict():
     ]
     assert _props(reports)["d2.a0"].quantity.aspect == "additional"
     assert [k for k in build_ledger(reports).conflicts if k.kind == "figure"] == []
+
+
+def test_a_denial_agrees_with_a_statement_that_says_no_and_answers_none_of_it():
+    reports = [
+        report("d1", "2025-05-12", [
+            S("Norvik said it knew of no crashes linked to the brake fault.", "Norvik", kind="organisation",
+              content="it knew of no crashes linked to the brake fault")]),
+        report("d2", "2025-05-20", [
+            S("Engineer Pavel Dusek denied that the brake fault had caused any crash.", "Pavel Dusek",
+              stance="denies", content="that the brake fault had caused any crash")]),
+    ]
+    ledger = build_ledger(reports)
+    assert _claim(ledger, "d2.a0").answers != _claim(ledger, "d1.a0").id
+    assert [k for k in ledger.conflicts if k.kind == "stance"] == []

@@ -10,7 +10,9 @@ asserting claim:
 * a statement with a proposition of its own answers the asserting claim whose
   statements the same-claim model finds closest (polarity aside), when that
   clears the model's threshold, and nothing otherwise (denying what nobody
-  asserted is not a conflict);
+  asserted is not a conflict); a denial never answers an assertion that itself
+  says no ("knew of no crashes linked to the fault" / "denied that the fault
+  caused any crash": the two agree);
 * a statement that names a figure others gave only to answer it ("reports of 2,000 job cuts were
   speculation", "the reports that 300 had died are untrue"), when it is anaphoric or the model places
   it with no claim, answers the claim giving that figure (the same value of the same counted thing,
@@ -210,6 +212,8 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
                 # it was unclear") or elsewhere ("confirmed three cases" / "denied that anyone had died"); a speaker
                 # turning on their own claim is a stance shift, which the conflicts find
                 continue
+            if statements[neg].polarity == "neg" and matcher.profiles[pos].negated:
+                continue  # "knew of no crashes linked to the fault" / "denied that the fault caused any crash": agreed
             if p >= matcher.model.threshold and (neg not in best or p > best[neg][0]):
                 best[neg] = (p, int(group_of[pos]))
 

@@ -542,3 +542,19 @@ def test_a_denial_agrees_with_a_statement_that_says_no_and_answers_none_of_it():
     ledger = build_ledger(reports)
     assert _claim(ledger, "d2.a0").answers != _claim(ledger, "d1.a0").id
     assert [k for k in ledger.conflicts if k.kind == "stance"] == []
+
+
+def test_a_denial_in_a_wire_story_and_its_copy_is_one_stance_conflict():
+    said = [S("Minister Clara Voigt denied that she had favoured a party donor in the ventilator deal.",
+              "Minister Clara Voigt", name="Clara Voigt", stance="denies",
+              content="that she had favoured a party donor in the ventilator deal")]
+    reports = [
+        report("d1", "2025-09-08", [
+            S("The Ledger Post said Clara Voigt had favoured a party donor in the ventilator deal.", "The Ledger Post",
+              kind="media", name="Ledger Post", content="Clara Voigt had favoured a party donor in the ventilator deal")],
+            outlet="The Ledger Post"),
+        report("d2", "2025-09-09", said, outlet="Wire Service"),
+        report("d3", "2025-09-09", said, outlet="Daily Courier", copy_of="d2"),
+    ]
+    stance = [k for k in build_ledger(reports).conflicts if k.kind == "stance"]
+    assert len(stance) == 1 and {"d2.a0", "d3.a0", "d1.a0"} <= set(stance[0].attribution_ids)

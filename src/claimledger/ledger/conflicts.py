@@ -443,13 +443,17 @@ def stance_conflicts(ev: Evidence) -> list[Found]:
     """
     answered: dict[tuple[str, str], dict[int, list[Statement]]] = defaultdict(lambda: defaultdict(list))
     response_groups: dict[tuple[str, str], set[int]] = defaultdict(set)
+    # A copied report's statements have no origin of their own (they echo): its speaker's is the one the same
+    # source has where it originates, so a wire story and its copy are one position, not two conflicts.
+    origin_of_source = {ev.source_of[st.aid]: st.origin for st in ev.statements
+                        if st.origin and ev.source_of.get(st.aid)}
     for ans in ev.answers:
         if ev.statements[ev.groups[ans.group][0]].polarity not in ("neg", "unc"):
             continue
         for i in ev.groups[ans.group]:
             st = ev.statements[i]
             if st.polarity in ("neg", "unc"):
-                key = (st.origin or ev.who(st), st.polarity)
+                key = (st.origin or origin_of_source.get(ev.source_of.get(st.aid)) or ev.who(st), st.polarity)
                 for target in (ans.target, *ans.also):
                     answered[key][target].append(st)
                 response_groups[key].add(ans.group)

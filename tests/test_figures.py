@@ -335,6 +335,7 @@ def test_one_that_does_not_count(nlp, sentence):
     "She finished third, the 21st time she had run the race.",
     "The road was closed for hours between exits 12 and 14.",
     "The hearing was held in room 212 of the courthouse.",
+    "The magnitude 6.4 earthquake struck before dawn.",
 ])
 def test_addresses_ages_times_phones_scores_ordinals_are_not_counts(nlp, sentence):
     assert [f for f in figures(nlp, sentence) if f.kind == "count"] == []

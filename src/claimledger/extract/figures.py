@@ -459,6 +459,9 @@ def _qualifier_after(doc: Doc, end: int, ceiling: int) -> tuple[Qualifier | None
     return None, end
 
 
+#: Nouns of a scale whose number is a place on it, not a count ("magnitude 6.4", "category 4"): English.
+_RANKING_SCALES = frozenset({"magnitude", "category", "level", "grade", "stage", "phase", "tier", "force", "class"})
+
 #: "three of them", "two of whom": a part of a group already counted (English common knowledge).
 _PARTITIVE_PRONOUNS = frozenset({"them", "whom", "which", "those", "these", "us", "you"})
 
@@ -491,6 +494,8 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
     if prev is not None and _is_digits(first):
         if prev.lower_ in ("no.", "nos.", "number", "#") and not qualified:
             return True  # "No. 1", "number 10"
+        if prev.lower_ in _RANKING_SCALES:
+            return True  # "a magnitude 6.4 quake", "a category 4 storm", "stage 3 cancer": a place on a scale
         if prev.tag_ in ("NN", "NNS") and first.head.i == prev.i and not qualified:
             return True  # "room 212", "between exits 12 and 14": a number after its noun names it, never counts it
         if not prev.whitespace_ and prev.text in ("-", "/", ".") and start - 2 >= sent.start and doc[start - 2].is_alpha:

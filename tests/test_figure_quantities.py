@@ -87,6 +87,9 @@ def test_showing_a_stored_ledger_embeds_nothing_and_loads_no_unit_registry(store
     ("The Red Cross said 2,000 people had been displaced.", "2,000", "displaced"),
     ("Police said 12 protesters were arrested.", "12", "detained"),
     ("The ministry said 12,000 troops had been deployed.", "12,000", None),
+    # a verb of harm right before the count governs it, whatever harm follows in the clause
+    ("The quake struck on Saturday, killing at least 12 people and injuring dozens.", "at least 12", "killed"),
+    ("The quake struck on Saturday, killing at least 12 people and injuring dozens.", "dozens", "injured"),
 ])
 def test_what_happened_to_the_people_counted(sentence, figure, harm):
     assert harm_of(clause_around(sentence, figure)) == harm

@@ -146,14 +146,20 @@ def supposed(clause: tuple[str, str]) -> bool:
 
 @lru_cache(maxsize=65536)
 def harm_of(clause: tuple[str, str]) -> Harm | None:
-    """What happened to the people counted: the first harm word after the figure in its clause ("31 people were
-    killed", "one dead and three wounded"), else the nearest before it ("the death toll rose to 22", "killing 12")."""
+    """What happened to the people counted: the harm word right before the figure ("killing at least 12 people and
+    injuring dozens": 12 killed), else the first after it in its clause ("31 people were killed", "one dead and
+    three wounded"), else the nearest before it ("the death toll rose to 22")."""
     before, after = clause
-    m = HARM.search(after)
-    if m is None:
-        found = list(HARM.finditer(before))
-        m = found[-1] if found else None
+    found = list(HARM.finditer(before))
+    if found and _QUALIFIERS_ONLY.fullmatch(before[found[-1].end():]):
+        return found[-1].lastgroup  # type: ignore[return-value]
+    m = HARM.search(after) or (found[-1] if found else None)
     return m.lastgroup if m else None  # type: ignore[return-value]
+
+
+#: What may stand between a verb of harm and the count it governs ("killing at least 12"): English qualifiers.
+_QUALIFIERS_ONLY = re.compile(r"\s*(?:(?:at least|at most|more than|fewer than|less than|up to|about|around|nearly|"
+                              r"almost|some|over|an estimated|another|a further|roughly|approximately)\s*)?", re.I)
 
 
 # A count said to have moved to its value ("the death toll rose to three", "fell to 40"): English common knowledge.

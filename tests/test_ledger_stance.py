@@ -558,3 +558,16 @@ def test_a_denial_in_a_wire_story_and_its_copy_is_one_stance_conflict():
     ]
     stance = [k for k in build_ledger(reports).conflicts if k.kind == "stance"]
     assert len(stance) == 1 and {"d2.a0", "d3.a0", "d1.a0"} <= set(stance[0].attribution_ids)
+
+
+def test_a_figure_conflict_shows_each_count_as_given_not_rounded():
+    reports = [
+        report("d1", "2026-03-15", [
+            S("The disaster agency said 126 people were injured.", "The disaster agency", kind="organisation",
+              name="Disaster Agency", content="126 people were injured", figures=[("126", 126, "exact", "people")])]),
+        report("d2", "2026-03-15", [
+            S("The Red Cross said 174 people were injured.", "The Red Cross", kind="organisation",
+              name="Red Cross", content="174 people were injured", figures=[("174", 174, "exact", "people")])]),
+    ]
+    figs = [k for k in build_ledger(reports).conflicts if k.kind == "figure"]
+    assert len(figs) == 1 and "126 people" in figs[0].explanation and "174" in figs[0].explanation

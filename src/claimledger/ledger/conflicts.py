@@ -32,7 +32,7 @@ import numpy as np
 from claimledger.extract.cues import TALLY_NOUNS
 from claimledger.ledger.claims import Matcher
 from claimledger.ledger.params import LedgerParams
-from claimledger.ledger.propositions import Proposition, allowed_range, moved_to, ranges_meet
+from claimledger.ledger.propositions import Proposition, allowed_range, moved_to, ranges_meet, round_key
 from claimledger.ledger.provenance import same_words
 from claimledger.ledger.stance import Answer
 from claimledger.ledger.stance_model import LABELS, stance_scores
@@ -374,6 +374,8 @@ def _given(st: Statement, key: tuple, value: float, what: str = "") -> str:
         fig = next((f for f, v in _measures(st, key) if v == value), None)
         if fig is not None:
             return fig.text
+    elif st.fig is not None and round_key(st.fig.value) == value:
+        value = st.fig.value  # the count as given, not the key it is compared by (126, not 130)
     return f"{_fmt(value)}{what}"
 
 

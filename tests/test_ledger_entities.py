@@ -296,6 +296,18 @@ def test_a_described_body_is_one_actor_across_reports_and_a_bare_description_is_
     assert _entity_of(res, "d1.a1") is None
 
 
+def test_a_bare_description_the_report_resolved_to_a_described_body_is_that_body():
+    """ "the national disaster agency said …; the agency said …": the report knows which agency; so does the ledger."""
+    r1 = report("d1", "2026-03-15", [
+        S("The national disaster agency said 31 people had died.", "The national disaster agency", kind="document",
+          name="national disaster agency", content="31 people had died"),
+        S("More than 120 people were injured, the agency said.", "the agency", kind="document",
+          name="national disaster agency", content="More than 120 people were injured")])
+    res = resolve_entities([r1])
+    body = _entity_of(res, "d1.a0")
+    assert body is not None and body.name == "disaster agency" and res.source_entity["d1.a1"] == body.id
+
+
 def test_a_described_body_the_recogniser_took_for_a_name_in_one_report_is_the_same_actor(tmp_path):
     # extracted from the texts: "the provincial health department" came out as a name in the first two reports and as
     # a description at the head of the third, two bodies, so its own revision read as another body's figure

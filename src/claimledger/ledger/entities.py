@@ -394,6 +394,10 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
     name = name or surface
     if fold(surface) in PRONOUNS or not surface:
         surface = name  # resolved in the report: the name is all we know
+    bare = fold(surface).split()
+    if len(bare) == 2 and bare[0] == "the" and name[:1].islower() and len(name.split()) > 1 \
+            and fold(name).split()[-1] == bare[1]:
+        surface = f"the {name}"  # "the agency", resolved in the report to "the national disaster agency" before it
     if not name or fold(name) in PRONOUNS:
         return ()
     # A possessive fragment ("South Korea's") or a clipped name: the mention text says more.

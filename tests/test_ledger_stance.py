@@ -571,3 +571,27 @@ def test_a_figure_conflict_shows_each_count_as_given_not_rounded():
     ]
     figs = [k for k in build_ledger(reports).conflicts if k.kind == "figure"]
     assert len(figs) == 1 and "126 people" in figs[0].explanation and "174" in figs[0].explanation
+
+
+def test_a_shift_is_read_against_what_the_denial_answered_in_its_own_report():
+    """The ministry denied "the reports" of a cracked dam, then spoke of cracks: a stance shift, read against the
+    report's statement of the cracked dam even where the grouping put it with another statement about the quake."""
+    reports = [
+        report("d1", "2026-03-14", [
+            S("The quake hit at 4:12 a.m. near the town of Rasko, about 80 km east of the capital, according to the "
+              "seismological institute.", "the seismological institute", kind="organisation",
+              name="Seismological Institute",
+              content="The quake hit at 4:12 a.m. near the town of Rasko, about 80 km east of the capital")]),
+        report("d2", "2026-03-15", [
+            S("Local media reported that a dam upstream of Rasko had been cracked by the quake.", "Local media",
+              kind="media", content="a dam upstream of Rasko had been cracked by the quake"),
+            S("Officials at the energy ministry dismissed those reports.", "Officials at the energy ministry",
+              kind="organisation", name="Energy Ministry", stance="denies", content="those reports")]),
+        report("d3", "2026-03-17", [
+            S("Engineers had found minor surface cracks in the Lesna dam, the energy ministry said on Tuesday.",
+              "the energy ministry", kind="organisation", name="Energy Ministry",
+              content="Engineers had found minor surface cracks in the Lesna dam")]),
+    ]
+    ledger = build_ledger(reports)
+    shifts = [k for k in ledger.conflicts if k.kind == "stance" and "but asserted it" in k.explanation]
+    assert len(shifts) == 1 and {"d2.a1", "d3.a0"} <= set(shifts[0].attribution_ids)

@@ -485,7 +485,8 @@ def stance_shifts(ev: Evidence) -> list[Found]:
     """One origin moving from doubt or denial to assertion on one matter.
 
     "One matter": the later statement belongs to the claim the earlier response answers, or the
-    stance model (:mod:`stance_model`) reads it as agreeing with that claim, or the same-claim
+    stance model (:mod:`stance_model`) reads it as agreeing with what the response answered (that
+    claim's statement before it in its report, else the claim's central one), or the same-claim
     model (polarity aside) pairs the two statements.
     """
     group_of = {i: g for g, m in enumerate(ev.groups) for i in m}
@@ -515,7 +516,7 @@ def stance_shifts(ev: Evidence) -> list[Found]:
         ask = list({(targets[k], pairs[k][1]): k for k in range(len(pairs))
                     if targets[k] is not None and not agrees[k]}.values())
         if ask:  # the stance model reads statement texts, whose vectors the grouping already computed
-            rows = stance_scores([ev.statements[central(ev.groups[targets[k]], ev.matcher.vecs)].text for k in ask],
+            rows = stance_scores([ev.statements[_answered_statement(ev, pairs[k][0], targets[k])].text for k in ask],
                                  [ev.statements[pairs[k][1]].text for k in ask])
             for k, row in zip(ask, rows):
                 agrees[k] = int(np.argmax(row)) == LABELS.index("agree")
@@ -531,6 +532,16 @@ def stance_shifts(ev: Evidence) -> list[Found]:
                            f"{ev.names.get(origin, origin)} {said} it on {first.date[:10]} "
                            f"but asserted it on {', '.join(days)}."))
     return found
+
+
+def _answered_statement(ev: Evidence, response: int, claim: int) -> int:
+    """The statement of ``claim`` a response answered: the last one before it in its own report ("Local media
+    reported that the dam had cracked. The ministry denied the reports"), else the claim's most central one."""
+    doc, start = ev.statements[response].doc, ev.statements[response].att.start
+    before = [i for i in ev.groups[claim] if ev.statements[i].doc == doc and ev.statements[i].att.start < start]
+    if before:
+        return max(before, key=lambda i: ev.statements[i].att.start)
+    return central(ev.groups[claim], ev.matcher.vecs)
 
 
 def date_conflicts(ev: Evidence) -> list[Found]:

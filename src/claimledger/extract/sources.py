@@ -667,6 +667,12 @@ def _named_place(token: Token) -> bool:
     return not (token.ent_type_ == "PERSON" and token.ent_iob_ == "I")
 
 
+#: Lower-case words inside a name between two capitalised ones ("Corriere della Sera", "Ludwig van Beethoven"):
+#: the particles of European names, common knowledge.
+NAME_PARTICLES = frozenset({"della", "dello", "delle", "degli", "del", "dei", "di", "da", "de", "du", "des", "van",
+                            "von", "der", "den", "la", "le", "y", "do", "dos", "das", "al", "el", "bin", "ibn"})
+
+
 def proper_name(span: Span) -> str | None:
     """The capitalised name at the end of a phrase ("South Korean television network TV Chosun" -> "TV Chosun").
 
@@ -689,8 +695,12 @@ def proper_name(span: Span) -> str | None:
         return doc[i].text in ("'", "’") and doc[i].tag_ == "POS" and i - 1 >= span.start and named(doc[i - 1]) \
             and doc[i - 1].text.endswith("s")
 
+    def particle(i: int) -> bool:  # "Corriere della Sera", "Gazzetta dello Sport": a name's lower-case particle
+        return doc[i].lower_ in NAME_PARTICLES and doc[i].is_lower and i - 1 >= span.start and named(doc[i - 1])
+
     start = head.i
-    while start - 1 >= span.start and (named(doc[start - 1]) or numeral(start - 1) or plural_possessive(start - 1)):
+    while start - 1 >= span.start and (named(doc[start - 1]) or numeral(start - 1) or plural_possessive(start - 1)
+                                       or particle(start - 1)):
         start -= 1
     if start < head.i and _description_before_name(doc[start], doc[start + 1:head.i + 1].text):
         start += 1

@@ -110,6 +110,16 @@ def test_an_outlet_named_after_a_word_of_its_kind_is_one_channel(nlp, text, chan
     assert a.via == [channel]
 
 
+@pytest.mark.parametrize("text, channel", [
+    ("The striker, quoted by Corriere della Sera, said he had never asked to leave.", "Corriere della Sera"),
+    ("The coach said in an interview published on Sunday by Le Parisien that he was tired.", "Le Parisien"),
+    ("The coach said in an interview given to Le Monde that he was tired.", "Le Monde"),
+])
+def test_an_outlet_that_ran_the_interview_or_quote_is_the_channel_whole(nlp, text, channel):
+    a = one(nlp, text, "tired" if "tired" in text else "never asked")
+    assert a.via == [channel]
+
+
 def test_an_outlet_named_after_a_word_of_its_kind_is_an_outlet_as_a_source(nlp):
     a = one(nlp, "The banker fled to Dubai, the weekly Der Anzeiger reported.", "fled to Dubai")
     assert (a.source.name, a.source.kind) == ("Der Anzeiger", "media")

@@ -110,6 +110,20 @@ def test_an_outlet_named_after_a_word_of_its_kind_is_one_channel(nlp, text, chan
     assert a.via == [channel]
 
 
+def test_a_semicolon_ends_what_was_said_and_the_clause_after_it_frames_its_own(nlp):
+    found = extract(nlp, "Prosecutors say the hidden losses came to 2.3 billion pounds; the defence puts the figure "
+                         "at 1.4 billion pounds, arguing that some loans were later repaid.")
+    assert [(a.source.text, a.cue, a.content) for a in found] == [
+        ("Prosecutors", "say", "the hidden losses came to 2.3 billion pounds"),
+        ("the defence", "put", "at 1.4 billion pounds"),
+        ("the defence", "argue", "some loans were later repaid")]
+
+
+def test_a_semicolon_inside_a_quotation_does_not_cut_it(nlp):
+    assert one(nlp, "\u201cWe will fight; we will win,\u201d the minister said.", "we will win").content \
+        == "We will fight; we will win"
+
+
 @pytest.mark.parametrize("text, channel", [
     ("The striker, quoted by Corriere della Sera, said he had never asked to leave.", "Corriere della Sera"),
     ("The coach said in an interview published on Sunday by Le Parisien that he was tired.", "Le Parisien"),

@@ -22,14 +22,22 @@ class ModelNotInstalled(RuntimeError):
 
 @Language.component("claimledger_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break.
+    """Start a sentence after every line break, and after a semicolon outside a quotation.
 
     Reports are paragraphs; spaCy's parser otherwise glues a heading or a
     caption onto the next paragraph's first sentence. Runs before the parser,
     which keeps boundaries already set.
     """
+    quoted = False
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+            quoted = False
+        elif token.text in ("\u201c", "\u201d", '"'):
+            quoted = token.text == "\u201c" or token.text == '"' and not quoted
+        elif token.text == ";" and not quoted and not doc[token.i + 1].is_punct:
+            # "Prosecutors say the losses came to 2.3 billion; the defence puts them at 1.4 billion": a semicolon
+            # joins two sentences, and the parser otherwise makes one the complement of the other's verb
             doc[token.i + 1].is_sent_start = True
     return doc
 

@@ -122,6 +122,8 @@ def test_a_demonym_inside_an_insiders_description_names_no_body():
     ("A source at Harbourside Bank's head office", "Harbourside Bank"),
     ("Two people close to Harbourside Bank's board", "Harbourside Bank"),
     ("Officials at the Millbrook Council", "Millbrook Council"),
+    ("A finance director of Hallam Bank", "Hallam Bank"),
+    ("A former finance director of Hallam Bank", None),  # who has left speaks for it no more
 ])
 def test_people_named_by_their_place_are_no_insiders_of_it(who, credited):
     r1 = report("d1", "2025-03-05", [

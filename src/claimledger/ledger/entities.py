@@ -92,6 +92,8 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _DESCRIBED_BODY = re.compile(
     r"^the\s+(?:[a-z][\w-]*\s+)*?(?P<body>[a-z][\w'’-]*\s+(?:service|agency|ministry|department|office|police|"
     r"guard|council|committee|commission|authority|inspectorate|directorate|prosecutor|court|brigade))$", re.I)
+#: One who no longer belongs to the body ("a former finance director of Hallam Bank") speaks for it no more.
+_FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|retired)", re.I)
 _OWNED_BODY = re.compile(r"^(?:the\s+)?[A-Z][\w-]*['’]s\s+(?:office|government|administration|party|camp|team|campaign|ministry|cabinet)$")
 #: A piece in an outlet ("a story in the Italian daily Corriere della Sera by its Vatican correspondent"): the
 #: nouns for a piece of journalism are English common knowledge.
@@ -442,7 +444,8 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         m = _INSIDE_ORG.search(surface)
         # "a source close to the Spanish club": a demonym modifies a noun, it names no body
         if m and src.kind != "document" and not as_state(m.group(1)) and not is_demonym(m.group(1)) \
-                and not _PEOPLE_OF_A_PLACE.intersection(fold(surface[:m.start()]).split()[-1:]):
+                and not _PEOPLE_OF_A_PLACE.intersection(fold(surface[:m.start()]).split()[-1:]) \
+                and not _FORMER.search(surface[:m.start()]):
             inside = m.group(1)
             if _POSSESSIVE_END.search(inside) and _PART_OF_A_BODY.match(surface[m.end():]):
                 inside = _POSSESSIVE_END.sub("", inside)  # "close to Pemberton's board": inside Pemberton

@@ -463,3 +463,15 @@ def test_a_body_named_in_apposition_to_its_description_is_named_by_that_name():
     res = resolve_entities([r1, r2])
     assert _entity_of(res, "d1.a0").name == "Chemvik"
     assert res.source_entity["d1.a0"] == res.source_entity["d2.a0"]
+
+
+def test_a_description_no_state_owns_is_not_joined_to_a_name_sharing_its_word():
+    """ "the health ministry" is not "the World Health Organization": neither says whose it is."""
+    r1 = report("d1", "2026-05-08", [
+        S("The World Health Organization said two people had died.", "The World Health Organization",
+          kind="organisation", name="World Health Organization", content="two people had died"),
+        S("The health ministry said there were no deaths.", "The health ministry", kind="document",
+          name="The health ministry", content="there were no deaths")])
+    res = resolve_entities([r1])
+    who, ministry = _entity_of(res, "d1.a0"), _entity_of(res, "d1.a1")
+    assert who is not None and ministry is not None and who.id != ministry.id

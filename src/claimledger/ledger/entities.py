@@ -13,7 +13,9 @@ name. Mentions are grouped by kind:
   Intelligence Service (NIS)"), state prefixes removed and kept as the
   organisation's state ("South Korea's ..."), and descriptions ("the South
   Korean intelligence department") joined to the single known organisation
-  of the same state whose distinctive words they share.
+  of the same state whose distinctive words they share (a description in lower
+  case only when one of the two says its state: "the health ministry" is not
+  the World Health Organization).
 
 Generic sources ("analysts", "a Western official", "reports") get no entity:
 they name nobody, and the export keeps their words in ``source_text``. An
@@ -707,13 +709,17 @@ class _Resolver:
             sa = set(self.groups[a].states)
             if not da:
                 continue
+            # a description in lower case ("the health ministry") joins a name only when one of the two says its
+            # state: it is no description of "the World Health Organization", which no state owns
+            described = all(n[:1].islower() for n in self.groups[a].names)
             cands = []
             for b in (orgs[k] for k in sorted(set.intersection(*(having[w] for w in da)))):
                 gb = self.groups[b]
                 if b == a or b in target or _is_media(gb) != _is_media(self.groups[a]):
                     continue
                 if da <= _distinct(b[1]) and len(b[1].split()) > len(a[1].split()) \
-                        and (not sa or not gb.states or sa & set(gb.states)):  # a state unsaid is not another state
+                        and (not sa or not gb.states or sa & set(gb.states)) \
+                        and (sa or gb.states or not described):  # a state unsaid is not another state
                     cands.append(b)
             if len(cands) == 1:
                 target[a] = cands[0]

@@ -108,3 +108,12 @@ def test_recalling_a_count_of_goods_is_not_a_statement(nlp):
 def test_recalling_an_event_still_is(nlp):
     got = found(nlp, "The driver recalled the night of the crash in detail.")
     assert [(s, c) for s, _, c, _ in got] == [("The driver", "the night of the crash")]
+
+
+@pytest.mark.parametrize("text", [
+    "A doctor at the hospital, who asked not to be named because she was not authorised to speak, said 30 patients "
+    "had been admitted.",
+    "A White House official, who requested anonymity to discuss a private conversation, said the president was angry.",
+])
+def test_asking_not_to_be_named_is_the_terms_of_speaking_not_a_statement(nlp, text):
+    assert [a.cue for a in find_attributions(nlp(text))] == ["say"]

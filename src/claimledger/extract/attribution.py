@@ -350,6 +350,8 @@ def _verb_candidate(token: Token, sent: Span, quotes: list[Quote]) -> _Found | N
     frame, content = _complement(token, sent, quotes)
     if frame is None:
         return None
+    if lemma in _ASKING_FOR and _ANONYMITY.match(sent.doc.text[content[0]:content[1]]):
+        return None  # "who asked not to be named", "requested anonymity to discuss …": the terms of speaking
     if frame == "dobj" and lemma in _ASKING_FOR | _WITHDRAWING \
             and _amount(next(c for c in token.children if c.dep_ == "dobj")):
         return None  # "demanded 5 million euros", "is recalling 120,000 cars": asks for a sum, takes goods back
@@ -374,6 +376,9 @@ def _complementizer_as_object(verb: Token) -> bool:
 #: Verbs that ask for what their object names: with a clause ("demanded that …") they state a demand, with a sum
 #: ("demanded 5 million euros", "asked for $2 billion") they name what is asked for, not anything said.
 _ASKING_FOR = frozenset({"demand", "ask", "request", "seek"})
+#: What a source asks for to speak at all ("not to be named", "anonymity"): news writing's formula, never a statement.
+_ANONYMITY = re.compile(r"^(?:not to be (?:named|identified|quoted by name)|anonymity|that (?:his|her|their) name"
+                        r" (?:not|be withheld)|to remain anonymous)\b", re.I)
 #: Verbs of saying that, with a count of things as object, take goods back instead ("recalled 120,000 cars" as
 #: against "recalled the night of the fire"): English common knowledge.
 _WITHDRAWING = frozenset({"recall"})

@@ -595,3 +595,35 @@ def test_a_shift_is_read_against_what_the_denial_answered_in_its_own_report():
     ledger = build_ledger(reports)
     shifts = [k for k in ledger.conflicts if k.kind == "stance" and "but asserted it" in k.explanation]
     assert len(shifts) == 1 and {"d2.a1", "d3.a0"} <= set(shifts[0].attribution_ids)
+
+
+def test_reports_of_deaths_denied_answer_the_claim_that_people_died():
+    """ "Reports of two deaths were false": a count of deaths is a count of whoever died, so it answers "two people
+    had died" however the two are worded."""
+    reports = [
+        report("d1", "2026-05-05", [
+            S("Ministry spokesman Arman Sadykov said reports of two deaths were false.", "Arman Sadykov",
+              stance="denies", content="reports of two deaths were false",
+              figures=[("two", 2, "exact", "deaths")])]),
+        report("d2", "2026-05-08", [
+            S("The World Health Organization said two people had died of cholera.", "The World Health Organization",
+              kind="organisation", name="World Health Organization", content="two people had died of cholera",
+              figures=[("two", 2, "exact", "people")])]),
+    ]
+    ledger = build_ledger(reports)
+    assert _claim(ledger, "d1.a0").answers == _claim(ledger, "d2.a0").id
+    assert any(k.kind == "stance" and "Sadykov" in k.explanation for k in ledger.conflicts)
+
+
+def test_counts_of_different_harms_or_of_a_harm_and_none_are_not_compared():
+    reports = [
+        report("d1", "2026-05-04", [
+            S("The hospital said it had admitted more than 30 patients with severe diarrhoea.", "The hospital",
+              kind="organisation", name="Kerben Hospital",
+              content="it had admitted more than 30 patients with severe diarrhoea",
+              figures=[("more than 30", 30, "at_least", "patients")])]),
+        report("d2", "2026-05-08", [
+            S("The hospital said two patients had died.", "The hospital", kind="organisation", name="Kerben Hospital",
+              content="two patients had died", figures=[("two", 2, "exact", "patients")])]),
+    ]
+    assert [k for k in build_ledger(reports).conflicts if k.kind == "figure"] == []

@@ -267,17 +267,18 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
 
     def partner(k: tuple, b: int) -> tuple | None:
         """The key of ``b``'s figures that ``k`` is compared with: the same, or a count of the same class
-        where one side tells no aspect or no harm (as the grouping treats it): 30 killed is never compared
-        with 45 injured, nor an addition ("20,000 vans in addition to …") with a count that is not one. A
-        tally (class -1: "the death toll rose to three") is a count of whatever class suffered the same harm
-        ("killing two workers")."""
+        where one side tells no aspect (as the grouping treats it), of the same harm or none on both: 30
+        killed is never compared with 45 injured, nor 30 patients admitted with two who died, nor an
+        addition ("20,000 vans in addition to …") with a count that is not one. A tally or a noun of the
+        harm (class -1: "the death toll rose to three", "two deaths") is a count of whatever class suffered
+        the same harm ("killing two workers")."""
         if k in figs[b]:
             return k
         if k[0] == "count":
             return next((kb for kb in figs[b] if kb[0] == "count"
                          and (kb[1] == k[1] or -1 in (k[1], kb[1]) and k[3] is not None and k[3] == kb[3])
                          and (k[2] == kb[2] or None in (k[2], kb[2]) and "additional" not in (k[2], kb[2]))
-                         and (k[3] == kb[3] or None in (k[3], kb[3]))), None)
+                         and k[3] == kb[3]), None)
         return None
 
     def differ(a: int, b: int, k: tuple) -> bool:

@@ -275,6 +275,11 @@ def subject_classes(heads: list[str], threshold: float) -> dict[str, int]:
     return {h: classes.find(i) for i, h in enumerate(uniq)}
 
 
+#: Nouns that name a harm and count its victims ("two deaths", "40 injuries"): English common knowledge.
+HARM_NOUNS = frozenset({"death", "deaths", "fatality", "fatalities", "injury", "injuries", "dead", "injured",
+                        "wounded"})
+
+
 def propositions(statements: list[Statement], *, params: LedgerParams = DEFAULT_PARAMS) -> list[Proposition]:
     """The proposition of each statement (one call per ledger: subject classes are found across all)."""
     classes = subject_classes([counted_kind(st.fig.subject) for st in statements if st.fig is not None],
@@ -285,8 +290,9 @@ def propositions(statements: list[Statement], *, params: LedgerParams = DEFAULT_
         if st.fig is not None:
             clause = figure_clause(st)
             kind = counted_kind(st.fig.subject)
-            # a tally ("the death toll rose to three") counts what its harm says, of no class of its own
-            klass = -1 if kind.rsplit(" ", 1)[-1] in TALLY_NOUNS else classes.get(kind, -1)
+            # a tally ("the death toll rose to three") or a noun of the harm itself ("two deaths", "40 injuries")
+            # counts whoever suffered what its harm says, of no class of its own
+            klass = -1 if kind.rsplit(" ", 1)[-1] in TALLY_NOUNS | HARM_NOUNS else classes.get(kind, -1)
             quantity = Quantity(value_key(st.fig), klass,
                                 aspect_of(clause), st.fig.as_of, supposed(clause), harm_of(clause))
         out.append(Proposition(st.polarity, "possible" if st.att.stance == "speculates" else "asserted",

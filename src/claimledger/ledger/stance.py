@@ -186,9 +186,12 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         return int(group_of[pairs[top][1]]) if probs[top] >= matcher.model.threshold else None
 
     giving: dict[tuple, set[int]] = defaultdict(set)  # the claims giving each figure: (value, class, harm)
+    harmed: dict[tuple, set[int]] = defaultdict(set)  # and by (value, harm), for a tally or harm noun of no class
     for i, p in enumerate(props):
         if positive[i] and p.quantity is not None and not p.quantity.supposed:
             giving[(p.quantity.value, p.quantity.subject_class, p.quantity.harm)].add(i)
+            if p.quantity.harm is not None:
+                harmed[(p.quantity.value, p.quantity.harm)].add(i)
 
     def referred(i: int) -> int | None:
         """The claim giving the figure ``i`` only refers to ("reports of 2,000 job cuts were speculation"):
@@ -196,8 +199,10 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         q = props[i].quantity
         if q is None or not q.supposed:
             return None
-        found = {int(group_of[j]) for j in giving.get((q.value, q.subject_class, q.harm), ())
-                 if speaker(statements[j]) != speaker(statements[i])}
+        # "reports of two deaths": a count of whoever suffered the harm ("two people had died")
+        same = harmed.get((q.value, q.harm), ()) if q.subject_class == -1 and q.harm is not None \
+            else giving.get((q.value, q.subject_class, q.harm), ())
+        found = {int(group_of[j]) for j in same if speaker(statements[j]) != speaker(statements[i])}
         return min(found, key=lambda g: (-docs_of_group[g], g)) if found else None
 
     # Best asserting partner of each non-asserting statement among the candidate pairs.

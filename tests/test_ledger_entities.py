@@ -475,3 +475,14 @@ def test_a_description_no_state_owns_is_not_joined_to_a_name_sharing_its_word():
     res = resolve_entities([r1])
     who, ministry = _entity_of(res, "d1.a0"), _entity_of(res, "d1.a1")
     assert who is not None and ministry is not None and who.id != ministry.id
+
+
+def test_a_spokesman_of_a_kind_speaks_for_the_one_body_of_that_kind_in_the_story():
+    r1 = report("d1", "2026-05-05", [
+        S("The health ministry said 14 cases had been confirmed.", "The health ministry", kind="document",
+          name="The health ministry", content="14 cases had been confirmed"),
+        S("There have been no deaths, ministry spokesman Arman Sadykov said.", "ministry spokesman Arman Sadykov",
+          kind="person", name="Arman Sadykov", content="There have been no deaths")])
+    res = resolve_entities([r1])
+    ministry, spokesman = _entity_of(res, "d1.a0"), _entity_of(res, "d1.a1")
+    assert spokesman.type == "PERSON" and res.parent.get(spokesman.id) == ministry.id

@@ -324,6 +324,19 @@ def _titled(role: str) -> bool:
     return any(w.strip(".,") in OFFICIAL_TITLES for w in fold(role).split())
 
 
+def _kind_before_title(role: str) -> str | None:
+    """The kind of body a spokesperson's title names in lower case ("ministry" of "ministry spokesman")."""
+    words = role.split()
+    for i, w in enumerate(words[1:], 1):
+        if fold(w) in _SPOKESPERSON_TITLES and words[i - 1].islower() and fold(words[i - 1]) not in TITLE_WORDS:
+            return fold(words[i - 1])
+    return None
+
+
+#: Titles of those who speak for a body on the record (English common knowledge).
+_SPOKESPERSON_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
 def _titled_bodies(role: str) -> list[str]:
     """The capitalised names in an official's title, title words aside ("Red Cross" of "Red Cross spokeswoman")."""
     out = []
@@ -784,14 +797,24 @@ class _Resolver:
                 for a in self.groups[k].aliases | {k[1]}:
                     org_by_alias.setdefault(_org_key(a), k)
         state_keys = {k[1]: k for k in keys if k[0] == "GPE"}
+        by_kind: dict[str, list[tuple[str, str]]] = defaultdict(list)  # bodies by their last word ("ministry")
+        for k in keys:
+            if k[0] == "ORG" and not _is_media(self.groups[k]) and self.groups[k].names:
+                by_kind[fold(self.groups[k].names.most_common(1)[0][0]).split()[-1]].append(k)
         for k in keys:
             g = self.groups[k]
             if k[0] == "GPE" or _is_media(g):
                 continue
-            # A body the title names by acronym, else by a name the story knows as a body ("Red Cross spokeswoman").
+            # A body the title names by acronym, else by a name the story knows as a body ("Red Cross spokeswoman"),
+            # else by its kind when the story has one body of that kind ("ministry spokesman Arman Sadykov" and
+            # "the health ministry")
             named = [b for b, _ in g.bodies.most_common()] + [run for role in sorted(g.roles) if _titled(role)
                                                               for run in _titled_bodies(role)]
             body = next((org_by_alias[_org_key(b)] for b in named if _org_key(b) in org_by_alias), None)
+            if body is None and k[0] == "PERSON":
+                kinds = {w for role in g.roles if (w := _kind_before_title(role))}
+                bodies = {b for w in kinds for b in by_kind.get(w, [])}
+                body = next(iter(bodies)) if len(bodies) == 1 else None
             if body and body != k and not _is_media(self.groups[body]):
                 parent[eid[k]] = eid[body]
             elif g.states:

@@ -627,3 +627,16 @@ def test_counts_of_different_harms_or_of_a_harm_and_none_are_not_compared():
               content="two patients had died", figures=[("two", 2, "exact", "patients")])]),
     ]
     assert [k for k in build_ledger(reports).conflicts if k.kind == "figure"] == []
+
+
+def test_a_denial_then_an_assertion_that_says_no_is_no_stance_shift():
+    reports = [
+        report("d1", "2026-05-05", [
+            S("The health ministry said reports of two deaths were \"false and irresponsible.\"", "The health ministry",
+              kind="organisation", name="Health Ministry", stance="denies",
+              content="reports of two deaths were \"false and irresponsible.\"")]),
+        report("d2", "2026-05-08", [
+            S("The WHO contradicted the health ministry, which had said there were no deaths.", "the health ministry",
+              kind="organisation", name="Health Ministry", content="there were no deaths")]),
+    ]
+    assert [k for k in build_ledger(reports).conflicts if "but asserted it" in k.explanation] == []

@@ -507,7 +507,10 @@ def stance_shifts(ev: Evidence) -> list[Found]:
             day = _day(ev.statements[d].date)
             if day not in later:
                 later[day] = [s for s in sure if day < _day(ev.statements[s].date)]
-        pairs = list(islice(((d, s) for d in doubt for s in later[_day(ev.statements[d].date)]), 256))
+        # a denial and a later assertion that itself says no ("reports of two deaths were false", then "there were
+        # no deaths") hold one position, not two
+        pairs = list(islice(((d, s) for d in doubt for s in later[_day(ev.statements[d].date)]
+                             if not (ev.statements[d].polarity == "neg" and ev.matcher.profiles[s].negated)), 256))
         if not pairs:
             continue
         probs = ev.matcher.probability(np.array(pairs, dtype=np.int64))

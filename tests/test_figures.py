@@ -398,3 +398,19 @@ def test_the_writers_conversion_into_another_currency_is_no_second_figure(nlp, t
 
 def test_two_amounts_in_one_currency_are_two_figures(nlp):
     assert [f.value for f in figures(nlp, "They sought $5 million or $6 million.")] == [5_000_000, 6_000_000]
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("There have been no deaths from cholera, the ministry said.", "deaths"),
+    ("No injuries were reported after the blast.", "injuries"),
+])
+def test_no_deaths_is_a_count_of_none(nlp, sentence, subject):
+    assert [(f.value, f.subject) for f in figures(nlp, sentence)] == [(0, subject)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "There is no evidence of injuries.",
+    "He said there was no death penalty case.",
+])
+def test_no_before_anything_but_the_harm_counts_nothing(nlp, sentence):
+    assert figures(nlp, sentence) == []

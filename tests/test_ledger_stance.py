@@ -640,3 +640,17 @@ def test_a_denial_then_an_assertion_that_says_no_is_no_stance_shift():
               kind="organisation", name="Health Ministry", content="there were no deaths")]),
     ]
     assert [k for k in build_ledger(reports).conflicts if "but asserted it" in k.explanation] == []
+
+
+def test_no_deaths_against_two_deaths_is_a_figure_conflict_written_as_given():
+    reports = [
+        report("d1", "2026-05-05", [
+            S("The health ministry said there had been no deaths.", "The health ministry", kind="organisation",
+              name="Health Ministry", content="there had been no deaths", figures=[("no", 0, "exact", "deaths")])]),
+        report("d2", "2026-05-08", [
+            S("The World Health Organization said two people had died.", "The World Health Organization",
+              kind="organisation", name="World Health Organization", content="two people had died",
+              figures=[("two", 2, "exact", "people")])]),
+    ]
+    figs = [k for k in build_ledger(reports).conflicts if k.kind == "figure"]
+    assert len(figs) == 1 and "no deaths" in figs[0].explanation and "2" in figs[0].explanation

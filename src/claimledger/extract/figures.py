@@ -148,10 +148,12 @@ def find_figures(doc: Doc) -> list[Figure]:
         while i < sent.end:
             run = _number_run(doc, i, sent.end)
             if run is None:
-                harmed = _one_harmed(doc[i])
+                harmed, value = _one_harmed(doc[i]), 1.0
+                if harmed is None:
+                    harmed, value = _none_harmed(doc[i]), 0.0
                 if harmed is not None:
                     figures.append(Figure(start=doc[i].idx, end=doc[i].idx + len(doc[i]), text=doc[i].text,
-                                          sentence=sent.text, value=1.0, qualifier="exact",
+                                          sentence=sent.text, value=value, qualifier="exact",
                                           subject=_noun_phrase(doc, harmed, i + 1), kind="count"))
                     last_count = (figures[-1].subject, sent_index)
                 i += 1
@@ -737,6 +739,18 @@ def _one_harmed(token: Token) -> Token | None:
     if head.dep_ == "nsubjpass" and (lemma in _CASUALTY_WORDS or lemma == "shoot") \
             or head.dep_ == "nsubj" and lemma in ("die", "drown"):
         return head  # the one harmed, not the one who harms ("a gunman killed two")
+    return None
+
+
+#: Nouns of a harm that "no" counts as none ("there were no deaths", "no injuries were reported"): English.
+_HARM_NOUNS = frozenset({"death", "fatality", "injury"})
+
+
+def _none_harmed(token: Token) -> Token | None:
+    """ "There were no deaths", "with no injuries": "no" counting none of a harm's victims; the noun."""
+    head = token.head
+    if token.lower_ == "no" and token.dep_ == "det" and head.lemma_.lower() in _HARM_NOUNS and head.i > token.i:
+        return head
     return None
 
 

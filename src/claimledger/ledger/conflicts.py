@@ -377,7 +377,7 @@ def _given(st: Statement, key: tuple, value: float, what: str = "") -> str:
             return fig.text
     elif st.fig is not None and round_key(st.fig.value) == value:
         value = st.fig.value  # the count as given, not the key it is compared by (126, not 130)
-    return f"{_fmt(value)}{what}"
+    return f"no{what}" if value == 0 and what else f"{_fmt(value)}{what}"
 
 
 def _what(st: Statement, key: tuple) -> str:

@@ -138,6 +138,10 @@ HARMS: dict[str, frozenset[str]] = {
                           "pulled alive", "plucked from the water", "pulled from the water"}),
 }
 
+#: Nouns that name a harm and count its victims ("two deaths", "40 injuries", "no deaths"): English common knowledge.
+HARM_NOUNS = frozenset({"death", "deaths", "fatality", "fatalities", "injury", "injuries", "dead", "injured",
+                        "wounded"})
+
 #: The writer's own distance from a claim: kept apart from the source's stance.
 WRITER_DISTANCE = frozenset({
     "allegedly", "purportedly", "reportedly", "supposedly", "ostensibly", "apparently", "alleged",

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.cues import HARMS, SPEECH, TALLY_NOUNS
+from claimledger.extract.cues import HARM_NOUNS, HARMS, SPEECH, TALLY_NOUNS
 from claimledger.records import Figure, Qualifier
 
 if TYPE_CHECKING:
@@ -742,14 +742,10 @@ def _one_harmed(token: Token) -> Token | None:
     return None
 
 
-#: Nouns of a harm that "no" counts as none ("there were no deaths", "no injuries were reported"): English.
-_HARM_NOUNS = frozenset({"death", "fatality", "injury"})
-
-
 def _none_harmed(token: Token) -> Token | None:
     """ "There were no deaths", "with no injuries": "no" counting none of a harm's victims; the noun."""
     head = token.head
-    if token.lower_ == "no" and token.dep_ == "det" and head.lemma_.lower() in _HARM_NOUNS and head.i > token.i:
+    if token.lower_ == "no" and token.dep_ == "det" and head.lemma_.lower() in HARM_NOUNS and head.i > token.i:
         return head
     return None
 

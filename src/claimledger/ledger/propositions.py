@@ -27,7 +27,7 @@ from typing import Literal
 
 import numpy as np
 
-from claimledger.extract.cues import HARMS, TALLY_NOUNS
+from claimledger.extract.cues import HARM_NOUNS, HARMS, TALLY_NOUNS
 from claimledger.ledger.embeddings import embed
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
@@ -273,11 +273,6 @@ def subject_classes(heads: list[str], threshold: float) -> dict[str, int]:
         for i, j in zip(*np.nonzero(sims >= threshold)):
             classes.union(s + i, j)
     return {h: classes.find(i) for i, h in enumerate(uniq)}
-
-
-#: Nouns that name a harm and count its victims ("two deaths", "40 injuries"): English common knowledge.
-HARM_NOUNS = frozenset({"death", "deaths", "fatality", "fatalities", "injury", "injuries", "dead", "injured",
-                        "wounded"})
 
 
 def propositions(statements: list[Statement], *, params: LedgerParams = DEFAULT_PARAMS) -> list[Proposition]:

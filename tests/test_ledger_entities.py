@@ -486,3 +486,18 @@ def test_a_spokesman_of_a_kind_speaks_for_the_one_body_of_that_kind_in_the_story
     res = resolve_entities([r1])
     ministry, spokesman = _entity_of(res, "d1.a0"), _entity_of(res, "d1.a1")
     assert spokesman.type == "PERSON" and res.parent.get(spokesman.id) == ministry.id
+
+
+@pytest.mark.parametrize("acronym, name", [
+    ("The WHO", "World Health Organization"),  # "WHO" is no pronoun
+    ("The IMF", "International Monetary Fund"),
+])
+def test_an_acronym_no_report_spells_out_is_the_body_whose_initials_it_is(acronym, name):
+    r1 = report("d1", "2026-05-08", [
+        S(f"The {name} said two people had died.", f"The {name}", kind="organisation", name=name,
+          content="two people had died"),
+        S(f"{acronym} said 41 cases had been confirmed.", acronym, kind="organisation", name=acronym.split()[-1],
+          content="41 cases had been confirmed")])
+    res = resolve_entities([r1])
+    full, short = _entity_of(res, "d1.a0"), _entity_of(res, "d1.a1")
+    assert full is not None and short is not None and full.id == short.id and full.name == name

@@ -10,7 +10,8 @@ name. Mentions are grouped by kind:
   "Kim Yong-hyun"/"Kim Hong Kyun" do not); a surname alone joins the one
   person of the story with that surname, and stays apart when several share it;
 * organisations and media: acronyms defined in any report ("National
-  Intelligence Service (NIS)"), state prefixes removed and kept as the
+  Intelligence Service (NIS)") or, undefined, the initials of the one body of
+  the story they abbreviate ("The WHO", "the World Health Organization"), state prefixes removed and kept as the
   organisation's state ("South Korea's ..."), and descriptions ("the South
   Korean intelligence department") joined to the single known organisation
   of the same state whose distinctive words they share (a description in lower
@@ -276,6 +277,20 @@ def _org_key(name: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", fold(MEDIA_SUFFIXES.sub("", name) or name)).strip()
 
 
+def _pronoun(text: str) -> bool:
+    """A pronoun, not an acronym written like one ("WHO", "US")."""
+    return fold(text) in PRONOUNS and not (len(text) > 1 and text.isupper())
+
+
+def _initials(name: str) -> str | None:
+    """ "WHO" of "World Health Organization", "FBI" of "Federal Bureau of Investigation"; None for a name of one
+    word or with a word in lower case other than "of", "the", "and", "for"."""
+    words = [w for w in strip_determiner(name).split() if w.lower() not in ("of", "the", "and", "for", "&")]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).upper()
+
+
 @lru_cache(maxsize=65536)
 def _distinct(key: str) -> frozenset[str]:
     forms, demonyms = state_table()
@@ -409,13 +424,13 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
     mention is read once."""
     surface, name = _tidy(src.text or ""), _tidy(src.name or "")
     name = name or surface
-    if fold(surface) in PRONOUNS or not surface:
+    if _pronoun(surface) or not surface:
         surface = name  # resolved in the report: the name is all we know
     bare = fold(surface).split()
     if len(bare) == 2 and bare[0] == "the" and name[:1].islower() and len(name.split()) > 1 \
             and fold(name).split()[-1] == bare[1]:
         surface = f"the {name}"  # "the agency", resolved in the report to "the national disaster agency" before it
-    if not name or fold(name) in PRONOUNS:
+    if not name or _pronoun(name):
         return ()
     # A possessive fragment ("South Korea's") or a clipped name: the mention text says more.
     if _POSSESSIVE_END.search(name) or (src.kind != "person" and name in surface and len(surface) > len(name)
@@ -710,6 +725,19 @@ class _Resolver:
                 if hits:
                     b = orgs[min(k for _, _, k in hits)]
                     target[a] = target.get(b, b)
+        # An acronym no report spells out is the one body of the story whose name it abbreviates ("The WHO" and
+        # "the World Health Organization"): initials of the capitalised words, English common knowledge
+        by_initials: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for b in orgs:
+            for n in self.groups[b].names:
+                if (letters := _initials(n)) is not None:
+                    by_initials[letters].append(b)
+        for a in orgs:
+            names = [n for n in self.groups[a].names if n.isupper() and n.isalpha() and 2 <= len(n) <= 6]
+            full = {b for n in names for b in by_initials.get(n, []) if b != a}
+            if a not in target and len(full) == 1:
+                b = next(iter(full))
+                target[a] = target.get(b, b)
         defined = set(self.acr_long.values())
         having: dict[str, set[int]] = defaultdict(set)  # distinctive word → organisations whose key has it
         for k, b in enumerate(orgs):

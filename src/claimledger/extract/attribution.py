@@ -1924,12 +1924,12 @@ def _listener(cue: Token) -> Span | None:
         if child.dep_ == "prep" and child.lower_ == "in":  # "said in an interview with Y"
             interview = next((g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() in _INTERVIEW_NOUNS), None)
             # "with Y", "on Y", "to Y"; or the outlet that ran it: "an interview published on Sunday by Y", "given to Y"
-            heads = [interview] if interview is not None else []
-            heads += [a for g in heads for a in g.children if g is interview and a.dep_ == "acl" and a.tag_ == "VBN"]
-            outlet = next((g for h in heads for p in h.children
-                           if p.dep_ in ("prep", "dative") and p.lower_ in ("with", "on", "to")
-                           or p.dep_ == "agent" and h is not interview for g in p.children if g.dep_ == "pobj"
-                           and g.ent_type_ not in ("DATE", "TIME")), None)
+            heads = [] if interview is None else \
+                [interview, *(a for a in interview.children if a.dep_ == "acl" and a.tag_ == "VBN")]
+            links = [p for h in heads for p in h.children
+                     if p.dep_ in ("prep", "dative") and p.lower_ in ("with", "on", "to") or p.dep_ == "agent"]
+            outlet = next((g for p in links for g in p.children
+                           if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")), None)
             if outlet is not None and outlet.lower_ not in _NON_CHANNEL_LISTENERS \
                     and outlet.ent_type_ not in ("DATE", "TIME"):  # "in an interview on Sunday": a day, no outlet
                 return _np(outlet)

@@ -75,8 +75,8 @@ class BoundedTokenizer:
 @lru_cache(maxsize=1)
 def common_nouns() -> frozenset[str]:
     """The English nouns the default pipeline's lemmatizer knows (WordNet's index), empty if it has none."""
-    lemmatizer = load_nlp().get_pipe("lemmatizer") if "lemmatizer" in load_nlp().pipe_names else None
-    lookups = getattr(lemmatizer, "lookups", None)
+    nlp = load_nlp()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) if "lemmatizer" in nlp.pipe_names else None
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
     return frozenset(lookups.get_table("lemma_index").get("noun", ()))

@@ -17,6 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from claimledger.extract.nlp import common_nouns
 from claimledger.records import Source, SourceKind
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
@@ -717,8 +718,6 @@ def _description_before_name(word: Token, name: str) -> bool:
     the report also gives without it says what the body is (news writing's "Carmaker", "Insurer", "Retailer"): one
     of the English nouns of the lemmatizer (WordNet's). Titles stay with the name (the resolver reads them), and so
     does the first word of a person's name ("Walker Evans" … "Evans", either taken for a person)."""
-    from claimledger.extract.nlp import common_nouns  # the pipeline module loads this one's callers' model
-
     if not word.is_title or word.ent_type_ == "PERSON" or word.lower_ in TITLE_WORDS \
             or word.lower_ not in common_nouns():
         return False

@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from claimledger.extract.sources import SPOKESPERSON_NOUNS
 from claimledger.ledger.names import (
     OFFICIAL_TITLES,
     PRONOUNS,
@@ -343,13 +344,9 @@ def _kind_before_title(role: str) -> str | None:
     """The kind of body a spokesperson's title names in lower case ("ministry" of "ministry spokesman")."""
     words = role.split()
     for i, w in enumerate(words[1:], 1):
-        if fold(w) in _SPOKESPERSON_TITLES and words[i - 1].islower() and fold(words[i - 1]) not in TITLE_WORDS:
+        if fold(w) in SPOKESPERSON_NOUNS and words[i - 1].islower() and fold(words[i - 1]) not in TITLE_WORDS:
             return fold(words[i - 1])
     return None
-
-
-#: Titles of those who speak for a body on the record (English common knowledge).
-_SPOKESPERSON_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
 def _titled_bodies(role: str) -> list[str]:

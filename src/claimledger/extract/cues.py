@@ -142,6 +142,9 @@ HARMS: dict[str, frozenset[str]] = {
 HARM_NOUNS = frozenset({"death", "deaths", "fatality", "fatalities", "injury", "injuries", "dead", "injured",
                         "wounded"})
 
+#: Nouns for one who speaks for a body on the record (English common knowledge).
+SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
 #: The writer's own distance from a claim: kept apart from the source's stance.
 WRITER_DISTANCE = frozenset({
     "allegedly", "purportedly", "reportedly", "supposedly", "ostensibly", "apparently", "alleged",

@@ -17,7 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from claimledger.extract.nlp import common_nouns
+from claimledger.extract.cues import SPOKESPERSON_NOUNS
 from claimledger.records import Source, SourceKind
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
@@ -596,8 +596,6 @@ class SourceResolver:
             self._add_group(_Known(source.name, "document", words, span.start))
 
 
-#: Nouns for one who speaks for a body on the record (English common knowledge).
-SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 #: Offices a place has one holder of at a time ("the mayor of Valmora", "Ruritania's health minister"): English
 #: common knowledge. A spokesman, official or aide is one of many, and stays an unnamed source.
@@ -718,6 +716,8 @@ def _description_before_name(word: Token, name: str) -> bool:
     the report also gives without it says what the body is (news writing's "Carmaker", "Insurer", "Retailer"): one
     of the English nouns of the lemmatizer (WordNet's). Titles stay with the name (the resolver reads them), and so
     does the first word of a person's name ("Walker Evans" … "Evans", either taken for a person)."""
+    from claimledger.extract.nlp import common_nouns  # here, not at the top: the ledger reads this module's words
+
     if not word.is_title or word.ent_type_ == "PERSON" or word.lower_ in TITLE_WORDS \
             or word.lower_ not in common_nouns():
         return False

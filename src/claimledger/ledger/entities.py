@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from claimledger.extract.sources import SPOKESPERSON_NOUNS
+from claimledger.extract.cues import SPOKESPERSON_NOUNS
 from claimledger.ledger.names import (
     OFFICIAL_TITLES,
     PRONOUNS,

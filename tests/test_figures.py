@@ -341,6 +341,11 @@ def test_addresses_ages_times_phones_scores_ordinals_are_not_counts(nlp, sentenc
     assert [f for f in figures(nlp, sentence) if f.kind == "count"] == []
 
 
+def test_a_number_word_after_a_singular_noun_names_it(nlp):
+    found = figures(nlp, "About 400 homes were evacuated after the valve on tank four gave way.")
+    assert [(f.value, f.subject) for f in found] == [(400, "homes")]
+
+
 @pytest.mark.parametrize("sentence, values", [
     ("Nineteen workers were injured, three of them seriously.", [(19, "workers")]),
     ("Five passengers died, two of whom were children.", [(5, "passengers")]),

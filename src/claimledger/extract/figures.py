@@ -490,6 +490,8 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
     if any(doc[k].ent_type_ in _NAME_LABELS for k in range(start, end)) \
             and not (first.ent_iob_ == "B" and last.dep_ == "nummod" and last.head.i >= end):
         return True  # "Apollo 11", but not the count that opens "35 MiG-29s"
+    if prev is not None and prev.tag_ == "NN" and first.is_alpha and first.head.i == prev.i and not qualified:
+        return True  # "tank four", "phase two": a singular noun is not counted by the number after it, it is named
     if prev is not None and prev.text == "-" and not prev.whitespace_ and first.is_alpha and start - 2 >= sent.start \
             and doc[start - 2].is_alpha and not doc[start - 2].whitespace_:
         return True  # "high-five", "mid-forties": one word, not a count

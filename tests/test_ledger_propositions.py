@@ -236,6 +236,31 @@ def test_a_count_said_later_to_have_risen_to_its_value_updates_a_lower_one_and_c
     assert [k for k in ledger(lower, 1, "one").conflicts if k.kind == "figure"]
 
 
+def test_a_figure_another_report_said_had_risen_to_is_an_update_when_repeated_without_the_verb():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger import build_ledger
+
+    first = "Eleven people were taken to hospital with breathing problems after the gas leak, fire officials said."
+    risen = "The number of people treated in hospital after the gas leak has risen to 19, the health authority said."
+    again = "Nineteen people were treated in hospital after the gas leak, the health authority said."
+
+    def ledger(*later: tuple[str, str]):
+        return build_ledger([
+            report("d1", "2025-05-13", [S(first, "fire officials", kind="anonymous", content=first[:-22],
+                                          figures=[("Eleven", 11, "exact", "people")])]),
+            *[report(f"d{k + 2}", day, [S(text, "the health authority", kind="organisation", content=text[:-28],
+                                          figures=[("19" if text is risen else "Nineteen", 19,
+                                                    "exact", "people")])])
+              for k, (text, day) in enumerate(later)],
+        ])
+
+    # the repeat alone gives another figure for what fire officials counted: a conflict
+    assert [k for k in ledger((again, "2025-05-17")).conflicts if k.kind == "figure"]
+    # told after a report that the count rose to it, it is the same update
+    assert not [k for k in ledger((risen, "2025-05-15"), (again, "2025-05-17")).conflicts if k.kind == "figure"]
+
+
 @pytest.mark.parametrize("sentence, against, given", [
     ("The sheriff said about 9,000 people had been evacuated, far more than the 6,000 first reported.", "6,000", True),
     ("The council said 120 homes had flooded, more than the 80 it counted in 2019.", "80", True),

@@ -154,21 +154,46 @@ def _measures(st: Statement, key: tuple) -> Iterator[tuple[Figure, float]]:
             for unit, value in [in_common_unit(f.unit.lower(), float(f.value))] if unit == key[1])
 
 
-def _updated(a: Statement, b: Statement, key: tuple) -> bool:
+def _updated(a: Statement, b: Statement, key: tuple, moves: dict[tuple, list[tuple[date, int]]]) -> bool:
     """Does the later of two figures say the figure moved to it from where the earlier one put it ("two
     killed" said on Monday, "the toll from Sunday's collapse rose to three" on Tuesday, "15,000 hectares by
-    Tuesday morning" after 12,000 on Monday)? Then the two agree: it is an update. Ordered by when they were
-    said: the day a clause names may be the event's. One origin's own two figures are left to the revisions,
-    which show them."""
+    Tuesday morning" after 12,000 on Monday), or did another statement say so of the later value after the
+    earlier one and by the later's day ("11 taken to hospital" on Tuesday, "has risen to 19" on Thursday, "19
+    treated" on Saturday)? Then the two agree: it is an update. Ordered by when they were said: the day a
+    clause names may be the event's. One origin's own two figures are left to the revisions, which show them.
+    ``moves`` is :func:`_moves` of the statements."""
     da, db = _day(a.date), _day(b.date)
     if da is None or db is None or da == db or a.origin and a.origin == b.origin:
         return False
-    early, late = (a, b) if da < db else (b, a)
+    (early, de), (late, dl) = sorted([(a, da), (b, db)], key=lambda e: e[1])
     fe, fl = _compared(early, key), _compared(late, key)
     if fe is None or fl is None:
         return False
-    move = moved_to(clause_around(fl[0].sentence, fl[0].text))
+    move = moved_to(clause_around(fl[0].sentence, fl[0].text)) or next(
+        (m for day, m in moves.get((_moved(key), fl[1]), ()) if de < day <= dl), 0)
     return move != 0 and (fl[1] - fe[1]) * move > 0
+
+
+def _moves(sts: list[Statement], figs: list[dict]) -> dict[tuple, list[tuple[date, int]]]:
+    """For each thing counted or measured and value, the days statements said the figure moved to it and
+    which way (:func:`claimledger.ledger.propositions.moved_to`): "the number treated has risen to 19"."""
+    out: dict[tuple, list[tuple[date, int]]] = defaultdict(list)
+    for st, f in zip(sts, figs):
+        day = _day(st.date)
+        if day is None:
+            continue
+        for k in f:
+            given = _compared(st, k)
+            move = moved_to(clause_around(given[0].sentence, given[0].text)) if given is not None else 0
+            if move:
+                out[(_moved(k), given[1])].append((day, move))
+    return out
+
+
+def _moved(key: tuple) -> tuple:
+    """What a move is told of: a count of one harm (or none), whatever class it counts ("the number
+    treated has risen to 19", "19 people treated"); a measure in one unit."""
+    return ("count", key[3]) if key[0] == "count" else key[:2]
 
 
 def _other_agents(a: Statement, b: Statement) -> bool:
@@ -284,8 +309,10 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
     def differ(a: int, b: int, k: tuple) -> bool:
         """Do the two give ``k`` values that do not meet, the later not an update of the earlier?"""
         kb = partner(k, b)
-        return kb is not None and not ranges_meet(figs[a][k][1:], figs[b][kb][1:]) and not _updated(sts[a], sts[b], k) \
+        return kb is not None and not ranges_meet(figs[a][k][1:], figs[b][kb][1:]) \
+            and not _updated(sts[a], sts[b], k, moves) \
             and not _other_agents(sts[a], sts[b])
+    moves = _moves(sts, figs)
     has = np.array([bool(f) for f in figs], dtype=bool)
     # Pairs giving the very same figures disagree on none (copies of a report): dropped at once.
     table: dict[frozenset, int] = {}

@@ -23,6 +23,14 @@ def test_a_role_noun_before_a_name_makes_it_a_person_and_her_pronoun_points_back
     assert found == [("Lidia Marr", "person"), ("Lidia Marr", "person")]
 
 
+def test_the_body_a_person_works_for_is_not_that_person(nlp):
+    found = sources(nlp, "Selby Chemicals said about six tonnes had escaped. The company's operations director, "
+                         "Martin Keel, said the first estimate was based on incomplete readings. "
+                         "The company called that figure speculation.")
+    assert found == [("Selby Chemicals", "organisation"), ("Martin Keel", "person"),
+                     ("Selby Chemicals", "organisation")]
+
+
 @pytest.mark.parametrize("text, name, kind", [
     ("Press TV said the talks had failed.", "Press TV", "media"),
     ("The Foreign Ministry said the talks had failed.", "Foreign Ministry", "organisation"),

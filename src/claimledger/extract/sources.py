@@ -778,9 +778,10 @@ def _apposition_words(ent: Span) -> set[str]:
 
 
 def _modifies_noun(token: Token) -> bool:
-    """A noun modifying a common noun of a description ("hospital" in "hospital director Karin Vogt"): it names
-    where the person works, not the person, so "the hospital" later is the hospital, not its director."""
-    return token.dep_ == "compound" and token.pos_ in ("NOUN", "PROPN") and token.head.pos_ == "NOUN"
+    """A noun modifying a common noun of a description ("hospital" in "hospital director Karin Vogt", "company" in
+    "the company's operations director, Martin Keel"): it names where the person works, not the person, so "the
+    hospital" or "the company" later is that body, not its director."""
+    return token.dep_ in ("compound", "poss") and token.pos_ in ("NOUN", "PROPN") and token.head.pos_ == "NOUN"
 
 
 def _title_tokens(ent: Span) -> list[Token]:

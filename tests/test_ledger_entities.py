@@ -488,6 +488,26 @@ def test_a_spokesman_of_a_kind_speaks_for_the_one_body_of_that_kind_in_the_story
     assert spokesman.type == "PERSON" and res.parent.get(spokesman.id) == ministry.id
 
 
+@pytest.mark.parametrize("bodies, one", [
+    (["Ministry of Environment"], True),
+    (["Ministry of Environment", "Ministry of Health"], False),  # which one, the words do not say
+])
+def test_the_ministry_in_a_report_naming_none_is_the_one_ministry_of_the_story(bodies, one):
+    r1 = report("d1", "2025-05-15", [
+        S(f"The {body} denied that it had been warned about the valve.", f"The {body}", kind="organisation",
+          name=body, content="it had been warned about the valve", stance="denies")
+        for body in bodies])
+    r2 = report("d2", "2025-05-18", [
+        S("The ministry has said it received no warning.", "The ministry", kind="document", name="The ministry",
+          content="it received no warning")])
+    res = resolve_entities([r1, r2])
+    ministry = _entity_of(res, "d2.a0")
+    if one:
+        assert ministry is not None and ministry.id == _entity_of(res, "d1.a0").id
+    else:
+        assert ministry is None
+
+
 @pytest.mark.parametrize("acronym, name", [
     ("The WHO", "World Health Organization"),  # "WHO" is no pronoun
     ("The IMF", "International Monetary Fund"),

@@ -63,6 +63,12 @@ command authority authorities organization organisation institute group unit cen
 the of and for news agency's
 """.split())
 
+#: Nouns naming a kind of public body of which a story usually has one ("the ministry", "the council"): English
+#: common knowledge. A bare "the ministry" in a report that names none is the story's one ministry, if it has one.
+BODY_KINDS = frozenset("""
+ministry agency department council committee authority commission institute directorate bureau inspectorate
+""".split())
+
 #: Trailing words of outlet names that vary between reports ("Yonhap news service").
 MEDIA_SUFFIXES = re.compile(r"\s+(?:news\s+agency|news\s+service|newspaper|news|agency|daily|broadcaster)$", re.I)
 
@@ -477,6 +483,9 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
             if _POSSESSIVE_END.search(inside) and _PART_OF_A_BODY.match(surface[m.end():]):
                 inside = _POSSESSIVE_END.sub("", inside)  # "close to Pemberton's board": inside Pemberton
             steps.append(("inside", inside))
+        bare = fold(surface).split()
+        if not steps and body is None and len(bare) == 2 and bare[0] == "the" and bare[1] in BODY_KINDS:
+            steps.append(("kind", bare[1]))  # "the ministry", unresolved in its report: see _Resolver.build
         return (*steps, *([body] if body else []))
     if body is not None:
         return (body,)
@@ -524,6 +533,7 @@ class _Resolver:
         self.mention_group: dict[str, tuple[str, str]] = {}
         self.persons: list[tuple[str, str, str, str, str]] = []  # (ref, doc, name, role, surface)
         self.vias: list[tuple[str, str, str]] = []  # (ref, doc, channel)
+        self.kind_mentions: list[tuple[str, str]] = []  # (ref, kind) of "the ministry" unresolved in its report
         self.singles: list[tuple[str, str, str, str]] = []  # one-word non-person sources, decided after people
         self.clusters = _Clusters()  # person name tokens, group key
         self._steps: dict[tuple, tuple[tuple, ...]] = {}  # by source mention (text, name, kind): _source_steps
@@ -616,6 +626,8 @@ class _Resolver:
                 key = self.add_org(None, doc, step[1], step[1], media=False)
                 if key:
                     self.mention_group[ref] = key
+            elif what == "kind":
+                self.kind_mentions.append((ref, step[1]))
             elif what == "person":
                 _, pname, role, appos, surface = step
                 if not role:
@@ -763,6 +775,18 @@ class _Resolver:
                 target[a] = cands[0]
         return target
 
+    def _bodies_by_kind(self) -> dict[str, list[tuple[str, str]]]:
+        """The story's bodies (not outlets) by the last word of their name and by each word of it that says
+        their kind: "ministry" for "the health ministry" and for "Ministry of Environment"."""
+        out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for k in sorted(self.groups):
+            g = self.groups[k]
+            if k[0] == "ORG" and not _is_media(g) and g.names:
+                words = fold(g.names.most_common(1)[0][0]).split()
+                for w in sorted({words[-1], *(BODY_KINDS & set(words))}):
+                    out[w].append(k)
+        return out
+
     def build(self) -> Resolution:
         for r in self.reports:
             text = r.extraction.clean.text
@@ -799,6 +823,11 @@ class _Resolver:
                     if _org_key(word) not in known and self.acr_long.get(_org_key(word)) not in known:
                         self.add_org(None, next(iter(sorted(g.docs))), word, word, media=False)
                         known.add(_org_key(word))
+        # "The ministry said …" in a report that names no ministry: the story's one ministry, if it has one
+        of_kind = self._bodies_by_kind()
+        for ref, kind in self.kind_mentions:
+            if len(of_kind.get(kind, ())) == 1:
+                self.mention_group[ref] = of_kind[kind][0]
         # Stable ids: by type, then reference name.
         keys = sorted(self.groups, key=lambda k: (k[0], k[1]))
         eid = {k: f"e{i + 1}" for i, k in enumerate(keys)}
@@ -822,10 +851,7 @@ class _Resolver:
                 for a in self.groups[k].aliases | {k[1]}:
                     org_by_alias.setdefault(_org_key(a), k)
         state_keys = {k[1]: k for k in keys if k[0] == "GPE"}
-        by_kind: dict[str, list[tuple[str, str]]] = defaultdict(list)  # bodies by their last word ("ministry")
-        for k in keys:
-            if k[0] == "ORG" and not _is_media(self.groups[k]) and self.groups[k].names:
-                by_kind[fold(self.groups[k].names.most_common(1)[0][0]).split()[-1]].append(k)
+        by_kind = self._bodies_by_kind()
         for k in keys:
             g = self.groups[k]
             if k[0] == "GPE" or _is_media(g):

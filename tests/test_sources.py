@@ -34,6 +34,9 @@ def test_the_body_a_person_works_for_is_not_that_person(nlp):
 @pytest.mark.parametrize("text, name, kind", [
     ("Press TV said the talks had failed.", "Press TV", "media"),
     ("The Foreign Ministry said the talks had failed.", "Foreign Ministry", "organisation"),
+    ("The Health and Safety Executive said it had opened an investigation.", "Health and Safety Executive",
+     "organisation"),
+    ("Procter & Gamble said sales fell.", "Procter & Gamble", "organisation"),
 ])
 def test_names_without_a_role_noun_keep_their_kind(nlp, text, name, kind):
     assert sources(nlp, text) == [(name, kind)]

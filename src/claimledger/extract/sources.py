@@ -697,9 +697,12 @@ def proper_name(span: Span) -> str | None:
     def particle(i: int) -> bool:  # "Corriere della Sera", "Gazzetta dello Sport": a name's lower-case particle
         return doc[i].lower_ in NAME_PARTICLES and doc[i].is_lower and i - 1 >= span.start and named(doc[i - 1])
 
+    def joined(i: int) -> bool:  # "Health and Safety Executive", "Procter & Gamble": one name, as the recogniser has it
+        return doc[i].lower_ in ("and", "&") and doc[i].ent_iob_ == "I" and i - 1 >= span.start and named(doc[i - 1])
+
     start = head.i
     while start - 1 >= span.start and (named(doc[start - 1]) or numeral(start - 1) or plural_possessive(start - 1)
-                                       or particle(start - 1)):
+                                       or particle(start - 1) or joined(start - 1)):
         start -= 1
     if start < head.i and _description_before_name(doc[start], doc[start + 1:head.i + 1].text):
         start += 1
@@ -708,6 +711,8 @@ def proper_name(span: Span) -> str | None:
     end = head.i + 1
     while end < span.end and doc[end].like_num and doc[end].ent_iob_ == "I" and doc[end].head.i == head.i:
         end += 1  # "BBC Radio 4"
+    while end + 1 < span.end and joined(end) and named(doc[end + 1]) and doc[end + 1].ent_iob_ == "I":
+        end += 2  # "Procter & Gamble", whose head the parser makes its first word
     return doc[start:end].text
 
 

@@ -488,6 +488,20 @@ def test_a_spokesman_of_a_kind_speaks_for_the_one_body_of_that_kind_in_the_story
     assert spokesman.type == "PERSON" and res.parent.get(spokesman.id) == ministry.id
 
 
+def test_the_first_word_of_the_one_body_of_several_words_is_that_body_not_a_person():
+    r1 = report("d1", "2026-03-03", [
+        S("Kestrel Health said hackers had stolen the records of 80,000 patients.", "Kestrel Health",
+          kind="organisation", name="Kestrel Health", content="hackers had stolen the records of 80,000 patients"),
+        S("The company said it had written to everyone affected.", "The company", kind="organisation",
+          name="Kestrel Health", content="it had written to everyone affected")])
+    r2 = report("d2", "2026-03-07", [
+        S("Kestrel said it had informed the regulator within 72 hours.", "Kestrel", kind="person", name="Kestrel",
+          content="it had informed the regulator within 72 hours")])
+    res = resolve_entities([r1, r2])
+    body, short = _entity_of(res, "d1.a0"), _entity_of(res, "d2.a0")
+    assert short is not None and short.id == body.id and body.type == "ORG"
+
+
 @pytest.mark.parametrize("bodies, one", [
     (["Ministry of Environment"], True),
     (["Ministry of Environment", "Ministry of Health"], False),  # which one, the words do not say

@@ -669,10 +669,14 @@ class _Resolver:
                 self.add_org(ref, doc, n, s, media=False)
             else:
                 self._add_person(ref, doc, key_of[n], n, role, s)
+        # the first words of the story's bodies of several words: "Kestrel" of "Kestrel Health"
+        firsts = Counter(k.split()[0] for k in bodies if " " in k)
         for ref, doc, n, role, s in single:
             key = self._surname_key(n, doc)
-            if key is None and _org_key(n) in bodies:
-                self.add_org(ref, doc, n, s, media=False)  # "Baltchem" taken for a person here, a company elsewhere
+            # (a name the story knows as a body is no person's, even where the recogniser made it one)
+            if (key is None or _org_key(key) in bodies) and (_org_key(n) in bodies or firsts[_org_key(n)] == 1):
+                # "Baltchem" taken for a person here, a company elsewhere; "Kestrel said" for the one "Kestrel Health"
+                self.add_org(ref, doc, n, s, media=False)
             else:
                 self._add_person(ref, doc, key or person_tokens(n)[0], n, role, s)
         for ref, doc, n, s in self.singles:

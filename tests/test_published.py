@@ -49,3 +49,39 @@ def test_a_date_in_a_sentence_of_the_head_is_not_the_report_s_date(nlp):
     text = "Agency to close dam\nThe agency said on March 5, 2025 that it would close the dam for a month."
     (report,) = extract_reports([RawReport(text=text, path="a.txt")], nlp=nlp, year=2030)
     assert report.published_evidence != "dateline"
+
+
+_BODY = "The water agency said on Tuesday, 13 May, that 20,000 homes were flooded."
+
+
+@pytest.mark.parametrize("credit, day", [
+    ("By Wire Press | 15 May 2025", "2025-05-15"),
+    ("15 May 2025 (Wire Press)", "2025-05-15"),
+    ("Harwick Gazette, 18 May 2025", "2025-05-18"),
+    ("By Tom Reyes, 18 May 2025", "2025-05-18"),
+    ("Dana Whitfield · Northern Courier · 14 May 2025", "2025-05-14"),
+    ("By Tom Reyes and Ana Li | May 16, 2025 10:32 GMT", "2025-05-16"),
+])
+def test_a_credit_line_with_a_dated_year_under_the_title_is_the_report_s_date(nlp, credit, day):
+    """A byline or outlet beside a full date is page furniture stating the date, as a line of only a date is."""
+    text = f"Flood toll rises in the delta\n{credit}\n\n{_BODY}"
+    (report,) = extract_reports([RawReport(text=text, path="a.txt")], nlp=nlp, year=2030)
+    assert (report.published, report.published_evidence) == (day, "dateline")
+    assert credit not in report.clean.text
+
+
+@pytest.mark.parametrize("text", [
+    f"Ministry says audit of 15 May 2025 found no fault\n{_BODY}",
+    f"Flood toll rises in the delta\nProtests planned for 18 May 2025 in Harwick\n\n{_BODY}",
+    f"Flood toll rises in the delta\nBy Tom Reyes, 18 May\n\n{_BODY}",  # no year: not a stated date
+    f"Flood toll rises in the delta\n\n{_BODY}\n\nIt rained.\n\nHarwick Gazette, 18 May 2025",  # not in the head
+])
+def test_a_date_in_a_headline_or_sentence_or_without_its_year_is_not_a_credit_line(nlp, text):
+    (report,) = extract_reports([RawReport(text=text, path="a.txt")], nlp=nlp, year=2030)
+    assert report.published_evidence != "dateline"
+
+
+def test_a_dateline_wins_over_a_credit_line(nlp):
+    text = f"Flood toll rises\nBy Tom Reyes, 18 May 2025\nHARWICK, May 14, 2025 (Wire Press) - {_BODY}"
+    (report,) = extract_reports([RawReport(text=text, path="a.txt")], nlp=nlp, year=2030)
+    assert (report.published, report.published_evidence) == ("2025-05-14", "dateline")

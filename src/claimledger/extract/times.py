@@ -1241,11 +1241,24 @@ DATELINE = re.compile(
     rf"^[ \t]*(?:[A-Z][A-Za-z.'’-]*(?:[ ,/]+[A-Z][A-Za-z.'’-]*){{0,4}},?\s+)?(?:{_WEEKDAY},?\s+)?{_day_date('a')}"
     rf"\s*(?:\([^()\n]{{1,40}}\)\s*)?[-\u2013\u2014:]+[ \t]*"
 )
+_CLOCK = r"(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)"  # "10:32 GMT", "9.15 a.m. ET"
 #: A line that is only a date with its year, as a page puts it under the title ("March 5, 2025",
 #: "Wednesday, 5 March 2025", "March 5, 2025 10:32 GMT").
-_DATE_LINE = re.compile(
-    rf"^[ \t]*(?:{_WEEKDAY},?\s+)?{_day_date('a')}(?:,?\s+\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?[ \t]*$",
-    re.IGNORECASE,
+_DATE_LINE = re.compile(rf"^[ \t]*(?:{_WEEKDAY},?\s+)?{_day_date('a')}{_CLOCK}?[ \t]*$", re.IGNORECASE)
+#: A credit (byline) in a header: names and outlets ("By Tom Reyes", "Harwick Gazette", "Dana Whitfield ·
+#: Northern Courier"). Every word is capitalised, a handle, a name's particle or connective, or a reporter's
+#: role; a lowercase verb or preposition makes the line prose ("Ministry says audit of ...").
+_CREDIT_HEAD = r"(?:[A-ZÀ-ÖØ-Þ][\w.'’&-]*|@\w+|(?:staff|writer|reporter|correspondent|editor)\b)"
+_CREDIT_WORD = rf"(?:{_CREDIT_HEAD}|&|(?:and|of|the|de|da|di|du|del|der|van|von|le|la|al|bin)\b)"
+_CREDIT_PHRASE = rf"(?:(?:[Bb]y\s+)?{_CREDIT_HEAD}(?:\s+{_CREDIT_WORD}){{0,5}})"
+_CREDIT_SEP = r"(?:\s*[|·•,/]\s*|\s+[-\u2013\u2014]\s+|\s*[\u2013\u2014]\s*)"
+_CREDIT = rf"(?:{_CREDIT_PHRASE}(?:{_CREDIT_SEP}{_CREDIT_PHRASE}){{0,3}})"
+#: A date with its year beside a credit, as a plain-text or scraped report puts it under its title
+#: ("By Wire Press | 15 May 2025", "15 May 2025 (Wire Press)", "Harwick Gazette, 18 May 2025",
+#: "By Tom Reyes, 18 May 2025", "Dana Whitfield · Northern Courier · 14 May 2025").
+_CREDIT_LINE = re.compile(
+    rf"^[ \t]*(?:{_CREDIT}{_CREDIT_SEP}|[Bb]y\s+{_CREDIT_PHRASE}\s+)?(?:{_WEEKDAY},?\s+)?{_day_date('a')}{_CLOCK}?"
+    rf"(?:{_CREDIT_SEP}{_CREDIT}|\s*\({_CREDIT}\))?[ \t]*$"
 )
 _PUBLISHED_LINE = re.compile(
     rf"^[ \t]*(?i:(?:first\s+)?published|posted|updated|last\s+updated)\b[^\n]{{0,30}}?{_day_date('a')}[^\n]{{0,30}}$",
@@ -1259,15 +1272,24 @@ def _confidence() -> dict[str, float]:
     return json.loads(_CONFIDENCE_FILE.read_text(encoding="utf-8"))["confidence"]
 
 
+def _header_date(line: str) -> re.Match[str] | None:
+    """A header line that is only a date with its year, alone or beside a credit ("By Wire Press |
+    15 May 2025", "Harwick Gazette, 18 May 2025"): page furniture that states the report's date, where
+    a headline or sentence holding a date has lowercase words and does not match. A date without its
+    year is left to the dateline rule, which lends the report's year only to a true dateline."""
+    m = _DATE_LINE.match(line) or _CREDIT_LINE.match(line)
+    return m if m and (m.group("ay") or m.group("ay2")) else None
+
+
 def stated_date(text: str, year: int | None) -> PublishedDate | None:
     """The date a dateline (opening one of the first three lines), a line of only a date with its year
-    among them, or a "Published ..." line states, or None.
+    or of a date with its year and a credit among them, or a "Published ..." line states, or None.
 
     A dateline without a year takes ``year`` (the report's or its batch's).
     """
     heads = [line for line in text.lstrip().splitlines() if line.strip()][:3]  # a title may come first
     m = next((m for m in map(DATELINE.match, heads) if m), None) or next(
-        (m for m in map(_DATE_LINE.match, heads) if m and (m.group("ay") or m.group("ay2"))), None) or next(
+        (m for m in map(_header_date, heads) if m), None) or next(
         (m for m in _PUBLISHED_LINE.finditer(text) if m.start() < 400 or m.end() > len(text) - 400), None
     )
     if m is None:

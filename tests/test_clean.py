@@ -345,6 +345,15 @@ def test_a_dateline_after_a_title_and_a_date_line_is_metadata_too():
     assert_maps_back(text)
 
 
+def test_a_place_dateline_under_a_byline_is_metadata_when_the_report_names_the_place():
+    text = ("Chlorine leak at Harwick plant forces evacuation\nBy Dana Whitfield | Northern Courier\n"
+            "Published 14 May 2025\n\nHARWICK — About 400 homes near the plant were evacuated, fire officials said.\n")
+    result = clean_text(text)
+    assert "HARWICK —" in result.removed and "About 400 homes near the plant" in result.text
+    assert "HARWICK" not in result.text
+    assert_maps_back(text)
+
+
 def test_a_later_line_opening_with_a_capitalised_word_and_a_dash_is_a_sentence():
     text = "Alliance to meet on Friday\n\nNATO — the alliance said — would meet on Friday to discuss the crisis.\n"
     assert "NATO — the alliance" in clean_text(text).text

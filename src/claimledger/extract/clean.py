@@ -281,18 +281,31 @@ def _drop_dateline(lines: list[_Line], removed: list[str]) -> None:
     "WASHINGTON (AP) —"): it is the report's metadata (the pipeline reads its date from the raw
     text), and left in place its place name or agency would read as a source.
 
-    The paragraph may come after a title and a date line, so the first three lines are looked at;
-    after the first, only a dateline with a date or an agency in brackets counts ("NATO — the
-    alliance said" opening a text is a sentence)."""
-    for k, line in enumerate([line for line in lines if line.text][:3]):
+    The paragraph may come after a title, a byline and a date line, so the first five lines are
+    looked at; after the first, only a dateline with a date or an agency in brackets counts, or a
+    place the report also writes in title case ("HARWICK —" and "the Harwick plant"): "NATO — the
+    alliance said" opening a text is a sentence, and an acronym is in capitals wherever it is written."""
+    texts = [line for line in lines if line.text]
+    for k, line in enumerate(texts[:5]):
         m = DATELINE.match(line.text) or _AGENCY_DATELINE.match(line.text)
-        if m is not None and k and not DATELINE.match(line.text) and "(" not in m.group(0):
+        if m is not None and k and not DATELINE.match(line.text) and "(" not in m.group(0) \
+                and not _place_named_elsewhere(m.group(0), texts):
             m = None
         if m is None or m.end() >= len(line.text):
             continue
         removed.append(line.text[: m.end()].strip())
         line.text, line.offsets = line.text[m.end():], line.offsets[m.end():]
         return
+
+
+def _place_named_elsewhere(dateline: str, lines: list[_Line]) -> bool:
+    """Whether the words in capitals of an undated dateline ("HARWICK —", "NEW DELHI —") are written in title
+    case elsewhere in the report ("Harwick", "New Delhi"), as a place is and an acronym is not."""
+    words = re.findall(r"[A-Z][A-Z.'’-]+", dateline)
+    if not words:
+        return False
+    place = " ".join(w.capitalize() for w in words)
+    return any(re.search(rf"\b{re.escape(place)}\b", line.text) for line in lines)
 
 
 def _classify(lines: list[_Line], removed: list[str]) -> list[bool]:

@@ -41,7 +41,8 @@ def latest(pool, position):
 def plain_antecedent(resolver, pronoun, position, quoted, said=range(0)):
     gender = sources._PRONOUN_GENDER.get(pronoun)
     pool = [k for k in remembered(resolver.persons) if k.position < position and (quoted or not k.quoted)
-            and k.position not in said and (gender is None or k.gender in (None, gender))]
+            and k.position not in said and position >= k.sentence_end
+            and (gender is None or k.gender in (None, gender))]
     return latest([k for k in pool if k.subject], position) or latest(pool, position)
 
 
@@ -58,6 +59,8 @@ def plain_full_person(resolver, name):
     first = parts[0].lower() if len(parts) > 1 else None
     best = name
     for known in remembered(resolver.persons):
+        if known.kind == "anonymous":  # a person described, not named ("a plant engineer"): no name to share
+            continue
         known_parts = known.name.split()
         if not known_parts or known_parts[-1].lower() != parts[-1].lower():
             continue
@@ -79,7 +82,7 @@ def plain_described(resolver, span, position):
             return found
     for pool in (remembered(resolver.persons), remembered(resolver.groups)):
         for known in sorted(pool, key=lambda k: -k.position):
-            if known.position < position and noun in known.words:
+            if known.position < position and noun in known.words and known.kind != "anonymous":
                 return known
     modifiers = {t.lower_ for t in span.root.children if t.dep_ in ("amod", "compound")}
     unnamed = latest(remembered(resolver.unnamed.get(noun, [])), position)

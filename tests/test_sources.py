@@ -126,6 +126,44 @@ def test_a_pronoun_after_a_person_described_again_as_subject_points_to_that_pers
     assert sources(nlp, text)[-1] == ("Edward", "person")
 
 
+def test_a_pronoun_speaker_after_a_described_speaker_is_that_speaker_not_the_last_name(nlp):
+    """News convention: "he said" after "A plant engineer … told the Courier that …" is the engineer, the latest
+    speaker, though Oduya is the latest person named."""
+    text = ('HARWICK — About 400 homes were evacuated on Tuesday night after a tank valve failed, fire officials '
+            'said.\n"The valve gave way at around 9 p.m.," said Chief Fire Officer Graham Oduya. He said 11 people '
+            'had been taken to hospital.\nA plant engineer, who spoke on condition of anonymity because he was not '
+            'authorised to talk to the press, told the Courier that the valve had been reported as corroded in an '
+            'inspection in 2023. "We flagged it twice and nothing was done," he said.')
+    assert sources(nlp, text)[-3:] == [("Graham Oduya", "person"), ("A plant engineer", "anonymous"),
+                                       ("A plant engineer", "anonymous")]
+
+
+def test_a_described_speaker_of_no_gender_may_be_he_or_she(nlp):
+    found = sources(nlp, "Minister Dalia Renfrew said the offer remained on the table. A senior official told "
+                         "reporters that the delegation would leave on Friday. \"There is nothing more to discuss,\" "
+                         "she said.")
+    assert found[-2:] == [("A senior official", "anonymous"), ("A senior official", "anonymous")]
+
+
+def test_a_described_speaker_of_the_other_gender_leaves_the_pronoun_to_the_name(nlp):
+    """ "A resident said she had left": the resident is a woman, so the next "He said" is Oduya's."""
+    found = sources(nlp, "Mayor Tomas Oduya said the fire had been contained by midnight. A resident said she had "
+                         "left her flat before the smoke reached it. He said the fire was out.")
+    assert found == [("Tomas Oduya", "person"), ("A resident", "anonymous"), ("Tomas Oduya", "person")]
+
+
+def test_a_described_speaker_who_asked_is_not_the_one_who_answers(nlp):
+    found = sources(nlp, "Governor Ellen Marsh took questions at the college on Friday. A student asked whether "
+                         "tuition would rise next year. \"Not this year,\" she said.")
+    assert found[-1] == ("Ellen Marsh", "person")
+
+
+def test_a_described_speaker_named_later_is_that_name_from_then_on(nlp):
+    found = sources(nlp, "A plant engineer told the Courier that the valve had corroded. \"We flagged it twice,\" he "
+                         "said. The engineer, Marek Velt, said the company had ignored the warnings.")
+    assert found == [("A plant engineer", "anonymous"), ("A plant engineer", "anonymous"), ("Marek Velt", "person")]
+
+
 @pytest.mark.parametrize("text, name", [
     # the only person named before is the one met: "he" stays unresolved rather than take the wrong name
     ("The pay talks collapsed on Wednesday. After meeting Ortega on Tuesday, he said the deal was off.", "he"),

@@ -167,6 +167,7 @@ class _Known:
     subject: bool = False  # mentioned as a clause subject: what "he" most often points back to
     gender: str | None = None  # "m"/"f" when a title, role noun or first name says so
     quoted: bool = False  # mentioned inside a quotation: not what a pronoun outside it points back to
+    sentence_end: int = 0  # of a person described, not named: a pronoun before it is in what they said
 
 
 #: Actors kept in the order of their position in the report, the earliest remembered first among equals:
@@ -206,6 +207,39 @@ def _adjuncts_of_subject(pronoun: Token) -> list[range]:
             continue  # a finite clause, with a subject (or a tensed auxiliary) of its own
         out.append(range(adjunct.left_edge.i, adjunct.right_edge.i + 1))
     return out
+
+
+#: Verbs of asking and nouns for one who asks: in an exchange the next "he said" is the answer, the one asked's.
+_ASKING = frozenset({"ask", "question", "inquire", "enquire", "query", "quiz"})
+_ASKERS = frozenset({"questioner", "interviewer", "asker", "inquirer", "enquirer", "interrogator"})
+#: Endings of English nouns for a person by what they do or are ("engineer", "questioner", "resident", "analyst").
+_PERSON_NOUN = re.compile(r"(?<!m)(?:eer|er|or|ist|ian|ant|ent|ee|man|woman|person)$")
+
+
+def _introduces_a_person(head: Token) -> bool:
+    """Whether an unnamed singular speaker is a person the report brings in ("a plant engineer", "one questioner",
+    "a senior official"), whom a later "he said" may mean: an indefinite description with a noun for a person. A
+    definite one ("the Florida senator", "the actress") most often describes again a person named before, and
+    a thing that "speaks" ("a walk through the offices", "a letter") is no "he" or "she"."""
+    indefinite = any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in head.children)
+    noun = head.lower_
+    if noun in _ASKERS or head.dep_ == "nsubj" and head.head.lemma_ in _ASKING:
+        return False  # "When an NBC reporter asked Trump …, “You tell me,” he said": the one asked answers
+    return indefinite and noun not in DOCUMENT_HEADS and (
+        noun in ANONYMOUS_HEADS or noun in _GENDERED_WORDS or _PERSON_NOUN.search(noun) is not None)
+
+
+def _gender_said_of(head: Token) -> str | None:
+    """The gender a subject "he" or "she" gives a described speaker when it can only be theirs or is most often
+    theirs: in a relative clause on the description ("a plant engineer, who spoke on condition of anonymity
+    because he was not authorised …") or as the subject of what the speaker is said to have said ("A resident
+    said she had left"). None when no such pronoun, or both, stand there."""
+    pronouns = [t for c in head.children if c.dep_ == "relcl" for t in c.subtree]
+    if head.dep_ == "nsubj":
+        pronouns += [t for c in head.head.children if c.dep_ == "ccomp" for t in c.children]
+    said = {_PRONOUN_GENDER[t.lower_] for t in pronouns
+            if t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")}
+    return said.pop() if len(said) == 1 else None
 
 
 def _latest_before(entries: _ByPosition, position: int) -> _Known | None:
@@ -445,15 +479,17 @@ class SourceResolver:
         # back from the pronoun: the first person that fits, unless a later-named one was a subject
         for i in range(bisect_left(self.persons, (position, -float("inf"))) - 1, -1, -1):
             k = self.persons[i][2]
-            if any(k.position in r for r in apart or ()) or k.name in self.bodies:
-                continue
+            if any(k.position in r for r in apart or ()) or k.name in self.bodies or position < k.sentence_end:
+                continue  # "A Democratic source said he could not answer": "he" is another, named before
             if (quoted or not k.quoted) and (gender is None or k.gender in (None, gender)):
                 latest = latest or k
                 if k.subject:
                     known = k
                     break
         known = known or latest
-        if known is not None and gender is not None and known.gender is None:
+        if known is not None and gender is not None and known.gender is None and known.kind == "anonymous":
+            known.gender = gender  # a described speaker ("a plant engineer … he said") is no name to share it
+        elif known is not None and gender is not None and known.gender is None:
             for k in self._same_name[known.name]:  # the pronoun tells the person's gender from here on
                 k.gender = gender
             self._gendered[known.name] = self._same_name[known.name][0]
@@ -591,10 +627,25 @@ class SourceResolver:
                                                                 span.start)))
             insort(self.unnamed.setdefault(span.root.lower_, []),
                    self._entry(_Known(source.name, source.kind, words, span.start)))
+            if _introduces_a_person(span.root):
+                self._add_described_speaker(source, span, words)
+        elif source.kind == "anonymous" and span.root.lower_ in _PRONOUN_GENDER:
+            # "he said" of a described speaker ("A plant engineer told … “…,” he said"): the latest speaker still
+            self._add_described_speaker(source, span, frozenset(source.name.lower().split()),
+                                        _PRONOUN_GENDER[span.root.lower_])
         elif source.kind == "document" and span.root.tag_ == "NN" and span.root.lower_ in _BODY_HEADS:
             # "The building firm said … It declined to answer": a body described, not named, is what "it" means
             self._add_group(_Known(source.name, "document", words, span.start))
 
+    def _add_described_speaker(self, source: Source, span: Span, words: frozenset[str],
+                               gender: str | None = None) -> None:
+        """Remember a person described, not named, who spoke ("a plant engineer told …"): the latest speaker, whom
+        a later "he said" or "she said" of that gender (a description that says none fits either) points back to.
+        Only among the persons a pronoun looks back at: no name, surname or word of it is a name's."""
+        gender = gender or _gender(words, "") or _gender_said_of(span.root)
+        known = _Known(source.name, "anonymous", words, span.start, True, gender, self._quoted(span.start_char))
+        known.sentence_end = span.sent.end
+        insort(self.persons, self._entry(known))
 
 
 #: Offices a place has one holder of at a time ("the mayor of Valmora", "Ruritania's health minister"): English

@@ -159,6 +159,15 @@ def test_reported_citing(nlp):
     assert a.via == ["Daily Courier"]
 
 
+def test_reported_citing_before_the_that_clause(nlp):
+    # the parser hangs the that-clause on "citing": it is still what the outlet reported
+    text = ("The Northern Courier reported on Wednesday, citing a plant engineer, that the valve had been flagged as "
+            "corroded in a 2023 inspection.")
+    a = one(nlp, text, "valve had been flagged as corroded")
+    assert "plant engineer" in a.source.text
+    assert a.via == ["Northern Courier"]
+
+
 def test_source_that_spoke_to_outlet(nlp):
     text = "An official in the ministry who spoke to the Meridian news agency said that the talks had collapsed."
     a = one(nlp, text, "talks had collapsed")

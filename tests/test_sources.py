@@ -23,6 +23,12 @@ def test_a_role_noun_before_a_name_makes_it_a_person_and_her_pronoun_points_back
     assert found == [("Lidia Marr", "person"), ("Lidia Marr", "person")]
 
 
+def test_a_description_giving_the_name_its_subject_goes_by_is_that_name(nlp):
+    found = sources(nlp, "A group calling itself Nightjar claimed on its website that it had taken 1.2 million files. "
+                         "A hacker known as Vesper said the files were real. A group of nurses said wards were shut.")
+    assert [name for name, _ in found] == ["Nightjar", "Vesper", "A group of nurses"]
+
+
 def test_the_body_a_person_works_for_is_not_that_person(nlp):
     found = sources(nlp, "Selby Chemicals said about six tonnes had escaped. The company's operations director, "
                          "Martin Keel, said the first estimate was based on incomplete readings. "

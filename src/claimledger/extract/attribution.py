@@ -633,6 +633,13 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
         # "showing what it claims are …": the parser hangs the clause on the verb above
         clauses = [c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i]
     if not clauses:
+        # "reported on Wednesday, citing a plant engineer, that the valve had been flagged": the parser hangs the
+        # clause on the participle of citing set off between the cue and it
+        clauses = [g for c in children if c.dep_ == "advcl" and c.i > token.i and c.lemma_ == "cite" and c.tag_ == "VBG"
+                   and c.doc[c.i - 1].text == "," and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                   for g in c.children if g.dep_ == "ccomp" and g.i > c.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)]
+    if not clauses:
         # "said in a statement that five workers were hurt": the parser hangs the clause on the noun
         clauses = [g for c in children if c.dep_ == "prep" and c.lower_ == "in" and c.i == token.i + 1
                    for n in c.children if n.dep_ == "pobj"
@@ -2309,7 +2316,7 @@ def _np(token: Token) -> Span:
     right = token.i
     for child in token.rights:
         if child.dep_ in ("relcl", "acl") or _is_time_modifier(child):
-            named = _name_after_clause(token, child)
+            named = _name_after_clause(token, child) or _name_it_goes_by(token, child)
             if named is not None:
                 return named
             break
@@ -2325,6 +2332,23 @@ def _np(token: Token) -> Span:
     while right > left and doc[right].is_punct:
         right -= 1
     return doc[left:right + 1]
+
+
+#: Verbs with which a description gives the name its subject goes by ("a group calling itself Nightjar", "a hacker
+#: known as Vesper", "a man identified as Tomas Reyl"): English common knowledge.
+_SELF_NAMING = frozenset({"call", "name", "identify", "know"})
+
+
+def _name_it_goes_by(noun: Token, clause: Token) -> Span | None:
+    """The name a description says its subject goes by: "A group calling itself Nightjar said …" is Nightjar."""
+    if clause.dep_ != "acl" or clause.lemma_ not in _SELF_NAMING or noun.pos_ != "NOUN":
+        return None
+    for c in clause.children:
+        name = c if c.dep_ in ("oprd", "attr") else next(
+            (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "as" else None
+        if name is not None and name.pos_ == "PROPN" and name.right_edge.i < noun.head.i:
+            return noun.doc[name.left_edge.i:name.right_edge.i + 1]
+    return None
 
 
 def _name_after_clause(noun: Token, clause: Token) -> Span | None:

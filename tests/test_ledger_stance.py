@@ -654,3 +654,31 @@ def test_no_deaths_against_two_deaths_is_a_figure_conflict_written_as_given():
     ]
     figs = [k for k in build_ledger(reports).conflicts if k.kind == "figure"]
     assert len(figs) == 1 and "no deaths" in figs[0].explanation and "2" in figs[0].explanation
+
+
+VALVE = [
+    ("2025-05-14", "Engineer says valve was flagged",
+     "A plant engineer told the Courier that the valve on tank four had been reported as corroded in an inspection "
+     "in 2023."),
+    ("2025-05-15", "Ministry denies warning",
+     "The Ministry of Environment denied that it had received any warning about a corroded valve at the Selby "
+     "Chemicals plant in Harwick before Tuesday's chlorine leak.\n\n"
+     "The Northern Courier reported on Wednesday, citing a plant engineer, that the valve had been flagged as corroded "
+     "in a 2023 inspection."),
+    ("2025-05-18", "Residents return",
+     "Residents began returning home on Saturday, four days after a chlorine leak at the Selby Chemicals plant in "
+     "Harwick forced about 350 families to leave, according to the council."),
+]
+
+
+def test_a_denial_answers_the_assertion_its_own_report_sets_beside_it(tmp_path):
+    # the residents' return shares the denial's plant, town and leak, and the pair model put it closest: the
+    # report giving the denial also says what it denies
+    with Store.open(tmp_path / "valve.db") as store:
+        analyse_into(store, [RawReport(text=text, title=title, path=f"v{k}.txt", published=day)
+                             for k, (day, title, text) in enumerate(VALVE)], model=None, limits=Limits(),
+                     on_error=print)
+        ledger = build_ledger(store.reports())
+    denial = next(c for c in ledger.claims if c.status == "denial")
+    answered = next(c for c in ledger.claims if c.id == denial.answers)
+    assert "corroded" in answered.summary and "Residents" not in answered.summary

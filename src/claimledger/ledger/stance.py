@@ -207,7 +207,7 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
 
     # Best asserting partner of each non-asserting statement among the candidate pairs.
     cross = candidates[positive[candidates[:, 0]] != positive[candidates[:, 1]]] if len(candidates) else candidates
-    best: dict[int, tuple[float, int]] = {}
+    best: dict[int, tuple[tuple[bool, float], int]] = {}  # (same report, probability), claim
     if len(cross):
         probs = matcher.probability(cross)
         for (a, b), p in zip(cross.tolist(), probs.tolist()):
@@ -219,8 +219,12 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
                 continue
             if statements[neg].polarity == "neg" and matcher.profiles[pos].negated:
                 continue  # "knew of no crashes linked to the fault" / "denied that the fault caused any crash": agreed
-            if p >= matcher.model.threshold and (neg not in best or p > best[neg][0]):
-                best[neg] = (p, int(group_of[pos]))
+            # a report that gives a response and an assertion it clears the bar with puts the two side by side:
+            # that one is what it answers ("denied that it had been warned … The Courier reported that the valve
+            # had been flagged"), before any of another report however close
+            key = (statements[pos].doc == statements[neg].doc, p)
+            if p >= matcher.model.threshold and (neg not in best or key > best[neg][0]):
+                best[neg] = (key, int(group_of[pos]))
 
     # A response with a proposition of its own answers whoever states that, if anyone does.
     answered_by_words = {i: t for i in range(len(statements)) if not positive[i] and not props[i].anaphoric

@@ -947,6 +947,51 @@ def test_a_named_speaker_set_off_by_a_comma_the_parser_hangs_in_the_clause_befor
     assert (a.source.name, a.cue, a.content) == ("Joan Whitfield", "say", "The Kestrel Bridge will reopen to traffic by Easter")
 
 
+@pytest.mark.parametrize("text, source, name, cue, content", [
+    # the parser joins "said" to the clause with no subject and hangs the speaker on its last noun, a chain of
+    # appositions ("Kestrel Health, its director, Paul Indra")
+    ("The regional data protection office has opened a formal inquiry into the cyberattack on Kestrel Health, its "
+     "director, Paul Indra, said on Friday.", "its director, Paul Indra", "Paul Indra", "say",
+     "The regional data protection office has opened a formal inquiry into the cyberattack on Kestrel Health"),
+    ("Police have arrested two men in connection with the fire at the Orchard Mill, a spokeswoman, Jane Holt, said "
+     "on Saturday.", "a spokeswoman, Jane Holt", "Jane Holt", "say",
+     "Police have arrested two men in connection with the fire at the Orchard Mill"),
+    ("The mine will stay closed until the inspection of the Halvard shaft, the owner, Brightstone Mining, said on "
+     "Monday.", "the owner, Brightstone Mining", "Brightstone Mining", "say",
+     "The mine will stay closed until the inspection of the Halvard shaft"),
+    ("The team has signed the striker from Norbridge United, its manager, Carl Voss, told reporters after the match.",
+     "its manager, Carl Voss", "Carl Voss", "tell", "The team has signed the striker from Norbridge United"),
+    # hung on the clause as an adverbial one; the speaker's relative clause is no part of it
+    ("The office has opened an inquiry into the breach at Kestrel Health, the company, which runs three clinics, "
+     "said on Friday.", "the company", None, "say",
+     "The office has opened an inquiry into the breach at Kestrel Health"),
+    # the parser makes the clause what "said" reports, and the chain (with no name) an apposition inside it
+    ("The committee has rejected the bid by Arlen Group, its chairman, a former judge, said on Thursday.",
+     "its chairman, a former judge", None, "say", "The committee has rejected the bid by Arlen Group"),
+])
+def test_a_speaker_in_apposition_set_off_by_commas_before_the_verb_of_saying(nlp, text, source, name, cue, content):
+    a = one(nlp, text, content)
+    assert (a.source.text, a.cue, a.content) == (source, cue, content)
+    if name is not None:
+        assert a.source.name == name
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The office opened an inquiry into the breach at the Orchard Mill, a site of Brightstone Mining, in March.",
+     "The office opened"),
+    ("The mayor praised the work of Anna Kell, the harbour director, and thanked the crew.", "the crew"),
+])
+def test_an_apposition_before_a_verb_that_is_not_set_off_as_a_frame_speaks_no_words(nlp, text, absent):
+    # no verb of saying after the chain, or one joined by "and": the clause keeps its own subject
+    assert not any(a.source and a.source.text != "The mayor" and absent in a.content for a in extract(nlp, text))
+
+
+def test_a_verb_of_saying_joined_by_and_after_an_apposition_shares_the_clause_subject(nlp):
+    text = ("The council approved the budget for the harbour, the river and the park, and said it would publish "
+            "the details.")
+    assert one(nlp, text, "publish the details").source.text == "The council"
+
+
 def test_according_to_closing_a_reported_clause_is_the_reports_channel_not_its_content(nlp):
     text = ("Engineers at the county council have said privately that the corrosion is worse than first thought, "
             "according to three officials who spoke on condition of anonymity.")

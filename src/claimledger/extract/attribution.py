@@ -736,14 +736,43 @@ def _speaker_set_off(verb: Token) -> Span | None:
     speaker it hangs inside that clause ("by Easter, Mayor Joan Whitfield"): the name between the comma and the
     verb is its speaker, and the clause before the comma what was said."""
     if verb.dep_ not in ("conj", "advcl") or verb.head.i > verb.i or verb.lemma_.lower() not in SPEECH \
-            or any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "dobj", "xcomp", "mark") for c in verb.children) \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp", "mark") for c in verb.children) \
             or _after_conjunction(verb):
         return None  # "… and said", "… but added": a verb joined by a conjunction shares the clause's subject
+    told = [c for c in verb.children if c.dep_ == "dobj"]
+    if told:  # "…, its manager, Carl Voss, told reporters": an object of telling right after the verb is who heard it
+        if verb.lemma_.lower() not in _LISTENER_VERBS or len(told) > 1 or told[0].left_edge.i != verb.i + 1:
+            return None
+        appositive = _appositive_chain_before(verb)
+        return _np(appositive) if appositive is not None else None
     speaker = _noun_phrase_before(verb)
     if speaker is None or speaker.start < 2 or speaker.doc[speaker.start - 1].text != "," \
             or not any(t.pos_ == "PROPN" for t in speaker):
-        return None
+        appositive = _appositive_chain_before(verb)
+        return _np(appositive) if appositive is not None else None
     return speaker
+
+
+def _appositive_chain_before(verb: Token) -> Token | None:
+    """ "The office has opened an inquiry into the attack on Kestrel Health, its director, Paul Indra, said on
+    Friday": the parser hangs the speaker on the statement's last noun as an apposition ("its director"), with the
+    name an apposition of that, and the verb of saying, set off by a comma, is left with no subject. The apposition
+    chain set off by commas that ends right before the verb's comma is its speaker ("…, the company, which runs
+    three clinics, said": "the company"), if it names someone or something that can speak."""
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != ",":
+        return None
+    phrase, top = doc[verb.i - 2], None
+    while phrase.head.i != phrase.i and phrase.head.i < verb.i:
+        if phrase.dep_ == "appos" and phrase.head.dep_ != "appos":
+            top = phrase
+            break
+        phrase = phrase.head
+    if top is None or top.head.i > top.i or doc[top.left_edge.i - 1].text != "," \
+            or top.right_edge.i + 1 < verb.i - 1 or top.right_edge.i >= verb.i:
+        return None
+    span = _np(top)
+    return top if any(t.pos_ == "PROPN" for t in span) or _can_speak(top) else None
 
 
 def _speaker_inside_clause(verb: Token) -> Token | None:
@@ -1386,7 +1415,7 @@ def _subject_mention(token: Token) -> tuple[Span | None, Token | None]:
             return _np(agent), None
         if passive is not None and token.lemma_ in _QUOTING:
             return _np(passive), None
-        set_off = _speaker_set_off(token) if token.dep_ == "advcl" else None
+        set_off = _speaker_set_off(token) if token.dep_ in ("advcl", "conj") else None
         if set_off is not None:  # "…, Al-Nour television reported on Monday", hung on the clause before as an adverbial
             return set_off, None
         if token.dep_ == "conj":
@@ -1534,7 +1563,8 @@ def _appositive_before(verb: Token) -> Token | None:
     while phrase.dep_ != "appos" and phrase.i != phrase.head.i and clause.left_edge.i <= phrase.head.i < verb.i:
         phrase = phrase.head
     if phrase.dep_ != "appos" or phrase.right_edge.i + 1 != verb.i or doc[phrase.left_edge.i - 1].text != ",":
-        return None
+        # "…, its chairman, a former judge, said": an apposition chain closed by a comma before the verb
+        return _appositive_chain_before(verb)
     return phrase
 
 

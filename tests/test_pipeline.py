@@ -33,6 +33,19 @@ def test_a_statement_dated_by_a_clock_time_and_its_day_is_dated_that_day():
     assert said.date == "1998-02-11"
 
 
+def test_a_time_in_another_verb_s_clause_does_not_date_the_statement():
+    text = ("Chemical leak estimate raised\n\nSelby Chemicals on Thursday revised its estimate of the chlorine released at its "
+            "Harwick plant, saying about six tonnes had escaped, three times the figure it gave on Wednesday.")
+    (ext,) = extract_reports([RawReport(text=text, published="2025-05-16")], nlp=load_nlp())
+    said = next(a for a in ext.attributions if "six tonnes had escaped" in a.content)
+    assert said.date == "2025-05-15"
+    text = ("Rally\n\nAs the crowd cheered the senator in Fresno on Tuesday night, his wife whispered to him that they "
+            "were still with him. An aide said he liked the film, which opened on Friday.")
+    (ext,) = extract_reports([RawReport(text=text, published="2016-06-10")], nlp=load_nlp())
+    dates = {a.source.text: a.date for a in ext.attributions}
+    assert dates == {"his wife": "2016-06-07", "An aide": None}  # at the time of the "as" clause; not the film's
+
+
 BATCH_TEXTS = [
     "The Qwzrplex council said on Monday that 4,381 residents were evacuated. Mayor Oddlin Frusk agreed.",
     "Harbour master Ilse Varga told reporters on Friday that the ferry would sail again next week.",

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 from claimledger.budget import time_budget
 from claimledger.config import PARSE_BATCH, Limits
@@ -233,7 +234,7 @@ def _extract_doc(report: RawReport, clean, doc, mentions, dated: PublishedDate) 
     published, inferred = dated.date, not (report.published and dated.date == report.published)
     times = sorted(resolve_times(mentions, published), key=lambda t: t.start)
     time_starts = [t.start for t in times]
-    attributions = [_attach_date(a, times, time_starts) for a in attributions]
+    attributions = [_attach_date(a, times, time_starts, doc) for a in attributions]
     for a in attributions:  # the slots of the content's clauses, from the parse already made
         a.clauses = clauses_in(doc, a.content_start, a.content_end)
     content_starts = [a.content_start for a in attributions]  # find_attributions returns them in this order
@@ -254,8 +255,36 @@ def _extract_doc(report: RawReport, clean, doc, mentions, dated: PublishedDate) 
     )
 
 
-def _attach_date(attribution: Attribution, times: list[TimeExpression], starts: list[int]) -> Attribution:
-    """Date a statement by a day-precise time in its own sentence, nearest the cue.
+#: Tags of a finite verb: a clause with a tense of its own (TimeML and news grammar alike date it separately).
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Conjunctions of a clause that happens at the time of the one it modifies (English common knowledge).
+_AT_THE_TIME = frozenset({"as", "when", "while"})
+
+
+def _dates_another_verb(doc: Doc, time: TimeExpression, cue: Token) -> bool:
+    """Whether a time modifies a finite verb other than the cue (and the verb a participle cue hangs on) on its way
+    up the parse: "the figure it gave on Wednesday", "the ministry, which on Monday denied …, said"."""
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    own = {cue.i, cue.head.i} if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") else {cue.i}
+    token = span.root.head
+    for _ in range(12):
+        if token.i in own:
+            return False
+        if token.tag_ in _FINITE and token.dep_ in ("relcl", "ccomp", "advcl", "conj", "acl") and not (
+                token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _AT_THE_TIME for m in token.children)):
+            return True  # but "As the crowd cheered him Tuesday night, his wife whispered": the same time
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _attach_date(attribution: Attribution, times: list[TimeExpression], starts: list[int], doc: Doc) -> Attribution:
+    """Date a statement by a day-precise time in its own sentence, nearest the cue, that is not another
+    verb's: "revised its estimate on Thursday, saying …, three times the figure it gave on Wednesday" was said
+    on Thursday (:func:`_dates_another_verb`).
 
     ``times`` are in text order and ``starts`` their start offsets, so the
     times of the sentence are found by bisection.
@@ -263,10 +292,12 @@ def _attach_date(attribution: Attribution, times: list[TimeExpression], starts: 
     if attribution.date:
         return attribution
     within = times[bisect_left(starts, attribution.start):bisect_left(starts, attribution.end)]
+    cue = doc.char_span(attribution.cue_start, attribution.cue_end, alignment_mode="expand")
     candidates = [
         t for t in within
         if t.value and DAY_VALUE.match(t.value) and t.end <= attribution.end
         and not (attribution.content_start <= t.start < attribution.content_end)
+        and not (cue is not None and _dates_another_verb(doc, t, cue.root))
     ]
     if not candidates:
         return attribution

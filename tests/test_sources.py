@@ -23,6 +23,13 @@ def test_a_role_noun_before_a_name_makes_it_a_person_and_her_pronoun_points_back
     assert found == [("Lidia Marr", "person"), ("Lidia Marr", "person")]
 
 
+def test_its_report_is_the_report_of_the_body_last_named(nlp):
+    found = [(a.cue, a.source.name, a.source.kind) for a in find_attributions(nlp(
+        "The Valmora Times said on Monday that a ransom had been paid. "
+        "The Times stands by its report that a ransom was paid."))]
+    assert ("report", "Times", "media") in found or ("report", "Valmora Times", "media") in found
+
+
 def test_a_description_giving_the_name_its_subject_goes_by_is_that_name(nlp):
     found = sources(nlp, "A group calling itself Nightjar claimed on its website that it had taken 1.2 million files. "
                          "A hacker known as Vesper said the files were real. A group of nurses said wards were shut.")

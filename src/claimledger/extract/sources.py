@@ -408,7 +408,8 @@ class SourceResolver:
                 known = self._antecedent(lower, position, self._quoted(span.start_char),
                                          [_said_before(head), *_adjuncts_of_subject(head)])
                 return source(known.name, known.kind) if known else source(text, "person")
-            known = _latest_before(self.groups, position) if lower == "it" else None
+            # "it", and "its" of a noun of saying ("stands by its report that …"): the body last named
+            known = _latest_before(self.groups, position) if lower in ("it", "its") else None
             if lower == "they":
                 known = self._plural_before(span)
             return source(known.name, known.kind) if known else source(text, "generic")

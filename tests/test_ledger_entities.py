@@ -8,6 +8,7 @@ from test_ledger_helpers import S, report
 from claimledger.analysis import analyse_into
 from claimledger.config import Limits
 from claimledger.ledger.entities import find_acronyms, resolve_entities
+from claimledger.ledger.names import split_title
 from claimledger.records import RawReport
 from claimledger.store import Store
 
@@ -162,6 +163,32 @@ def test_a_police_title_or_role_noun_before_a_name_is_a_role_not_part_of_the_nam
         S("Briggs said one man was missing.", "Briggs", name="Tom Briggs", content="one man was missing")])
     res = resolve_entities([r1])
     assert _entity_of(res, "d1.a0").name == "Tom Briggs" and res.source_entity["d1.a0"] == res.source_entity["d1.a1"]
+
+
+@pytest.mark.parametrize("surface, name", [
+    ("Ravi Sen", "Ravi Sen"), ("Prime Minister Hun Sen", "Hun Sen"), ("John Major", "John Major"),
+    ("Mary Bishop", "Mary Bishop"),
+])
+def test_a_title_word_after_a_name_is_its_surname(surface, name):
+    r1 = report("d1", "2025-08-15", [S(f"{surface} said the files were fake.", surface, name=name,
+                                       content="the files were fake")])
+    ent = _entity_of(resolve_entities([r1]), "d1.a0")
+    assert ent is not None and ent.type == "PERSON" and ent.name == name
+
+
+@pytest.mark.parametrize("text, role, name", [
+    ("the Chief Fire Officer", "the Chief Fire Officer", ""),
+    ("Prime Minister", "Prime Minister", ""),
+    ("Attorney General", "Attorney General", ""),
+    ("Secretary General", "Secretary General", ""),
+    ("NATO Secretary General", "NATO Secretary General", ""),
+    ("Brig Gen", "Brig Gen", ""),
+    ("the Chief Fire Officer Graham Oduya", "the Chief Fire Officer", "Graham Oduya"),
+    ("Sen Ted Cruz", "Sen", "Ted Cruz"),
+    ("Prime Minister Kim", "Prime Minister", "Kim"),
+])
+def test_a_title_alone_or_before_a_name_is_a_role(text, role, name):
+    assert split_title(text) == (role, name)
 
 
 def test_an_office_described_by_its_holders_noun_is_one_body_however_the_reports_place_it():

@@ -392,3 +392,33 @@ def test_a_description_opening_the_sentence_is_not_part_of_the_name_given_alone_
 ])
 def test_a_first_name_or_a_description_never_given_apart_stays_in_the_name(nlp, text, name):
     assert sources(nlp, text)[0][0] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ravi Sen said the files were fake.", "Ravi Sen"),
+    ("Prime Minister Hun Sen said the vote was free.", "Hun Sen"),
+    ("Attorney General Ravi Sen said the case was closed.", "Ravi Sen"),
+    ("Ravi Sen, the finance minister, said prices rose.", "Ravi Sen"),
+    # a title before the name is no part of it
+    ("Sen. Ted Cruz said the bill would fail.", "Ted Cruz"),
+    ("Lt Gen Kyrylo Budanov said the line held.", "Kyrylo Budanov"),
+    ("NATO Secretary General Mark Rutte said the alliance was united.", "Mark Rutte"),
+    ("Chief Fire Officer Graham Oduya said the fire was out.", "Graham Oduya"),
+])
+def test_a_title_word_after_a_name_is_its_surname_and_one_before_it_a_title(nlp, text, name):
+    assert sources(nlp, text) == [(name, "person")]
+
+
+def test_a_surname_that_is_a_title_word_points_back_to_the_full_name(nlp):
+    found = sources(nlp, "Ravi Sen said the files were fake. Sen said they had been forged.")
+    assert found == [("Ravi Sen", "person")] * 2
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The Chief Fire Officer said the fire was out.", "Chief Fire Officer"),
+    ("The Attorney General said the case was closed.", "Attorney General"),
+    ("The Secretary General said the talks would resume.", "Secretary General"),
+    ("The Prime Minister said the talks would resume.", "Prime Minister"),
+])
+def test_a_title_alone_stays_a_title(nlp, text, title):
+    assert [name for name, _ in sources(nlp, text)] == [title]

@@ -8,16 +8,14 @@ later mention back to the fullest name seen. Cross-report resolution
 """
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from claimledger.extract.cues import SPOKESPERSON_NOUNS
+from claimledger.extract.person_names import first_name_genders, title_ends_name
 from claimledger.records import Source, SourceKind
 
 PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "i", "me"})
@@ -805,19 +803,21 @@ _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "
 
 
 def _person_name(ent: Span) -> str:
-    """A PERSON entity without leading titles or possessive ("Lt Gen Kyrylo Budanov" -> "Kyrylo Budanov")."""
-    tokens = [t for t in ent if t.lower_ not in TITLE_WORDS and t.tag_ != "POS" and t.text not in ("'s", "’s")]
+    """A PERSON entity without leading titles or possessive ("Lt Gen Kyrylo Budanov" -> "Kyrylo Budanov"); a title
+    word that ends it after the name is the surname (:func:`title_ends_name`: "Ravi Sen", "John Major")."""
+    tokens = [t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s")]
+    surname = None
+    if len(tokens) > 1 and tokens[-1].lower_ in TITLE_WORDS:
+        before: list[str] = []
+        for t in reversed(tokens[:-1]):
+            acronym = t.text.isupper() and len(t.text.rstrip(".")) > 1  # "NATO", "U.S.": no part of a name
+            if t.lower_ in TITLE_WORDS or not t.text[:1].isupper() or acronym:
+                break
+            before.insert(0, t.text)
+        if title_ends_name(before, tokens[-1].text, TITLE_WORDS):
+            surname = tokens[-1]
+    tokens = [t for t in tokens if t.lower_ not in TITLE_WORDS or t is surname]
     return " ".join(t.text for t in tokens).strip() or ent.text
-
-
-@lru_cache(maxsize=1)
-def first_name_genders() -> dict[str, str]:
-    """First name -> "m"/"f", learned from PolNeAR train by ``scripts/train_name_gender.py``; empty if not built."""
-    try:
-        raw = resources.files("claimledger.extract").joinpath("data/name_gender.json").read_text("utf-8")
-    except FileNotFoundError:
-        return {}
-    return json.loads(raw)["names"]
 
 
 def _gender(words: set[str] | frozenset[str], name: str) -> str | None:

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from claimledger.extract.person_names import title_ends_name
+
 #: Seats of government and abbreviations used as the state itself, not in countryinfo.
 EXTRA_STATE_FORMS: dict[str, str] = {
     "the kremlin": "Russia", "kremlin": "Russia",
@@ -147,7 +149,8 @@ def split_title(text: str) -> tuple[str, str]:
     """("Lt Gen Kyrylo Budanov") → ("Lt Gen", "Kyrylo Budanov"): title words and state words lead, the name is the tail.
 
     The name is the last run of capitalised tokens that are not titles,
-    demonyms or states; what precedes it is the role.
+    demonyms or states; what precedes it is the role. A title word that ends the text is the
+    surname where :func:`title_ends_name` says so ("Ravi Sen" is all name; "Fire Officer" all role).
     """
     tokens = text.strip().split()
     _, demonyms = state_table()
@@ -161,6 +164,13 @@ def split_title(text: str) -> tuple[str, str]:
         else:
             break
     name.reverse()
+    if not name and len(tokens) > 1 and fold(tokens[-1]).strip(",;:") in TITLE_WORDS:
+        # A title word after a name is its surname when the words say so ("Ravi Sen", "John Major"), not in a
+        # title alone ("Fire Officer", "Attorney General"): see title_ends_name.
+        last = tokens[-1].strip(",;:")
+        role, before = split_title(" ".join(tokens[:-1]))
+        if before and title_ends_name(before.split(), last, TITLE_WORDS):
+            return role, f"{before} {last}"
     role = " ".join(tokens[: len(tokens) - len(name)]).strip(" ,")
     return role, " ".join(name)
 

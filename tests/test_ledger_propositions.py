@@ -1,6 +1,8 @@
 """Counted kinds and their classes, on subjects written for these tests."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from claimledger.ledger.params import DEFAULT_PARAMS
@@ -234,6 +236,25 @@ def test_a_count_said_later_to_have_risen_to_its_value_updates_a_lower_one_and_c
     assert not [k for k in ledger(later, 3, "three").conflicts if k.kind == "figure"]
     # a toll that "rose" below what was given before is no update of it: the two disagree
     assert [k for k in ledger(lower, 1, "one").conflicts if k.kind == "figure"]
+
+
+def test_a_conflict_reads_as_a_sentence_with_a_plural_source_and_a_description_inside_it():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger import build_ledger
+
+    first = "About 400 homes near the plant were evacuated on Tuesday night, fire officials said."
+    later = "The evacuation involved roughly 350 homes near the plant, an official at the council said."
+    ledger = build_ledger([
+        report("d1", "2025-05-14", [S(first, "fire officials", kind="anonymous", content=first[:-22],
+                                      figures=[("About 400", 400, "approx", "homes")])]),
+        report("d2", "2025-05-15", [S(later, "An official at the council", kind="anonymous", content=later[:-33],
+                                      figures=[("roughly 350", 350, "approx", "homes")])]),
+    ])
+    (k,) = [k for k in ledger.conflicts if k.kind == "figure"]
+    assert re.search(r"\bfire officials give\b", k.explanation)
+    assert re.search(r"\ban official at the council gives\b", k.explanation, re.I) and k.explanation[0].isupper()
+    assert "where An " not in k.explanation
 
 
 def test_a_figure_another_report_said_had_risen_to_is_an_update_when_repeated_without_the_verb():

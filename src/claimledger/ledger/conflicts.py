@@ -384,10 +384,12 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
         else:
             first, second = sts[min(s1)], sts[min(s2)]
             if ev.who(first) == ev.who(second):  # one source, as different reports give it
-                text = f"{ev.who(first)} is reported giving {_given(first, key, v1, what)} and {_given(second, key, v2)}."
+                text = _sentence(f"{_mid(ev.who(first))} {'are' if _plural(ev, first) else 'is'} reported giving "
+                                 f"{_given(first, key, v1, what)} and {_given(second, key, v2)}.")
             else:
-                text = (f"{ev.who(first)} gives {_given(first, key, v1, what)} where {ev.who(second)} gives "
-                        f"{_given(second, key, v2)}.")
+                text = _sentence(f"{_mid(ev.who(first))} {'give' if _plural(ev, first) else 'gives'} "
+                                 f"{_given(first, key, v1, what)} where {_mid(ev.who(second))} "
+                                 f"{'give' if _plural(ev, second) else 'gives'} {_given(second, key, v2)}.")
         found.append(Found("figure", [sorted({sts[i].aid for i in s1}), sorted({sts[i].aid for i in s2})],
                            sorted({ca, cb}), text, revision if revised else []))
         if revised:
@@ -496,14 +498,43 @@ def stance_conflicts(ev: Evidence) -> list[Found]:
         if not asserters:
             continue
         them = sorted({ev.who(s) for s in asserters})
-        verb = {"neg": ("denies", "deny"), "unc": ("cannot confirm", "cannot confirm")}[polarity][len(who) > 1]
+        many = len(who) > 1 or _plural(ev, responders[0])
+        verb = {"neg": ("denies", "deny"), "unc": ("cannot confirm", "cannot confirm")}[polarity][many]
+        one = len(them) == 1 and not _plural(ev, next(s for s in asserters if ev.who(s) == them[0]))
         found.append(Found("stance", [sorted({s.aid for s in asserters}), sorted({s.aid for s in responders})],
                            [*sorted(by_target), *sorted(response_groups[(origin, polarity)])],
-                           f"{_names(who)} {verb} what {_names(them)} {'asserts' if len(them) == 1 else 'assert'}."))
+                           _sentence(f"{_names(who)} {verb} what {_names(them)} {'asserts' if one else 'assert'}.")))
     return found
 
 
+#: Plural nouns of people not ending in -s (English common knowledge).
+_PLURAL_WITHOUT_S = frozenset({"police", "people", "staff", "crew", "personnel"})
+
+
+def _plural(ev: Evidence, st: Statement) -> bool:
+    """Whether the source of a statement, as :meth:`Evidence.who` names it, takes a plural verb: a description in
+    the plural ("fire officials", "Prosecutors", "police"); a named body takes the singular ("Selby Chemicals")."""
+    if ev.source_of.get(st.aid) in ev.names or st.att.source is None \
+            or st.att.source.kind not in ("anonymous", "generic", "document"):
+        return False
+    last = ev.who(st).split()[-1].lower() if ev.who(st).split() else ""
+    return last in _PLURAL_WITHOUT_S or last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def _mid(name: str) -> str:
+    """A source's name as it reads inside a sentence: "an engineer at the plant", not "An engineer at the plant"."""
+    return re.sub(r"^(A|An|The)\b", lambda m: m.group(1).lower(), name)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _names(names: list[str], most: int = 3) -> str:
+    """Names joined for a sentence, a description given with and without its article once ("A plant engineer"
+    and "plant engineer")."""
+    bare = {n: re.sub(r"^(?:a|an|the)\s+", "", n, flags=re.I).lower() for n in names}
+    names = [_mid(n) for n in names if not any(m != n and bare[m] == bare[n] and len(m) > len(n) for m in names)]
     if len(names) <= most:
         return " and ".join(names)
     return ", ".join(names[:most]) + f" and {len(names) - most} others"

@@ -17,6 +17,15 @@ from claimledger.records import RawReport
 from claimledger.store import Store
 
 
+def _ledger_of(path: Path, reports: list[tuple[str, str | None, str]]):
+    """The ledger of (published, title, text) reports analysed into a store at ``path``."""
+    with Store.open(path) as store:
+        analyse_into(store, [RawReport(text=text, title=title, path=f"r{k}.txt", published=day)
+                             for k, (day, title, text) in enumerate(reports)], model=None, limits=Limits(),
+                     on_error=print)
+        return build_ledger(store.reports())
+
+
 def _claim(ledger, aid):
     return next(c for c in ledger.claims if aid in c.attribution_ids)
 
@@ -135,11 +144,7 @@ CHOLERA = [
 def test_a_denial_never_answers_its_own_speaker_s_claim(tmp_path):
     # extracted from the texts: the ministry's own "three cases of cholera in Tana province" is the closest to its
     # denial in words, and was answered by it, a stance conflict of the ministry with itself
-    with Store.open(tmp_path / "cholera.db") as store:
-        analyse_into(store, [RawReport(text=text, title=title, path=f"r{k}.txt", published=day)
-                             for k, (day, title, text) in enumerate(CHOLERA)], model=None, limits=Limits(),
-                     on_error=print)
-        ledger = build_ledger(store.reports())
+    ledger = _ledger_of(tmp_path / "cholera.db", CHOLERA)
     denial = next(c for c in ledger.claims if c.status == "denial")
     confirmed = next(c for c in ledger.claims if "three cases" in c.summary.lower())
     assert denial.answers != confirmed.id
@@ -427,10 +432,7 @@ def test_one_event_dated_months_apart_in_two_reports_is_a_date_conflict(tmp_path
     # no count to carry a date: the day each statement's own words name dates the inspection
     texts = [("2025-09-20", "The Ostrava dam was last inspected on March 3, 2025, chief engineer Milan Dvorak said."),
              ("2025-09-22", "The regional water authority said the Ostrava dam was last inspected on June 18, 2025.")]
-    with Store.open(tmp_path / "dam.db") as store:
-        analyse_into(store, [RawReport(text=text, title=None, path=f"r{k}.txt", published=day)
-                             for k, (day, text) in enumerate(texts)], model=None, limits=Limits(), on_error=print)
-        ledger = build_ledger(store.reports())
+    ledger = _ledger_of(tmp_path / "dam.db", [(day, None, text) for day, text in texts])
     dates = [k for k in ledger.conflicts if k.kind == "date"]
     assert len(dates) == 1 and "2025-03-03" in dates[0].explanation and "2025-06-18" in dates[0].explanation
     assert ledger.claims[0].status == "disputed"
@@ -443,10 +445,7 @@ def test_one_event_dated_months_apart_in_two_reports_is_a_date_conflict(tmp_path
 def test_a_count_repeated_weeks_later_dates_nothing_unless_its_clause_names_a_day(tmp_path, later, conflict):
     texts = [("2025-02-11", "The union said on 10 February 2025 that up to 1,500 jobs were at risk at the bank."),
              ("2025-03-03", later)]
-    with Store.open(tmp_path / "bank.db") as store:
-        analyse_into(store, [RawReport(text=text, title=None, path=f"r{k}.txt", published=day)
-                             for k, (day, text) in enumerate(texts)], model=None, limits=Limits(), on_error=print)
-        ledger = build_ledger(store.reports())
+    ledger = _ledger_of(tmp_path / "bank.db", [(day, None, text) for day, text in texts])
     assert len({c.id for c in ledger.claims}) == 1
     assert any(k.kind == "date" for k in ledger.conflicts) == conflict
 
@@ -674,11 +673,7 @@ VALVE = [
 def test_a_denial_answers_the_assertion_its_own_report_sets_beside_it(tmp_path):
     # the residents' return shares the denial's plant, town and leak, and the pair model put it closest: the
     # report giving the denial also says what it denies
-    with Store.open(tmp_path / "valve.db") as store:
-        analyse_into(store, [RawReport(text=text, title=title, path=f"v{k}.txt", published=day)
-                             for k, (day, title, text) in enumerate(VALVE)], model=None, limits=Limits(),
-                     on_error=print)
-        ledger = build_ledger(store.reports())
+    ledger = _ledger_of(tmp_path / "valve.db", VALVE)
     denial = next(c for c in ledger.claims if c.status == "denial")
     answered = next(c for c in ledger.claims if c.id == denial.answers)
     assert "corroded" in answered.summary and "Residents" not in answered.summary

@@ -104,3 +104,12 @@ def test_a_quotation_after_the_writers_own_words_is_mixed_speech_read_as_reporte
 ])
 def test_a_verb_of_denial_judging_a_thing_as_what_it_is_asserts_the_judgement(nlp, text, stance):
     assert [a.stance for a in find_attributions(nlp(text))] == [stance]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("The campaign manager said that the senator tells so many lies that voters have stopped listening.", "asserts"),
+    ("The campaign manager said that this was a lie.", "denies"),
+])
+def test_a_word_of_denial_denies_only_when_it_judges_a_claim(nlp, text, stance):
+    (a,) = find_attributions(nlp(text))
+    assert a.stance == stance

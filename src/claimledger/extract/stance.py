@@ -373,8 +373,10 @@ def _subject_it(token: Token) -> bool:
 
 
 def _denies_a_claim(content: Span) -> bool:
-    """Denial words count when they judge a claim ("calling the reports groundless rumors", "This seems like fake news")."""
-    return any(t.lemma_.lower() in _CLAIM_NOUNS for t in content)
+    """Denial words count when they judge a claim ("calling the reports groundless rumors", "This seems like fake news");
+    a "that" that joins a clause ("tells so many lies that …", "lies that are repeated") points at no claim."""
+    return any(t.lemma_.lower() in _CLAIM_NOUNS and not (t.lower_ == "that" and t.tag_ in ("IN", "WDT"))
+               for t in content)
 
 
 _MULTIPLES = frozenset({"twice", "thrice", "half", "times", "%", "percent", "per", "cent"})

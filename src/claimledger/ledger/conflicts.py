@@ -507,6 +507,8 @@ def stance_conflicts(ev: Evidence) -> list[Found]:
     return found
 
 
+#: Where the head noun of a description ends: before a preposition, a relative word or a comma.
+_HEAD_ENDS = re.compile(r",|\s(?:of|at|in|for|from|with|on|to|by|close|familiar|who|which|that)\s", re.I)
 #: Plural nouns of people not ending in -s (English common knowledge).
 _PLURAL_WITHOUT_S = frozenset({"police", "people", "staff", "crew", "personnel"})
 
@@ -517,7 +519,8 @@ def _plural(ev: Evidence, st: Statement) -> bool:
     if ev.source_of.get(st.aid) in ev.names or st.att.source is None \
             or st.att.source.kind not in ("anonymous", "generic", "document"):
         return False
-    last = ev.who(st).split()[-1].lower() if ev.who(st).split() else ""
+    head = _HEAD_ENDS.split(ev.who(st), maxsplit=1)[0].split()  # "an average of recent polls": "average"
+    last = head[-1].lower() if head else ""
     return last in _PLURAL_WITHOUT_S or last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 

@@ -677,3 +677,15 @@ def test_a_denial_answers_the_assertion_its_own_report_sets_beside_it(tmp_path):
     denial = next(c for c in ledger.claims if c.status == "denial")
     answered = next(c for c in ledger.claims if c.id == denial.answers)
     assert "corroded" in answered.summary and "Residents" not in answered.summary
+
+
+def test_a_response_naming_whose_claim_it_answers_answers_that_speaker(tmp_path):
+    # the observers spoke last before it; "the opposition's figures" are the opposition's
+    texts = [("2026-10-13", None,
+              "The opposition Civic Alliance said ballot boxes had been stuffed in at least 40 polling stations.\n\n"
+              "International observers said some polling stations had opened late.\n\n"
+              "The Central Election Commission could not confirm the opposition's figures.")]
+    ledger = _ledger_of(tmp_path / "vote.db", texts)
+    doubt = next(c for c in ledger.claims if c.status == "cannot_confirm")
+    answered = next(c for c in ledger.claims if c.id == doubt.answers)
+    assert "ballot boxes" in answered.summary.lower() and "opened late" not in answered.summary

@@ -75,6 +75,9 @@ _SENTENCE_ADVERBIAL = re.compile(r"^(?:[A-Za-z’']+\s+){0,2}[A-Za-z’']+,\s+")
 
 
 # "… saying anything like that", "… nothing of the sort": the object points back.
+# A response naming only whose claim it answers ("could not confirm the opposition's figures").
+_OWNED = re.compile(r"^(?:the\s+)?[\w-]+['’]s\s+(?:\w+\s+)?(?:reports?|claims?|figures?|numbers?|estimates?|"
+                    r"accounts?|allegations?|stor(?:y|ies)|statements?|remarks?)$", re.I)
 _POINTS_BACK = re.compile(r"\b(?:like (?:that|this|it)|of the (?:sort|kind)|such a thing|such things)$", re.I)
 
 
@@ -105,7 +108,8 @@ def is_anaphoric(content: str, *, response: bool = True) -> bool:
     if response:
         content = _CORRECTION_FRAME.sub(lambda m: "the " if m.group("whose") else "",
                                         _RESPONSE_FRAME.sub("", content, count=1), count=1)
-    return response and len(content.split()) < 3 or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))
+    return response and (len(content.split()) < 3 or bool(_OWNED.match(content))) \
+        or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))
 
 
 #: The forms of the verbs that say a count went up, and down ("rose", "has fallen"): English, common knowledge.

@@ -341,6 +341,11 @@ def test_addresses_ages_times_phones_scores_ordinals_are_not_counts(nlp, sentenc
     assert [f for f in figures(nlp, sentence) if f.kind == "count"] == []
 
 
+def test_a_share_given_to_a_named_party_is_a_figure_not_a_model_number(nlp):
+    found = figures(nlp, "Final results gave the Unity Party 52.8 percent of the vote.")
+    assert [f.value for f in found] == [52.8]
+
+
 def test_a_number_word_after_a_singular_noun_names_it(nlp):
     found = figures(nlp, "About 400 homes were evacuated after the valve on tank four gave way.")
     assert [(f.value, f.subject) for f in found] == [(400, "homes")]

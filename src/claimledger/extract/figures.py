@@ -505,8 +505,9 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
         if not prev.whitespace_ and prev.text in ("-", "/", ".") and start - 2 >= sent.start and doc[start - 2].is_alpha:
             return True  # Hwasong-11, Su-27 split by the tokenizer
         if prev.pos_ == "PROPN" and prev.lower_.rstrip(".") not in _MONTHS and "," not in first.text and not qualified \
-                and prev.is_title | prev.is_upper:
-            return True  # Boeing 747, Type 055, Resolution 2231
+                and prev.is_title | prev.is_upper and not (nxt is not None and first.head.i == nxt.i != prev.i
+                                                           and nxt.ent_type_ in _MEASURE_LABELS):
+            return True  # Boeing 747, Type 055, Resolution 2231; not "gave the Unity Party 52.8 percent"
     if nxt is not None and not last.whitespace_ and nxt.text in ("-", "/") and end + 1 < sent.end \
             and doc[end + 1].is_alpha and not _is_unit(doc[end + 1]) \
             and not doc[end + 1].is_lower:

@@ -23,6 +23,11 @@ def test_a_role_noun_before_a_name_makes_it_a_person_and_her_pronoun_points_back
     assert found == [("Lidia Marr", "person"), ("Lidia Marr", "person")]
 
 
+def test_a_name_after_a_common_noun_the_parser_makes_a_second_subject_is_the_source(nlp):
+    assert sources(nlp, "The opposition Civic Alliance said the count had been rigged.") == [
+        ("Civic Alliance", "organisation")]
+
+
 def test_its_report_is_the_report_of_the_body_last_named(nlp):
     found = [(a.cue, a.source.name, a.source.kind) for a in find_attributions(nlp(
         "The Valmora Times said on Monday that a ransom had been paid. "

@@ -424,6 +424,9 @@ class SourceResolver:
             return source(self._full_person(_person_name(titled), position), "person")
         named_as = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i
                          and c.right_edge.i < span.end), None) if head.pos_ == "NOUN" else None
+        if named_as is None and head.pos_ == "NOUN":  # "the opposition Civic Alliance", the parser making two subjects
+            named_as = next((e.root for e in ents if e.start == head.i + 1 and e.end == span.end
+                             and e.label_ in ("ORG", "PERSON") and e.root.head.i != head.i), None)
         if named_as is not None:  # "The rail operator, Northway, said": the apposition names what the noun describes
             end = named_as.right_edge.i + 1
             while end > named_as.i + 1 and span.doc[end - 1].is_punct:

@@ -113,3 +113,13 @@ def test_a_verb_of_denial_judging_a_thing_as_what_it_is_asserts_the_judgement(nl
 def test_a_word_of_denial_denies_only_when_it_judges_a_claim(nlp, text, stance):
     (a,) = find_attributions(nlp(text))
     assert a.stance == stance
+
+
+@pytest.mark.parametrize("text, stance", [
+    ('"I did not say that," he said.', "denies"),
+    ('"We never said it," the company said.', "denies"),
+    ('"I said that," he said.', "asserts"),
+])
+def test_denying_having_said_the_words_denies(nlp, text, stance):
+    (a,) = find_attributions(nlp(text))
+    assert a.stance == stance

@@ -308,6 +308,9 @@ def _denies_clause(token: Token) -> bool:
         negated = is_negated(token) or token.dep_ in ("acomp", "attr") and any(c.dep_ == "neg" for c in token.head.children)
         if negated:
             return True
+    if lemma in _SAYING and is_negated(token) and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in token.children) \
+            and any(c.dep_ == "dobj" and c.lower_ in ("that", "this", "it", "those", "these") for c in token.children):
+        return True  # "I did not say that", "we never said it": the speaker denies words given to them
     if lemma in DISMISSIVE_PREDICATES and token.dep_ == "attr" and not is_negated(token.head):
         # "reports of job cuts were speculation", "the savings figure was pure speculation": a claim or a
         # figure put forward said to be speculation is dismissed
@@ -320,6 +323,8 @@ def _denies_clause(token: Token) -> bool:
     return False
 
 
+#: Verbs of saying a speaker denies having used of words given to them (English common knowledge).
+_SAYING = frozenset({"say", "tell", "state", "claim", "write", "use"})
 #: Nouns whose absence denies a claim: "there is no evidence that …".
 _EVIDENCE_NOUNS = frozenset({"evidence", "truth", "basis", "proof", "foundation", "substance", "finding", "indication"})
 

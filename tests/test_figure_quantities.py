@@ -133,3 +133,19 @@ def test_a_figure_only_named_as_the_one_before_is_no_point_and_a_plain_count_joi
     found = figure_quantities(reports)
     assert "d2.f1" not in found  # "up from its earlier estimate of 40,000": named to compare, not given again
     assert found["d1.f0"].key == found["d2.f0"].key and "already done" in found["d2.f0"].label
+
+
+@pytest.mark.parametrize("value, unit, qualifier, said", [
+    (12, "metric ton", "exact", "12 metric tons"),
+    (1, "metric ton", "exact", "1 metric ton"),
+    (2, "metric ton", "at_most", "at most 2 metric tons"),
+    (15, "metric ton", "up_to", "up to 15 metric tons"),
+    (3, "mile per hour", "approx", "about 3 miles per hour"),
+    (5, "foot", "exact", "5 feet"),
+    (8e8, "USD", "exact", "USD 800 million"),
+    (1500, "", "at_least", "at least 1,500"),
+])
+def test_an_amount_reads_with_its_qualifier_and_its_unit_in_the_plural(value, unit, qualifier, said):
+    from claimledger.report.quantities import amount
+
+    assert amount(value, unit, qualifier) == said

@@ -354,14 +354,15 @@ def _key_figures(series: list[Series], top: int) -> Section:
         points, unit = quantity.points, quantity.unit
         low = min(points, key=lambda p: (p.value, p.item))
         high = max(points, key=lambda p: (p.value, p.item))
-        said = (f"{amount(low.value, unit)} ({low.source}) to {amount(high.value, unit)} ({high.source})"
+        said = (f"{amount(low.value, unit, low.qualifier)} ({low.source}) to "
+                f"{amount(high.value, unit, high.qualifier)} ({high.source})"
                 if low.value != high.value else f"{amount(low.value, unit)} from {quantity.sources} sources")
         text = f"{quantity.label}: {said}"
         cites = [low.item, high.item]
         dated = [p for p in points if p.day is not None]
         if dated:
             latest = dated[-1]
-            text += f"; latest {amount(latest.value, unit)} ({latest.source}, {latest.when})"
+            text += f"; latest {amount(latest.value, unit, latest.qualifier)} ({latest.source}, {latest.when})"
             cites.append(latest.item)
         for p in quantity.revisions[:2]:
             text += f"; {p.source} revised {amount(p.revised_from, unit)} to {amount(p.value, unit)}"

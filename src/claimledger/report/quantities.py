@@ -68,8 +68,9 @@ def day_of(iso: str | None) -> date | None:
         return None
 
 
-def amount(value: float | None, unit: str) -> str:
-    """1500 → '1,500'; 800000000 USD → 'USD 800 million'; 12 metric ton → '12 metric ton'."""
+def amount(value: float | None, unit: str, qualifier: str = "exact") -> str:
+    """1500 → '1,500'; 800000000 USD → 'USD 800 million'; 12 metric ton → '12 metric tons'; with the figure's
+    ``qualifier``, 2 metric ton at most → 'at most 2 metric tons'."""
     if value is None:
         return ""
     text = number(value)
@@ -77,9 +78,26 @@ def amount(value: float | None, unit: str) -> str:
         if abs(value) >= size and float(value / size * 100).is_integer():
             text = f"{number(value / size)} {word}"
             break
+    said = _QUALIFIER_WORDS.get(qualifier, "")
     if not unit:
-        return text
-    return f"{unit} {text}" if _CURRENCY.match(unit) else f"{text} {unit}"
+        return said + text
+    return said + (f"{unit} {text}" if _CURRENCY.match(unit) else f"{text} {_unit_for(value, unit)}")
+
+
+#: How a figure's qualifier reads before it (English).
+_QUALIFIER_WORDS = {"approx": "about ", "at_least": "at least ", "at_most": "at most ", "up_to": "up to "}
+#: Units whose plural is not their name and "s" (English).
+_IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "century": "centuries"}
+
+
+def _unit_for(value: float, unit: str) -> str:
+    """A unit's name as it reads after a value: "1 metric ton", "12 metric tons", "3 miles per hour"."""
+    if value == 1 or not re.fullmatch(r"[a-z ]+", unit):
+        return unit
+    head, per, rest = unit.partition(" per ")
+    words = head.split()
+    last = _IRREGULAR_PLURALS.get(words[-1], words[-1] if words[-1].endswith("s") else words[-1] + "s")
+    return " ".join([*words[:-1], last]) + (per + rest if per else "")
 
 
 def figure_series(ctx: LedgerContext) -> list[Series]:

@@ -490,8 +490,11 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
     if any(doc[k].ent_type_ in _NAME_LABELS for k in range(start, end)) \
             and not (first.ent_iob_ == "B" and last.dep_ == "nummod" and last.head.i >= end):
         return True  # "Apollo 11", but not the count that opens "35 MiG-29s"
-    if prev is not None and prev.tag_ == "NN" and first.is_alpha and first.head.i == prev.i and not qualified:
-        return True  # "tank four", "phase two": a singular noun is not counted by the number after it, it is named
+    if prev is not None and first.head.i == prev.i and not qualified \
+            and (prev.tag_ == "NN" or prev.tag_ == "NNS" and _is_digits(first)):
+        # "room 212", "tank four", "between exits 12 and 14": a number after the noun it hangs on names it, never
+        # counts it (a singular noun is never counted by a number after it)
+        return True
     if prev is not None and prev.text == "-" and not prev.whitespace_ and first.is_alpha and start - 2 >= sent.start \
             and doc[start - 2].is_alpha and not doc[start - 2].whitespace_:
         return True  # "high-five", "mid-forties": one word, not a count
@@ -500,8 +503,6 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
             return True  # "No. 1", "number 10"
         if prev.lower_ in _RANKING_SCALES:
             return True  # "a magnitude 6.4 quake", "a category 4 storm", "stage 3 cancer": a place on a scale
-        if prev.tag_ in ("NN", "NNS") and first.head.i == prev.i and not qualified:
-            return True  # "room 212", "between exits 12 and 14": a number after its noun names it, never counts it
         if not prev.whitespace_ and prev.text in ("-", "/", ".") and start - 2 >= sent.start and doc[start - 2].is_alpha:
             return True  # Hwasong-11, Su-27 split by the tokenizer
         if prev.pos_ == "PROPN" and prev.lower_.rstrip(".") not in _MONTHS and "," not in first.text and not qualified \

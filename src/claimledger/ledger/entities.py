@@ -828,10 +828,10 @@ class _Resolver:
                         self.add_org(None, next(iter(sorted(g.docs))), word, word, media=False)
                         known.add(_org_key(word))
         # "The ministry said …" in a report that names no ministry: the story's one ministry, if it has one
-        of_kind = self._bodies_by_kind()
+        by_kind = self._bodies_by_kind()
         for ref, kind in self.kind_mentions:
-            if len(of_kind.get(kind, ())) == 1:
-                self.mention_group[ref] = of_kind[kind][0]
+            if len(by_kind.get(kind, ())) == 1:
+                self.mention_group[ref] = by_kind[kind][0]
         # Stable ids: by type, then reference name.
         keys = sorted(self.groups, key=lambda k: (k[0], k[1]))
         eid = {k: f"e{i + 1}" for i, k in enumerate(keys)}
@@ -855,7 +855,6 @@ class _Resolver:
                 for a in self.groups[k].aliases | {k[1]}:
                     org_by_alias.setdefault(_org_key(a), k)
         state_keys = {k[1]: k for k in keys if k[0] == "GPE"}
-        by_kind = self._bodies_by_kind()
         for k in keys:
             g = self.groups[k]
             if k[0] == "GPE" or _is_media(g):

@@ -50,7 +50,7 @@ from claimledger.ledger.claims import Matcher
 from claimledger.ledger.groups import DisjointSets
 from claimledger.ledger.params import LedgerParams
 from claimledger.ledger.propositions import STOP_WORDS, Proposition
-from claimledger.ledger.statements import Statement
+from claimledger.ledger.statements import OWNED_CLAIM, Statement
 from claimledger.records import Relation
 
 # A noun for a claim and what follows it describing the claim ("the claim of destroyed ballots", "reports that the
@@ -58,9 +58,6 @@ from claimledger.records import Relation
 _DESCRIPTION = re.compile(r"\b(?:%s)\s+(?:of|that|about)\s+(.+)" % "|".join(
     sorted({f"{noun}s?" for noun in REPORTED_CLAIMS} | {"stories"})), re.I)
 _WORD = re.compile(r"[a-z]{4,}")
-# Whose claim a response names ("the opposition's figures", "Plant's claims"): the possessive before the noun.
-_OWNED_CLAIM = re.compile(r"\b([A-Za-z][\w-]+)['’]s\s+(?:\w+\s+)?(?:%s)s?\b" % "|".join(
-    sorted({*REPORTED_CLAIMS, "figure", "number", "estimate", "account", "version"})), re.I)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -158,9 +155,9 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         # describes what it answers answers the earlier statement sharing most of the description's words, however
         # far back, else the claim of another report the pair model finds closest; one that does not ("denied the
         # reports") the nearest within about two sentences
-        owner = _OWNED_CLAIM.search(st.att.content)
+        owner = OWNED_CLAIM.search(st.att.content)
         if owner:  # "could not confirm the opposition's figures": the earlier statement of that speaker, however far
-            word = owner.group(1).lower()
+            word = owner.group("owner").lower()
             theirs = [j for j in earlier if positive[j] and word in (
                 speaker(statements[j]) + " " + (statements[j].att.source.text if statements[j].att.source else "")).lower()]
             if theirs:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from claimledger.extract.cues import REPORTED_CLAIMS
 from claimledger.extract.slots import Clause, clause_around as clause_holding, main_clause
 from claimledger.extract.times import DAY_VALUE
 from claimledger.ledger.entities import Resolution
@@ -75,9 +76,10 @@ _SENTENCE_ADVERBIAL = re.compile(r"^(?:[A-Za-z’']+\s+){0,2}[A-Za-z’']+,\s+")
 
 
 # "… saying anything like that", "… nothing of the sort": the object points back.
-# A response naming only whose claim it answers ("could not confirm the opposition's figures").
-_OWNED = re.compile(r"^(?:the\s+)?[\w-]+['’]s\s+(?:\w+\s+)?(?:reports?|claims?|figures?|numbers?|estimates?|"
-                    r"accounts?|allegations?|stor(?:y|ies)|statements?|remarks?)$", re.I)
+#: A claim named by whose it is ("the opposition's figures", "Plant's claims"): its owner, the possessive.
+OWNED_CLAIM = re.compile(r"(?:\bthe\s+)?\b(?P<owner>[A-Za-z][\w-]*)['’]s\s+(?:\w+\s+)?(?:%s)\b" % "|".join(
+    sorted({*(f"{noun}s?" for noun in REPORTED_CLAIMS), "stories", "figures?", "numbers?", "estimates?", "accounts?",
+            "versions?", "statements?", "remarks?"})), re.I)
 _POINTS_BACK = re.compile(r"\b(?:like (?:that|this|it)|of the (?:sort|kind)|such a thing|such things)$", re.I)
 
 
@@ -108,7 +110,7 @@ def is_anaphoric(content: str, *, response: bool = True) -> bool:
     if response:
         content = _CORRECTION_FRAME.sub(lambda m: "the " if m.group("whose") else "",
                                         _RESPONSE_FRAME.sub("", content, count=1), count=1)
-    return response and (len(content.split()) < 3 or bool(_OWNED.match(content))) \
+    return response and (len(content.split()) < 3 or bool(OWNED_CLAIM.fullmatch(content))) \
         or bool(_ANAPHORIC.match(content) or _POINTS_BACK.search(content))
 
 

@@ -154,7 +154,13 @@ def _measures(st: Statement, key: tuple) -> Iterator[tuple[Figure, float]]:
             for unit, value in [in_common_unit(f.unit.lower(), float(f.value))] if unit == key[1])
 
 
-def _updated(a: Statement, b: Statement, key: tuple, moves: dict[tuple, list[tuple[date, int]]]) -> bool:
+#: Each dated statement's own move of each thing it counts or measures (by its attribution, figure and
+#: :func:`_moved` key), and for each such thing and value the days statements said the figure moved to it and
+#: which way.
+Moves = tuple[dict[tuple[str, str | None, tuple], int], dict[tuple, list[tuple[date, int]]]]
+
+
+def _updated(a: Statement, b: Statement, key: tuple, moves: Moves) -> bool:
     """Does the later of two figures say the figure moved to it from where the earlier one put it ("two
     killed" said on Monday, "the toll from Sunday's collapse rose to three" on Tuesday, "15,000 hectares by
     Tuesday morning" after 12,000 on Monday), or did another statement say so of the later value after the
@@ -169,15 +175,17 @@ def _updated(a: Statement, b: Statement, key: tuple, moves: dict[tuple, list[tup
     fe, fl = _compared(early, key), _compared(late, key)
     if fe is None or fl is None:
         return False
-    move = moved_to(clause_around(fl[0].sentence, fl[0].text)) or next(
-        (m for day, m in moves.get((_moved(key), fl[1]), ()) if de < day <= dl), 0)
+    told, by_value = moves
+    move = told.get((late.aid, late.fid, _moved(key)), 0) or next(
+        (m for day, m in by_value.get((_moved(key), fl[1]), ()) if de < day <= dl), 0)
     return move != 0 and (fl[1] - fe[1]) * move > 0
 
 
-def _moves(sts: list[Statement], figs: list[dict]) -> dict[tuple, list[tuple[date, int]]]:
-    """For each thing counted or measured and value, the days statements said the figure moved to it and
-    which way (:func:`claimledger.ledger.propositions.moved_to`): "the number treated has risen to 19"."""
-    out: dict[tuple, list[tuple[date, int]]] = defaultdict(list)
+def _moves(sts: list[Statement], figs: list[dict]) -> Moves:
+    """Which way each dated statement says its figure moved (:func:`claimledger.ledger.propositions.moved_to`: "the
+    number treated has risen to 19"), read once per statement and thing counted."""
+    told: dict[tuple[str, str | None, tuple], int] = {}
+    by_value: dict[tuple, list[tuple[date, int]]] = defaultdict(list)
     for st, f in zip(sts, figs):
         day = _day(st.date)
         if day is None:
@@ -185,9 +193,10 @@ def _moves(sts: list[Statement], figs: list[dict]) -> dict[tuple, list[tuple[dat
         for k in f:
             given = _compared(st, k)
             move = moved_to(clause_around(given[0].sentence, given[0].text)) if given is not None else 0
+            told[(st.aid, st.fid, _moved(k))] = move
             if move:
-                out[(_moved(k), given[1])].append((day, move))
-    return out
+                by_value[(_moved(k), given[1])].append((day, move))
+    return told, by_value
 
 
 def _moved(key: tuple) -> tuple:

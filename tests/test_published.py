@@ -85,3 +85,10 @@ def test_a_dateline_wins_over_a_credit_line(nlp):
     text = f"Flood toll rises\nBy Tom Reyes, 18 May 2025\nHARWICK, May 14, 2025 (Wire Press) - {_BODY}"
     (report,) = extract_reports([RawReport(text=text, path="a.txt")], nlp=nlp, year=2030)
     assert (report.published, report.published_evidence) == ("2025-05-14", "dateline")
+
+
+def test_a_dateline_under_a_header_of_three_lines_dates_the_report_it_is_cut_from(nlp):
+    text = ("Port traffic rose in May\nBy Dana Whitfield\nNorthern Courier\n"
+            "GDANSK, June 10, 2025 (Europa Wire) - The port said traffic rose in May.\n")
+    (ext,) = extract_reports([RawReport(text=text)], nlp=nlp)
+    assert ext.published == "2025-06-10" and "Europa Wire" not in ext.clean.text

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from claimledger.extract.times import DATELINE
+from claimledger.extract.times import DATELINE, HEADER_LINES
 from claimledger.records import CleanText
 
 _SPACES = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\t"
@@ -281,12 +281,13 @@ def _drop_dateline(lines: list[_Line], removed: list[str]) -> None:
     "WASHINGTON (AP) —"): it is the report's metadata (the pipeline reads its date from the raw
     text), and left in place its place name or agency would read as a source.
 
-    The paragraph may come after a title, a byline and a date line, so the first five lines are
-    looked at; after the first, only a dateline with a date or an agency in brackets counts, or a
+    The paragraph may come after a title, a byline and a date line, so the header's lines are
+    looked at (:data:`~claimledger.extract.times.HEADER_LINES`, those the report's date is read
+    from); after the first, only a dateline with a date or an agency in brackets counts, or a
     place the report also writes in title case ("HARWICK —" and "the Harwick plant"): "NATO — the
     alliance said" opening a text is a sentence, and an acronym is in capitals wherever it is written."""
     texts = [line for line in lines if line.text]
-    for k, line in enumerate(texts[:5]):
+    for k, line in enumerate(texts[:HEADER_LINES]):
         m = DATELINE.match(line.text) or _AGENCY_DATELINE.match(line.text)
         if m is not None and k and not DATELINE.match(line.text) and "(" not in m.group(0) \
                 and not _place_named_elsewhere(m.group(0), texts):

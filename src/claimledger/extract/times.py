@@ -1281,15 +1281,24 @@ def _header_date(line: str) -> re.Match[str] | None:
     return m if m and (m.group("ay") or m.group("ay2")) else None
 
 
+#: The non-empty lines before a report's text that a dateline may open: a title, a byline, a credit or date line
+#: and a "Published" line come first (English news layout, common knowledge). The text cleaner cuts a dateline in
+#: them and the date is read from it. A line of only a date or a credit stands under the title, in the first
+#: :data:`TITLE_BLOCK` lines; further down a credit-like line may be the text's (a reporter's sign-off).
+HEADER_LINES = 5
+TITLE_BLOCK = 3
+
+
 def stated_date(text: str, year: int | None) -> PublishedDate | None:
-    """The date a dateline (opening one of the first three lines), a line of only a date with its year
-    or of a date with its year and a credit among them, or a "Published ..." line states, or None.
+    """The date a dateline (opening one of the first :data:`HEADER_LINES` lines), a line of only a date with its
+    year or of a date with its year and a credit among the first :data:`TITLE_BLOCK`, or a "Published ..." line
+    states, or None.
 
     A dateline without a year takes ``year`` (the report's or its batch's).
     """
-    heads = [line for line in text.lstrip().splitlines() if line.strip()][:3]  # a title may come first
+    heads = [line for line in text.lstrip().splitlines() if line.strip()][:HEADER_LINES]
     m = next((m for m in map(DATELINE.match, heads) if m), None) or next(
-        (m for m in map(_header_date, heads) if m), None) or next(
+        (m for m in map(_header_date, heads[:TITLE_BLOCK]) if m), None) or next(
         (m for m in _PUBLISHED_LINE.finditer(text) if m.start() < 400 or m.end() > len(text) - 400), None
     )
     if m is None:

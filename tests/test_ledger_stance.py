@@ -587,13 +587,33 @@ def test_a_shift_is_read_against_what_the_denial_answered_in_its_own_report():
             S("Officials at the energy ministry dismissed those reports.", "Officials at the energy ministry",
               kind="organisation", name="Energy Ministry", stance="denies", content="those reports")]),
         report("d3", "2026-03-17", [
-            S("Engineers had found minor surface cracks in the Lesna dam, the energy ministry said on Tuesday.",
-              "the energy ministry", kind="organisation", name="Energy Ministry",
-              content="Engineers had found minor surface cracks in the Lesna dam")]),
+            S("Engineers had found minor surface cracks in the dam upstream of Rasko, the energy ministry said on "
+              "Tuesday.", "the energy ministry", kind="organisation", name="Energy Ministry",
+              content="Engineers had found minor surface cracks in the dam upstream of Rasko")]),
     ]
     ledger = build_ledger(reports)
     shifts = [k for k in ledger.conflicts if k.kind == "stance" and "but asserted it" in k.explanation]
     assert len(shifts) == 1 and {"d2.a1", "d3.a0"} <= set(shifts[0].attribution_ids)
+
+
+def test_a_denial_and_later_words_on_other_matters_of_the_story_are_no_stance_shift():
+    """The airline denied paying a ransom, then spoke of its flights and its letters to passengers: one story,
+    other matters. The stance model reads such pairs as agreeing (two sentences of one topic about different events,
+    ECB+ dev: 47%), so the shift is judged by the same-claim model."""
+    reports = [
+        report("d1", "2026-06-01", [
+            S("The Morning Ledger reported that Corvel Air had paid the hackers a ransom to stop the passenger data "
+              "being published.", "The Morning Ledger", kind="media",
+              content="Corvel Air had paid the hackers a ransom to stop the passenger data being published"),
+            S("Corvel Air denied the report.", "Corvel Air", kind="organisation", name="Corvel Air",
+              stance="denies", content="the report")]),
+        report("d2", "2026-06-04", [
+            S("Corvel Air said its flights were running normally.", "Corvel Air", kind="organisation",
+              name="Corvel Air", content="its flights were running normally"),
+            S("Corvel Air said it had written to every passenger affected.", "Corvel Air", kind="organisation",
+              name="Corvel Air", content="it had written to every passenger affected")]),
+    ]
+    assert [k.explanation for k in build_ledger(reports).conflicts if "but asserted it" in k.explanation] == []
 
 
 def test_reports_of_deaths_denied_answer_the_claim_that_people_died():

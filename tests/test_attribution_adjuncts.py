@@ -173,6 +173,13 @@ def test_a_contrast_after_a_frame_inside_the_sentence_is_the_writers_not_what_wa
     assert found.content == "The strike will end on Monday"
 
 
+def test_the_clause_with_the_verb_before_a_frame_is_what_was_said_not_a_longer_tail(nlp):
+    found = by_cue(nlp, "About 2,000 farmers blocked the motorway near Arnel on Monday, the Farmers' Federation said, "
+                        "halting lorry traffic to the border for most of the afternoon and leaving queues of more than "
+                        "ten kilometres.")["say"]
+    assert found.content == "About 2,000 farmers blocked the motorway near Arnel on Monday"
+
+
 @pytest.mark.parametrize("sentence, content", [
     ("The plan, the minister said, will cost taxpayers millions.", "The plan will cost taxpayers millions"),
     ("The strike, union leaders said on Tuesday, could last until Christmas.",

@@ -2439,29 +2439,14 @@ def _interrupted(head: Token, frame: Token) -> tuple[int, int] | None:
 
 
 def _span_without(head: Token, cut: Token, within: Span | None = None) -> tuple[int, int]:
-    """The characters of ``head``'s subtree on the far side of ``cut``'s subtree."""
+    """The characters of ``head``'s subtree on ``head``'s side of ``cut``'s subtree: the side with the clause's
+    verb holds what was said ("About 4,000 workers walked out on Monday, the union said, halting the port": the
+    walk-out, not the participle after the frame, however long)."""
     lo, hi = _token_span(head)
     if within is not None:
         lo, hi = max(lo, within.start_char), min(hi, within.end_char)
     cut_lo, cut_hi = _token_span(cut)
-    before = (lo, cut_lo)
-    after = (cut_hi, hi)
-    if head.idx < cut_lo and _contrast_follows(cut):
-        return before  # "The strike will end on Monday, the union said, while the company's losses …": the writer's
-    return max((before, after), key=lambda s: s[1] - s[0])
-
-
-_CONTRASTS = frozenset({"while", "whereas", "although", "though"})
-
-
-def _contrast_follows(frame: Token) -> bool:
-    """Whether a clause of contrast ("while …", "whereas …") opens right after a frame set inside a sentence: the
-    writer sets another fact beside what was said, which is not part of it."""
-    doc, after = frame.doc, frame.right_edge.i + 1
-    while after < len(doc) and doc[after].is_punct and doc[after].text in ",;—–-":
-        after += 1
-    return after < len(doc) and doc[after].lower_ in _CONTRASTS and doc[after].dep_ == "mark" \
-        and doc[after].head.dep_ == "advcl"
+    return (lo, cut_lo) if head.idx < cut_lo else (cut_hi, hi)
 
 
 _TRIM_LEAD = " \t\n,;:—–-\u201c\u201d\"'"

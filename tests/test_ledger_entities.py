@@ -325,6 +325,19 @@ def test_a_described_body_is_one_actor_across_reports_and_a_bare_description_is_
     assert _entity_of(res, "d1.a1") is None
 
 
+def test_offices_described_by_their_holders_keep_the_holders_title():
+    """ "the prime minister's office" and "the foreign minister's office" are two bodies, each named in full."""
+    r1 = report("d1", "2026-02-03", [
+        S("The prime minister's office said the summit would go ahead.", "The prime minister's office",
+          kind="document", content="the summit would go ahead"),
+        S("The foreign minister's office said the talks had been postponed.", "The foreign minister's office",
+          kind="document", content="the talks had been postponed")])
+    res = resolve_entities([r1])
+    first, second = _entity_of(res, "d1.a0"), _entity_of(res, "d1.a1")
+    assert first is not None and second is not None
+    assert (first.name, second.name) == ("prime minister's office", "foreign minister's office")
+
+
 def test_a_bare_description_the_report_resolved_to_a_described_body_is_that_body():
     """ "the national disaster agency said …; the agency said …": the report knows which agency; so does the ledger."""
     r1 = report("d1", "2026-03-15", [

@@ -98,9 +98,12 @@ journal tribune press post""".split())
 _NAME_LIST = re.compile(r"^(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)+,?\s+(?:and|&)\s")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 # "the (regional) fire service", "the health ministry", "the coast guard": a definite description of one
-# body of the story, named by its last two words; a bare "the ministry" or "the government" names none.
+# body of the story, named by its last two words; a bare "the ministry" or "the government" names none. A
+# possessor keeps the word in lower case before it ("the prime minister's office", "the harbour master's office"):
+# "minister's office" would make one body of every minister's. A place before it is dropped as other modifiers are
+# ("the Corvel County sheriff's office" is the sheriff's office).
 _DESCRIBED_BODY = re.compile(
-    r"^the\s+(?:[a-z][\w-]*\s+)*?(?P<body>[a-z][\w'’-]*\s+(?:service|agency|ministry|department|office|police|"
+    r"^the\s+(?:[a-z][\w-]*\s+)*?(?P<body>(?:(?-i:[a-z][\w-]*)\s+(?=[a-z][\w-]*['’]s\s))?[a-z][\w'’-]*\s+(?:service|agency|ministry|department|office|police|"
     r"guard|council|committee|commission|authority|inspectorate|directorate|prosecutor|court|brigade))$", re.I)
 #: One who no longer belongs to the body ("a former finance director of Hallam Bank") speaks for it no more.
 _FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|retired)", re.I)

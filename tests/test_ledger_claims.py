@@ -8,7 +8,7 @@ import pytest
 from test_ledger_helpers import S, report
 
 from claimledger.ledger import build_ledger, diff_ledgers
-from claimledger.ledger.matching import text_profile
+from claimledger.ledger.matching import negation_only, text_profile
 from claimledger.records import Clause, TimeExpression
 
 
@@ -623,3 +623,15 @@ def test_figures_of_what_two_named_agents_did_are_no_conflict_and_of_one_agent_a
     one_club = build_ledger([_offer("d1", "2025-06-02", "the Daily Star", "Real Madrid", "£85m", 85e6),
                              _offer("d2", "2025-06-03", "the Sun", "Madrid", "£100m", 100e6)])
     assert [k for k in one_club.conflicts if k.kind == "figure"]
+
+
+@pytest.mark.parametrize("a, b, said_no", [
+    ("the ferry had been overloaded", "the ferry had not been overloaded", True),
+    ("No staff were told of the leak", "staff were told of the leak", True),
+    ("the ferry had not been overloaded", "the ferry had been overloaded by 40 passengers", False),
+    ("200 jobs will go", "no 300 jobs will go", False),
+    ("the ferry had been overloaded", "the ferry had been late", False),
+    ("the ferry had not been overloaded", "the ferry had never been overloaded", False),
+])
+def test_a_text_and_its_negation_in_the_same_words(a, b, said_no):
+    assert negation_only(a, b) is said_no

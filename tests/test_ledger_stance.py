@@ -616,6 +616,25 @@ def test_a_denial_and_later_words_on_other_matters_of_the_story_are_no_stance_sh
     assert [k.explanation for k in build_ledger(reports).conflicts if "but asserted it" in k.explanation] == []
 
 
+def test_an_assertion_that_is_a_claims_words_with_a_negation_denies_it():
+    """ "the hospital had never falsified its waiting-time figures" says no to a former nurse's "the hospital had
+    falsified its waiting-time figures": a denial that answers it, not a claim of the director's joined to it."""
+    reports = [
+        report("d1", "2026-04-02", [
+            S("A former nurse said the hospital had falsified its waiting-time figures.", "A former nurse",
+              kind="anonymous", content="the hospital had falsified its waiting-time figures")]),
+        report("d2", "2026-04-03", [
+            S("The hospital's director, Eva Lind, said the hospital had never falsified its waiting-time figures.",
+              "Eva Lind", name="Eva Lind", content="the hospital had never falsified its waiting-time figures")]),
+    ]
+    ledger = build_ledger(reports)
+    claim, denial = _claim(ledger, "d1.a0"), _claim(ledger, "d2.a0")
+    assert claim.id != denial.id and denial.answers == claim.id and claim.status != "corroborated"
+    assert denial.stances["d2.a0"] == "denies"
+    stance = [k.explanation for k in ledger.conflicts if k.kind == "stance"]
+    assert stance == ["Eva Lind denies what a former nurse asserts."]
+
+
 def test_reports_of_deaths_denied_answer_the_claim_that_people_died():
     """ "Reports of two deaths were false": a count of deaths is a count of whoever died, so it answers "two people
     had died" however the two are worded."""

@@ -20,7 +20,7 @@ from claimledger.heap import collector_paused
 from claimledger.ledger.params import DEFAULT_PARAMS, LedgerParams
 from claimledger.ledger.propositions import propositions
 from claimledger.ledger.quantities import figure_quantities
-from claimledger.ledger.stance import answers, relation
+from claimledger.ledger.stance import answers, negations, relation
 from claimledger.ledger.stance_model import remembered_rows
 from claimledger.ledger.statements import collect_statements
 from claimledger.ledger.status import Contest, history, summary, timeline
@@ -43,6 +43,8 @@ def _build(reports: list[StoredReport], params: LedgerParams) -> Ledger:
     statements = collect_statements(reports, res, media)
     props = propositions(statements, params=params)
     groups, matcher, candidates = cluster(statements, props, params=params)
+    for i in negations(statements, groups, matcher, candidates):
+        statements[i].polarity = "neg"
     groups, answered = answers(statements, props, groups, matcher, candidates, params=params)
     report_dates = story_dates(reports, statements, groups, answered,
                                {aid: e for aid, e in res.source_entity.items() if e in actors})

@@ -37,6 +37,7 @@ from claimledger.ledger.matching import (
     agglomerate,
     collection_idf,
     load_model,
+    negation_only,
     pair_features,
     pairs_of_keys,
     text_profile,
@@ -218,17 +219,20 @@ def contradicts(first: list[str], second: list[str]) -> np.ndarray:
     """Does one text of each pair say the other is not so ("paradise is not for animals" against "paradise
     is open to all creatures")? Then they are two claims, however alike their words.
 
-    The learned stance model (:mod:`stance_model`, FNC-1 and Emergent) judges it, in both directions.
-    The grouping asks only about pairs the matcher would join where one text is negated and the other
-    not: that is where wording alone joins a proposition and its negation, and it keeps the model's
-    cost to a few pairs.
+    One that is the other with a negation (:func:`negation_only`) does; otherwise the learned stance model
+    (:mod:`stance_model`, FNC-1 and Emergent) judges it, in both directions: it reads "had never threatened"
+    as agreeing with "had threatened". The grouping asks only about pairs the matcher would join where one
+    text is negated and the other not: that is where wording alone joins a proposition and its negation,
+    and it keeps the model's cost to a few pairs.
     """
     if not first:
         return np.zeros(0, dtype=bool)
     pairs = list(dict.fromkeys(zip(first, second)))  # copies of a report repeat their pairs: each is read once
+    found = {pair: True for pair in pairs if negation_only(*pair)}
+    pairs = [pair for pair in pairs if pair not in found]
     a, b = [x for x, _ in pairs], [y for _, y in pairs]
-    rows = stance_scores(a + b, b + a).argmax(1) == LABELS.index("disagree")
-    found = dict(zip(pairs, (rows[:len(pairs)] | rows[len(pairs):]).tolist()))
+    rows = stance_scores(a + b, b + a).argmax(1) == LABELS.index("disagree") if pairs else np.zeros(0, dtype=bool)
+    found.update(zip(pairs, (rows[:len(pairs)] | rows[len(pairs):]).tolist()))
     return np.array([found[pair] for pair in zip(first, second)], dtype=bool)
 
 

@@ -97,6 +97,20 @@ def _content_word(tok: str) -> str | None:
     return _stem(tok)
 
 
+_NEGATION_STEMS = frozenset(_stem(w) for w in NEGATION)
+
+
+def negation_only(a: str, b: str) -> bool:
+    """Whether one text is the other with a negation: the same content words and numbers, one negated ("the
+    company had threatened to hire replacement workers" / "… had never threatened …"). A sentence and its
+    negation contradict each other, whatever a model reads of their likeness."""
+    pa, pb = text_profile(a), text_profile(b)
+    if pa.negated == pb.negated or pa.numbers != pb.numbers:
+        return False
+    wa, wb = pa.words - _NEGATION_STEMS, pb.words - _NEGATION_STEMS
+    return bool(wa) and wa == wb
+
+
 @lru_cache(maxsize=262144)
 def text_profile(text: str) -> TextProfile:
     tokens = _WORD.findall(text)

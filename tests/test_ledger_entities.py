@@ -228,6 +228,21 @@ def test_one_who_speaks_on_the_record_for_a_body_of_several_words_gives_its_posi
     assert getattr(_entity_of(resolve_entities([r1]), "d1.a0"), "name", None) == credited
 
 
+def test_he_after_a_spokesman_for_a_body_is_the_body_speaking():
+    """ "…, a spokesman for Merrow General Hospital told the Post. He could not say whether …": the report resolved
+    "He" to the spokesman (its name without the article); both statements are the hospital's."""
+    r1 = report("d1", "2026-09-11", [
+        S("Two of the injured were in a serious condition, a spokesman for Merrow General Hospital told the Post.",
+          "a spokesman for Merrow General Hospital", kind="anonymous", content="Two of the injured were in a serious "
+          "condition"),
+        S("He could not say whether anyone was still missing.", "He", kind="anonymous",
+          name="spokesman for Merrow General Hospital", stance="no_comment",
+          content="whether anyone was still missing")])
+    res = resolve_entities([r1])
+    assert _entity_of(res, "d1.a0").name == "Merrow General Hospital"
+    assert res.source_entity["d1.a1"] == res.source_entity["d1.a0"]
+
+
 def test_official_speaks_for_the_state_in_the_title_and_channels_resolve():
     r1 = report("d1", "2025-05-01", [
         S("Kremlin spokesman Ivan Petrov said the drills were routine.", "Kremlin spokesman Ivan Petrov",

@@ -118,8 +118,9 @@ _SPEAKS_FOR = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+(?=[A-Z][\w.&-]*(?:\s+[A-Z][\w
                          r"(?!(?:The|An?|His|Her|Their|Its|Our|My|Your|This|That|These|Those)\b)(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:['’]s?)?\s+(?:longtime\s+|long-time\s+)?"
                          r"(?:publicist|spokes(?:man|woman|person)|press\s+secretary|lawyer|attorney|solicitor|"
                          r"representative|agent)$")
-#: The same role written after its holder's noun: "a spokesman for Varga", "the lawyer for Karen Holt".
-_SPEAKS_FOR_AFTER = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+(?:longtime\s+|long-time\s+)?(?:publicist|spokes(?:man|woman|person)|"
+#: The same role written after its holder's noun: "a spokesman for Varga", "the lawyer for Karen Holt" (and without
+#: its article, as the extractor names the one a later "he said" points back to).
+_SPEAKS_FOR_AFTER = re.compile(r"^(?:(?:[Aa]n?|[Tt]he)\s+)?(?:longtime\s+|long-time\s+)?(?:publicist|spokes(?:man|woman|person)|"
                                r"press\s+secretary|lawyer|attorney|solicitor|representative|agent)\s+for\s+(?:the\s+)?"
                                r"(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})$")
 _MEDIA_WORDS = re.compile(

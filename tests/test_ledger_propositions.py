@@ -419,3 +419,13 @@ def test_measures_in_two_units_of_one_dimension_are_compared_as_one_amount(secon
     assert [sorted(k.attribution_ids) for k in figures] == ([["d1.a0", "d2.a0"]] if conflict else [])
     if conflict:  # each side as its report wrote it, not in the unit they were compared in
         assert "500 kilograms" in figures[0].explanation and f"{second}" in figures[0].explanation
+
+
+@pytest.mark.parametrize("clause, aspect", [
+    (("", " of the injured were in a serious condition"), "part"),
+    (("said that", " of its 40 stations were closed"), "part"),
+    (("", " people were injured, two of them seriously"), None),
+    (("", " of people were injured"), None),
+])
+def test_a_count_out_of_a_whole_named_after_it_is_a_part(clause, aspect):
+    assert aspect_of(clause) == aspect

@@ -572,6 +572,20 @@ def test_a_figure_conflict_shows_each_count_as_given_not_rounded():
     assert len(figs) == 1 and "126 people" in figs[0].explanation and "174" in figs[0].explanation
 
 
+def test_a_part_counted_out_of_a_whole_is_no_figure_against_the_whole():
+    reports = [
+        report("d1", "2026-09-11", [
+            S("Two of the injured were in a serious condition, a spokesman for Kelmar Hospital said.", "a spokesman",
+              kind="organisation", name="Kelmar Hospital", content="Two of the injured were in a serious condition",
+              figures=[("Two", 2, "exact", "injured")])]),
+        report("d2", "2026-09-12", [
+            S("The fire service said nine people had been injured.", "The fire service", kind="organisation",
+              name="Kelmar Fire Service", content="nine people had been injured",
+              figures=[("nine", 9, "exact", "people")])]),
+    ]
+    assert [k.explanation for k in build_ledger(reports).conflicts if k.kind == "figure"] == []
+
+
 def test_a_shift_is_read_against_what_the_denial_answered_in_its_own_report():
     """The ministry denied "the reports" of a cracked dam, then spoke of cracks: a stance shift, read against the
     report's statement of the cracked dam even where the grouping put it with another statement about the quake."""

@@ -302,7 +302,8 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
         """The key of ``b``'s figures that ``k`` is compared with: the same, or a count of the same class
         where one side tells no aspect (as the grouping treats it), of the same harm or none on both: 30
         killed is never compared with 45 injured, nor 30 patients admitted with two who died, nor an
-        addition ("20,000 vans in addition to …") with a count that is not one. A tally or a noun of the
+        addition ("20,000 vans in addition to …") or a part ("two of the injured") with a count that is not
+        one. A tally or a noun of the
         harm (class -1: "the death toll rose to three", "two deaths") is a count of whatever class suffered
         the same harm ("killing two workers")."""
         if k in figs[b]:
@@ -310,7 +311,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
         if k[0] == "count":
             return next((kb for kb in figs[b] if kb[0] == "count"
                          and (kb[1] == k[1] or -1 in (k[1], kb[1]) and k[3] is not None and k[3] == kb[3])
-                         and (k[2] == kb[2] or None in (k[2], kb[2]) and "additional" not in (k[2], kb[2]))
+                         and (k[2] == kb[2] or None in (k[2], kb[2]) and not {"additional", "part"} & {k[2], kb[2]})
                          and k[3] == kb[3]), None)
         return None
 

@@ -35,7 +35,7 @@ from claimledger.ledger.statements import FALL_VERBS, RISE_VERBS, Statement, cla
 from claimledger.ledger.units import in_common_unit
 from claimledger.records import Figure
 
-Aspect = Literal["done", "coming", "additional", "total"]
+Aspect = Literal["done", "coming", "additional", "total", "part"]
 
 # Aspect markers of English (tense, aspect, "another"/"in total"): linguistic common knowledge.
 PROSPECTIVE = re.compile(
@@ -48,6 +48,9 @@ DONE = re.compile(
 ADDITIVE = re.compile(r"\b(?:another|additional|more|further|extra|a further|a second)\s+(?:\S+\s+){0,1}$", re.I)
 ADDED_TO = re.compile(r"^\s*(?:[\w-]+\s+){0,3}(?:in addition to|on top of)\b", re.I)  # "20,000 vans in addition to …"
 TOTAL = re.compile(r"\b(?:a total of|in total|in all|altogether|overall|total)\b", re.I)
+#: A part counted out of a whole named after it ("two of the injured", "three of its five terminals"): a count of
+#: some of them, with what is said of them, never of the whole. English grammar.
+PART_OF = re.compile(r"^\s*of\s+(?:the|its|their|his|her|our|these|those)\b", re.I)
 #: What happened to the people a count counts (:data:`~claimledger.extract.cues.HARMS`).
 Harm = Literal["killed", "injured", "missing", "displaced", "detained", "rescued"]
 HARM = re.compile(r"\b(?:" + "|".join(f"(?P<{harm}>{'|'.join(sorted(words, key=len, reverse=True))})"
@@ -185,11 +188,13 @@ def moved_to(clause: tuple[str, str]) -> int:
 
 
 def aspect_of(clause: tuple[str, str]) -> Aspect | None:
-    """An addition ("another 12,000", "12,000 vans in addition to …") or a total ("12,000 in all") first, else done or
-    still to come."""
+    """An addition ("another 12,000", "12,000 vans in addition to …"), a part ("two of the injured") or a total
+    ("12,000 in all") first, else done or still to come."""
     before, after = clause
     if ADDITIVE.search(before) or ADDED_TO.search(after):
         return "additional"
+    if PART_OF.match(after):
+        return "part"
     if TOTAL.search(before + " " + after):
         return "total"
     return timing(clause)

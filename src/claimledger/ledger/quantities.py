@@ -35,7 +35,8 @@ from claimledger.ledger.statements import POLARITY, clause_around
 from claimledger.ledger.units import CURRENCY, NOT_AMOUNTS, dimension_of, scale
 from claimledger.records import Figure, FigureQuantity, ReportExtraction, StoredReport, item_id
 
-ASPECT_WORDS = {"done": "already done", "coming": "still to come", "additional": "in addition", "total": "in total"}
+ASPECT_WORDS = {"done": "already done", "coming": "still to come", "additional": "in addition", "total": "in total",
+                "part": "some of them"}
 #: Leading words of a counted subject that name whose it is: capitalised ("North Korean", "Ukraine's").
 _OWNER = re.compile(r"^((?:[A-Z][\w.’'-]*\s+)+)")
 

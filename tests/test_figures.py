@@ -213,6 +213,12 @@ def test_addresses_ages_and_scores_are_not_counts(nlp, sentence):
     assert figures(nlp, sentence) == []
 
 
+def test_a_segment_of_a_population_named_by_its_rank_is_no_figure(nlp):
+    found = figures(nlp, "The top 1 percent would see an average tax cut of $275,000, while the poorest 20% would gain "
+                         "2 percent.")
+    assert sorted(f.value for f in found) == [2, 275000]
+
+
 def test_lone_number_without_a_count_is_not_a_figure(nlp):
     assert figures(nlp, "The minister said that was one option, and one could see why.") == []
 

@@ -468,6 +468,12 @@ _RANKING_SCALES = frozenset({"magnitude", "category", "level", "grade", "stage",
 _PARTITIVE_PRONOUNS = frozenset({"them", "whom", "which", "those", "these", "us", "you"})
 
 
+#: Words before "N percent" that name a segment of a population by its rank ("the top 1 percent", "the poorest 20
+#: percent"): English common knowledge.
+_SEGMENT_WORDS = frozenset({"top", "bottom", "richest", "poorest", "wealthiest", "highest", "lowest", "upper", "lower",
+                            "middle", "best-paid", "lowest-paid", "highest-paid", "worst-off", "best-off"})
+
+
 def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qualified: bool) -> bool:
     """Dates, years, day numbers, ages, times, model numbers, names, "one of"."""
     first, last = doc[start], doc[end - 1]
@@ -482,6 +488,8 @@ def _not_a_figure(doc: Doc, sent: Span, start: int, end: int, value: float, qual
         return True  # "one could hear", "one of the largest", "at one point": a pronoun or idiom, not a count
     if first.pos_ == "PRON":
         return True
+    if prev is not None and prev.lower_ in _SEGMENT_WORDS and nxt is not None and nxt.lower_ in ("percent", "%", "per"):
+        return True  # "the top 1 percent", "the poorest 20%": a share of a population named, not a value given
     if _is_age(doc, start, end, sent):
         return True
     if nxt is not None and (nxt.lower_ in _CLOCK or nxt.text == ":" or nxt.lower_ in ("a", "p")

@@ -211,3 +211,8 @@ def test_a_clause_of_time_with_another_speakers_saying_is_no_part_of_what_was_sa
 def test_a_clause_of_time_not_set_off_stays_in_what_was_said(nlp):
     found = by_cue(nlp, "The company said the plant would close after the union announced a strike.")
     assert found["say"].content == "the plant would close after the union announced a strike"
+
+
+def test_the_owner_of_a_claim_noun_is_its_source_without_the_possessive(nlp):
+    found = by_cue(nlp, "The inspection report contradicts the council's claim that it acted on every recommendation.")
+    assert (found["claim"].source.text, found["claim"].content) == ("the council", "it acted on every recommendation")

@@ -2359,8 +2359,8 @@ def _np(token: Token) -> Span:
                 return named
             right = inner.left_edge.i - 1
             break
-    while right > left and doc[right].is_punct:
-        right -= 1
+    while right > left and (doc[right].is_punct or doc[right].tag_ == "POS"):
+        right -= 1  # "the council's claim that …": the council, not "council's"
     return doc[left:right + 1]
 
 

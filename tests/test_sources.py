@@ -133,6 +133,12 @@ def test_a_pronoun_speaker_is_not_a_name_in_what_it_said(nlp):
     assert found[-1] == ("Omar Haddad", "person")
 
 
+def test_a_name_modifying_a_thing_is_no_person_a_pronoun_points_back_to(nlp):
+    """ "the Brenner depot": the tagger's PERSON names the depot; "He said" has no one named before it."""
+    found = sources(nlp, "Firefighters reached the Brenner depot at dawn. He said the roof had collapsed.")
+    assert found == [("He", "person")]
+
+
 def test_a_pronoun_after_a_person_described_again_as_subject_points_to_that_person(nlp):
     """ "The prince, speaking …, visited": the prince named before is the last subject, so the next "he said"
     is his, not that of the shop owner quoted in between."""

@@ -214,6 +214,15 @@ _ASKERS = frozenset({"questioner", "interviewer", "asker", "inquirer", "enquirer
 _PERSON_NOUN = re.compile(r"(?<!m)(?:eer|er|or|ist|ian|ant|ent|ee|man|woman|person)$")
 
 
+def _names_a_thing(ent: Span) -> bool:
+    """A one-word name the tagger took for a person that modifies a common noun after an article ("the Merrow
+    footbridge", "a Harwick warehouse"): it names the thing, and is no person a later "he" can mean."""
+    root = ent.root
+    head = root.head
+    return len(ent) == 1 and root.dep_ == "compound" and head.tag_ in ("NN", "NNS") and head.i > root.i \
+        and any(c.dep_ == "det" and c.i < root.i for c in head.children)
+
+
 def _introduces_a_person(head: Token) -> bool:
     """Whether an unnamed singular speaker is a person the report brings in ("a plant engineer", "one questioner",
     "a senior official"), whom a later "he said" may mean: an indefinite description with a noun for a person. A
@@ -305,7 +314,7 @@ class SourceResolver:
         self.ents = sorted(ents, key=lambda e: e.start)
         self._ent_starts = [e.start for e in self.ents]
         for ent in ents:
-            if ent.label_ == "PERSON" and not is_media_name(ent.text):
+            if ent.label_ == "PERSON" and not is_media_name(ent.text) and not _names_a_thing(ent):
                 self._remember_person(_person_name(ent), ent, ent.start)
             elif ent.label_ in ("ORG", "GPE", "NORP"):
                 name = strip_determiner(ent.text)

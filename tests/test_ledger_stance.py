@@ -649,6 +649,22 @@ def test_an_assertion_that_is_a_claims_words_with_a_negation_denies_it():
     assert stance == ["Eva Lind denies what a former nurse asserts."]
 
 
+@pytest.mark.parametrize("second_stance, status", [("asserts", "corroborated"), ("speculates", "single_source")])
+def test_an_origin_that_only_speculates_corroborates_nothing(second_stance, status):
+    reports = [
+        report("d1", "2026-10-21", [
+            S("A pilot said the lights near the runway came from a drone.", "A pilot", name="Ivo Marsh",
+              content="the lights near the runway came from a drone")]),
+        report("d2", "2026-10-24", [
+            S("A researcher said the bright lights seen over the runway on Sunday came from a large drone.",
+              "A researcher", name="Alice Mwangi", stance=second_stance,
+              content="the bright lights seen over the runway on Sunday came from a large drone")]),
+    ]
+    claim = _claim(build_ledger(reports), "d1.a0")
+    assert set(claim.attribution_ids) == {"d1.a0", "d2.a0"} and claim.independent_sources == 2
+    assert claim.status == status
+
+
 def test_reports_of_deaths_denied_answer_the_claim_that_people_died():
     """ "Reports of two deaths were false": a count of deaths is a count of whoever died, so it answers "two people
     had died" however the two are worded."""

@@ -1,6 +1,7 @@
 """Stage 7: each claim's status over time, its readable summary, and the timeline.
 
-An asserting claim is ``corroborated`` when two independent origins support it,
+An asserting claim is ``corroborated`` when two independent origins assert it (one
+who only speculates, or a writer keeping their distance, vouches for nothing),
 ``single_source`` with one, ``unverified`` when no named origin vouches for it
 (only generic sources, or only speculation); a denial or a conflict touching
 it makes it ``disputed``, never ``corroborated`` (``denied`` when nobody named
@@ -56,15 +57,23 @@ def history(members: list[Statement], contests: list[tuple[str, Contest]], revis
     """
     dates = sorted({st.date for st in members if st.date})
     cutoffs = sorted(set(dates) | {d for d, _ in contests if d} | ({revised_on} if revised_on else set())) or [None]
-    independent = count_independent_by_date([Origin(st.origin, st.origin, channels=st.channels) for st in members],
-                                             [st.text for st in members],
-                                             [st.date or "" for st in members], [*cutoffs, None], params=params)
+
+    def independent_by_date(sts: list[Statement]) -> list[int]:
+        return count_independent_by_date([Origin(st.origin, st.origin, channels=st.channels) for st in sts],
+                                         [st.text for st in sts], [st.date or "" for st in sts], [*cutoffs, None],
+                                         params=params)
+    independent = independent_by_date(members)
     if members[0].polarity != "pos":  # a response: its status is what it is; its origins are the responders
         return [(dates[0] if dates else "", RESPONSE_STATUS[members[0].polarity])], independent[-1]
+    # corroboration counts the origins that vouch for it: one who only speculates ("it was possible that the lights
+    # were from a police helicopter") or a writer keeping their distance supports nothing
+    vouching = [st for st in members if st.att.stance == "asserts" and not st.att.writer_distance]
+    supporting = independent if len(vouching) == len(members) else independent_by_date(vouching) if vouching \
+        else [0] * len(independent)
     vouched = min((st.date or "" for st in members if st.att.stance == "asserts"), default=None)
     named = min((st.date or "" for st in members if st.origin is not None), default=None)
     out: list[tuple[str, ClaimStatus]] = []
-    for d, ind in zip(cutoffs, independent):
+    for d, ind in zip(cutoffs, supporting):
         so_far = {kind for c, kind in contests if d is None or c <= d}
         status = _status(vouched is not None and (d is None or vouched <= d),
                          named is not None and (d is None or named <= d), ind, so_far,

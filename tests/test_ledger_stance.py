@@ -665,6 +665,13 @@ def test_an_origin_that_only_speculates_corroborates_nothing(second_stance, stat
     assert claim.status == status
 
 
+def test_a_claim_that_is_a_question_reads_with_who_asked_it(tmp_path):
+    ledger = _ledger_of(tmp_path / "q.db", [("2026-10-24", None, "Some aviation experts have questioned whether "
+                                                               "there were any drones at all.")])
+    assert [c.summary for c in ledger.claims] == [
+        "Some aviation experts have questioned whether there were any drones at all."]
+
+
 def test_reports_of_deaths_denied_answer_the_claim_that_people_died():
     """ "Reports of two deaths were false": a count of deaths is a count of whoever died, so it answers "two people
     had died" however the two are worded."""

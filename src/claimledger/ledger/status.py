@@ -94,6 +94,8 @@ def central(members: list[int], vecs: np.ndarray) -> int:
 #: Content that is a bare infinitive ("planned to reunite the band", "offered to pay"): no proposition without
 #: the subject and verb that govern it. English grammar.
 _INFINITIVE = re.compile(r"\W*to\s+[a-z]", re.I)
+#: Content that is an indirect question ("whether there were any drones at all"): no proposition either.
+_QUESTION = re.compile(r"\W*whether\b", re.I)
 _RELATIVE = frozenset({"who", "which", "that"})
 
 
@@ -112,8 +114,9 @@ def summary(members: list[int], statements: list[Statement], vecs: np.ndarray) -
     """The claim in a sentence: the words of its most central statement (closest to all the others).
 
     An asserting claim reads as its proposition (the content, without its speaker and cue), unless
-    the content is a bare infinitive, which reads with its speaker and verb; a response reads as its
-    whole sentence, so the denier is named and the words are not taken for an assertion.
+    the content is a bare infinitive or a question ("whether …"), which reads with its speaker and verb;
+    a response reads as its whole sentence, so the denier is named and the words are not taken for an
+    assertion.
     """
     if len(members) > 2:
         st = statements[central(members, vecs)]
@@ -121,7 +124,8 @@ def summary(members: list[int], statements: list[Statement], vecs: np.ndarray) -
         st = statements[min(members, key=lambda i: (statements[i].origin is None, -len(statements[i].text), i))]
     if st.polarity != "pos":  # a response reads as its whole sentence: who denies, and what
         return readable(st.att.sentence)
-    if _INFINITIVE.match(st.text) and (saying := _saying(st.att)):  # "to reunite the band": whose plan, said how
+    if (_INFINITIVE.match(st.text) or _QUESTION.match(st.text)) and (saying := _saying(st.att)):
+        # "to reunite the band", "whether there were any drones": whose plan or question, said how
         return readable(saying)
     if st.fig is None:  # its content, or the one sentence of a longer quotation that is this statement
         return readable(st.text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from claimledger.ledger.claims import cluster
@@ -43,8 +44,9 @@ def _build(reports: list[StoredReport], params: LedgerParams) -> Ledger:
     statements = collect_statements(reports, res, media)
     props = propositions(statements, params=params)
     groups, matcher, candidates = cluster(statements, props, params=params)
-    for i in negations(statements, groups, matcher, candidates):
+    for i in negations(statements, groups, matcher, candidates):  # a denial from here on, in words and proposition
         statements[i].polarity = "neg"
+        props[i] = replace(props[i], polarity="neg")
     groups, answered = answers(statements, props, groups, matcher, candidates, params=params)
     report_dates = story_dates(reports, statements, groups, answered,
                                {aid: e for aid, e in res.source_entity.items() if e in actors})

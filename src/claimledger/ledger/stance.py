@@ -100,6 +100,11 @@ def relation(st: Statement) -> Relation:
     return "hedges" if st.att.stance == "speculates" else "supports"
 
 
+def _speaker(st: Statement) -> str:
+    """Who said it, for "nobody answers themself": its origin, else its source's name."""
+    return st.origin or (st.att.source.name if st.att.source else "")
+
+
 def _partner_index(candidates: np.ndarray) -> Callable[[int], list[int]]:
     """The statements paired with a statement among the candidate pairs, by one sort of the pairs' ends
     (a scan of every pair per statement asked would cost the candidates' count each time)."""
@@ -129,14 +134,12 @@ def negations(statements: list[Statement], groups: list[list[int]], matcher: Mat
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     partners = _partner_index(candidates.reshape(-1, 2))
 
-    def speaker(st: Statement) -> str:
-        return st.origin or (st.att.source.name if st.att.source else "")
-
     found = {i for i in negated for j in partners(i)
              if statements[j].polarity == "pos" and group_of[j] != group_of[i]
-             and speaker(statements[j]) != speaker(statements[i]) and negation_only(statements[i].text, statements[j].text)}
+             and _speaker(statements[j]) != _speaker(statements[i])
+             and negation_only(statements[i].text, statements[j].text)}
     return sorted(i for i in found if all(
-        k in found and speaker(statements[k]) == speaker(statements[i]) for k in groups[group_of[i]]))
+        k in found and _speaker(statements[k]) == _speaker(statements[i]) for k in groups[group_of[i]]))
 
 
 def answers(statements: list[Statement], props: list[Proposition], groups: list[list[int]], matcher: Matcher,
@@ -169,9 +172,6 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
                     best = (key, g)
         return best[1] if best else None
 
-    def speaker(st: Statement) -> str:
-        return st.origin or (st.att.source.name if st.att.source else "")
-
     def preceding(i: int) -> int | None:
         """What the nearest statement before ``i`` in its report puts forward: an assertion by someone else (nobody
         answers themself) or passed on by someone else ("media, citing the NIS, reported …; the NIS could not
@@ -180,7 +180,7 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         st = statements[i]
         earlier = [j for j in by_doc[st.doc] if statements[j].att.start < st.att.start
                    and (j in answered_by_words or positive[j]
-                        and (speaker(statements[j]) != speaker(st) or statements[j].att.via))]
+                        and (_speaker(statements[j]) != _speaker(st) or statements[j].att.via))]
         # "International observers said they were unable to verify the claim of destroyed ballots": a response that
         # describes what it answers answers the earlier statement sharing most of the description's words, however
         # far back, else the claim of another report the pair model finds closest; one that does not ("denied the
@@ -188,8 +188,8 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         owner = OWNED_CLAIM.search(st.att.content)
         if owner:  # "could not confirm the opposition's figures": the earlier statement of that speaker, however far
             word = owner.group("owner").lower()
-            theirs = [j for j in earlier if positive[j] and word in (
-                speaker(statements[j]) + " " + (statements[j].att.source.text if statements[j].att.source else "")).lower()]
+            theirs = [j for j in earlier if positive[j] and word in f"{_speaker(statements[j])} "
+                      f"{statements[j].att.source.text if statements[j].att.source else ''}".lower()]
             if theirs:
                 return int(group_of[max(theirs, key=lambda j: (statements[j].att.start, j))])
         named = _described(st.att.content)
@@ -211,11 +211,11 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         nonlocal partners
         st = statements[i]
         own = [j for j in by_doc[st.doc] if positive[j] and statements[j].att.sentence == st.att.sentence
-               and speaker(statements[j]) == speaker(st)]
+               and _speaker(statements[j]) == _speaker(st)]
         if own and partners is None:
             partners = _partner_index(candidates.reshape(-1, 2))
         pairs = [(j, k) for j in own for k in partners(j)
-                 if positive[k] and group_of[k] != group_of[j] and speaker(statements[k]) != speaker(st)]
+                 if positive[k] and group_of[k] != group_of[j] and _speaker(statements[k]) != _speaker(st)]
         if not pairs:
             return None
         probs = matcher.probability(np.array(pairs, dtype=np.int64))
@@ -239,7 +239,7 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         # "reports of two deaths": a count of whoever suffered the harm ("two people had died")
         same = harmed.get((q.value, q.harm), ()) if q.subject_class == -1 and q.harm is not None \
             else giving.get((q.value, q.subject_class, q.harm), ())
-        found = {int(group_of[j]) for j in same if speaker(statements[j]) != speaker(statements[i])}
+        found = {int(group_of[j]) for j in same if _speaker(statements[j]) != _speaker(statements[i])}
         return min(found, key=lambda g: (-docs_of_group[g], g)) if found else None
 
     # Best asserting partner of each non-asserting statement among the candidate pairs.
@@ -249,7 +249,7 @@ def answers(statements: list[Statement], props: list[Proposition], groups: list[
         probs = matcher.probability(cross)
         for (a, b), p in zip(cross.tolist(), probs.tolist()):
             neg, pos = (a, b) if not positive[a] else (b, a)
-            if speaker(statements[neg]) == speaker(statements[pos]):
+            if _speaker(statements[neg]) == _speaker(statements[pos]):
                 # nobody answers themself: its speaker's other words in its own sentence ("corrected its story, saying
                 # it was unclear") or elsewhere ("confirmed three cases" / "denied that anyone had died"); a speaker
                 # turning on their own claim is a stance shift, which the conflicts find

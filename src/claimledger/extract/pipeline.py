@@ -38,6 +38,7 @@ from claimledger.extract.nlp import load_nlp
 from claimledger.extract.slots import clauses_in
 from claimledger.extract.times import (
     DAY_VALUE,
+    FINITE_TAGS,
     PublishedDate,
     find_time_mentions,
     infer_published,
@@ -255,8 +256,6 @@ def _extract_doc(report: RawReport, clean, doc, mentions, dated: PublishedDate) 
     )
 
 
-#: Tags of a finite verb: a clause with a tense of its own (TimeML and news grammar alike date it separately).
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Conjunctions of a clause that happens at the time of the one it modifies (English common knowledge).
 _AT_THE_TIME = frozenset({"as", "when", "while"})
 
@@ -272,7 +271,7 @@ def _dates_another_verb(doc: Doc, time: TimeExpression, cue: Token) -> bool:
     for _ in range(12):
         if token.i in own:
             return False
-        if token.tag_ in _FINITE and token.dep_ in ("relcl", "ccomp", "advcl", "conj", "acl") and not (
+        if token.tag_ in FINITE_TAGS and token.dep_ in ("relcl", "ccomp", "advcl", "conj", "acl") and not (
                 token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _AT_THE_TIME for m in token.children)):
             return True  # but "As the crowd cheered him Tuesday night, his wife whispered": the same time
         if token.head.i == token.i:

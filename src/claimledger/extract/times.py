@@ -1071,7 +1071,8 @@ _DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|until|till|through|no\s+later\s+than
 _FUTURE_AUX = {"will", "wo", "'ll", "shall", "would"}
 _FUTURE_LEMMAS = {"expect", "plan", "schedule", "intend", "aim"}
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:early\s+|late\s+|mid-?)?$")
-_FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+#: Tags of a verb with a tense of its own (a finite clause): TimeML and news grammar date such a clause by itself.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _LEADING_PREPOSITION = re.compile(r"(?i)(?:by|until|till|through|since)\s+")
 
 
@@ -1111,7 +1112,7 @@ def _prospective(token) -> bool:
         return False
     for verb in (head, head.head):  # "due" is an adjective: its "are"/"were" is one up
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        finite = next((a for a in auxes if a.tag_ in _FINITE_TAGS), verb if verb.tag_ in _FINITE_TAGS else None)
+        finite = next((a for a in auxes if a.tag_ in FINITE_TAGS), verb if verb.tag_ in FINITE_TAGS else None)
         if finite is not None:
             return finite.tag_ != "VBD"
         if verb.tag_ == "VBN" or verb.head == verb:
@@ -1148,7 +1149,7 @@ def _is_future(doc: Doc, text: str, mention: TimeMention) -> bool:
         auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in _FUTURE_AUX for a in auxes) or _prospective(token):
             return True
-        finite = next((a for a in auxes if a.tag_ in _FINITE_TAGS), token if token.tag_ in _FINITE_TAGS else None)
+        finite = next((a for a in auxes if a.tag_ in FINITE_TAGS), token if token.tag_ in FINITE_TAGS else None)
         if token.pos_ == "VERB" and token.lemma_ in _FUTURE_LEMMAS:
             # "had been scheduled to expire at midnight Friday": a plan told in the past perfect was overtaken
             return not any(a.lower_ in ("had", "'d") and a.tag_ == "VBD" for a in auxes)

@@ -429,3 +429,26 @@ def test_measures_in_two_units_of_one_dimension_are_compared_as_one_amount(secon
 ])
 def test_a_count_out_of_a_whole_named_after_it_is_a_part(clause, aspect):
     assert aspect_of(clause) == aspect
+
+
+def test_a_source_giving_three_values_in_turn_revises_each_to_the_next_and_since_a_day_is_a_running_total():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger import build_ledger
+    from claimledger.ledger.propositions import moved_to
+
+    assert moved_to(("Around ", " homes have been evacuated since Friday")) == 1
+    assert moved_to(("About ", " people have been treated since the start of the outbreak")) == 1
+    assert moved_to(("About ", " homes were evacuated on Friday")) == 0
+    said = [("2025-03-14", "About 200 homes were evacuated on Friday after the dam release, the district council said.",
+             "About 200", 200),
+            ("2025-03-15", "About 350 homes were evacuated after the dam release, the district council said.",
+             "About 350", 350),
+            ("2025-03-18", "About 300 homes were evacuated after the dam release, the district council said.",
+             "About 300", 300)]
+    ledger = build_ledger([report(f"d{k}", day, [S(text, "the district council", kind="organisation",
+                                                  content=text[:-28], figures=[(words, value, "approx", "homes")])])
+                           for k, (day, text, words, value) in enumerate(said)])
+    revisions = sorted(tuple(sorted(k.attribution_ids)) for k in ledger.conflicts if k.kind == "figure")
+    # 200 -> 350 and 350 -> 300; not 200 -> 300, which passes over the 350 it gave between them
+    assert revisions == [("d0.a0", "d1.a0"), ("d1.a0", "d2.a0")]

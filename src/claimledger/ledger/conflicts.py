@@ -204,6 +204,18 @@ def _moved(key: tuple) -> tuple:
     return ("count", key[3]) if key[0] == "count" else key[:2]
 
 
+def _skips_own_figure(a: Statement, b: Statement, what: tuple, x: float, y: float, first_given: dict[tuple, dict[float, str]]
+                      ) -> bool:
+    """Did one origin give ``x`` and ``y`` of one thing with a third value of its own first given between
+    them (200 homes evacuated, then 350, then 300)? Its revisions run from each value to the next, not from
+    the first to the last. ``first_given`` maps (origin, thing) to each value's day it was first given."""
+    if a.origin is None or a.origin != b.origin:
+        return False
+    given = first_given.get((a.origin, what), {})
+    days = sorted(d for d in (given.get(x), given.get(y)) if d)
+    return len(days) == 2 and any(v not in (x, y) and days[0] < d < days[1] for v, d in given.items())
+
+
 def _other_agents(a: Statement, b: Statement) -> bool:
     """Do the two say what two different named agents did ("Real Madrid have made an £85m offer" / "Arsenal
     value the winger at more than £120m")? Then their figures are of two facts, and no contradiction. A name
@@ -316,12 +328,23 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
         return None
 
     def differ(a: int, b: int, k: tuple) -> bool:
-        """Do the two give ``k`` values that do not meet, the later not an update of the earlier?"""
+        """Do the two give ``k`` values that do not meet, the later not an update of the earlier, nor one origin's
+        two values with another of its own given between them?"""
         kb = partner(k, b)
         return kb is not None and not ranges_meet(figs[a][k][1:], figs[b][kb][1:]) \
             and not _updated(sts[a], sts[b], k, moves) \
-            and not _other_agents(sts[a], sts[b])
+            and not _other_agents(sts[a], sts[b]) \
+            and not _skips_own_figure(sts[a], sts[b], k[:2], figs[a][k][0], figs[b][kb][0], first_given)
     moves = _moves(sts, figs)
+    # The day each origin first gave each value of a thing counted, over all its statements: a later report
+    # that repeats an earlier figure ("the company had initially put the number at 1.2 million") is dated by its
+    # own report, so the order of a revision is read from the first time each value was given.
+    first_given: dict[tuple, dict[float, str]] = defaultdict(dict)
+    for i, f in enumerate(figs):
+        if sts[i].origin is not None and sts[i].date:
+            for k, (v, *_) in f.items():
+                days = first_given[(sts[i].origin, k[:2])]
+                days[v] = min(days.get(v, sts[i].date), sts[i].date)
     has = np.array([bool(f) for f in figs], dtype=bool)
     # Pairs giving the very same figures disagree on none (copies of a report): dropped at once.
     table: dict[frozenset, int] = {}
@@ -353,15 +376,6 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
                 key = (min(claim_of[a], claim_of[b]), max(claim_of[a], claim_of[b]), k[:2])
                 by_key[key][v].append(a)
                 by_key[key][figs[b][kb][0]].append(b)
-    # The day each origin first gave each value of a thing counted, over all its statements: a later report
-    # that repeats an earlier figure ("the company had initially put the number at 1.2 million") is dated by its
-    # own report, so the order of a revision is read from the first time each value was given.
-    first_given: dict[tuple, str] = {}
-    for i, f in enumerate(figs):
-        if sts[i].origin is not None and sts[i].date:
-            for k, (v, *_) in f.items():
-                at = (sts[i].origin, k[:2], v)
-                first_given[at] = min(first_given.get(at, sts[i].date), sts[i].date)
     found: list[Found] = []
     revisions: dict[tuple, Found] = {}  # one origin's one revision, however many claim pairs show it
     for (ca, cb, key), by_value in sorted(by_key.items(), key=lambda kv: repr(kv[0])):
@@ -374,8 +388,8 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
             a = min((i for i in s1 if sts[i].origin == revised[0]), key=lambda i: (sts[i].date or "", i))
             b = min((j for j in s2 if sts[j].origin == revised[0]), key=lambda j: (sts[j].date or "", j))
             (early, x), (late, y) = sorted([(sts[a], v1), (sts[b], v2)], key=lambda e: (
-                first_given.get((revised[0], key, e[1]), e[0].date or ""), e[0].aid))
-            said = [first_given.get((revised[0], key, v), st.date or "undated") for st, v in ((early, x), (late, y))]
+                first_given[(revised[0], key)].get(e[1], e[0].date or ""), e[0].aid))
+            said = [first_given[(revised[0], key)].get(v, st.date or "undated") for st, v in ((early, x), (late, y))]
             text = (f"{ev.names.get(revised[0]) or ev.who(early)} gave {_given(early, key, x, what)} ({said[0]}) and "
                     f"later {_given(late, key, y)} ({said[1]}): a revision of its own figure.")
             earlier = claim_of[a if early is sts[a] else b]

@@ -205,6 +205,13 @@ def test_a_deadline_in_a_past_tense_clause_is_past(nlp):
     assert future == {"Wednesday": False, "Thursday": False, "Friday": True}
 
 
+def test_a_deadline_with_a_clock_before_its_day_is_still_a_deadline(nlp):
+    doc = nlp("The ministry has given the families until 9 a.m. Tuesday to sign the papers. "
+              "The blast went off at about 10:35 a.m. Friday, toppling a building.")
+    future = {t.text: t.future for t in find_time_mentions(doc)}
+    assert future == {"9 a.m. Tuesday": True, "10:35 a.m. Friday": False}
+
+
 def test_scheduled_present_is_future_but_since_is_past(nlp):
     doc = nlp(
         "The vote is on Tuesday. The summit takes place on 5 November. Troops are arriving on November 3. "

@@ -1026,7 +1026,8 @@ def find_time_mentions(doc: Doc) -> list[TimeMention]:
     chosen = [t for t in chosen if not _past_before_a_noun(doc, t)]
     chosen = [replace(t, modifier="ends a period") if t.kind == "date" and t.weekday is None and t.modifier is None
               and _ENDS_A_PERIOD.search(text, max(0, t.start - 12), t.start) else t for t in chosen]
-    return _with_clocks(text, [replace(t, future=True) if _is_future(doc, text, t) else t for t in chosen])
+    # a clock joins its day first: "until 9 a.m. Tuesday" is a deadline, read from the words before the clock
+    return [replace(t, future=True) if _is_future(doc, text, t) else t for t in _with_clocks(text, chosen)]
 
 
 def _past_before_a_noun(doc: Doc, mention: TimeMention) -> bool:

@@ -270,6 +270,32 @@ def test_citing_is_a_channel_not_a_statement(nlp):
     assert "ministry official" in found[0].source.text and found[0].via == ["Valley Courier"]
 
 
+@pytest.mark.parametrize("text, speaker, said, outlet", [
+    ("An inspection report from November 2025 said cracks in the spillway needed urgent attention, the Gazette "
+     "reported.", "An inspection report", "cracks in the spillway needed urgent attention", "Gazette"),
+    ("Union leaders said the strike would go ahead, Harbour Radio reported.", "Union leaders",
+     "the strike would go ahead", "Harbour Radio"),
+])
+def test_a_closing_outlet_frame_reports_the_saying_before_it_whatever_the_parse_hangs_on_what(
+        nlp, text, speaker, said, outlet):
+    found = {a.source.text: a for a in extract(nlp, text)}
+    assert (found[speaker].content, found[speaker].via) == (said, [outlet])
+    # the outlet reports the saying, frame and all, up to its own comma
+    (reporter,) = [a for key, a in found.items() if outlet in key]
+    assert reporter.content == text[:text.rindex(",", 0, text.index(outlet))]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Engineers warned Northvale Water about cracks in the dam more than a year ago.",
+     "cracks in the dam more than a year ago"),
+    ("Donald Trump has warned us about those Mexican rapists.", "those Mexican rapists"),
+    ("The mayor told reporters about her plan to close the library.", "her plan to close the library"),
+    ("Doctors warned of the risk of an outbreak on the mainland.", "the risk of an outbreak on the mainland"),
+])
+def test_what_a_listener_is_warned_or_told_about_is_the_content_not_the_listener(nlp, text, content):
+    assert [a.content for a in extract(nlp, text)] == [content]
+
+
 @pytest.mark.parametrize("text, content, source", [
     ("The Valley Courier reported that the mine would close, citing a ministry official.", "the mine would close",
      "ministry official"),

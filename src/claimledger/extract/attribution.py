@@ -161,6 +161,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
                                                                and f.cue.head.head.i in cues))]
     found = _cited_in_relative_clause(found, resolver)
     found = _without_reported_refusals(found)
+    _closing_frames(found)
     _nest_channels(found)
     attributions = _without_doubled_frames([_build(f, doc, text, quotes) for f in found])
     attributions = [a for a in attributions if a.content.strip()]
@@ -1107,9 +1108,27 @@ def _new_value(verb: Token, obj: Token) -> Token | None:
     return None
 
 
+#: Verbs whose object is who is told and whose "about" (or "of", "against") phrase is what they are told
+#: ("warned the company about cracks in the dam"). English common knowledge.
+_TELLING_ABOUT = {"warn": ("about", "of", "against"), "caution": ("about", "against"), "alert": ("about", "to"),
+                  "remind": ("about", "of"), "inform": ("about", "of"), "tell": ("about",), "brief": ("about", "on")}
+
+
+def _told_about(verb: Token, obj: Token | None, children: list[Token]) -> Token | None:
+    """What a listener was told of: the object of "about" after "warned the company" (or of "warned about
+    cracks", with the listener left out), not the listener."""
+    preps = _TELLING_ABOUT.get(verb.lemma_.lower(), ())
+    prep = next((c for c in children if c.dep_ == "prep" and c.lower_ in preps and c.i > verb.i
+                 and (obj is None or c.i > obj.i)), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
 def _object_complement(token: Token, children: list[Token]) -> tuple[str | None, tuple[int, int]]:
     """The object of a cue: "denied sending troops", "put the number at 11,000", "accused X of Y"."""
     obj = next((c for c in children if c.dep_ == "dobj"), None)
+    topic = _told_about(token, obj, children)
+    if topic is not None:
+        return "dobj", _token_span(topic)
     if obj is not None:
         start, end = _token_span(obj)
         occasion = _occasion_of_saying(obj)
@@ -2055,6 +2074,31 @@ _BODIES = frozenset({
     "police", "authorities", "authority", "brigade", "guard", "forces", "force", "navy", "union", "prosecutors",
     "investigators", "officials", "rescuers", "doctors", "engineers", "scientists", "military", "ministry",
 })
+
+
+def _closing_frames(found: list[_Found]) -> None:
+    """ "X said Y, the Gazette reported.": the closing frame reports X's saying, whatever the parse hung on what.
+
+    The parser often makes "reported" the object of "said", so X's content runs on to the sentence's end
+    (", the Gazette reported") and the Gazette's is Y alone. A closing "…, Z <verb of saying>." with its subject
+    after the comma frames all before it: X's content stops at the comma, and Z's holds X's words with their
+    frame, so X's statement reaches the reader through Z (:func:`_nest_channels`).
+    """
+    by_cue = {f.cue.i: f for f in found}
+    for outer in found:
+        cue, subject = outer.cue, outer.source_span
+        inner = by_cue.get(cue.head.i)
+        if inner is None or inner is outer or cue.dep_ != "ccomp" or subject is None \
+                or outer.cue_lemma not in _STRONG_SPEECH or inner.source_span is None:
+            continue
+        doc = cue.doc
+        comma = doc[subject.start - 1] if subject.start > 0 else None
+        if comma is None or comma.text != "," or not inner.source_span.end <= inner.cue.i < comma.i < subject.start \
+                or not all(t.is_punct or t.i <= cue.right_edge.i for t in doc[cue.i + 1:outer.sentence.end]) \
+                or not inner.content[0] < comma.idx < inner.content[1]:
+            continue
+        inner.content = (inner.content[0], comma.idx)
+        outer.content = (min(inner.source_span.start_char, inner.cue.idx), comma.idx)
 
 
 def _nest_channels(found: list[_Found]) -> None:

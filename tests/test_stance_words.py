@@ -123,3 +123,15 @@ def test_a_word_of_denial_denies_only_when_it_judges_a_claim(nlp, text, stance):
 def test_denying_having_said_the_words_denies(nlp, text, stance):
     (a,) = find_attributions(nlp(text))
     assert a.stance == stance
+
+
+@pytest.mark.parametrize("text, cue, stance", [
+    ("Residents were told on Wednesday they could return home, the council said.", "say", "asserts"),
+    ("The ferry operator said passengers had been told they might have to wait overnight.", "say", "asserts"),
+    ("Officials said the minister had warned that prices could rise.", "say", "asserts"),
+    # the speaker's own words to someone, and the speaker's own hedge, stay hedges
+    ("She said she had told residents they might not return for weeks.", "say", "speculates"),
+    ("The mayor said the bridge could reopen by May.", "say", "speculates"),
+])
+def test_a_hedge_in_what_someone_else_said_or_was_told_is_theirs_not_the_speakers(nlp, text, cue, stance):
+    assert {a.cue: a.stance for a in find_attributions(nlp(text))}[cue] == stance

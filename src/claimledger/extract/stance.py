@@ -22,6 +22,7 @@ from claimledger.extract.cues import (
     REFUSE,
     REPORTED_CLAIMS,
     SPECULATE,
+    SPEECH,
     STATEMENT_ANAPHORS,
     STATEMENT_NOUNS,
     WRITER_DISTANCE,
@@ -338,8 +339,22 @@ _CLAIM_NOUNS = frozenset({
 _EMBEDDED = frozenset({"relcl", "acl", "pcomp", "pobj", "amod", "csubj", "advcl", "npadvmod"})
 
 
-def _on_main_predicate(token: Token, root: Token, known: dict[int, bool]) -> bool:
-    """Whether ``token`` modifies the content's own predicate, not a clause embedded in a noun.
+def _told_by_another(clause: Token) -> bool:
+    """Is ``clause`` what someone named in the content said, or what someone was told ("warned that prices
+    could rise", "residents were told they could return")? Its hedges are that speaker's, and the content states
+    that it was said. A pronoun saying it ("she told them they might wait") may be the speaker's own words."""
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in SPEECH or verb.lemma_.lower() in SPECULATE:
+        return False
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ != "PRON"
+
+
+def _on_main_predicate(token: Token, root: Token, within: range, known: dict[int, bool]) -> bool:
+    """Whether ``token`` modifies the content's own predicate, not a clause embedded in a noun or what someone
+    the content names said (``within``: the content's token indices; the cue itself is outside).
 
     ``known`` holds the answers found so far for the same ``root`` (token index -> answer): the walk up
     stops at the first token already answered, so a content's tokens cost their number, not the
@@ -350,7 +365,7 @@ def _on_main_predicate(token: Token, root: Token, known: dict[int, bool]) -> boo
         if token.i == root.i or token.head.i == token.i:
             answer = True
             break
-        if token.dep_ in _EMBEDDED:
+        if token.dep_ in _EMBEDDED or _told_by_another(token) and token.head.i in within:
             answer = False
             break
         path.append(token.i)
@@ -400,6 +415,7 @@ def content_stance(content: Span, *, direct: bool) -> Stance | None:
     denial = hedge = declines = False
     root = content.root
     on_main: dict[int, bool] = {}
+    within = range(content.start, content.end)
     for token in content:
         lower = token.lower_
         lemma = token.lemma_.lower()
@@ -411,7 +427,7 @@ def content_stance(content: Span, *, direct: bool) -> Stance | None:
         elif token.dep_ == "advcl" and token.head.i == root.i and not any(c.lower_ == "even" for c in token.children) \
                 and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):  # "even if" concedes
             hedge = True  # a conditional: "if she goes to hell, it'll be my fault"
-        elif content.start <= token.head.i < content.end and not _on_main_predicate(token, root, on_main):
+        elif content.start <= token.head.i < content.end and not _on_main_predicate(token, root, within, on_main):
             continue  # (a word the parse hangs outside the content is one of its top words: "was “[not] very likely”")
         elif _not_known(token) or lemma in _RECALL - {"know"} and is_negated(token) or _not_aware(token):
             return "cannot_confirm"

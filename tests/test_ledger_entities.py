@@ -590,3 +590,16 @@ def test_an_acronym_no_report_spells_out_is_the_body_whose_initials_it_is(acrony
     res = resolve_entities([r1])
     full, short = _entity_of(res, "d1.a0"), _entity_of(res, "d1.a1")
     assert full is not None and short is not None and full.id == short.id and full.name == name
+
+
+def test_a_description_that_ends_a_body_s_name_is_that_body_in_another_report():
+    """ "the fire service" in a report that names none is the story's "Ridge County Fire Service"; "the health
+    ministry" is still not "the World Health Organization" (the name does not end with its words)."""
+    r1 = report("d1", "2027-08-08", [
+        S("The Ridge County Fire Service said about 1,200 hectares had burned.", "The Ridge County Fire Service",
+          kind="organisation", name="Ridge County Fire Service", content="about 1,200 hectares had burned")])
+    r2 = report("d2", "2027-08-09", [
+        S("The fire service said the fire had burned 3,400 hectares.", "The fire service", kind="document",
+          name="The fire service", content="the fire had burned 3,400 hectares")])
+    res = resolve_entities([r1, r2])
+    assert res.source_entity["d2.a0"] == res.source_entity["d1.a0"]

@@ -775,9 +775,11 @@ class _Resolver:
                 gb = self.groups[b]
                 if b == a or b in target or _is_media(gb) != _is_media(self.groups[a]):
                     continue
+                # ... or when it is the end of the name ("the fire service", "Ridge County Fire Service")
                 if da <= _distinct(b[1]) and len(b[1].split()) > len(a[1].split()) \
                         and (not sa or not gb.states or sa & set(gb.states)) \
-                        and (sa or gb.states or not described):  # a state unsaid is not another state
+                        and (sa or gb.states or not described  # a state unsaid is not another state
+                             or b[1].endswith(" " + a[1])):
                     cands.append(b)
             if len(cands) == 1:
                 target[a] = cands[0]

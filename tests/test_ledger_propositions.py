@@ -135,21 +135,27 @@ def test_a_figure_s_clause_is_of_what_was_said_and_a_short_one_takes_the_clause_
     assert figure_text(att, fig) == content + ","
 
 
-def test_a_tally_counts_the_people_its_harm_names_and_a_source_raising_it_revises_its_own_figure():
+def test_a_tally_counts_the_people_its_harm_names_and_a_source_raising_it_updates_its_own_figure():
     from test_ledger_helpers import S, report
 
     from claimledger.ledger import build_ledger
 
     first = "A footbridge collapsed in Harwick on Saturday, killing two walkers, the county council said."
-    later = "The death toll from the footbridge collapse in Harwick rose to three, the county council said."
-    ledger = build_ledger([
-        report("d1", "2025-05-03", [S(first, "the county council", kind="organisation", content=first[:-30],
-                                      figures=[("two", 2, "exact", "walkers")])]),
-        report("d2", "2025-05-05", [S(later, "the county council", kind="organisation", content=later[:-30],
-                                      figures=[("three", 3, "exact", "death toll")])]),
-    ])
-    figures = [k for k in ledger.conflicts if k.kind == "figure"]
-    assert len(figures) == 1 and {"d1.a0", "d2.a0"} <= set(figures[0].attribution_ids)
+
+    def figures(later: str):
+        ledger = build_ledger([
+            report("d1", "2025-05-03", [S(first, "the county council", kind="organisation", content=first[:-30],
+                                          figures=[("two", 2, "exact", "walkers")])]),
+            report("d2", "2025-05-05", [S(later, "the county council", kind="organisation", content=later[:-30],
+                                          figures=[("three", 3, "exact", "death toll")])]),
+        ])
+        return [k for k in ledger.conflicts if k.kind == "figure"]
+
+    # another value for the same toll: the council revises its own figure
+    (revision,) = figures("The death toll from the footbridge collapse in Harwick is three, the county council said.")
+    assert {"d1.a0", "d2.a0"} <= set(revision.attribution_ids) and "revision" in revision.explanation
+    # a toll it says rose: the count went up, no figure was wrong
+    assert not figures("The death toll from the footbridge collapse in Harwick rose to three, the county council said.")
 
 
 def test_words_that_report_a_saying_are_told_from_a_claim_and_from_hedges():
@@ -452,3 +458,29 @@ def test_a_source_giving_three_values_in_turn_revises_each_to_the_next_and_since
     revisions = sorted(tuple(sorted(k.attribution_ids)) for k in ledger.conflicts if k.kind == "figure")
     # 200 -> 350 and 350 -> 300; not 200 -> 300, which passes over the 350 it gave between them
     assert revisions == [("d0.a0", "d1.a0"), ("d1.a0", "d2.a0")]
+
+
+def test_a_running_total_is_passed_by_a_later_larger_one_without_contradiction():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger import build_ledger
+    from claimledger.ledger.propositions import moved_to
+
+    assert moved_to(("a fire that has now burned more than ", " hectares")) == 1
+    first = "The wildfire near Pinecrest had burned about 1,200 hectares of heath by Sunday morning, the fire service said."
+    plain = "The wildfire near Pinecrest burned about 1,200 hectares of heath, the fire service said."
+    later = "The wildfire near Pinecrest had burned 3,400 hectares of heath, the fire service said."
+    smaller = "The wildfire near Pinecrest had burned 900 hectares of heath, the fire service said."
+
+    def figures(earlier: str, second: str, value: int):
+        ledger = build_ledger([
+            report("d1", "2027-08-08", [S(earlier, "the fire service", kind="organisation", content=earlier[:-26],
+                                          figures=[("about 1,200 hectares", 1200, "approx", "heath", "hectare")])]),
+            report("d2", "2027-08-09", [S(second, "the fire service", kind="organisation", content=second[:-26],
+                                          figures=[(f"{value:,} hectares", value, "exact", "heath", "hectare")])]),
+        ])
+        return [k for k in ledger.conflicts if k.kind == "figure"]
+
+    assert not figures(first, later, 3400)  # the total by Sunday morning grew by Monday
+    assert figures(plain, later, 3400)  # no word says it grew: the service revised its figure
+    assert figures(first, smaller, 900)  # a total kept so far does not shrink

@@ -159,25 +159,28 @@ def _measures(st: Statement, key: tuple) -> Iterator[tuple[Figure, float]]:
 Moves = tuple[dict[tuple[str, str | None, tuple], int], dict[tuple, list[tuple[date, int]]]]
 
 
-def _updated(a: Statement, b: Statement, key: tuple, moves: Moves) -> bool:
+def _updated(a: Statement, b: Statement, key: tuple, moves: Moves,
+             given_on: Callable[[Statement, tuple, float], str | None]) -> bool:
     """Does the later of two figures say the figure moved to it from where the earlier one put it ("two
-    killed" said on Monday, "the toll from Sunday's collapse rose to three" on Tuesday, "15,000 hectares by
-    Tuesday morning" after 12,000 on Monday), or did another statement say so of the later value after the
-    earlier one and by the later's day ("11 taken to hospital" on Tuesday, "has risen to 19" on Thursday, "19
-    treated" on Saturday)? Then the two agree: it is an update. Ordered by when they were said: the day a
-    clause names may be the event's. One origin's own two figures are left to the revisions, which show them.
-    ``moves`` is :func:`_moves` of the statements."""
-    da, db = _day(a.date), _day(b.date)
-    if da is None or db is None or da == db or a.origin and a.origin == b.origin:
+    killed" said on Monday, "the toll from Sunday's collapse rose to three" on Tuesday), or did another statement
+    say so of the later value after the earlier one and by the later's day ("11 taken to hospital" on Tuesday,
+    "has risen to 19" on Thursday, "19 treated" on Saturday), or was the earlier a running total the later passes
+    ("1,200 hectares by Sunday morning", then 3,400)? Then the two agree: it is an update, by one origin or two,
+    and no revision. Ordered by when they were said: the day a clause names may be the event's. ``moves`` is
+    :func:`_moves` of the statements; ``given_on`` the day an origin first gave a value (else when the statement
+    was made), so a later report repeating the earlier figure is not taken for a new one."""
+    fa, fb = _compared(a, key), _compared(b, key)
+    if fa is None or fb is None:
         return False
-    (early, de), (late, dl) = sorted([(a, da), (b, db)], key=lambda e: e[1])
-    fe, fl = _compared(early, key), _compared(late, key)
-    if fe is None or fl is None:
+    da, db = _day(given_on(a, key, fa[1])), _day(given_on(b, key, fb[1]))
+    if da is None or db is None or da == db:
         return False
+    (early, fe, de), (late, fl, dl) = sorted([(a, fa, da), (b, fb, db)], key=lambda e: e[2])
     told, by_value = moves
+    step = fl[1] - fe[1]
     move = told.get((late.aid, late.fid, _moved(key)), 0) or next(
         (m for day, m in by_value.get((_moved(key), fl[1]), ()) if de < day <= dl), 0)
-    return move != 0 and (fl[1] - fe[1]) * move > 0
+    return step * move > 0 or step * told.get((early.aid, early.fid, _moved(key)), 0) > 0
 
 
 def _moves(sts: list[Statement], figs: list[dict]) -> Moves:
@@ -332,7 +335,7 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
         two values with another of its own given between them?"""
         kb = partner(k, b)
         return kb is not None and not ranges_meet(figs[a][k][1:], figs[b][kb][1:]) \
-            and not _updated(sts[a], sts[b], k, moves) \
+            and not _updated(sts[a], sts[b], k, moves, given_on) \
             and not _other_agents(sts[a], sts[b]) \
             and not _skips_own_figure(sts[a], sts[b], k[:2], figs[a][k][0], figs[b][kb][0], first_given)
     moves = _moves(sts, figs)
@@ -345,6 +348,9 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
             for k, (v, *_) in f.items():
                 days = first_given[(sts[i].origin, k[:2])]
                 days[v] = min(days.get(v, sts[i].date), sts[i].date)
+
+    def given_on(st: Statement, k: tuple, value: float) -> str | None:
+        return first_given.get((st.origin, k[:2]), {}).get(value, st.date) if st.origin is not None else st.date
     has = np.array([bool(f) for f in figs], dtype=bool)
     # Pairs giving the very same figures disagree on none (copies of a report): dropped at once.
     table: dict[frozenset, int] = {}

@@ -171,8 +171,10 @@ _FELL_TO = re.compile(rf"\b(?:{FALL_VERBS})\s+to\s*$", re.I)
 
 
 #: A total kept up to a time ("three have been injured so far", "15,000 hectares by Tuesday morning", "to
-#: date", "300 homes have been evacuated since Friday"): it only grows. English, common knowledge.
-_RUNNING = re.compile(r"\b(?:so far|thus far|to date|as of|up to now|until now|by (?:early |late )?(?:mon|tues|wednes|"
+#: date", "300 homes have been evacuated since Friday", "has now burned 3,000 hectares"): it only grows. English,
+#: common knowledge.
+_RUNNING = re.compile(r"\b(?:so far|thus far|to date|as of|up to now|until now|(?:has|have|had) now|now (?:stands?|"
+                      r"totals?)|by (?:early |late )?(?:mon|tues|wednes|"
                       r"thurs|fri|satur|sun)day|by (?:this |that |the )?(?:morning|afternoon|evening|midday|noon|nightfall|"
                       r"dawn|weekend|end of the (?:day|week))|by (?:the )?(?:time|evening) of|since (?:last |early |late )?"
                       r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the (?:weekend|start|beginning|outbreak)))\b", re.I)

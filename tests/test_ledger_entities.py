@@ -603,3 +603,30 @@ def test_a_description_that_ends_a_body_s_name_is_that_body_in_another_report():
           name="The fire service", content="the fire had burned 3,400 hectares")])
     res = resolve_entities([r1, r2])
     assert res.source_entity["d2.a0"] == res.source_entity["d1.a0"]
+
+
+def test_a_spokeswoman_for_a_body_whose_name_has_for_in_it_speaks_for_that_body():
+    r1 = report("d1", "2027-06-02", [
+        S("The Department for Transport said the contract followed the rules.", "The Department for Transport",
+          kind="organisation", name="Department for Transport", content="the contract followed the rules")])
+    r2 = report("d2", "2027-06-03", [
+        S("A spokeswoman for the Department for Transport said the tender was fair.",
+          "A spokeswoman for the Department for Transport", kind="anonymous", content="the tender was fair")])
+    res = resolve_entities([r1, r2])
+    assert res.source_entity.get("d2.a0") == res.source_entity["d1.a0"]
+
+
+def test_the_company_s_chief_executive_speaks_for_the_body_the_report_named_just_before():
+    r1 = report("d1", "2027-06-03", [
+        S("Veltrack Systems said it had won the contract fairly.", "Veltrack Systems", kind="organisation",
+          name="Veltrack Systems", content="it had won the contract fairly"),
+        S("The company's chief executive, Ian Moss, said the firm had won three contracts.",
+          "The company's chief executive, Ian Moss", name="Ian Moss", content="the firm had won three contracts"),
+        S("The ministry said the award was under review.", "The ministry", kind="organisation",
+          name="Ministry of Works", content="the award was under review"),
+        S("Analyst Ruth Hale, a former executive at the firm, said the bid was strong.",
+          "Analyst Ruth Hale, a former executive at the firm", name="Ruth Hale", content="the bid was strong")])
+    res = resolve_entities([r1])
+    moss, company = res.source_entity["d1.a1"], res.source_entity["d1.a0"]
+    assert res.parent.get(moss) == company
+    assert res.parent.get(res.source_entity["d1.a3"]) is None  # no "the company's" title: no owner assumed

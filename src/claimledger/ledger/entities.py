@@ -118,11 +118,17 @@ _SPEAKS_FOR = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+(?=[A-Z][\w.&-]*(?:\s+[A-Z][\w
                          r"(?!(?:The|An?|His|Her|Their|Its|Our|My|Your|This|That|These|Those)\b)(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})(?:['’]s?)?\s+(?:longtime\s+|long-time\s+)?"
                          r"(?:publicist|spokes(?:man|woman|person)|press\s+secretary|lawyer|attorney|solicitor|"
                          r"representative|agent)$")
-#: The same role written after its holder's noun: "a spokesman for Varga", "the lawyer for Karen Holt" (and without
+#: A title owned by a body the report has just named ("the company's chief executive", "the club's manager"):
+#: English nouns of kinds of body, common knowledge.
+_OF_THE_BODY = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:company|firm|group|bank|airline|carrier|club|union|charity|"
+                          r"operator|business|retailer|insurer|manufacturer|utility|lender|owner|developer|"
+                          r"contractor|supplier)['’]s?\s+\w")
+#: The same role written after its holder's noun: "a spokesman for Varga", "the lawyer for Karen Holt", "a spokeswoman
+#: for the Department for Transport" (a name's own "of", "for", "and"; and without
 #: its article, as the extractor names the one a later "he said" points back to).
 _SPEAKS_FOR_AFTER = re.compile(r"^(?:(?:[Aa]n?|[Tt]he)\s+)?(?:longtime\s+|long-time\s+)?(?:publicist|spokes(?:man|woman|person)|"
                                r"press\s+secretary|lawyer|attorney|solicitor|representative|agent)\s+for\s+(?:the\s+)?"
-                               r"(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})$")
+                               r"(?P<owner>[A-Z][\w.&-]*(?:\s+(?:(?:of|for|and|on|the)\s+)?[A-Z][\w.&-]*){0,3})$")
 _MEDIA_WORDS = re.compile(
     r"\b(?:tv|television|network|newspaper|news\s+(?:agency|outlet|service|site|channel)|broadcaster|radio|magazine"
     r"|media|publication|outlet|daily|tabloid|wire\s+service)\b", re.I)
@@ -543,6 +549,7 @@ class _Resolver:
         self._steps: dict[tuple, tuple[tuple, ...]] = {}  # by source mention (text, name, kind): _source_steps
         self.person_docs: dict[str, set] = defaultdict(set)
         self.maybe_body: set[str] = set()  # person mentions the extractor did not take for a person
+        self.of_the_body: list[str] = []  # person mentions titled by "the company's …": that report's last body
 
     # -- mention classification ------------------------------------------
     def _group(self, type_: str, key: str) -> _Group:
@@ -638,6 +645,8 @@ class _Resolver:
                     at = text.find(pname)  # the first place the report names them
                     role = appos or (_role_around(text, at, at + len(pname)) if at >= 0 else "")
                 self.persons.append((ref, doc, pname, role, surface))
+                if _OF_THE_BODY.match(surface):
+                    self.of_the_body.append(ref)
                 if src.kind != "person":
                     self.maybe_body.add(ref)
             else:
@@ -785,6 +794,27 @@ class _Resolver:
                 target[a] = cands[0]
         return target
 
+    def _owned_by_last_body(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """People titled by "the company's …" ("The company's chief executive, Ian Moss"): the body of the last
+        statement before theirs in the same report whose source is a body (not an outlet), when every such
+        mention of them points to the same one."""
+        def place(ref: str) -> tuple[str, int] | None:
+            doc, _, rest = ref.rpartition(".a")
+            return (doc, int(rest)) if rest.isdigit() else None
+        bodies: dict[str, list[tuple[int, tuple[str, str]]]] = defaultdict(list)
+        for ref, k in self.mention_group.items():
+            at = place(ref)
+            if at is not None and k[0] == "ORG" and k in self.groups and not _is_media(self.groups[k]):
+                bodies[at[0]].append((at[1], k))
+        found: dict[tuple[str, str], set] = defaultdict(set)
+        for ref in self.of_the_body:
+            at, person = place(ref), self.mention_group.get(ref)
+            if at is None or person is None:
+                continue
+            before = [(i, k) for i, k in bodies.get(at[0], ()) if i < at[1]]
+            found[person].add(max(before)[1] if before else None)
+        return {p: next(iter(b)) for p, b in found.items() if len(b) == 1 and None not in b}
+
     def _bodies_by_kind(self) -> dict[str, list[tuple[str, str]]]:
         """The story's bodies (not outlets) by the last word of their name and by each word of it that says
         their kind: "ministry" for "the health ministry" and for "Ministry of Environment"."""
@@ -861,6 +891,7 @@ class _Resolver:
                 for a in self.groups[k].aliases | {k[1]}:
                     org_by_alias.setdefault(_org_key(a), k)
         state_keys = {k[1]: k for k in keys if k[0] == "GPE"}
+        owned = self._owned_by_last_body()
         for k in keys:
             g = self.groups[k]
             if k[0] == "GPE" or _is_media(g):
@@ -875,6 +906,8 @@ class _Resolver:
                 kinds = {w for role in g.roles if (w := _kind_before_title(role))}
                 bodies = {b for w in kinds for b in by_kind.get(w, [])}
                 body = next(iter(bodies)) if len(bodies) == 1 else None
+            if body is None and k in owned:
+                body = owned[k]
             if body and body != k and not _is_media(self.groups[body]):
                 parent[eid[k]] = eid[body]
             elif g.states:

@@ -285,6 +285,17 @@ def test_a_closing_outlet_frame_reports_the_saying_before_it_whatever_the_parse_
     assert reporter.content == text[:text.rindex(",", 0, text.index(outlet))]
 
 
+def test_a_that_clause_the_parser_hangs_on_the_listener_is_what_was_told(nlp):
+    text = ("Labour MP Rachel Morgan criticised the answer. She told BBC Radio 4's Today programme that the Commons "
+            "standards commissioner should investigate.")
+    told = one(nlp, text, "should investigate")
+    assert told.content == "the Commons standards commissioner should investigate"
+    assert told.via == ["BBC Radio 4"]
+    # "so many lies that …" tells a result, not what was told
+    result = "Mook said that Trump tells so many lies that Clinton could risk deviating from her message."
+    assert not [a for a in extract(nlp, result) if a.cue == "tell"]
+
+
 @pytest.mark.parametrize("text, content", [
     ("Engineers warned Northvale Water about cracks in the dam more than a year ago.",
      "cracks in the dam more than a year ago"),

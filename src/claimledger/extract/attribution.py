@@ -654,6 +654,13 @@ def _complement(token: Token, sent: Span, quotes: list[Quote]) -> tuple[str | No
                    and (c.pos_ == "PROPN" or c.tag_ == "NNS")
                    for g in c.children if g.dep_ == "relcl" and g.left_edge.i > c.i and g.left_edge.tag_ == "PRP"
                    and g.left_edge.dep_ == "nsubj" and g.left_edge.head.i == g.i]
+        # "told BBC Radio 4's Today programme that the commissioner should investigate": a clause the parser hangs
+        # on the listener but opened by the conjunction "that" (a mark, not a relative pronoun) is what was told
+        clauses = clauses or [g for c in children if c.dep_ in ("dobj", "dative") and c.i > token.i
+                              for g in c.children if g.dep_ in ("acl", "relcl") and g.left_edge.i > c.i
+                              and g.left_edge.lower_ == "that" and g.left_edge.dep_ == "mark"
+                              # "tells so many lies that …", "such lies that …": a result, not what was told
+                              and not any(t.lower_ in ("so", "such") for t in c.doc[c.left_edge.i:c.i])]
     if clauses:
         spans = [_before_joined_statement(c, token) for c in clauses]  # "told X that A … was identified": one content
         end = max(e for _, e in spans)

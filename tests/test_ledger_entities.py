@@ -630,3 +630,17 @@ def test_the_company_s_chief_executive_speaks_for_the_body_the_report_named_just
     moss, company = res.source_entity["d1.a1"], res.source_entity["d1.a0"]
     assert res.parent.get(moss) == company
     assert res.parent.get(res.source_entity["d1.a3"]) is None  # no "the company's" title: no owner assumed
+
+
+def test_a_title_in_lower_case_is_the_one_person_the_story_gives_that_title_even_in_its_narration():
+    r1 = report("d1", "2027-06-02", [
+        S("Ms Dunmore declined to comment.", "Ms Dunmore", name="Dunmore", content="to comment", stance="no_comment")],
+        prefix="Transport Minister Clare Dunmore is facing calls to resign over a rail contract.")
+    r2 = report("d2", "2027-06-03", [
+        S("Speaking in the Commons, the transport minister said she had never discussed the tender.",
+          "the transport minister", kind="anonymous", content="she had never discussed the tender"),
+        S("The health minister said hospitals were ready.", "The health minister", kind="anonymous",
+          content="hospitals were ready")])
+    res = resolve_entities([r1, r2])
+    assert res.source_entity.get("d2.a0") == res.source_entity["d1.a0"]
+    assert res.source_entity.get("d2.a1") != res.source_entity["d1.a0"]  # no health minister is named

@@ -156,6 +156,7 @@ class _Group:
     roles: Counter = field(default_factory=Counter)
     states: Counter = field(default_factory=Counter)  # state of an organisation / official
     bodies: Counter = field(default_factory=Counter)  # organisation keys named in an official's title
+    titles: set = field(default_factory=set)  # a person's titles as word sets, also from the reports' narration
     docs: set = field(default_factory=set)
     media: int = 0
 
@@ -352,6 +353,12 @@ def _spoken_for(role: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return states_in(role), tuple(w for w in re.findall(r"\b[A-Z]{2,6}\b", role) if not as_state(w))
 
 
+def _title_words(role: str) -> frozenset[str]:
+    """A title as a set of words, articles and possessives aside ("the transport minister" ⊆ "Transport Minister
+    Clare")."""
+    return frozenset(re.findall(r"[a-z][a-z-]*", fold(role).replace("'s", " ").replace("’s", " "))) - {"of", "the"}
+
+
 def _titled(role: str) -> bool:
     return any(w.strip(".,") in OFFICIAL_TITLES for w in fold(role).split())
 
@@ -496,6 +503,9 @@ def _source_steps(src: Source) -> tuple[tuple, ...]:
         bare = fold(surface).split()
         if not steps and body is None and len(bare) == 2 and bare[0] == "the" and bare[1] in BODY_KINDS:
             steps.append(("kind", bare[1]))  # "the ministry", unresolved in its report: see _Resolver.build
+        if not steps and body is None and 2 <= len(bare) <= 4 and bare[0] == "the" and bare[-1] in OFFICIAL_TITLES \
+                and surface == surface.lower()[:1] + surface[1:].lower():
+            steps.append(("title", _title_words(" ".join(bare[1:]))))  # "the transport minister": see build
         return (*steps, *([body] if body else []))
     if body is not None:
         return (body,)
@@ -549,6 +559,8 @@ class _Resolver:
         self._steps: dict[tuple, tuple[tuple, ...]] = {}  # by source mention (text, name, kind): _source_steps
         self.person_docs: dict[str, set] = defaultdict(set)
         self.maybe_body: set[str] = set()  # person mentions the extractor did not take for a person
+        self.title_mentions: list[tuple[str, frozenset[str]]] = []  # (ref, title words) of "the transport minister"
+        self.narrated_titles: dict[str, frozenset[str]] = {}  # person mention → its title in the report's text
         self.of_the_body: list[str] = []  # person mentions titled by "the company's …": that report's last body
 
     # -- mention classification ------------------------------------------
@@ -639,11 +651,16 @@ class _Resolver:
                     self.mention_group[ref] = key
             elif what == "kind":
                 self.kind_mentions.append((ref, step[1]))
+            elif what == "title":
+                self.title_mentions.append((ref, step[1]))
             elif what == "person":
                 _, pname, role, appos, surface = step
+                at = text.find(pname)  # the first place the report names them
+                around = _role_around(text, at, at + len(pname)) if at >= 0 else ""
                 if not role:
-                    at = text.find(pname)  # the first place the report names them
-                    role = appos or (_role_around(text, at, at + len(pname)) if at >= 0 else "")
+                    role = appos or around
+                if _titled(around):  # "Transport Minister Clare Dunmore is facing calls …", then "Ms Dunmore said"
+                    self.narrated_titles[ref] = _title_words(around)
                 self.persons.append((ref, doc, pname, role, surface))
                 if _OF_THE_BODY.match(surface):
                     self.of_the_body.append(ref)
@@ -863,6 +880,17 @@ class _Resolver:
                     if _org_key(word) not in known and self.acr_long.get(_org_key(word)) not in known:
                         self.add_org(None, next(iter(sorted(g.docs))), word, word, media=False)
                         known.add(_org_key(word))
+        # "the transport minister said …" unresolved in its report: the story's one person so titled, if one
+        for ref, key in self.mention_group.items():
+            if key[0] == "PERSON" and key in self.groups:
+                g = self.groups[key]
+                g.titles |= {_title_words(r) for r in g.roles if _titled(r)}
+                if ref in self.narrated_titles:
+                    g.titles.add(self.narrated_titles[ref])
+        for ref, words in self.title_mentions:
+            holders = [k for k, g in self.groups.items() if k[0] == "PERSON" and any(words <= t for t in g.titles)]
+            if len(holders) == 1:
+                self.mention_group[ref] = holders[0]
         # "The ministry said …" in a report that names no ministry: the story's one ministry, if it has one
         by_kind = self._bodies_by_kind()
         for ref, kind in self.kind_mentions:

@@ -484,3 +484,20 @@ def test_a_running_total_is_passed_by_a_later_larger_one_without_contradiction()
     assert not figures(first, later, 3400)  # the total by Sunday morning grew by Monday
     assert figures(plain, later, 3400)  # no word says it grew: the service revised its figure
     assert figures(first, smaller, 900)  # a total kept so far does not shrink
+
+
+def test_one_origin_giving_two_values_in_one_report_gives_two_things():
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger import build_ledger
+
+    def measure(sentence: str, content: str, words: str, value: float, *, date: str | None = None) -> S:
+        return S(sentence, "the statistics office", kind="organisation", name="Office for National Statistics",
+                 content=content, date=date, figures=[(words, value, "exact", "inflation", "percent")])
+
+    ledger = build_ledger([report("d1", "2027-07-16", [
+        measure("Consumer price inflation fell to 2.8% in June, the statistics office said on Wednesday.",
+                "Consumer price inflation fell to 2.8% in June", "2.8%", 2.8, date="2027-07-14"),
+        measure("Food price inflation slowed to 3.4% in June, the statistics office said.",
+                "Food price inflation slowed to 3.4% in June", "3.4%", 3.4)])])
+    assert not [k for k in ledger.conflicts if k.kind == "figure"]

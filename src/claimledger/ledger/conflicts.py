@@ -359,8 +359,12 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
                          & (given[ev.candidates[:, 0]] != given[ev.candidates[:, 1]])] if len(ev.candidates) \
         else np.zeros((0, 2), dtype=np.int64)
     back = _put_at(sts, figs) | _set_aside_pairs(sts, figs, partner)
+    # One origin giving two values in one report gives two things ("inflation fell to 2.8%", "food price
+    # inflation slowed to 3.4%"), unless the words put one at the other ("had earlier put the figure at 350")
     rows = [(a, b) for a, b in dict.fromkeys([*map(tuple, both.tolist()), *back])
             if sts[a].aid != sts[b].aid and _within(sts[a], sts[b], ev.params.week_days, counted=True)
+            and ((a, b) in back or not (sts[a].doc == sts[b].doc and sts[a].origin is not None
+                                        and sts[a].origin == sts[b].origin))
             and any(differ(a, b, k) for k in figs[a])]
     if not rows:
         return []

@@ -55,6 +55,10 @@ def test_the_body_a_person_works_for_is_not_that_person(nlp):
     ("The Health and Safety Executive said it had opened an investigation.", "Health and Safety Executive",
      "organisation"),
     ("Procter & Gamble said sales fell.", "Procter & Gamble", "organisation"),
+    # a name running on past its head's "of" or "for" is the whole name, not its first word
+    ("The economy grew by 0.4%, the Office for National Statistics said.", "Office for National Statistics",
+     "organisation"),
+    ("The Ministry of Defence said the troops were ready.", "Ministry of Defence", "organisation"),
 ])
 def test_names_without_a_role_noun_keep_their_kind(nlp, text, name, kind):
     assert sources(nlp, text) == [(name, kind)]

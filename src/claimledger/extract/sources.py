@@ -775,6 +775,12 @@ def proper_name(span: Span) -> str | None:
         end += 1  # "BBC Radio 4"
     while end + 1 < span.end and joined(end) and named(doc[end + 1]) and doc[end + 1].ent_iob_ == "I":
         end += 2  # "Procter & Gamble", whose head the parser makes its first word
+    # "Ministry of Defence", "Office for National Statistics": the recogniser's name runs on past its head's "of"
+    while end + 1 < span.end and doc[end].lower_ in ("of", "for") and doc[end].ent_iob_ == "I" \
+            and named(doc[end + 1]) and doc[end + 1].ent_iob_ == "I":
+        end += 2
+        while end < span.end and named(doc[end]) and doc[end].ent_iob_ == "I":
+            end += 1
     return doc[start:end].text
 
 

@@ -501,3 +501,39 @@ def test_one_origin_giving_two_values_in_one_report_gives_two_things():
         measure("Food price inflation slowed to 3.4% in June, the statistics office said.",
                 "Food price inflation slowed to 3.4% in June", "3.4%", 3.4)])])
     assert not [k for k in ledger.conflicts if k.kind == "figure"]
+
+
+def test_two_measures_of_one_named_period_are_compared_whenever_said_and_of_two_periods_never():
+    from dataclasses import replace
+
+    from test_ledger_helpers import S, report
+
+    from claimledger.ledger import build_ledger
+    from claimledger.records import TimeExpression
+
+    def said(doc: str, day: str, sentence: str, words: str, value: float, period: str, period_value: str):
+        r = report(doc, day, [S(sentence, "the statistics office", kind="organisation",
+                                name="Office for National Statistics", content=sentence[:-30],
+                                figures=[(words, value, "exact", "economy", "percent")])])
+        at = r.extraction.clean.text.index(period)
+        times = [TimeExpression(at, at + len(period), period, period_value)]
+        return replace(r, extraction=replace(r.extraction, times=times))
+
+    first = said("d1", "2027-05-12", "The economy grew by 0.4% in the first quarter of 2027, the statistics office said.",
+                 "0.4%", 0.4, "the first quarter of 2027", "2027-Q1")
+    revised = said("d2", "2027-06-29", "The economy grew by 0.3% in the first quarter of 2027, the statistics office "
+                   "said.", "0.3%", 0.3, "the first quarter of 2027", "2027-Q1")
+    (k,) = [k for k in build_ledger([first, revised]).conflicts if k.kind == "figure"]
+    assert "revision" in k.explanation  # seven weeks apart, one quarter's growth
+    second = said("d2", "2027-05-14", "The economy grew by 0.3% in the second quarter of 2027, the statistics office "
+                  "said.", "0.3%", 0.3, "the second quarter of 2027", "2027-Q2")
+    assert not [k for k in build_ledger([first, second]).conflicts if k.kind == "figure"]  # two days, two quarters
+    # "the first three months of the year": a duration and its year, the first quarter
+    from claimledger.ledger.statements import measured_in
+    months = said("d3", "2027-05-12", "The economy grew by 0.4% in the first three months of the year, the statistics "
+                  "office said.", "0.4%", 0.4, "the first three months", "P3M")
+    text = months.extraction.clean.text
+    year = TimeExpression(text.index("the year"), text.index("the year") + 8, "the year", "2027")
+    fig = months.extraction.figures[0]
+    assert measured_in((fig,), text, [*months.extraction.times, year]) == "2027-01-01/2027-04-01"
+    assert measured_in((fig,), text, []) is None

@@ -85,7 +85,11 @@ def _day(iso: str | None) -> date | None:
 
 def _within(a: Statement, b: Statement, days: int, *, counted: bool = False) -> bool:
     """Were two statements made within ``days`` (``counted``: did their counts hold then, by the days their
-    clauses date them, else when they were said)? Undated ones are."""
+    clauses date them, else when they were said; two measures of named periods, "grew 0.4% in the first
+    quarter", when the periods overlap, whenever said)? Undated ones are."""
+    if counted and a.measured_in and b.measured_in:
+        (a0, a1), (b0, b1) = a.measured_in.split("/"), b.measured_in.split("/")
+        return a0 < b1 and b0 < a1
     da = _day(a.counted_on or a.date if counted else a.date)
     db = _day(b.counted_on or b.date if counted else b.date)
     return da is None or db is None or abs((da - db).days) <= days
@@ -207,18 +211,6 @@ def _moved(key: tuple) -> tuple:
     return ("count", key[3]) if key[0] == "count" else key[:2]
 
 
-def _skips_own_figure(a: Statement, b: Statement, what: tuple, x: float, y: float, first_given: dict[tuple, dict[float, str]]
-                      ) -> bool:
-    """Did one origin give ``x`` and ``y`` of one thing with a third value of its own first given between
-    them (200 homes evacuated, then 350, then 300)? Its revisions run from each value to the next, not from
-    the first to the last. ``first_given`` maps (origin, thing) to each value's day it was first given."""
-    if a.origin is None or a.origin != b.origin:
-        return False
-    given = first_given.get((a.origin, what), {})
-    days = sorted(d for d in (given.get(x), given.get(y)) if d)
-    return len(days) == 2 and any(v not in (x, y) and days[0] < d < days[1] for v, d in given.items())
-
-
 def _other_agents(a: Statement, b: Statement) -> bool:
     """Do the two say what two different named agents did ("Real Madrid have made an £85m offer" / "Arsenal
     value the winger at more than £120m")? Then their figures are of two facts, and no contradiction. A name
@@ -337,17 +329,38 @@ def _value_conflicts(ev: Evidence) -> list[Found]:
         return kb is not None and not ranges_meet(figs[a][k][1:], figs[b][kb][1:]) \
             and not _updated(sts[a], sts[b], k, moves, given_on) \
             and not _other_agents(sts[a], sts[b]) \
-            and not _skips_own_figure(sts[a], sts[b], k[:2], figs[a][k][0], figs[b][kb][0], first_given)
+            and not skips_own_figure(a, b, k, figs[a][k][0], figs[b][kb][0])
+
+    def skips_own_figure(a: int, b: int, k: tuple, x: float, y: float) -> bool:
+        """Did one origin give ``x`` and ``y`` of one thing with a third value of its own first given between
+        them (200 homes evacuated, then 350, then 300)? Its revisions run from each value to the next, not from
+        the first to the last. The third is of the same thing when the same-claim model, figures aside, would
+        join its statement with one of the two (an origin gives many percentages of many things)."""
+        if sts[a].origin is None or sts[a].origin != sts[b].origin:
+            return False
+        days = first_given[(sts[a].origin, k[:2])]
+        span = sorted(d for d in (days.get(x), days.get(y)) if d)
+        if len(span) < 2:
+            return False
+        third = sorted({i for i in given_by[(sts[a].origin, k[:2])] if i not in (a, b)
+                        and any(kk[:2] == k[:2] and v not in (x, y) and span[0] < days[v] < span[1]
+                                for kk, (v, *_) in figs[i].items())})
+        if not third:
+            return False
+        pairs = np.array([(i, j) for i in third for j in (a, b)], dtype=np.int64)
+        return bool((ev.matcher.probability(pairs, ignore_figures=True) >= ev.matcher.model.threshold).any())
     moves = _moves(sts, figs)
     # The day each origin first gave each value of a thing counted, over all its statements: a later report
     # that repeats an earlier figure ("the company had initially put the number at 1.2 million") is dated by its
     # own report, so the order of a revision is read from the first time each value was given.
     first_given: dict[tuple, dict[float, str]] = defaultdict(dict)
+    given_by: dict[tuple, list[int]] = defaultdict(list)  # (origin, thing) → its statements giving a value of it
     for i, f in enumerate(figs):
         if sts[i].origin is not None and sts[i].date:
             for k, (v, *_) in f.items():
                 days = first_given[(sts[i].origin, k[:2])]
                 days[v] = min(days.get(v, sts[i].date), sts[i].date)
+                given_by[(sts[i].origin, k[:2])].append(i)
 
     def given_on(st: Statement, k: tuple, value: float) -> str | None:
         return first_given.get((st.origin, k[:2]), {}).get(value, st.date) if st.origin is not None else st.date

@@ -44,6 +44,7 @@ class Statement:
     clause: Clause | None = None  # the clause its text stands in, with its slots (None: stored without clauses)
     channels: tuple[str, ...] = ()  # entity ids of the outlets and persons it came through
     dated_on: str | None = None  # without a count, the one day its own words date what they say ("inspected on March 3")
+    measured_in: str | None = None  # the period its measure's clause names ("grew 0.4% in the first quarter"), days
 
 
 _ASIDE = re.compile(r"\s[—–]\s[^—–]+\s[—–]\s")
@@ -291,6 +292,45 @@ def counted_on(fig: Figure, times: list[TimeExpression]) -> str | None:
     return days[-1] if days else None
 
 
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_MONTHS = re.compile(r"^(\d{4})-(\d{2})(?:/(\d{4})-(\d{2}))?$")
+_YEAR = re.compile(r"^(\d{4})$")
+_FIRST_MONTHS = re.compile(r"^the\s+first\s+\S+\s+months$", re.I)  # "the first three months" (of a year named after)
+
+
+def _month_end(year: int, month: int) -> str:
+    """The day after the month's last."""
+    return f"{year + month // 12:04d}-{month % 12 + 1:02d}-01"
+
+
+def measured_in(figures: tuple[Figure, ...], text: str, times: list[TimeExpression]) -> str | None:
+    """The period the clause of a statement's first measure names, as "first day/day after the last": a quarter
+    ("grew 0.4% in the first quarter of 2027"), a month or months, a year, or "the first three months of" a year.
+    Two measures of one period are of one fact whenever they are said (a figure revised weeks later); of two
+    periods, of two facts. None when the clause names no such period."""
+    fig = next((f for f in figures if f.kind == "measure" and f.unit and f.text in text), None)
+    if fig is None:
+        return None
+    before, after = clause_around(fig.sentence, fig.text)
+    lo, hi = fig.start - len(before), fig.end + len(after)
+    inside = [t for t in times if t.value and lo <= t.start and t.end <= hi]
+    for t in inside:
+        if m := _QUARTER.match(t.value):
+            year, q = int(m.group(1)), int(m.group(2))
+            return f"{year:04d}-{3 * q - 2:02d}-01/{_month_end(year, 3 * q)}"
+        if m := _MONTHS.match(t.value):
+            y1, m1 = int(m.group(1)), int(m.group(2))
+            y2, m2 = (int(m.group(3)), int(m.group(4))) if m.group(3) else (y1, m1)
+            return f"{y1:04d}-{m1:02d}-01/{_month_end(y2, m2)}"
+        if _FIRST_MONTHS.match(t.text) and (n := re.fullmatch(r"P(\d+)M", t.value)) and 1 <= int(n.group(1)) <= 12:
+            year = next((int(y.value) for y in inside if y.start >= t.end and _YEAR.match(y.value)), None)
+            if year is not None:
+                return f"{year:04d}-01-01/{_month_end(year, int(n.group(1)))}"
+        if m := _YEAR.match(t.value):
+            return f"{m.group(1)}-01-01/{int(m.group(1)) + 1:04d}-01-01"
+    return None
+
+
 def dated_on(att: Attribution, text: str, times: list[TimeExpression]) -> str | None:
     """The day a statement's own words date what they say ("the dam was last inspected on March 3, 2025"):
     the one calendar date written with its year inside its content and its text; None for none, several, a
@@ -343,5 +383,6 @@ def collect_statements(reports: list[StoredReport], res: Resolution, media: set[
                                      fig, text, pol, None if o.echo else o.entity, when, tuple(every.get(i, ())),
                                      counted_on(fig, ext.times) if fig is not None else None,
                                      statement_clause(a, fig, text, len(texts)), o.channels,
-                                     dated_on(a, text, ext.times) if fig is None else None))
+                                     dated_on(a, text, ext.times) if fig is None else None,
+                                     measured_in(tuple(every.get(i, ())), text, ext.times) if fig is None else None))
     return out

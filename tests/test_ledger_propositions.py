@@ -467,7 +467,8 @@ def test_a_running_total_is_passed_by_a_later_larger_one_without_contradiction()
     from claimledger.ledger.propositions import moved_to
 
     assert moved_to(("a fire that has now burned more than ", " hectares")) == 1
-    first = "The wildfire near Pinecrest had burned about 1,200 hectares of heath by Sunday morning, the fire service said."
+    first = ("The wildfire near Pinecrest had burned about 1,200 hectares of heath by Sunday morning, the fire "
+             "service said.")
     plain = "The wildfire near Pinecrest burned about 1,200 hectares of heath, the fire service said."
     later = "The wildfire near Pinecrest had burned 3,400 hectares of heath, the fire service said."
     smaller = "The wildfire near Pinecrest had burned 900 hectares of heath, the fire service said."
@@ -519,8 +520,8 @@ def test_two_measures_of_one_named_period_are_compared_whenever_said_and_of_two_
         times = [TimeExpression(at, at + len(period), period, period_value)]
         return replace(r, extraction=replace(r.extraction, times=times))
 
-    first = said("d1", "2027-05-12", "The economy grew by 0.4% in the first quarter of 2027, the statistics office said.",
-                 "0.4%", 0.4, "the first quarter of 2027", "2027-Q1")
+    first = said("d1", "2027-05-12", "The economy grew by 0.4% in the first quarter of 2027, the statistics office "
+                 "said.", "0.4%", 0.4, "the first quarter of 2027", "2027-Q1")
     revised = said("d2", "2027-06-29", "The economy grew by 0.3% in the first quarter of 2027, the statistics office "
                    "said.", "0.3%", 0.3, "the first quarter of 2027", "2027-Q1")
     (k,) = [k for k in build_ledger([first, revised]).conflicts if k.kind == "figure"]

@@ -120,8 +120,8 @@ _SPEAKS_FOR = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+(?=[A-Z][\w.&-]*(?:\s+[A-Z][\w
                          r"representative|agent)$")
 #: A title owned by a body the report has just named ("the company's chief executive", "the club's manager"):
 #: English nouns of kinds of body, common knowledge.
-_OF_THE_BODY = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:company|firm|group|bank|airline|carrier|club|union|charity|"
-                          r"operator|business|retailer|insurer|manufacturer|utility|lender|owner|developer|"
+_OF_THE_BODY = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:company|firm|group|bank|airline|carrier|club|union|"
+                          r"charity|operator|business|retailer|insurer|manufacturer|utility|lender|owner|developer|"
                           r"contractor|supplier)['’]s?\s+\w")
 #: The same role written after its holder's noun: "a spokesman for Varga", "the lawyer for Karen Holt", "a spokeswoman
 #: for the Department for Transport" (a name's own "of", "for", "and"; and without

@@ -176,8 +176,9 @@ _FELL_TO = re.compile(rf"\b(?:{FALL_VERBS})\s+to\s*$", re.I)
 _RUNNING = re.compile(r"\b(?:so far|thus far|to date|as of|up to now|until now|(?:has|have|had) now|now (?:stands?|"
                       r"totals?)|by (?:early |late )?(?:mon|tues|wednes|"
                       r"thurs|fri|satur|sun)day|by (?:this |that |the )?(?:morning|afternoon|evening|midday|noon|nightfall|"
-                      r"dawn|weekend|end of the (?:day|week))|by (?:the )?(?:time|evening) of|since (?:last |early |late )?"
-                      r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|the (?:weekend|start|beginning|outbreak)))\b", re.I)
+                      r"dawn|weekend|end of the (?:day|week))|by (?:the )?(?:time|evening) of|"
+                      r"since (?:last |early |late )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                      r"the (?:weekend|start|beginning|outbreak)))\b", re.I)
 
 
 def moved_to(clause: tuple[str, str]) -> int:
